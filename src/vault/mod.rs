@@ -1,0 +1,1 @@
+//! Secrets at rest and in memory: the master key, wrapped data keys, provider keys.
