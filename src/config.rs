@@ -1,0 +1,1 @@
+//! Configuration: `ledgergate.toml` read into raw serde structs, then validated once.

@@ -1,0 +1,1 @@
+//! OpenAI wire types and SSE framing. Leaves: they import nothing of ours.

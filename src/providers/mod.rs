@@ -1,0 +1,1 @@
+//! Provider adapters behind one trait, and the router that picks among allowed ones.
