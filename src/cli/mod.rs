@@ -1,4 +1,7 @@
-//! Command-line parsing and dispatch. Exit codes: 0 ok, 1 a check failed, 2 usage or I/O error.
+//! Command-line parsing and dispatch. Exit codes: 0 ok, 1 a check failed, 2 usage or
+//! I/O error. Errors go to stderr as one sentence naming what is at fault.
+
+mod serve;
 
 use std::process::ExitCode;
 
@@ -8,7 +11,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "ledgergate",
     version,
-    about = "Self-hosted LLM gateway with PII redaction and a verifiable audit log"
+    about = "Self-hosted LLM gateway with PII redaction, residency checks and a verifiable audit log"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -16,7 +19,16 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Run the gateway.
+    Serve(serve::ServeArgs),
+}
+
+/// Prints one error sentence to stderr and returns exit code 2 (usage or I/O error).
+pub(crate) fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("ledgergate: {message}");
+    ExitCode::from(2)
+}
 
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -30,5 +42,7 @@ pub fn main() -> ExitCode {
             };
         }
     };
-    match cli.command {}
+    match cli.command {
+        Command::Serve(args) => serve::run(args),
+    }
 }
