@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod redact;
+
 #[derive(Parser)]
 #[command(name = "ledgergate", version, about = "Self-hosted LLM gateway with PII redaction and a verifiable audit log")]
 struct Cli {
@@ -12,7 +14,10 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Redact PII from standard input (text, json or jsonl) to standard output.
+    Redact(redact::RedactArgs),
+}
 
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -22,5 +27,7 @@ pub fn main() -> ExitCode {
             return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
-    match cli.command {}
+    match cli.command {
+        Command::Redact(args) => redact::run(args),
+    }
 }
