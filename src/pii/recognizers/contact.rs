@@ -24,7 +24,6 @@ pub fn patterns() -> Vec<Pattern> {
         .context(&[
             "phone", "tel", "call", "mobile", "cell", "fax", "whatsapp", "sms", "text me", "reach me", "telefon",
             "handy", "téléphone", "portable", "móvil", "teléfono", "cellulare", "telefono", "telefoon", "mobiel",
-            "number",
         ])
         .numeric(),
         Pattern::new(
@@ -56,7 +55,7 @@ fn phone(s: &str) -> Option<(usize, f32)> {
     // Looks typed like a phone number: grouped digits or a bracketed area code.
     // A bare digit run needs a context word to pass the threshold.
     let formatted = s.contains(['(', ' ', '-', '.', '/']);
-    if is_date_like(s) {
+    if is_date_like(s) || s.parse::<std::net::Ipv4Addr>().is_ok() {
         return None;
     }
     if international {
