@@ -1,26 +1,48 @@
-//! Command-line parsing and dispatch. Exit codes: 0 ok, 1 a check failed, 2 usage or I/O error.
+//! Command-line parsing and dispatch. Exit codes: 0 ok, 1 a check failed, 2 usage or
+//! I/O error. Errors go to stderr as one sentence naming what is at fault.
+
+mod serve;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "ledgergate", version, about = "Self-hosted LLM gateway with PII redaction and a verifiable audit log")]
+#[command(
+    name = "ledgergate",
+    version,
+    about = "Self-hosted LLM gateway with PII redaction, residency checks and a verifiable audit log"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Run the gateway.
+    Serve(serve::ServeArgs),
+}
+
+/// Prints one error sentence to stderr and returns exit code 2 (usage or I/O error).
+pub(crate) fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("ledgergate: {message}");
+    ExitCode::from(2)
+}
 
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
-    match cli.command {}
+    match cli.command {
+        Command::Serve(args) => serve::run(args),
+    }
 }
