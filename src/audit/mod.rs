@@ -34,6 +34,7 @@ pub use verify::{Failure, Reason};
 
 use keys::KeyStore;
 use segment::{public_key_path, SegmentFile};
+pub use writer::Stats;
 use writer::{Command, Writer};
 
 /// How long appends may wait for the writer before the queue pushes back.
@@ -141,6 +142,7 @@ struct Inner {
     healthy: Arc<AtomicBool>,
     verifier: Verifier,
     dir: PathBuf,
+    stats: Arc<Stats>,
 }
 
 /// The handle the gateway holds. Cheap to clone; `Send + Sync`.
@@ -255,7 +257,9 @@ impl AuditLog {
             healthy: healthy.clone(),
             unsynced_since: None,
             closed: false,
+            stats: Arc::new(Stats::default()),
         };
+        let stats = writer.stats.clone();
         // The log audits itself: start, and whatever start-up found and did.
         let mut detail = serde_json::Map::new();
         detail.insert("records_found".into(), report.records.into());
@@ -308,6 +312,7 @@ impl AuditLog {
                     healthy,
                     verifier,
                     dir,
+                    stats,
                 }),
             },
             open_report,
@@ -380,6 +385,11 @@ impl AuditLog {
     /// Writes an export bundle and audits the export.
     pub async fn export(&self, request: ExportRequest) -> Result<ExportReport, AuditError> {
         self.call(|reply| Command::Export { request, reply }).await
+    }
+
+    /// Appends acknowledged, writes and fdatasyncs made by the writer so far.
+    pub fn stats(&self) -> &Stats {
+        &self.inner.stats
     }
 
     pub fn dir(&self) -> &std::path::Path {

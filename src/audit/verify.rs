@@ -338,16 +338,21 @@ impl Scanner {
             );
             return Ok(());
         }
-        if header.first_seq.0 != self.expected || header.prev_hash != self.prev {
-            let at = self.expected;
+        let at = self.expected;
+        let first = header.first_seq.0;
+        if first != at || header.prev_hash != self.prev {
+            let reason = if first > at {
+                Reason::Gap
+            } else if first < at {
+                Reason::Replay
+            } else {
+                Reason::ChainBroken
+            };
             self.fail(
                 at,
-                Reason::SegmentHeader,
+                reason,
                 format!("{name}:0"),
-                format!(
-                    "the segment starts at seq {} and does not follow the segment before it",
-                    header.first_seq.0
-                ),
+                format!("the segment starts at seq {first} and does not follow the segment before it (expected seq {at})"),
             );
         }
         let mut offset = SEGMENT_HEADER_LEN;

@@ -6,7 +6,7 @@
 //! once durable (in `Fsync` mode); after any write or sync error the writer accepts
 //! nothing more, for good (a failed fsync is never retried).
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -70,6 +70,15 @@ pub(crate) struct Writer {
     /// Batch mode: when the oldest acknowledged-but-unsynced write happened.
     pub unsynced_since: Option<Instant>,
     pub closed: bool,
+    pub stats: Arc<Stats>,
+}
+
+/// Counters of the writer, for metrics and for proving that group commit groups.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub appends: AtomicU64,
+    pub writes: AtomicU64,
+    pub syncs: AtomicU64,
 }
 
 impl Writer {
@@ -195,6 +204,7 @@ impl Writer {
         if pending.is_empty() && buf.is_empty() {
             return;
         }
+        self.stats.appends.fetch_add(pending.len() as u64, Ordering::Relaxed);
         let result = self.write_buf(buf).and_then(|()| match self.opts.durability {
             Durability::Fsync => self.sync(),
             Durability::Batch { max_delay } => {
@@ -226,6 +236,7 @@ impl Writer {
         if buf.is_empty() {
             return Ok(());
         }
+        self.stats.writes.fetch_add(1, Ordering::Relaxed);
         let segment = self.current_segment()?;
         let path = segment.path().to_path_buf();
         segment.write(buf).map_err(|source| AuditError::Io { path, source })
@@ -233,6 +244,7 @@ impl Writer {
 
     fn sync(&mut self) -> Result<(), AuditError> {
         self.unsynced_since = None;
+        self.stats.syncs.fetch_add(1, Ordering::Relaxed);
         if let Some(segment) = self.segment.as_mut() {
             let path = segment.path().to_path_buf();
             segment.sync().map_err(|source| AuditError::Io { path, source })?;

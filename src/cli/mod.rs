@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch. Exit codes: 0 ok, 1 a check failed, 2 usage or
 //! I/O error. Errors go to stderr as one sentence naming what is at fault.
 
+mod audit;
 mod serve;
 
 use std::process::ExitCode;
@@ -22,6 +23,8 @@ struct Cli {
 enum Command {
     /// Run the gateway.
     Serve(serve::ServeArgs),
+    /// Verify, export, erase and read the audit log.
+    Audit(audit::AuditArgs),
 }
 
 /// Prints one error sentence to stderr and returns exit code 2 (usage or I/O error).
@@ -44,5 +47,6 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Serve(args) => serve::run(args),
+        Command::Audit(args) => audit::run(args),
     }
 }
