@@ -258,6 +258,7 @@ impl AuditLog {
             unsynced_since: None,
             closed: false,
             stats: Arc::new(Stats::default()),
+            close_reply: None,
         };
         let stats = writer.stats.clone();
         // The log audits itself: start, and whatever start-up found and did.
@@ -356,8 +357,12 @@ impl AuditLog {
     }
 
     /// Writes a stop record and a final checkpoint, then stops the writer.
+    /// Closing twice is harmless.
     pub async fn close(&self) -> Result<(), AuditError> {
-        self.call(|reply| Command::Close { reply }).await
+        match self.call(|reply| Command::Close { reply }).await {
+            Err(AuditError::Closed) => Ok(()),
+            other => other,
+        }
     }
 
     /// The C2SP verifier key of the checkpoints, for pinning (`.to_vkey()`).

@@ -71,6 +71,9 @@ pub(crate) struct Writer {
     pub unsynced_since: Option<Instant>,
     pub closed: bool,
     pub stats: Arc<Stats>,
+    /// Answered only after the writer has released its files and key store, so the
+    /// caller may reopen the log as soon as `close` returns.
+    pub close_reply: Option<(Reply<()>, Result<(), AuditError>)>,
 }
 
 /// Counters of the writer, for metrics and for proving that group commit groups.
@@ -84,6 +87,15 @@ pub struct Stats {
 impl Writer {
     /// The thread body: runs until closed or every sender is gone.
     pub fn run(mut self, rx: Receiver<(Command, OwnedSemaphorePermit)>) {
+        self.serve(rx);
+        let reply = self.close_reply.take();
+        drop(self);
+        if let Some((reply, result)) = reply {
+            let _ = reply.send(result);
+        }
+    }
+
+    fn serve(&mut self, rx: Receiver<(Command, OwnedSemaphorePermit)>) {
         loop {
             let first = match self.next_wait() {
                 None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
@@ -381,7 +393,10 @@ impl Writer {
                 Command::RotateKeys { reply } => drop(reply.send(Err(refusal))),
                 Command::Erase { reply, .. } => drop(reply.send(Err(refusal))),
                 Command::Export { reply, .. } => drop(reply.send(Err(refusal))),
-                Command::Close { reply } => drop(reply.send(Ok(()))),
+                Command::Close { reply } => {
+                    self.closed = true;
+                    self.close_reply = Some((reply, Ok(())));
+                }
             }
             return;
         }
@@ -406,7 +421,7 @@ impl Writer {
             }
             Command::Close { reply } => {
                 let r = self.shutdown();
-                let _ = reply.send(r);
+                self.close_reply = Some((reply, r));
             }
         }
     }
