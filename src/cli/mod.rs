@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch. Exit codes: 0 ok, 1 a check failed, 2 usage or
 //! I/O error. Errors go to stderr as one sentence naming what is at fault.
 
+mod audit;
 mod redact;
 mod serve;
 
@@ -25,6 +26,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Redact PII from standard input (text, json or jsonl) to standard output.
     Redact(redact::RedactArgs),
+    /// Verify, export, erase and read the audit log.
+    Audit(audit::AuditArgs),
 }
 
 /// Prints one error sentence to stderr and returns exit code 2 (usage or I/O error).
@@ -48,5 +51,6 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Serve(args) => serve::run(args),
         Command::Redact(args) => redact::run(args),
+        Command::Audit(args) => audit::run(args),
     }
 }

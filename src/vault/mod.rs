@@ -1,1 +1,3 @@
 //! Secrets at rest and in memory: the master key, wrapped data keys, provider keys.
+
+pub mod master_key;
