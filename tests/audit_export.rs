@@ -31,7 +31,8 @@ fn verify_bundle(dir: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
     let mut args = vec!["audit", "verify-bundle", dir.to_str().unwrap(), "--json"];
     args.extend_from_slice(extra);
     let o = cli_no_key(&args);
-    let v = serde_json::from_str(stdout(&o).trim()).unwrap_or_else(|_| panic!("{}{}", stdout(&o), stderr(&o)));
+    let v = serde_json::from_str(stdout(&o).trim())
+        .unwrap_or_else(|_| panic!("{}{}", stdout(&o), stderr(&o)));
     (o.status.code().unwrap(), v)
 }
 
@@ -51,7 +52,14 @@ fn an_export_verifies_offline_and_its_lines_match_the_frames() {
     assert!(csv.lines().nth(2).unwrap().contains("acme"));
     // The export itself is audited, and the log still verifies.
     assert_eq!(verify_json(data.path()).0, 0);
-    let o = cli(&["audit", "tail", "--data-dir", data.path().to_str().unwrap(), "-n", "3"]);
+    let o = cli(&[
+        "audit",
+        "tail",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "-n",
+        "3",
+    ]);
     assert!(stdout(&o).contains("export_made"), "{}", stdout(&o));
 }
 
@@ -66,7 +74,8 @@ fn a_tenant_export_discloses_only_that_tenant() {
     let jsonl = std::fs::read_to_string(out.join("records.jsonl")).unwrap();
     assert!(!jsonl.contains("\"acme\""));
     let keys: Vec<serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(out.join("disclosure-keys.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(out.join("disclosure-keys.json")).unwrap())
+            .unwrap();
     assert_eq!(keys.len(), 5);
 }
 
@@ -96,7 +105,10 @@ fn a_tampered_bundle_is_rejected() {
     let (code, v) = verify_bundle(&out, &[]);
     assert_eq!(code, 1, "{v}");
     assert_eq!(v["first_failure"]["reason"], "hash_mismatch", "{v}");
-    assert!(v["first_failure"]["detail"].as_str().unwrap().contains("differs from the decrypted"));
+    assert!(v["first_failure"]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("differs from the decrypted"));
 }
 
 #[test]
@@ -125,9 +137,16 @@ fn an_empty_range_is_a_usage_error() {
     write_log(data.path(), 2, opts(data.path()));
     let out = data.path().join("b");
     let o = cli(&[
-        "audit", "export", "--data-dir", data.path().to_str().unwrap(),
-        "--from", "1990-01-01T00:00:00Z", "--to", "1991-01-01T00:00:00Z",
-        "--out", out.to_str().unwrap(),
+        "audit",
+        "export",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "--from",
+        "1990-01-01T00:00:00Z",
+        "--to",
+        "1991-01-01T00:00:00Z",
+        "--out",
+        out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no audit records"), "{}", stderr(&o));

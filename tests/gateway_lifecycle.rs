@@ -161,6 +161,7 @@ fn a_missing_key_variable_exits_2_naming_it() {
     let out = Command::new(binary())
         .args(["serve", "--config", path.to_str().unwrap()])
         .env_remove("TEST_PROVIDER_KEY")
+        .env("LEDGERGATE_MASTER_KEY", MASTER_KEY)
         .env("TEST_CLIENT_KEY", CLIENT_KEY)
         .output()
         .unwrap();

@@ -18,6 +18,8 @@ pub struct ApiError {
     code: Option<&'static str>,
     /// An upstream error body passed through as it came (already OpenAI-shaped).
     passthrough: Option<Bytes>,
+    /// The audit record of this refusal, when one was written.
+    audit_seq: Option<u64>,
 }
 
 impl ApiError {
@@ -34,7 +36,38 @@ impl ApiError {
             param: None,
             code,
             passthrough: None,
+            audit_seq: None,
         }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        self.kind
+    }
+
+    /// Attaches the sequence number of the audit record that recorded this error.
+    pub fn with_audit_seq(mut self, seq: crate::audit::record::Seq) -> ApiError {
+        self.audit_seq = Some(seq.0);
+        self
+    }
+
+    /// The audit record could not be made durable: nothing was forwarded.
+    pub fn audit_unavailable() -> ApiError {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "service_unavailable",
+            Some("audit_unavailable"),
+            "The gateway cannot write its audit log right now, so the request was not forwarded; try again later.",
+        )
+    }
+
+    /// A policy refusal (blocked entity, residency, no policy): 403, never a secret.
+    pub fn forbidden(code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError::new(
+            StatusCode::FORBIDDEN,
+            "policy_violation",
+            Some(code),
+            message,
+        )
     }
 
     pub fn status(&self) -> StatusCode {
