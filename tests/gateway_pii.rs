@@ -15,7 +15,11 @@ fn ask(text: &str, stream: bool) -> async_openai::types::CreateChatCompletionReq
     CreateChatCompletionRequestArgs::default()
         .model("gpt-4o-mini")
         .stream(stream)
-        .messages([ChatCompletionRequestUserMessageArgs::default().content(text).build().unwrap().into()])
+        .messages([ChatCompletionRequestUserMessageArgs::default()
+            .content(text)
+            .build()
+            .unwrap()
+            .into()])
         .build()
         .unwrap()
 }
@@ -25,10 +29,20 @@ async fn the_provider_sees_tokens_and_the_client_gets_the_originals_back() {
     let upstream = TestUpstream::openai().await;
     let gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
     let text = format!("Write to {EMAIL} about the refund to {IBAN}.");
-    let reply = openai_client(&gw).chat().create(ask(&text, false)).await.unwrap();
+    let reply = openai_client(&gw)
+        .chat()
+        .create(ask(&text, false))
+        .await
+        .unwrap();
 
-    let sent = upstream.last_body()["messages"][0]["content"].as_str().unwrap().to_owned();
-    assert_eq!(sent, "Write to <EMAIL_ADDRESS_1> about the refund to <IBAN_CODE>.");
+    let sent = upstream.last_body()["messages"][0]["content"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        sent,
+        "Write to <EMAIL_ADDRESS_1> about the refund to <IBAN_CODE>."
+    );
     assert!(!upstream.last_body().to_string().contains(EMAIL));
     // The test upstream answers "reply to: <what it received>"; tokens are restored.
     assert_eq!(
@@ -42,15 +56,30 @@ async fn tokens_split_across_stream_chunks_are_restored_for_the_client() {
     let upstream = TestUpstream::openai().await;
     let gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
     let text = format!("mail {EMAIL} and call +44 20 7946 0958 today");
-    let mut stream = openai_client(&gw).chat().create_stream(ask(&text, true)).await.unwrap();
+    let mut stream = openai_client(&gw)
+        .chat()
+        .create_stream(ask(&text, true))
+        .await
+        .unwrap();
     let mut got = String::new();
     while let Some(chunk) = stream.next().await {
-        if let Some(delta) = chunk.unwrap().choices.first().and_then(|c| c.delta.content.clone()) {
+        if let Some(delta) = chunk
+            .unwrap()
+            .choices
+            .first()
+            .and_then(|c| c.delta.content.clone())
+        {
             got.push_str(&delta);
         }
     }
-    let sent = upstream.last_body()["messages"][0]["content"].as_str().unwrap().to_owned();
-    assert_eq!(sent, "mail <EMAIL_ADDRESS_1> and call <PHONE_NUMBER_1> today");
+    let sent = upstream.last_body()["messages"][0]["content"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        sent,
+        "mail <EMAIL_ADDRESS_1> and call <PHONE_NUMBER_1> today"
+    );
     assert_eq!(got, format!("reply to: {text}"));
 }
 
@@ -71,7 +100,10 @@ async fn tool_call_arguments_and_system_messages_are_screened_too() {
     assert!(!sent.contains(EMAIL) && !sent.contains(IBAN), "{sent}");
     let messages = &upstream.last_body()["messages"];
     assert_eq!(messages[0]["content"], "Customer email: <EMAIL_ADDRESS_1>");
-    assert_eq!(messages[1]["tool_calls"][0]["function"]["arguments"], r#"{"iban":"<IBAN_CODE>"}"#);
+    assert_eq!(
+        messages[1]["tool_calls"][0]["function"]["arguments"],
+        r#"{"iban":"<IBAN_CODE>"}"#
+    );
     assert_eq!(messages[2]["content"], "account <IBAN_CODE> is open");
 }
 
@@ -79,9 +111,13 @@ async fn tool_call_arguments_and_system_messages_are_screened_too() {
 async fn embeddings_inputs_are_screened() {
     let upstream = TestUpstream::openai().await;
     let gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
-    let body = format!(r#"{{"model":"text-embedding-3-small","input":["contact {EMAIL}","plain"]}}"#);
+    let body =
+        format!(r#"{{"model":"text-embedding-3-small","input":["contact {EMAIL}","plain"]}}"#);
     assert_eq!(post_json(&gw, "/v1/embeddings", &body).await.status(), 200);
-    assert_eq!(upstream.last_body()["input"][0], "contact <EMAIL_ADDRESS_1>");
+    assert_eq!(
+        upstream.last_body()["input"][0],
+        "contact <EMAIL_ADDRESS_1>"
+    );
     assert_eq!(upstream.last_body()["input"][1], "plain");
 }
 
@@ -90,14 +126,22 @@ async fn a_blocked_entity_is_refused_with_403_naming_the_entity_never_the_value(
     let upstream = TestUpstream::openai().await;
     let gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
     let secret = "AKIAIOSFODNN7EXAMPLE";
-    let body = format!(r#"{{"model":"gpt-4o-mini","messages":[{{"role":"user","content":"my key is {secret}"}}]}}"#);
+    let body = format!(
+        r#"{{"model":"gpt-4o-mini","messages":[{{"role":"user","content":"my key is {secret}"}}]}}"#
+    );
     let response = post_json(&gw, "/v1/chat/completions", &body).await;
     assert_eq!(response.status(), 403);
-    assert!(response.headers().contains_key("x-ledgergate-audit-seq"), "the refusal is audited");
+    assert!(
+        response.headers().contains_key("x-ledgergate-audit-seq"),
+        "the refusal is audited"
+    );
     let error: Value = response.json().await.unwrap();
     assert_eq!(error["error"]["code"], "pii_blocked");
     let message = error["error"]["message"].as_str().unwrap();
-    assert!(message.contains("SECRET") && !message.contains(secret), "{message}");
+    assert!(
+        message.contains("SECRET") && !message.contains(secret),
+        "{message}"
+    );
     assert_eq!(upstream.requests(), 0, "nothing reached the provider");
 }
 
@@ -106,6 +150,10 @@ async fn technical_tokens_pass_untouched() {
     let upstream = TestUpstream::openai().await;
     let gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
     let text = "Deploy v2.3.1 of order 4711 to EKS and S3 on H100 nodes; build 9f86d081884c7d65";
-    openai_client(&gw).chat().create(ask(text, false)).await.unwrap();
+    openai_client(&gw)
+        .chat()
+        .create(ask(text, false))
+        .await
+        .unwrap();
     assert_eq!(upstream.last_body()["messages"][0]["content"], text);
 }

@@ -22,7 +22,13 @@ struct World {
 const CLINIC_KEY: &str = "lgk-test-clinic-key-0123456789abcdef";
 const LOOSE_KEY: &str = "lgk-test-nopolicy-key-0123456789abcd";
 
-fn provider(name: &str, upstream: &TestUpstream, region: &str, jurisdiction: &str, certs: &str) -> String {
+fn provider(
+    name: &str,
+    upstream: &TestUpstream,
+    region: &str,
+    jurisdiction: &str,
+    certs: &str,
+) -> String {
     format!(
         "[[providers]]\nname = \"{name}\"\nkind = \"openai\"\nbase_url = \"{}\"\nregion = \"{region}\"\njurisdiction = \"{jurisdiction}\"\ncertifications = [{certs}]\nmodels = [\"gpt-4o-mini\"]\n",
         upstream.base_url()
@@ -30,8 +36,12 @@ fn provider(name: &str, upstream: &TestUpstream, region: &str, jurisdiction: &st
 }
 
 async fn world() -> World {
-    let (eu_a, eu_b, us_a, us_b) =
-        (TestUpstream::openai().await, TestUpstream::openai().await, TestUpstream::openai().await, TestUpstream::openai().await);
+    let (eu_a, eu_b, us_a, us_b) = (
+        TestUpstream::openai().await,
+        TestUpstream::openai().await,
+        TestUpstream::openai().await,
+        TestUpstream::openai().await,
+    );
     let config = format!(
         r#"
 [server]
@@ -60,9 +70,21 @@ id = "loose-app"
 secret_env = "LOOSE_KEY"
 "#,
         provider("eu-a", &eu_a, "eu-west", "EU", "\"gdpr_dpa\""),
-        provider("eu-b", &eu_b, "eu-central-1", "EU", "\"gdpr_dpa\", \"zero_data_retention\""),
+        provider(
+            "eu-b",
+            &eu_b,
+            "eu-central-1",
+            "EU",
+            "\"gdpr_dpa\", \"zero_data_retention\""
+        ),
         provider("us-a", &us_a, "us-east", "US", "\"hipaa_baa\""),
-        provider("us-b", &us_b, "us-west", "US", "\"hipaa_baa\", \"zero_data_retention\""),
+        provider(
+            "us-b",
+            &us_b,
+            "us-west",
+            "US",
+            "\"hipaa_baa\", \"zero_data_retention\""
+        ),
         policies = shipped_policies(),
     );
     let dir = tempfile::tempdir().unwrap();
@@ -70,16 +92,33 @@ secret_env = "LOOSE_KEY"
     std::fs::write(&path, config).unwrap();
     let data = dir.path().join("data");
     let gw = TestGateway::spawn(
-        &["serve", "--config", path.to_str().unwrap(), "--data-dir", data.to_str().unwrap()],
+        &[
+            "serve",
+            "--config",
+            path.to_str().unwrap(),
+            "--data-dir",
+            data.to_str().unwrap(),
+        ],
         dir,
         &[("CLINIC_KEY", CLINIC_KEY), ("LOOSE_KEY", LOOSE_KEY)],
     );
-    World { gw, eu_a, eu_b, us_a, us_b }
+    World {
+        gw,
+        eu_a,
+        eu_b,
+        us_a,
+        us_b,
+    }
 }
 
 impl World {
     fn counts(&self) -> [usize; 4] {
-        [self.eu_a.requests(), self.eu_b.requests(), self.us_a.requests(), self.us_b.requests()]
+        [
+            self.eu_a.requests(),
+            self.eu_b.requests(),
+            self.us_a.requests(),
+            self.us_b.requests(),
+        ]
     }
 
     async fn send(&self, key: &str, text: &str, residency: Option<&str>) -> (u16, Value) {
@@ -105,17 +144,42 @@ async fn the_residency_matrix_holds() {
         (CLIENT_KEY, "Summarise the meeting notes", None, Ok(0)),
         (CLIENT_KEY, "Write to jane.doe@example.com", None, Ok(0)),
         // health data under gdpr-eu also needs zero_data_retention: only eu-b.
-        (CLIENT_KEY, "Patient MRN: 48291047 was admitted", None, Ok(1)),
+        (
+            CLIENT_KEY,
+            "Patient MRN: 48291047 was admitted",
+            None,
+            Ok(1),
+        ),
         // the client narrows to eu-central: eu-b.
-        (CLIENT_KEY, "Summarise the meeting notes", Some("eu-central"), Ok(1)),
+        (
+            CLIENT_KEY,
+            "Summarise the meeting notes",
+            Some("eu-central"),
+            Ok(1),
+        ),
         // the client cannot widen: asking for the US leaves nothing.
-        (CLIENT_KEY, "Summarise the meeting notes", Some("us"), Err("residency_denied")),
+        (
+            CLIENT_KEY,
+            "Summarise the meeting notes",
+            Some("us"),
+            Err("residency_denied"),
+        ),
         // hipaa: US + hipaa_baa; us-a first.
         (CLINIC_KEY, "Summarise the discharge letter", None, Ok(2)),
         // a medical record number needs zero_data_retention too: us-b.
-        (CLINIC_KEY, "Patient MRN: 48291047 was admitted", None, Ok(3)),
+        (
+            CLINIC_KEY,
+            "Patient MRN: 48291047 was admitted",
+            None,
+            Ok(3),
+        ),
         // hipaa narrowed to EU: nothing left.
-        (CLINIC_KEY, "Summarise the discharge letter", Some("EU"), Err("residency_denied")),
+        (
+            CLINIC_KEY,
+            "Summarise the discharge letter",
+            Some("EU"),
+            Err("residency_denied"),
+        ),
         // no policy: deny by default.
         (LOOSE_KEY, "hello", None, Err("no_policy")),
     ];
@@ -127,12 +191,19 @@ async fn the_residency_matrix_holds() {
         match expected {
             Ok(index) => {
                 assert_eq!(status, 200, "{text:?} {narrowing:?}: {body}");
-                assert_eq!(moved, vec![index], "{text:?} {narrowing:?} went to the wrong provider");
+                assert_eq!(
+                    moved,
+                    vec![index],
+                    "{text:?} {narrowing:?} went to the wrong provider"
+                );
             }
             Err(code) => {
                 assert_eq!(status, 403, "{text:?} {narrowing:?}: {body}");
                 assert_eq!(body["error"]["code"], code, "{body}");
-                assert!(moved.is_empty(), "a denied request reached an upstream: {text:?}");
+                assert!(
+                    moved.is_empty(),
+                    "a denied request reached an upstream: {text:?}"
+                );
             }
         }
     }
@@ -149,8 +220,14 @@ async fn a_residency_denial_says_why_for_each_provider() {
         "us-a: region us-east is outside the policy's regions (eu)",
         "eu-a: region eu-west (EU) is outside the residency the client asked for (us)",
     ] {
-        assert!(message.contains(expected), "missing {expected:?} in {message}");
+        assert!(
+            message.contains(expected),
+            "missing {expected:?} in {message}"
+        );
     }
     let (status, body) = w.send(CLIENT_KEY, "x", Some("")).await;
-    assert_eq!((status, body["error"]["type"].as_str()), (400, Some("invalid_request_error")));
+    assert_eq!(
+        (status, body["error"]["type"].as_str()),
+        (400, Some("invalid_request_error"))
+    );
 }

@@ -110,7 +110,7 @@ struct RawPolicy {
     description: String,
     #[serde(default)]
     tenants: Vec<Spanned<String>>,
-    pii: Option<Spanned<PiiTable>>,
+    pii: Option<PiiTable>,
     #[serde(default)]
     residency: RawResidency,
     #[serde(default)]
@@ -215,8 +215,10 @@ pub fn parse(text: &str, file: &str) -> Result<Policy, PolicyError> {
 
     let engine = match raw.pii {
         Some(table) => {
-            let span = table.span();
-            compile_pii(table.into_inner(), &src, span)?
+            // Spanned<> cannot wrap this table (its maps need owned keys), so the span
+            // is the text from the `[pii` header to the end: names are searched there.
+            let start = text.find("[pii").unwrap_or(0);
+            compile_pii(table, &src, start..text.len())?
         }
         None => Engine::new(&PiiRules::default()).map_err(|e| src.error(0..0, e.to_string()))?,
     };

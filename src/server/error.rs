@@ -239,7 +239,10 @@ impl IntoResponse for ApiError {
         };
         let mut response = (self.status, body).into_response();
         let headers = response.headers_mut();
-        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
         if let Some(seq) = self.audit_seq {
             headers.insert(super::AUDIT_SEQ_HEADER, HeaderValue::from(seq));
         }
