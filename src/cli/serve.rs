@@ -206,8 +206,9 @@ fn print_demo_banner(listening: &Listening, key: &SecretString) {
 
   Demo virtual key: {key}
 
-  Try it with curl:
-    curl -s {url}/v1/chat/completions -H "Authorization: Bearer {key}" -H "Content-Type: application/json" -d '{{"model": "{ECHO_MODEL}", "messages": [{{"role": "user", "content": "Hello, I am Jane, write to jane.doe@example.com"}}]}}'
+  Try it with curl (the IBAN is masked before it leaves; the email is tokenized and
+  restored in the answer; the audit log keeps what the provider really received):
+    curl -s {url}/v1/chat/completions -H "Authorization: Bearer {key}" -H "Content-Type: application/json" -d '{{"model": "{ECHO_MODEL}", "messages": [{{"role": "user", "content": "I am Jane Doe. Refund IBAN DE89370400440532013000, then write to jane.doe@example.com"}}]}}'
 
   Or with the official Python SDK (pip install openai):
     python3 -c 'from openai import OpenAI; c = OpenAI(base_url="{url}/v1", api_key="{key}"); print(c.chat.completions.create(model="{ECHO_MODEL}", messages=[{{"role": "user", "content": "Hello from Python"}}]).choices[0].message.content)'
