@@ -140,6 +140,15 @@ impl ChatRequest {
     }
 }
 
+impl super::TextFields for ChatRequest {
+    fn for_each_text_mut<E>(
+        &mut self,
+        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.visit_text(f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,14 +198,5 @@ mod tests {
             "{\"q\":\"ARG\"}"
         );
         assert_eq!(v["messages"][3]["content"], "RESULT");
-    }
-}
-
-impl super::TextFields for ChatRequest {
-    fn for_each_text_mut<E>(
-        &mut self,
-        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
-    ) -> Result<(), E> {
-        self.visit_text(f)
     }
 }

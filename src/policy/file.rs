@@ -196,8 +196,12 @@ fn non_empty(
 /// Parses and validates one policy file.
 pub fn parse(text: &str, file: &str) -> Result<Policy, PolicyError> {
     let src = Source { file, text };
-    let raw: RawPolicy = toml::from_str(text)
-        .map_err(|e| src.error(e.span().unwrap_or(0..0), e.message().split_whitespace().collect::<Vec<_>>().join(" ")))?;
+    let raw: RawPolicy = toml::from_str(text).map_err(|e| {
+        src.error(
+            e.span().unwrap_or(0..0),
+            e.message().split_whitespace().collect::<Vec<_>>().join(" "),
+        )
+    })?;
 
     let id_span = raw.id.span();
     let id = raw.id.into_inner();

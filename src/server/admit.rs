@@ -52,6 +52,7 @@ pub async fn admit<R: TextFields>(
     let screened = match policy.screen(request, &gw.pseudonyms.key_for(&caller.tenant)) {
         Ok(screened) => screened,
         Err(blocked) => {
+            trail.blocked(&blocked.entity);
             let message = format!(
                 "Policy \"{}\" does not allow {} in requests; nothing was sent to a provider.",
                 policy.id, blocked.entity

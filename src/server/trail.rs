@@ -128,6 +128,19 @@ impl Trail {
             .collect();
     }
 
+    /// Records the entity that made the policy refuse the request.
+    pub fn blocked(&mut self, entity: &crate::pii::Entity) {
+        self.base.detections = vec![Detection {
+            entity: entity.name().to_owned(),
+            count: 1,
+        }];
+        self.base.actions = vec![ActionTaken {
+            entity: entity.name().to_owned(),
+            action: PiiAction::Block,
+            count: 1,
+        }];
+    }
+
     pub fn residency(&mut self, verdict: &Verdict) {
         let reason = if verdict.allowed.is_empty() {
             verdict
