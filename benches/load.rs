@@ -17,6 +17,8 @@ struct Args {
     seconds: u64,
     concurrency: usize,
     sequential: usize,
+    /// `fsync` (the default durability) or `batch`.
+    durability: String,
 }
 
 fn args() -> Args {
@@ -24,10 +26,18 @@ fn args() -> Args {
         seconds: 5,
         concurrency: 32,
         sequential: 2000,
+        durability: "fsync".into(),
     };
     let argv: Vec<String> = std::env::args().collect();
     let mut i = 1;
     while i < argv.len() {
+        if argv[i] == "--durability" {
+            if let Some(d) = argv.get(i + 1) {
+                a.durability = d.clone();
+            }
+            i += 2;
+            continue;
+        }
         let value = argv.get(i + 1).and_then(|v| v.parse::<u64>().ok());
         match (argv[i].as_str(), value) {
             ("--seconds", Some(v)) => a.seconds = v,
@@ -143,6 +153,10 @@ fn main() {
 listen = "127.0.0.1:0"
 [log]
 level = "warn"
+[audit]
+durability = "{durability}"
+[policy]
+dir = "{policies}"
 [[providers]]
 name = "echo"
 kind = "openai"
@@ -150,10 +164,13 @@ base_url = "{upstream}"
 models = ["echo-1"]
 [[tenants]]
 id = "bench"
+policy = "default"
 [[tenants.keys]]
 id = "bench-key"
 secret_env = "BENCH_KEY"
-"#
+"#,
+            durability = args.durability,
+            policies = concat!(env!("CARGO_MANIFEST_DIR"), "/policies"),
         ),
     )
     .unwrap();
@@ -161,6 +178,7 @@ secret_env = "BENCH_KEY"
         .args(["serve", "--config", config.to_str().unwrap(), "--data-dir"])
         .arg(dir.path().join("data"))
         .env("BENCH_KEY", KEY)
+        .env("LEDGERGATE_MASTER_KEY", "42".repeat(32))
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -182,8 +200,9 @@ secret_env = "BENCH_KEY"
         .build()
         .unwrap();
     println!(
-        "load benchmark: {} sequential requests, then {} concurrent clients for {} s",
-        args.sequential, args.concurrency, args.seconds
+        "load benchmark: {} sequential requests, then {} concurrent clients for {} s; audit durability {}",
+        args.sequential, args.concurrency, args.seconds, args.durability
+
     );
     let seq_direct = rt.block_on(sequential(&direct, args.sequential));
     let seq_gw = rt.block_on(sequential(&through, args.sequential));
