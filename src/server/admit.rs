@@ -4,6 +4,9 @@
 //! durable. A refusal at any step is audited and nothing is forwarded.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures::future::BoxFuture;
 
 use serde_json::Value;
 
@@ -14,10 +17,13 @@ use crate::audit::record::Seq;
 use crate::openai::TextFields;
 use crate::pii::Restorer;
 use crate::policy;
-use crate::providers::Provider;
+use crate::providers::{Phase, Provider, ProviderError};
 
-/// A request the policy let through, recorded, with the provider it goes to.
+/// A request the policy let through, recorded, with the providers it may go to.
 pub struct Admitted {
+    /// The allowed providers in preference order; the first is tried first.
+    pub candidates: Vec<Arc<dyn Provider>>,
+    /// The provider that answered (or failed last).
     pub provider: Arc<dyn Provider>,
     pub restorer: Restorer,
     pub trail: Trail,
@@ -72,13 +78,17 @@ pub async fn admit<R: TextFields>(
     let configs: Vec<_> = candidates.iter().map(|p| p.config()).collect();
     let verdict = policy::evaluate(policy, &screened.detected(), &configs, narrowing.as_deref());
     trail.residency(&verdict);
-    let chosen = verdict.allowed.first().and_then(|name| {
-        candidates
-            .iter()
-            .find(|p| &p.config().name == name)
-            .cloned()
-    });
-    let Some(provider) = chosen else {
+    let allowed: Vec<Arc<dyn Provider>> = verdict
+        .allowed
+        .iter()
+        .filter_map(|name| {
+            candidates
+                .iter()
+                .find(|p| &p.config().name == name)
+                .cloned()
+        })
+        .collect();
+    let Some(provider) = allowed.first().cloned() else {
         let error = ApiError::forbidden("residency_denied", verdict.denial(&policy.id));
         return Err(trail.deny(gw, error).await);
     };
@@ -92,9 +102,56 @@ pub async fn admit<R: TextFields>(
     };
     let seq = trail.request_durable(gw, captured).await?;
     Ok(Admitted {
+        candidates: allowed,
         provider,
+
         restorer: screened.restorer,
         trail,
         seq,
     })
+}
+
+/// Whether a failure before the first byte should move on to the next allowed provider.
+fn worth_another_provider(error: &ProviderError) -> bool {
+    match error {
+        ProviderError::Connect { .. } => true,
+        ProviderError::Timeout { phase, .. } => *phase == Phase::FirstByte,
+        ProviderError::Status { status, .. } => *status == 429 || *status >= 500,
+        ProviderError::Protocol { .. } => false,
+    }
+}
+
+impl Admitted {
+    /// Calls the allowed providers in order until one answers. Fails over only on
+    /// errors before the first byte (connection refused, first-byte timeout, 429, 5xx);
+    /// every attempt goes into the audit record. Returns the answer, or the last error,
+    /// with the time the last attempt took.
+    pub async fn call<'r, T>(
+        &mut self,
+        candidates: &'r [Arc<dyn Provider>],
+        call: impl Fn(&'r Arc<dyn Provider>) -> BoxFuture<'r, Result<T, ProviderError>>,
+    ) -> (Result<T, ProviderError>, Duration) {
+        let mut remaining = candidates.iter().peekable();
+        loop {
+            let Some(provider) = remaining.next() else {
+                unreachable!("admission guarantees at least one allowed provider");
+            };
+            let config = provider.config();
+            self.trail
+                .provider(&config.name, &config.base_url, &config.region);
+            self.provider = provider.clone();
+            let started = Instant::now();
+            let result = call(provider).await;
+            let took = started.elapsed();
+            match result {
+                Err(e) if remaining.peek().is_some() && worth_another_provider(&e) => {
+                    tracing::warn!(provider = %config.name, error = %e, "provider failed before the first byte; trying the next allowed one");
+                    let api = ApiError::from(e);
+                    self.trail
+                        .attempt_failed(api.status().as_u16(), api.kind(), took);
+                }
+                other => return (other, took),
+            }
+        }
+    }
 }

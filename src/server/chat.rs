@@ -1,7 +1,5 @@
 //! `POST /v1/chat/completions`: the life of one chat request, top to bottom.
 
-use std::time::Instant;
-
 use axum::extract::State;
 use axum::response::Response;
 use serde_json::Value;
@@ -29,14 +27,14 @@ pub async fn chat_completions(
     let model = gw.resolve_model(request.model())?; // aliases; 404
     request.set_model(&model);
     // policy/ + pii/: screened in place, residency decided, request record durable.
-    let admitted = admit(&gw, &meta, &caller, &model, &mut request, |r| {
+    let mut admitted = admit(&gw, &meta, &caller, &model, &mut request, |r| {
         Value::Object(r.body().clone())
     })
     .await?;
 
-    let started = Instant::now();
-    let reply = admitted.provider.chat(&request).await; // providers/
-    let upstream = started.elapsed();
+    // providers/: the allowed ones in order, failing over before the first byte.
+    let candidates = admitted.candidates.clone();
+    let (reply, upstream) = admitted.call(&candidates, |p| p.chat(&request)).await;
     match reply {
         Err(e) => Err(failed(&gw, admitted, upstream, e).await),
         Ok(Reply::Complete(bytes)) => answer_json(&gw, admitted, upstream, bytes).await,

@@ -1,7 +1,5 @@
 //! `POST /v1/embeddings`: the same admission as chat (every input string screened).
 
-use std::time::Instant;
-
 use axum::extract::State;
 use axum::response::Response;
 use serde_json::Value;
@@ -25,14 +23,13 @@ pub async fn embeddings(
     let mut request = EmbeddingsRequest::parse(&body)?;
     let model = gw.resolve_model(request.model())?;
     request.set_model(&model);
-    let admitted = admit(&gw, &meta, &caller, &model, &mut request, |r| {
+    let mut admitted = admit(&gw, &meta, &caller, &model, &mut request, |r| {
         serde_json::from_slice(&r.to_vec()).unwrap_or(Value::Null)
     })
     .await?;
 
-    let started = Instant::now();
-    let reply = admitted.provider.embeddings(&request).await;
-    let upstream = started.elapsed();
+    let candidates = admitted.candidates.clone();
+    let (reply, upstream) = admitted.call(&candidates, |p| p.embeddings(&request)).await;
     match reply {
         Err(e) => Err(failed(&gw, admitted, upstream, e).await),
         Ok(bytes) => answer_json(&gw, admitted, upstream, bytes).await,

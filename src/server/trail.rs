@@ -80,6 +80,8 @@ fn ms(d: std::time::Duration) -> u64 {
 /// Builds the records of one request as it goes.
 pub struct Trail {
     base: Record,
+    /// Attempts that failed before the one that answered (failover).
+    failed_attempts: Vec<Attempt>,
     capture: CaptureMode,
     started: Instant,
 }
@@ -100,6 +102,7 @@ impl Trail {
         });
         Trail {
             base,
+            failed_attempts: Vec::new(),
             capture: policy.capture,
             started: meta.started,
         }
@@ -170,6 +173,18 @@ impl Trail {
             },
             reason,
             allowed_providers: verdict.allowed.clone(),
+        });
+    }
+
+    /// Records an attempt that failed before the first byte; the next provider is tried.
+    pub fn attempt_failed(&mut self, status: u16, error_type: &str, took: std::time::Duration) {
+        self.failed_attempts.push(Attempt {
+            provider: self.base.provider.clone().unwrap_or_default(),
+            endpoint: self.base.endpoint.clone(),
+            region: self.base.region.clone(),
+            status: Some(status),
+            error_type: Some(error_type.to_owned()),
+            latency_ms: Some(ms(took)),
         });
     }
 
@@ -258,14 +273,16 @@ impl Trail {
             error_type: outcome.error_type.clone(),
         });
         let total = self.started.elapsed();
-        record.attempts = vec![Attempt {
+        record.attempts = self.failed_attempts.clone();
+        record.attempts.push(Attempt {
             provider: self.base.provider.clone().unwrap_or_default(),
             endpoint: self.base.endpoint.clone(),
             region: self.base.region.clone(),
             status: Some(outcome.status),
             error_type: outcome.error_type.clone(),
             latency_ms: Some(ms(outcome.upstream)),
-        }];
+        });
+
         record.latency_ms = Some(Latency {
             total: Some(ms(total)),
             upstream: Some(ms(outcome.upstream)),
