@@ -31,8 +31,9 @@ impl Finding {
     }
 }
 
-/// Segment length after which the scanner looks for a line end to cut at.
-const SEGMENT: usize = 4096;
+/// Segment length after which the scanner looks for a line end to cut at. Short
+/// segments keep the recognizers that the prefilter lets through working on little text.
+const SEGMENT: usize = 256;
 /// Bytes before / after a match searched for context words.
 const CONTEXT_BEFORE: usize = 64;
 const CONTEXT_AFTER: usize = 32;
@@ -229,7 +230,7 @@ fn segment_end(text: &str, start: usize) -> usize {
         return b.len();
     }
     let from = start + SEGMENT;
-    let limit = (from + 8 * SEGMENT).min(b.len());
+    let limit = (from + 64 * SEGMENT).min(b.len());
     if let Some(p) = memchr_byte(b'\n', &b[from..limit]) {
         return from + p + 1;
     }
@@ -239,7 +240,7 @@ fn segment_end(text: &str, start: usize) -> usize {
     if limit == b.len() {
         return limit;
     }
-    // No space in 32 KiB: cut at a character boundary.
+    // No line end or space in 16 KiB: cut at a character boundary.
     let mut cut = limit;
     while !text.is_char_boundary(cut) {
         cut += 1;

@@ -7,17 +7,38 @@
 //! without a title or cue, and places smaller than 100,000 inhabitants.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::{whole, Pattern, CONTEXT_BOOST};
 use crate::pii::entity::Entity;
 use crate::pii::scanner::Finding;
 
-static FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lines(include_str!("../data/first_names.txt")));
-static LAST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lines(include_str!("../data/last_names.txt")));
-static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lines(include_str!("../data/places.txt")));
+/// FNV-1a: the sets are fixed public data, so hash flooding is not a concern and
+/// SipHash's cost would dominate the word scan.
+#[derive(Default)]
+struct Fnv(u64);
 
-fn lines(s: &'static str) -> HashSet<&'static str> {
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+static FIRST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/first_names.txt")));
+static LAST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/last_names.txt")));
+static PLACES: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/places.txt")));
+
+fn lines(s: &'static str) -> WordSet {
     s.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
 }
 
