@@ -86,29 +86,35 @@ impl Restorer {
         }
         let b = text.as_bytes();
         let mut copied = 0;
-        let mut i = 0;
+        let mut resume = 0;
         let mut lower = String::new();
-        while i < b.len() {
-            if !is_word(b[i]) {
-                i += 1;
+        // Every token contains an underscore: jump from one to the next and look only at
+        // the word around it.
+        for u in memchr::memchr_iter(b'_', b) {
+            if u < resume {
                 continue;
             }
-            let start = i;
-            while i < b.len() && is_word(b[i]) {
-                i += 1;
+            let mut start = u;
+            while start > 0 && is_word(b[start - 1]) {
+                start -= 1;
             }
-            if (start == 0 && continues_word) || i - start > self.max_word {
+            let mut end = u + 1;
+            while end < b.len() && is_word(b[end]) {
+                end += 1;
+            }
+            resume = end;
+            if (start == 0 && continues_word) || end - start > self.max_word {
                 continue;
             }
             lower.clear();
-            lower.extend(text[start..i].bytes().map(|c| char::from(c.to_ascii_lowercase())));
+            lower.extend(text[start..end].bytes().map(|c| char::from(c.to_ascii_lowercase())));
             if let Some(original) = self.map.get(&lower) {
                 let from = if start > copied && b[start - 1] == b'<' { start - 1 } else { start };
-                let to = if i < b.len() && b[i] == b'>' { i + 1 } else { i };
+                let to = if end < b.len() && b[end] == b'>' { end + 1 } else { end };
                 out.push_str(&text[copied..from]);
                 out.push_str(original);
                 copied = to;
-                i = to;
+                resume = to;
             }
         }
         out.push_str(&text[copied..]);

@@ -137,11 +137,20 @@ fn words(text: &str) -> Vec<Word> {
 }
 
 fn title_case(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() >= 2 && b[0].is_ascii() && b[1].is_ascii() {
+        return b[0].is_ascii_uppercase() && b[1].is_ascii_lowercase();
+    }
     let mut chars = w.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) => a.is_uppercase() && b.is_lowercase(),
         _ => false,
     }
+}
+
+/// Inner words of multi-word places: `Rio de Janeiro`, `Frankfurt am Main`.
+fn title_case_or_particle(w: &str) -> bool {
+    title_case(w) || matches!(w, "de" | "del" | "da" | "do" | "am" | "an" | "la" | "le" | "of" | "upon" | "sur")
 }
 
 fn lower_in(w: &str, list: &[&str]) -> bool {
@@ -179,7 +188,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         let mut place_end = None;
         for n in (1..=3).rev() {
             let last = i + n - 1;
-            if last >= ws.len() || !(i..last).all(|k| adjacent(k)) {
+            if last >= ws.len() || !(i..last).all(|k| adjacent(k) && title_case_or_particle(word(k + 1))) {
                 continue;
             }
             let candidate = &text[ws[i].start..ws[last].end];
