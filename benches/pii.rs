@@ -5,7 +5,8 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ledgergate::pii::{Action, Engine, PiiRules, Redactor};
 
-const PROSE: &str = "We are migrating the billing service from the old monolith to a set of smaller \
+const PROSE: &str =
+    "We are migrating the billing service from the old monolith to a set of smaller \
 services on Kubernetes. The main concerns are latency during the cut-over, the order of the \
 database migrations and how to keep the audit trail intact while both systems run in parallel. \
 Please list the risks, propose a rollout plan in three phases and estimate the effort in weeks. \
@@ -22,7 +23,11 @@ fn prompt_2kb() -> String {
     let mut s = String::new();
     let mut i = 0;
     while s.len() < 2048 {
-        s.push_str(if i % 3 == 1 { PII_LINES[i % PII_LINES.len()] } else { PROSE });
+        s.push_str(if i % 3 == 1 {
+            PII_LINES[i % PII_LINES.len()]
+        } else {
+            PROSE
+        });
         i += 1;
     }
     s
@@ -45,26 +50,38 @@ fn mixed_1mb() -> String {
 
 fn benches(c: &mut Criterion) {
     let engine = Engine::builtin();
-    let tokenizing = Engine::new(&PiiRules { default_action: Action::Tokenize, ..PiiRules::default() }).unwrap();
+    let tokenizing = Engine::new(&PiiRules {
+        default_action: Action::Tokenize,
+        ..PiiRules::default()
+    })
+    .unwrap();
     let prompt = prompt_2kb();
     let big = mixed_1mb();
 
     let mut g = c.benchmark_group("scan");
     g.throughput(Throughput::Bytes(prompt.len() as u64));
-    g.bench_with_input(BenchmarkId::new("prompt", "2KB"), &prompt, |b, t| b.iter(|| engine.scan(t)));
+    g.bench_with_input(BenchmarkId::new("prompt", "2KB"), &prompt, |b, t| {
+        b.iter(|| engine.scan(t))
+    });
     g.throughput(Throughput::Bytes(big.len() as u64));
-    g.bench_with_input(BenchmarkId::new("mixed", "1MB"), &big, |b, t| b.iter(|| engine.scan(t)));
+    g.bench_with_input(BenchmarkId::new("mixed", "1MB"), &big, |b, t| {
+        b.iter(|| engine.scan(t))
+    });
     g.finish();
 
     let mut g = c.benchmark_group("round_trip");
     g.throughput(Throughput::Bytes(prompt.len() as u64));
-    g.bench_with_input(BenchmarkId::new("tokenize_restore", "2KB"), &prompt, |b, t| {
-        b.iter(|| {
-            let mut r = Redactor::new(&tokenizing, b"bench-key");
-            let redacted = r.redact(t).unwrap();
-            r.restorer().restore(&redacted)
-        })
-    });
+    g.bench_with_input(
+        BenchmarkId::new("tokenize_restore", "2KB"),
+        &prompt,
+        |b, t| {
+            b.iter(|| {
+                let mut r = Redactor::new(&tokenizing, b"bench-key");
+                let redacted = r.redact(t).unwrap();
+                r.restorer().restore(&redacted)
+            })
+        },
+    );
     g.finish();
 }
 
