@@ -68,7 +68,8 @@ fn numeric(s: &str) -> Option<(usize, f32)> {
     let a: u32 = parts[0].parse().ok()?;
     let b: u32 = parts[1].parse().ok()?;
     let dmy = (1..=31).contains(&a) && (1..=12).contains(&b);
-    let mdy = (1..=12).contains(&a) && (1..=31).contains(&b);
+    // Dots are the European day-first notation; `3.14.1985` reads as a version.
+    let mdy = seps[0] != '.' && (1..=12).contains(&a) && (1..=31).contains(&b);
     (dmy || mdy).then_some((s.len(), 0.6))
 }
 
