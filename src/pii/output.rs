@@ -23,7 +23,11 @@ impl Engine {
 
     /// A streaming output scanner over this engine.
     pub fn output_stream(&self) -> OutputStream<'_> {
-        OutputStream { engine: self, window: String::new(), released: 0 }
+        OutputStream {
+            engine: self,
+            window: String::new(),
+            released: 0,
+        }
     }
 
     /// Appends `text[from..to]` with findings masked; findings are searched over the
@@ -74,7 +78,8 @@ impl OutputStream<'_> {
             }
         }
         let mut out = String::with_capacity(cut - self.released);
-        self.engine.mask_into(&self.window, self.released, cut, &mut out);
+        self.engine
+            .mask_into(&self.window, self.released, cut, &mut out);
         // Keep a little released text as context for the next window.
         let keep_from = floor_boundary(&self.window, cut.saturating_sub(CONTEXT_KEEP));
         self.window.drain(..keep_from);
@@ -85,7 +90,8 @@ impl OutputStream<'_> {
     /// Masks and returns everything still held.
     pub fn finish(&mut self) -> String {
         let mut out = String::new();
-        self.engine.mask_into(&self.window, self.released, self.window.len(), &mut out);
+        self.engine
+            .mask_into(&self.window, self.released, self.window.len(), &mut out);
         self.window.clear();
         self.released = 0;
         out
@@ -111,14 +117,20 @@ mod tests {
     #[test]
     fn whole_output_is_masked() {
         let e = Engine::builtin();
-        assert_eq!(e.scan_output("Reach her at jane.roe@example.com."), "Reach her at <EMAIL_ADDRESS>.");
+        assert_eq!(
+            e.scan_output("Reach her at jane.roe@example.com."),
+            "Reach her at <EMAIL_ADDRESS>."
+        );
     }
 
     #[test]
     fn stream_masks_entities_split_across_chunks_with_bounded_hold_back() {
         let e = Engine::builtin();
-        let filler = "The quarterly report shows steady growth across all regions and teams. ".repeat(6);
-        let text = format!("{filler}Card 4111 1111 1111 1111 was used, mail jane.roe@example.com now. {filler}");
+        let filler =
+            "The quarterly report shows steady growth across all regions and teams. ".repeat(6);
+        let text = format!(
+            "{filler}Card 4111 1111 1111 1111 was used, mail jane.roe@example.com now. {filler}"
+        );
         for size in [1, 3, 7, 64, 500] {
             let mut s = e.output_stream();
             let mut out = String::new();

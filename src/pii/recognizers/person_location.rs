@@ -455,7 +455,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 confidence,
                 "person_names",
             ));
-            i = last.max(place_end.unwrap_or(i)) + 1;
+            // A weak guess does not consume the following words: they may start a name.
+            let consumed = if confidence >= 0.5 { last } else { i };
+            i = consumed.max(place_end.unwrap_or(i)) + 1;
         } else {
             i = place_end.unwrap_or(i) + 1;
         }
