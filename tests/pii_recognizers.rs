@@ -306,3 +306,49 @@ fn person_and_location() {
         "Deploy the EKS cluster with S3, C4 and H100 on Monday",
     );
 }
+
+#[test]
+fn custom_recognizers_allow_and_deny_lists_from_a_policy() {
+    use ledgergate::pii::{Action, Entity, PiiRules, Redactor};
+    let src = r#"
+[pii]
+allow = ["jane.roe@example.com"]
+[pii.actions]
+EMPLOYEE_ID = "tokenize"
+CODENAME = "block"
+[[pii.custom]]
+name = "employee id"
+entity = "EMPLOYEE_ID"
+regex = '\bEMP-\d{8}\b'
+validator = "luhn"
+context = ["employee"]
+confidence = 0.3
+[[pii.deny]]
+entity = "CODENAME"
+values = ["Project Falcon"]
+"#;
+    let (_, rules) = PiiRules::from_policy_str(src, "test.toml").unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let custom = Entity::custom("EMPLOYEE_ID").unwrap();
+    let text = "employee EMP-79927398 and EMP-79927399, mail jane.roe@example.com";
+    let f = engine.scan(text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (
+            f[0].entity.clone(),
+            &text[f[0].start..f[0].end],
+            f[0].recognizer
+        ),
+        (custom.clone(), "EMP-79927398", "custom")
+    );
+    // Below min_confidence without its context word.
+    assert!(engine.scan("badge EMP-79927398").is_empty());
+    let mut r = Redactor::new(&engine, b"k");
+    assert_eq!(
+        r.redact(text).unwrap(),
+        "employee <EMPLOYEE_ID_1> and EMP-79927399, mail jane.roe@example.com"
+    );
+    let err = r.redact("the project falcon launch").unwrap_err();
+    assert_eq!(err.to_string(), "the policy blocks CODENAME in requests");
+    assert_eq!(engine.action_for(&custom), Action::Tokenize);
+}
