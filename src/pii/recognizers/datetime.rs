@@ -6,7 +6,20 @@
 use super::{whole, Pattern};
 use crate::pii::entity::Entity;
 
-const MONTHS: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+macro_rules! months {
+    () => {
+        r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+    };
+}
+
+/// `14 March 1985`, `14th of March, 1985`, `March 14, 1985`.
+const NAMED: &str = concat!(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?",
+    months!(),
+    r"\.?,?[ ]+(?:19|20)\d{2}|",
+    months!(),
+    r"\.?[ ]+\d{1,2}(?:st|nd|rd|th)?,?[ ]+(?:19|20)\d{2})\b"
+);
 
 const DOB: &[&str] = &[
     "born",
@@ -28,13 +41,6 @@ const DOB: &[&str] = &[
 ];
 
 pub fn patterns() -> Vec<Pattern> {
-    // Leaked once per process: the pattern text is built from MONTHS at start-up.
-    let named: &'static str = Box::leak(
-        format!(
-            r"\b(?:\d{{1,2}}(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?{MONTHS}\.?,?[ ]+(?:19|20)\d{{2}}|{MONTHS}\.?[ ]+\d{{1,2}}(?:st|nd|rd|th)?,?[ ]+(?:19|20)\d{{2}})\b"
-        )
-        .into_boxed_str(),
-    );
     vec![
         Pattern::new(
             "date_iso",
@@ -45,7 +51,7 @@ pub fn patterns() -> Vec<Pattern> {
         .upgrade(Entity::DateOfBirth, DOB),
         Pattern::new("date_numeric", Entity::DateTime, r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b", numeric)
             .upgrade(Entity::DateOfBirth, DOB),
-        Pattern::new("date_named", Entity::DateTime, named, named_date).upgrade(Entity::DateOfBirth, DOB),
+        Pattern::new("date_named", Entity::DateTime, NAMED, named_date).upgrade(Entity::DateOfBirth, DOB),
     ]
 }
 

@@ -6,7 +6,7 @@
 //! Stops at: names written in lower case or all capitals, names outside the lists
 //! without a title or cue, and places smaller than 100,000 inhabitants.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -51,6 +51,7 @@ pub fn warm_up() {
     LazyLock::force(&FIRST);
     LazyLock::force(&LAST);
     LazyLock::force(&PLACES);
+    LazyLock::force(&CUES);
 }
 
 const TITLES: &[&str] = &[
@@ -335,8 +336,44 @@ fn title_case_or_particle(w: &str) -> bool {
         )
 }
 
-fn lower_in(w: &str, list: &[&str]) -> bool {
-    w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+const TITLE: u8 = 1;
+const LABEL: u8 = 2;
+const GREETING: u8 = 4;
+const PERSON_CUE: u8 = 8;
+const PLACE_CUE: u8 = 16;
+
+/// Every cue word with the lists it belongs to: one lookup per word instead of a scan
+/// of each list.
+static CUES: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+    for (list, flag) in [
+        (TITLES, TITLE),
+        (LABELS, LABEL),
+        (GREETINGS, GREETING),
+        (PERSON_CUES, PERSON_CUE),
+        (PLACE_CUES, PLACE_CUE),
+    ] {
+        for w in list {
+            *m.entry(w).or_insert(0) |= flag;
+        }
+    }
+    m
+});
+
+/// Whether `w`, lower-cased, is in the cue list(s) of `flag`.
+fn is_cue(w: &str, flag: u8) -> bool {
+    if w.len() > 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    // ASCII lower-casing keeps UTF-8 valid.
+    std::str::from_utf8(&buf[..w.len()])
+        .ok()
+        .and_then(|l| CUES.get(l))
+        .is_some_and(|f| f & flag != 0)
 }
 
 /// Scans words for PERSON and LOCATION candidates and appends them to `out`.
@@ -355,10 +392,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
     };
     let prev = |i: usize| if i == 0 { None } else { Some(word(i - 1)) };
-    let cue_near = |i: usize, j: usize, cues: &[&str]| {
+    let cue_near = |i: usize, j: usize, flag: u8| {
         let lo = i.saturating_sub(3);
-        (lo..i).any(|k| lower_in(word(k), cues))
-            || (j + 1 < ws.len() && lower_in(word(j + 1), cues))
+        (lo..i).any(|k| is_cue(word(k), flag)) || (j + 1 < ws.len() && is_cue(word(j + 1), flag))
     };
 
     let mut i = 0;
@@ -386,7 +422,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         if let Some(last) = place_end {
             let ambiguous = FIRST.contains(w) || LAST.contains(w);
             let mut confidence = if ambiguous { 0.3 } else { 0.55 };
-            if prev(i).is_some_and(|p| lower_in(p, PLACE_CUES)) {
+            if prev(i).is_some_and(|p| is_cue(p, PLACE_CUE)) {
                 confidence += CONTEXT_BOOST;
             }
             out.push(Finding::new(
@@ -400,9 +436,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
 
         // PERSON.
         let g = gap(i);
-        let after_title = prev(i).is_some_and(|p| lower_in(p, TITLES)) && matches!(g, " " | ". ");
-        let after_label = prev(i).is_some_and(|p| lower_in(p, LABELS)) && g.trim() == ":";
-        let after_greeting = prev(i).is_some_and(|p| lower_in(p, GREETINGS))
+        let after_title = prev(i).is_some_and(|p| is_cue(p, TITLE)) && matches!(g, " " | ". ");
+        let after_label = prev(i).is_some_and(|p| is_cue(p, LABEL)) && g.trim() == ":";
+        let after_greeting = prev(i).is_some_and(|p| is_cue(p, GREETING))
             && g.len() <= 3
             && !g.contains(['.', '!', '?']);
         let mut person: Option<(usize, f32)> = None;
@@ -432,7 +468,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             {
                 person = Some((i + 1, 0.6));
             } else {
-                let c = if cue_near(i, i, PERSON_CUES) {
+                let c = if cue_near(i, i, PERSON_CUE) {
                     0.35 + CONTEXT_BOOST
                 } else {
                     0.35
@@ -440,7 +476,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 person = Some((i, c));
             }
         } else if adjacent(i) && LAST.contains(word(i + 1)) && !PLACES.contains(w) {
-            let c = if cue_near(i, i + 1, PERSON_CUES) {
+            let c = if cue_near(i, i + 1, PERSON_CUE) {
                 0.4 + CONTEXT_BOOST
             } else {
                 0.4
