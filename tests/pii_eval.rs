@@ -399,12 +399,74 @@ fn corpus(seed: u64, n: usize) -> Vec<Sample> {
                 let d = g.date();
                 b.t("The meeting moved to ").e("DATE_TIME", &d).t(", update the calendar invite.").done()
             }
-            17 => b.t("Order #4111111111111145 shipped; invoice INV-2024-000123 total $1,299.99 incl. VAT.").done(),
-            18 => b.t("Upgrade from v1.2.3 to 2.10.0-rc.1, then run build 20240115 on node 18.19.1.").done(),
-            19 => b.t("At 2024-01-15T10:30:00Z job 123e4567-e89b-12d3-a456-426614174000 failed (commit 9fceb02d0ae598e95dc970b74767f19372d61af8).").done(),
-            20 => b.t("Move the logs from S3 to arn:aws:s3:::prod-logs-eu and scale the EKS node group to C4 and H100 instances.").done(),
-            21 => b.t("Listen on 0.0.0.0:8080 and 127.0.0.1; the sha256 is e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855.").done(),
-            22 => b.t("Tracking number 9400111899223334445566 and ticket JIRA-4521; price 49.99 EUR, qty 12, SKU 100-200-3000.").done(),
+            17 => {
+                let r = &mut g.rng;
+                let n = r.gen_range(8..17);
+                let order = digits(r, n);
+                let t = format!(
+                    "Order #{order} shipped; invoice INV-{}-{} total ${},{:03}.{:02} incl. VAT, refund {} EUR.",
+                    r.gen_range(2019..2027),
+                    digits(r, 6),
+                    r.gen_range(1..99),
+                    r.gen_range(0..1000),
+                    r.gen_range(0..100),
+                    r.gen_range(10..5000)
+                );
+                b.t(&t).done()
+            }
+            18 => {
+                let r = &mut g.rng;
+                let t = format!(
+                    "Upgrade from v{}.{}.{} to {}.{}.{}-rc.{}, then run build {} on node {}.{}.{} (python {}.{}).",
+                    r.gen_range(0..5), r.gen_range(0..30), r.gen_range(0..30),
+                    r.gen_range(1..12), r.gen_range(0..30), r.gen_range(0..30), r.gen_range(1..5),
+                    digits(r, 8),
+                    r.gen_range(14..23), r.gen_range(0..20), r.gen_range(0..10),
+                    3, r.gen_range(8..14)
+                );
+                b.t(&t).done()
+            }
+            19 => {
+                let r = &mut g.rng;
+                let hex = |r: &mut StdRng, n: usize| -> String { (0..n).map(|_| char::from(b"0123456789abcdef"[r.gen_range(0..16)])).collect() };
+                let t = format!(
+                    "At 20{:02}-{:02}-{:02}T{:02}:{:02}:{:02}Z job {}-{}-4{}-a{}-{} failed (commit {}), epoch {}.",
+                    r.gen_range(15..27), r.gen_range(1..13), r.gen_range(1..29), r.gen_range(0..24), r.gen_range(0..60), r.gen_range(0..60),
+                    hex(r, 8), hex(r, 4), hex(r, 3), hex(r, 3), hex(r, 12), hex(r, 40), r.gen_range(1_500_000_000u64..1_800_000_000)
+                );
+                b.t(&t).done()
+            }
+            20 => {
+                let r = &mut g.rng;
+                let t = format!(
+                    "Move the logs from S3 to arn:aws:s3:::prod-logs-{} in account {} and scale the EKS node group to {} {} and H100 instances.",
+                    ["eu", "us", "ap"][r.gen_range(0..3)],
+                    digits(r, 12),
+                    r.gen_range(2..40),
+                    ["C4", "M5", "R6i", "T3", "G5"][r.gen_range(0..5)]
+                );
+                b.t(&t).done()
+            }
+            21 => {
+                let r = &mut g.rng;
+                let hex = |r: &mut StdRng, n: usize| -> String { (0..n).map(|_| char::from(b"0123456789abcdef"[r.gen_range(0..16)])).collect() };
+                let t = format!(
+                    "Listen on 0.0.0.0:{} and 127.0.0.1; the sha256 is {}, md5 {}, port {}.",
+                    r.gen_range(1024..65535), hex(r, 64), hex(r, 32), r.gen_range(1..65535)
+                );
+                b.t(&t).done()
+            }
+            22 => {
+                let r = &mut g.rng;
+                let n = r.gen_range(12..23);
+                let tracking = digits(r, n);
+                let t = format!(
+                    "Tracking number {} and ticket JIRA-{}; price {}.{:02} EUR, qty {}, SKU {}-{}-{}, PR #{}.",
+                    tracking, r.gen_range(100..99999), r.gen_range(1..999), r.gen_range(0..100),
+                    r.gen_range(1..500), digits(r, 3), digits(r, 3), digits(r, 4), r.gen_range(1..40000)
+                );
+                b.t(&t).done()
+            }
             23 => b.t("Explain how Kafka partitions work in Python and Rust, with an example on Kubernetes and Postgres 16.").done(),
             24 => {
                 let r = &mut g.rng;

@@ -90,6 +90,7 @@ struct Compiled {
     context: Vec<String>,
     numeric: bool,
     upgrade: Option<(Entity, &'static [&'static str])>,
+    veto: &'static [&'static str],
 }
 
 /// Compiled recognizers: built once, shared read-only (Send + Sync).
@@ -136,6 +137,7 @@ impl Scanner {
                 numeric,
                 upgrade,
                 multiline: multi,
+                veto,
             } = p;
             let c = Compiled {
                 name,
@@ -145,6 +147,7 @@ impl Scanner {
                 context: context.iter().map(|s| s.to_string()).collect(),
                 numeric,
                 upgrade,
+                veto,
             };
             if multi {
                 multiline.push(c);
@@ -164,6 +167,7 @@ impl Scanner {
                 context: custom.context.iter().map(|s| s.to_lowercase()).collect(),
                 numeric: false,
                 upgrade: None,
+                veto: &[],
             });
         }
         let set = RegexSetBuilder::new(segmented.iter().map(|c| c.regex.as_str()))
@@ -269,6 +273,9 @@ impl Scanner {
             return;
         }
         let end = start + len;
+        if !c.veto.is_empty() && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, c.veto) {
+            return;
+        }
         let context_hit = !c.context.is_empty()
             && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, &c.context);
         if context_hit {
