@@ -349,16 +349,23 @@ fn near<S: AsRef<str>>(
 ) -> bool {
     let lo = floor_boundary(text, start.saturating_sub(before));
     let hi = ceil_boundary(text, end.saturating_add(after).min(text.len()));
-    let window_before = text[lo..start].to_lowercase();
-    let window_after = text[end..hi].to_lowercase();
+    let (window_before, window_after) = (&text.as_bytes()[lo..start], &text.as_bytes()[end..hi]);
     words.iter().any(|w| {
-        contains_word(&window_before, w.as_ref()) || contains_word(&window_after, w.as_ref())
+        let w = w.as_ref().as_bytes();
+        contains_word(window_before, w) || contains_word(window_after, w)
     })
 }
 
-fn contains_word(hay: &str, word: &str) -> bool {
-    hay.match_indices(word)
-        .any(|(i, _)| i == 0 || !hay.as_bytes()[i - 1].is_ascii_alphanumeric())
+/// `word` (lower case) starts a word somewhere in `hay`, ignoring ASCII case. No
+/// allocation: this runs for every candidate.
+fn contains_word(hay: &[u8], word: &[u8]) -> bool {
+    if word.is_empty() || word.len() > hay.len() {
+        return false;
+    }
+    (0..=hay.len() - word.len()).any(|i| {
+        (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
+            && hay[i..i + word.len()].eq_ignore_ascii_case(word)
+    })
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
