@@ -1,1 +1,761 @@
-//! Configuration: `ledgergate.toml` read into raw serde structs, then validated once.
+//! Configuration: `ledgergate.toml` read into raw serde structs (unknown keys rejected),
+//! then validated once into [`Config`], whose fields cannot hold an invalid state.
+//! Every error names the file, line and column at fault. Secrets referenced by the
+//! config (provider keys, virtual keys) are read from the environment by the caller
+//! at start-up, never stored here.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A configuration that failed to load: one sentence naming the place at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{file}:{line}:{column}: {message}")]
+    Invalid {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub server: ServerConfig,
+    pub admin: Option<AdminConfig>,
+    pub data: DataConfig,
+    pub policy: PolicyConfig,
+    pub audit: AuditConfig,
+    pub log: LogConfig,
+    pub upstream: UpstreamConfig,
+    pub providers: Vec<ProviderConfig>,
+    /// Alias name to the served model it stands for.
+    pub aliases: BTreeMap<String, String>,
+    pub tenants: Vec<TenantConfig>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    pub listen: SocketAddr,
+    pub tls: Option<TlsFiles>,
+    /// Largest request body accepted; larger bodies get 413.
+    pub max_body_bytes: usize,
+    /// How long in-flight requests and streams may run after SIGTERM.
+    pub shutdown_grace: Duration,
+}
+
+#[derive(Debug, Clone)]
+pub struct TlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct AdminConfig {
+    pub listen: SocketAddr,
+    pub token_env: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct DataConfig {
+    pub dir: PathBuf,
+    pub master_key: MasterKeySource,
+}
+
+/// Where the master key comes from. The key itself is never part of the config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MasterKeySource {
+    Env(String),
+    File(PathBuf),
+}
+
+impl Default for MasterKeySource {
+    fn default() -> Self {
+        MasterKeySource::Env("LEDGERGATE_MASTER_KEY".into())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PolicyConfig {
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// Every request record is fdatasynced before the request is forwarded.
+    Fsync,
+    /// Records are synced in batches at most this far apart.
+    Batch(Duration),
+}
+
+#[derive(Debug, Clone)]
+pub struct AuditConfig {
+    pub durability: Durability,
+    pub segment_max_bytes: u64,
+    pub checkpoint_every: u64,
+    pub checkpoint_interval: Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct LogConfig {
+    pub format: LogFormat,
+    /// A `tracing_subscriber::EnvFilter` directive, e.g. `info` or `ledgergate=debug`.
+    pub level: String,
+}
+
+/// Timeouts for every upstream exchange.
+#[derive(Debug, Clone, Copy)]
+pub struct UpstreamConfig {
+    pub connect_timeout: Duration,
+    /// From sending the request to the response headers.
+    pub first_byte_timeout: Duration,
+    /// Longest silence between two events of a stream.
+    pub idle_timeout: Duration,
+    /// The whole exchange, stream included.
+    pub total_timeout: Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProviderKind {
+    OpenAi,
+    Azure,
+    Anthropic,
+    Gemini,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProviderConfig {
+    pub name: String,
+    pub kind: ProviderKind,
+    /// Base URL without a trailing slash, e.g. `https://api.openai.com/v1`.
+    pub base_url: String,
+    /// Environment variable holding the provider's API key, if it needs one.
+    pub api_key_env: Option<String>,
+    pub region: String,
+    pub jurisdiction: String,
+    pub certifications: Vec<String>,
+    pub models: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TenantConfig {
+    pub id: String,
+    pub policy: Option<String>,
+    pub keys: Vec<VirtualKeyConfig>,
+}
+
+/// A bootstrap virtual key: its id and the environment variable holding its secret.
+#[derive(Debug, Clone)]
+pub struct VirtualKeyConfig {
+    pub id: String,
+    pub secret_env: String,
+}
+
+impl Config {
+    /// Reads and validates a config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Config::parse(&text, &path.display().to_string())
+    }
+
+    /// Parses and validates config text; `file` names it in errors.
+    pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
+        let at = |span: Option<Range<usize>>, message: String| {
+            let (line, column) = line_column(text, span.map_or(0, |s| s.start));
+            ConfigError::Invalid {
+                file: file.to_owned(),
+                line,
+                column,
+                message,
+            }
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            at(
+                e.span(),
+                e.message().split_whitespace().collect::<Vec<_>>().join(" "),
+            )
+        })?;
+        raw.validate()
+            .map_err(|(span, message)| at(Some(span), message))
+    }
+}
+
+impl Default for Config {
+    /// The configuration of an empty file: defaults everywhere, no providers, no tenants.
+    fn default() -> Self {
+        match Config::parse("", "<default>") {
+            Ok(config) => config,
+            Err(e) => unreachable!("the empty config is valid: {e}"),
+        }
+    }
+}
+
+/// 1-based line and column of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+type Invalid = (Range<usize>, String);
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    server: RawServer,
+    admin: Option<RawAdmin>,
+    #[serde(default)]
+    data: RawData,
+    #[serde(default)]
+    policy: RawPolicy,
+    #[serde(default)]
+    audit: RawAudit,
+    #[serde(default)]
+    log: RawLog,
+    #[serde(default)]
+    upstream: RawUpstream,
+    #[serde(default)]
+    providers: Vec<RawProvider>,
+    #[serde(default)]
+    aliases: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    tenants: Vec<RawTenant>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawServer {
+    listen: Option<Spanned<String>>,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<Spanned<PathBuf>>,
+    max_body_bytes: Option<Spanned<u64>>,
+    shutdown_grace_secs: Option<Spanned<u64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAdmin {
+    listen: Option<Spanned<String>>,
+    token_env: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawData {
+    dir: Option<PathBuf>,
+    master_key_env: Option<Spanned<String>>,
+    master_key_file: Option<Spanned<PathBuf>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawPolicy {
+    dir: Option<PathBuf>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAudit {
+    durability: Option<Spanned<String>>,
+    batch_interval_ms: Option<Spanned<u64>>,
+    segment_max_bytes: Option<Spanned<u64>>,
+    checkpoint_every: Option<Spanned<u64>>,
+    checkpoint_interval_secs: Option<Spanned<u64>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLog {
+    format: Option<Spanned<String>>,
+    level: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawUpstream {
+    connect_timeout_ms: Option<Spanned<u64>>,
+    first_byte_timeout_ms: Option<Spanned<u64>>,
+    idle_timeout_ms: Option<Spanned<u64>>,
+    total_timeout_ms: Option<Spanned<u64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProvider {
+    name: Spanned<String>,
+    kind: Spanned<String>,
+    base_url: Spanned<String>,
+    api_key_env: Option<String>,
+    region: Option<String>,
+    jurisdiction: Option<String>,
+    #[serde(default)]
+    certifications: Vec<String>,
+    models: Spanned<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTenant {
+    id: Spanned<String>,
+    policy: Option<String>,
+    #[serde(default)]
+    keys: Vec<RawKey>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKey {
+    id: Spanned<String>,
+    secret_env: String,
+}
+
+fn socket_addr(value: &Spanned<String>, what: &str) -> Result<SocketAddr, Invalid> {
+    value.get_ref().parse().map_err(|_| {
+        (
+            value.span(),
+            format!(
+                "{what} \"{}\" is not an address like 127.0.0.1:8080",
+                value.get_ref()
+            ),
+        )
+    })
+}
+
+fn positive(value: &Spanned<u64>, what: &str) -> Result<u64, Invalid> {
+    match *value.get_ref() {
+        0 => Err((value.span(), format!("{what} must be greater than 0"))),
+        n => Ok(n),
+    }
+}
+
+fn millis(value: Option<&Spanned<u64>>, what: &str, default_ms: u64) -> Result<Duration, Invalid> {
+    value
+        .map(|v| positive(v, what))
+        .transpose()
+        .map(|ms| Duration::from_millis(ms.unwrap_or(default_ms)))
+}
+
+fn identifier(value: &Spanned<String>, what: &str) -> Result<String, Invalid> {
+    let s = value.get_ref();
+    let ok = !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if ok {
+        Ok(s.clone())
+    } else {
+        Err((
+            value.span(),
+            format!(
+                "{what} \"{s}\" must be 1 to 64 characters of letters, digits, '-', '_' or '.'"
+            ),
+        ))
+    }
+}
+
+impl RawConfig {
+    fn validate(self) -> Result<Config, Invalid> {
+        let server = self.server.validate()?;
+        let admin = self.admin.map(RawAdmin::validate).transpose()?;
+        let data = self.data.validate()?;
+        let policy = PolicyConfig {
+            dir: self
+                .policy
+                .dir
+                .unwrap_or_else(|| PathBuf::from("./policies")),
+        };
+        let audit = self.audit.validate()?;
+        let log = self.log.validate()?;
+        let upstream = self.upstream.validate()?;
+
+        let mut providers: Vec<ProviderConfig> = Vec::new();
+        for raw in self.providers {
+            let span = raw.name.span();
+            let provider = raw.validate()?;
+            if providers.iter().any(|p| p.name == provider.name) {
+                return Err((
+                    span,
+                    format!("provider \"{}\" is defined twice", provider.name),
+                ));
+            }
+            providers.push(provider);
+        }
+        let served = |model: &str| {
+            providers
+                .iter()
+                .any(|p| p.models.iter().any(|m| m == model))
+        };
+
+        let mut aliases = BTreeMap::new();
+        for (alias, target) in self.aliases {
+            if !served(target.get_ref()) {
+                return Err((
+                    target.span(),
+                    format!(
+                        "alias \"{alias}\" points to model \"{}\", which no provider serves",
+                        target.get_ref()
+                    ),
+                ));
+            }
+            aliases.insert(alias, target.into_inner());
+        }
+
+        let mut tenants: Vec<TenantConfig> = Vec::new();
+        for raw in self.tenants {
+            let span = raw.id.span();
+            let tenant = raw.validate()?;
+            if tenants.iter().any(|t| t.id == tenant.id) {
+                return Err((span, format!("tenant \"{}\" is defined twice", tenant.id)));
+            }
+            tenants.push(tenant);
+        }
+        let mut key_ids = std::collections::HashSet::new();
+        for key in tenants.iter().flat_map(|t| &t.keys) {
+            if !key_ids.insert(key.id.as_str()) {
+                return Err((0..0, format!("virtual key id \"{}\" is used twice", key.id)));
+            }
+        }
+
+        Ok(Config {
+            server,
+            admin,
+            data,
+            policy,
+            audit,
+            log,
+            upstream,
+            providers,
+            aliases,
+            tenants,
+        })
+    }
+}
+
+impl RawServer {
+    fn validate(self) -> Result<ServerConfig, Invalid> {
+        let listen = match &self.listen {
+            Some(l) => socket_addr(l, "server.listen")?,
+            None => SocketAddr::from(([127, 0, 0, 1], 8080)),
+        };
+        let tls = match (self.tls_cert, self.tls_key) {
+            (Some(cert), Some(key)) => Some(TlsFiles {
+                cert,
+                key: key.into_inner(),
+            }),
+            (None, None) => None,
+            (None, Some(key)) => {
+                return Err((
+                    key.span(),
+                    "server.tls_key is set but server.tls_cert is not".into(),
+                ))
+            }
+            (Some(_), None) => {
+                return Err((
+                    0..0,
+                    "server.tls_cert is set but server.tls_key is not".into(),
+                ))
+            }
+        };
+        let max_body_bytes = match &self.max_body_bytes {
+            Some(v) => usize::try_from(positive(v, "server.max_body_bytes")?)
+                .map_err(|_| (v.span(), "server.max_body_bytes is too large".to_owned()))?,
+            None => 10 * 1024 * 1024,
+        };
+        let shutdown_grace = Duration::from_secs(match &self.shutdown_grace_secs {
+            Some(v) => *v.get_ref(),
+            None => 30,
+        });
+        Ok(ServerConfig {
+            listen,
+            tls,
+            max_body_bytes,
+            shutdown_grace,
+        })
+    }
+}
+
+impl RawAdmin {
+    fn validate(self) -> Result<AdminConfig, Invalid> {
+        Ok(AdminConfig {
+            listen: match &self.listen {
+                Some(l) => socket_addr(l, "admin.listen")?,
+                None => SocketAddr::from(([127, 0, 0, 1], 8081)),
+            },
+            token_env: self
+                .token_env
+                .unwrap_or_else(|| "LEDGERGATE_ADMIN_TOKEN".into()),
+        })
+    }
+}
+
+impl RawData {
+    fn validate(self) -> Result<DataConfig, Invalid> {
+        let master_key = match (self.master_key_env, self.master_key_file) {
+            (Some(_), Some(file)) => {
+                return Err((
+                    file.span(),
+                    "set either data.master_key_env or data.master_key_file, not both".into(),
+                ))
+            }
+            (Some(env), None) => MasterKeySource::Env(env.into_inner()),
+            (None, Some(file)) => MasterKeySource::File(file.into_inner()),
+            (None, None) => MasterKeySource::default(),
+        };
+        Ok(DataConfig {
+            dir: self
+                .dir
+                .unwrap_or_else(|| PathBuf::from("./ledgergate-data")),
+            master_key,
+        })
+    }
+}
+
+impl RawAudit {
+    fn validate(self) -> Result<AuditConfig, Invalid> {
+        let durability = match self
+            .durability
+            .as_ref()
+            .map(|d| (d.get_ref().as_str(), d.span()))
+        {
+            None | Some(("fsync", _)) => {
+                if let Some(b) = &self.batch_interval_ms {
+                    return Err((
+                        b.span(),
+                        "audit.batch_interval_ms needs audit.durability = \"batch\"".into(),
+                    ));
+                }
+                Durability::Fsync
+            }
+            Some(("batch", _)) => Durability::Batch(millis(
+                self.batch_interval_ms.as_ref(),
+                "audit.batch_interval_ms",
+                10,
+            )?),
+            Some((other, span)) => {
+                return Err((
+                    span,
+                    format!("audit.durability \"{other}\" must be \"fsync\" or \"batch\""),
+                ))
+            }
+        };
+        Ok(AuditConfig {
+            durability,
+            segment_max_bytes: match &self.segment_max_bytes {
+                Some(v) => positive(v, "audit.segment_max_bytes")?,
+                None => 64 * 1024 * 1024,
+            },
+            checkpoint_every: match &self.checkpoint_every {
+                Some(v) => positive(v, "audit.checkpoint_every")?,
+                None => 1000,
+            },
+            checkpoint_interval: Duration::from_secs(match &self.checkpoint_interval_secs {
+                Some(v) => positive(v, "audit.checkpoint_interval_secs")?,
+                None => 60,
+            }),
+        })
+    }
+}
+
+impl RawLog {
+    fn validate(self) -> Result<LogConfig, Invalid> {
+        let format = match self
+            .format
+            .as_ref()
+            .map(|f| (f.get_ref().as_str(), f.span()))
+        {
+            None | Some(("text", _)) => LogFormat::Text,
+            Some(("json", _)) => LogFormat::Json,
+            Some((other, span)) => {
+                return Err((
+                    span,
+                    format!("log.format \"{other}\" must be \"text\" or \"json\""),
+                ))
+            }
+        };
+        Ok(LogConfig {
+            format,
+            level: self.level.unwrap_or_else(|| "info".into()),
+        })
+    }
+}
+
+impl RawUpstream {
+    fn validate(self) -> Result<UpstreamConfig, Invalid> {
+        Ok(UpstreamConfig {
+            connect_timeout: millis(
+                self.connect_timeout_ms.as_ref(),
+                "upstream.connect_timeout_ms",
+                5_000,
+            )?,
+            first_byte_timeout: millis(
+                self.first_byte_timeout_ms.as_ref(),
+                "upstream.first_byte_timeout_ms",
+                60_000,
+            )?,
+            idle_timeout: millis(
+                self.idle_timeout_ms.as_ref(),
+                "upstream.idle_timeout_ms",
+                30_000,
+            )?,
+            total_timeout: millis(
+                self.total_timeout_ms.as_ref(),
+                "upstream.total_timeout_ms",
+                600_000,
+            )?,
+        })
+    }
+}
+
+impl RawProvider {
+    fn validate(self) -> Result<ProviderConfig, Invalid> {
+        let name = identifier(&self.name, "provider name")?;
+        let kind = match self.kind.get_ref().as_str() {
+            "openai" => ProviderKind::OpenAi,
+            "azure" => ProviderKind::Azure,
+            "anthropic" => ProviderKind::Anthropic,
+            "gemini" => ProviderKind::Gemini,
+            other => {
+                return Err((
+                    self.kind.span(),
+                    format!(
+                        "provider kind \"{other}\" must be one of openai, azure, anthropic, gemini"
+                    ),
+                ))
+            }
+        };
+        let url = self.base_url.get_ref();
+        if !(url.starts_with("http://") || url.starts_with("https://"))
+            || reqwest::Url::parse(url).is_err()
+        {
+            return Err((
+                self.base_url.span(),
+                format!("base_url \"{url}\" of provider \"{name}\" is not an http(s) URL"),
+            ));
+        }
+        if self.models.get_ref().is_empty() {
+            return Err((
+                self.models.span(),
+                format!("provider \"{name}\" must serve at least one model"),
+            ));
+        }
+        Ok(ProviderConfig {
+            kind,
+            base_url: url.trim_end_matches('/').to_owned(),
+            api_key_env: self.api_key_env,
+            region: self.region.unwrap_or_else(|| "unspecified".into()),
+            jurisdiction: self.jurisdiction.unwrap_or_else(|| "unspecified".into()),
+            certifications: self.certifications,
+            models: self.models.into_inner(),
+            name,
+        })
+    }
+}
+
+impl RawTenant {
+    fn validate(self) -> Result<TenantConfig, Invalid> {
+        let id = identifier(&self.id, "tenant id")?;
+        let keys = self
+            .keys
+            .into_iter()
+            .map(|k| {
+                Ok(VirtualKeyConfig {
+                    id: identifier(&k.id, "virtual key id")?,
+                    secret_env: k.secret_env,
+                })
+            })
+            .collect::<Result<_, Invalid>>()?;
+        Ok(TenantConfig {
+            id,
+            policy: self.policy,
+            keys,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> String {
+        match Config::parse(text, "ledgergate.toml") {
+            Ok(_) => panic!("expected an error for {text:?}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let c = Config::parse("", "x.toml").unwrap();
+        assert_eq!(c.server.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.server.max_body_bytes, 10 * 1024 * 1024);
+        assert_eq!(c.audit.durability, Durability::Fsync);
+        assert_eq!(
+            c.data.master_key,
+            MasterKeySource::Env("LEDGERGATE_MASTER_KEY".into())
+        );
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_column() {
+        let e = error("[server]\nlisten = \"127.0.0.1:1\"\nlistn = 3\n");
+        assert!(
+            e.starts_with("ledgergate.toml:3:1: unknown field `listn`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn bad_listen_address_is_located() {
+        let e = error("[server]\nlisten = \"localhost\"\n");
+        assert!(
+            e.starts_with("ledgergate.toml:2:10: server.listen \"localhost\""),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn bad_provider_kind_is_located() {
+        let e = error(
+            "[[providers]]\nname = \"p\"\nkind = \"bedrock\"\nbase_url = \"http://x\"\nmodels = [\"m\"]\n",
+        );
+        assert!(
+            e.starts_with("ledgergate.toml:3:8: provider kind \"bedrock\""),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn alias_to_unserved_model_is_refused() {
+        let e = error("[aliases]\nfast = \"gpt-9\"\n");
+        assert!(e.contains("no provider serves"), "{e}");
+    }
+
+    #[test]
+    fn both_master_key_sources_are_refused() {
+        let e = error("[data]\nmaster_key_env = \"A\"\nmaster_key_file = \"k\"\n");
+        assert!(e.contains("not both"), "{e}");
+    }
+}

@@ -1,13 +1,21 @@
-//! Command-line parsing and dispatch. Exit codes: 0 ok, 1 a check failed, 2 usage or I/O error.
+//! Command-line parsing and dispatch. Exit codes: 0 ok, 1 a check failed, 2 usage or
+//! I/O error. Errors go to stderr as one sentence naming what is at fault.
+
+mod audit;
+mod policy;
+mod redact;
+mod serve;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-mod redact;
-
 #[derive(Parser)]
-#[command(name = "ledgergate", version, about = "Self-hosted LLM gateway with PII redaction and a verifiable audit log")]
+#[command(
+    name = "ledgergate",
+    version,
+    about = "Self-hosted LLM gateway with PII redaction, residency checks and a verifiable audit log"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -15,8 +23,20 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run the gateway.
+    Serve(serve::ServeArgs),
+    /// Check policy files, or explain what a tenant's policy does to a text.
+    Policy(policy::PolicyArgs),
     /// Redact PII from standard input (text, json or jsonl) to standard output.
     Redact(redact::RedactArgs),
+    /// Verify, export, erase and read the audit log.
+    Audit(audit::AuditArgs),
+}
+
+/// Prints one error sentence to stderr and returns exit code 2 (usage or I/O error).
+pub(crate) fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("ledgergate: {message}");
+    ExitCode::from(2)
 }
 
 pub fn main() -> ExitCode {
@@ -24,10 +44,17 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {
+        Command::Serve(args) => serve::run(args),
+        Command::Policy(args) => policy::run(args),
         Command::Redact(args) => redact::run(args),
+        Command::Audit(args) => audit::run(args),
     }
 }

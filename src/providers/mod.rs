@@ -1,1 +1,151 @@
-//! Provider adapters behind one trait, and the router that picks among allowed ones.
+//! Provider adapters behind one trait, and the registry the router picks from.
+//!
+//! An adapter turns our parsed OpenAI request into its provider's wire format, sends it
+//! with the timeouts of `[upstream]`, and turns the answer back into OpenAI's shape. It
+//! never decides compliance: it is handed a request the policy already allowed.
+
+mod http;
+mod openai;
+
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures::future::BoxFuture;
+use futures::Stream;
+use secrecy::SecretString;
+
+use crate::config::{ProviderConfig, ProviderKind, UpstreamConfig};
+use crate::openai::{ChatRequest, EmbeddingsRequest};
+
+pub use http::build_client;
+
+/// The data payloads of an OpenAI-shaped stream, in order, without the final `[DONE]`.
+/// The stream ends cleanly only after the upstream's own end marker.
+pub type EventStream = Pin<Box<dyn Stream<Item = Result<String, ProviderError>> + Send>>;
+
+/// What an upstream answered, already in OpenAI's shape.
+pub enum Reply {
+    Complete(Bytes),
+    Stream(EventStream),
+}
+
+/// Which phase of an exchange ran out of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    FirstByte,
+    Idle,
+    Total,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProviderError {
+    #[error("could not connect to provider \"{provider}\": {reason}")]
+    Connect { provider: String, reason: String },
+    #[error("provider \"{provider}\" did not answer in time ({phase:?} timeout of {limit:?})")]
+    Timeout {
+        provider: String,
+        phase: Phase,
+        limit: Duration,
+    },
+    #[error("provider \"{provider}\" answered HTTP {status}")]
+    Status {
+        provider: String,
+        status: u16,
+        body: Bytes,
+    },
+    #[error("provider \"{provider}\" broke the exchange: {reason}")]
+    Protocol { provider: String, reason: String },
+}
+
+/// One provider deployment: its adapter plus the facts the policy and router need.
+pub trait Provider: Send + Sync {
+    fn config(&self) -> &ProviderConfig;
+    fn chat<'a>(&'a self, request: &'a ChatRequest) -> BoxFuture<'a, Result<Reply, ProviderError>>;
+    fn embeddings<'a>(
+        &'a self,
+        request: &'a EmbeddingsRequest,
+    ) -> BoxFuture<'a, Result<Bytes, ProviderError>>;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error("provider \"{provider}\": environment variable {var} (api_key_env) is not set")]
+    MissingKey { provider: String, var: String },
+    #[error("provider \"{provider}\": kind \"{kind}\" has no adapter in this version yet")]
+    NoAdapter {
+        provider: String,
+        kind: &'static str,
+    },
+    #[error("cannot build the upstream HTTP client: {0}")]
+    Client(String),
+}
+
+/// All configured providers, in config order.
+#[derive(Clone)]
+pub struct Providers {
+    list: Arc<Vec<Arc<dyn Provider>>>,
+}
+
+impl Providers {
+    /// Builds one adapter per configured provider, reading API keys from the environment.
+    pub fn from_config(
+        providers: &[ProviderConfig],
+        upstream: &UpstreamConfig,
+    ) -> Result<Providers, SetupError> {
+        let client = build_client(upstream).map_err(|e| SetupError::Client(e.to_string()))?;
+        let mut list: Vec<Arc<dyn Provider>> = Vec::new();
+        for p in providers {
+            let key = match &p.api_key_env {
+                Some(var) => Some(SecretString::from(std::env::var(var).map_err(|_| {
+                    SetupError::MissingKey {
+                        provider: p.name.clone(),
+                        var: var.clone(),
+                    }
+                })?)),
+                None => None,
+            };
+            let adapter: Arc<dyn Provider> = match p.kind {
+                ProviderKind::OpenAi => Arc::new(openai::OpenAiCompatible::new(
+                    p.clone(),
+                    key,
+                    client.clone(),
+                    *upstream,
+                )),
+                ProviderKind::Azure | ProviderKind::Anthropic | ProviderKind::Gemini => {
+                    return Err(SetupError::NoAdapter {
+                        provider: p.name.clone(),
+                        kind: kind_name(p.kind),
+                    })
+                }
+            };
+            list.push(adapter);
+        }
+        Ok(Providers {
+            list: Arc::new(list),
+        })
+    }
+
+    /// Providers that serve `model`, in config order (the router's candidates).
+    pub fn serving(&self, model: &str) -> Vec<Arc<dyn Provider>> {
+        self.list
+            .iter()
+            .filter(|p| p.config().models.iter().any(|m| m == model))
+            .cloned()
+            .collect()
+    }
+
+    pub fn all(&self) -> &[Arc<dyn Provider>] {
+        &self.list
+    }
+}
+
+pub fn kind_name(kind: ProviderKind) -> &'static str {
+    match kind {
+        ProviderKind::OpenAi => "openai",
+        ProviderKind::Azure => "azure",
+        ProviderKind::Anthropic => "anthropic",
+        ProviderKind::Gemini => "gemini",
+    }
+}

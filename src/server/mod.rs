@@ -1,1 +1,294 @@
-//! The HTTP edge: router, auth, errors, TLS, admin API. The only module that knows HTTP.
+//! The HTTP edge: router, auth, errors, TLS, graceful shutdown. The only module that
+//! knows HTTP. Handlers are thin: each step of a request is a call into the module
+//! that owns it (see `chat.rs`).
+
+mod admit;
+mod answer;
+mod auth;
+mod body;
+mod chat;
+pub mod echo;
+mod embeddings;
+mod error;
+mod health;
+mod models;
+mod observe;
+mod reload;
+mod restore;
+mod stream;
+mod tls;
+mod trail;
+
+use std::collections::BTreeMap;
+use std::net::{SocketAddr, TcpListener};
+use std::ops::Deref;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+
+pub use auth::{Caller, KeyError, KeyStore};
+pub use error::ApiError;
+pub use observe::{RequestId, REQUEST_ID_HEADER};
+
+use crate::audit::{AuditError, AuditLog, AuditOptions, Durability};
+use crate::config::{self, Config};
+use crate::policy::Policies;
+use crate::providers::{Providers, SetupError};
+use crate::telemetry::Metrics;
+use crate::vault::master_key::MasterKey;
+use crate::vault::pseudonym::PseudonymKeys;
+
+/// The header carrying the sequence number of a request's audit record.
+pub const AUDIT_SEQ_HEADER: &str = "x-ledgergate-audit-seq";
+
+/// Everything a request handler needs, shared by all requests.
+pub struct GatewayState {
+    pub keys: KeyStore,
+    pub providers: Providers,
+    pub policies: Arc<Policies>,
+    pub audit: AuditLog,
+    pub pseudonyms: PseudonymKeys,
+    pub aliases: BTreeMap<String, String>,
+    pub metrics: Metrics,
+    pub max_body_bytes: usize,
+    pub shutting_down: AtomicBool,
+}
+
+#[derive(Clone)]
+pub struct Gateway(Arc<GatewayState>);
+
+impl Deref for Gateway {
+    type Target = GatewayState;
+    fn deref(&self) -> &GatewayState {
+        &self.0
+    }
+}
+
+impl Gateway {
+    pub fn new(state: GatewayState) -> Gateway {
+        Gateway(Arc::new(state))
+    }
+
+    /// Resolves an alias to the served model it stands for; 404 when nothing serves it.
+    pub fn resolve_model(&self, requested: &str) -> Result<String, ApiError> {
+        let model = self
+            .aliases
+            .get(requested)
+            .map_or(requested, String::as_str);
+        if self.providers.serving(model).is_empty() {
+            return Err(ApiError::model_not_found(requested));
+        }
+        Ok(model.to_owned())
+    }
+}
+
+async fn not_found(uri: axum::http::Uri) -> ApiError {
+    ApiError::route_not_found(uri.path())
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::method_not_allowed()
+}
+
+/// The client-facing router.
+pub fn router(gw: Gateway) -> Router {
+    Router::new()
+        .route("/v1/chat/completions", post(chat::chat_completions))
+        .route("/v1/embeddings", post(embeddings::embeddings))
+        .route("/v1/models", get(models::list_models))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(gw.max_body_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            gw.clone(),
+            observe::observe,
+        ))
+        .with_state(gw)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    Keys(#[from] KeyError),
+    #[error(transparent)]
+    Providers(#[from] SetupError),
+    #[error(transparent)]
+    Tls(#[from] tls::TlsError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the server failed: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("cannot open the audit log: {0}")]
+    Audit(#[from] AuditError),
+}
+
+/// What `serve` needs besides the config: secrets and state prepared by the caller.
+pub struct Startup {
+    pub keys: KeyStore,
+    pub master: MasterKey,
+    pub policies: Policies,
+    /// Start even if the audit log is damaged (the damage is audited).
+    pub accept_damage: bool,
+}
+
+fn audit_options(config: &Config, accept_damage: bool) -> AuditOptions {
+    let mut options = AuditOptions::new(config.data.dir.join("audit"));
+    options.durability = match config.audit.durability {
+        config::Durability::Fsync => Durability::Fsync,
+        config::Durability::Batch(max_delay) => Durability::Batch { max_delay },
+    };
+    options.segment_max_bytes = config.audit.segment_max_bytes;
+    options.checkpoint_every = config.audit.checkpoint_every;
+    options.checkpoint_interval = config.audit.checkpoint_interval;
+    options.accept_damage = accept_damage;
+    options
+}
+
+/// Where the gateway listens, once it does.
+#[derive(Debug, Clone)]
+pub struct Listening {
+    pub addr: SocketAddr,
+    pub tls: bool,
+}
+
+impl Listening {
+    pub fn base_url(&self) -> String {
+        format!(
+            "{}://{}",
+            if self.tls { "https" } else { "http" },
+            self.addr
+        )
+    }
+}
+
+/// Builds the gateway from a validated config and the virtual keys, listens, calls `on_listening` once the
+/// socket is bound, and serves until SIGTERM or Ctrl-C; then stops accepting, lets
+/// in-flight requests and streams finish for up to `server.shutdown_grace`, and returns.
+pub async fn serve(
+    config: Config,
+    startup: Startup,
+    on_listening: impl FnOnce(&Listening),
+) -> Result<(), ServeError> {
+    let providers = Providers::from_config(&config.providers, &config.upstream)?;
+    let options = audit_options(&config, startup.accept_damage);
+    let master = startup.master;
+    // Opening reads and verifies the tail of the log: blocking work, off the runtime.
+    let (audit, report, master) = tokio::task::spawn_blocking(move || {
+        AuditLog::open(options, &master).map(|(log, report)| (log, report, master))
+    })
+    .await
+    .map_err(|e| ServeError::Io(std::io::Error::other(e)))??;
+    if let Some(recovery) = &report.recovery {
+        tracing::warn!(segment = %recovery.segment.display(), bytes = recovery.bytes, seq = recovery.seq, quarantine = %recovery.quarantine.display(), "audit log: cut a torn, never-acknowledged tail at start-up");
+    }
+    tracing::info!(records = report.records, log_id = %report.log_id, "audit log open");
+    let gw = Gateway::new(GatewayState {
+        keys: startup.keys,
+        providers,
+        policies: Arc::new(startup.policies),
+        pseudonyms: PseudonymKeys::derive(&master),
+        audit: audit.clone(),
+        aliases: config.aliases.clone(),
+        metrics: Metrics::default(),
+        max_body_bytes: config.server.max_body_bytes,
+        shutting_down: AtomicBool::new(false),
+    });
+    let tls = config
+        .server
+        .tls
+        .as_ref()
+        .map(tls::server_config)
+        .transpose()?;
+
+    let addr = config.server.listen;
+    let listener = TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
+    let listening = Listening {
+        addr: listener.local_addr()?,
+        tls: tls.is_some(),
+    };
+    let handle = axum_server::Handle::<SocketAddr>::new();
+    let app = router(gw.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let server = match tls {
+        Some(tls) => {
+            let rustls = axum_server::tls_rustls::RustlsConfig::from_config(tls);
+            tokio::spawn(
+                axum_server::from_tcp_rustls(listener, rustls)?
+                    .handle(handle.clone())
+                    .serve(app),
+            )
+        }
+        None => tokio::spawn(
+            axum_server::from_tcp(listener)?
+                .handle(handle.clone())
+                .serve(app),
+        ),
+    };
+    tracing::info!(addr = %listening.addr, tls = listening.tls, "listening");
+    on_listening(&listening);
+
+    drop(master);
+    let reloader = reload::spawn(gw.clone());
+    let grace = config.server.shutdown_grace;
+    let stopper = tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!(
+            grace_secs = grace.as_secs(),
+            "shutting down: no new connections, draining in-flight requests"
+        );
+        gw.shutting_down.store(true, Ordering::Relaxed);
+        handle.graceful_shutdown(Some(grace));
+    });
+    let served = server
+        .await
+        .map_err(|e| ServeError::Io(std::io::Error::other(e)))?;
+    stopper.abort();
+    reloader.abort();
+    // Streams that were still draining have recorded their answers; the final
+    // checkpoint and the stop record close the log.
+    if let Err(e) = audit.close().await {
+        tracing::error!(error = %e, "closing the audit log failed");
+    }
+    served?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}
+
+/// Serves the demo echo provider on a loopback port; returns its base URL (`.../v1`).
+pub async fn spawn_echo_provider() -> std::io::Result<String> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+    let addr = listener.local_addr()?;
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, echo::router()).await;
+    });
+    Ok(format!("http://{addr}/v1"))
+}

@@ -1,0 +1,220 @@
+//! `ledgergate serve`: the gateway from a config file, or `--demo` on an embedded default
+//! with a local echo provider.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use secrecy::{ExposeSecret, SecretString};
+
+use ledgergate::config::{Config, MasterKeySource, ProviderConfig, ProviderKind, TenantConfig};
+use ledgergate::policy::{Policies, PolicySet};
+use ledgergate::server::{self, echo::ECHO_MODEL, KeyStore, Listening, Startup};
+use ledgergate::telemetry;
+use ledgergate::vault::master_key::MasterKey;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// The config file (default: ./ledgergate.toml).
+    #[arg(long, value_name = "FILE", conflicts_with = "demo")]
+    config: Option<PathBuf>,
+    /// Start on an embedded default with a local echo provider (for trying it out).
+    #[arg(long)]
+    demo: bool,
+    /// Listen address, overriding server.listen.
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<std::net::SocketAddr>,
+    /// Data directory, overriding data.dir.
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Policy directory, overriding policy.dir.
+    #[arg(long, value_name = "DIR")]
+    policies: Option<PathBuf>,
+    /// Start even though `audit verify` would fail: the damage is accepted and recorded
+    /// in the audit log itself. Without it, a damaged log refuses to start.
+    #[arg(long)]
+    accept_damage: bool,
+}
+
+/// The policy the demo uses when no --policies is given.
+const DEMO_POLICY: &str = include_str!("../../policies/default.toml");
+
+const DEMO_TENANT: &str = "demo";
+const DEMO_KEY_ID: &str = "demo-key";
+
+pub fn run(args: ServeArgs) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => return super::fail(format!("cannot start the async runtime: {e}")),
+    };
+    runtime.block_on(async move {
+        match start(args).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => super::fail(message),
+        }
+    })
+}
+
+async fn start(args: ServeArgs) -> Result<(), String> {
+    let (mut config, demo_key) = if args.demo {
+        demo_config().await?
+    } else {
+        let path = args
+            .config
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("ledgergate.toml"));
+        if args.config.is_none() && !path.exists() {
+            return Err("no ledgergate.toml in this directory: pass --config FILE, or --demo to try the gateway".into());
+        }
+        (Config::load(&path).map_err(|e| e.to_string())?, None)
+    };
+    if let Some(listen) = args.listen {
+        config.server.listen = listen;
+    }
+    if let Some(dir) = args.data_dir {
+        config.data.dir = dir;
+    }
+    let explicit_policies = args.policies.is_some();
+    if let Some(dir) = args.policies {
+        config.policy.dir = dir;
+    }
+    telemetry::init_logging(&config.log);
+
+    let mut keys = KeyStore::from_tenants(&config.tenants).map_err(|e| e.to_string())?;
+    if let Some(key) = &demo_key {
+        keys.insert(DEMO_TENANT, DEMO_KEY_ID, key)
+            .map_err(|e| e.to_string())?;
+    }
+    std::fs::create_dir_all(&config.data.dir).map_err(|e| {
+        format!(
+            "cannot create the data directory {}: {e}",
+            config.data.dir.display()
+        )
+    })?;
+    let master = if args.demo {
+        demo_master_key(&config.data.dir)?
+    } else {
+        load_master_key(&config.data.master_key)?
+    };
+    let policies = if args.demo && !explicit_policies {
+        let set = PolicySet::from_files(
+            std::path::Path::new("<embedded>"),
+            &[("<embedded>/default.toml".to_owned(), DEMO_POLICY.to_owned())],
+            Some(&config.tenants),
+        )
+        .map_err(|e| e.to_string())?;
+        Policies::from_set(set, config.tenants.clone())
+    } else {
+        Policies::load(config.policy.dir.clone(), config.tenants.clone())
+            .map_err(|e| e.to_string())?
+    };
+    let startup = Startup {
+        keys,
+        master,
+        policies,
+        accept_damage: args.accept_damage,
+    };
+
+    server::serve(config, startup, |listening| {
+        println!("ledgergate listening on {}", listening.base_url());
+        if let Some(key) = &demo_key {
+            print_demo_banner(listening, key);
+        }
+    })
+    .await
+    .map_err(|e| e.to_string())
+}
+
+/// The embedded demo: an echo provider on a loopback port, one tenant, one virtual key
+/// (from `LEDGERGATE_DEMO_KEY` when set, else generated), data under ./ledgergate-data.
+async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
+    let echo = server::spawn_echo_provider()
+        .await
+        .map_err(|e| format!("cannot start the demo echo provider: {e}"))?;
+    let mut config = Config::default();
+    config.data.dir = PathBuf::from("./ledgergate-data");
+    config.data.master_key = MasterKeySource::Env("LEDGERGATE_MASTER_KEY".into());
+    config.providers.push(ProviderConfig {
+        name: "demo-echo".into(),
+        kind: ProviderKind::OpenAi,
+        base_url: echo,
+        api_key_env: None,
+        region: "local".into(),
+        jurisdiction: "local".into(),
+        certifications: vec![],
+        models: vec![ECHO_MODEL.into()],
+    });
+    // Common model names work as printed in SDK examples.
+    for alias in ["gpt-4o-mini", "gpt-4o"] {
+        config.aliases.insert(alias.into(), ECHO_MODEL.into());
+    }
+    config.tenants.push(TenantConfig {
+        id: DEMO_TENANT.into(),
+        policy: Some("default".into()),
+        keys: vec![],
+    });
+    let key = match std::env::var("LEDGERGATE_DEMO_KEY") {
+        Ok(k) if !k.is_empty() => k,
+        _ => format!("lg-demo-{}", hex::encode(rand::random::<[u8; 24]>())),
+    };
+    Ok((config, Some(SecretString::from(key))))
+}
+
+/// Reads the master key the way every command does: the config's source.
+pub fn load_master_key(source: &MasterKeySource) -> Result<MasterKey, String> {
+    match source {
+        MasterKeySource::Env(name) => MasterKey::from_env(name),
+        MasterKeySource::File(path) => MasterKey::from_file(path),
+    }
+    .map_err(|e| e.to_string())
+}
+
+/// Demo mode keeps a generated master key beside its data, which a real deployment
+/// must never do; the banner says so.
+fn demo_master_key(dir: &std::path::Path) -> Result<MasterKey, String> {
+    let path = dir.join("demo-master.key");
+    if !path.exists() {
+        let key = hex::encode(rand::random::<[u8; 32]>());
+        write_private(&path, key.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    MasterKey::from_file(&path).map_err(|e| e.to_string())
+}
+
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(bytes)
+}
+
+fn print_demo_banner(listening: &Listening, key: &SecretString) {
+    let url = listening.base_url();
+    // The demo key is printed on purpose: demo mode exists to be tried by hand.
+    let key = key.expose_secret();
+    println!(
+        r#"
+  DEMO MODE: for trying ledgergate out, not for real data.
+  Upstream: a local echo provider that answers with what it received, so you see
+  what left the gateway after redaction (policy: policies/default.toml, embedded).
+  The demo's master key is kept in ledgergate-data/demo-master.key: demos only.
+
+  Demo virtual key: {key}
+
+  Try it with curl (the IBAN is masked before it leaves; the email is tokenized and
+  restored in the answer; the audit log keeps what the provider really received):
+    curl -s {url}/v1/chat/completions -H "Authorization: Bearer {key}" -H "Content-Type: application/json" -d '{{"model": "{ECHO_MODEL}", "messages": [{{"role": "user", "content": "I am Jane Doe. Refund IBAN DE89370400440532013000, then write to jane.doe@example.com"}}]}}'
+
+  Or with the official Python SDK (pip install openai):
+    python3 -c 'from openai import OpenAI; c = OpenAI(base_url="{url}/v1", api_key="{key}"); print(c.chat.completions.create(model="{ECHO_MODEL}", messages=[{{"role": "user", "content": "Hello from Python"}}]).choices[0].message.content)'
+
+  Streaming:
+    curl -sN {url}/v1/chat/completions -H "Authorization: Bearer {key}" -H "Content-Type: application/json" -d '{{"model": "{ECHO_MODEL}", "stream": true, "messages": [{{"role": "user", "content": "Stream this back"}}]}}'
+"#
+    );
+}

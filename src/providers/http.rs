@@ -1,0 +1,184 @@
+//! The shared upstream HTTP client (rustls, pooled, HTTP/2 where the server offers it)
+//! and the timeout discipline every adapter uses: connect, first byte, idle gap
+//! between stream events, and a total deadline for the whole exchange.
+
+use std::time::Duration;
+
+use bytes::Bytes;
+use eventsource_stream::Eventsource;
+use futures::StreamExt;
+use tokio::time::{timeout_at, Instant};
+
+use super::{EventStream, Phase, ProviderError};
+use crate::config::UpstreamConfig;
+
+/// Largest upstream error body we keep to pass on to the client.
+const MAX_ERROR_BODY: usize = 64 * 1024;
+
+pub fn build_client(upstream: &UpstreamConfig) -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .use_rustls_tls()
+        .connect_timeout(upstream.connect_timeout)
+        .pool_idle_timeout(Duration::from_secs(90))
+        .pool_max_idle_per_host(256)
+        .tcp_nodelay(true)
+        // Provider keys travel in headers; never follow a redirect to another host with them.
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+}
+
+/// One exchange with one provider: its name for errors and its deadlines.
+#[derive(Clone)]
+pub(super) struct Exchange {
+    pub provider: String,
+    pub limits: UpstreamConfig,
+    pub deadline: Instant,
+}
+
+impl Exchange {
+    pub fn start(provider: &str, limits: UpstreamConfig) -> Exchange {
+        Exchange {
+            provider: provider.to_owned(),
+            limits,
+            deadline: Instant::now() + limits.total_timeout,
+        }
+    }
+
+    fn timeout(&self, phase: Phase) -> ProviderError {
+        ProviderError::Timeout {
+            provider: self.provider.to_owned(),
+            phase,
+            limit: match phase {
+                Phase::FirstByte => self.limits.first_byte_timeout,
+                Phase::Idle => self.limits.idle_timeout,
+                Phase::Total => self.limits.total_timeout,
+            },
+        }
+    }
+
+    fn transport(&self, e: reqwest::Error) -> ProviderError {
+        if e.is_timeout() {
+            return self.timeout(Phase::FirstByte);
+        }
+        let reason = if e.is_connect() {
+            "connection refused or unreachable".to_owned()
+        } else {
+            // reqwest's Display includes the URL but never headers, so no key leaks here.
+            std::error::Error::source(&e).map_or_else(|| e.to_string(), |s| s.to_string())
+        };
+        if e.is_connect() {
+            ProviderError::Connect {
+                provider: self.provider.to_owned(),
+                reason,
+            }
+        } else {
+            ProviderError::Protocol {
+                provider: self.provider.to_owned(),
+                reason,
+            }
+        }
+    }
+
+    /// Sends the request and waits for the response headers; non-2xx becomes
+    /// [`ProviderError::Status`] carrying the upstream's (bounded) error body.
+    pub async fn send(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<reqwest::Response, ProviderError> {
+        let first_byte = Instant::now() + self.limits.first_byte_timeout;
+        let (limit, phase) = if first_byte < self.deadline {
+            (first_byte, Phase::FirstByte)
+        } else {
+            (self.deadline, Phase::Total)
+        };
+        let response = timeout_at(limit, request.send())
+            .await
+            .map_err(|_| self.timeout(phase))?
+            .map_err(|e| self.transport(e))?;
+        if response.status().is_success() {
+            return Ok(response);
+        }
+        let status = response.status().as_u16();
+        let body = self
+            .read_capped(response, MAX_ERROR_BODY)
+            .await
+            .unwrap_or_default();
+        Err(ProviderError::Status {
+            provider: self.provider.to_owned(),
+            status,
+            body,
+        })
+    }
+
+    async fn read_capped(
+        &self,
+        response: reqwest::Response,
+        cap: usize,
+    ) -> Result<Bytes, ProviderError> {
+        let mut body = Vec::new();
+        let mut chunks = response.bytes_stream();
+        loop {
+            let next = timeout_at(self.deadline, chunks.next())
+                .await
+                .map_err(|_| self.timeout(Phase::Total))?;
+            match next {
+                Some(Ok(chunk)) => {
+                    body.extend_from_slice(&chunk[..chunk.len().min(cap - body.len())]);
+                    if body.len() >= cap {
+                        break;
+                    }
+                }
+                Some(Err(e)) => return Err(self.transport(e)),
+                None => break,
+            }
+        }
+        Ok(Bytes::from(body))
+    }
+
+    /// Reads a whole JSON body within the total deadline.
+    pub async fn body(&self, response: reqwest::Response) -> Result<Bytes, ProviderError> {
+        timeout_at(self.deadline, response.bytes())
+            .await
+            .map_err(|_| self.timeout(Phase::Total))?
+            .map_err(|e| self.transport(e))
+    }
+
+    /// Parses an SSE body into its `data` payloads, ending at `[DONE]`. Each gap between
+    /// events is bounded by the idle timeout and the whole stream by the total deadline;
+    /// a stream that ends without `[DONE]` ends with an error, so a cut connection is
+    /// never mistaken for a finished answer.
+    pub fn events(self, response: reqwest::Response) -> EventStream {
+        let events = response.bytes_stream().eventsource();
+        Box::pin(futures::stream::unfold(
+            (events, false),
+            move |(mut events, finished)| {
+                let exchange = self.clone();
+                async move {
+                    if finished {
+                        return None;
+                    }
+                    let idle = Instant::now() + exchange.limits.idle_timeout;
+                    let (limit, phase) = if idle < exchange.deadline {
+                        (idle, Phase::Idle)
+                    } else {
+                        (exchange.deadline, Phase::Total)
+                    };
+                    let broken = |reason: String| ProviderError::Protocol {
+                        provider: exchange.provider.clone(),
+                        reason,
+                    };
+                    let item = match timeout_at(limit, events.next()).await {
+                        Err(_) => Err(exchange.timeout(phase)),
+                        Ok(None) => Err(broken("the stream ended before [DONE]".into())),
+                        Ok(Some(Err(e))) => Err(broken(format!("the stream broke: {e}"))),
+                        Ok(Some(Ok(event))) if event.data == crate::openai::sse::DONE => {
+                            return None
+                        }
+                        Ok(Some(Ok(event))) => return Some((Ok(event.data), (events, false))),
+                    };
+                    Some((item, (events, true)))
+                }
+            },
+        ))
+    }
+}

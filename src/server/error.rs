@@ -1,0 +1,255 @@
+//! The one error type of the HTTP edge. Every failure a client sees passes through here
+//! and leaves in OpenAI's shape, `{"error": {"message", "type", "param", "code"}}`, with
+//! the status that names it. Messages never carry a secret or a request body.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+
+use crate::openai::{ErrorBody, ErrorDetail, WireError};
+use crate::providers::{Phase, ProviderError};
+
+/// Boxed: errors travel through every `Result` of the request path.
+#[derive(Debug)]
+pub struct ApiError(Box<Detail>);
+
+#[derive(Debug)]
+struct Detail {
+    status: StatusCode,
+    message: String,
+    kind: &'static str,
+    param: Option<String>,
+    code: Option<&'static str>,
+    /// An upstream error body passed through as it came (already OpenAI-shaped).
+    passthrough: Option<Bytes>,
+    /// The audit record of this refusal, when one was written.
+    audit_seq: Option<u64>,
+}
+
+impl ApiError {
+    fn new(
+        status: StatusCode,
+        kind: &'static str,
+        code: Option<&'static str>,
+        message: impl Into<String>,
+    ) -> ApiError {
+        ApiError(Box::new(Detail {
+            status,
+            message: message.into(),
+            kind,
+            param: None,
+            code,
+            passthrough: None,
+            audit_seq: None,
+        }))
+    }
+
+    pub fn kind(&self) -> &'static str {
+        self.0.kind
+    }
+
+    /// Attaches the sequence number of the audit record that recorded this error.
+    pub fn with_audit_seq(mut self, seq: crate::audit::record::Seq) -> ApiError {
+        self.0.audit_seq = Some(seq.0);
+        self
+    }
+
+    /// The audit record could not be made durable: nothing was forwarded.
+    pub fn audit_unavailable() -> ApiError {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "service_unavailable",
+            Some("audit_unavailable"),
+            "The gateway cannot write its audit log right now, so the request was not forwarded; try again later.",
+        )
+    }
+
+    /// A policy refusal (blocked entity, residency, no policy): 403, never a secret.
+    pub fn forbidden(code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError::new(
+            StatusCode::FORBIDDEN,
+            "policy_violation",
+            Some(code),
+            message,
+        )
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.0.status
+    }
+
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    pub fn unauthorized(message: impl Into<String>) -> ApiError {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_request_error",
+            Some("invalid_api_key"),
+            message,
+        )
+    }
+
+    pub fn model_not_found(model: &str) -> ApiError {
+        let mut e = ApiError::new(
+            StatusCode::NOT_FOUND,
+            "invalid_request_error",
+            Some("model_not_found"),
+            format!("The model `{model}` does not exist or is not served by this gateway."),
+        );
+        e.0.param = Some("model".into());
+        e
+    }
+
+    pub fn route_not_found(path: &str) -> ApiError {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "invalid_request_error",
+            Some("unknown_url"),
+            format!("Unknown request URL: {path}."),
+        )
+    }
+
+    pub fn method_not_allowed() -> ApiError {
+        ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "invalid_request_error",
+            Some("method_not_allowed"),
+            "This route does not accept that HTTP method.",
+        )
+    }
+
+    pub fn payload_too_large(limit: usize) -> ApiError {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "invalid_request_error",
+            Some("request_too_large"),
+            format!("The request body exceeds the limit of {limit} bytes."),
+        )
+    }
+
+    pub fn unsupported_media_type() -> ApiError {
+        ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "invalid_request_error",
+            Some("unsupported_media_type"),
+            "The request body must be sent with Content-Type: application/json.",
+        )
+    }
+
+    pub fn bad_body(message: impl Into<String>) -> ApiError {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_request_error",
+            None,
+            message,
+        )
+    }
+
+    pub fn unavailable(message: impl Into<String>) -> ApiError {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "service_unavailable",
+            Some("gateway_unavailable"),
+            message,
+        )
+    }
+}
+
+impl From<WireError> for ApiError {
+    fn from(e: WireError) -> ApiError {
+        let mut api = ApiError::bad_body(e.message);
+        api.0.param = e.param;
+        api
+    }
+}
+
+impl From<ProviderError> for ApiError {
+    fn from(e: ProviderError) -> ApiError {
+        match e {
+            ProviderError::Status {
+                provider,
+                status,
+                body,
+            } if (400..500).contains(&status) => {
+                let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
+                let mut api = ApiError::new(
+                    status,
+                    "upstream_error",
+                    None,
+                    format!(
+                        "Provider \"{provider}\" refused the request with HTTP {}.",
+                        status.as_u16()
+                    ),
+                );
+                // A provider's own OpenAI-shaped error explains itself best; pass it on.
+                if serde_json::from_slice::<ErrorBody>(&body).is_ok() {
+                    api.0.passthrough = Some(body);
+                }
+                api
+            }
+            ProviderError::Status {
+                provider, status, ..
+            } => ApiError::new(
+                StatusCode::BAD_GATEWAY,
+                "upstream_error",
+                Some("upstream_error"),
+                format!("Provider \"{provider}\" failed with HTTP {status}."),
+            ),
+            ProviderError::Connect { .. } | ProviderError::Protocol { .. } => ApiError::new(
+                StatusCode::BAD_GATEWAY,
+                "upstream_error",
+                Some("upstream_unreachable"),
+                format!("{e}."),
+            ),
+            ProviderError::Timeout {
+                ref provider,
+                phase,
+                limit,
+            } => ApiError::new(
+                StatusCode::GATEWAY_TIMEOUT,
+                "upstream_error",
+                Some("upstream_timeout"),
+                format!(
+                    "Provider \"{provider}\" did not answer within the {} timeout of {} ms.",
+                    match phase {
+                        Phase::FirstByte => "first-byte",
+                        Phase::Idle => "idle",
+                        Phase::Total => "total",
+                    },
+                    limit.as_millis()
+                ),
+            ),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = match self.0.passthrough {
+            Some(body) => body,
+            None => Bytes::from(
+                serde_json::to_vec(&ErrorBody {
+                    error: ErrorDetail {
+                        message: self.0.message,
+                        kind: self.0.kind.to_owned(),
+                        param: self.0.param,
+                        code: self.0.code.map(str::to_owned),
+                    },
+                })
+                .unwrap_or_default(),
+            ),
+        };
+        let mut response = (self.0.status, body).into_response();
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        if let Some(seq) = self.0.audit_seq {
+            headers.insert(super::AUDIT_SEQ_HEADER, HeaderValue::from(seq));
+        }
+        response
+    }
+}

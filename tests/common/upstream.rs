@@ -1,0 +1,276 @@
+//! A local upstream that speaks OpenAI's wire format (JSON, SSE with `data: [DONE]`,
+//! OpenAI error bodies) on 127.0.0.1, records what it received, and can be told to
+//! fail, stall or break in the ways real providers do.
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use bytes::Bytes;
+use serde_json::{json, Value};
+use tokio::sync::{mpsc, Notify};
+
+/// How the upstream answers chat requests.
+#[derive(Clone)]
+pub enum Behaviour {
+    /// Answers normally: "reply to: <last message>" as JSON or as a word-per-chunk stream.
+    Normal,
+    /// Answers with this status and an OpenAI error body.
+    Fail(u16, &'static str),
+    /// Waits this long before sending the response headers.
+    SlowHeaders(Duration),
+    /// Streams the first chunk, then waits for `release` before sending the rest.
+    Gated,
+    /// Streams two chunks, then goes silent forever.
+    StallAfterTwo,
+    /// Streams two chunks, then closes the connection without `[DONE]`.
+    BreakAfterTwo,
+    /// Streams one chunk a second for a long time (to be cancelled).
+    Endless,
+}
+
+pub struct Recorded {
+    pub body: Value,
+    pub headers: HeaderMap,
+}
+
+pub struct UpstreamState {
+    behaviour: Mutex<Behaviour>,
+    pub received: Mutex<Vec<Recorded>>,
+    pub release: Notify,
+    /// Set when the stream's body was dropped by the server: the client went away.
+    pub stream_dropped: AtomicBool,
+    pub chunks_sent: AtomicUsize,
+}
+
+pub struct TestUpstream {
+    pub addr: SocketAddr,
+    pub state: Arc<UpstreamState>,
+}
+
+impl TestUpstream {
+    pub async fn openai() -> TestUpstream {
+        TestUpstream::with(Behaviour::Normal).await
+    }
+
+    pub async fn failing(status: u16) -> TestUpstream {
+        TestUpstream::with(Behaviour::Fail(status, "upstream says no")).await
+    }
+
+    pub async fn with(behaviour: Behaviour) -> TestUpstream {
+        let state = Arc::new(UpstreamState {
+            behaviour: Mutex::new(behaviour),
+            received: Mutex::new(Vec::new()),
+            release: Notify::new(),
+            stream_dropped: AtomicBool::new(false),
+            chunks_sent: AtomicUsize::new(0),
+        });
+        let app = Router::new()
+            .route("/v1/chat/completions", post(chat))
+            .route("/v1/embeddings", post(embeddings))
+            .route(
+                "/v1/models",
+                get(|| async { Json(json!({"object": "list", "data": []})) }),
+            )
+            .with_state(state.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        TestUpstream { addr, state }
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("http://{}/v1", self.addr)
+    }
+
+    pub fn requests(&self) -> usize {
+        self.state.received.lock().unwrap().len()
+    }
+
+    pub fn last_body(&self) -> Value {
+        self.state
+            .received
+            .lock()
+            .unwrap()
+            .last()
+            .expect("the upstream received a request")
+            .body
+            .clone()
+    }
+
+    pub fn last_headers(&self) -> HeaderMap {
+        self.state
+            .received
+            .lock()
+            .unwrap()
+            .last()
+            .expect("the upstream received a request")
+            .headers
+            .clone()
+    }
+}
+
+fn error_body(message: &str, kind: &str) -> Value {
+    json!({"error": {"message": message, "type": kind, "param": null, "code": null}})
+}
+
+fn last_text(body: &Value) -> String {
+    body["messages"]
+        .as_array()
+        .and_then(|m| m.last())
+        .and_then(|m| m["content"].as_str())
+        .unwrap_or("")
+        .to_owned()
+}
+
+fn chunk(model: &str, delta: Value, finish: Value) -> String {
+    json!({"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 1_700_000_000u32,
+           "model": model, "system_fingerprint": "fp_test",
+           "choices": [{"index": 0, "delta": delta, "logprobs": null, "finish_reason": finish}]})
+    .to_string()
+}
+
+fn frame(data: &str) -> Result<Bytes, Infallible> {
+    Ok(Bytes::from(format!("data: {data}\n\n")))
+}
+
+/// Sets `stream_dropped` when the server drops the response body (client went away).
+struct DropFlag(Arc<UpstreamState>);
+impl Drop for DropFlag {
+    fn drop(&mut self) {
+        self.0.stream_dropped.store(true, Ordering::SeqCst);
+    }
+}
+
+async fn chat(
+    State(state): State<Arc<UpstreamState>>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> Response {
+    let behaviour = state.behaviour.lock().unwrap().clone();
+    state.received.lock().unwrap().push(Recorded {
+        body: body.clone(),
+        headers,
+    });
+    let model = body["model"].as_str().unwrap_or("").to_owned();
+    let reply = format!("reply to: {}", last_text(&body));
+    match behaviour {
+        Behaviour::Fail(status, message) => {
+            let kind = if status == 429 {
+                "rate_limit_error"
+            } else if status >= 500 {
+                "server_error"
+            } else {
+                "invalid_request_error"
+            };
+            return (
+                StatusCode::from_u16(status).unwrap(),
+                Json(error_body(message, kind)),
+            )
+                .into_response();
+        }
+        Behaviour::SlowHeaders(delay) => tokio::time::sleep(delay).await,
+        _ => {}
+    }
+    if body["stream"].as_bool() != Some(true) {
+        return Json(json!({
+            "id": "chatcmpl-test", "object": "chat.completion", "created": 1_700_000_000u32, "model": model,
+            "system_fingerprint": "fp_test",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": reply, "refusal": null},
+                         "logprobs": null, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 9, "completion_tokens": 3, "total_tokens": 12},
+        }))
+        .into_response();
+    }
+    let (tx, rx) = mpsc::channel::<Result<Bytes, Infallible>>(16);
+    let words: Vec<String> = reply.split_inclusive(' ').map(str::to_owned).collect();
+    let task_state = state.clone();
+    tokio::spawn(async move {
+        let send = |data: String| {
+            let tx = tx.clone();
+            let state = task_state.clone();
+            async move {
+                let ok = tx.send(frame(&data)).await.is_ok();
+                if ok {
+                    state.chunks_sent.fetch_add(1, Ordering::SeqCst);
+                }
+                ok
+            }
+        };
+        if !send(chunk(
+            &model,
+            json!({"role": "assistant", "content": ""}),
+            Value::Null,
+        ))
+        .await
+        {
+            return;
+        }
+        match behaviour {
+            Behaviour::Gated => task_state.release.notified().await,
+            Behaviour::Endless => loop {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                if !send(chunk(&model, json!({"content": "more "}), Value::Null)).await {
+                    return;
+                }
+            },
+            _ => {}
+        }
+        for (i, word) in words.iter().enumerate() {
+            if i == 2 {
+                match behaviour {
+                    Behaviour::StallAfterTwo => {
+                        std::future::pending::<()>().await;
+                    }
+                    Behaviour::BreakAfterTwo => return,
+                    _ => {}
+                }
+            }
+            if !send(chunk(&model, json!({"content": word}), Value::Null)).await {
+                return;
+            }
+        }
+        send(chunk(&model, json!({}), json!("stop"))).await;
+        let _ = tx.send(frame("[DONE]")).await;
+    });
+    let flag = DropFlag(state);
+    let stream = futures::stream::unfold((rx, flag), |(mut rx, flag)| async move {
+        rx.recv().await.map(|item| (item, (rx, flag)))
+    });
+    (
+        [("content-type", "text/event-stream")],
+        Body::from_stream(stream),
+    )
+        .into_response()
+}
+
+async fn embeddings(
+    State(state): State<Arc<UpstreamState>>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> Response {
+    state.received.lock().unwrap().push(Recorded {
+        body: body.clone(),
+        headers,
+    });
+    let inputs = match &body["input"] {
+        Value::Array(items) => items.len(),
+        _ => 1,
+    };
+    let data: Vec<Value> = (0..inputs)
+        .map(|i| json!({"object": "embedding", "index": i, "embedding": [0.25, -0.5, 0.125]}))
+        .collect();
+    Json(
+        json!({"object": "list", "data": data, "model": body["model"],
+                "usage": {"prompt_tokens": 4, "total_tokens": 4}}),
+    )
+    .into_response()
+}

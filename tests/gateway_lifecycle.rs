@@ -1,0 +1,180 @@
+//! Start-up, health, metrics, logs and shutdown, as an operator meets them.
+
+mod common;
+
+use std::process::Command;
+use std::time::Duration;
+
+use common::*;
+use futures::StreamExt;
+
+#[tokio::test]
+async fn health_readiness_and_metrics_answer() {
+    let upstream = TestUpstream::openai().await;
+    let gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
+    let health = http()
+        .get(format!("{}/healthz", gw.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+    assert!(health.headers().contains_key("x-ledgergate-request-id"));
+    assert_eq!(
+        http()
+            .get(format!("{}/readyz", gw.url))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    post_json(
+        &gw,
+        "/v1/chat/completions",
+        r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"x"}]}"#,
+    )
+    .await;
+    post_json(&gw, "/v1/chat/completions", "{").await;
+    let metrics = http()
+        .get(format!("{}/metrics", gw.url))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for expected in [
+        r#"ledgergate_requests_total{route="/v1/chat/completions",status="200",provider="test-openai"} 1"#,
+        r#"ledgergate_requests_total{route="/v1/chat/completions",status="400",provider=""} 1"#,
+        r#"ledgergate_upstream_latency_seconds_count{provider="test-openai"} 1"#,
+        r#"ledgergate_gateway_overhead_seconds_count{route="/v1/chat/completions"} 1"#,
+        "ledgergate_in_flight_streams 0",
+        // The /metrics request itself is in flight while it is answered.
+        "ledgergate_in_flight_requests 1",
+    ] {
+        assert!(
+            metrics.contains(expected),
+            "missing {expected} in\n{metrics}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn log_lines_carry_the_request_id_and_no_secret_or_body() {
+    let upstream = TestUpstream::openai().await;
+    let gw = TestGateway::start(&config_for(
+        &upstream.base_url(),
+        "[log]\nformat = \"json\"\n",
+    ));
+    let body = r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"my secret diagnosis is BODYMARKER"}]}"#;
+    let response = post_json(&gw, "/v1/chat/completions", body).await;
+    let id = response.headers()["x-ledgergate-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    response.text().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let output = gw.output();
+    let request_lines: Vec<serde_json::Value> = output
+        .lines()
+        .filter(|l| l.contains(&id))
+        .map(|l| serde_json::from_str(l).expect("log lines are JSON"))
+        .collect();
+    // The upstream connection and the answer, at least, are logged within the request.
+    assert!(request_lines.len() >= 2, "{output}");
+    let answered = request_lines
+        .iter()
+        .find(|l| l["message"] == "request answered")
+        .expect("an answer line");
+    assert_eq!(answered["spans"][0]["request_id"], id.as_str());
+    assert_eq!(answered["status"], 200);
+    for secret in [CLIENT_KEY, PROVIDER_KEY, "BODYMARKER"] {
+        assert!(
+            !output.contains(secret),
+            "{secret} leaked into the logs:\n{output}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn sigterm_lets_an_open_stream_finish_then_exits_cleanly() {
+    let upstream = TestUpstream::with(Behaviour::Gated).await;
+    let mut gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
+    let response = post_json(
+        &gw,
+        "/v1/chat/completions",
+        r#"{"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"a b"}]}"#,
+    )
+    .await;
+    let mut body = response.bytes_stream();
+    body.next().await.unwrap().unwrap();
+
+    gw.sigterm();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Draining: no new connections are accepted...
+    let refused = reqwest::Client::new()
+        .get(format!("{}/healthz", gw.url))
+        .timeout(Duration::from_secs(2))
+        .send()
+        .await;
+    assert!(
+        refused.is_err(),
+        "a new connection was accepted during shutdown"
+    );
+    assert!(
+        gw.child.try_wait().unwrap().is_none(),
+        "exited with a stream still open"
+    );
+    // ...while the open stream runs to its end.
+    upstream.state.release.notify_one();
+    let mut rest = String::new();
+    while let Some(chunk) = body.next().await {
+        rest.push_str(std::str::from_utf8(&chunk.unwrap()).unwrap());
+    }
+    assert!(rest.ends_with("data: [DONE]\n\n"), "{rest}");
+    assert_eq!(gw.wait_exit(Duration::from_secs(10)), Some(0));
+}
+
+#[test]
+fn a_bad_config_exits_2_naming_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, "[server]\nlisten = \"127.0.0.1:0\"\nlisen = 1\n").unwrap();
+    let out = Command::new(binary())
+        .args(["serve", "--config", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}:3:1: unknown field `lisen`", path.display())),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_key_variable_exits_2_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(&path, config_for("http://127.0.0.1:9/v1", "")).unwrap();
+    let out = Command::new(binary())
+        .args(["serve", "--config", path.to_str().unwrap()])
+        .env_remove("TEST_PROVIDER_KEY")
+        .env("LEDGERGATE_MASTER_KEY", MASTER_KEY)
+        .env("TEST_CLIENT_KEY", CLIENT_KEY)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("TEST_PROVIDER_KEY"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = Command::new(binary())
+        .args(["serve", "--no-such-flag"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
