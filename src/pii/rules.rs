@@ -84,15 +84,18 @@ impl CustomValidator {
         })
     }
 
+    /// Digit-based validators look at the digits of the match only, so a pattern may
+    /// carry a prefix (`EMP-79927398`); `mod97` and `iban` read letters too.
     pub fn check(self, s: &str) -> bool {
+        let digits = || s.chars().filter(char::is_ascii_digit).collect::<String>();
         match self {
-            CustomValidator::Luhn => checksum::luhn(s),
+            CustomValidator::Luhn => checksum::luhn(&digits()),
             CustomValidator::Mod97 => checksum::mod97(s),
             CustomValidator::Iban => checksum::iban(s),
-            CustomValidator::Mod11 => checksum::mod11(s),
-            CustomValidator::Nhs => checksum::nhs(s),
-            CustomValidator::Bsn => checksum::bsn(s),
-            CustomValidator::Npi => checksum::npi(s),
+            CustomValidator::Mod11 => checksum::mod11(&digits()),
+            CustomValidator::Nhs => checksum::nhs(&digits()),
+            CustomValidator::Bsn => checksum::bsn(&digits()),
+            CustomValidator::Npi => checksum::npi(&digits()),
         }
     }
 }
