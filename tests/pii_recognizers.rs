@@ -309,8 +309,9 @@ fn person_and_location() {
 
 #[test]
 fn custom_recognizers_allow_and_deny_lists_from_a_policy() {
-    use ledgergate::pii::{Action, Entity, PiiRules, Redactor};
+    use ledgergate::pii::{Action, Entity, Redactor};
     let src = r#"
+id = "test"
 [pii]
 allow = ["jane.roe@example.com"]
 [pii.actions]
@@ -327,8 +328,8 @@ confidence = 0.3
 entity = "CODENAME"
 values = ["Project Falcon"]
 "#;
-    let (_, rules) = PiiRules::from_policy_str(src, "test.toml").unwrap();
-    let engine = Engine::new(&rules).unwrap();
+    let policy = ledgergate::policy::parse_file(src, "test.toml").unwrap();
+    let engine = &policy.engine;
     let custom = Entity::custom("EMPLOYEE_ID").unwrap();
     let text = "employee EMP-79927398 and EMP-79927399, mail jane.roe@example.com";
     let f = engine.scan(text);
