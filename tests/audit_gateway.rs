@@ -123,6 +123,13 @@ async fn every_exchange_is_recorded_with_its_policy_decision_and_no_secret() {
         .clone();
     assert_eq!(response["outcome"]["status"], 200);
     assert_eq!(response["usage"]["total_tokens"], 12);
+    // Streamed tokens are counted too: the gateway asked the provider for a usage chunk.
+    let streamed = lines
+        .iter()
+        .find(|l| l["record"]["kind"] == "response" && l["seq"].as_u64().unwrap() > stream_seq)
+        .expect("the stream's response record")["record"]
+        .clone();
+    assert_eq!(streamed["usage"]["total_tokens"], 12, "{streamed}");
     let denied = lines
         .iter()
         .find(|l| l["record"]["outcome"]["status"] == 403)
