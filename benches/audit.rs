@@ -35,7 +35,9 @@ fn options(dir: &std::path::Path, durability: Durability) -> AuditOptions {
 
 fn appends(c: &mut Criterion) {
     let master = MasterKey::from_bytes([7; 32]);
-    let plain = serde_json::to_vec(&record_1kb(0)).map(|v| v.len()).unwrap_or(0);
+    let plain = serde_json::to_vec(&record_1kb(0))
+        .map(|v| v.len())
+        .unwrap_or(0);
     eprintln!("record plaintext: {plain} bytes");
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -46,34 +48,46 @@ fn appends(c: &mut Criterion) {
     group.throughput(Throughput::Elements(1));
     group.sample_size(10);
     let modes = [
-        ("batched_5ms", Durability::Batch { max_delay: Duration::from_millis(5) }, vec![1usize, 16, 64]),
+        (
+            "batched_5ms",
+            Durability::Batch {
+                max_delay: Duration::from_millis(5),
+            },
+            vec![1usize, 16, 64],
+        ),
         ("fsync", Durability::Fsync, vec![1usize, 8, 32, 128]),
     ];
     for (name, durability, clients) in modes {
         for n in clients {
             let dir = tempfile::tempdir().expect("tempdir");
             let (log, _) = AuditLog::open(options(dir.path(), durability), &master).expect("open");
-            group.bench_with_input(BenchmarkId::new(name, format!("{n}_clients")), &n, |b, &n| {
-                b.iter_custom(|iters| {
-                    rt.block_on(async {
-                        let per = iters.div_ceil(n as u64);
-                        let start = Instant::now();
-                        let mut tasks = Vec::new();
-                        for t in 0..n as u64 {
-                            let log = log.clone();
-                            tasks.push(tokio::spawn(async move {
-                                for i in 0..per {
-                                    log.append(record_1kb(t * per + i)).await.expect("append");
-                                }
-                            }));
-                        }
-                        for t in tasks {
-                            t.await.expect("task");
-                        }
-                        start.elapsed().mul_f64(iters as f64 / (per * n as u64) as f64)
+            group.bench_with_input(
+                BenchmarkId::new(name, format!("{n}_clients")),
+                &n,
+                |b, &n| {
+                    b.iter_custom(|iters| {
+                        rt.block_on(async {
+                            let per = iters.div_ceil(n as u64);
+                            let start = Instant::now();
+                            let mut tasks = Vec::new();
+                            for t in 0..n as u64 {
+                                let log = log.clone();
+                                tasks.push(tokio::spawn(async move {
+                                    for i in 0..per {
+                                        log.append(record_1kb(t * per + i)).await.expect("append");
+                                    }
+                                }));
+                            }
+                            for t in tasks {
+                                t.await.expect("task");
+                            }
+                            start
+                                .elapsed()
+                                .mul_f64(iters as f64 / (per * n as u64) as f64)
+                        })
                     })
-                })
-            });
+                },
+            );
             rt.block_on(log.close()).expect("close");
         }
     }
@@ -89,14 +103,21 @@ fn verify(c: &mut Criterion) {
         .build()
         .expect("runtime");
     rt.block_on(async {
-        let opts = options(dir.path(), Durability::Batch { max_delay: Duration::from_millis(50) });
+        let opts = options(
+            dir.path(),
+            Durability::Batch {
+                max_delay: Duration::from_millis(50),
+            },
+        );
         let (log, _) = AuditLog::open(opts, &master).expect("open");
         let mut tasks = Vec::new();
         for t in 0..8u64 {
             let log = log.clone();
             tasks.push(tokio::spawn(async move {
                 for i in 0..2500 {
-                    log.append(record_1kb(t * 10_000 + i)).await.expect("append");
+                    log.append(record_1kb(t * 10_000 + i))
+                        .await
+                        .expect("append");
                 }
             }));
         }

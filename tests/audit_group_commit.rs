@@ -25,7 +25,12 @@ fn concurrent_appends_share_syncs_and_are_all_durable() {
             tasks.push(tokio::spawn(async move {
                 let mut mine = Vec::new();
                 for i in 0..20 {
-                    mine.push(log.append(request_record(t * 100 + i, "acme")).await.unwrap().0);
+                    mine.push(
+                        log.append(request_record(t * 100 + i, "acme"))
+                            .await
+                            .unwrap()
+                            .0,
+                    );
                 }
                 mine
             }));
@@ -42,7 +47,11 @@ fn concurrent_appends_share_syncs_and_are_all_durable() {
     });
     let unique: BTreeSet<u64> = seqs.iter().copied().collect();
     assert_eq!(unique.len(), 640, "every append got its own seq");
-    assert_eq!(*unique.iter().next().unwrap(), 1, "seq 0 is the start record");
+    assert_eq!(
+        *unique.iter().next().unwrap(),
+        1,
+        "seq 0 is the start record"
+    );
     assert_eq!(*unique.iter().last().unwrap(), 640, "gapless");
     assert!(
         syncs < 640,

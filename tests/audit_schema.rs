@@ -6,8 +6,11 @@ mod audit_support;
 use audit_support::*;
 
 fn schema(name: &str) -> jsonschema::Validator {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("audit-schema").join(name);
-    let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("audit-schema")
+        .join(name);
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     jsonschema::draft202012::new(&value).unwrap()
 }
 
@@ -19,16 +22,28 @@ fn assert_valid(v: &jsonschema::Validator, instance: &serde_json::Value) {
 #[test]
 fn every_record_of_a_real_log_and_its_export_validates() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 4, opts(data.path()));
+    write_log(4, opts(data.path()));
     let out = data.path().join("bundle");
     let o = cli(&[
-        "audit", "export", "--data-dir", data.path().to_str().unwrap(),
-        "--from", "2000-01-01T00:00:00Z", "--to", "2100-01-01T00:00:00Z", "--out", out.to_str().unwrap(),
+        "audit",
+        "export",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "--from",
+        "2000-01-01T00:00:00Z",
+        "--to",
+        "2100-01-01T00:00:00Z",
+        "--out",
+        out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let record_schema = schema("audit-record.schema.json");
     let root: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("audit-schema/audit-record.schema.json")).unwrap(),
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("audit-schema/audit-record.schema.json"),
+        )
+        .unwrap(),
     )
     .unwrap();
     let mut line_schema_value = root["$defs"]["export_line"].clone();
@@ -46,7 +61,10 @@ fn every_record_of_a_real_log_and_its_export_validates() {
         assert_valid(&record_schema, &v["record"]);
         kinds.insert(v["record"]["kind"].as_str().unwrap().to_string());
     }
-    assert!(kinds.contains("request") && kinds.contains("system"), "{kinds:?}");
+    assert!(
+        kinds.contains("request") && kinds.contains("system"),
+        "{kinds:?}"
+    );
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     assert_valid(&schema("export-manifest.schema.json"), &manifest);

@@ -27,7 +27,7 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 #[test]
 fn master_and_data_keys_appear_in_no_output_and_no_file() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 6, opts(data.path()));
+    write_log(6, opts(data.path()));
     let d = data.path().to_str().unwrap();
     let out = data.path().join("bundle");
     let mut outputs = Vec::new();
@@ -37,8 +37,16 @@ fn master_and_data_keys_appear_in_no_output_and_no_file() {
         vec!["audit", "show", "--data-dir", d, "--seq", "1"],
         vec!["audit", "tail", "--data-dir", d, "-n", "50"],
         vec![
-            "audit", "export", "--data-dir", d, "--from", "2000-01-01T00:00:00Z", "--to",
-            "2100-01-01T00:00:00Z", "--out", out.to_str().unwrap(),
+            "audit",
+            "export",
+            "--data-dir",
+            d,
+            "--from",
+            "2000-01-01T00:00:00Z",
+            "--to",
+            "2100-01-01T00:00:00Z",
+            "--out",
+            out.to_str().unwrap(),
         ],
         vec!["audit", "verify-bundle", out.to_str().unwrap()],
         vec!["audit", "erase", "--data-dir", d, "--subject", "globex"],
@@ -83,7 +91,11 @@ fn master_and_data_keys_appear_in_no_output_and_no_file() {
             assert!(!contains(o, secret), "a secret appears in command output");
         }
         for f in &files {
-            assert!(!contains(&std::fs::read(f).unwrap(), secret), "a secret appears in {}", f.display());
+            assert!(
+                !contains(&std::fs::read(f).unwrap(), secret),
+                "a secret appears in {}",
+                f.display()
+            );
         }
     }
     assert_eq!(format!("{:?}", master()), "MasterKey(..)");

@@ -7,7 +7,7 @@ use audit_support::*;
 
 fn fresh(n: u64) -> tempfile::TempDir {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), n, opts(data.path()));
+    write_log(n, opts(data.path()));
     data
 }
 
@@ -40,7 +40,12 @@ fn an_untouched_log_verifies_with_every_checkpoint() {
     assert!(v["segments"].as_u64().unwrap() >= 3, "{v}");
     assert!(v["checkpoints"].as_u64().unwrap() >= 4, "{v}");
     assert_eq!(v["checkpoints"], v["checkpoints_valid"]);
-    let text = cli_no_key(&["audit", "verify", "--data-dir", data.path().to_str().unwrap()]);
+    let text = cli_no_key(&[
+        "audit",
+        "verify",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+    ]);
     assert!(stdout(&text).contains("32 records"), "{}", stdout(&text));
     assert!(stdout(&text).contains("OK"));
 }
@@ -174,7 +179,8 @@ fn a_replaced_public_key_breaks_the_genesis_and_a_pinned_key_still_catches_it() 
     let dir = audit_dir(data.path());
     let pinned_path = data.path().join("pinned.pub");
     std::fs::copy(dir.join("audit.pub"), &pinned_path).unwrap();
-    let real = Verifier::from_vkey(&std::fs::read_to_string(dir.join("audit.pub")).unwrap()).unwrap();
+    let real =
+        Verifier::from_vkey(&std::fs::read_to_string(dir.join("audit.pub")).unwrap()).unwrap();
     let (forger, _) = SigningKey::generate().unwrap();
     let fake = Verifier::new(origin(&real.log_id().unwrap()), forger.public_key());
     std::fs::write(dir.join("audit.pub"), fake.to_vkey()).unwrap();
@@ -194,7 +200,12 @@ fn a_replaced_public_key_breaks_the_genesis_and_a_pinned_key_still_catches_it() 
 #[test]
 fn verify_without_a_log_is_a_usage_error() {
     let data = tempfile::tempdir().unwrap();
-    let o = cli_no_key(&["audit", "verify", "--data-dir", data.path().to_str().unwrap()]);
+    let o = cli_no_key(&[
+        "audit",
+        "verify",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("holds no audit log"), "{}", stderr(&o));
 }

@@ -24,9 +24,15 @@ use super::verify::{Failure, Reason};
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: not a ledgergate export manifest: {source}")]
-    Manifest { path: PathBuf, source: serde_json::Error },
+    Manifest {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
 }
 
 #[derive(Debug, Default, serde::Serialize)]
@@ -70,11 +76,22 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
             source,
         })?;
     if manifest.format != BUNDLE_FORMAT {
-        report.fail(0, Reason::Malformed, FILE_MANIFEST, format!("unknown format {}", manifest.format));
+        report.fail(
+            0,
+            Reason::Malformed,
+            FILE_MANIFEST,
+            format!("unknown format {}", manifest.format),
+        );
         return Ok(report);
     }
     let mut files = BTreeMap::new();
-    for name in [FILE_FRAMES, FILE_CHECKPOINTS, FILE_PUBLIC_KEY, FILE_KEYS, FILE_JSONL] {
+    for name in [
+        FILE_FRAMES,
+        FILE_CHECKPOINTS,
+        FILE_PUBLIC_KEY,
+        FILE_KEYS,
+        FILE_JSONL,
+    ] {
         let bytes = read(dir, name)?;
         let digest = hex::encode(sha256(&bytes));
         if manifest.files.get(name) != Some(&digest) {
@@ -90,7 +107,12 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
     // Checked above; the CSV is a convenience view and is digest-checked too when present.
     if let Ok(csv) = read(dir, super::export::FILE_CSV) {
         if manifest.files.get(super::export::FILE_CSV) != Some(&hex::encode(sha256(&csv))) {
-            report.fail(manifest.prefix_size, Reason::HashMismatch, super::export::FILE_CSV, "the file's SHA-256 differs from the manifest");
+            report.fail(
+                manifest.prefix_size,
+                Reason::HashMismatch,
+                super::export::FILE_CSV,
+                "the file's SHA-256 differs from the manifest",
+            );
         }
     }
     let bundled_key = Verifier::from_vkey(&String::from_utf8_lossy(&files[FILE_PUBLIC_KEY]));
@@ -98,12 +120,22 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
         (Some(p), _) => p.clone(),
         (None, Ok(v)) => v,
         (None, Err(_)) => {
-            report.fail(0, Reason::BadSignature, FILE_PUBLIC_KEY, "the bundle's public key is not a C2SP verifier key");
+            report.fail(
+                0,
+                Reason::BadSignature,
+                FILE_PUBLIC_KEY,
+                "the bundle's public key is not a C2SP verifier key",
+            );
             return Ok(report);
         }
     };
     let Some(log_id) = verifier.log_id() else {
-        report.fail(0, Reason::BadSignature, FILE_PUBLIC_KEY, "the public key does not name a ledgergate log");
+        report.fail(
+            0,
+            Reason::BadSignature,
+            FILE_PUBLIC_KEY,
+            "the public key does not name a ledgergate log",
+        );
         return Ok(report);
     };
     if manifest.log_id != log_id.to_string() || manifest.public_key != verifier.to_vkey() {
@@ -119,7 +151,12 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
     let cp_text = String::from_utf8_lossy(&files[FILE_CHECKPOINTS]).into_owned();
     let parsed = checkpoint::parse_notes(&cp_text);
     if let Some(e) = parsed.tail_error {
-        report.fail(manifest.prefix_size, Reason::Malformed, FILE_CHECKPOINTS, e.to_string());
+        report.fail(
+            manifest.prefix_size,
+            Reason::Malformed,
+            FILE_CHECKPOINTS,
+            e.to_string(),
+        );
     }
     let mut by_size = BTreeMap::new();
     for note in &parsed.notes {
@@ -142,8 +179,14 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
         .iter()
         .map(|h| hex::decode(h).ok().and_then(|b| b.try_into().ok()))
         .collect();
-    let Some(mut range) = peaks.and_then(|p| CompactRange::from_parts(manifest.prefix_size, p)) else {
-        report.fail(manifest.prefix_size, Reason::Malformed, FILE_MANIFEST, "the prefix range is malformed");
+    let Some(mut range) = peaks.and_then(|p| CompactRange::from_parts(manifest.prefix_size, p))
+    else {
+        report.fail(
+            manifest.prefix_size,
+            Reason::Malformed,
+            FILE_MANIFEST,
+            "the prefix range is malformed",
+        );
         return Ok(report);
     };
     let mut prev = if manifest.prefix_size == 0 {
@@ -171,7 +214,12 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
         let (frame, len) = match parse_frame(&frames[pos..]) {
             Parsed::Frame(f, len) => (f, len),
             Parsed::Incomplete => {
-                report.fail(expected, Reason::Truncated, &loc, "the frames end inside a frame");
+                report.fail(
+                    expected,
+                    Reason::Truncated,
+                    &loc,
+                    "the frames end inside a frame",
+                );
                 break;
             }
             Parsed::Malformed(e) => {
@@ -181,14 +229,38 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
         };
         let seq = frame.header.seq.0;
         if frame.computed_hash() != frame.stored_hash {
-            report.fail(expected, Reason::HashMismatch, &loc, "the frame's bytes do not match its record hash");
+            report.fail(
+                expected,
+                Reason::HashMismatch,
+                &loc,
+                "the frame's bytes do not match its record hash",
+            );
         } else if frame.header.log_id != log_id {
-            report.fail(expected, Reason::ForeignSegment, &loc, "the frame belongs to another log");
+            report.fail(
+                expected,
+                Reason::ForeignSegment,
+                &loc,
+                "the frame belongs to another log",
+            );
         } else if seq != expected {
-            let reason = if seq < expected { Reason::Duplicate } else { Reason::Gap };
-            report.fail(expected, reason, &loc, format!("expected seq {expected}, found seq {seq}"));
+            let reason = if seq < expected {
+                Reason::Duplicate
+            } else {
+                Reason::Gap
+            };
+            report.fail(
+                expected,
+                reason,
+                &loc,
+                format!("expected seq {expected}, found seq {seq}"),
+            );
         } else if frame.header.prev_hash != prev {
-            report.fail(expected, Reason::ChainBroken, &loc, "the previous-hash field does not name the record before");
+            report.fail(
+                expected,
+                Reason::ChainBroken,
+                &loc,
+                "the previous-hash field does not name the record before",
+            );
         }
         prev = frame.stored_hash;
         range.push(&frame.stored_hash);
@@ -202,11 +274,21 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
                     range.size() - 1,
                     Reason::CheckpointMismatch,
                     FILE_CHECKPOINTS,
-                    format!("the signed root for size {} differs from the frames", range.size()),
+                    format!(
+                        "the signed root for size {} differs from the frames",
+                        range.size()
+                    ),
                 );
             }
         }
-        headers.insert(seq, (frame.header.clone(), frame.header_bytes.to_vec(), frame.ciphertext.to_vec()));
+        headers.insert(
+            seq,
+            (
+                frame.header.clone(),
+                frame.header_bytes.to_vec(),
+                frame.ciphertext.to_vec(),
+            ),
+        );
         pos += len;
     }
     if range.size() != manifest.end_size || !by_size.contains_key(&manifest.end_size) {
@@ -214,7 +296,11 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
             range.size(),
             Reason::TruncatedBelowCheckpoint,
             FILE_FRAMES,
-            format!("the frames end at size {} but the manifest and checkpoints promise {}", range.size(), manifest.end_size),
+            format!(
+                "the frames end at size {} but the manifest and checkpoints promise {}",
+                range.size(),
+                manifest.end_size
+            ),
         );
     }
 
@@ -222,7 +308,12 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
     let keys: Vec<DisclosureKey> = match serde_json::from_slice(&files[FILE_KEYS]) {
         Ok(k) => k,
         Err(e) => {
-            report.fail(manifest.prefix_size, Reason::Malformed, FILE_KEYS, e.to_string());
+            report.fail(
+                manifest.prefix_size,
+                Reason::Malformed,
+                FILE_KEYS,
+                e.to_string(),
+            );
             Vec::new()
         }
     };
@@ -245,35 +336,81 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
             }
         };
         let Some((header, header_bytes, ciphertext)) = headers.get(&line.seq) else {
-            report.fail(line.seq, Reason::Gap, &loc, "the line names a record that is not among the frames");
+            report.fail(
+                line.seq,
+                Reason::Gap,
+                &loc,
+                "the line names a record that is not among the frames",
+            );
             continue;
         };
         if !listed.insert(line.seq) {
-            report.fail(line.seq, Reason::Duplicate, &loc, "the record is listed twice");
+            report.fail(
+                line.seq,
+                Reason::Duplicate,
+                &loc,
+                "the record is listed twice",
+            );
         }
-        if header.time != line.time || !in_range(&header.time) || header.key_id.to_string() != line.key_id {
-            report.fail(line.seq, Reason::HashMismatch, &loc, "the line's time or key id differs from the frame, or is out of range");
+        if header.time != line.time
+            || !in_range(&header.time)
+            || header.key_id.to_string() != line.key_id
+        {
+            report.fail(
+                line.seq,
+                Reason::HashMismatch,
+                &loc,
+                "the line's time or key id differs from the frame, or is out of range",
+            );
         }
         match (&line.record, line.erased, keys.get(&line.seq)) {
             (Some(record), false, Some(key_hex)) => {
-                let Some(key) = hex::decode(key_hex).ok().and_then(|b| <[u8; 32]>::try_from(b).ok()) else {
-                    report.fail(line.seq, Reason::Malformed, FILE_KEYS, "the disclosure key is not 32 hex bytes");
+                let Some(key) = hex::decode(key_hex)
+                    .ok()
+                    .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                else {
+                    report.fail(
+                        line.seq,
+                        Reason::Malformed,
+                        FILE_KEYS,
+                        "the disclosure key is not 32 hex bytes",
+                    );
                     continue;
                 };
-                match decrypt_with(&SecretKey::from_bytes(key), header, header_bytes, ciphertext) {
+                match decrypt_with(
+                    &SecretKey::from_bytes(key),
+                    header,
+                    header_bytes,
+                    ciphertext,
+                ) {
                     Ok(decrypted) if &decrypted == record => report.records_checked += 1,
-                    Ok(_) => report.fail(line.seq, Reason::HashMismatch, &loc, "the line differs from the decrypted frame"),
+                    Ok(_) => report.fail(
+                        line.seq,
+                        Reason::HashMismatch,
+                        &loc,
+                        "the line differs from the decrypted frame",
+                    ),
                     Err(e) => report.fail(line.seq, Reason::BadTag, &loc, e.to_string()),
                 }
             }
             (None, true, None) => report.records_erased += 1,
-            _ => report.fail(line.seq, Reason::Malformed, &loc, "a line needs either a record and its disclosure key, or `erased`"),
+            _ => report.fail(
+                line.seq,
+                Reason::Malformed,
+                &loc,
+                "a line needs either a record and its disclosure key, or `erased`",
+            ),
         }
     }
     if manifest.tenant.is_none() {
         for (seq, (header, _, _)) in &headers {
             if in_range(&header.time) && !listed.contains(seq) {
-                report.fail(*seq, Reason::Gap, FILE_JSONL, "a record in the range is missing from the JSON Lines");
+                report.fail(
+                    *seq,
+                    Reason::Gap,
+                    FILE_JSONL,
+                    "a record in the range is missing from the JSON Lines",
+                );
                 break;
             }
         }
@@ -281,4 +418,3 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
     report.failures.sort_by_key(|f| f.seq);
     Ok(report)
 }
-

@@ -67,7 +67,11 @@ impl Checkpoint {
         let verifier = Verifier::new(origin(&self.log_id), key.public_key());
         let mut sig = verifier.key_hash.to_vec();
         sig.extend_from_slice(&key.sign(body.as_bytes()));
-        format!("{body}\n{SIG_PREFIX}{} {}\n", verifier.name, B64.encode(sig))
+        format!(
+            "{body}\n{SIG_PREFIX}{} {}\n",
+            verifier.name,
+            B64.encode(sig)
+        )
     }
 }
 
@@ -98,7 +102,12 @@ impl Verifier {
     pub fn to_vkey(&self) -> String {
         let mut k = vec![0x01];
         k.extend_from_slice(&self.public_key);
-        format!("{}+{}+{}", self.name, hex::encode(self.key_hash), B64.encode(k))
+        format!(
+            "{}+{}+{}",
+            self.name,
+            hex::encode(self.key_hash),
+            B64.encode(k)
+        )
     }
 
     pub fn from_vkey(text: &str) -> Result<Verifier, CheckpointError> {
@@ -106,7 +115,9 @@ impl Verifier {
         let (Some(name), Some(hash), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(CheckpointError::BadVerifierKey);
         };
-        let key = B64.decode(key).map_err(|_| CheckpointError::BadVerifierKey)?;
+        let key = B64
+            .decode(key)
+            .map_err(|_| CheckpointError::BadVerifierKey)?;
         if key.len() != 33 || key[0] != 0x01 {
             return Err(CheckpointError::BadVerifierKey);
         }
@@ -186,7 +197,10 @@ pub fn parse_notes(text: &str) -> Parsed {
     parsed
 }
 
-fn parse_one(text: &str, first_line: usize) -> Result<(SignedCheckpoint, usize, usize), CheckpointError> {
+fn parse_one(
+    text: &str,
+    first_line: usize,
+) -> Result<(SignedCheckpoint, usize, usize), CheckpointError> {
     let bad = |at: usize, what: &str| CheckpointError::Malformed {
         line: first_line + at,
         what: what.to_string(),
@@ -197,7 +211,10 @@ fn parse_one(text: &str, first_line: usize) -> Result<(SignedCheckpoint, usize, 
     let mut in_sigs = false;
     while pos < text.len() {
         let Some(nl) = text[pos..].find('\n') else {
-            return Err(bad(lines.len(), "the last line has no newline (an incomplete note)"));
+            return Err(bad(
+                lines.len(),
+                "the last line has no newline (an incomplete note)",
+            ));
         };
         let line = &text[pos..pos + nl];
         if in_sigs && !line.starts_with(SIG_PREFIX) {
@@ -217,7 +234,10 @@ fn parse_one(text: &str, first_line: usize) -> Result<(SignedCheckpoint, usize, 
         .position(|l| l.is_empty())
         .ok_or_else(|| bad(lines.len(), "no blank line before the signatures"))?;
     if blank < 5 {
-        return Err(bad(blank, "a checkpoint needs origin, size, root, time and head lines"));
+        return Err(bad(
+            blank,
+            "a checkpoint needs origin, size, root, time and head lines",
+        ));
     }
     let origin_line = lines[0];
     let hex_id = origin_line
@@ -227,7 +247,9 @@ fn parse_one(text: &str, first_line: usize) -> Result<(SignedCheckpoint, usize, 
         .ok()
         .and_then(|b| b.try_into().ok())
         .ok_or_else(|| bad(0, "the origin does not end in a 16-byte hex log id"))?;
-    let size: u64 = lines[1].parse().map_err(|_| bad(1, "the size is not a number"))?;
+    let size: u64 = lines[1]
+        .parse()
+        .map_err(|_| bad(1, "the size is not a number"))?;
     let root = decode_hash(lines[2]).ok_or_else(|| bad(2, "the root is not a base64 SHA-256"))?;
     let time = lines[3]
         .strip_prefix("time ")
@@ -249,7 +271,10 @@ fn parse_one(text: &str, first_line: usize) -> Result<(SignedCheckpoint, usize, 
         signatures.push((name.to_string(), sig));
     }
     if signatures.is_empty() {
-        return Err(bad(lines.len(), "the note has no signature (an incomplete note)"));
+        return Err(bad(
+            lines.len(),
+            "the note has no signature (an incomplete note)",
+        ));
     }
     let body: String = lines[..blank].iter().map(|l| format!("{l}\n")).collect();
     Ok((

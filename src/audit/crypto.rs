@@ -20,7 +20,9 @@ const WRAP_INFO: &[u8] = b"ledgergate/audit/wrap/v1";
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum CryptoError {
-    #[error("the GCM tag does not verify: wrong key, or the header, ciphertext or tag was altered")]
+    #[error(
+        "the GCM tag does not verify: wrong key, or the header, ciphertext or tag was altered"
+    )]
     BadTag,
     #[error("the key does not match the commitment stored beside the ciphertext")]
     BadCommitment,
@@ -95,7 +97,13 @@ pub fn seal(
 ) -> Result<Vec<u8>, CryptoError> {
     let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key.expose()));
     cipher
-        .encrypt(Nonce::from_slice(nonce), Payload { msg: plaintext, aad })
+        .encrypt(
+            Nonce::from_slice(nonce),
+            Payload {
+                msg: plaintext,
+                aad,
+            },
+        )
         .map_err(|_| CryptoError::Seal)
 }
 
@@ -113,7 +121,13 @@ pub fn open(
     }
     let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key.expose()));
     cipher
-        .decrypt(Nonce::from_slice(nonce), Payload { msg: ciphertext, aad })
+        .decrypt(
+            Nonce::from_slice(nonce),
+            Payload {
+                msg: ciphertext,
+                aad,
+            },
+        )
         .map(Zeroizing::new)
         .map_err(|_| CryptoError::BadTag)
 }
@@ -188,9 +202,18 @@ mod tests {
         assert_ne!(k1.expose(), k2.expose());
         let n = nonce([9; 4], Seq(1));
         let ct = seal(&k1, &n, b"hdr", b"hello").unwrap();
-        assert_eq!(&open(&k1, &commitment(&k1), &n, b"hdr", &ct).unwrap()[..], b"hello");
-        assert_eq!(open(&k2, &commitment(&k1), &n, b"hdr", &ct), Err(CryptoError::BadCommitment));
-        assert_eq!(open(&k1, &commitment(&k1), &n, b"hdX", &ct), Err(CryptoError::BadTag));
+        assert_eq!(
+            &open(&k1, &commitment(&k1), &n, b"hdr", &ct).unwrap()[..],
+            b"hello"
+        );
+        assert_eq!(
+            open(&k2, &commitment(&k1), &n, b"hdr", &ct),
+            Err(CryptoError::BadCommitment)
+        );
+        assert_eq!(
+            open(&k1, &commitment(&k1), &n, b"hdX", &ct),
+            Err(CryptoError::BadTag)
+        );
         assert_eq!(format!("{k1:?}"), "Secret(..)");
     }
 

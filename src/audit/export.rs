@@ -42,7 +42,10 @@ pub enum ExportError {
     #[error("no signed checkpoint covers seq {0}; the export needs one after the range")]
     NoCheckpointAfter(u64),
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Read(#[from] ReadError),
     #[error(transparent)]
@@ -248,12 +251,7 @@ pub fn write_bundle(
         let path = path.to_path_buf();
         move |source| ExportError::Io { path, source }
     };
-    if out.exists()
-        && std::fs::read_dir(out)
-            .map_err(io(out))?
-            .next()
-            .is_some()
-    {
+    if out.exists() && std::fs::read_dir(out).map_err(io(out))?.next().is_some() {
         return Err(ExportError::OutNotEmpty(out.clone()));
     }
     std::fs::create_dir_all(out).map_err(io(out))?;
@@ -273,7 +271,10 @@ pub fn write_bundle(
     let files: Vec<(&str, Vec<u8>)> = vec![
         (FILE_FRAMES, frames),
         (FILE_CHECKPOINTS, bundle_notes.into_bytes()),
-        (FILE_PUBLIC_KEY, format!("{}\n", report.verifier.to_vkey()).into_bytes()),
+        (
+            FILE_PUBLIC_KEY,
+            format!("{}\n", report.verifier.to_vkey()).into_bytes(),
+        ),
         (FILE_KEYS, keys_json.into_bytes()),
         (FILE_JSONL, jsonl.into_bytes()),
         (FILE_CSV, csv.into_bytes()),
@@ -346,18 +347,27 @@ fn csv_row(line: &ExportLine) -> String {
                 o(&r.endpoint),
                 o(&r.region),
                 r.policy.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
-                r.policy.as_ref().map(|p| p.version_hash.clone()).unwrap_or_default(),
+                r.policy
+                    .as_ref()
+                    .map(|p| p.version_hash.clone())
+                    .unwrap_or_default(),
                 r.residency
                     .as_ref()
                     .and_then(|x| serde_json::to_value(x.decision).ok())
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default(),
                 n(r.outcome.as_ref().map(|x| u64::from(x.status))),
-                r.outcome.as_ref().and_then(|x| x.error_type.clone()).unwrap_or_default(),
+                r.outcome
+                    .as_ref()
+                    .and_then(|x| x.error_type.clone())
+                    .unwrap_or_default(),
                 n(r.latency_ms.as_ref().and_then(|x| x.total)),
                 n(r.usage.as_ref().map(|x| x.prompt_tokens)),
                 n(r.usage.as_ref().map(|x| x.completion_tokens)),
-                r.cost.as_ref().map(|x| x.currency.clone()).unwrap_or_default(),
+                r.cost
+                    .as_ref()
+                    .map(|x| x.currency.clone())
+                    .unwrap_or_default(),
                 n(r.cost.as_ref().map(|x| x.micros)),
                 r.event
                     .as_ref()
@@ -368,7 +378,11 @@ fn csv_row(line: &ExportLine) -> String {
             ]);
         }
     }
-    let mut row = cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",");
+    let mut row = cells
+        .iter()
+        .map(|c| csv_cell(c))
+        .collect::<Vec<_>>()
+        .join(",");
     row.push('\n');
     row
 }

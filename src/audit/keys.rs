@@ -90,7 +90,10 @@ impl KeyStore {
     /// Opens (creating if needed) the key store under `audit_dir/keys`.
     pub fn open(audit_dir: &Path, master: &MasterKey) -> Result<KeyStore, KeyError> {
         let path = audit_dir.join("keys");
-        let db = sled::Config::new().path(&path).open().map_err(|e| sled_error(&path, e))?;
+        let db = sled::Config::new()
+            .path(&path)
+            .open()
+            .map_err(|e| sled_error(&path, e))?;
         let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(&path, e));
         Ok(KeyStore {
             keys: tree("data_keys")?,
@@ -113,12 +116,14 @@ impl KeyStore {
         match (log_id, wrapped) {
             (Some(id), Some(wrapped)) => {
                 let id: [u8; 16] = id.as_ref().try_into().map_err(|_| self.corrupt("log id"))?;
-                let pkcs8 = crypto::unwrap(&self.master, "signing-key", &id, &wrapped)
-                    .map_err(|_| KeyError::WrongMasterKey {
-                        path: self.path.clone(),
+                let pkcs8 =
+                    crypto::unwrap(&self.master, "signing-key", &id, &wrapped).map_err(|_| {
+                        KeyError::WrongMasterKey {
+                            path: self.path.clone(),
+                        }
                     })?;
-                let pair = Ed25519KeyPair::from_pkcs8(&pkcs8)
-                    .map_err(|_| self.corrupt("signing key"))?;
+                let pair =
+                    Ed25519KeyPair::from_pkcs8(&pkcs8).map_err(|_| self.corrupt("signing key"))?;
                 Ok((LogId(id), SigningKey { pair }))
             }
             (None, None) => {
@@ -126,8 +131,10 @@ impl KeyStore {
                 rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut id);
                 let (key, pkcs8) = SigningKey::generate()?;
                 let wrapped = crypto::wrap(&self.master, "signing-key", &id, &pkcs8)?;
-                meta.insert(META_SIGNING_KEY, wrapped).map_err(|e| self.sled(e))?;
-                meta.insert(META_LOG_ID, &id[..]).map_err(|e| self.sled(e))?;
+                meta.insert(META_SIGNING_KEY, wrapped)
+                    .map_err(|e| self.sled(e))?;
+                meta.insert(META_LOG_ID, &id[..])
+                    .map_err(|e| self.sled(e))?;
                 self.db.flush().map_err(|e| self.sled(e))?;
                 Ok((LogId(id), key))
             }
@@ -147,9 +154,17 @@ impl KeyStore {
                 return Ok((c.key_id, c.key.clone()));
             }
         }
-        if let Some(v) = self.current.get(subject.as_bytes()).map_err(|e| self.sled(e))? {
+        if let Some(v) = self
+            .current
+            .get(subject.as_bytes())
+            .map_err(|e| self.sled(e))?
+        {
             if v.len() == 16 + period.len() && &v[16..] == period.as_bytes() {
-                let key_id = KeyId(v[..16].try_into().map_err(|_| self.corrupt("current key"))?);
+                let key_id = KeyId(
+                    v[..16]
+                        .try_into()
+                        .map_err(|_| self.corrupt("current key"))?,
+                );
                 if let Some(key) = self.key(&key_id)? {
                     self.remember_current(subject, key_id, &key, period);
                     return Ok((key_id, key));
@@ -170,8 +185,12 @@ impl KeyStore {
             .map_err(|e| self.sled(e))?;
         let mut cur = id.to_vec();
         cur.extend_from_slice(period.as_bytes());
-        self.current.insert(subject.as_bytes(), cur).map_err(|e| self.sled(e))?;
-        self.erased.remove(subject.as_bytes()).map_err(|e| self.sled(e))?;
+        self.current
+            .insert(subject.as_bytes(), cur)
+            .map_err(|e| self.sled(e))?;
+        self.erased
+            .remove(subject.as_bytes())
+            .map_err(|e| self.sled(e))?;
         // The key must be durable before any record encrypted with it is.
         self.db.flush().map_err(|e| self.sled(e))?;
         self.cache.insert(key_id, key.clone());
@@ -204,7 +223,9 @@ impl KeyStore {
                 path: self.path.clone(),
             }
         })?;
-        let bytes: [u8; 32] = raw[..].try_into().map_err(|_| self.corrupt("data key length"))?;
+        let bytes: [u8; 32] = raw[..]
+            .try_into()
+            .map_err(|_| self.corrupt("data key length"))?;
         let key = SecretKey::from_bytes(bytes);
         self.cache.insert(*key_id, key.clone());
         Ok(Some(key))
@@ -220,7 +241,9 @@ impl KeyStore {
         let mut ids = Vec::new();
         for item in self.by_subject.scan_prefix(&prefix) {
             let (k, _) = item.map_err(|e| self.sled(e))?;
-            let id: [u8; 16] = k[prefix.len()..].try_into().map_err(|_| self.corrupt("subject index"))?;
+            let id: [u8; 16] = k[prefix.len()..]
+                .try_into()
+                .map_err(|_| self.corrupt("subject index"))?;
             ids.push(KeyId(id));
         }
         for id in &ids {
@@ -230,7 +253,9 @@ impl KeyStore {
                 .map_err(|e| self.sled(e))?;
             self.cache.remove(id);
         }
-        self.current.remove(subject.as_bytes()).map_err(|e| self.sled(e))?;
+        self.current
+            .remove(subject.as_bytes())
+            .map_err(|e| self.sled(e))?;
         self.current_cache.remove(subject);
         self.erased
             .insert(subject.as_bytes(), &[1u8][..])
@@ -318,10 +343,16 @@ mod tests {
         assert_eq!(store.key(&id_a).unwrap().unwrap().expose(), key_a.expose());
         assert_eq!(store.erase_subject("acme").unwrap(), 2);
         assert!(store.key(&id_a).unwrap().is_none());
-        assert!(matches!(store.erase_subject("system"), Err(KeyError::SystemSubject)));
+        assert!(matches!(
+            store.erase_subject("system"),
+            Err(KeyError::SystemSubject)
+        ));
         drop(store);
         let wrong = KeyStore::open(dir.path(), &MasterKey::from_bytes([6; 32])).unwrap();
-        assert!(matches!(wrong.identity(), Err(KeyError::WrongMasterKey { .. })));
+        assert!(matches!(
+            wrong.identity(),
+            Err(KeyError::WrongMasterKey { .. })
+        ));
     }
 
     #[test]

@@ -82,7 +82,10 @@ impl AuditOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum AuditError {
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Segment(#[from] segment::SegmentError),
     #[error(transparent)]
@@ -153,13 +156,18 @@ pub struct AuditLog {
 
 impl std::fmt::Debug for AuditLog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AuditLog").field("dir", &self.inner.dir).finish_non_exhaustive()
+        f.debug_struct("AuditLog")
+            .field("dir", &self.inner.dir)
+            .finish_non_exhaustive()
     }
 }
 
 impl AuditLog {
     /// Opens (or creates) the log in `opts.dir`. Blocking: call at start-up.
-    pub fn open(opts: AuditOptions, master: &MasterKey) -> Result<(AuditLog, OpenReport), AuditError> {
+    pub fn open(
+        opts: AuditOptions,
+        master: &MasterKey,
+    ) -> Result<(AuditLog, OpenReport), AuditError> {
         let dir = opts.dir.clone();
         std::fs::create_dir_all(&dir).map_err(|source| AuditError::Io {
             path: dir.clone(),
@@ -176,15 +184,20 @@ impl AuditLog {
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::write(&pub_path, format!("{}\n", verifier.to_vkey())).map_err(|source| {
-                    AuditError::Io {
+                std::fs::write(&pub_path, format!("{}\n", verifier.to_vkey())).map_err(
+                    |source| AuditError::Io {
                         path: pub_path.clone(),
                         source,
-                    }
-                })?;
+                    },
+                )?;
                 segment::sync_dir(&dir)?;
             }
-            Err(source) => return Err(AuditError::Io { path: pub_path, source }),
+            Err(source) => {
+                return Err(AuditError::Io {
+                    path: pub_path,
+                    source,
+                })
+            }
         }
 
         let report = verify::verify_log(&dir, Some(&verifier))?;
@@ -198,23 +211,34 @@ impl AuditLog {
         };
         // A tail is torn (never acknowledged) only if no signed checkpoint covers it.
         let tail = report.tail.clone();
-        let tail_location = tail.as_ref().map(|t| format!("{}:{}", t.path.display(), t.offset));
+        let tail_location = tail
+            .as_ref()
+            .map(|t| format!("{}:{}", t.path.display(), t.offset));
         let damage: Vec<Failure> = report
             .failures
             .iter()
             .filter(|f| Some(&f.location) != tail_location.as_ref())
             .cloned()
             .collect();
-        let tail_covered = tail.as_ref().is_some_and(|t| t.seq < report.largest_checkpoint);
+        let tail_covered = tail
+            .as_ref()
+            .is_some_and(|t| t.seq < report.largest_checkpoint);
         if (!damage.is_empty() || tail_covered) && !opts.accept_damage {
-            let failure = damage.first().cloned().or_else(|| report.first_failure().cloned()).unwrap_or(Failure {
-                seq: tail.as_ref().map_or(0, |t| t.seq),
-                reason: Reason::TruncatedBelowCheckpoint,
-                location: tail_location.clone().unwrap_or_default(),
-                detail: "the damaged tail is covered by a signed checkpoint".into(),
-            });
+            let failure = damage
+                .first()
+                .cloned()
+                .or_else(|| report.first_failure().cloned())
+                .unwrap_or(Failure {
+                    seq: tail.as_ref().map_or(0, |t| t.seq),
+                    reason: Reason::TruncatedBelowCheckpoint,
+                    location: tail_location.clone().unwrap_or_default(),
+                    detail: "the damaged tail is covered by a signed checkpoint".into(),
+                });
             let first = report.first_failure().cloned().unwrap_or(failure);
-            return Err(AuditError::Damaged { dir, failure: first });
+            return Err(AuditError::Damaged {
+                dir,
+                failure: first,
+            });
         }
         if let Some(t) = &tail {
             let quarantine = segment::cut_tail(&dir, &t.path, t.offset)?;
@@ -264,7 +288,11 @@ impl AuditLog {
         // The log audits itself: start, and whatever start-up found and did.
         let mut detail = serde_json::Map::new();
         detail.insert("records_found".into(), report.records.into());
-        let start = writer.append_own(&Record::event(RecordKind::System, EventAction::Start, detail))?;
+        let start = writer.append_own(&Record::event(
+            RecordKind::System,
+            EventAction::Start,
+            detail,
+        ))?;
         open_report.start_seq = start.0;
         if let Some(r) = &open_report.recovery {
             let mut d = serde_json::Map::new();
@@ -272,16 +300,27 @@ impl AuditLog {
             d.insert("offset".into(), r.offset.into());
             d.insert("bytes".into(), r.bytes.into());
             d.insert("seq".into(), r.seq.into());
-            d.insert("quarantine".into(), r.quarantine.display().to_string().into());
+            d.insert(
+                "quarantine".into(),
+                r.quarantine.display().to_string().into(),
+            );
             d.insert("what".into(), r.what.clone().into());
-            writer.append_own(&Record::event(RecordKind::System, EventAction::RecoveryCut, d))?;
+            writer.append_own(&Record::event(
+                RecordKind::System,
+                EventAction::RecoveryCut,
+                d,
+            ))?;
         }
         if let Some((q, what)) = cp_damage {
             let mut d = serde_json::Map::new();
             d.insert("file".into(), "checkpoints".into());
             d.insert("quarantine".into(), q.display().to_string().into());
             d.insert("what".into(), what.into());
-            writer.append_own(&Record::event(RecordKind::System, EventAction::RecoveryCut, d))?;
+            writer.append_own(&Record::event(
+                RecordKind::System,
+                EventAction::RecoveryCut,
+                d,
+            ))?;
         }
         if !open_report.damage_accepted.is_empty() || tail_covered {
             let mut d = serde_json::Map::new();
@@ -293,7 +332,11 @@ impl AuditLog {
                 .collect();
             d.insert("failures".into(), list.into());
             d.insert("total".into(), open_report.damage_accepted.len().into());
-            writer.append_own(&Record::event(RecordKind::System, EventAction::DamageAccepted, d))?;
+            writer.append_own(&Record::event(
+                RecordKind::System,
+                EventAction::DamageAccepted,
+                d,
+            ))?;
         }
         writer.checkpoint()?;
 
@@ -320,7 +363,10 @@ impl AuditLog {
         ))
     }
 
-    async fn call<T>(&self, make: impl FnOnce(writer::Reply<T>) -> Command) -> Result<T, AuditError> {
+    async fn call<T>(
+        &self,
+        make: impl FnOnce(writer::Reply<T>) -> Command,
+    ) -> Result<T, AuditError> {
         if !self.healthy() {
             return Err(AuditError::Unhealthy);
         }

@@ -15,13 +15,19 @@ use super::segment::{list_segments, SegmentError};
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Segment(#[from] SegmentError),
     #[error(transparent)]
     Keys(#[from] KeyError),
     #[error("record seq {seq} does not decrypt: {source}")]
-    Decrypt { seq: u64, source: crypto::CryptoError },
+    Decrypt {
+        seq: u64,
+        source: crypto::CryptoError,
+    },
     #[error("record seq {seq} decrypts to something that is not a record: {source}")]
     Decode { seq: u64, source: serde_json::Error },
 }
@@ -109,7 +115,13 @@ pub fn decrypt_with(
     ciphertext: &[u8],
 ) -> Result<Record, ReadError> {
     let seq = header.seq.0;
-    let plain = crypto::open(record_key, &header.commitment, &header.nonce, header_bytes, ciphertext)
-        .map_err(|source| ReadError::Decrypt { seq, source })?;
+    let plain = crypto::open(
+        record_key,
+        &header.commitment,
+        &header.nonce,
+        header_bytes,
+        ciphertext,
+    )
+    .map_err(|source| ReadError::Decrypt { seq, source })?;
     serde_json::from_slice(&plain).map_err(|source| ReadError::Decode { seq, source })
 }

@@ -265,7 +265,11 @@ impl Record {
         record.subject = Some(SYSTEM_SUBJECT.to_string());
         record.event = Some(Event {
             action,
-            detail: if detail.is_empty() { None } else { Some(detail) },
+            detail: if detail.is_empty() {
+                None
+            } else {
+                Some(detail)
+            },
         });
         record
     }

@@ -13,7 +13,10 @@ use super::frame::SegmentHeader;
 #[derive(Debug, thiserror::Error)]
 pub enum SegmentError {
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SegmentError + '_ {
@@ -50,8 +53,14 @@ pub fn list_segments(dir: &Path) -> Result<Vec<PathBuf>, SegmentError> {
     let mut found = Vec::new();
     for entry in entries {
         let path = entry.map_err(io(&seg_dir))?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if let Some(seq) = name.strip_suffix(".seg").and_then(|s| s.parse::<u64>().ok()) {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if let Some(seq) = name
+            .strip_suffix(".seg")
+            .and_then(|s| s.parse::<u64>().ok())
+        {
             found.push((seq, path));
         }
     }
@@ -95,7 +104,10 @@ impl SegmentFile {
 
     /// Opens an existing segment for appending at its end (already cut to `len`).
     pub fn open_append(path: &Path) -> Result<SegmentFile, SegmentError> {
-        let file = OpenOptions::new().append(true).open(path).map_err(io(path))?;
+        let file = OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map_err(io(path))?;
         let len = file.metadata().map_err(io(path))?.len();
         Ok(SegmentFile {
             file,
@@ -135,7 +147,10 @@ pub fn cut_tail(dir: &Path, path: &Path, offset: u64) -> Result<PathBuf, Segment
     let start = (offset as usize).min(bytes.len());
     let qdir = quarantine_dir(dir);
     std::fs::create_dir_all(&qdir).map_err(io(&qdir))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("segment");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("segment");
     let stamp = time::OffsetDateTime::now_utc().unix_timestamp_nanos();
     let qpath = qdir.join(format!("{name}.{offset}.{stamp}.cut"));
     let mut q = OpenOptions::new()
@@ -149,7 +164,10 @@ pub fn cut_tail(dir: &Path, path: &Path, offset: u64) -> Result<PathBuf, Segment
     if offset == 0 {
         std::fs::remove_file(path).map_err(io(path))?;
     } else {
-        let f = OpenOptions::new().write(true).open(path).map_err(io(path))?;
+        let f = OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(io(path))?;
         f.set_len(offset).map_err(io(path))?;
         f.sync_all().map_err(io(path))?;
     }

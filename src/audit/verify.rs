@@ -16,7 +16,10 @@ use super::segment::{checkpoints_path, list_segments, public_key_path, SegmentEr
 #[derive(Debug, thiserror::Error)]
 pub enum VerifyError {
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Segment(#[from] SegmentError),
     #[error("{path}: the public key file is missing or not a C2SP verifier key; give one with --public-key")]
@@ -95,7 +98,11 @@ pub struct Failure {
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "seq {}: {} at {}: {}", self.seq, self.reason, self.location, self.detail)
+        write!(
+            f,
+            "seq {}: {} at {}: {}",
+            self.seq, self.reason, self.location, self.detail
+        )
     }
 }
 
@@ -158,7 +165,8 @@ const MAX_FAILURES: usize = 1000;
 /// Reads the verifier key beside the log.
 pub fn read_verifier(dir: &Path) -> Result<Verifier, VerifyError> {
     let path = public_key_path(dir);
-    let text = std::fs::read_to_string(&path).map_err(|_| VerifyError::PublicKey { path: path.clone() })?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|_| VerifyError::PublicKey { path: path.clone() })?;
     Verifier::from_vkey(&text).map_err(|_| VerifyError::PublicKey { path })
 }
 
@@ -175,7 +183,12 @@ pub fn verify_log(dir: &Path, pinned: Option<&Verifier>) -> Result<VerifyReport,
     let cp_text = match std::fs::read(&cp_path) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(source) => return Err(VerifyError::Io { path: cp_path, source }),
+        Err(source) => {
+            return Err(VerifyError::Io {
+                path: cp_path,
+                source,
+            })
+        }
     };
     let notes = checkpoint::parse_notes(&cp_text);
     let segments = list_segments(dir)?;
@@ -199,7 +212,12 @@ pub fn verify_log(dir: &Path, pinned: Option<&Verifier>) -> Result<VerifyReport,
         range: scan.range.clone(),
         last_segment: segments.last().cloned(),
     };
-    let largest_checkpoint = scan.notes.iter().map(|n| n.checkpoint.size).max().unwrap_or(0);
+    let largest_checkpoint = scan
+        .notes
+        .iter()
+        .map(|n| n.checkpoint.size)
+        .max()
+        .unwrap_or(0);
     Ok(VerifyReport {
         log_id,
         verifier: scan.verifier,
@@ -286,7 +304,10 @@ impl Scanner {
                     at,
                     Reason::BadSignature,
                     format!("checkpoints:{line}"),
-                    format!("the checkpoint of size {size} is not signed by {}", self.verifier.to_vkey()),
+                    format!(
+                        "the checkpoint of size {size} is not signed by {}",
+                        self.verifier.to_vkey()
+                    ),
                 );
             } else if size < last_size {
                 self.fail(
@@ -324,7 +345,12 @@ impl Scanner {
             Ok(h) => h,
             Err(e) => {
                 let at = self.expected;
-                self.fail(at, Reason::SegmentHeader, format!("{name}:0"), e.to_string());
+                self.fail(
+                    at,
+                    Reason::SegmentHeader,
+                    format!("{name}:0"),
+                    e.to_string(),
+                );
                 return Ok(());
             }
         };
@@ -334,7 +360,10 @@ impl Scanner {
                 at,
                 Reason::ForeignSegment,
                 format!("{name}:0"),
-                format!("the segment belongs to log {}, not {}", header.log_id, self.log_id),
+                format!(
+                    "the segment belongs to log {}, not {}",
+                    header.log_id, self.log_id
+                ),
             );
             return Ok(());
         }
@@ -371,7 +400,12 @@ impl Scanner {
                         });
                     } else {
                         let at = self.expected;
-                        self.fail(at, Reason::Truncated, loc, "the segment ends inside a frame");
+                        self.fail(
+                            at,
+                            Reason::Truncated,
+                            loc,
+                            "the segment ends inside a frame",
+                        );
                     }
                     return Ok(());
                 }
@@ -408,7 +442,12 @@ impl Scanner {
                     let seq = frame.header.seq.0;
                     let expected = self.expected;
                     if frame.computed_hash() != frame.stored_hash {
-                        self.fail(expected, Reason::HashMismatch, loc, "the frame's bytes do not match its record hash");
+                        self.fail(
+                            expected,
+                            Reason::HashMismatch,
+                            loc,
+                            "the frame's bytes do not match its record hash",
+                        );
                         if is_last && at_end {
                             self.tail = Some(TailProblem {
                                 path: path.to_path_buf(),
@@ -431,16 +470,25 @@ impl Scanner {
                             format!("the frame belongs to log {}", frame.header.log_id),
                         );
                     } else if seq < expected {
-                        let (reason, what) = if self.seen_hashes.get(&seq) == Some(&frame.stored_hash)
+                        let (reason, what) = if self.seen_hashes.get(&seq)
+                            == Some(&frame.stored_hash)
                             && seq + 1 == expected
                         {
                             (Reason::Duplicate, "a second copy of the record just before")
                         } else if self.seen_hashes.get(&seq) == Some(&frame.stored_hash) {
                             (Reason::Replay, "a copy of an earlier record")
                         } else {
-                            (Reason::Replay, "a frame with an already used sequence number")
+                            (
+                                Reason::Replay,
+                                "a frame with an already used sequence number",
+                            )
                         };
-                        self.fail(expected, reason, loc, format!("frame claims seq {seq}: {what}"));
+                        self.fail(
+                            expected,
+                            reason,
+                            loc,
+                            format!("frame claims seq {seq}: {what}"),
+                        );
                     } else if seq > expected {
                         let later = seq_appears_later(all, index, offset + len, expected)?;
                         let reason = if later { Reason::Reorder } else { Reason::Gap };
@@ -452,8 +500,17 @@ impl Scanner {
                         );
                         self.accept(seq, frame.stored_hash);
                     } else if frame.header.prev_hash != self.prev {
-                        let reason = if seq == 0 { Reason::GenesisMismatch } else { Reason::ChainBroken };
-                        self.fail(expected, reason, loc, "the previous-hash field does not name the record before");
+                        let reason = if seq == 0 {
+                            Reason::GenesisMismatch
+                        } else {
+                            Reason::ChainBroken
+                        };
+                        self.fail(
+                            expected,
+                            reason,
+                            loc,
+                            "the previous-hash field does not name the record before",
+                        );
                         self.accept(seq, frame.stored_hash);
                     } else {
                         self.accept(seq, frame.stored_hash);
@@ -524,13 +581,22 @@ impl Scanner {
 }
 
 /// True when a frame with `seq` appears after `offset` of segment `index` or later.
-fn seq_appears_later(all: &[PathBuf], index: usize, offset: usize, seq: u64) -> Result<bool, VerifyError> {
+fn seq_appears_later(
+    all: &[PathBuf],
+    index: usize,
+    offset: usize,
+    seq: u64,
+) -> Result<bool, VerifyError> {
     for (i, path) in all.iter().enumerate().skip(index) {
         let bytes = std::fs::read(path).map_err(|source| VerifyError::Io {
             path: path.clone(),
             source,
         })?;
-        let mut pos = if i == index { offset } else { SEGMENT_HEADER_LEN };
+        let mut pos = if i == index {
+            offset
+        } else {
+            SEGMENT_HEADER_LEN
+        };
         while pos < bytes.len() {
             match parse_frame(&bytes[pos..]) {
                 Parsed::Frame(f, len) => {

@@ -134,11 +134,16 @@ impl Writer {
 
     fn next_wait(&self) -> Option<Duration> {
         let mut wait: Option<Duration> = None;
-        if let (Some(since), Durability::Batch { max_delay }) = (self.unsynced_since, self.opts.durability) {
+        if let (Some(since), Durability::Batch { max_delay }) =
+            (self.unsynced_since, self.opts.durability)
+        {
             wait = Some(max_delay.saturating_sub(since.elapsed()));
         }
         if self.range.size() > self.last_checkpoint_size && self.is_healthy() {
-            let cp = self.opts.checkpoint_interval.saturating_sub(self.last_checkpoint_at.elapsed());
+            let cp = self
+                .opts
+                .checkpoint_interval
+                .saturating_sub(self.last_checkpoint_at.elapsed());
             wait = Some(wait.map_or(cp, |w| w.min(cp)));
         }
         wait
@@ -216,18 +221,22 @@ impl Writer {
         if pending.is_empty() && buf.is_empty() {
             return;
         }
-        self.stats.appends.fetch_add(pending.len() as u64, Ordering::Relaxed);
-        let result = self.write_buf(buf).and_then(|()| match self.opts.durability {
-            Durability::Fsync => self.sync(),
-            Durability::Batch { max_delay } => {
-                let since = *self.unsynced_since.get_or_insert_with(Instant::now);
-                if since.elapsed() >= max_delay {
-                    self.sync()
-                } else {
-                    Ok(())
+        self.stats
+            .appends
+            .fetch_add(pending.len() as u64, Ordering::Relaxed);
+        let result = self
+            .write_buf(buf)
+            .and_then(|()| match self.opts.durability {
+                Durability::Fsync => self.sync(),
+                Durability::Batch { max_delay } => {
+                    let since = *self.unsynced_since.get_or_insert_with(Instant::now);
+                    if since.elapsed() >= max_delay {
+                        self.sync()
+                    } else {
+                        Ok(())
+                    }
                 }
-            }
-        });
+            });
         buf.clear();
         match result {
             Ok(()) => {
@@ -251,7 +260,9 @@ impl Writer {
         self.stats.writes.fetch_add(1, Ordering::Relaxed);
         let segment = self.current_segment()?;
         let path = segment.path().to_path_buf();
-        segment.write(buf).map_err(|source| AuditError::Io { path, source })
+        segment
+            .write(buf)
+            .map_err(|source| AuditError::Io { path, source })
     }
 
     fn sync(&mut self) -> Result<(), AuditError> {
@@ -259,7 +270,9 @@ impl Writer {
         self.stats.syncs.fetch_add(1, Ordering::Relaxed);
         if let Some(segment) = self.segment.as_mut() {
             let path = segment.path().to_path_buf();
-            segment.sync().map_err(|source| AuditError::Io { path, source })?;
+            segment
+                .sync()
+                .map_err(|source| AuditError::Io { path, source })?;
         }
         Ok(())
     }
@@ -445,9 +458,16 @@ impl Writer {
     fn erase(&mut self, subject: &str) -> Result<usize, AuditError> {
         let destroyed = self.keys.erase_subject(subject)?;
         let mut detail = serde_json::Map::new();
-        detail.insert("subject_pseudonym".into(), self.keys.pseudonym(subject).into());
+        detail.insert(
+            "subject_pseudonym".into(),
+            self.keys.pseudonym(subject).into(),
+        );
         detail.insert("keys_destroyed".into(), destroyed.into());
-        self.append_own(&Record::event(RecordKind::Admin, EventAction::ErasureDone, detail))?;
+        self.append_own(&Record::event(
+            RecordKind::Admin,
+            EventAction::ErasureDone,
+            detail,
+        ))?;
         Ok(destroyed)
     }
 
@@ -462,8 +482,15 @@ impl Writer {
             detail.insert("tenant".into(), t.clone().into());
         }
         detail.insert("records".into(), report.records_disclosed.into());
-        detail.insert("manifest_sha256".into(), report.manifest_sha256.clone().into());
-        self.append_own(&Record::event(RecordKind::Admin, EventAction::ExportMade, detail))?;
+        detail.insert(
+            "manifest_sha256".into(),
+            report.manifest_sha256.clone().into(),
+        );
+        self.append_own(&Record::event(
+            RecordKind::Admin,
+            EventAction::ExportMade,
+            detail,
+        ))?;
         Ok(report)
     }
 
@@ -476,7 +503,11 @@ impl Writer {
             return Err(AuditError::Unhealthy);
         }
         let result = self
-            .append_own(&Record::event(RecordKind::System, EventAction::Stop, serde_json::Map::new()))
+            .append_own(&Record::event(
+                RecordKind::System,
+                EventAction::Stop,
+                serde_json::Map::new(),
+            ))
             .and_then(|_| self.checkpoint().map(|_| ()));
         self.poison_on(&result);
         result

@@ -116,7 +116,15 @@ pub fn run(args: AuditArgs) -> ExitCode {
             to,
             tenant,
             out,
-        } => export(&loc, ExportRequest { from, to, tenant, out }),
+        } => export(
+            &loc,
+            ExportRequest {
+                from,
+                to,
+                tenant,
+                out,
+            },
+        ),
         AuditCommand::Erase { loc, subject } => erase(&loc, &subject),
         AuditCommand::Show { loc, seq } => show(&loc, seq),
         AuditCommand::Tail { loc, follow, lines } => tail(&loc, follow, lines),
@@ -184,7 +192,10 @@ fn need_log(dir: &Path) -> Result<(), String> {
     if dir.join("audit.pub").exists() || dir.join("segments").exists() {
         Ok(())
     } else {
-        Err(format!("{} holds no audit log (no audit.pub, no segments)", dir.display()))
+        Err(format!(
+            "{} holds no audit log (no audit.pub, no segments)",
+            dir.display()
+        ))
     }
 }
 
@@ -322,7 +333,9 @@ fn with_log<T>(
 
 fn export(loc: &Location, request: ExportRequest) -> ExitCode {
     let out = request.out.clone();
-    match with_log(loc, |log, rt| rt.block_on(log.export(request)).map_err(|e| e.to_string())) {
+    match with_log(loc, |log, rt| {
+        rt.block_on(log.export(request)).map_err(|e| e.to_string())
+    }) {
         Ok(report) => {
             println!(
                 "wrote {}: {} records disclosed, {} erased, frames {}..{} (manifest sha256 {})",
@@ -340,7 +353,9 @@ fn export(loc: &Location, request: ExportRequest) -> ExitCode {
 }
 
 fn erase(loc: &Location, subject: &str) -> ExitCode {
-    match with_log(loc, |log, rt| rt.block_on(log.erase(subject)).map_err(|e| e.to_string())) {
+    match with_log(loc, |log, rt| {
+        rt.block_on(log.erase(subject)).map_err(|e| e.to_string())
+    }) {
         Ok(n) => {
             println!(
                 "erased subject {subject}: {n} data keys destroyed; its records no longer decrypt and the erasure is in the audit log"
@@ -351,7 +366,9 @@ fn erase(loc: &Location, subject: &str) -> ExitCode {
     }
 }
 
-fn open_keys(loc: &Location) -> Result<(PathBuf, KeyStore, ledgergate::audit::chain::LogId), String> {
+fn open_keys(
+    loc: &Location,
+) -> Result<(PathBuf, KeyStore, ledgergate::audit::chain::LogId), String> {
     let r = resolve(loc)?;
     need_log(&r.audit_dir)?;
     let master = master_key(&r)?;

@@ -14,7 +14,10 @@ pub enum MasterKeyError {
     #[error("the environment variable {name} is not set; give the master key as 64 hex characters (for example from `openssl rand -hex 32`)")]
     EnvMissing { name: String },
     #[error("cannot read the master key file {path}: {source}")]
-    FileRead { path: PathBuf, source: std::io::Error },
+    FileRead {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the master key from {origin} must be exactly 64 hex characters (32 bytes), found {len} characters")]
     BadLength { origin: String, len: usize },
     #[error("the master key from {origin} must be hex (0-9, a-f), found a character that is not")]
@@ -49,9 +52,10 @@ impl MasterKey {
 
     /// Reads the key from the environment variable `name`.
     pub fn from_env(name: &str) -> Result<MasterKey, MasterKeyError> {
-        let value = Zeroizing::new(std::env::var(name).map_err(|_| MasterKeyError::EnvMissing {
-            name: name.to_string(),
-        })?);
+        let value =
+            Zeroizing::new(std::env::var(name).map_err(|_| MasterKeyError::EnvMissing {
+                name: name.to_string(),
+            })?);
         MasterKey::from_hex(&value, &format!("the environment variable {name}"))
     }
 
@@ -124,6 +128,8 @@ mod tests {
         std::fs::write(&path, "11".repeat(32)).unwrap();
         assert_eq!(MasterKey::from_file(&path).unwrap().expose(), &[0x11; 32]);
         let missing = MasterKey::from_file(&dir.path().join("none")).unwrap_err();
-        assert!(missing.to_string().contains("cannot read the master key file"));
+        assert!(missing
+            .to_string()
+            .contains("cannot read the master key file"));
     }
 }

@@ -102,14 +102,16 @@ pub fn request_record(i: u64, tenant: &str) -> Record {
     });
     r.capture = Some(Capture {
         mode: CaptureMode::Redacted,
-        request: Some(serde_json::json!({"messages": [{"role": "user", "content": "Mail <EMAIL_ADDRESS>"}]})),
+        request: Some(
+            serde_json::json!({"messages": [{"role": "user", "content": "Mail <EMAIL_ADDRESS>"}]}),
+        ),
         response: None,
     });
     r
 }
 
 /// Writes `n` request records (tenants alternate acme/globex) and closes the log.
-pub fn write_log(data: &Path, n: u64, options: AuditOptions) {
+pub fn write_log(n: u64, options: AuditOptions) {
     let rt = runtime();
     rt.block_on(async {
         let (log, _) = AuditLog::open(options, &master()).unwrap();
@@ -146,7 +148,13 @@ pub fn stderr(o: &Output) -> String {
 
 /// `audit verify --json` on a data dir: (exit code, parsed JSON).
 pub fn verify_json(data: &Path) -> (i32, serde_json::Value) {
-    let o = cli_no_key(&["audit", "verify", "--data-dir", data.to_str().unwrap(), "--json"]);
+    let o = cli_no_key(&[
+        "audit",
+        "verify",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--json",
+    ]);
     let code = o.status.code().unwrap();
     let v = serde_json::from_str(stdout(&o).trim())
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(&o), stderr(&o)));
@@ -171,7 +179,9 @@ pub fn frames(data: &Path) -> Vec<FrameAt> {
         let bytes = std::fs::read(&path).unwrap();
         let mut pos = SEGMENT_HEADER_LEN;
         while pos < bytes.len() {
-            let Parsed::Frame(f, len) = parse_frame(&bytes[pos..]) else { break };
+            let Parsed::Frame(f, len) = parse_frame(&bytes[pos..]) else {
+                break;
+            };
             let ct_offset = 4 + f.header_bytes.len() + 4;
             out.push(FrameAt {
                 path: path.clone(),
