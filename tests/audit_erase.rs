@@ -149,3 +149,23 @@ fn commands_that_decrypt_need_the_master_key() {
         stderr(&o)
     );
 }
+
+#[test]
+fn tail_shows_headers_only_while_a_server_holds_the_keys() {
+    let data = tempfile::tempdir().unwrap();
+    let rt = runtime();
+    let (log, _) = AuditLog::open(opts(data.path()), &master()).unwrap();
+    rt.block_on(log.append(request_record(1, "acme"))).unwrap();
+    let o = cli(&["audit", "tail", "--data-dir", data.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("headers only"), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["seq"], 1);
+    assert_eq!(lines[1]["encrypted"], true);
+    assert!(!stdout(&o).contains("acme"));
+    rt.block_on(log.close()).unwrap();
+}

@@ -199,3 +199,28 @@ fn a_wrong_master_key_is_refused_with_a_clear_sentence() {
         "{err}"
     );
 }
+
+#[test]
+fn a_torn_last_checkpoint_note_is_cut_and_audited() {
+    let data = tempfile::tempdir().unwrap();
+    write_log(3, opts(data.path()));
+    let path = audit_dir(data.path()).join("checkpoints");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // A crash in the middle of writing the next note: its first 60 bytes.
+    let torn = &text[..60];
+    std::fs::write(&path, format!("{text}{torn}")).unwrap();
+    let rt = runtime();
+    rt.block_on(async {
+        let (log, _) = AuditLog::open(opts(data.path()), &master()).unwrap();
+        log.close().await.unwrap();
+    });
+    assert_eq!(verify_json(data.path()).0, 0);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.starts_with(&text), "{after}");
+    assert!(!after[text.len()..].starts_with(torn), "{after}");
+    let cuts = actions(&records(data.path()))
+        .into_iter()
+        .filter(|a| *a == EventAction::RecoveryCut)
+        .count();
+    assert_eq!(cuts, 1);
+}

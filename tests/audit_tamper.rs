@@ -209,3 +209,37 @@ fn verify_without_a_log_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("holds no audit log"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_rewritten_ciphertext_with_a_fixed_up_hash_is_a_bad_tag_under_decrypt() {
+    let data = fresh(30);
+    let (all, i) = middle_frame(data.path());
+    let f = &all[i];
+    let mut bytes = std::fs::read(&f.path).unwrap();
+    let frame = &mut bytes[f.offset..f.offset + f.len];
+    frame[f.ct_offset + 2] ^= 0x40;
+    // Recompute the frame's own hash, as a forger without the keys could.
+    let header_len = f.ct_offset - 8;
+    let header = frame[4..4 + header_len].to_vec();
+    let ct = frame[f.ct_offset..f.ct_offset + f.ct_len].to_vec();
+    let hash = ledgergate::audit::chain::record_hash(&header, &ct);
+    let n = frame.len();
+    frame[n - 32..].copy_from_slice(&hash);
+    std::fs::write(&f.path, bytes).unwrap();
+
+    // Without keys the forgery shows where the chain no longer links.
+    assert_detected(data.path(), f.seq + 1, "chain_broken");
+    // With keys, the tag names the forged record itself.
+    let o = cli(&[
+        "audit",
+        "verify",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "--decrypt",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["first_failure"]["reason"], "bad_tag", "{v}");
+    assert_eq!(v["first_failure"]["seq"], f.seq);
+}

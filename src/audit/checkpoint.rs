@@ -211,6 +211,14 @@ fn parse_one(
     let mut in_sigs = false;
     while pos < text.len() {
         let Some(nl) = text[pos..].find('\n') else {
+            if in_sigs
+                && lines
+                    .last()
+                    .is_some_and(|l: &&str| l.starts_with(SIG_PREFIX))
+            {
+                // This note is whole; the unterminated bytes belong to the next one.
+                break;
+            }
             return Err(bad(
                 lines.len(),
                 "the last line has no newline (an incomplete note)",
@@ -338,10 +346,12 @@ mod tests {
         let (key, _) = SigningKey::generate().unwrap();
         let first = checkpoint(3).sign(&key);
         let second = checkpoint(4).sign(&key);
-        let text = format!("{first}{}", &second[..second.len() - 10]);
-        let parsed = parse_notes(&text);
-        assert_eq!(parsed.notes.len(), 1);
-        assert_eq!(parsed.valid_len, first.len());
-        assert!(parsed.tail_error.is_some());
+        for cut in [10, second.len() - 5, second.len() - 60] {
+            let text = format!("{first}{}", &second[..second.len() - cut]);
+            let parsed = parse_notes(&text);
+            assert_eq!(parsed.notes.len(), 1, "cut {cut}");
+            assert_eq!(parsed.valid_len, first.len(), "cut {cut}");
+            assert!(parsed.tail_error.is_some(), "cut {cut}");
+        }
     }
 }

@@ -17,6 +17,7 @@ use super::frame::KeyId;
 use crate::vault::master_key::MasterKey;
 
 const META_LOG_ID: &[u8] = b"log_id";
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1000);
 const META_SIGNING_KEY: &[u8] = b"signing_key";
 
 #[derive(Debug, thiserror::Error)]
@@ -90,10 +91,21 @@ impl KeyStore {
     /// Opens (creating if needed) the key store under `audit_dir/keys`.
     pub fn open(audit_dir: &Path, master: &MasterKey) -> Result<KeyStore, KeyError> {
         let path = audit_dir.join("keys");
-        let db = sled::Config::new()
-            .path(&path)
-            .open()
-            .map_err(|e| sled_error(&path, e))?;
+        // sled's lock is an flock on an open file; a child process between fork and exec
+        // shares it for a moment. Wait a bounded time before calling the store locked.
+        let deadline = std::time::Instant::now() + LOCK_WAIT;
+        let db = loop {
+            match sled::Config::new()
+                .path(&path)
+                .open()
+                .map_err(|e| sled_error(&path, e))
+            {
+                Err(KeyError::Locked { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                other => break other?,
+            }
+        };
         let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(&path, e));
         Ok(KeyStore {
             keys: tree("data_keys")?,
@@ -353,6 +365,18 @@ mod tests {
             wrong.identity(),
             Err(KeyError::WrongMasterKey { .. })
         ));
+    }
+
+    #[test]
+    fn the_store_can_be_reopened_as_soon_as_it_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let master = MasterKey::from_bytes([5; 32]);
+        for i in 0..100 {
+            let mut store =
+                KeyStore::open(dir.path(), &master).unwrap_or_else(|e| panic!("round {i}: {e}"));
+            store.identity().unwrap();
+            store.key_for_write(&format!("s{i}"), "2026-01").unwrap();
+        }
     }
 
     #[test]
