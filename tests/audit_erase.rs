@@ -169,3 +169,43 @@ fn tail_shows_headers_only_while_a_server_holds_the_keys() {
     assert!(!stdout(&o).contains("acme"));
     rt.block_on(log.close()).unwrap();
 }
+
+#[test]
+fn tail_follow_prints_records_as_they_are_appended() {
+    use std::io::BufRead;
+    let data = tempfile::tempdir().unwrap();
+    let rt = runtime();
+    let (log, _) = AuditLog::open(opts(data.path()), &master()).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+        .args(["audit", "tail", "-f", "--data-dir", data.path().to_str().unwrap()])
+        .env("LEDGERGATE_MASTER_KEY", MASTER_HEX)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    let first = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+    assert!(first.contains("\"seq\":0"), "{first}");
+    // Roll over a segment too, so following crosses files.
+    for i in 0..12 {
+        rt.block_on(log.append(request_record(i, "acme"))).unwrap();
+    }
+    let mut seqs = Vec::new();
+    while seqs.len() < 12 {
+        let line = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        seqs.push(v["seq"].as_u64().unwrap());
+    }
+    assert_eq!(seqs, (1..=12).collect::<Vec<u64>>());
+    child.kill().unwrap();
+    child.wait().unwrap();
+    rt.block_on(log.close()).unwrap();
+}

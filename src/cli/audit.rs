@@ -532,14 +532,17 @@ fn tail(loc: &Location, follow: bool, lines: u64) -> ExitCode {
             .unwrap_or(0);
         let mut stdout = std::io::stdout().lock();
         for path in &segments[from_index..] {
-            let bytes = match std::fs::read(path) {
+            // Read only what is new since the cursor: a follower must not re-read whole
+            // segments on every poll.
+            let start = match &cursor {
+                Some((p, off)) if p == path => *off,
+                _ => SEGMENT_HEADER_LEN,
+            };
+            let bytes = match read_from(path, start) {
                 Ok(b) => b,
                 Err(e) => return fail(format!("{}: {e}", path.display())),
             };
-            let mut pos = match &cursor {
-                Some((p, off)) if p == path => *off,
-                _ => SEGMENT_HEADER_LEN.min(bytes.len()),
-            };
+            let mut pos = 0;
             while pos < bytes.len() {
                 let Parsed::Frame(f, len) = parse_frame(&bytes[pos..]) else {
                     break;
@@ -552,7 +555,7 @@ fn tail(loc: &Location, follow: bool, lines: u64) -> ExitCode {
                 }
                 pos += len;
             }
-            cursor = Some((path.clone(), pos));
+            cursor = Some((path.clone(), start + pos));
         }
         let _ = stdout.flush();
         if !follow {
@@ -560,4 +563,18 @@ fn tail(loc: &Location, follow: bool, lines: u64) -> ExitCode {
         }
         std::thread::sleep(Duration::from_millis(300));
     }
+}
+
+/// The bytes of `path` from `offset` to its end (empty when the file is shorter).
+fn read_from(path: &Path, offset: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len() as usize;
+    if len <= offset {
+        return Ok(Vec::new());
+    }
+    file.seek(SeekFrom::Start(offset as u64))?;
+    let mut out = Vec::with_capacity(len - offset);
+    file.read_to_end(&mut out)?;
+    Ok(out)
 }
