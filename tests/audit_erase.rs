@@ -177,7 +177,13 @@ fn tail_follow_prints_records_as_they_are_appended() {
     let rt = runtime();
     let (log, _) = AuditLog::open(opts(data.path()), &master()).unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ledgergate"))
-        .args(["audit", "tail", "-f", "--data-dir", data.path().to_str().unwrap()])
+        .args([
+            "audit",
+            "tail",
+            "-f",
+            "--data-dir",
+            data.path().to_str().unwrap(),
+        ])
         .env("LEDGERGATE_MASTER_KEY", MASTER_HEX)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())

@@ -116,6 +116,12 @@ impl SegmentFile {
         })
     }
 
+    /// Wraps an already open file (tests use a read-only one to provoke write errors).
+    #[cfg(test)]
+    pub(crate) fn from_file(file: File, path: PathBuf, len: u64) -> SegmentFile {
+        SegmentFile { file, path, len }
+    }
+
     pub fn len(&self) -> u64 {
         self.len
     }

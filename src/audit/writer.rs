@@ -519,3 +519,69 @@ fn random_prefix() -> [u8; 4] {
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut p);
     p
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::master_key::MasterKey;
+
+    fn writer_on_read_only_segment(dir: &std::path::Path) -> Writer {
+        let keys = KeyStore::open(dir, &MasterKey::from_bytes([1; 32])).unwrap();
+        let (log_id, signing) = keys.identity().unwrap();
+        let path = dir.join("read-only.seg");
+        std::fs::write(&path, b"").unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        Writer {
+            opts: AuditOptions::new(dir),
+            log_id,
+            signing,
+            keys,
+            segment: Some(SegmentFile::from_file(
+                file,
+                path,
+                SEGMENT_HEADER_LEN as u64,
+            )),
+            next_seq: 0,
+            last_hash: [0; 32],
+            range: CompactRange::new(),
+            last_checkpoint_size: 0,
+            last_checkpoint_at: Instant::now(),
+            healthy: Arc::new(AtomicBool::new(true)),
+            unsynced_since: None,
+            closed: false,
+            stats: Arc::new(Stats::default()),
+            close_reply: None,
+        }
+    }
+
+    fn append(writer: &mut Writer) -> oneshot::Receiver<Result<Seq, AuditError>> {
+        let (reply, rx) = oneshot::channel();
+        writer.handle_batch(vec![Command::Append {
+            plaintext: b"{}".to_vec(),
+            subject: "acme".into(),
+            reply,
+        }]);
+        rx
+    }
+
+    #[test]
+    fn a_write_error_stops_the_writer_for_good() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = writer_on_read_only_segment(dir.path());
+        let mut first = append(&mut writer);
+        assert!(matches!(
+            first.try_recv().unwrap(),
+            Err(AuditError::Unhealthy)
+        ));
+        assert!(!writer.healthy.load(Ordering::SeqCst));
+        let writes = writer.stats.writes.load(Ordering::SeqCst);
+        // Later appends are refused without touching the file again.
+        let mut second = append(&mut writer);
+        assert!(matches!(
+            second.try_recv().unwrap(),
+            Err(AuditError::Unhealthy)
+        ));
+        assert_eq!(writer.stats.writes.load(Ordering::SeqCst), writes);
+        assert!(matches!(writer.shutdown(), Err(AuditError::Unhealthy)));
+    }
+}
