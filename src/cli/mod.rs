@@ -2,6 +2,7 @@
 //! I/O error. Errors go to stderr as one sentence naming what is at fault.
 
 mod audit;
+mod redact;
 mod serve;
 
 use std::process::ExitCode;
@@ -23,6 +24,8 @@ struct Cli {
 enum Command {
     /// Run the gateway.
     Serve(serve::ServeArgs),
+    /// Redact PII from standard input (text, json or jsonl) to standard output.
+    Redact(redact::RedactArgs),
     /// Verify, export, erase and read the audit log.
     Audit(audit::AuditArgs),
 }
@@ -47,6 +50,7 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Serve(args) => serve::run(args),
+        Command::Redact(args) => redact::run(args),
         Command::Audit(args) => audit::run(args),
     }
 }

@@ -82,7 +82,7 @@ impl ChatRequest {
 
     /// Every text-bearing field: message content (string or text parts), names, tool
     /// call arguments (inside their JSON string values) and legacy function calls.
-    pub fn for_each_text_mut<E>(
+    fn visit_text<E>(
         &mut self,
         f: &mut dyn FnMut(&mut String) -> Result<(), E>,
     ) -> Result<(), E> {
@@ -125,7 +125,7 @@ impl ChatRequest {
     pub fn texts(&self) -> Vec<String> {
         let mut copy = self.clone();
         let mut out = Vec::new();
-        let _ = copy.for_each_text_mut::<()>(&mut |s| {
+        let _ = copy.visit_text::<()>(&mut |s| {
             out.push(s.clone());
             Ok(())
         });
@@ -176,7 +176,7 @@ mod tests {
             {"role":"assistant","content":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"f","arguments":"{\"q\":\"arg\"}"}}]},
             {"role":"tool","tool_call_id":"1","content":"result"}]}"#;
         let mut req = ChatRequest::parse(raw).unwrap();
-        req.for_each_text_mut::<()>(&mut |s| {
+        req.visit_text::<()>(&mut |s| {
             *s = s.to_uppercase();
             Ok(())
         })
@@ -190,5 +190,11 @@ mod tests {
             "{\"q\":\"ARG\"}"
         );
         assert_eq!(v["messages"][3]["content"], "RESULT");
+    }
+}
+
+impl super::TextFields for ChatRequest {
+    fn for_each_text_mut<E>(&mut self, f: &mut dyn FnMut(&mut String) -> Result<(), E>) -> Result<(), E> {
+        self.visit_text(f)
     }
 }

@@ -47,7 +47,7 @@ impl EmbeddingsRequest {
     }
 
     /// The text inputs: the string, or each string of the array (token arrays are not text).
-    pub fn for_each_text_mut<E>(
+    fn visit_text<E>(
         &mut self,
         f: &mut dyn FnMut(&mut String) -> Result<(), E>,
     ) -> Result<(), E> {
@@ -59,5 +59,11 @@ impl EmbeddingsRequest {
             }),
             _ => Ok(()),
         }
+    }
+}
+
+impl super::TextFields for EmbeddingsRequest {
+    fn for_each_text_mut<E>(&mut self, f: &mut dyn FnMut(&mut String) -> Result<(), E>) -> Result<(), E> {
+        self.visit_text(f)
     }
 }

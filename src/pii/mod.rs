@@ -1,2 +1,81 @@
 //! The PII engine: text in, findings and rewritten text out. A pure engine: it knows
-//! no provider, no request and no file.
+//! no provider, no request and no file. `Engine` is compiled once from `PiiRules` and
+//! shared (Send + Sync); a `Redactor` per request applies the actions and keeps the
+//! token map; its `Restorer` puts originals back in responses and streams.
+
+pub mod checksum;
+pub mod entity;
+pub mod recognizers;
+pub mod redact;
+pub mod restore;
+pub mod rules;
+pub mod scanner;
+
+use std::collections::BTreeMap;
+
+pub use entity::Entity;
+pub use redact::{Action, Applied, Blocked, FindingCount, Redaction, Redactor};
+pub use restore::{Restorer, StreamRestorer};
+pub use rules::{PiiRules, PiiTable};
+pub use scanner::Finding;
+
+/// Everything that can go wrong building the engine from policy rules.
+#[derive(Debug, thiserror::Error)]
+pub enum PiiError {
+    #[error("unknown entity \"{name}\"{hint}")]
+    UnknownEntity { name: String, hint: String },
+    #[error("custom entity name \"{0}\" must be UPPER_SNAKE_CASE (A-Z, 0-9, _), at most 48 characters")]
+    BadCustomEntity(String),
+    #[error("recognizer \"{name}\" has an invalid regex: {message}")]
+    BadRegex { name: String, message: String },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{origin}:{line}:{col}: {message}")]
+    Policy { origin: String, line: usize, col: usize, message: String },
+}
+
+/// Compiled recognizers plus the action table.
+pub struct Engine {
+    scanner: scanner::Scanner,
+    actions: BTreeMap<Entity, Action>,
+    default_action: Action,
+}
+
+impl Engine {
+    /// Built-in recognizers plus the custom ones of `rules`.
+    pub fn new(rules: &PiiRules) -> Result<Engine, PiiError> {
+        Ok(Engine {
+            scanner: scanner::Scanner::new(rules)?,
+            actions: rules.actions.clone(),
+            default_action: rules.default_action,
+        })
+    }
+
+    /// All built-in recognizers with the `mask` action.
+    pub fn builtin() -> Engine {
+        // Start-up only: the built-in patterns are fixed and covered by tests.
+        #[allow(clippy::expect_used)]
+        Engine::new(&PiiRules::default()).expect("built-in recognizers compile")
+    }
+
+    /// Findings sorted by start, non-overlapping.
+    pub fn scan(&self, text: &str) -> Vec<Finding> {
+        self.scanner.scan(text)
+    }
+
+    pub fn action_for(&self, entity: &Entity) -> Action {
+        self.actions.get(entity).copied().unwrap_or(self.default_action)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn engine_is_shareable() {
+        assert_send_sync::<Engine>();
+    }
+}

@@ -1,0 +1,111 @@
+//! Contact data: EMAIL_ADDRESS, PHONE_NUMBER (E.164 and national formats of US, UK, DE,
+//! FR, ES, IT, NL, validated with libphonenumber's metadata), URL.
+
+use phonenumber::country::Id;
+
+use super::{whole, Pattern};
+use crate::pii::entity::Entity;
+
+pub fn patterns() -> Vec<Pattern> {
+    vec![
+        Pattern::new(
+            "email",
+            Entity::EmailAddress,
+            r"\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}\b",
+            email,
+        )
+        .context(&["email", "e-mail", "mail", "contact"]),
+        Pattern::new(
+            "phone",
+            Entity::PhoneNumber,
+            r"(?:\+|\b00)[1-9][0-9 ().-]{6,18}[0-9]\b|(?:\(\d{2,5}\)[ ]?|\b\d)[0-9 ./-]{5,16}\d\b",
+            phone,
+        )
+        .context(&[
+            "phone", "tel", "call", "mobile", "cell", "fax", "whatsapp", "sms", "text me", "reach me", "telefon",
+            "handy", "téléphone", "portable", "móvil", "teléfono", "cellulare", "telefono", "telefoon", "mobiel",
+        ])
+        .numeric(),
+        Pattern::new(
+            "url",
+            Entity::Url,
+            r#"\b(?:https?|ftp)://[^\s<>"'`{}|\\^\[\]]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>"'`{}|\\^\[\]]+"#,
+            url,
+        ),
+    ]
+}
+
+fn email(s: &str) -> Option<(usize, f32)> {
+    let (local, domain) = s.split_once('@')?;
+    if local.ends_with('.') || local.contains("..") || domain.contains("..") {
+        return None;
+    }
+    whole(s, 0.9)
+}
+
+const REGIONS: [Id; 7] = [Id::US, Id::GB, Id::DE, Id::FR, Id::ES, Id::IT, Id::NL];
+
+fn phone(s: &str) -> Option<(usize, f32)> {
+    let s = s.trim_end_matches([' ', '.', '-', '(']);
+    let digit_count = s.bytes().filter(u8::is_ascii_digit).count();
+    if !(7..=15).contains(&digit_count) {
+        return None;
+    }
+    let international = s.starts_with('+') || s.starts_with("00");
+    // Looks typed like a phone number: grouped digits or a bracketed area code.
+    // A bare digit run needs a context word to pass the threshold.
+    let formatted = s.contains(['(', ' ', '-', '.', '/']);
+    if is_date_like(s) || s.parse::<std::net::Ipv4Addr>().is_ok() {
+        return None;
+    }
+    if international {
+        let normalized = if let Some(rest) = s.strip_prefix("00") { format!("+{rest}") } else { s.to_string() };
+        let n = phonenumber::parse(None, &normalized).ok()?;
+        return phonenumber::is_valid(&n).then_some((s.len(), 0.9));
+    }
+    let valid = REGIONS.iter().any(|r| {
+        phonenumber::parse(Some(*r), s).map(|n| phonenumber::is_valid(&n)).unwrap_or(false)
+    });
+    if !valid {
+        return None;
+    }
+    Some((s.len(), if formatted { 0.6 } else { 0.3 }))
+}
+
+/// `2024-01-15`, `15.01.2024`, `01/15/2024`: dates, not phone numbers.
+fn is_date_like(s: &str) -> bool {
+    let groups: Vec<&str> = s.split(['-', '.', '/', ' ']).filter(|g| !g.is_empty()).collect();
+    if groups.len() != 3 {
+        return false;
+    }
+    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    matches!(lens.as_slice(), [4, 2, 2] | [2, 2, 4] | [1 | 2, 1 | 2, 4] | [4, 1 | 2, 1 | 2])
+}
+
+fn url(s: &str) -> Option<(usize, f32)> {
+    let trimmed = s.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"']);
+    if trimmed.len() < 8 {
+        return None;
+    }
+    Some((trimmed.len(), 0.6))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_validator() {
+        assert!(email("jane.doe@example.com").is_some());
+        assert!(email("jane..doe@example.com").is_none());
+    }
+
+    #[test]
+    fn phone_validator() {
+        assert!(phone("+44 20 7946 0958").is_some());
+        assert!(phone("+49 30 901820").is_some());
+        assert!(phone("(415) 555-2671").is_some());
+        assert!(phone("+1 000 000 0000").is_none(), "invalid area code");
+        assert!(phone("2024-01-15").is_none(), "a date");
+    }
+}

@@ -1,0 +1,79 @@
+//! DATE_TIME and DATE_OF_BIRTH: calendar dates written for people (ISO, D.M.Y, M/D/Y,
+//! month names), range-checked. A date next to "born", "DOB" or "date of birth" is a
+//! DATE_OF_BIRTH. Machine timestamps (ISO 8601 with a time part) and bare years are
+//! hard negatives and stay untouched.
+
+use super::{whole, Pattern};
+use crate::pii::entity::Entity;
+
+const MONTHS: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+
+const DOB: &[&str] = &[
+    "born", "dob", "d.o.b", "date of birth", "birth date", "birthdate", "birthday", "geboren", "geb.", "né le",
+    "née le", "nacido", "nacida", "nato il", "nata il", "geboortedatum",
+];
+
+pub fn patterns() -> Vec<Pattern> {
+    // Leaked once per process: the pattern text is built from MONTHS at start-up.
+    let named: &'static str = Box::leak(
+        format!(
+            r"\b(?:\d{{1,2}}(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?{MONTHS}\.?,?[ ]+(?:19|20)\d{{2}}|{MONTHS}\.?[ ]+\d{{1,2}}(?:st|nd|rd|th)?,?[ ]+(?:19|20)\d{{2}})\b"
+        )
+        .into_boxed_str(),
+    );
+    vec![
+        Pattern::new(
+            "date_iso",
+            Entity::DateTime,
+            r"\b(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
+            iso,
+        )
+        .upgrade(Entity::DateOfBirth, DOB),
+        Pattern::new("date_numeric", Entity::DateTime, r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b", numeric)
+            .upgrade(Entity::DateOfBirth, DOB),
+        Pattern::new("date_named", Entity::DateTime, named, named_date).upgrade(Entity::DateOfBirth, DOB),
+    ]
+}
+
+fn iso(s: &str) -> Option<(usize, f32)> {
+    if s.len() > 10 {
+        // A time part: a log or API timestamp, not a person's date.
+        return None;
+    }
+    let month: u32 = s.get(5..7)?.parse().ok()?;
+    let day: u32 = s.get(8..10)?.parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((s.len(), 0.6))
+}
+
+fn numeric(s: &str) -> Option<(usize, f32)> {
+    let parts: Vec<&str> = s.split(['.', '/', '-']).collect();
+    let seps: Vec<char> = s.chars().filter(|c| matches!(c, '.' | '/' | '-')).collect();
+    if parts.len() != 3 || seps[0] != seps[1] {
+        return None;
+    }
+    let a: u32 = parts[0].parse().ok()?;
+    let b: u32 = parts[1].parse().ok()?;
+    let dmy = (1..=31).contains(&a) && (1..=12).contains(&b);
+    let mdy = (1..=12).contains(&a) && (1..=31).contains(&b);
+    (dmy || mdy).then_some((s.len(), 0.6))
+}
+
+fn named_date(s: &str) -> Option<(usize, f32)> {
+    whole(s, 0.65)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert!(iso("1985-03-14").is_some());
+        assert!(iso("1985-13-14").is_none());
+        assert!(iso("2024-01-15T10:30:00Z").is_none(), "timestamps are hard negatives");
+        assert!(numeric("14.03.1985").is_some());
+        assert!(numeric("03/14/1985").is_some());
+        assert!(numeric("14.03/1985").is_none());
+        assert!(numeric("33.13.1985").is_none());
+    }
+}

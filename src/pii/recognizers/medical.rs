@@ -1,0 +1,54 @@
+//! Health identifiers: MEDICAL_RECORD_NUMBER (context only: no standard format exists),
+//! MEDICAL_LICENSE (DEA registration number with its check digit), US_NPI (Luhn with
+//! the 80840 prefix).
+
+use super::{whole, Pattern};
+use crate::pii::checksum;
+use crate::pii::entity::Entity;
+
+pub fn patterns() -> Vec<Pattern> {
+    vec![
+        Pattern::new(
+            "medical_record_number",
+            Entity::MedicalRecordNumber,
+            r"\b(?:[A-Z]{1,3}-?)?\d{6,10}\b",
+            mrn,
+        )
+        .context(&["mrn", "medical record", "record number", "chart", "patient id", "patient no", "patient number", "hospital number"])
+        .numeric(),
+        Pattern::new("medical_license", Entity::MedicalLicense, r"\b[A-Za-z]{2}\d{7}\b", dea)
+            .context(&["dea", "license", "licence", "prescriber", "registration"]),
+        Pattern::new("us_npi", Entity::UsNpi, r"\b[12]\d{9}\b", npi).context(&["npi", "provider", "prescriber"]).numeric(),
+    ]
+}
+
+fn mrn(s: &str) -> Option<(usize, f32)> {
+    let d: Vec<u8> = s.bytes().filter(u8::is_ascii_digit).collect();
+    if d.iter().all(|&x| x == d[0]) {
+        return None;
+    }
+    whole(s, 0.3)
+}
+
+fn dea(s: &str) -> Option<(usize, f32)> {
+    checksum::dea(s).then_some((s.len(), 0.5))
+}
+
+fn npi(s: &str) -> Option<(usize, f32)> {
+    // Luhn passes 1 in 10 ten-digit numbers: confident only with a context word.
+    checksum::npi(s).then_some((s.len(), 0.3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medical_validators() {
+        assert!(dea("AB1234563").is_some());
+        assert!(dea("AB1234564").is_none());
+        assert!(npi("1234567893").is_some());
+        assert!(npi("1234567890").is_none());
+        assert!(mrn("0000000").is_none());
+    }
+}

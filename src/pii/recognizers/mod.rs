@@ -1,0 +1,91 @@
+//! The built-in recognizers, one file per family. A recognizer is a regex that finds
+//! candidates plus a validator that decides (checksum, parser, shape) and a list of
+//! context words that raise confidence. PERSON and LOCATION also have a word-level
+//! scanner (`person_location`) because names are not a regular language.
+//! Recognizers never see each other; the scanner resolves overlaps.
+
+pub mod contact;
+pub mod crypto;
+pub mod datetime;
+pub mod eu;
+pub mod financial;
+pub mod medical;
+pub mod network;
+pub mod person_location;
+pub mod secrets;
+pub mod uk;
+pub mod us;
+
+use super::entity::Entity;
+
+/// Decides a candidate: `Some((accepted_len, confidence))` keeps the first
+/// `accepted_len` bytes of the match (a validator may trim a greedy match), `None` drops it.
+pub type Validate = fn(&str) -> Option<(usize, f32)>;
+
+/// One regex-based recognizer.
+pub struct Pattern {
+    /// Stable identifier reported in findings, e.g. `credit_card`.
+    pub name: &'static str,
+    pub entity: Entity,
+    /// Regex source. `\b` is rewritten to an ASCII word boundary and `\d` to `[0-9]`
+    /// at compile time so the DFA never falls back on non-ASCII text.
+    pub regex: &'static str,
+    pub validate: Validate,
+    /// Words near the match (lowercase) that raise confidence by `CONTEXT_BOOST`.
+    pub context: &'static [&'static str],
+    /// Plain numbers: dropped when preceded by order/invoice/tracking words.
+    pub numeric: bool,
+    /// With one of these words nearby the finding becomes this other entity
+    /// (a date next to "born" is a DATE_OF_BIRTH).
+    pub upgrade: Option<(Entity, &'static [&'static str])>,
+    /// Spans lines (private key blocks): run over the whole text, not per segment.
+    pub multiline: bool,
+}
+
+impl Pattern {
+    pub(crate) fn new(name: &'static str, entity: Entity, regex: &'static str, validate: Validate) -> Pattern {
+        Pattern { name, entity, regex, validate, context: &[], numeric: false, upgrade: None, multiline: false }
+    }
+    pub(crate) fn context(mut self, words: &'static [&'static str]) -> Pattern {
+        self.context = words;
+        self
+    }
+    pub(crate) fn numeric(mut self) -> Pattern {
+        self.numeric = true;
+        self
+    }
+    pub(crate) fn upgrade(mut self, entity: Entity, words: &'static [&'static str]) -> Pattern {
+        self.upgrade = Some((entity, words));
+        self
+    }
+    pub(crate) fn multiline(mut self) -> Pattern {
+        self.multiline = true;
+        self
+    }
+}
+
+/// Confidence added when a context word is near the match.
+pub const CONTEXT_BOOST: f32 = 0.35;
+
+/// Every built-in pattern recognizer.
+pub fn builtin() -> Vec<Pattern> {
+    let mut all = Vec::new();
+    all.extend(contact::patterns());
+    all.extend(financial::patterns());
+    all.extend(us::patterns());
+    all.extend(uk::patterns());
+    all.extend(eu::patterns());
+    all.extend(medical::patterns());
+    all.extend(crypto::patterns());
+    all.extend(secrets::patterns());
+    all.extend(network::patterns());
+    all.extend(datetime::patterns());
+    all.extend(person_location::patterns());
+    all
+}
+
+/// Helper for validators that accept the whole match.
+#[inline]
+pub(crate) fn whole(s: &str, confidence: f32) -> Option<(usize, f32)> {
+    Some((s.len(), confidence))
+}

@@ -1,0 +1,62 @@
+//! IP_ADDRESS: IPv4 and IPv6 candidates parsed by `std::net` (not only matched), so
+//! `999.1.1.1`, `10:30:00` and MAC addresses are rejected. Loopback, unspecified and
+//! broadcast addresses are not personal data and are skipped.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use super::{whole, Pattern};
+use crate::pii::entity::Entity;
+
+pub fn patterns() -> Vec<Pattern> {
+    const CTX: &[&str] = &["ip", "address", "client", "host", "from"];
+    vec![
+        Pattern::new("ipv4", Entity::IpAddress, r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b", ipv4).context(CTX),
+        Pattern::new(
+            "ipv6",
+            Entity::IpAddress,
+            r"(?:\b[0-9A-Fa-f]{1,4}|::)(?::{1,2}[0-9A-Fa-f]{0,4}){2,7}(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})?",
+            ipv6,
+        )
+        .context(CTX),
+    ]
+}
+
+fn ipv4(s: &str) -> Option<(usize, f32)> {
+    let ip: Ipv4Addr = s.parse().ok()?;
+    if ip.is_loopback() || ip.is_unspecified() || ip.is_broadcast() {
+        return None;
+    }
+    whole(s, 0.75)
+}
+
+fn ipv6(s: &str) -> Option<(usize, f32)> {
+    let s = s.trim_end_matches(':');
+    let ip: Ipv6Addr = s.parse().ok()?;
+    if ip.is_loopback() || ip.is_unspecified() {
+        return None;
+    }
+    // `a::b` parses, but so would C++ paths such as `dead::beef`: demand either the
+    // full eight groups or a few digits' worth of address.
+    let hex_digits = s.bytes().filter(u8::is_ascii_hexdigit).count();
+    if s.contains("::") && (hex_digits < 5 || !s.bytes().any(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    whole(s, 0.8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ip_parsing() {
+        assert!(ipv4("192.168.1.20").is_some());
+        assert!(ipv4("999.1.1.1").is_none());
+        assert!(ipv4("127.0.0.1").is_none());
+        assert!(ipv6("2001:db8:85a3::8a2e:370:7334").is_some());
+        assert!(ipv6("fe80::1ff:fe23:4567:890a").is_some());
+        assert!(ipv6("10:30:00").is_none());
+        assert!(ipv6("00:1A:2B:3C:4D:5E").is_none());
+        assert!(ipv6("dead::beef").is_none());
+    }
+}

@@ -1,0 +1,297 @@
+//! The `[pii]` table of a policy file: default action, per-entity actions, allow and
+//! deny lists, custom recognizers (regex, context words, a validator from a fixed
+//! list). Parsed with `deny_unknown_fields` into raw structs, then validated once into
+//! `PiiRules`, which cannot hold an unknown entity, a bad regex or a bad confidence.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::checksum;
+use super::entity::Entity;
+use super::redact::Action;
+use super::PiiError;
+
+/// Raw `[pii]` table as written in a policy file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PiiTable {
+    #[serde(default)]
+    pub default_action: Option<Action>,
+    #[serde(default)]
+    pub actions: BTreeMap<String, Action>,
+    #[serde(default)]
+    pub allow: Vec<String>,
+    #[serde(default)]
+    pub deny: Vec<DenyTable>,
+    #[serde(default)]
+    pub custom: Vec<CustomTable>,
+    #[serde(default)]
+    pub min_confidence: Option<f32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DenyTable {
+    pub entity: String,
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomTable {
+    pub name: String,
+    pub entity: String,
+    pub regex: String,
+    #[serde(default)]
+    pub context: Vec<String>,
+    #[serde(default)]
+    pub validator: Option<String>,
+    #[serde(default)]
+    pub confidence: Option<f32>,
+}
+
+/// Validators a custom recognizer may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CustomValidator {
+    Luhn,
+    Mod97,
+    Iban,
+    Mod11,
+    Nhs,
+    Bsn,
+    Npi,
+}
+
+impl CustomValidator {
+    const NAMES: &'static [&'static str] = &["luhn", "mod97", "iban", "mod11", "nhs", "bsn", "npi"];
+
+    fn parse(name: &str) -> Result<CustomValidator, PiiError> {
+        Ok(match name {
+            "luhn" => CustomValidator::Luhn,
+            "mod97" => CustomValidator::Mod97,
+            "iban" => CustomValidator::Iban,
+            "mod11" => CustomValidator::Mod11,
+            "nhs" => CustomValidator::Nhs,
+            "bsn" => CustomValidator::Bsn,
+            "npi" => CustomValidator::Npi,
+            other => {
+                return Err(PiiError::Invalid(format!(
+                    "unknown validator \"{other}\" (expected one of {})",
+                    CustomValidator::NAMES.join(", ")
+                )))
+            }
+        })
+    }
+
+    pub fn check(self, s: &str) -> bool {
+        match self {
+            CustomValidator::Luhn => checksum::luhn(s),
+            CustomValidator::Mod97 => checksum::mod97(s),
+            CustomValidator::Iban => checksum::iban(s),
+            CustomValidator::Mod11 => checksum::mod11(s),
+            CustomValidator::Nhs => checksum::nhs(s),
+            CustomValidator::Bsn => checksum::bsn(s),
+            CustomValidator::Npi => checksum::npi(s),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct DenyList {
+    pub entity: Entity,
+    pub values: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CustomRecognizer {
+    pub name: String,
+    pub entity: Entity,
+    pub regex: String,
+    pub context: Vec<String>,
+    pub validator: Option<CustomValidator>,
+    pub confidence: f32,
+}
+
+/// Validated PII rules.
+#[derive(Clone, Debug)]
+pub struct PiiRules {
+    pub default_action: Action,
+    pub actions: BTreeMap<Entity, Action>,
+    pub allow: Vec<String>,
+    pub deny: Vec<DenyList>,
+    pub custom: Vec<CustomRecognizer>,
+    /// Findings below this confidence are dropped (default 0.5).
+    pub min_confidence: f32,
+}
+
+impl Default for PiiRules {
+    /// Every built-in recognizer with `mask`.
+    fn default() -> PiiRules {
+        PiiRules {
+            default_action: Action::Mask,
+            actions: BTreeMap::new(),
+            allow: Vec::new(),
+            deny: Vec::new(),
+            custom: Vec::new(),
+            min_confidence: 0.5,
+        }
+    }
+}
+
+/// A policy document as far as this module cares: its id and its `[pii]` table.
+/// Other tables belong to other modules and are ignored here.
+#[derive(Deserialize)]
+struct PolicyDoc {
+    id: Option<String>,
+    pii: Option<PiiTable>,
+}
+
+impl PiiRules {
+    /// Validates a raw table. Errors name the offending key but not its position; use
+    /// [`PiiRules::from_policy_str`] to get `file:line:col`.
+    pub fn from_table(table: PiiTable) -> Result<PiiRules, PiiError> {
+        let mut custom_entities: Vec<Entity> = Vec::new();
+        let mut custom = Vec::new();
+        for c in table.custom {
+            let entity = Entity::custom(&c.entity)?;
+            if let Entity::Custom(_) = entity {
+                custom_entities.push(entity.clone());
+            }
+            let confidence = c.confidence.unwrap_or(0.6);
+            if !(0.0..=1.0).contains(&confidence) {
+                return Err(PiiError::Invalid(format!(
+                    "custom recognizer \"{}\" has confidence {confidence}, expected 0.0 to 1.0",
+                    c.name
+                )));
+            }
+            if let Err(e) = regex::Regex::new(&c.regex) {
+                return Err(PiiError::BadRegex { name: c.name, message: e.to_string().lines().last().unwrap_or("").trim().to_string() });
+            }
+            let validator = c.validator.as_deref().map(CustomValidator::parse).transpose()?;
+            custom.push(CustomRecognizer {
+                name: c.name,
+                entity,
+                regex: c.regex,
+                context: c.context,
+                validator,
+                confidence,
+            });
+        }
+        let mut deny = Vec::new();
+        for d in table.deny {
+            let entity = Entity::custom(&d.entity)?;
+            if let Entity::Custom(_) = entity {
+                custom_entities.push(entity.clone());
+            }
+            if d.values.iter().any(|v| v.trim().is_empty()) {
+                return Err(PiiError::Invalid(format!("deny list for {} contains an empty value", d.entity)));
+            }
+            deny.push(DenyList { entity, values: d.values });
+        }
+        let mut actions = BTreeMap::new();
+        for (name, action) in table.actions {
+            actions.insert(Entity::parse_with(&name, &custom_entities)?, action);
+        }
+        let min_confidence = table.min_confidence.unwrap_or(0.5);
+        if !(0.0..=1.0).contains(&min_confidence) {
+            return Err(PiiError::Invalid(format!("min_confidence {min_confidence} is outside 0.0 to 1.0")));
+        }
+        Ok(PiiRules {
+            default_action: table.default_action.unwrap_or(Action::Mask),
+            actions,
+            allow: table.allow,
+            deny,
+            custom,
+            min_confidence,
+        })
+    }
+
+    /// Parses a whole policy file, reads its `id` and `[pii]` table and validates it.
+    /// `origin` (a path) prefixes every error: `policies/x.toml:14:9: unknown entity ...`.
+    pub fn from_policy_str(src: &str, origin: &str) -> Result<(Option<String>, PiiRules), PiiError> {
+        let doc: PolicyDoc = toml::from_str(src).map_err(|e| {
+            let (line, col) = e.span().map(|s| line_col(src, s.start)).unwrap_or((1, 1));
+            PiiError::Policy { origin: origin.to_string(), line, col, message: one_line(e.message()) }
+        })?;
+        let rules = match doc.pii {
+            Some(table) => PiiRules::from_table(table).map_err(|e| locate(src, origin, e))?,
+            None => PiiRules::default(),
+        };
+        Ok((doc.id, rules))
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let before = &src[..offset.min(src.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rfind('\n').map_or(before.len(), |p| before.len() - p - 1) + 1;
+    (line, col)
+}
+
+/// Attaches the position of the offending name (first occurrence as a key or string).
+fn locate(src: &str, origin: &str, err: PiiError) -> PiiError {
+    let needle = match &err {
+        PiiError::UnknownEntity { name, .. } | PiiError::BadCustomEntity(name) => Some(name.clone()),
+        PiiError::BadRegex { name, .. } => Some(name.clone()),
+        _ => None,
+    };
+    let offset = needle.and_then(|n| {
+        src.match_indices(n.as_str())
+            .find(|(i, _)| {
+                let b = src.as_bytes();
+                let before_ok = *i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+                let after = i + n.len();
+                let after_ok = after >= b.len() || !(b[after].is_ascii_alphanumeric() || b[after] == b'_');
+                before_ok && after_ok
+            })
+            .map(|(i, _)| i)
+    });
+    let (line, col) = offset.map(|o| line_col(src, o)).unwrap_or((1, 1));
+    PiiError::Policy { origin: origin.to_string(), line, col, message: err.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_full_pii_table_and_ignores_other_tables() {
+        let src = r#"
+id = "acme"
+[residency]
+regions = ["eu"]
+[pii]
+default_action = "mask"
+allow = ["S3"]
+[pii.actions]
+EMAIL_ADDRESS = "tokenize"
+EMPLOYEE_ID = "hash"
+[[pii.custom]]
+name = "employee id"
+entity = "EMPLOYEE_ID"
+regex = 'EMP-\d{6}'
+context = ["employee"]
+validator = "luhn"
+"#;
+        let (id, rules) = PiiRules::from_policy_str(src, "p.toml").unwrap();
+        assert_eq!(id.as_deref(), Some("acme"));
+        assert_eq!(rules.actions.get(&Entity::EmailAddress), Some(&Action::Tokenize));
+        assert_eq!(rules.custom[0].validator, Some(CustomValidator::Luhn));
+    }
+
+    #[test]
+    fn errors_carry_file_line_column_and_a_hint() {
+        let src = "[pii.actions]\nEMAIL_ADDRESS = \"mask\"\nUS_SNN = \"block\"\n";
+        let err = PiiRules::from_policy_str(src, "policies/x.toml").unwrap_err().to_string();
+        assert_eq!(err, "policies/x.toml:3:1: unknown entity \"US_SNN\" (did you mean US_SSN?)");
+        let err = PiiRules::from_policy_str("[pii]\nbogus = 1\n", "x.toml").unwrap_err().to_string();
+        assert!(err.starts_with("x.toml:2:1: unknown field `bogus`"), "{err}");
+        let err = PiiRules::from_policy_str("[pii]\ndefault_action = \"shred\"\n", "x.toml").unwrap_err().to_string();
+        assert!(err.contains("x.toml:2:") && err.contains("shred"), "{err}");
+    }
+}

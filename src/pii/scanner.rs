@@ -1,0 +1,333 @@
+//! One pass over the text. The text is cut into segments at line ends; a `RegexSet`
+//! tells which recognizers can match in a segment (the prefilter), only those run, and
+//! their validators decide. Multi-line recognizers (key blocks) and the word-level
+//! PERSON/LOCATION scanner run once over the whole text. Overlaps are resolved so that
+//! the more certain, then the longer, finding wins. Never allocates per byte; never fails.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+use super::entity::Entity;
+use super::recognizers::{self, person_location, Pattern, Validate, CONTEXT_BOOST};
+use super::rules::{CustomValidator, PiiRules};
+use super::PiiError;
+
+/// One detected span. `start..end` are byte offsets into the scanned text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub entity: Entity,
+    pub start: usize,
+    pub end: usize,
+    pub confidence: f32,
+    /// Which recognizer decided, e.g. `credit_card`, `person_names`, `custom`, `deny_list`.
+    pub recognizer: &'static str,
+}
+
+impl Finding {
+    pub fn new(entity: Entity, start: usize, end: usize, confidence: f32, recognizer: &'static str) -> Finding {
+        Finding { entity, start, end, confidence, recognizer }
+    }
+}
+
+/// Segment length after which the scanner looks for a line end to cut at.
+const SEGMENT: usize = 4096;
+/// Bytes before / after a match searched for context words.
+const CONTEXT_BEFORE: usize = 64;
+const CONTEXT_AFTER: usize = 32;
+/// Bytes before a plain number searched for "order", "invoice", ...
+const NEGATIVE_BEFORE: usize = 28;
+const NEGATIVE_WORDS: &[&str] = &[
+    "order", "invoice", "tracking", "ticket", "ref", "reference", "sku", "build", "version", "transaction",
+    "confirmation", "serial", "part", "item", "case", "issue", "pr", "commit", "job", "booking",
+];
+
+enum Check {
+    Builtin(Validate),
+    Custom { validator: Option<CustomValidator>, confidence: f32 },
+}
+
+struct Compiled {
+    name: &'static str,
+    entity: Entity,
+    regex: Regex,
+    check: Check,
+    context: Vec<String>,
+    numeric: bool,
+    upgrade: Option<(Entity, &'static [&'static str])>,
+}
+
+/// Compiled recognizers: built once, shared read-only (Send + Sync).
+pub struct Scanner {
+    set: RegexSet,
+    segmented: Vec<Compiled>,
+    multiline: Vec<Compiled>,
+    allow: HashSet<String>,
+    deny: Option<(AhoCorasick, Vec<Entity>)>,
+    min_confidence: f32,
+}
+
+/// `\b` becomes an ASCII word boundary and `\d` ASCII digits: the lazy DFA cannot run
+/// Unicode word boundaries on non-ASCII text and would fall back to a slow engine.
+fn asciify(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]")
+}
+
+fn compile(name: &str, pattern: &str) -> Result<Regex, PiiError> {
+    RegexBuilder::new(&asciify(pattern))
+        .size_limit(32 << 20)
+        .build()
+        .map_err(|e| PiiError::BadRegex { name: name.to_string(), message: one_line(&e.to_string()) })
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Scanner {
+    pub fn new(rules: &PiiRules) -> Result<Scanner, PiiError> {
+        let mut segmented = Vec::new();
+        let mut multiline = Vec::new();
+        for p in recognizers::builtin() {
+            let Pattern { name, entity, regex, validate, context, numeric, upgrade, multiline: multi } = p;
+            let c = Compiled {
+                name,
+                entity,
+                regex: compile(name, regex)?,
+                check: Check::Builtin(validate),
+                context: context.iter().map(|s| s.to_string()).collect(),
+                numeric,
+                upgrade,
+            };
+            if multi {
+                multiline.push(c);
+            } else {
+                segmented.push(c);
+            }
+        }
+        for custom in &rules.custom {
+            segmented.push(Compiled {
+                name: "custom",
+                entity: custom.entity.clone(),
+                regex: compile(&custom.name, &custom.regex)?,
+                check: Check::Custom { validator: custom.validator, confidence: custom.confidence },
+                context: custom.context.iter().map(|s| s.to_lowercase()).collect(),
+                numeric: false,
+                upgrade: None,
+            });
+        }
+        let set = RegexSetBuilder::new(segmented.iter().map(|c| c.regex.as_str()))
+            .size_limit(256 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .map_err(|e| PiiError::BadRegex { name: "prefilter set".into(), message: one_line(&e.to_string()) })?;
+        let deny = if rules.deny.is_empty() {
+            None
+        } else {
+            let mut values = Vec::new();
+            let mut entities = Vec::new();
+            for list in &rules.deny {
+                for v in &list.values {
+                    values.push(v.clone());
+                    entities.push(list.entity.clone());
+                }
+            }
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&values)
+                .map_err(|e| PiiError::BadRegex { name: "deny list".into(), message: e.to_string() })?;
+            Some((ac, entities))
+        };
+        person_location::warm_up();
+        Ok(Scanner {
+            set,
+            segmented,
+            multiline,
+            allow: rules.allow.iter().map(|s| s.to_lowercase()).collect(),
+            deny,
+            min_confidence: rules.min_confidence,
+        })
+    }
+
+    /// All findings at or above the minimum confidence, sorted by start, non-overlapping.
+    pub fn scan(&self, text: &str) -> Vec<Finding> {
+        let mut candidates = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let end = segment_end(text, start);
+            let segment = &text[start..end];
+            for idx in self.set.matches(segment).iter() {
+                let c = &self.segmented[idx];
+                for m in c.regex.find_iter(segment) {
+                    self.evaluate(c, text, start + m.start(), start + m.end(), &mut candidates);
+                }
+            }
+            start = end;
+        }
+        for c in &self.multiline {
+            for m in c.regex.find_iter(text) {
+                self.evaluate(c, text, m.start(), m.end(), &mut candidates);
+            }
+        }
+        person_location::scan(text, &mut candidates);
+        if let Some((ac, entities)) = &self.deny {
+            for m in ac.find_iter(text) {
+                if word_bounded(text, m.start(), m.end()) {
+                    candidates.push(Finding::new(entities[m.pattern().as_usize()].clone(), m.start(), m.end(), 1.0, "deny_list"));
+                }
+            }
+        }
+        candidates.retain(|f| {
+            f.confidence >= self.min_confidence
+                && (self.allow.is_empty() || !self.allow.contains(&text[f.start..f.end].to_lowercase()))
+        });
+        resolve_overlaps(candidates)
+    }
+
+    fn evaluate(&self, c: &Compiled, text: &str, start: usize, end: usize, out: &mut Vec<Finding>) {
+        let s = &text[start..end];
+        let (len, mut confidence) = match &c.check {
+            Check::Builtin(validate) => match validate(s) {
+                Some(v) => v,
+                None => return,
+            },
+            Check::Custom { validator, confidence } => {
+                if validator.is_some_and(|v| !v.check(s)) {
+                    return;
+                }
+                (s.len(), *confidence)
+            }
+        };
+        if len == 0 || !text.is_char_boundary(start + len) {
+            return;
+        }
+        let end = start + len;
+        let context_hit = !c.context.is_empty() && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, &c.context);
+        if context_hit {
+            confidence = (confidence + CONTEXT_BOOST).min(0.99);
+        } else if c.numeric && near(text, start, start, NEGATIVE_BEFORE, 0, NEGATIVE_WORDS) {
+            return;
+        }
+        let mut entity = c.entity.clone();
+        if let Some((upgraded, words)) = &c.upgrade {
+            if near(text, start, end, CONTEXT_BEFORE, 0, words) {
+                entity = upgraded.clone();
+                confidence = confidence.max(0.85);
+            }
+        }
+        out.push(Finding::new(entity, start, end, confidence, c.name));
+    }
+}
+
+/// Cuts after a line end once `SEGMENT` bytes are covered; a very long line is cut at a
+/// space. Matches never span a cut except multi-line patterns, which run separately.
+fn segment_end(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    if b.len() - start <= SEGMENT {
+        return b.len();
+    }
+    let from = start + SEGMENT;
+    let limit = (from + 8 * SEGMENT).min(b.len());
+    if let Some(p) = memchr_byte(b'\n', &b[from..limit]) {
+        return from + p + 1;
+    }
+    if let Some(p) = memchr_byte(b' ', &b[limit.saturating_sub(SEGMENT).max(from)..limit]) {
+        return limit.saturating_sub(SEGMENT).max(from) + p + 1;
+    }
+    if limit == b.len() {
+        return limit;
+    }
+    // No space in 32 KiB: cut at a character boundary.
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    cut
+}
+
+fn memchr_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == needle)
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// Whether one of `words` (lowercase) starts a word within the window around the match.
+fn near<S: AsRef<str>>(text: &str, start: usize, end: usize, before: usize, after: usize, words: &[S]) -> bool {
+    let lo = floor_boundary(text, start.saturating_sub(before));
+    let hi = ceil_boundary(text, end.saturating_add(after).min(text.len()));
+    let window_before = text[lo..start].to_lowercase();
+    let window_after = text[end..hi].to_lowercase();
+    words.iter().any(|w| contains_word(&window_before, w.as_ref()) || contains_word(&window_after, w.as_ref()))
+}
+
+fn contains_word(hay: &str, word: &str) -> bool {
+    hay.match_indices(word).any(|(i, _)| i == 0 || !hay.as_bytes()[i - 1].is_ascii_alphanumeric())
+}
+
+fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let before = start == 0 || !b[start - 1].is_ascii_alphanumeric();
+    let after = end == b.len() || !b[end].is_ascii_alphanumeric();
+    before && after
+}
+
+/// Keeps the most certain finding of each overlapping group, the longer one on a tie.
+fn resolve_overlaps(mut candidates: Vec<Finding>) -> Vec<Finding> {
+    candidates.sort_by(|a, b| {
+        b.confidence
+            .total_cmp(&a.confidence)
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Finding> = Vec::with_capacity(candidates.len());
+    // `kept` sorted by start; accepted spans never overlap, so one neighbour check each side.
+    for f in candidates {
+        let pos = kept.partition_point(|k| k.start < f.start);
+        let clash_left = pos > 0 && kept[pos - 1].end > f.start;
+        let clash_right = pos < kept.len() && kept[pos].start < f.end;
+        if !clash_left && !clash_right {
+            kept.insert(pos, f);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlaps_keep_the_more_certain_then_longer() {
+        let f = |s, e, c| Finding::new(Entity::Url, s, e, c, "t");
+        let kept = resolve_overlaps(vec![f(0, 10, 0.6), f(2, 5, 0.9), f(8, 20, 0.6), f(30, 40, 0.5)]);
+        let spans: Vec<(usize, usize)> = kept.iter().map(|k| (k.start, k.end)).collect();
+        assert_eq!(spans, vec![(2, 5), (8, 20), (30, 40)]);
+    }
+
+    #[test]
+    fn segments_cut_at_line_ends() {
+        let line = "x".repeat(100) + "\n";
+        let text = line.repeat(200);
+        let mut s = 0;
+        while s < text.len() {
+            let e = segment_end(&text, s);
+            assert!(e > s);
+            assert!(e == text.len() || text.as_bytes()[e - 1] == b'\n');
+            s = e;
+        }
+    }
+}
