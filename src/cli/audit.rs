@@ -16,10 +16,8 @@ use ledgergate::audit::keys::KeyStore;
 use ledgergate::audit::reader::{for_each_frame, open_frame, Opened, ReadError};
 use ledgergate::audit::segment::list_segments;
 use ledgergate::audit::verify::verify_log;
-use ledgergate::audit::{
-    AuditLog, AuditOptions, Durability, ExportRequest, Failure, Reason, Verifier,
-};
-use ledgergate::config::{self, Config, MasterKeySource};
+use ledgergate::audit::{AuditLog, AuditOptions, ExportRequest, Failure, Reason, Verifier};
+use ledgergate::config::Config;
 use ledgergate::vault::master_key::MasterKey;
 
 use super::fail;
@@ -165,25 +163,18 @@ fn master_key(r: &Resolved) -> Result<MasterKey, String> {
         .as_ref()
         .map(|c| c.data.master_key.clone())
         .unwrap_or_default();
-    match source {
-        MasterKeySource::Env(name) => MasterKey::from_env(&name),
-        MasterKeySource::File(path) => MasterKey::from_file(&path),
-    }
-    .map_err(|e| e.to_string())
+    MasterKey::from_source(&source).map_err(|e| e.to_string())
 }
 
 fn options(r: &Resolved) -> AuditOptions {
-    let mut opts = AuditOptions::new(&r.audit_dir);
-    if let Some(c) = &r.config {
-        opts.durability = match c.audit.durability {
-            config::Durability::Fsync => Durability::Fsync,
-            config::Durability::Batch(max_delay) => Durability::Batch { max_delay },
-        };
-        opts.segment_max_bytes = c.audit.segment_max_bytes;
-        opts.checkpoint_every = c.audit.checkpoint_every;
-        opts.checkpoint_interval = c.audit.checkpoint_interval;
+    match &r.config {
+        // --data-dir wins over the config's data dir.
+        Some(c) => AuditOptions {
+            dir: r.audit_dir.clone(),
+            ..AuditOptions::from_config(c)
+        },
+        None => AuditOptions::new(&r.audit_dir),
     }
-    opts
 }
 
 fn pinned(path: Option<&Path>) -> Result<Option<Verifier>, String> {
