@@ -151,3 +151,39 @@ fn an_empty_range_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no audit records"), "{}", stderr(&o));
 }
+
+#[test]
+fn an_export_runs_beside_ongoing_appends() {
+    let data = tempfile::tempdir().unwrap();
+    let rt = runtime();
+    let out = data.path().join("live-bundle");
+    rt.block_on(async {
+        let (log, _) = ledgergate::audit::AuditLog::open(opts(data.path()), &master()).unwrap();
+        for i in 0..20 {
+            log.append(request_record(i, "acme")).await.unwrap();
+        }
+        let writer = {
+            let log = log.clone();
+            tokio::spawn(async move {
+                for i in 100..160 {
+                    log.append(request_record(i, "globex")).await.unwrap();
+                }
+            })
+        };
+        let report = log
+            .export(ledgergate::audit::ExportRequest {
+                from: "2000-01-01T00:00:00Z".into(),
+                to: "2100-01-01T00:00:00Z".into(),
+                tenant: Some("acme".into()),
+                out: out.clone(),
+            })
+            .await
+            .unwrap();
+        assert_eq!(report.records_disclosed, 20);
+        writer.await.unwrap();
+        log.close().await.unwrap();
+    });
+    let (code, v) = verify_bundle(&out, &[]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(verify_json(data.path()).0, 0);
+}

@@ -133,6 +133,22 @@ impl KeyStore {
         })
     }
 
+    /// A second handle on the same database (sled is safe to share between threads),
+    /// with its own caches: lets a long read such as an export run beside the writer.
+    pub fn share(&self) -> KeyStore {
+        KeyStore {
+            path: self.path.clone(),
+            db: self.db.clone(),
+            keys: self.keys.clone(),
+            by_subject: self.by_subject.clone(),
+            current: self.current.clone(),
+            master: MasterKey::from_bytes(*self.master.expose()),
+            pseudonym_key: self.pseudonym_key.clone(),
+            cache: HashMap::new(),
+            current_cache: HashMap::new(),
+        }
+    }
+
     /// The log id and signing key, created on first use. A wrong master key is refused.
     pub fn identity(&self) -> Result<(LogId, SigningKey), KeyError> {
         let meta = self.db.open_tree("meta").map_err(|e| self.sled(e))?;

@@ -18,7 +18,6 @@ use tokio::sync::{oneshot, OwnedSemaphorePermit};
 use super::chain::{CompactRange, Hash, LogId};
 use super::checkpoint::Checkpoint;
 use super::crypto;
-use super::export::{self, ExportReport, ExportRequest};
 use super::frame::{encode_frame, FrameHeader, SegmentHeader, MAX_FRAME_LEN, SEGMENT_HEADER_LEN};
 use super::keys::{KeyStore, SigningKey};
 use super::record::{EventAction, Record, RecordKind, Seq};
@@ -46,9 +45,9 @@ pub(crate) enum Command {
         subject: String,
         reply: Reply<usize>,
     },
-    Export {
-        request: ExportRequest,
-        reply: Reply<ExportReport>,
+    /// A key store handle sharing the writer's database, for readers such as export.
+    ShareKeys {
+        reply: Reply<KeyStore>,
     },
     Close {
         reply: Reply<()>,
@@ -405,7 +404,7 @@ impl Writer {
                 Command::Checkpoint { reply } => drop(reply.send(Err(refusal))),
                 Command::RotateKeys { reply } => drop(reply.send(Err(refusal))),
                 Command::Erase { reply, .. } => drop(reply.send(Err(refusal))),
-                Command::Export { reply, .. } => drop(reply.send(Err(refusal))),
+                Command::ShareKeys { reply } => drop(reply.send(Err(refusal))),
                 Command::Close { reply } => {
                     self.closed = true;
                     self.close_reply = Some((reply, Ok(())));
@@ -428,9 +427,8 @@ impl Writer {
                 let r = self.erase(&subject);
                 let _ = reply.send(r);
             }
-            Command::Export { request, reply } => {
-                let r = self.export(&request);
-                let _ = reply.send(r);
+            Command::ShareKeys { reply } => {
+                let _ = reply.send(Ok(self.keys.share()));
             }
             Command::Close { reply } => {
                 let r = self.shutdown();
@@ -469,29 +467,6 @@ impl Writer {
             detail,
         ))?;
         Ok(destroyed)
-    }
-
-    fn export(&mut self, request: &ExportRequest) -> Result<ExportReport, AuditError> {
-        // The bundle ends at a checkpoint: make one covering everything so far.
-        self.checkpoint()?;
-        let report = export::write_bundle(&self.opts.dir, &mut self.keys, request)?;
-        let mut detail = serde_json::Map::new();
-        detail.insert("from".into(), request.from.clone().into());
-        detail.insert("to".into(), request.to.clone().into());
-        if let Some(t) = &request.tenant {
-            detail.insert("tenant".into(), t.clone().into());
-        }
-        detail.insert("records".into(), report.records_disclosed.into());
-        detail.insert(
-            "manifest_sha256".into(),
-            report.manifest_sha256.clone().into(),
-        );
-        self.append_own(&Record::event(
-            RecordKind::Admin,
-            EventAction::ExportMade,
-            detail,
-        ))?;
-        Ok(report)
     }
 
     fn shutdown(&mut self) -> Result<(), AuditError> {
