@@ -200,13 +200,8 @@ impl AuditLog {
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::write(&pub_path, format!("{}\n", verifier.to_vkey())).map_err(
-                    |source| AuditError::Io {
-                        path: pub_path.clone(),
-                        source,
-                    },
-                )?;
-                segment::sync_dir(&dir)?;
+                let text = format!("{}\n", verifier.to_vkey());
+                segment::create_synced(&pub_path, text.as_bytes())?;
             }
             Err(source) => {
                 return Err(AuditError::Io {
@@ -488,5 +483,18 @@ impl AuditLog {
 
     pub fn dir(&self) -> &std::path::Path {
         &self.inner.dir
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_handle_is_send_sync_and_cheap_to_clone() {
+        fn assert_send_sync<T: Send + Sync + Clone + 'static>() {}
+        assert_send_sync::<super::AuditLog>();
+        assert_eq!(
+            std::mem::size_of::<super::AuditLog>(),
+            std::mem::size_of::<usize>()
+        );
     }
 }
