@@ -90,7 +90,10 @@ fn appends(c: &mut Criterion) {
             );
             let stats = log.stats();
             let appends = stats.appends.load(std::sync::atomic::Ordering::Relaxed);
-            let syncs = stats.syncs.load(std::sync::atomic::Ordering::Relaxed).max(1);
+            let syncs = stats
+                .syncs
+                .load(std::sync::atomic::Ordering::Relaxed)
+                .max(1);
             eprintln!(
                 "{name}/{n}_clients: {appends} appends in {syncs} fdatasyncs, {:.1} per sync",
                 appends as f64 / syncs as f64
