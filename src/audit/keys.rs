@@ -123,7 +123,7 @@ impl KeyStore {
             current: tree("current")?,
             pseudonym_key: ring::hmac::Key::new(
                 ring::hmac::HMAC_SHA256,
-                crypto::wrapping_purpose_key(master, "pseudonym").expose(),
+                crypto::wrapping_purpose_key(master, "pseudonym")?.expose(),
             ),
             db,
             path: path.clone(),

@@ -322,7 +322,7 @@ impl Writer {
         let period = format!("{:04}-{:02}", now.year(), u8::from(now.month()));
         let (key_id, data_key) = self.keys.key_for_write(subject, &period)?;
         let seq = Seq(self.next_seq);
-        let record_key = crypto::record_key(&data_key, &self.log_id, seq);
+        let record_key = crypto::record_key(&data_key, &self.log_id, seq)?;
         let time = now.format(&Rfc3339).map_err(|_| AuditError::Clock)?;
         let header = FrameHeader {
             log_id: self.log_id,
