@@ -224,3 +224,23 @@ fn a_torn_last_checkpoint_note_is_cut_and_audited() {
         .count();
     assert_eq!(cuts, 1);
 }
+
+#[test]
+fn accepted_damage_in_a_seq_field_does_not_derail_the_sequence() {
+    let data = tempfile::tempdir().unwrap();
+    write_log(12, opts(data.path()));
+    let all = frames(data.path());
+    let f = &all[5];
+    // The most significant byte of the seq field: the header now claims a huge seq.
+    flip_bit(&f.path, f.offset + 4 + 1 + 16);
+    let mut o = opts(data.path());
+    o.accept_damage = true;
+    let next = runtime().block_on(async {
+        let (log, _) = AuditLog::open(o, &master()).unwrap();
+        let seq = log.append(request_record(99, "acme")).await.unwrap();
+        log.close().await.unwrap();
+        seq.0
+    });
+    // 12 requests + start + stop = 14 records, then this run's start and damage record.
+    assert_eq!(next, 16);
+}

@@ -460,8 +460,9 @@ impl Scanner {
                             // Not part of the chain to continue from: it may be cut.
                             return Ok(());
                         }
-                        // Keep going on the stored values so later damage is found too.
-                        self.accept(seq.max(expected), frame.stored_hash);
+                        // The header is untrusted: keep the expected seq and the stored
+                        // hash, so the records after it still chain and later damage is found.
+                        self.accept(expected, frame.stored_hash);
                     } else if frame.header.log_id != self.log_id {
                         self.fail(
                             expected,
