@@ -163,7 +163,7 @@ fn a_checkpoint_re_signed_with_another_key_is_a_bad_signature() {
     let data = fresh(30);
     let path = audit_dir(data.path()).join("checkpoints");
     let text = std::fs::read_to_string(&path).unwrap();
-    let notes = parse_notes(&text).notes;
+    let notes = parse_notes(text.as_bytes()).notes;
     let victim = &notes[1];
     let (forger, _) = SigningKey::generate().unwrap();
     let forged = victim.checkpoint.sign(&forger);

@@ -138,9 +138,8 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
     }
 
     // Checkpoints: every one must be signed by the verifier.
-    let cp_text = String::from_utf8_lossy(&files[FILE_CHECKPOINTS]).into_owned();
-    let parsed = checkpoint::parse_notes(&cp_text);
-    if let Some(e) = parsed.tail_error {
+    let parsed = checkpoint::parse_notes(&files[FILE_CHECKPOINTS]);
+    for e in parsed.malformed.iter().chain(parsed.tail_error.iter()) {
         report.fail(
             manifest.prefix_size,
             Reason::Malformed,

@@ -163,8 +163,8 @@ pub fn write_bundle(
             to: req.to.clone(),
         });
     };
-    let cp_text = std::fs::read_to_string(checkpoints_path(dir)).unwrap_or_default();
-    let notes = checkpoint::parse_notes(&cp_text).notes;
+    let cp_bytes = std::fs::read(checkpoints_path(dir)).unwrap_or_default();
+    let notes = checkpoint::parse_notes(&cp_bytes).notes;
     let prefix_size = notes
         .iter()
         .map(|n| n.checkpoint.size)

@@ -225,10 +225,14 @@ impl AuditLog {
         let tail_location = tail
             .as_ref()
             .map(|t| format!("{}:{}", t.path.display(), t.offset));
+        let cp_tail_location = report.checkpoint_tail.as_ref().map(|t| t.location.clone());
         let damage: Vec<Failure> = report
             .failures
             .iter()
-            .filter(|f| Some(&f.location) != tail_location.as_ref())
+            .filter(|f| {
+                Some(&f.location) != tail_location.as_ref()
+                    && Some(&f.location) != cp_tail_location.as_ref()
+            })
             .cloned()
             .collect();
         let tail_covered = tail
@@ -267,9 +271,10 @@ impl AuditLog {
             });
         }
         let mut cp_damage = None;
-        if let Some((valid_len, what)) = &report.checkpoint_tail {
-            let q = segment::cut_tail(&dir, &segment::checkpoints_path(&dir), *valid_len as u64)?;
-            cp_damage = Some((q, what.clone()));
+        if let Some(t) = &report.checkpoint_tail {
+            let path = segment::checkpoints_path(&dir);
+            let q = segment::cut_tail(&dir, &path, t.valid_len as u64)?;
+            cp_damage = Some((q, t.what.clone()));
         }
         open_report.damage_accepted = damage;
 
