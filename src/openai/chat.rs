@@ -82,7 +82,10 @@ impl ChatRequest {
 
     /// Every text-bearing field: message content (string or text parts), names, tool
     /// call arguments (inside their JSON string values) and legacy function calls.
-    fn visit_text<E>(&mut self, f: &mut dyn FnMut(&mut String) -> Result<(), E>) -> Result<(), E> {
+    fn visit_text<E>(
+        &mut self,
+        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
+    ) -> Result<(), E> {
         let Some(Value::Array(messages)) = self.body.get_mut("messages") else {
             return Ok(());
         };
@@ -191,10 +194,7 @@ mod tests {
 }
 
 impl super::TextFields for ChatRequest {
-    fn for_each_text_mut<E>(
-        &mut self,
-        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
-    ) -> Result<(), E> {
+    fn for_each_text_mut<E>(&mut self, f: &mut dyn FnMut(&mut String) -> Result<(), E>) -> Result<(), E> {
         self.visit_text(f)
     }
 }
