@@ -188,6 +188,12 @@ impl Writer {
                     match self.frame_into(&plaintext, &subject, now, prefix, &mut buf) {
                         Ok(seq) => pending.push((reply, seq)),
                         Err(e) => {
+                            // Only an oversized record is the caller's fault; anything
+                            // else (a segment that cannot be created, a key that cannot
+                            // be read) stops the writer for good, like a failed fsync.
+                            if !matches!(e, AuditError::TooLarge { .. }) {
+                                self.poison(&e);
+                            }
                             let _ = reply.send(Err(e));
                         }
                     }

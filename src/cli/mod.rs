@@ -2,6 +2,7 @@
 //! I/O error. Errors go to stderr as one sentence naming what is at fault.
 
 mod audit;
+mod policy;
 mod redact;
 mod serve;
 
@@ -24,6 +25,8 @@ struct Cli {
 enum Command {
     /// Run the gateway.
     Serve(serve::ServeArgs),
+    /// Check policy files, or explain what a tenant's policy does to a text.
+    Policy(policy::PolicyArgs),
     /// Redact PII from standard input (text, json or jsonl) to standard output.
     Redact(redact::RedactArgs),
     /// Verify, export, erase and read the audit log.
@@ -50,6 +53,7 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Serve(args) => serve::run(args),
+        Command::Policy(args) => policy::run(args),
         Command::Redact(args) => redact::run(args),
         Command::Audit(args) => audit::run(args),
     }

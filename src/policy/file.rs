@@ -95,7 +95,10 @@ pub struct Policy {
 
 impl std::fmt::Debug for Policy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Policy").field("id", &self.id).field("version", &self.version).finish_non_exhaustive()
+        f.debug_struct("Policy")
+            .field("id", &self.id)
+            .field("version", &self.version)
+            .finish_non_exhaustive()
     }
 }
 
@@ -107,7 +110,7 @@ struct RawPolicy {
     description: String,
     #[serde(default)]
     tenants: Vec<Spanned<String>>,
-    pii: Option<Spanned<PiiTable>>,
+    pii: Option<PiiTable>,
     #[serde(default)]
     residency: RawResidency,
     #[serde(default)]
@@ -173,11 +176,17 @@ pub fn region_matches(pattern: &str, region: &str) -> bool {
     r == p || (r.starts_with(&p) && r.as_bytes().get(p.len()) == Some(&b'-'))
 }
 
-fn non_empty(list: Option<Spanned<Vec<String>>>, what: &str, src: &Source) -> Result<Option<Vec<String>>, PolicyError> {
+fn non_empty(
+    list: Option<Spanned<Vec<String>>>,
+    what: &str,
+    src: &Source,
+) -> Result<Option<Vec<String>>, PolicyError> {
     match list {
         Some(l) if l.get_ref().is_empty() => Err(src.error(
             l.span(),
-            format!("{what} is empty, which would allow no provider at all; remove it to allow any"),
+            format!(
+                "{what} is empty, which would allow no provider at all; remove it to allow any"
+            ),
         )),
         Some(l) => Ok(Some(l.into_inner())),
         None => Ok(None),
@@ -187,22 +196,33 @@ fn non_empty(list: Option<Spanned<Vec<String>>>, what: &str, src: &Source) -> Re
 /// Parses and validates one policy file.
 pub fn parse(text: &str, file: &str) -> Result<Policy, PolicyError> {
     let src = Source { file, text };
-    let raw: RawPolicy = toml::from_str(text)
-        .map_err(|e| src.error(e.span().unwrap_or(0..0), e.message().trim_end().to_owned()))?;
+    let raw: RawPolicy = toml::from_str(text).map_err(|e| {
+        src.error(
+            e.span().unwrap_or(0..0),
+            e.message().split_whitespace().collect::<Vec<_>>().join(" "),
+        )
+    })?;
 
     let id_span = raw.id.span();
     let id = raw.id.into_inner();
     let id_ok = !id.is_empty()
         && id.len() <= 64
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
     if !id_ok {
-        return Err(src.error(id_span, format!("policy id \"{id}\" must be 1 to 64 letters, digits, '-', '_' or '.'")));
+        return Err(src.error(
+            id_span,
+            format!("policy id \"{id}\" must be 1 to 64 letters, digits, '-', '_' or '.'"),
+        ));
     }
 
     let engine = match raw.pii {
         Some(table) => {
-            let span = table.span();
-            compile_pii(table.into_inner(), &src, span)?
+            // Spanned<> cannot wrap this table (its maps need owned keys), so the span
+            // is the text from the `[pii` header to the end: names are searched there.
+            let start = text.find("[pii").unwrap_or(0);
+            compile_pii(table, &src, start..text.len())?
         }
         None => Engine::new(&PiiRules::default()).map_err(|e| src.error(0..0, e.to_string()))?,
     };
@@ -228,7 +248,10 @@ pub fn parse(text: &str, file: &str) -> Result<Policy, PolicyError> {
             when.push(name);
         }
         if when.is_empty() {
-            return Err(src.error(when_span, "rule has an empty `when`: name at least one data class or entity"));
+            return Err(src.error(
+                when_span,
+                "rule has an empty `when`: name at least one data class or entity",
+            ));
         }
         let require_regions = check_against(
             raw_rule.require_regions,
@@ -246,7 +269,10 @@ pub fn parse(text: &str, file: &str) -> Result<Policy, PolicyError> {
             |a, b| a.eq_ignore_ascii_case(b),
             &src,
         )?;
-        if raw_rule.require_certifications.is_empty() && require_regions.is_none() && require_jurisdictions.is_none() {
+        if raw_rule.require_certifications.is_empty()
+            && require_regions.is_none()
+            && require_jurisdictions.is_none()
+        {
             return Err(src.error(
                 when_span,
                 "rule requires nothing: give require_certifications, require_regions or require_jurisdictions",
@@ -263,12 +289,20 @@ pub fn parse(text: &str, file: &str) -> Result<Policy, PolicyError> {
         });
     }
 
-    let capture = match raw.audit.capture.as_ref().map(|c| (c.get_ref().as_str(), c.span())) {
+    let capture = match raw
+        .audit
+        .capture
+        .as_ref()
+        .map(|c| (c.get_ref().as_str(), c.span()))
+    {
         None | Some(("redacted", _)) => CaptureMode::Redacted,
         Some(("metadata", _)) => CaptureMode::Metadata,
         Some(("full", _)) => CaptureMode::Full,
         Some((other, span)) => {
-            return Err(src.error(span, format!("audit.capture \"{other}\" must be metadata, redacted or full")))
+            return Err(src.error(
+                span,
+                format!("audit.capture \"{other}\" must be metadata, redacted or full"),
+            ))
         }
     };
 
@@ -296,7 +330,11 @@ pub fn parse(text: &str, file: &str) -> Result<Policy, PolicyError> {
 
 /// Expands data classes in `[pii.actions]` (an entity named on its own wins over its
 /// class), validates the table and compiles the engine.
-fn compile_pii(mut table: PiiTable, src: &Source, span: Range<usize>) -> Result<Engine, PolicyError> {
+fn compile_pii(
+    mut table: PiiTable,
+    src: &Source,
+    span: Range<usize>,
+) -> Result<Engine, PolicyError> {
     let mut explicit: BTreeMap<String, Action> = BTreeMap::new();
     let mut from_class: BTreeMap<String, (Action, String)> = BTreeMap::new();
     for (name, action) in std::mem::take(&mut table.actions) {
@@ -326,7 +364,9 @@ fn compile_pii(mut table: PiiTable, src: &Source, span: Range<usize>) -> Result<
     table.actions.extend(explicit);
     let rules = PiiRules::from_table(table).map_err(|e| {
         let needle = match &e {
-            PiiError::UnknownEntity { name, .. } | PiiError::BadCustomEntity(name) => Some(name.clone()),
+            PiiError::UnknownEntity { name, .. } | PiiError::BadCustomEntity(name) => {
+                Some(name.clone())
+            }
             PiiError::BadRegex { name, .. } => Some(name.clone()),
             _ => None,
         };
@@ -348,7 +388,9 @@ fn find_word(text: &str, within: &Range<usize>, word: &str) -> Range<usize> {
             let after = i + word.len() >= b.len() || !is_word(b[i + word.len()]);
             before && after
         })
-        .map_or(within.clone(), |(i, _)| within.start + i..within.start + i + word.len())
+        .map_or(within.clone(), |(i, _)| {
+            within.start + i..within.start + i + word.len()
+        })
 }
 
 /// A rule's region or jurisdiction requirement must be satisfiable within the
@@ -361,11 +403,16 @@ fn check_against(
     compatible: impl Fn(&str, &str) -> bool,
     src: &Source,
 ) -> Result<Option<Vec<String>>, PolicyError> {
-    let Some(required) = required else { return Ok(None) };
+    let Some(required) = required else {
+        return Ok(None);
+    };
     let span = required.span();
     let list = required.into_inner();
     if list.is_empty() {
-        return Err(src.error(span, format!("{what} is empty: remove it or name at least one")));
+        return Err(src.error(
+            span,
+            format!("{what} is empty: remove it or name at least one"),
+        ));
     }
     if let Some(allowed) = allowed {
         let satisfiable = list

@@ -12,7 +12,9 @@ mod store;
 use std::collections::BTreeSet;
 
 pub use classes::DataClass;
-pub use file::{parse as parse_file, region_matches, CaptureMode, DataRule, Policy, ResidencyRules};
+pub use file::{
+    parse as parse_file, region_matches, CaptureMode, DataRule, Policy, ResidencyRules,
+};
 pub use residency::{evaluate, parse_narrowing, Exclusion, Verdict};
 pub use set::PolicySet;
 pub use store::Policies;
@@ -54,7 +56,11 @@ impl Policy {
     /// Detects PII in every text-bearing field of `request` and rewrites it in place per
     /// the policy's actions. `hash_key` is the tenant's pseudonym key. A blocked entity
     /// refuses the whole request (the caller forwards nothing).
-    pub fn screen(&self, request: &mut impl TextFields, hash_key: &[u8]) -> Result<Screened, Blocked> {
+    pub fn screen(
+        &self,
+        request: &mut impl TextFields,
+        hash_key: &[u8],
+    ) -> Result<Screened, Blocked> {
         let mut redactor = Redactor::new(&self.engine, hash_key);
         request.for_each_text_mut(&mut |text: &mut String| {
             let redacted = redactor.redact(text)?;

@@ -26,7 +26,11 @@ pub struct Verdict {
 impl Verdict {
     /// One sentence for a 403: why nothing remained.
     pub fn denial(&self, policy: &str) -> String {
-        let reasons: Vec<String> = self.excluded.iter().map(|e| format!("{}: {}", e.provider, e.reason)).collect();
+        let reasons: Vec<String> = self
+            .excluded
+            .iter()
+            .map(|e| format!("{}: {}", e.provider, e.reason))
+            .collect();
         format!(
             "No provider may receive this request under policy \"{policy}\" ({}).",
             reasons.join("; ")
@@ -36,8 +40,17 @@ impl Verdict {
 
 /// Parses `x-ledgergate-residency`: comma-separated regions or jurisdictions.
 pub fn parse_narrowing(header: &str) -> Result<Vec<String>, String> {
-    let items: Vec<String> = header.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
-    if items.is_empty() || items.iter().any(|i| !i.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')) {
+    let items: Vec<String> = header
+        .split(',')
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.is_empty()
+        || items.iter().any(|i| {
+            !i.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+    {
         return Err("the x-ledgergate-residency header must list regions or jurisdictions, e.g. \"eu\" or \"eu-west,EU\"".into());
     }
     Ok(items)
@@ -52,8 +65,17 @@ fn in_jurisdictions(list: &[String], jurisdiction: &str) -> bool {
 }
 
 /// Filters `candidates` for a request in which `detected` entities were found.
-pub fn evaluate(policy: &Policy, detected: &[Entity], candidates: &[&ProviderConfig], narrowing: Option<&[String]>) -> Verdict {
-    let triggered: Vec<_> = policy.rules.iter().filter(|r| r.entities.iter().any(|e| detected.contains(e))).collect();
+pub fn evaluate(
+    policy: &Policy,
+    detected: &[Entity],
+    candidates: &[&ProviderConfig],
+    narrowing: Option<&[String]>,
+) -> Verdict {
+    let triggered: Vec<_> = policy
+        .rules
+        .iter()
+        .filter(|r| r.entities.iter().any(|e| detected.contains(e)))
+        .collect();
     let mut verdict = Verdict {
         triggered: triggered.iter().map(|r| r.when.join("+")).collect(),
         ..Verdict::default()
@@ -81,7 +103,11 @@ fn exclusion(
     let r = &policy.residency;
     if let Some(regions) = &r.regions {
         if !in_regions(regions, &p.region) {
-            return Some(format!("region {} is outside the policy's regions ({})", p.region, regions.join(", ")));
+            return Some(format!(
+                "region {} is outside the policy's regions ({})",
+                p.region,
+                regions.join(", ")
+            ));
         }
     }
     if let Some(jurisdictions) = &r.jurisdictions {
@@ -93,18 +119,41 @@ fn exclusion(
             ));
         }
     }
-    if let Some(missing) = r.certifications.iter().find(|c| !p.certifications.contains(c)) {
-        return Some(format!("lacks certification {missing}, which the policy requires"));
+    if let Some(missing) = r
+        .certifications
+        .iter()
+        .find(|c| !p.certifications.contains(c))
+    {
+        return Some(format!(
+            "lacks certification {missing}, which the policy requires"
+        ));
     }
     for rule in triggered {
-        let found: Vec<&str> = rule.entities.iter().filter(|e| detected.contains(e)).map(Entity::name).collect();
-        let because = format!("because {} was detected ({})", rule.when.join(", "), found.join(", "));
-        if let Some(missing) = rule.require_certifications.iter().find(|c| !p.certifications.contains(c)) {
+        let found: Vec<&str> = rule
+            .entities
+            .iter()
+            .filter(|e| detected.contains(e))
+            .map(Entity::name)
+            .collect();
+        let because = format!(
+            "because {} was detected ({})",
+            rule.when.join(", "),
+            found.join(", ")
+        );
+        if let Some(missing) = rule
+            .require_certifications
+            .iter()
+            .find(|c| !p.certifications.contains(c))
+        {
             return Some(format!("lacks certification {missing}, required {because}"));
         }
         if let Some(regions) = &rule.require_regions {
             if !in_regions(regions, &p.region) {
-                return Some(format!("region {} is outside {}, required {because}", p.region, regions.join(", ")));
+                return Some(format!(
+                    "region {} is outside {}, required {because}",
+                    p.region,
+                    regions.join(", ")
+                ));
             }
         }
         if let Some(jurisdictions) = &rule.require_jurisdictions {

@@ -90,7 +90,9 @@ impl PolicySet {
             }
         }
         for tenant in tenants.unwrap_or(&[]) {
-            let Some(wanted) = &tenant.policy else { continue };
+            let Some(wanted) = &tenant.policy else {
+                continue;
+            };
             let Some(policy) = policies.get(wanted) else {
                 return Err(PolicyError::Conflict(format!(
                     "tenant \"{}\" names policy \"{wanted}\", which no file in {} defines (known: {})",

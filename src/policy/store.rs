@@ -51,7 +51,10 @@ impl Policies {
     /// `Ok(None)` when nothing changed, `Err` when the new files are invalid (the old
     /// set stays in force).
     pub fn reload(&self) -> Result<Option<Arc<PolicySet>>, PolicyError> {
-        let _one_at_a_time = self.reloading.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _one_at_a_time = self
+            .reloading
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let set = PolicySet::load(&self.dir, Some(&self.tenants))?;
         if set.version == self.current.load().version {
             return Ok(None);
