@@ -344,7 +344,7 @@ values = ["Project Falcon"]
     );
     // Below min_confidence without its context word.
     assert!(engine.scan("badge EMP-79927398").is_empty());
-    let mut r = Redactor::new(&engine, b"k");
+    let mut r = Redactor::new(engine, b"k");
     assert_eq!(
         r.redact(text).unwrap(),
         "employee <EMPLOYEE_ID_1> and EMP-79927399, mail jane.roe@example.com"

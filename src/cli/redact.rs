@@ -98,7 +98,7 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
                     + 1;
                 anyhow!("standard input line {line} is not valid UTF-8")
             })?;
-            let mut redactor = Redactor::new(&engine, &key);
+            let mut redactor = Redactor::new(engine, &key);
             match redactor.redact_detailed(&text) {
                 Ok(r) => match args.format {
                     Format::Text => out.write_all(r.text.as_bytes())?,
@@ -132,7 +132,7 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
                 let parsed: Line = serde_json::from_str(line).map_err(|e| {
                     anyhow!("standard input line {n} is not a {{\"text\": ...}} object: {e}")
                 })?;
-                let mut redactor = Redactor::new(&engine, &key);
+                let mut redactor = Redactor::new(engine, &key);
                 match redactor.redact_detailed(&parsed.text) {
                     Ok(r) => writeln!(out, "{}", result_json(&r))?,
                     Err(b) => {
