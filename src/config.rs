@@ -763,7 +763,8 @@ fn azure_settings(
         let d = deployment.get_ref();
         let ok = !d.is_empty()
             && d.len() <= 64
-            && d.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+            && d.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
         if !ok {
             return Err((
                 deployment.span(),
@@ -889,12 +890,20 @@ mod tests {
             e.starts_with("ledgergate.toml:6:17: deployment for model \"gpt-5\""),
             "{e}"
         );
-        let e = error(&format!("{AZURE}deployments = {{ \"gpt-4o\" = \"a/b\" }}\n"));
-        assert!(e.starts_with("ledgergate.toml:6:28: deployment name \"a/b\""), "{e}");
+        let e = error(&format!(
+            "{AZURE}deployments = {{ \"gpt-4o\" = \"a/b\" }}\n"
+        ));
+        assert!(
+            e.starts_with("ledgergate.toml:6:28: deployment name \"a/b\""),
+            "{e}"
+        );
         let e = error(
             "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"http://x\"\nmodels = [\"m\"]\napi_version = \"2024-10-21\"\n",
         );
-        assert!(e.starts_with("ledgergate.toml:6:15: api_version is an Azure setting"), "{e}");
+        assert!(
+            e.starts_with("ledgergate.toml:6:15: api_version is an Azure setting"),
+            "{e}"
+        );
     }
 
     #[test]
