@@ -6,6 +6,7 @@
 
 mod anthropic;
 mod azure;
+mod gemini;
 mod http;
 mod openai;
 mod shape;
@@ -128,12 +129,12 @@ impl Providers {
                     client.clone(),
                     *upstream,
                 )),
-                ProviderKind::Gemini => {
-                    return Err(SetupError::NoAdapter {
-                        provider: p.name.clone(),
-                        kind: kind_name(p.kind),
-                    })
-                }
+                ProviderKind::Gemini => Arc::new(gemini::Gemini::new(
+                    p.clone(),
+                    key,
+                    client.clone(),
+                    *upstream,
+                )),
             };
             list.push(adapter);
         }
