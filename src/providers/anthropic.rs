@@ -627,12 +627,10 @@ struct StartMessage {
 #[derive(Deserialize, Debug)]
 #[serde(tag = "type", rename_all = "snake_case")]
 enum Delta {
-    TextDelta {
-        text: String,
-    },
-    InputJsonDelta {
-        partial_json: String,
-    },
+    #[serde(rename = "text_delta")]
+    Text { text: String },
+    #[serde(rename = "input_json_delta")]
+    InputJson { partial_json: String },
     /// thinking_delta, signature_delta, citations_delta: not part of the OpenAI answer.
     #[serde(other)]
     Other,
@@ -721,10 +719,10 @@ impl StreamTranslator for StreamState {
                 _ => {}
             },
             StreamEvent::ContentBlockDelta { index, delta } => match delta {
-                Delta::TextDelta { text } => {
+                Delta::Text { text } => {
                     out.push(self.chunks.delta(json!({"content": text}), None));
                 }
-                Delta::InputJsonDelta { partial_json } if !partial_json.is_empty() => {
+                Delta::InputJson { partial_json } if !partial_json.is_empty() => {
                     let call = self.tool_calls.get(&index).copied().ok_or_else(|| {
                         format!("it sent tool input for content block {index}, which is not a tool_use block")
                     })?;
