@@ -23,7 +23,10 @@ use serde_json::{json, Value};
 
 async fn gateway(script: Script) -> (NativeUpstream, TestGateway) {
     let upstream = anthropic::start(script).await;
-    let config = config_for("http://127.0.0.1:9/v1", &anthropic::provider_toml(&upstream));
+    let config = config_for(
+        "http://127.0.0.1:9/v1",
+        &anthropic::provider_toml(&upstream),
+    );
     (upstream, TestGateway::start(&config))
 }
 
@@ -311,7 +314,8 @@ async fn an_error_event_mid_stream_ends_the_stream_with_an_openai_error() {
 
 #[tokio::test]
 async fn a_stream_cut_before_message_stop_is_an_error_not_a_short_answer() {
-    let (_upstream, gw) = gateway(Script::CutSse(fixture("anthropic/stream_tool_use.sse"), 5)).await;
+    let (_upstream, gw) =
+        gateway(Script::CutSse(fixture("anthropic/stream_tool_use.sse"), 5)).await;
     let text = sse_text(
         &gw,
         &json!({"model": anthropic::MODEL, "stream": true, "messages": [{"role": "user", "content": "hi"}]}),

@@ -124,7 +124,11 @@ async fn a_tool_conversation_reaches_gemini_in_its_native_format() {
     assert_eq!(reply.model, "gemini-2.0-flash");
     let usage = reply.usage.unwrap();
     assert_eq!(
-        (usage.prompt_tokens, usage.completion_tokens, usage.total_tokens),
+        (
+            usage.prompt_tokens,
+            usage.completion_tokens,
+            usage.total_tokens
+        ),
         (4096, 11, 4107)
     );
     assert_eq!(
@@ -247,8 +251,8 @@ async fn a_gemini_stream_cut_before_its_finish_reason_is_an_error() {
 #[tokio::test]
 async fn gemini_error_bodies_reach_the_client_in_openai_shape() {
     let (upstream, gw) = gateway(gemini::json(400, "error_invalid_argument.json")).await;
-    let body =
-        json!({"model": gemini::MODEL, "messages": [{"role": "user", "content": "hi"}]}).to_string();
+    let body = json!({"model": gemini::MODEL, "messages": [{"role": "user", "content": "hi"}]})
+        .to_string();
     for (status, file, kind) in [
         (400, "error_invalid_argument.json", "invalid_request_error"),
         (429, "error_resource_exhausted.json", "rate_limit_error"),
@@ -283,7 +287,10 @@ async fn embeddings_go_through_batch_embed_contents() {
     let received = upstream.last();
     assert_eq!(
         received.path,
-        format!("/v1beta/models/{}:batchEmbedContents", gemini::EMBEDDING_MODEL)
+        format!(
+            "/v1beta/models/{}:batchEmbedContents",
+            gemini::EMBEDDING_MODEL
+        )
     );
     assert_eq!(
         received.body["requests"][1],

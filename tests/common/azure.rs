@@ -13,6 +13,9 @@ use super::PROVIDER_KEY;
 pub const DEPLOYMENT: &str = "gpt4o-mini-eu";
 pub const MODEL: &str = "gpt-4o-mini";
 pub const API_VERSION: &str = "2024-10-21";
+/// The embedding model and the deployment hosting it.
+pub const EMBEDDING_MODEL: &str = "text-embedding-3-large";
+pub const EMBEDDING_DEPLOYMENT: &str = "embed-large-eu";
 
 pub async fn start(script: Script) -> NativeUpstream {
     NativeUpstream::start(script, validate).await
@@ -36,9 +39,9 @@ base_url = "{}"
 api_key_env = "TEST_PROVIDER_KEY"
 region = "swedencentral"
 jurisdiction = "EU"
-models = ["{MODEL}", "gpt-4o"]
+models = ["{MODEL}", "gpt-4o", "{EMBEDDING_MODEL}"]
 api_version = "{API_VERSION}"
-deployments = {{ "{MODEL}" = "{DEPLOYMENT}" }}
+deployments = {{ "{MODEL}" = "{DEPLOYMENT}", "{EMBEDDING_MODEL}" = "{EMBEDDING_DEPLOYMENT}" }}
 "#,
         upstream.origin()
     )
@@ -51,7 +54,11 @@ fn validate(r: &Received) -> Result<(), (u16, Value)> {
             json!({"error": {"code": "401", "message": "Access denied due to invalid subscription key or wrong API endpoint."}}),
         ));
     }
-    let Some(version) = r.query.as_deref().and_then(|q| q.strip_prefix("api-version=")) else {
+    let Some(version) = r
+        .query
+        .as_deref()
+        .and_then(|q| q.strip_prefix("api-version="))
+    else {
         return Err((
             404,
             json!({"error": {"code": "404", "message": "Resource not found"}}),
@@ -69,7 +76,7 @@ fn validate(r: &Received) -> Result<(), (u16, Value)> {
         .and_then(|rest| rest.split_once('/'))
         .filter(|(_, op)| matches!(*op, "chat/completions" | "embeddings"))
         .map(|(d, _)| d);
-    if deployment != Some(DEPLOYMENT) {
+    if !matches!(deployment, Some(DEPLOYMENT | EMBEDDING_DEPLOYMENT)) {
         return Err((404, json_fixture("azure/error_deployment_not_found.json")));
     }
     Ok(())

@@ -96,7 +96,11 @@ fn validate(r: &Received) -> Result<(), (u16, Value)> {
         }
     }
     let Some(contents) = r.body["contents"].as_array().filter(|c| !c.is_empty()) else {
-        return google_error(400, "INVALID_ARGUMENT", "* GenerateContentRequest.contents: contents is not specified".into());
+        return google_error(
+            400,
+            "INVALID_ARGUMENT",
+            "* GenerateContentRequest.contents: contents is not specified".into(),
+        );
     };
     const KINDS: [&str; 4] = ["text", "inlineData", "functionCall", "functionResponse"];
     for (i, c) in contents.iter().enumerate() {
@@ -108,10 +112,16 @@ fn validate(r: &Received) -> Result<(), (u16, Value)> {
             );
         }
         let Some(parts) = c["parts"].as_array().filter(|p| !p.is_empty()) else {
-            return google_error(400, "INVALID_ARGUMENT", format!("contents[{i}].parts must not be empty"));
+            return google_error(
+                400,
+                "INVALID_ARGUMENT",
+                format!("contents[{i}].parts must not be empty"),
+            );
         };
         for (j, p) in parts.iter().enumerate() {
-            let kinds = p.as_object().map_or(0, |o| o.keys().filter(|k| KINDS.contains(&k.as_str())).count());
+            let kinds = p.as_object().map_or(0, |o| {
+                o.keys().filter(|k| KINDS.contains(&k.as_str())).count()
+            });
             if kinds != 1 || p.as_object().is_some_and(|o| o.len() != 1) {
                 return google_error(
                     400,

@@ -111,7 +111,11 @@ pub fn json_fixture(path: &str) -> Value {
 /// The events of an SSE text, each with its terminating blank line, in the text's own
 /// line endings (Gemini frames with CRLF, Anthropic and OpenAI with LF).
 fn sse_events(text: &str) -> Vec<String> {
-    let end = if text.contains("\r\n") { "\r\n\r\n" } else { "\n\n" };
+    let end = if text.contains("\r\n") {
+        "\r\n\r\n"
+    } else {
+        "\n\n"
+    };
     text.split(end)
         .filter(|e| !e.trim().is_empty())
         .map(|e| format!("{e}{end}"))
