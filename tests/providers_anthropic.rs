@@ -356,3 +356,22 @@ async fn what_anthropic_cannot_do_is_refused_without_reaching_it() {
     );
     assert_eq!(upstream.requests(), 0);
 }
+
+#[tokio::test]
+async fn a_silent_anthropic_stream_ends_with_an_idle_timeout_error() {
+    // The gate is never released: after message_start the upstream goes silent, and the
+    // gateway's idle timeout (1 s in the test config) ends the stream with an error.
+    let (_upstream, gw) = gateway(Script::GatedSse(fixture("anthropic/stream_tool_use.sse"))).await;
+    let text = tokio::time::timeout(
+        Duration::from_secs(15),
+        sse_text(
+            &gw,
+            &json!({"model": anthropic::MODEL, "stream": true, "messages": [{"role": "user", "content": "hi"}]}),
+        ),
+    )
+    .await
+    .expect("the idle timeout ended the stream");
+    assert!(text.contains(r#""role":"assistant""#), "{text}");
+    assert!(text.contains("Idle timeout"), "{text}");
+    assert!(!text.contains("[DONE]"), "{text}");
+}

@@ -1023,4 +1023,50 @@ mod tests {
         assert_eq!(e.message, "Overloaded");
         assert_eq!(e.code.as_deref(), Some("overloaded_error"));
     }
+
+    proptest::proptest! {
+        /// However Anthropic splits text and tool input into deltas, the OpenAI chunks
+        /// carry exactly the same text and arguments, in order.
+        #[test]
+        fn delta_splits_never_change_the_content(
+            text in "[a-zA-Z0-9 ,.!?é]{0,60}",
+            cuts in proptest::collection::vec(0usize..60, 0..6),
+            arg_cuts in proptest::collection::vec(0usize..30, 0..4),
+        ) {
+            let split = |s: &str, cuts: &[usize]| -> Vec<String> {
+                let chars: Vec<char> = s.chars().collect();
+                let mut at: Vec<usize> = cuts.iter().map(|c| c % (chars.len() + 1)).collect();
+                at.push(0);
+                at.push(chars.len());
+                at.sort_unstable();
+                at.dedup();
+                at.windows(2).map(|w| chars[w[0]..w[1]].iter().collect()).collect()
+            };
+            let args = json!({"q": text, "n": 7}).to_string();
+            let mut events = vec![
+                json!({"type": "message_start", "message": {"id": "m", "model": "c", "usage": {"input_tokens": 1}}}),
+                json!({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
+            ];
+            for piece in split(&text, &cuts) {
+                events.push(json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": piece}}));
+            }
+            events.push(json!({"type": "content_block_start", "index": 1, "content_block": {"type": "tool_use", "id": "t", "name": "f", "input": {}}}));
+            for piece in split(&args, &arg_cuts) {
+                events.push(json!({"type": "content_block_delta", "index": 1, "delta": {"type": "input_json_delta", "partial_json": piece}}));
+            }
+            events.push(json!({"type": "message_delta", "delta": {"stop_reason": "tool_use"}, "usage": {"output_tokens": 3}}));
+            events.push(json!({"type": "message_stop"}));
+            let (chunks, last) = run(&events, false);
+            proptest::prop_assert_eq!(last, Ok(Flow::Done));
+            let mut got_text = String::new();
+            let mut got_args = String::new();
+            for c in &chunks {
+                let delta = &c["choices"][0]["delta"];
+                got_text.push_str(delta["content"].as_str().unwrap_or(""));
+                got_args.push_str(delta["tool_calls"][0]["function"]["arguments"].as_str().unwrap_or(""));
+            }
+            proptest::prop_assert_eq!(got_text, text);
+            proptest::prop_assert_eq!(got_args, args);
+        }
+    }
 }
