@@ -529,6 +529,15 @@ struct GenerateResponse {
     model_version: Option<String>,
     response_id: Option<String>,
     prompt_feedback: Option<PromptFeedback>,
+    /// Set instead of the rest when Google reports an error inside a stream.
+    error: Option<StreamError>,
+}
+
+#[derive(Deserialize, Debug)]
+struct StreamError {
+    #[serde(default)]
+    message: String,
+    status: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -715,17 +724,15 @@ impl StreamState {
 
 impl StreamTranslator for StreamState {
     fn event(&mut self, _name: &str, data: &str, out: &mut Vec<String>) -> Result<Flow, String> {
-        let value: Value = serde_json::from_str(data)
-            .map_err(|e| format!("it sent a stream event that is not JSON: {e}"))?;
-        if let Some(error) = native_error(0, &value) {
+        let response: GenerateResponse = serde_json::from_str(data)
+            .map_err(|e| format!("it sent a stream event that is not Gemini's: {e}"))?;
+        if let Some(error) = response.error {
             return Err(format!(
                 "Gemini sent an error event ({}): {}",
-                error.code.as_deref().unwrap_or("unknown"),
+                error.status.as_deref().unwrap_or("unknown"),
                 error.message
             ));
         }
-        let response: GenerateResponse = serde_json::from_value(value)
-            .map_err(|e| format!("it sent a stream event that is not Gemini's: {e}"))?;
         if !self.started {
             self.started = true;
             if let Some(id) = &response.response_id {

@@ -118,15 +118,42 @@ pub(super) struct Chunks {
     pub created: u64,
 }
 
+/// The wire form of one chunk: serialized straight from borrowed fields, since this runs
+/// once per streamed event.
+#[derive(serde::Serialize)]
+struct ChunkOut<'a> {
+    id: &'a str,
+    object: &'static str,
+    created: u64,
+    model: &'a str,
+    choices: [ChoiceOut<'a>; 1],
+}
+
+#[derive(serde::Serialize)]
+struct ChoiceOut<'a> {
+    index: u32,
+    delta: &'a Value,
+    logprobs: Option<()>,
+    finish_reason: Option<&'a str>,
+}
+
 impl Chunks {
     /// One `chat.completion.chunk` with a single choice.
     pub fn delta(&self, delta: Value, finish_reason: Option<&str>) -> String {
-        json!({
-            "id": self.id, "object": "chat.completion.chunk", "created": self.created,
-            "model": self.model,
-            "choices": [{"index": 0, "delta": delta, "logprobs": null, "finish_reason": finish_reason}],
-        })
-        .to_string()
+        let chunk = ChunkOut {
+            id: &self.id,
+            object: "chat.completion.chunk",
+            created: self.created,
+            model: &self.model,
+            choices: [ChoiceOut {
+                index: 0,
+                delta: &delta,
+                logprobs: None,
+                finish_reason,
+            }],
+        };
+        // Serializing borrowed strings and a Value cannot fail.
+        serde_json::to_string(&chunk).unwrap_or_default()
     }
 
     /// The final usage chunk of `stream_options.include_usage`: no choices, only usage.
@@ -316,6 +343,24 @@ mod tests {
         assert_eq!(data_url("data:image/png,raw"), None);
         assert_eq!(data_url("data:image/png;base64,not base64!"), None);
         assert_eq!(data_url("https://x/y.png"), None);
+    }
+
+    #[test]
+    fn chunks_have_openai_chunk_shape() {
+        let c = Chunks {
+            id: "x".into(),
+            model: "m".into(),
+            created: 7,
+        };
+        let v: Value = serde_json::from_str(&c.delta(json!({"content": "hi"}), None)).unwrap();
+        assert_eq!(
+            v,
+            json!({"id": "x", "object": "chat.completion.chunk", "created": 7, "model": "m",
+                   "choices": [{"index": 0, "delta": {"content": "hi"}, "logprobs": null, "finish_reason": null}]})
+        );
+        let v: Value = serde_json::from_str(&c.usage(usage(1, 2, None))).unwrap();
+        assert_eq!(v["choices"], json!([]));
+        assert_eq!(v["usage"]["total_tokens"], 3);
     }
 
     #[test]
