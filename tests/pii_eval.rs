@@ -15,45 +15,10 @@ use rand::{Rng, SeedableRng};
 const FIRST: &str = include_str!("../src/pii/data/first_names.txt");
 const LAST: &str = include_str!("../src/pii/data/last_names.txt");
 /// Names outside the shipped lists: where list-based PERSON detection stops.
-const OUTSIDE_FIRST: &[&str] = &[
-    "Oluwaseun",
-    "Xiadani",
-    "Thandiwe",
-    "Björk",
-    "Yusuf",
-    "Anaïs",
-    "Kwabena",
-    "Siobhán",
-];
-const OUTSIDE_LAST: &[&str] = &[
-    "Okonkwo",
-    "Nakamura-Li",
-    "Van der Berg",
-    "Abernathy-Osei",
-    "Wójcik",
-    "Ngata",
-];
-const CITIES: &[&str] = &[
-    "Berlin",
-    "Madrid",
-    "Milan",
-    "Rotterdam",
-    "Lyon",
-    "Manchester",
-    "Chicago",
-    "San Francisco",
-    "Munich",
-    "Barcelona",
-    "Amsterdam",
-    "Toronto",
-];
-const DOMAINS: &[&str] = &[
-    "example.com",
-    "mail.example.org",
-    "hospital.example.nl",
-    "firma.example.de",
-    "correo.example.es",
-];
+const OUTSIDE_FIRST: &[&str] = &["Oluwaseun", "Xiadani", "Thandiwe", "Björk", "Yusuf", "Anaïs", "Kwabena", "Siobhán"];
+const OUTSIDE_LAST: &[&str] = &["Okonkwo", "Nakamura-Li", "Van der Berg", "Abernathy-Osei", "Wójcik", "Ngata"];
+const CITIES: &[&str] = &["Berlin", "Madrid", "Milan", "Rotterdam", "Lyon", "Manchester", "Chicago", "San Francisco", "Munich", "Barcelona", "Amsterdam", "Toronto"];
+const DOMAINS: &[&str] = &["example.com", "mail.example.org", "hospital.example.nl", "firma.example.de", "correo.example.es"];
 
 struct Sample {
     text: String,
@@ -67,10 +32,7 @@ struct Builder {
 
 impl Builder {
     fn new() -> Self {
-        Builder {
-            text: String::new(),
-            gold: Vec::new(),
-        }
+        Builder { text: String::new(), gold: Vec::new() }
     }
     fn t(&mut self, s: &str) -> &mut Self {
         self.text.push_str(s);
@@ -83,25 +45,17 @@ impl Builder {
         self
     }
     fn done(&mut self) -> Sample {
-        Sample {
-            text: std::mem::take(&mut self.text),
-            gold: std::mem::take(&mut self.gold),
-        }
+        Sample { text: std::mem::take(&mut self.text), gold: std::mem::take(&mut self.gold) }
     }
 }
 
 fn digits(rng: &mut StdRng, n: usize) -> String {
-    (0..n)
-        .map(|_| char::from(b'0' + rng.gen_range(0..10)))
-        .collect()
+    (0..n).map(|_| char::from(b'0' + rng.gen_range(0..10))).collect()
 }
 
 /// Appends the check character that makes `valid` accept, searching the alphabet.
 fn complete(body: &str, alphabet: &str, valid: fn(&str) -> bool) -> Option<String> {
-    alphabet
-        .chars()
-        .map(|c| format!("{body}{c}"))
-        .find(|s| valid(s))
+    alphabet.chars().map(|c| format!("{body}{c}")).find(|s| valid(s))
 }
 
 struct Gen {
@@ -119,40 +73,21 @@ impl Gen {
             let (f, l) = (self.first.clone(), self.last.clone());
             (format!("{} {}", self.pick(&f), self.pick(&l)), true)
         } else {
-            (
-                format!("{} {}", self.pick(OUTSIDE_FIRST), self.pick(OUTSIDE_LAST)),
-                false,
-            )
+            (format!("{} {}", self.pick(OUTSIDE_FIRST), self.pick(OUTSIDE_LAST)), false)
         }
     }
     fn email(&mut self) -> String {
         let (f, l) = (self.first.clone(), self.last.clone());
         let d = self.pick(DOMAINS);
-        format!(
-            "{}.{}@{}",
-            self.pick(&f).to_lowercase(),
-            self.pick(&l).to_lowercase(),
-            d
-        )
+        format!("{}.{}@{}", self.pick(&f).to_lowercase(), self.pick(&l).to_lowercase(), d)
     }
     fn phone(&mut self) -> String {
         let r = &mut self.rng;
         match r.gen_range(0..7) {
-            0 => format!(
-                "({}) {}-{}",
-                ["212", "415", "617", "312"][r.gen_range(0..4)],
-                r.gen_range(201..999),
-                digits(r, 4)
-            ),
+            0 => format!("({}) {}-{}", ["212", "415", "617", "312"][r.gen_range(0..4)], r.gen_range(201..999), digits(r, 4)),
             1 => format!("+44 20 7{} {}", digits(r, 3), digits(r, 4)),
             2 => format!("+49 30 {} {}", digits(r, 4), digits(r, 4)),
-            3 => format!(
-                "+33 1 {} {} {} {}",
-                digits(r, 2),
-                digits(r, 2),
-                digits(r, 2),
-                digits(r, 2)
-            ),
+            3 => format!("+33 1 {} {} {} {}", digits(r, 2), digits(r, 2), digits(r, 2), digits(r, 2)),
             4 => format!("+34 91 {} {} {}", digits(r, 3), digits(r, 2), digits(r, 2)),
             5 => format!("+39 06 {} {}", digits(r, 4), digits(r, 4)),
             _ => format!("+31 20 {} {}", digits(r, 3), digits(r, 4)),
@@ -164,11 +99,7 @@ impl Gen {
         let body = format!("{prefix}{}", digits(&mut self.rng, len - 1 - prefix.len()));
         let full = complete(&body, "0123456789", checksum::luhn).unwrap_or_default();
         if self.rng.gen_bool(0.5) && len == 16 {
-            full.as_bytes()
-                .chunks(4)
-                .map(|c| std::str::from_utf8(c).unwrap_or(""))
-                .collect::<Vec<_>>()
-                .join(" ")
+            full.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap_or("")).collect::<Vec<_>>().join(" ")
         } else {
             full
         }
@@ -178,23 +109,12 @@ impl Gen {
         (2..99)
             .map(|c| format!("DE{c:02}{bban}"))
             .find(|s| checksum::iban(s))
-            .map(|s| {
-                s.as_bytes()
-                    .chunks(4)
-                    .map(|c| std::str::from_utf8(c).unwrap_or(""))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|s| s.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap_or("")).collect::<Vec<_>>().join(" "))
             .unwrap_or_default()
     }
     fn ssn(&mut self) -> String {
         let r = &mut self.rng;
-        format!(
-            "{:03}-{:02}-{:04}",
-            r.gen_range(1..665),
-            r.gen_range(1..100),
-            r.gen_range(1..10000)
-        )
+        format!("{:03}-{:02}-{:04}", r.gen_range(1..665), r.gen_range(1..100), r.gen_range(1..10000))
     }
     fn nhs(&mut self) -> String {
         loop {
@@ -214,9 +134,7 @@ impl Gen {
     }
     fn it_cf(&mut self) -> String {
         let r = &mut self.rng;
-        let letters: String = (0..6)
-            .map(|_| char::from(b'A' + r.gen_range(0..26)))
-            .collect();
+        let letters: String = (0..6).map(|_| char::from(b'A' + r.gen_range(0..26))).collect();
         let body = format!(
             "{letters}{}{}{:02}{}{}",
             digits(r, 2),
@@ -225,12 +143,7 @@ impl Gen {
             char::from(b'A' + r.gen_range(0..26)),
             digits(r, 3)
         );
-        complete(
-            &body,
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-            checksum::it_fiscal_code,
-        )
-        .unwrap_or_default()
+        complete(&body, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", checksum::it_fiscal_code).unwrap_or_default()
     }
     fn es_nif(&mut self) -> String {
         let body = digits(&mut self.rng, 8);
@@ -238,19 +151,8 @@ impl Gen {
     }
     fn fr_nir(&mut self) -> String {
         let r = &mut self.rng;
-        let body = format!(
-            "{}{}{:02}{:02}{}{}",
-            r.gen_range(1..3),
-            digits(r, 2),
-            r.gen_range(1..13),
-            r.gen_range(1..96),
-            digits(r, 3),
-            digits(r, 3)
-        );
-        (0..98)
-            .map(|k| format!("{body}{k:02}"))
-            .find(|s| checksum::fr_nir(s))
-            .unwrap_or_default()
+        let body = format!("{}{}{:02}{:02}{}{}", r.gen_range(1..3), digits(r, 2), r.gen_range(1..13), r.gen_range(1..96), digits(r, 3), digits(r, 3));
+        (0..98).map(|k| format!("{body}{k:02}")).find(|s| checksum::fr_nir(s)).unwrap_or_default()
     }
     fn bsn(&mut self) -> String {
         loop {
@@ -264,39 +166,20 @@ impl Gen {
     }
     fn ip(&mut self) -> String {
         let r = &mut self.rng;
-        format!(
-            "{}.{}.{}.{}",
-            [r.gen_range(11..127), r.gen_range(128..223)][r.gen_range(0..2)],
-            r.gen_range(0..256),
-            r.gen_range(0..256),
-            r.gen_range(1..255)
-        )
+        format!("{}.{}.{}.{}", [r.gen_range(11..127), r.gen_range(128..223)][r.gen_range(0..2)], r.gen_range(0..256), r.gen_range(0..256), r.gen_range(1..255))
     }
     fn date(&mut self) -> String {
         let r = &mut self.rng;
-        let (d, m, y) = (
-            r.gen_range(1..29),
-            r.gen_range(1..13),
-            r.gen_range(1940..2006),
-        );
+        let (d, m, y) = (r.gen_range(1..29), r.gen_range(1..13), r.gen_range(1940..2006));
         match r.gen_range(0..3) {
             0 => format!("{d:02}.{m:02}.{y}"),
             1 => format!("{y}-{m:02}-{d:02}"),
-            _ => format!(
-                "{} {d}, {y}",
-                ["January", "March", "June", "October"][r.gen_range(0..4)]
-            ),
+            _ => format!("{} {d}, {y}", ["January", "March", "June", "October"][r.gen_range(0..4)]),
         }
     }
     fn aws_key(&mut self) -> String {
         let r = &mut self.rng;
-        let tail: String = (0..16)
-            .map(|_| {
-                *b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-                    .choose(r)
-                    .unwrap_or(&b'A') as char
-            })
-            .collect();
+        let tail: String = (0..16).map(|_| *b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".choose(r).unwrap_or(&b'A') as char).collect();
         format!("AKIA{tail}")
     }
 }
@@ -413,26 +296,14 @@ struct Score {
 
 impl Score {
     fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 {
-            1.0
-        } else {
-            self.tp as f64 / (self.tp + self.fp) as f64
-        }
+        if self.tp + self.fp == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 }
     }
     fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 {
-            1.0
-        } else {
-            self.tp as f64 / (self.tp + self.fn_) as f64
-        }
+        if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 }
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
 }
 
@@ -468,9 +339,10 @@ fn precision_and_recall_per_entity_meet_the_thresholds() {
         let found = engine.scan(&s.text);
         let mut matched = vec![false; found.len()];
         for &(entity, start, end) in &s.gold {
-            let hit = found.iter().enumerate().find(|(i, f)| {
-                !matched[*i] && f.entity.name() == entity && f.start < end && start < f.end
-            });
+            let hit = found
+                .iter()
+                .enumerate()
+                .find(|(i, f)| !matched[*i] && f.entity.name() == entity && f.start < end && start < f.end);
             let score = scores.entry(entity.to_string()).or_default();
             match hit {
                 Some((i, _)) => {
@@ -479,38 +351,21 @@ fn precision_and_recall_per_entity_meet_the_thresholds() {
                 }
                 None => {
                     score.fn_ += 1;
-                    misses.push(format!(
-                        "{entity} {:?} in {:?}",
-                        &s.text[start..end],
-                        s.text
-                    ));
+                    misses.push(format!("{entity} {:?} in {:?}", &s.text[start..end], s.text));
                 }
             }
         }
         for (i, f) in found.iter().enumerate() {
             if !matched[i] {
                 scores.entry(f.entity.name().to_string()).or_default().fp += 1;
-                false_positives.push(format!(
-                    "{} {:?} in {:?}",
-                    f.entity,
-                    &s.text[f.start..f.end],
-                    s.text
-                ));
+                false_positives.push(format!("{} {:?} in {:?}", f.entity, &s.text[f.start..f.end], s.text));
             }
         }
     }
     println!("| entity | precision | recall | F1 | TP | FP | FN |");
     println!("|---|---|---|---|---|---|---|");
     for (e, s) in &scores {
-        println!(
-            "| {e} | {:.3} | {:.3} | {:.3} | {} | {} | {} |",
-            s.precision(),
-            s.recall(),
-            s.f1(),
-            s.tp,
-            s.fp,
-            s.fn_
-        );
+        println!("| {e} | {:.3} | {:.3} | {:.3} | {} | {} | {} |", s.precision(), s.recall(), s.f1(), s.tp, s.fp, s.fn_);
     }
     for fp in false_positives.iter().take(15) {
         println!("FP: {fp}");
@@ -520,15 +375,9 @@ fn precision_and_recall_per_entity_meet_the_thresholds() {
     }
     let mut failures = Vec::new();
     for &(entity, p, r) in THRESHOLDS {
-        let s = scores
-            .get(entity)
-            .unwrap_or_else(|| panic!("no sample for {entity}"));
+        let s = scores.get(entity).unwrap_or_else(|| panic!("no sample for {entity}"));
         if s.precision() < p || s.recall() < r {
-            failures.push(format!(
-                "{entity}: precision {:.3} (min {p}), recall {:.3} (min {r})",
-                s.precision(),
-                s.recall()
-            ));
+            failures.push(format!("{entity}: precision {:.3} (min {p}), recall {:.3} (min {r})", s.precision(), s.recall()));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
@@ -540,14 +389,6 @@ fn hard_negatives_stay_untouched() {
     let (samples, _) = corpus(7, 480);
     for s in samples.iter().filter(|s| s.gold.is_empty()) {
         let found = engine.scan(&s.text);
-        assert!(
-            found.is_empty(),
-            "{:?} in {:?}",
-            found
-                .iter()
-                .map(|f| &s.text[f.start..f.end])
-                .collect::<Vec<_>>(),
-            s.text
-        );
+        assert!(found.is_empty(), "{:?} in {:?}", found.iter().map(|f| &s.text[f.start..f.end]).collect::<Vec<_>>(), s.text);
     }
 }

@@ -109,17 +109,9 @@ impl<'e> Redactor<'e> {
     /// As [`Redactor::redact`], also returning each finding and its action.
     pub fn redact_detailed(&mut self, text: &str) -> Result<Redaction, Blocked> {
         let findings = self.engine.scan(text);
-        if let Some(f) = findings
-            .iter()
-            .find(|f| self.engine.action_for(&f.entity) == Action::Block)
-        {
-            *self
-                .counts
-                .entry((f.entity.clone(), Action::Block))
-                .or_insert(0) += 1;
-            return Err(Blocked {
-                entity: f.entity.clone(),
-            });
+        if let Some(f) = findings.iter().find(|f| self.engine.action_for(&f.entity) == Action::Block) {
+            *self.counts.entry((f.entity.clone(), Action::Block)).or_insert(0) += 1;
+            return Err(Blocked { entity: f.entity.clone() });
         }
         let mut out = String::with_capacity(text.len() + 16 * findings.len());
         let mut applied = Vec::with_capacity(findings.len());
@@ -145,26 +137,14 @@ impl<'e> Redactor<'e> {
                 }
                 Action::Block => unreachable_block(),
             }
-            applied.push(Applied {
-                entity: f.entity,
-                start: f.start,
-                end: f.end,
-                action,
-            });
+            applied.push(Applied { entity: f.entity, start: f.start, end: f.end, action });
             last = f.end;
         }
         out.push_str(&text[last..]);
         Ok(Redaction { text: out, applied })
     }
 
-    fn replacement(
-        &mut self,
-        entity: &Entity,
-        value: &str,
-        action: Action,
-        text: &str,
-        lower_text: &mut Option<String>,
-    ) -> String {
+    fn replacement(&mut self, entity: &Entity, value: &str, action: Action, text: &str, lower_text: &mut Option<String>) -> String {
         let mut ctx = hmac::Context::with_key(&self.key);
         ctx.update(entity.name().as_bytes());
         ctx.update(&[0]);
@@ -192,8 +172,7 @@ impl<'e> Redactor<'e> {
             }
         };
         self.assigned.insert(slot_key(slot), word.clone());
-        self.originals
-            .insert(word.to_ascii_lowercase(), Zeroizing::new(value.to_string()));
+        self.originals.insert(word.to_ascii_lowercase(), Zeroizing::new(value.to_string()));
         word
     }
 
@@ -201,11 +180,7 @@ impl<'e> Redactor<'e> {
     pub fn findings(&self) -> Vec<FindingCount> {
         self.counts
             .iter()
-            .map(|((entity, action), count)| FindingCount {
-                entity: entity.clone(),
-                action: *action,
-                count: *count,
-            })
+            .map(|((entity, action), count)| FindingCount { entity: entity.clone(), action: *action, count: *count })
             .collect()
     }
 
@@ -242,40 +217,18 @@ mod tests {
     fn tokenize_is_stable_within_a_request_and_restores() {
         let e = engine(&[(Entity::EmailAddress, Action::Tokenize)]);
         let mut r = Redactor::new(&e, b"k");
-        let out = r
-            .redact("mail jane@example.com and jane@example.com, not bob@example.org")
-            .unwrap();
-        assert_eq!(
-            out,
-            "mail <EMAIL_ADDRESS_1> and <EMAIL_ADDRESS_1>, not <EMAIL_ADDRESS_2>"
-        );
-        assert_eq!(
-            r.restorer()
-                .restore("Hi email_address_2 and <EMAIL_ADDRESS_1"),
-            "Hi bob@example.org and jane@example.com"
-        );
-        assert_eq!(
-            r.findings(),
-            vec![FindingCount {
-                entity: Entity::EmailAddress,
-                action: Action::Tokenize,
-                count: 3
-            }]
-        );
+        let out = r.redact("mail jane@example.com and jane@example.com, not bob@example.org").unwrap();
+        assert_eq!(out, "mail <EMAIL_ADDRESS_1> and <EMAIL_ADDRESS_1>, not <EMAIL_ADDRESS_2>");
+        assert_eq!(r.restorer().restore("Hi email_address_2 and <EMAIL_ADDRESS_1"), "Hi bob@example.org and jane@example.com");
+        assert_eq!(r.findings(), vec![FindingCount { entity: Entity::EmailAddress, action: Action::Tokenize, count: 3 }]);
     }
 
     #[test]
     fn hash_is_keyed_and_stable() {
         let e = engine(&[(Entity::EmailAddress, Action::Hash)]);
-        let a = Redactor::new(&e, b"tenant-a")
-            .redact("jane@example.com")
-            .unwrap();
-        let a2 = Redactor::new(&e, b"tenant-a")
-            .redact("jane@example.com")
-            .unwrap();
-        let b = Redactor::new(&e, b"tenant-b")
-            .redact("jane@example.com")
-            .unwrap();
+        let a = Redactor::new(&e, b"tenant-a").redact("jane@example.com").unwrap();
+        let a2 = Redactor::new(&e, b"tenant-a").redact("jane@example.com").unwrap();
+        let b = Redactor::new(&e, b"tenant-b").redact("jane@example.com").unwrap();
         assert_eq!(a, a2);
         assert_ne!(a, b);
         assert!(a.starts_with("<EMAIL_ADDRESS_h") && !a.contains("jane"));
@@ -284,9 +237,7 @@ mod tests {
     #[test]
     fn block_names_the_entity_not_the_value() {
         let e = engine(&[(Entity::Secret, Action::Block)]);
-        let err = Redactor::new(&e, b"k")
-            .redact("key AKIAIOSFODNN7EXAMPLE here")
-            .unwrap_err();
+        let err = Redactor::new(&e, b"k").redact("key AKIAIOSFODNN7EXAMPLE here").unwrap_err();
         assert_eq!(err.to_string(), "the policy blocks SECRET in requests");
     }
 

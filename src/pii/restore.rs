@@ -74,11 +74,7 @@ impl Restorer {
     }
 
     pub fn stream(&self) -> StreamRestorer {
-        StreamRestorer {
-            restorer: self.clone(),
-            pending: String::new(),
-            continues_word: false,
-        }
+        StreamRestorer { restorer: self.clone(), pending: String::new(), continues_word: false }
     }
 
     /// `continues_word`: the byte before `text` was a word byte, so the first word of
@@ -105,22 +101,10 @@ impl Restorer {
                 continue;
             }
             lower.clear();
-            lower.extend(
-                text[start..i]
-                    .bytes()
-                    .map(|c| char::from(c.to_ascii_lowercase())),
-            );
+            lower.extend(text[start..i].bytes().map(|c| char::from(c.to_ascii_lowercase())));
             if let Some(original) = self.map.get(&lower) {
-                let from = if start > copied && b[start - 1] == b'<' {
-                    start - 1
-                } else {
-                    start
-                };
-                let to = if i < b.len() && b[i] == b'>' {
-                    i + 1
-                } else {
-                    i
-                };
+                let from = if start > copied && b[start - 1] == b'<' { start - 1 } else { start };
+                let to = if i < b.len() && b[i] == b'>' { i + 1 } else { i };
                 out.push_str(&text[copied..from]);
                 out.push_str(original);
                 copied = to;
@@ -152,8 +136,7 @@ impl StreamRestorer {
         self.pending.push_str(chunk);
         let cut = self.hold_point();
         let mut out = String::with_capacity(cut);
-        self.restorer
-            .restore_into(&self.pending[..cut], self.continues_word, &mut out);
+        self.restorer.restore_into(&self.pending[..cut], self.continues_word, &mut out);
         if cut > 0 {
             self.continues_word = is_word(self.pending.as_bytes()[cut - 1]);
         }
@@ -164,8 +147,7 @@ impl StreamRestorer {
     /// Flushes the held-back tail at the end of the stream.
     pub fn finish(&mut self) -> String {
         let mut out = String::new();
-        self.restorer
-            .restore_into(&self.pending, self.continues_word, &mut out);
+        self.restorer.restore_into(&self.pending, self.continues_word, &mut out);
         self.pending.clear();
         self.continues_word = false;
         out
@@ -213,14 +195,8 @@ mod tests {
 
     fn restorer() -> Restorer {
         let mut m = BTreeMap::new();
-        m.insert(
-            "email_address_1".to_string(),
-            Zeroizing::new("jane@example.com".to_string()),
-        );
-        m.insert(
-            "person_1".to_string(),
-            Zeroizing::new("Jane Roe".to_string()),
-        );
+        m.insert("email_address_1".to_string(), Zeroizing::new("jane@example.com".to_string()));
+        m.insert("person_1".to_string(), Zeroizing::new("Jane Roe".to_string()));
         Restorer::new(Arc::new(m))
     }
 
@@ -230,10 +206,7 @@ mod tests {
         assert_eq!(r.restore("<EMAIL_ADDRESS_1>"), "jane@example.com");
         assert_eq!(r.restore("to Email_Address_1."), "to jane@example.com.");
         assert_eq!(r.restore("<person_1, PERSON_1>"), "Jane Roe, Jane Roe");
-        assert_eq!(
-            r.restore("PERSON_12 PERSON_1x xPERSON_1"),
-            "PERSON_12 PERSON_1x xPERSON_1"
-        );
+        assert_eq!(r.restore("PERSON_12 PERSON_1x xPERSON_1"), "PERSON_12 PERSON_1x xPERSON_1");
     }
 
     #[test]

@@ -26,20 +26,8 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(
-        entity: Entity,
-        start: usize,
-        end: usize,
-        confidence: f32,
-        recognizer: &'static str,
-    ) -> Finding {
-        Finding {
-            entity,
-            start,
-            end,
-            confidence,
-            recognizer,
-        }
+    pub fn new(entity: Entity, start: usize, end: usize, confidence: f32, recognizer: &'static str) -> Finding {
+        Finding { entity, start, end, confidence, recognizer }
     }
 }
 
@@ -51,34 +39,13 @@ const CONTEXT_AFTER: usize = 32;
 /// Bytes before a plain number searched for "order", "invoice", ...
 const NEGATIVE_BEFORE: usize = 28;
 const NEGATIVE_WORDS: &[&str] = &[
-    "order",
-    "invoice",
-    "tracking",
-    "ticket",
-    "ref",
-    "reference",
-    "sku",
-    "build",
-    "version",
-    "transaction",
-    "confirmation",
-    "serial",
-    "part",
-    "item",
-    "case",
-    "issue",
-    "pr",
-    "commit",
-    "job",
-    "booking",
+    "order", "invoice", "tracking", "ticket", "ref", "reference", "sku", "build", "version", "transaction",
+    "confirmation", "serial", "part", "item", "case", "issue", "pr", "commit", "job", "booking",
 ];
 
 enum Check {
     Builtin(Validate),
-    Custom {
-        validator: Option<CustomValidator>,
-        confidence: f32,
-    },
+    Custom { validator: Option<CustomValidator>, confidence: f32 },
 }
 
 struct Compiled {
@@ -111,10 +78,7 @@ fn compile(name: &str, pattern: &str) -> Result<Regex, PiiError> {
     RegexBuilder::new(&asciify(pattern))
         .size_limit(32 << 20)
         .build()
-        .map_err(|e| PiiError::BadRegex {
-            name: name.to_string(),
-            message: one_line(&e.to_string()),
-        })
+        .map_err(|e| PiiError::BadRegex { name: name.to_string(), message: one_line(&e.to_string()) })
 }
 
 fn one_line(s: &str) -> String {
@@ -126,16 +90,7 @@ impl Scanner {
         let mut segmented = Vec::new();
         let mut multiline = Vec::new();
         for p in recognizers::builtin() {
-            let Pattern {
-                name,
-                entity,
-                regex,
-                validate,
-                context,
-                numeric,
-                upgrade,
-                multiline: multi,
-            } = p;
+            let Pattern { name, entity, regex, validate, context, numeric, upgrade, multiline: multi } = p;
             let c = Compiled {
                 name,
                 entity,
@@ -156,10 +111,7 @@ impl Scanner {
                 name: "custom",
                 entity: custom.entity.clone(),
                 regex: compile(&custom.name, &custom.regex)?,
-                check: Check::Custom {
-                    validator: custom.validator,
-                    confidence: custom.confidence,
-                },
+                check: Check::Custom { validator: custom.validator, confidence: custom.confidence },
                 context: custom.context.iter().map(|s| s.to_lowercase()).collect(),
                 numeric: false,
                 upgrade: None,
@@ -169,10 +121,7 @@ impl Scanner {
             .size_limit(256 << 20)
             .dfa_size_limit(64 << 20)
             .build()
-            .map_err(|e| PiiError::BadRegex {
-                name: "prefilter set".into(),
-                message: one_line(&e.to_string()),
-            })?;
+            .map_err(|e| PiiError::BadRegex { name: "prefilter set".into(), message: one_line(&e.to_string()) })?;
         let deny = if rules.deny.is_empty() {
             None
         } else {
@@ -188,10 +137,7 @@ impl Scanner {
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&values)
-                .map_err(|e| PiiError::BadRegex {
-                    name: "deny list".into(),
-                    message: e.to_string(),
-                })?;
+                .map_err(|e| PiiError::BadRegex { name: "deny list".into(), message: e.to_string() })?;
             Some((ac, entities))
         };
         person_location::warm_up();
@@ -229,20 +175,13 @@ impl Scanner {
         if let Some((ac, entities)) = &self.deny {
             for m in ac.find_iter(text) {
                 if word_bounded(text, m.start(), m.end()) {
-                    candidates.push(Finding::new(
-                        entities[m.pattern().as_usize()].clone(),
-                        m.start(),
-                        m.end(),
-                        1.0,
-                        "deny_list",
-                    ));
+                    candidates.push(Finding::new(entities[m.pattern().as_usize()].clone(), m.start(), m.end(), 1.0, "deny_list"));
                 }
             }
         }
         candidates.retain(|f| {
             f.confidence >= self.min_confidence
-                && (self.allow.is_empty()
-                    || !self.allow.contains(&text[f.start..f.end].to_lowercase()))
+                && (self.allow.is_empty() || !self.allow.contains(&text[f.start..f.end].to_lowercase()))
         });
         resolve_overlaps(candidates)
     }
@@ -254,10 +193,7 @@ impl Scanner {
                 Some(v) => v,
                 None => return,
             },
-            Check::Custom {
-                validator,
-                confidence,
-            } => {
+            Check::Custom { validator, confidence } => {
                 if validator.is_some_and(|v| !v.check(s)) {
                     return;
                 }
@@ -268,8 +204,7 @@ impl Scanner {
             return;
         }
         let end = start + len;
-        let context_hit = !c.context.is_empty()
-            && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, &c.context);
+        let context_hit = !c.context.is_empty() && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, &c.context);
         if context_hit {
             confidence = (confidence + CONTEXT_BOOST).min(0.99);
         } else if c.numeric && near(text, start, start, NEGATIVE_BEFORE, 0, NEGATIVE_WORDS) {
@@ -331,26 +266,16 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// Whether one of `words` (lowercase) starts a word within the window around the match.
-fn near<S: AsRef<str>>(
-    text: &str,
-    start: usize,
-    end: usize,
-    before: usize,
-    after: usize,
-    words: &[S],
-) -> bool {
+fn near<S: AsRef<str>>(text: &str, start: usize, end: usize, before: usize, after: usize, words: &[S]) -> bool {
     let lo = floor_boundary(text, start.saturating_sub(before));
     let hi = ceil_boundary(text, end.saturating_add(after).min(text.len()));
     let window_before = text[lo..start].to_lowercase();
     let window_after = text[end..hi].to_lowercase();
-    words.iter().any(|w| {
-        contains_word(&window_before, w.as_ref()) || contains_word(&window_after, w.as_ref())
-    })
+    words.iter().any(|w| contains_word(&window_before, w.as_ref()) || contains_word(&window_after, w.as_ref()))
 }
 
 fn contains_word(hay: &str, word: &str) -> bool {
-    hay.match_indices(word)
-        .any(|(i, _)| i == 0 || !hay.as_bytes()[i - 1].is_ascii_alphanumeric())
+    hay.match_indices(word).any(|(i, _)| i == 0 || !hay.as_bytes()[i - 1].is_ascii_alphanumeric())
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
@@ -388,12 +313,7 @@ mod tests {
     #[test]
     fn overlaps_keep_the_more_certain_then_longer() {
         let f = |s, e, c| Finding::new(Entity::Url, s, e, c, "t");
-        let kept = resolve_overlaps(vec![
-            f(0, 10, 0.6),
-            f(2, 5, 0.9),
-            f(8, 20, 0.6),
-            f(30, 40, 0.5),
-        ]);
+        let kept = resolve_overlaps(vec![f(0, 10, 0.6), f(2, 5, 0.9), f(8, 20, 0.6), f(30, 40, 0.5)]);
         let spans: Vec<(usize, usize)> = kept.iter().map(|k| (k.start, k.end)).collect();
         assert_eq!(spans, vec![(2, 5), (8, 20), (30, 40)]);
     }

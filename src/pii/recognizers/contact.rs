@@ -59,18 +59,12 @@ fn phone(s: &str) -> Option<(usize, f32)> {
         return None;
     }
     if international {
-        let normalized = if let Some(rest) = s.strip_prefix("00") {
-            format!("+{rest}")
-        } else {
-            s.to_string()
-        };
+        let normalized = if let Some(rest) = s.strip_prefix("00") { format!("+{rest}") } else { s.to_string() };
         let n = phonenumber::parse(None, &normalized).ok()?;
         return phonenumber::is_valid(&n).then_some((s.len(), 0.9));
     }
     let valid = REGIONS.iter().any(|r| {
-        phonenumber::parse(Some(*r), s)
-            .map(|n| phonenumber::is_valid(&n))
-            .unwrap_or(false)
+        phonenumber::parse(Some(*r), s).map(|n| phonenumber::is_valid(&n)).unwrap_or(false)
     });
     if !valid {
         return None;
@@ -80,18 +74,12 @@ fn phone(s: &str) -> Option<(usize, f32)> {
 
 /// `2024-01-15`, `15.01.2024`, `01/15/2024`: dates, not phone numbers.
 fn is_date_like(s: &str) -> bool {
-    let groups: Vec<&str> = s
-        .split(['-', '.', '/', ' '])
-        .filter(|g| !g.is_empty())
-        .collect();
+    let groups: Vec<&str> = s.split(['-', '.', '/', ' ']).filter(|g| !g.is_empty()).collect();
     if groups.len() != 3 {
         return false;
     }
     let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
-    matches!(
-        lens.as_slice(),
-        [4, 2, 2] | [2, 2, 4] | [1 | 2, 1 | 2, 4] | [4, 1 | 2, 1 | 2]
-    )
+    matches!(lens.as_slice(), [4, 2, 2] | [2, 2, 4] | [1 | 2, 1 | 2, 4] | [4, 1 | 2, 1 | 2])
 }
 
 fn url(s: &str) -> Option<(usize, f32)> {

@@ -43,22 +43,8 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    pub(crate) fn new(
-        name: &'static str,
-        entity: Entity,
-        regex: &'static str,
-        validate: Validate,
-    ) -> Pattern {
-        Pattern {
-            name,
-            entity,
-            regex,
-            validate,
-            context: &[],
-            numeric: false,
-            upgrade: None,
-            multiline: false,
-        }
+    pub(crate) fn new(name: &'static str, entity: Entity, regex: &'static str, validate: Validate) -> Pattern {
+        Pattern { name, entity, regex, validate, context: &[], numeric: false, upgrade: None, multiline: false }
     }
     pub(crate) fn context(mut self, words: &'static [&'static str]) -> Pattern {
         self.context = words;
