@@ -212,8 +212,12 @@ impl Config {
                 message,
             }
         };
-        let raw: RawConfig =
-            toml::from_str(text).map_err(|e| at(e.span(), e.message().trim_end().to_owned()))?;
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            at(
+                e.span(),
+                e.message().split_whitespace().collect::<Vec<_>>().join(" "),
+            )
+        })?;
         raw.validate()
             .map_err(|(span, message)| at(Some(span), message))
     }

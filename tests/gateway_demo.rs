@@ -12,7 +12,7 @@ fn start_demo(env: &[(&str, &str)]) -> (TestGateway, String) {
     let dir = tempfile::tempdir().unwrap();
     let gw = TestGateway::spawn(&["serve", "--demo", "--listen", "127.0.0.1:0"], dir, env);
     let deadline = Instant::now() + Duration::from_secs(10);
-    while !gw.output().contains("Streaming:") {
+    while !gw.output().contains("\"stream\": true") {
         assert!(
             Instant::now() < deadline,
             "no demo banner:\n{}",
@@ -25,14 +25,14 @@ fn start_demo(env: &[(&str, &str)]) -> (TestGateway, String) {
     (gw, output)
 }
 
-/// The command on the line after `heading` in the banner.
+/// The first command (a line starting with curl or python3) after `heading`.
 fn printed_command(banner: &str, heading: &str) -> String {
-    let mut lines = banner.lines().skip_while(|l| !l.contains(heading));
-    lines.next();
-    lines
-        .next()
+    banner
+        .lines()
+        .skip_while(|l| !l.contains(heading))
+        .map(str::trim)
+        .find(|l| l.starts_with("curl ") || l.starts_with("python3 "))
         .expect("a command under the heading")
-        .trim()
         .to_owned()
 }
 
@@ -55,12 +55,13 @@ fn the_printed_curl_lines_work_as_printed() {
         "demo data lives under ./ledgergate-data"
     );
 
-    let reply: serde_json::Value =
-        serde_json::from_str(&run_shell(&printed_command(&banner, "Try it with curl:"))).unwrap();
+    let command = printed_command(&banner, "Try it with curl");
+    let reply: serde_json::Value = serde_json::from_str(&run_shell(&command)).unwrap();
     let content = reply["choices"][0]["message"]["content"].as_str().unwrap();
-    assert!(
-        content.starts_with("Echo from the demo provider."),
-        "{content}"
+    // The IBAN was masked before it left; the email was tokenized and restored.
+    assert_eq!(
+        content,
+        "Echo from the demo provider. This is what reached me: I am Jane Doe. Refund IBAN <IBAN_CODE>, then write to jane.doe@example.com"
     );
 
     let stream = run_shell(&printed_command(&banner, "Streaming:"));

@@ -79,6 +79,7 @@ fn a_missing_certificate_file_is_a_clear_start_up_error() {
         .args(["serve", "--config", path.to_str().unwrap()])
         .env("TEST_PROVIDER_KEY", PROVIDER_KEY)
         .env("TEST_CLIENT_KEY", CLIENT_KEY)
+        .env("LEDGERGATE_MASTER_KEY", MASTER_KEY)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

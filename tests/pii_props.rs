@@ -6,7 +6,10 @@ use proptest::prelude::*;
 use std::sync::LazyLock;
 
 static TOKENIZE_ALL: LazyLock<Engine> = LazyLock::new(|| {
-    let rules = PiiRules { default_action: Action::Tokenize, ..PiiRules::default() };
+    let rules = PiiRules {
+        default_action: Action::Tokenize,
+        ..PiiRules::default()
+    };
     Engine::new(&rules).unwrap()
 });
 
@@ -78,6 +81,9 @@ fn whole_text_restore_of_tolerated_forms() {
     let redacted = r.redact("Write to jane.roe@example.com").unwrap();
     assert_eq!(redacted, "Write to <EMAIL_ADDRESS_1>");
     let restorer = r.restorer();
-    assert_eq!(restorer.restore("sent to email_address_1>"), "sent to jane.roe@example.com");
+    assert_eq!(
+        restorer.restore("sent to email_address_1>"),
+        "sent to jane.roe@example.com"
+    );
     assert_eq!(TOKENIZE_ALL.action_for(&Entity::Person), Action::Tokenize);
 }

@@ -1,2 +1,449 @@
 //! The audit log: append-only, encrypted, hash-chained, signed segment files.
 //! Knows nothing of HTTP or providers: it is handed a record and makes it durable.
+//!
+//! `AuditLog::open` verifies what is on disk, cuts a torn never-acknowledged tail (kept
+//! in quarantine and audited), refuses any other damage unless told to accept it (and
+//! then audits that too), and starts the single writer thread. `append` returns once
+//! the record is durable. The file format is documented in `audit-schema/README.md`.
+
+pub mod bundle;
+pub mod chain;
+pub mod checkpoint;
+pub mod crypto;
+pub mod export;
+pub mod frame;
+pub mod keys;
+pub mod reader;
+pub mod record;
+pub mod segment;
+pub mod verify;
+mod writer;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+use tokio::sync::{oneshot, Semaphore};
+
+use crate::vault::master_key::MasterKey;
+pub use checkpoint::Verifier;
+pub use export::{ExportReport, ExportRequest};
+pub use record::{EventAction, Record, RecordKind, Seq};
+pub use verify::{Failure, Reason};
+
+use keys::KeyStore;
+use segment::{public_key_path, SegmentFile};
+pub use writer::Stats;
+use writer::{Command, Writer};
+
+/// How long appends may wait for the writer before the queue pushes back.
+const QUEUE_CAPACITY: usize = 8192;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// Every append is fdatasynced before it is acknowledged (group commit shares one
+    /// sync among all appends queued together). A crash loses no acknowledged record.
+    Fsync,
+    /// Appends are acknowledged once written to the OS and synced at most `max_delay`
+    /// later. A crash of the machine (not of the process) can lose the acknowledged
+    /// records of the last `max_delay`.
+    Batch { max_delay: Duration },
+}
+
+#[derive(Clone, Debug)]
+pub struct AuditOptions {
+    /// `<data dir>/audit`: segments, checkpoints, public key, sled keys db.
+    pub dir: PathBuf,
+    pub durability: Durability,
+    /// Roll-over size; a segment may exceed it by at most one frame.
+    pub segment_max_bytes: u64,
+    /// Records between signed checkpoints.
+    pub checkpoint_every: u64,
+    /// And at least this often while records arrive.
+    pub checkpoint_interval: Duration,
+    /// Start despite damage, auditing it.
+    pub accept_damage: bool,
+}
+
+impl AuditOptions {
+    pub fn new(dir: impl Into<PathBuf>) -> AuditOptions {
+        AuditOptions {
+            dir: dir.into(),
+            durability: Durability::Fsync,
+            segment_max_bytes: 64 * 1024 * 1024,
+            checkpoint_every: 1000,
+            checkpoint_interval: Duration::from_secs(60),
+            accept_damage: false,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuditError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Segment(#[from] segment::SegmentError),
+    #[error(transparent)]
+    Keys(#[from] keys::KeyError),
+    #[error(transparent)]
+    Verify(#[from] verify::VerifyError),
+    #[error(transparent)]
+    Export(#[from] export::ExportError),
+    #[error("record encryption failed: {0}")]
+    Crypto(#[from] crypto::CryptoError),
+    #[error("the audit log in {dir} is damaged at seq {}: {} at {} ({}); refusing to start: inspect it with `ledgergate audit verify`, or start with accept_damage to continue and audit the damage", failure.seq, failure.reason, failure.location, failure.detail)]
+    Damaged { dir: PathBuf, failure: Failure },
+    #[error("{path} does not hold this log's public key; restore it (it must match the signing key in the key store)")]
+    PublicKeyMismatch { path: PathBuf },
+    #[error("the audit log stopped after a write or fsync error and accepts no more records; check the disk and restart")]
+    Unhealthy,
+    #[error("the audit log is closed")]
+    Closed,
+    #[error("the audit record of {bytes} bytes is too large")]
+    TooLarge { bytes: usize },
+    #[error("the audit record cannot be encoded: {0}")]
+    Encode(serde_json::Error),
+    #[error("the system clock cannot be formatted as RFC 3339")]
+    Clock,
+}
+
+/// What `open` found and did.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct OpenReport {
+    pub log_id: String,
+    /// Records present before this start.
+    pub records: u64,
+    pub segments: usize,
+    pub checkpoints: usize,
+    pub recovery: Option<Recovery>,
+    /// Damage accepted with `accept_damage` (empty otherwise).
+    pub damage_accepted: Vec<Failure>,
+    /// Seq of this start's own `start` record.
+    pub start_seq: u64,
+}
+
+/// A torn tail cut at start-up.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Recovery {
+    pub segment: PathBuf,
+    pub offset: u64,
+    pub bytes: u64,
+    pub quarantine: PathBuf,
+    /// The seq the cut bytes would have held.
+    pub seq: u64,
+    pub what: String,
+}
+
+struct Inner {
+    tx: mpsc::Sender<(Command, tokio::sync::OwnedSemaphorePermit)>,
+    queue: Arc<Semaphore>,
+    healthy: Arc<AtomicBool>,
+    verifier: Verifier,
+    dir: PathBuf,
+    stats: Arc<Stats>,
+}
+
+/// The handle the gateway holds. Cheap to clone; `Send + Sync`.
+#[derive(Clone)]
+pub struct AuditLog {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for AuditLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuditLog")
+            .field("dir", &self.inner.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AuditLog {
+    /// Opens (or creates) the log in `opts.dir`. Blocking: call at start-up.
+    pub fn open(
+        opts: AuditOptions,
+        master: &MasterKey,
+    ) -> Result<(AuditLog, OpenReport), AuditError> {
+        let dir = opts.dir.clone();
+        std::fs::create_dir_all(&dir).map_err(|source| AuditError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let keys = KeyStore::open(&dir, master)?;
+        let (log_id, signing) = keys.identity()?;
+        let verifier = Verifier::new(checkpoint::origin(&log_id), signing.public_key());
+        let pub_path = public_key_path(&dir);
+        match std::fs::read_to_string(&pub_path) {
+            Ok(text) => {
+                if Verifier::from_vkey(&text).ok().as_ref() != Some(&verifier) {
+                    return Err(AuditError::PublicKeyMismatch { path: pub_path });
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                std::fs::write(&pub_path, format!("{}\n", verifier.to_vkey())).map_err(
+                    |source| AuditError::Io {
+                        path: pub_path.clone(),
+                        source,
+                    },
+                )?;
+                segment::sync_dir(&dir)?;
+            }
+            Err(source) => {
+                return Err(AuditError::Io {
+                    path: pub_path,
+                    source,
+                })
+            }
+        }
+
+        let report = verify::verify_log(&dir, Some(&verifier))?;
+        let mut head = report.head.clone();
+        let mut open_report = OpenReport {
+            log_id: log_id.to_string(),
+            records: report.records,
+            segments: report.segments,
+            checkpoints: report.checkpoints,
+            ..OpenReport::default()
+        };
+        // A tail is torn (never acknowledged) only if no signed checkpoint covers it.
+        let tail = report.tail.clone();
+        let tail_location = tail
+            .as_ref()
+            .map(|t| format!("{}:{}", t.path.display(), t.offset));
+        let damage: Vec<Failure> = report
+            .failures
+            .iter()
+            .filter(|f| Some(&f.location) != tail_location.as_ref())
+            .cloned()
+            .collect();
+        let tail_covered = tail
+            .as_ref()
+            .is_some_and(|t| t.seq < report.largest_checkpoint);
+        if (!damage.is_empty() || tail_covered) && !opts.accept_damage {
+            let failure = damage
+                .first()
+                .cloned()
+                .or_else(|| report.first_failure().cloned())
+                .unwrap_or(Failure {
+                    seq: tail.as_ref().map_or(0, |t| t.seq),
+                    reason: Reason::TruncatedBelowCheckpoint,
+                    location: tail_location.clone().unwrap_or_default(),
+                    detail: "the damaged tail is covered by a signed checkpoint".into(),
+                });
+            let first = report.first_failure().cloned().unwrap_or(failure);
+            return Err(AuditError::Damaged {
+                dir,
+                failure: first,
+            });
+        }
+        if let Some(t) = &tail {
+            let quarantine = segment::cut_tail(&dir, &t.path, t.offset)?;
+            if t.offset == 0 {
+                // The whole (header-less) segment went to quarantine.
+                head.last_segment = segment::list_segments(&dir)?.last().cloned();
+            }
+            open_report.recovery = Some(Recovery {
+                segment: t.path.clone(),
+                offset: t.offset,
+                bytes: t.len,
+                quarantine,
+                seq: t.seq,
+                what: t.what.clone(),
+            });
+        }
+        let mut cp_damage = None;
+        if let Some((valid_len, what)) = &report.checkpoint_tail {
+            let q = segment::cut_tail(&dir, &segment::checkpoints_path(&dir), *valid_len as u64)?;
+            cp_damage = Some((q, what.clone()));
+        }
+        open_report.damage_accepted = damage;
+
+        let segment = match &head.last_segment {
+            Some(path) => Some(SegmentFile::open_append(path)?),
+            None => None,
+        };
+        let healthy = Arc::new(AtomicBool::new(true));
+        let mut writer = Writer {
+            opts: opts.clone(),
+            log_id,
+            signing,
+            keys,
+            segment,
+            next_seq: head.next_seq,
+            last_hash: head.last_hash,
+            range: std::mem::take(&mut head.range),
+            last_checkpoint_size: report.largest_checkpoint.min(head.next_seq),
+            last_checkpoint_at: Instant::now(),
+            healthy: healthy.clone(),
+            unsynced_since: None,
+            closed: false,
+            stats: Arc::new(Stats::default()),
+            close_reply: None,
+        };
+        let stats = writer.stats.clone();
+        // The log audits itself: start, and whatever start-up found and did.
+        let mut detail = serde_json::Map::new();
+        detail.insert("records_found".into(), report.records.into());
+        let start = writer.append_own(&Record::event(
+            RecordKind::System,
+            EventAction::Start,
+            detail,
+        ))?;
+        open_report.start_seq = start.0;
+        if let Some(r) = &open_report.recovery {
+            let mut d = serde_json::Map::new();
+            d.insert("segment".into(), r.segment.display().to_string().into());
+            d.insert("offset".into(), r.offset.into());
+            d.insert("bytes".into(), r.bytes.into());
+            d.insert("seq".into(), r.seq.into());
+            d.insert(
+                "quarantine".into(),
+                r.quarantine.display().to_string().into(),
+            );
+            d.insert("what".into(), r.what.clone().into());
+            writer.append_own(&Record::event(
+                RecordKind::System,
+                EventAction::RecoveryCut,
+                d,
+            ))?;
+        }
+        if let Some((q, what)) = cp_damage {
+            let mut d = serde_json::Map::new();
+            d.insert("file".into(), "checkpoints".into());
+            d.insert("quarantine".into(), q.display().to_string().into());
+            d.insert("what".into(), what.into());
+            writer.append_own(&Record::event(
+                RecordKind::System,
+                EventAction::RecoveryCut,
+                d,
+            ))?;
+        }
+        if !open_report.damage_accepted.is_empty() || tail_covered {
+            let mut d = serde_json::Map::new();
+            let list: Vec<serde_json::Value> = open_report
+                .damage_accepted
+                .iter()
+                .take(20)
+                .map(|f| serde_json::json!({"seq": f.seq, "reason": f.reason.as_str(), "location": f.location}))
+                .collect();
+            d.insert("failures".into(), list.into());
+            d.insert("total".into(), open_report.damage_accepted.len().into());
+            writer.append_own(&Record::event(
+                RecordKind::System,
+                EventAction::DamageAccepted,
+                d,
+            ))?;
+        }
+        writer.checkpoint()?;
+
+        let (tx, rx) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("ledgergate-audit-writer".into())
+            .spawn(move || writer.run(rx))
+            .map_err(|source| AuditError::Io {
+                path: dir.clone(),
+                source,
+            })?;
+        Ok((
+            AuditLog {
+                inner: Arc::new(Inner {
+                    tx,
+                    queue: Arc::new(Semaphore::new(QUEUE_CAPACITY)),
+                    healthy,
+                    verifier,
+                    dir,
+                    stats,
+                }),
+            },
+            open_report,
+        ))
+    }
+
+    async fn call<T>(
+        &self,
+        make: impl FnOnce(writer::Reply<T>) -> Command,
+    ) -> Result<T, AuditError> {
+        if !self.healthy() {
+            return Err(AuditError::Unhealthy);
+        }
+        let permit = self
+            .inner
+            .queue
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| AuditError::Closed)?;
+        let (reply, rx) = oneshot::channel();
+        self.inner
+            .tx
+            .send((make(reply), permit))
+            .map_err(|_| AuditError::Closed)?;
+        rx.await.map_err(|_| AuditError::Closed)?
+    }
+
+    /// Appends a record; returns its sequence number once it is durable.
+    pub async fn append(&self, record: Record) -> Result<Seq, AuditError> {
+        let plaintext = serde_json::to_vec(&record).map_err(AuditError::Encode)?;
+        let subject = record.effective_subject().to_string();
+        self.call(|reply| Command::Append {
+            plaintext,
+            subject,
+            reply,
+        })
+        .await
+    }
+
+    /// False for good after a write or fsync error: the gateway must refuse traffic.
+    pub fn healthy(&self) -> bool {
+        self.inner.healthy.load(Ordering::SeqCst)
+    }
+
+    /// Writes a stop record and a final checkpoint, then stops the writer.
+    /// Closing twice is harmless.
+    pub async fn close(&self) -> Result<(), AuditError> {
+        match self.call(|reply| Command::Close { reply }).await {
+            Err(AuditError::Closed) => Ok(()),
+            other => other,
+        }
+    }
+
+    /// The C2SP verifier key of the checkpoints, for pinning (`.to_vkey()`).
+    pub fn public_key(&self) -> &Verifier {
+        &self.inner.verifier
+    }
+
+    /// Signs a checkpoint now; returns the tree size it covers.
+    pub async fn checkpoint(&self) -> Result<u64, AuditError> {
+        self.call(|reply| Command::Checkpoint { reply }).await
+    }
+
+    /// Starts new data keys for every subject; old keys still decrypt old records.
+    pub async fn rotate_keys(&self) -> Result<(), AuditError> {
+        self.call(|reply| Command::RotateKeys { reply }).await
+    }
+
+    /// Crypto-shreds a subject: destroys its data keys and audits the erasure.
+    /// Returns how many keys were destroyed.
+    pub async fn erase(&self, subject: &str) -> Result<usize, AuditError> {
+        let subject = subject.to_string();
+        self.call(|reply| Command::Erase { subject, reply }).await
+    }
+
+    /// Writes an export bundle and audits the export.
+    pub async fn export(&self, request: ExportRequest) -> Result<ExportReport, AuditError> {
+        self.call(|reply| Command::Export { request, reply }).await
+    }
+
+    /// Appends acknowledged, writes and fdatasyncs made by the writer so far.
+    pub fn stats(&self) -> &Stats {
+        &self.inner.stats
+    }
+
+    pub fn dir(&self) -> &std::path::Path {
+        &self.inner.dir
+    }
+}

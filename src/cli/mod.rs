@@ -1,6 +1,8 @@
 //! Command-line parsing and dispatch. Exit codes: 0 ok, 1 a check failed, 2 usage or
 //! I/O error. Errors go to stderr as one sentence naming what is at fault.
 
+mod audit;
+mod policy;
 mod redact;
 mod serve;
 
@@ -23,8 +25,12 @@ struct Cli {
 enum Command {
     /// Run the gateway.
     Serve(serve::ServeArgs),
+    /// Check policy files, or explain what a tenant's policy does to a text.
+    Policy(policy::PolicyArgs),
     /// Redact PII from standard input (text, json or jsonl) to standard output.
     Redact(redact::RedactArgs),
+    /// Verify, export, erase and read the audit log.
+    Audit(audit::AuditArgs),
 }
 
 /// Prints one error sentence to stderr and returns exit code 2 (usage or I/O error).
@@ -47,6 +53,8 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Serve(args) => serve::run(args),
+        Command::Policy(args) => policy::run(args),
         Command::Redact(args) => redact::run(args),
+        Command::Audit(args) => audit::run(args),
     }
 }

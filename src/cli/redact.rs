@@ -25,7 +25,12 @@ pub struct RedactArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// Key for the `hash` action's pseudonyms (hex); a fixed demo key when absent.
-    #[arg(long, value_name = "HEX", env = "LEDGERGATE_PII_HASH_KEY", hide_env_values = true)]
+    #[arg(
+        long,
+        value_name = "HEX",
+        env = "LEDGERGATE_PII_HASH_KEY",
+        hide_env_values = true
+    )]
     hash_key: Option<String>,
 }
 
@@ -69,9 +74,16 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
     match args.format {
         Format::Text | Format::Json => {
             let mut raw = Vec::new();
-            stdin.lock().read_to_end(&mut raw).context("could not read standard input")?;
+            stdin
+                .lock()
+                .read_to_end(&mut raw)
+                .context("could not read standard input")?;
             let text = String::from_utf8(raw).map_err(|e| {
-                let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1;
                 anyhow!("standard input line {line} is not valid UTF-8")
             })?;
             let mut redactor = Redactor::new(&engine, &key);
@@ -92,21 +104,31 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
             let mut n = 0usize;
             loop {
                 buf.clear();
-                if reader.read_until(b'\n', &mut buf).context("could not read standard input")? == 0 {
+                if reader
+                    .read_until(b'\n', &mut buf)
+                    .context("could not read standard input")?
+                    == 0
+                {
                     break;
                 }
                 n += 1;
-                let line = std::str::from_utf8(&buf).map_err(|_| anyhow!("standard input line {n} is not valid UTF-8"))?;
+                let line = std::str::from_utf8(&buf)
+                    .map_err(|_| anyhow!("standard input line {n} is not valid UTF-8"))?;
                 if line.trim().is_empty() {
                     continue;
                 }
-                let parsed: Line = serde_json::from_str(line)
-                    .map_err(|e| anyhow!("standard input line {n} is not a {{\"text\": ...}} object: {e}"))?;
+                let parsed: Line = serde_json::from_str(line).map_err(|e| {
+                    anyhow!("standard input line {n} is not a {{\"text\": ...}} object: {e}")
+                })?;
                 let mut redactor = Redactor::new(&engine, &key);
                 match redactor.redact_detailed(&parsed.text) {
                     Ok(r) => writeln!(out, "{}", result_json(&r))?,
                     Err(b) => {
-                        writeln!(out, "{}", json!({"blocked": b.entity.name(), "error": b.to_string()}))?;
+                        writeln!(
+                            out,
+                            "{}",
+                            json!({"blocked": b.entity.name(), "error": b.to_string()})
+                        )?;
                         blocked = true;
                     }
                 }
@@ -114,7 +136,11 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if blocked { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if blocked {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn result_json(r: &Redaction) -> serde_json::Value {
@@ -129,7 +155,8 @@ fn result_json(r: &Redaction) -> serde_json::Value {
 fn load_rules(dir: &Path, id: Option<&str>) -> Result<PiiRules> {
     let Some(id) = id else {
         let path = dir.join("default.toml");
-        let src = std::fs::read_to_string(&path).with_context(|| format!("could not read {}", path.display()))?;
+        let src = std::fs::read_to_string(&path)
+            .with_context(|| format!("could not read {}", path.display()))?;
         return Ok(PiiRules::from_policy_str(&src, &path.display().to_string())?.1);
     };
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -139,7 +166,8 @@ fn load_rules(dir: &Path, id: Option<&str>) -> Result<PiiRules> {
         .collect();
     entries.sort();
     for path in entries {
-        let src = std::fs::read_to_string(&path).with_context(|| format!("could not read {}", path.display()))?;
+        let src = std::fs::read_to_string(&path)
+            .with_context(|| format!("could not read {}", path.display()))?;
         let (file_id, rules) = PiiRules::from_policy_str(&src, &path.display().to_string())?;
         if file_id.as_deref() == Some(id) {
             return Ok(rules);

@@ -8,8 +8,10 @@ use clap::Args;
 use secrecy::{ExposeSecret, SecretString};
 
 use ledgergate::config::{Config, MasterKeySource, ProviderConfig, ProviderKind, TenantConfig};
-use ledgergate::server::{self, echo::ECHO_MODEL, KeyStore, Listening};
+use ledgergate::policy::{Policies, PolicySet};
+use ledgergate::server::{self, echo::ECHO_MODEL, KeyStore, Listening, Startup};
 use ledgergate::telemetry;
+use ledgergate::vault::master_key::MasterKey;
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -28,7 +30,14 @@ pub struct ServeArgs {
     /// Policy directory, overriding policy.dir.
     #[arg(long, value_name = "DIR")]
     policies: Option<PathBuf>,
+    /// Start even though `audit verify` would fail: the damage is accepted and recorded
+    /// in the audit log itself. Without it, a damaged log refuses to start.
+    #[arg(long)]
+    accept_damage: bool,
 }
+
+/// The policy the demo uses when no --policies is given.
+const DEMO_POLICY: &str = include_str!("../../policies/default.toml");
 
 const DEMO_TENANT: &str = "demo";
 const DEMO_KEY_ID: &str = "demo-key";
@@ -68,6 +77,7 @@ async fn start(args: ServeArgs) -> Result<(), String> {
     if let Some(dir) = args.data_dir {
         config.data.dir = dir;
     }
+    let explicit_policies = args.policies.is_some();
     if let Some(dir) = args.policies {
         config.policy.dir = dir;
     }
@@ -84,8 +94,31 @@ async fn start(args: ServeArgs) -> Result<(), String> {
             config.data.dir.display()
         )
     })?;
+    let master = if args.demo {
+        demo_master_key(&config.data.dir)?
+    } else {
+        load_master_key(&config.data.master_key)?
+    };
+    let policies = if args.demo && !explicit_policies {
+        let set = PolicySet::from_files(
+            std::path::Path::new("<embedded>"),
+            &[("<embedded>/default.toml".to_owned(), DEMO_POLICY.to_owned())],
+            Some(&config.tenants),
+        )
+        .map_err(|e| e.to_string())?;
+        Policies::from_set(set, config.tenants.clone())
+    } else {
+        Policies::load(config.policy.dir.clone(), config.tenants.clone())
+            .map_err(|e| e.to_string())?
+    };
+    let startup = Startup {
+        keys,
+        master,
+        policies,
+        accept_damage: args.accept_damage,
+    };
 
-    server::serve(config, keys, |listening| {
+    server::serve(config, startup, |listening| {
         println!("ledgergate listening on {}", listening.base_url());
         if let Some(key) = &demo_key {
             print_demo_banner(listening, key);
@@ -121,7 +154,7 @@ async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
     }
     config.tenants.push(TenantConfig {
         id: DEMO_TENANT.into(),
-        policy: None,
+        policy: Some("default".into()),
         keys: vec![],
     });
     let key = match std::env::var("LEDGERGATE_DEMO_KEY") {
@@ -131,6 +164,36 @@ async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
     Ok((config, Some(SecretString::from(key))))
 }
 
+/// Reads the master key the way every command does: the config's source.
+pub fn load_master_key(source: &MasterKeySource) -> Result<MasterKey, String> {
+    match source {
+        MasterKeySource::Env(name) => MasterKey::from_env(name),
+        MasterKeySource::File(path) => MasterKey::from_file(path),
+    }
+    .map_err(|e| e.to_string())
+}
+
+/// Demo mode keeps a generated master key beside its data, which a real deployment
+/// must never do; the banner says so.
+fn demo_master_key(dir: &std::path::Path) -> Result<MasterKey, String> {
+    let path = dir.join("demo-master.key");
+    if !path.exists() {
+        let key = hex::encode(rand::random::<[u8; 32]>());
+        write_private(&path, key.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    MasterKey::from_file(&path).map_err(|e| e.to_string())
+}
+
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(bytes)
+}
+
 fn print_demo_banner(listening: &Listening, key: &SecretString) {
     let url = listening.base_url();
     // The demo key is printed on purpose: demo mode exists to be tried by hand.
@@ -138,12 +201,15 @@ fn print_demo_banner(listening: &Listening, key: &SecretString) {
     println!(
         r#"
   DEMO MODE: for trying ledgergate out, not for real data.
-  Upstream: a local echo provider that answers with what it received.
+  Upstream: a local echo provider that answers with what it received, so you see
+  what left the gateway after redaction (policy: policies/default.toml, embedded).
+  The demo's master key is kept in ledgergate-data/demo-master.key: demos only.
 
   Demo virtual key: {key}
 
-  Try it with curl:
-    curl -s {url}/v1/chat/completions -H "Authorization: Bearer {key}" -H "Content-Type: application/json" -d '{{"model": "{ECHO_MODEL}", "messages": [{{"role": "user", "content": "Hello, I am Jane, write to jane.doe@example.com"}}]}}'
+  Try it with curl (the IBAN is masked before it leaves; the email is tokenized and
+  restored in the answer; the audit log keeps what the provider really received):
+    curl -s {url}/v1/chat/completions -H "Authorization: Bearer {key}" -H "Content-Type: application/json" -d '{{"model": "{ECHO_MODEL}", "messages": [{{"role": "user", "content": "I am Jane Doe. Refund IBAN DE89370400440532013000, then write to jane.doe@example.com"}}]}}'
 
   Or with the official Python SDK (pip install openai):
     python3 -c 'from openai import OpenAI; c = OpenAI(base_url="{url}/v1", api_key="{key}"); print(c.chat.completions.create(model="{ECHO_MODEL}", messages=[{{"role": "user", "content": "Hello from Python"}}]).choices[0].message.content)'

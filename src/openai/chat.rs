@@ -82,10 +82,7 @@ impl ChatRequest {
 
     /// Every text-bearing field: message content (string or text parts), names, tool
     /// call arguments (inside their JSON string values) and legacy function calls.
-    pub fn for_each_text_mut<E>(
-        &mut self,
-        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
-    ) -> Result<(), E> {
+    fn visit_text<E>(&mut self, f: &mut dyn FnMut(&mut String) -> Result<(), E>) -> Result<(), E> {
         let Some(Value::Array(messages)) = self.body.get_mut("messages") else {
             return Ok(());
         };
@@ -125,7 +122,7 @@ impl ChatRequest {
     pub fn texts(&self) -> Vec<String> {
         let mut copy = self.clone();
         let mut out = Vec::new();
-        let _ = copy.for_each_text_mut::<()>(&mut |s| {
+        let _ = copy.visit_text::<()>(&mut |s| {
             out.push(s.clone());
             Ok(())
         });
@@ -140,6 +137,15 @@ impl ChatRequest {
         self.body
             .values_mut()
             .try_for_each(|v| for_each_string_mut(v, f))
+    }
+}
+
+impl super::TextFields for ChatRequest {
+    fn for_each_text_mut<E>(
+        &mut self,
+        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.visit_text(f)
     }
 }
 
@@ -158,9 +164,11 @@ mod tests {
     #[test]
     fn syntax_errors_name_line_and_column() {
         let e = ChatRequest::parse(b"{\n\"model\": \"m\",,}").unwrap_err();
-        assert_eq!(
-            e.message,
-            "request body is not valid JSON at line 2, column 14: expected `\"`"
+        assert!(
+            e.message
+                .starts_with("request body is not valid JSON at line 2, column 14: "),
+            "{}",
+            e.message
         );
         let e = ChatRequest::parse(b"{\"model\":\"m\"}").unwrap_err();
         assert_eq!(e.param.as_deref(), Some("messages"));
@@ -176,7 +184,7 @@ mod tests {
             {"role":"assistant","content":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"f","arguments":"{\"q\":\"arg\"}"}}]},
             {"role":"tool","tool_call_id":"1","content":"result"}]}"#;
         let mut req = ChatRequest::parse(raw).unwrap();
-        req.for_each_text_mut::<()>(&mut |s| {
+        req.visit_text::<()>(&mut |s| {
             *s = s.to_uppercase();
             Ok(())
         })

@@ -47,10 +47,7 @@ impl EmbeddingsRequest {
     }
 
     /// The text inputs: the string, or each string of the array (token arrays are not text).
-    pub fn for_each_text_mut<E>(
-        &mut self,
-        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
-    ) -> Result<(), E> {
+    fn visit_text<E>(&mut self, f: &mut dyn FnMut(&mut String) -> Result<(), E>) -> Result<(), E> {
         match self.body.get_mut("input") {
             Some(Value::String(s)) => f(s),
             Some(Value::Array(items)) => items.iter_mut().try_for_each(|item| match item {
@@ -59,5 +56,14 @@ impl EmbeddingsRequest {
             }),
             _ => Ok(()),
         }
+    }
+}
+
+impl super::TextFields for EmbeddingsRequest {
+    fn for_each_text_mut<E>(
+        &mut self,
+        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.visit_text(f)
     }
 }

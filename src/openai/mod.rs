@@ -17,6 +17,14 @@ pub use error::{ErrorBody, ErrorDetail};
 pub use models::{ModelList, ModelObject};
 pub use text::for_each_string_mut;
 
+/// A request whose text-bearing fields can be rewritten (redaction walks these).
+pub trait TextFields {
+    fn for_each_text_mut<E>(
+        &mut self,
+        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
+    ) -> Result<(), E>;
+}
+
 /// A request body the gateway refuses, with the parameter at fault when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]

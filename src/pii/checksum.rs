@@ -60,7 +60,11 @@ pub fn mod97(s: &str) -> bool {
             Some(v) => v,
             None => return false,
         };
-        rem = if v >= 10 { (rem * 100 + v) % 97 } else { (rem * 10 + v) % 97 };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
         n += 1;
     }
     n >= 4 && rem == 1
@@ -79,7 +83,11 @@ pub fn nhs(s: &str) -> bool {
     if d.len() != 10 {
         return false;
     }
-    let sum: u32 = d[..9].iter().enumerate().map(|(i, &x)| u32::from(x) * (10 - i as u32)).sum();
+    let sum: u32 = d[..9]
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| u32::from(x) * (10 - i as u32))
+        .sum();
     let check = 11 - sum % 11;
     let check = if check == 11 { 0 } else { check };
     check != 10 && check == u32::from(d[9])
@@ -107,7 +115,11 @@ pub fn bsn(s: &str) -> bool {
     if d.len() != 9 || d.iter().all(|&x| x == 0) {
         return false;
     }
-    let sum: i32 = d[..8].iter().enumerate().map(|(i, &x)| i32::from(x) * (9 - i as i32)).sum::<i32>()
+    let sum: i32 = d[..8]
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| i32::from(x) * (9 - i as i32))
+        .sum::<i32>()
         - i32::from(d[8]);
     sum % 11 == 0
 }
@@ -142,7 +154,8 @@ pub fn de_tax_id(s: &str) -> bool {
 /// Italian codice fiscale: 16 characters, the last is a check letter.
 pub fn it_fiscal_code(s: &str) -> bool {
     const ODD: [u32; 26] = [
-        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24,
+        23,
     ];
     let b = s.as_bytes();
     if b.len() != 16 || !b.iter().all(u8::is_ascii_alphanumeric) {
@@ -151,7 +164,11 @@ pub fn it_fiscal_code(s: &str) -> bool {
     let mut sum = 0u32;
     for (i, &c) in b[..15].iter().enumerate() {
         let c = c.to_ascii_uppercase();
-        let idx = if c.is_ascii_digit() { u32::from(c - b'0') } else { u32::from(c - b'A') };
+        let idx = if c.is_ascii_digit() {
+            u32::from(c - b'0')
+        } else {
+            u32::from(c - b'A')
+        };
         // Positions are counted from 1: odd positions use the table.
         sum += if i % 2 == 0 { ODD[idx as usize] } else { idx };
     }
@@ -167,7 +184,9 @@ pub fn es_nif(s: &str) -> bool {
     if compact.len() != 9 || !compact[..8].iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let n: u32 = compact[..8].iter().fold(0, |a, &c| a * 10 + u32::from(c - b'0'));
+    let n: u32 = compact[..8]
+        .iter()
+        .fold(0, |a, &c| a * 10 + u32::from(c - b'0'));
     compact[8].to_ascii_uppercase() == NIF_LETTERS[(n % 23) as usize]
 }
 
@@ -186,7 +205,9 @@ pub fn es_nie(s: &str) -> bool {
     if !compact[1..8].iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let n: u32 = compact[1..8].iter().fold(lead, |a, &c| a * 10 + u32::from(c - b'0'));
+    let n: u32 = compact[1..8]
+        .iter()
+        .fold(lead, |a, &c| a * 10 + u32::from(c - b'0'));
     compact[8].to_ascii_uppercase() == NIF_LETTERS[(n % 23) as usize]
 }
 
@@ -244,7 +265,9 @@ pub fn dea(s: &str) -> bool {
     if !b"ABCDEFGHJKLMPRSTUX".contains(&b[0].to_ascii_uppercase()) {
         return false;
     }
-    let Some(d) = digits(&s[2..]) else { return false };
+    let Some(d) = digits(&s[2..]) else {
+        return false;
+    };
     if d.len() != 7 {
         return false;
     }
@@ -276,7 +299,9 @@ fn base58_decode(s: &str) -> Option<Vec<u8>> {
 
 /// A Base58Check Bitcoin address (P2PKH or P2SH): 25 bytes, double-SHA-256 checksum.
 pub fn base58check(s: &str) -> bool {
-    let Some(raw) = base58_decode(s) else { return false };
+    let Some(raw) = base58_decode(s) else {
+        return false;
+    };
     if raw.len() != 25 {
         return false;
     }
@@ -292,7 +317,9 @@ pub fn bech32(s: &str) -> bool {
     if lower != s && s.to_ascii_uppercase() != s {
         return false;
     }
-    let Some(pos) = lower.rfind('1') else { return false };
+    let Some(pos) = lower.rfind('1') else {
+        return false;
+    };
     let (hrp, data) = (&lower[..pos], &lower[pos + 1..]);
     if !matches!(hrp, "bc" | "tb") || data.len() < 6 {
         return false;
@@ -311,7 +338,16 @@ pub fn bech32(s: &str) -> bool {
     for v in values {
         let top = chk >> 25;
         chk = ((chk & 0x1ff_ffff) << 5) ^ v;
-        for (i, g) in [0x3b6a_57b2u32, 0x2650_8e6d, 0x1ea1_19fa, 0x3d42_33dd, 0x2a14_62b3].iter().enumerate() {
+        for (i, g) in [
+            0x3b6a_57b2u32,
+            0x2650_8e6d,
+            0x1ea1_19fa,
+            0x3d42_33dd,
+            0x2a14_62b3,
+        ]
+        .iter()
+        .enumerate()
+        {
             if (top >> i) & 1 == 1 {
                 chk ^= g;
             }
@@ -362,7 +398,13 @@ mod tests {
         assert!(iban("DE89 3704 0044 0532 0130 00"));
         assert!(iban("GB82WEST12345698765432"));
         assert!(!iban("DE89 3704 0044 0532 0130 01"));
-        assert!(mod97("GB82WEST12345698765432".get(4..).map(|r| format!("{r}GB82")).unwrap().as_str()));
+        assert!(mod97(
+            "GB82WEST12345698765432"
+                .get(4..)
+                .map(|r| format!("{r}GB82"))
+                .unwrap()
+                .as_str()
+        ));
     }
 
     #[test]
@@ -374,7 +416,10 @@ mod tests {
         assert!(mod11("0306406152"));
         assert!(de_tax_id("86095742719"));
         assert!(!de_tax_id("86095742718"));
-        assert!(!de_tax_id("12345678903"), "all digits distinct is not a Steuer-ID");
+        assert!(
+            !de_tax_id("12345678903"),
+            "all digits distinct is not a Steuer-ID"
+        );
     }
 
     #[test]
@@ -399,10 +444,18 @@ mod tests {
         assert!(base58check("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"));
         assert!(!base58check("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3"));
         assert!(bech32("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"));
-        assert!(bech32("bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297"));
+        assert!(bech32(
+            "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297"
+        ));
         assert!(!bech32("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdx"));
-        assert_eq!(eip55("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"), Some(true));
-        assert_eq!(eip55("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"), Some(false));
+        assert_eq!(
+            eip55("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"),
+            Some(true)
+        );
+        assert_eq!(
+            eip55("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"),
+            Some(false)
+        );
         assert_eq!(eip55("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"), None);
     }
 }

@@ -91,7 +91,10 @@ impl Entity {
             name: name.to_string(),
             hint: did_you_mean(
                 name,
-                Entity::BUILTIN.iter().map(Entity::name).chain(custom.iter().map(Entity::name)),
+                Entity::BUILTIN
+                    .iter()
+                    .map(Entity::name)
+                    .chain(custom.iter().map(Entity::name)),
             ),
         })
     }
@@ -101,7 +104,9 @@ impl Entity {
         let well_formed = !name.is_empty()
             && name.len() <= 48
             && name.starts_with(|c: char| c.is_ascii_uppercase())
-            && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
             && !name.ends_with('_');
         if !well_formed {
             return Err(PiiError::BadCustomEntity(name.to_string()));

@@ -5,6 +5,7 @@
 
 pub mod checksum;
 pub mod entity;
+pub mod output;
 pub mod recognizers;
 pub mod redact;
 pub mod restore;
@@ -14,6 +15,7 @@ pub mod scanner;
 use std::collections::BTreeMap;
 
 pub use entity::Entity;
+pub use output::{OutputStream, OUTPUT_HOLD};
 pub use redact::{Action, Applied, Blocked, FindingCount, Redaction, Redactor};
 pub use restore::{Restorer, StreamRestorer};
 pub use rules::{PiiRules, PiiTable};
@@ -24,14 +26,21 @@ pub use scanner::Finding;
 pub enum PiiError {
     #[error("unknown entity \"{name}\"{hint}")]
     UnknownEntity { name: String, hint: String },
-    #[error("custom entity name \"{0}\" must be UPPER_SNAKE_CASE (A-Z, 0-9, _), at most 48 characters")]
+    #[error(
+        "custom entity name \"{0}\" must be UPPER_SNAKE_CASE (A-Z, 0-9, _), at most 48 characters"
+    )]
     BadCustomEntity(String),
     #[error("recognizer \"{name}\" has an invalid regex: {message}")]
     BadRegex { name: String, message: String },
     #[error("{0}")]
     Invalid(String),
     #[error("{origin}:{line}:{col}: {message}")]
-    Policy { origin: String, line: usize, col: usize, message: String },
+    Policy {
+        origin: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
 }
 
 /// Compiled recognizers plus the action table.
@@ -64,7 +73,10 @@ impl Engine {
     }
 
     pub fn action_for(&self, entity: &Entity) -> Action {
-        self.actions.get(entity).copied().unwrap_or(self.default_action)
+        self.actions
+            .get(entity)
+            .copied()
+            .unwrap_or(self.default_action)
     }
 }
 

@@ -2,7 +2,7 @@
 //! `<ENTITY_N>` (the same value gets the same token within one request), `hash` a keyed
 //! HMAC-SHA-256 pseudonym `<ENTITY_h0123456789ab>` stable per tenant key, `block` refuses
 //! the text naming only the entity, `allow` leaves it. Originals live only in this
-//! request's memory and are zeroized on drop; the map is keyed by an HMAC, not the value.
+//! request's memory and are zeroized when the redactor and its restorers are dropped.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use ring::hmac;
 use serde::{Deserialize, Serialize};
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use super::entity::Entity;
 use super::restore::Restorer;
@@ -80,10 +80,11 @@ pub struct FindingCount {
 pub struct Redactor<'e> {
     engine: &'e Engine,
     key: hmac::Key,
-    /// HMAC(entity, value) -> replacement word (without brackets).
-    assigned: HashMap<[u8; 32], String>,
-    /// lower-case replacement word -> original value.
-    originals: BTreeMap<String, Zeroizing<String>>,
+    /// (hashed?, entity, value) -> replacement word (without brackets). Keys are
+    /// zeroized in `Drop`.
+    assigned: HashMap<(bool, Entity, String), String>,
+    /// lower-case replacement word -> original value; shared with restorers.
+    originals: Arc<BTreeMap<String, Zeroizing<String>>>,
     next: HashMap<Entity, u64>,
     counts: BTreeMap<(Entity, Action), u64>,
 }
@@ -95,7 +96,7 @@ impl<'e> Redactor<'e> {
             engine,
             key: hmac::Key::new(hmac::HMAC_SHA256, hash_key),
             assigned: HashMap::new(),
-            originals: BTreeMap::new(),
+            originals: Arc::new(BTreeMap::new()),
             next: HashMap::new(),
             counts: BTreeMap::new(),
         }
@@ -109,9 +110,17 @@ impl<'e> Redactor<'e> {
     /// As [`Redactor::redact`], also returning each finding and its action.
     pub fn redact_detailed(&mut self, text: &str) -> Result<Redaction, Blocked> {
         let findings = self.engine.scan(text);
-        if let Some(f) = findings.iter().find(|f| self.engine.action_for(&f.entity) == Action::Block) {
-            *self.counts.entry((f.entity.clone(), Action::Block)).or_insert(0) += 1;
-            return Err(Blocked { entity: f.entity.clone() });
+        if let Some(f) = findings
+            .iter()
+            .find(|f| self.engine.action_for(&f.entity) == Action::Block)
+        {
+            *self
+                .counts
+                .entry((f.entity.clone(), Action::Block))
+                .or_insert(0) += 1;
+            return Err(Blocked {
+                entity: f.entity.clone(),
+            });
         }
         let mut out = String::with_capacity(text.len() + 16 * findings.len());
         let mut applied = Vec::with_capacity(findings.len());
@@ -137,27 +146,43 @@ impl<'e> Redactor<'e> {
                 }
                 Action::Block => unreachable_block(),
             }
-            applied.push(Applied { entity: f.entity, start: f.start, end: f.end, action });
+            applied.push(Applied {
+                entity: f.entity,
+                start: f.start,
+                end: f.end,
+                action,
+            });
             last = f.end;
         }
         out.push_str(&text[last..]);
         Ok(Redaction { text: out, applied })
     }
 
-    fn replacement(&mut self, entity: &Entity, value: &str, action: Action, text: &str, lower_text: &mut Option<String>) -> String {
-        let mut ctx = hmac::Context::with_key(&self.key);
-        ctx.update(entity.name().as_bytes());
-        ctx.update(&[0]);
-        ctx.update(value.as_bytes());
-        let tag = ctx.sign();
-        let mut id = [0u8; 32];
-        id.copy_from_slice(tag.as_ref());
-        let slot = (id, action == Action::Hash);
-        if let Some(word) = self.assigned.get(&slot_key(slot)) {
+    fn replacement(
+        &mut self,
+        entity: &Entity,
+        value: &str,
+        action: Action,
+        text: &str,
+        lower_text: &mut Option<String>,
+    ) -> String {
+        let hashed = action == Action::Hash;
+        let slot = (hashed, entity.clone(), value.to_string());
+        if let Some(word) = self.assigned.get(&slot) {
+            let mut slot = slot;
+            slot.2.zeroize();
             return word.clone();
         }
-        let word = if action == Action::Hash {
-            format!("{}_h{}", entity.name(), hex::encode(&id[..6]))
+        let word = if hashed {
+            let mut ctx = hmac::Context::with_key(&self.key);
+            ctx.update(entity.name().as_bytes());
+            ctx.update(&[0]);
+            ctx.update(value.as_bytes());
+            format!(
+                "{}_h{}",
+                entity.name(),
+                hex::encode(&ctx.sign().as_ref()[..6])
+            )
         } else {
             // Skip numbers whose token already appears in the text (any case): restoring
             // would otherwise turn the user's literal into someone else's value.
@@ -171,8 +196,9 @@ impl<'e> Redactor<'e> {
                 }
             }
         };
-        self.assigned.insert(slot_key(slot), word.clone());
-        self.originals.insert(word.to_ascii_lowercase(), Zeroizing::new(value.to_string()));
+        self.assigned.insert(slot, word.clone());
+        Arc::make_mut(&mut self.originals)
+            .insert(word.to_ascii_lowercase(), Zeroizing::new(value.to_string()));
         word
     }
 
@@ -180,20 +206,26 @@ impl<'e> Redactor<'e> {
     pub fn findings(&self) -> Vec<FindingCount> {
         self.counts
             .iter()
-            .map(|((entity, action), count)| FindingCount { entity: entity.clone(), action: *action, count: *count })
+            .map(|((entity, action), count)| FindingCount {
+                entity: entity.clone(),
+                action: *action,
+                count: *count,
+            })
             .collect()
     }
 
     /// Maps this request's tokens and pseudonyms back to the originals.
     pub fn restorer(&self) -> Restorer {
-        Restorer::new(Arc::new(self.originals.clone()))
+        Restorer::new(Arc::clone(&self.originals))
     }
 }
 
-/// The tokenize and hash maps share one table; the action byte keeps them apart.
-fn slot_key((mut id, hash): ([u8; 32], bool)) -> [u8; 32] {
-    id[31] = u8::from(hash);
-    id
+impl Drop for Redactor<'_> {
+    fn drop(&mut self) {
+        for ((_, _, mut value), _) in self.assigned.drain() {
+            value.zeroize();
+        }
+    }
 }
 
 /// Blocked findings return early in `redact_detailed` before any rewriting.
@@ -217,18 +249,40 @@ mod tests {
     fn tokenize_is_stable_within_a_request_and_restores() {
         let e = engine(&[(Entity::EmailAddress, Action::Tokenize)]);
         let mut r = Redactor::new(&e, b"k");
-        let out = r.redact("mail jane@example.com and jane@example.com, not bob@example.org").unwrap();
-        assert_eq!(out, "mail <EMAIL_ADDRESS_1> and <EMAIL_ADDRESS_1>, not <EMAIL_ADDRESS_2>");
-        assert_eq!(r.restorer().restore("Hi email_address_2 and <EMAIL_ADDRESS_1"), "Hi bob@example.org and jane@example.com");
-        assert_eq!(r.findings(), vec![FindingCount { entity: Entity::EmailAddress, action: Action::Tokenize, count: 3 }]);
+        let out = r
+            .redact("mail jane@example.com and jane@example.com, not bob@example.org")
+            .unwrap();
+        assert_eq!(
+            out,
+            "mail <EMAIL_ADDRESS_1> and <EMAIL_ADDRESS_1>, not <EMAIL_ADDRESS_2>"
+        );
+        assert_eq!(
+            r.restorer()
+                .restore("Hi email_address_2 and <EMAIL_ADDRESS_1"),
+            "Hi bob@example.org and jane@example.com"
+        );
+        assert_eq!(
+            r.findings(),
+            vec![FindingCount {
+                entity: Entity::EmailAddress,
+                action: Action::Tokenize,
+                count: 3
+            }]
+        );
     }
 
     #[test]
     fn hash_is_keyed_and_stable() {
         let e = engine(&[(Entity::EmailAddress, Action::Hash)]);
-        let a = Redactor::new(&e, b"tenant-a").redact("jane@example.com").unwrap();
-        let a2 = Redactor::new(&e, b"tenant-a").redact("jane@example.com").unwrap();
-        let b = Redactor::new(&e, b"tenant-b").redact("jane@example.com").unwrap();
+        let a = Redactor::new(&e, b"tenant-a")
+            .redact("jane@example.com")
+            .unwrap();
+        let a2 = Redactor::new(&e, b"tenant-a")
+            .redact("jane@example.com")
+            .unwrap();
+        let b = Redactor::new(&e, b"tenant-b")
+            .redact("jane@example.com")
+            .unwrap();
         assert_eq!(a, a2);
         assert_ne!(a, b);
         assert!(a.starts_with("<EMAIL_ADDRESS_h") && !a.contains("jane"));
@@ -237,7 +291,9 @@ mod tests {
     #[test]
     fn block_names_the_entity_not_the_value() {
         let e = engine(&[(Entity::Secret, Action::Block)]);
-        let err = Redactor::new(&e, b"k").redact("key AKIAIOSFODNN7EXAMPLE here").unwrap_err();
+        let err = Redactor::new(&e, b"k")
+            .redact("key AKIAIOSFODNN7EXAMPLE here")
+            .unwrap_err();
         assert_eq!(err.to_string(), "the policy blocks SECRET in requests");
     }
 

@@ -62,11 +62,7 @@ impl Restorer {
     /// Restores every string value of a JSON document (keys are left alone).
     pub fn restore_json(&self, value: &mut serde_json::Value) {
         match value {
-            serde_json::Value::String(s) => {
-                if !self.map.is_empty() {
-                    *s = self.restore(s);
-                }
-            }
+            serde_json::Value::String(s) if !self.map.is_empty() => *s = self.restore(s),
             serde_json::Value::Array(items) => items.iter_mut().for_each(|v| self.restore_json(v)),
             serde_json::Value::Object(map) => map.values_mut().for_each(|v| self.restore_json(v)),
             _ => {}
@@ -74,7 +70,11 @@ impl Restorer {
     }
 
     pub fn stream(&self) -> StreamRestorer {
-        StreamRestorer { restorer: self.clone(), pending: String::new(), continues_word: false }
+        StreamRestorer {
+            restorer: self.clone(),
+            pending: String::new(),
+            continues_word: false,
+        }
     }
 
     /// `continues_word`: the byte before `text` was a word byte, so the first word of
@@ -86,29 +86,47 @@ impl Restorer {
         }
         let b = text.as_bytes();
         let mut copied = 0;
-        let mut i = 0;
+        let mut resume = 0;
         let mut lower = String::new();
-        while i < b.len() {
-            if !is_word(b[i]) {
-                i += 1;
+        // Every token contains an underscore: jump from one to the next and look only at
+        // the word around it.
+        for u in memchr::memchr_iter(b'_', b) {
+            if u < resume {
                 continue;
             }
-            let start = i;
-            while i < b.len() && is_word(b[i]) {
-                i += 1;
+            let mut start = u;
+            while start > 0 && is_word(b[start - 1]) {
+                start -= 1;
             }
-            if (start == 0 && continues_word) || i - start > self.max_word {
+            let mut end = u + 1;
+            while end < b.len() && is_word(b[end]) {
+                end += 1;
+            }
+            resume = end;
+            if (start == 0 && continues_word) || end - start > self.max_word {
                 continue;
             }
             lower.clear();
-            lower.extend(text[start..i].bytes().map(|c| char::from(c.to_ascii_lowercase())));
+            lower.extend(
+                text[start..end]
+                    .bytes()
+                    .map(|c| char::from(c.to_ascii_lowercase())),
+            );
             if let Some(original) = self.map.get(&lower) {
-                let from = if start > copied && b[start - 1] == b'<' { start - 1 } else { start };
-                let to = if i < b.len() && b[i] == b'>' { i + 1 } else { i };
+                let from = if start > copied && b[start - 1] == b'<' {
+                    start - 1
+                } else {
+                    start
+                };
+                let to = if end < b.len() && b[end] == b'>' {
+                    end + 1
+                } else {
+                    end
+                };
                 out.push_str(&text[copied..from]);
                 out.push_str(original);
                 copied = to;
-                i = to;
+                resume = to;
             }
         }
         out.push_str(&text[copied..]);
@@ -136,7 +154,8 @@ impl StreamRestorer {
         self.pending.push_str(chunk);
         let cut = self.hold_point();
         let mut out = String::with_capacity(cut);
-        self.restorer.restore_into(&self.pending[..cut], self.continues_word, &mut out);
+        self.restorer
+            .restore_into(&self.pending[..cut], self.continues_word, &mut out);
         if cut > 0 {
             self.continues_word = is_word(self.pending.as_bytes()[cut - 1]);
         }
@@ -147,7 +166,8 @@ impl StreamRestorer {
     /// Flushes the held-back tail at the end of the stream.
     pub fn finish(&mut self) -> String {
         let mut out = String::new();
-        self.restorer.restore_into(&self.pending, self.continues_word, &mut out);
+        self.restorer
+            .restore_into(&self.pending, self.continues_word, &mut out);
         self.pending.clear();
         self.continues_word = false;
         out
@@ -195,8 +215,14 @@ mod tests {
 
     fn restorer() -> Restorer {
         let mut m = BTreeMap::new();
-        m.insert("email_address_1".to_string(), Zeroizing::new("jane@example.com".to_string()));
-        m.insert("person_1".to_string(), Zeroizing::new("Jane Roe".to_string()));
+        m.insert(
+            "email_address_1".to_string(),
+            Zeroizing::new("jane@example.com".to_string()),
+        );
+        m.insert(
+            "person_1".to_string(),
+            Zeroizing::new("Jane Roe".to_string()),
+        );
         Restorer::new(Arc::new(m))
     }
 
@@ -206,7 +232,10 @@ mod tests {
         assert_eq!(r.restore("<EMAIL_ADDRESS_1>"), "jane@example.com");
         assert_eq!(r.restore("to Email_Address_1."), "to jane@example.com.");
         assert_eq!(r.restore("<person_1, PERSON_1>"), "Jane Roe, Jane Roe");
-        assert_eq!(r.restore("PERSON_12 PERSON_1x xPERSON_1"), "PERSON_12 PERSON_1x xPERSON_1");
+        assert_eq!(
+            r.restore("PERSON_12 PERSON_1x xPERSON_1"),
+            "PERSON_12 PERSON_1x xPERSON_1"
+        );
     }
 
     #[test]

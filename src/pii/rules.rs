@@ -84,15 +84,18 @@ impl CustomValidator {
         })
     }
 
+    /// Digit-based validators look at the digits of the match only, so a pattern may
+    /// carry a prefix (`EMP-79927398`); `mod97` and `iban` read letters too.
     pub fn check(self, s: &str) -> bool {
+        let digits = || s.chars().filter(char::is_ascii_digit).collect::<String>();
         match self {
-            CustomValidator::Luhn => checksum::luhn(s),
+            CustomValidator::Luhn => checksum::luhn(&digits()),
             CustomValidator::Mod97 => checksum::mod97(s),
             CustomValidator::Iban => checksum::iban(s),
-            CustomValidator::Mod11 => checksum::mod11(s),
-            CustomValidator::Nhs => checksum::nhs(s),
-            CustomValidator::Bsn => checksum::bsn(s),
-            CustomValidator::Npi => checksum::npi(s),
+            CustomValidator::Mod11 => checksum::mod11(&digits()),
+            CustomValidator::Nhs => checksum::nhs(&digits()),
+            CustomValidator::Bsn => checksum::bsn(&digits()),
+            CustomValidator::Npi => checksum::npi(&digits()),
         }
     }
 }
@@ -166,9 +169,22 @@ impl PiiRules {
                 )));
             }
             if let Err(e) = regex::Regex::new(&c.regex) {
-                return Err(PiiError::BadRegex { name: c.name, message: e.to_string().lines().last().unwrap_or("").trim().to_string() });
+                return Err(PiiError::BadRegex {
+                    name: c.name,
+                    message: e
+                        .to_string()
+                        .lines()
+                        .last()
+                        .unwrap_or("")
+                        .trim()
+                        .to_string(),
+                });
             }
-            let validator = c.validator.as_deref().map(CustomValidator::parse).transpose()?;
+            let validator = c
+                .validator
+                .as_deref()
+                .map(CustomValidator::parse)
+                .transpose()?;
             custom.push(CustomRecognizer {
                 name: c.name,
                 entity,
@@ -185,9 +201,15 @@ impl PiiRules {
                 custom_entities.push(entity.clone());
             }
             if d.values.iter().any(|v| v.trim().is_empty()) {
-                return Err(PiiError::Invalid(format!("deny list for {} contains an empty value", d.entity)));
+                return Err(PiiError::Invalid(format!(
+                    "deny list for {} contains an empty value",
+                    d.entity
+                )));
             }
-            deny.push(DenyList { entity, values: d.values });
+            deny.push(DenyList {
+                entity,
+                values: d.values,
+            });
         }
         let mut actions = BTreeMap::new();
         for (name, action) in table.actions {
@@ -195,7 +217,9 @@ impl PiiRules {
         }
         let min_confidence = table.min_confidence.unwrap_or(0.5);
         if !(0.0..=1.0).contains(&min_confidence) {
-            return Err(PiiError::Invalid(format!("min_confidence {min_confidence} is outside 0.0 to 1.0")));
+            return Err(PiiError::Invalid(format!(
+                "min_confidence {min_confidence} is outside 0.0 to 1.0"
+            )));
         }
         Ok(PiiRules {
             default_action: table.default_action.unwrap_or(Action::Mask),
@@ -209,10 +233,18 @@ impl PiiRules {
 
     /// Parses a whole policy file, reads its `id` and `[pii]` table and validates it.
     /// `origin` (a path) prefixes every error: `policies/x.toml:14:9: unknown entity ...`.
-    pub fn from_policy_str(src: &str, origin: &str) -> Result<(Option<String>, PiiRules), PiiError> {
+    pub fn from_policy_str(
+        src: &str,
+        origin: &str,
+    ) -> Result<(Option<String>, PiiRules), PiiError> {
         let doc: PolicyDoc = toml::from_str(src).map_err(|e| {
             let (line, col) = e.span().map(|s| line_col(src, s.start)).unwrap_or((1, 1));
-            PiiError::Policy { origin: origin.to_string(), line, col, message: one_line(e.message()) }
+            PiiError::Policy {
+                origin: origin.to_string(),
+                line,
+                col,
+                message: one_line(e.message()),
+            }
         })?;
         let rules = match doc.pii {
             Some(table) => PiiRules::from_table(table).map_err(|e| locate(src, origin, e))?,
@@ -229,14 +261,19 @@ fn one_line(s: &str) -> String {
 fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let before = &src[..offset.min(src.len())];
     let line = before.matches('\n').count() + 1;
-    let col = before.rfind('\n').map_or(before.len(), |p| before.len() - p - 1) + 1;
+    let col = before
+        .rfind('\n')
+        .map_or(before.len(), |p| before.len() - p - 1)
+        + 1;
     (line, col)
 }
 
 /// Attaches the position of the offending name (first occurrence as a key or string).
 fn locate(src: &str, origin: &str, err: PiiError) -> PiiError {
     let needle = match &err {
-        PiiError::UnknownEntity { name, .. } | PiiError::BadCustomEntity(name) => Some(name.clone()),
+        PiiError::UnknownEntity { name, .. } | PiiError::BadCustomEntity(name) => {
+            Some(name.clone())
+        }
         PiiError::BadRegex { name, .. } => Some(name.clone()),
         _ => None,
     };
@@ -246,13 +283,19 @@ fn locate(src: &str, origin: &str, err: PiiError) -> PiiError {
                 let b = src.as_bytes();
                 let before_ok = *i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
                 let after = i + n.len();
-                let after_ok = after >= b.len() || !(b[after].is_ascii_alphanumeric() || b[after] == b'_');
+                let after_ok =
+                    after >= b.len() || !(b[after].is_ascii_alphanumeric() || b[after] == b'_');
                 before_ok && after_ok
             })
             .map(|(i, _)| i)
     });
     let (line, col) = offset.map(|o| line_col(src, o)).unwrap_or((1, 1));
-    PiiError::Policy { origin: origin.to_string(), line, col, message: err.to_string() }
+    PiiError::Policy {
+        origin: origin.to_string(),
+        line,
+        col,
+        message: err.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -280,18 +323,33 @@ validator = "luhn"
 "#;
         let (id, rules) = PiiRules::from_policy_str(src, "p.toml").unwrap();
         assert_eq!(id.as_deref(), Some("acme"));
-        assert_eq!(rules.actions.get(&Entity::EmailAddress), Some(&Action::Tokenize));
+        assert_eq!(
+            rules.actions.get(&Entity::EmailAddress),
+            Some(&Action::Tokenize)
+        );
         assert_eq!(rules.custom[0].validator, Some(CustomValidator::Luhn));
     }
 
     #[test]
     fn errors_carry_file_line_column_and_a_hint() {
         let src = "[pii.actions]\nEMAIL_ADDRESS = \"mask\"\nUS_SNN = \"block\"\n";
-        let err = PiiRules::from_policy_str(src, "policies/x.toml").unwrap_err().to_string();
-        assert_eq!(err, "policies/x.toml:3:1: unknown entity \"US_SNN\" (did you mean US_SSN?)");
-        let err = PiiRules::from_policy_str("[pii]\nbogus = 1\n", "x.toml").unwrap_err().to_string();
-        assert!(err.starts_with("x.toml:2:1: unknown field `bogus`"), "{err}");
-        let err = PiiRules::from_policy_str("[pii]\ndefault_action = \"shred\"\n", "x.toml").unwrap_err().to_string();
+        let err = PiiRules::from_policy_str(src, "policies/x.toml")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "policies/x.toml:3:1: unknown entity \"US_SNN\" (did you mean US_SSN?)"
+        );
+        let err = PiiRules::from_policy_str("[pii]\nbogus = 1\n", "x.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("x.toml:2:1: unknown field `bogus`"),
+            "{err}"
+        );
+        let err = PiiRules::from_policy_str("[pii]\ndefault_action = \"shred\"\n", "x.toml")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("x.toml:2:") && err.contains("shred"), "{err}");
     }
 }

@@ -26,26 +26,60 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(entity: Entity, start: usize, end: usize, confidence: f32, recognizer: &'static str) -> Finding {
-        Finding { entity, start, end, confidence, recognizer }
+    pub fn new(
+        entity: Entity,
+        start: usize,
+        end: usize,
+        confidence: f32,
+        recognizer: &'static str,
+    ) -> Finding {
+        Finding {
+            entity,
+            start,
+            end,
+            confidence,
+            recognizer,
+        }
     }
 }
 
-/// Segment length after which the scanner looks for a line end to cut at.
-const SEGMENT: usize = 4096;
+/// Segment length after which the scanner looks for a line end to cut at. Short
+/// segments keep the recognizers that the prefilter lets through working on little text.
+const SEGMENT: usize = 256;
 /// Bytes before / after a match searched for context words.
 const CONTEXT_BEFORE: usize = 64;
 const CONTEXT_AFTER: usize = 32;
 /// Bytes before a plain number searched for "order", "invoice", ...
 const NEGATIVE_BEFORE: usize = 28;
 const NEGATIVE_WORDS: &[&str] = &[
-    "order", "invoice", "tracking", "ticket", "ref", "reference", "sku", "build", "version", "transaction",
-    "confirmation", "serial", "part", "item", "case", "issue", "pr", "commit", "job", "booking",
+    "order",
+    "invoice",
+    "tracking",
+    "ticket",
+    "ref",
+    "reference",
+    "sku",
+    "build",
+    "version",
+    "transaction",
+    "confirmation",
+    "serial",
+    "part",
+    "item",
+    "case",
+    "issue",
+    "pr",
+    "commit",
+    "job",
+    "booking",
 ];
 
 enum Check {
     Builtin(Validate),
-    Custom { validator: Option<CustomValidator>, confidence: f32 },
+    Custom {
+        validator: Option<CustomValidator>,
+        confidence: f32,
+    },
 }
 
 struct Compiled {
@@ -56,6 +90,7 @@ struct Compiled {
     context: Vec<String>,
     numeric: bool,
     upgrade: Option<(Entity, &'static [&'static str])>,
+    veto: &'static [&'static str],
 }
 
 /// Compiled recognizers: built once, shared read-only (Send + Sync).
@@ -78,7 +113,10 @@ fn compile(name: &str, pattern: &str) -> Result<Regex, PiiError> {
     RegexBuilder::new(&asciify(pattern))
         .size_limit(32 << 20)
         .build()
-        .map_err(|e| PiiError::BadRegex { name: name.to_string(), message: one_line(&e.to_string()) })
+        .map_err(|e| PiiError::BadRegex {
+            name: name.to_string(),
+            message: one_line(&e.to_string()),
+        })
 }
 
 fn one_line(s: &str) -> String {
@@ -90,7 +128,17 @@ impl Scanner {
         let mut segmented = Vec::new();
         let mut multiline = Vec::new();
         for p in recognizers::builtin() {
-            let Pattern { name, entity, regex, validate, context, numeric, upgrade, multiline: multi } = p;
+            let Pattern {
+                name,
+                entity,
+                regex,
+                validate,
+                context,
+                numeric,
+                upgrade,
+                multiline: multi,
+                veto,
+            } = p;
             let c = Compiled {
                 name,
                 entity,
@@ -99,6 +147,7 @@ impl Scanner {
                 context: context.iter().map(|s| s.to_string()).collect(),
                 numeric,
                 upgrade,
+                veto,
             };
             if multi {
                 multiline.push(c);
@@ -111,17 +160,24 @@ impl Scanner {
                 name: "custom",
                 entity: custom.entity.clone(),
                 regex: compile(&custom.name, &custom.regex)?,
-                check: Check::Custom { validator: custom.validator, confidence: custom.confidence },
+                check: Check::Custom {
+                    validator: custom.validator,
+                    confidence: custom.confidence,
+                },
                 context: custom.context.iter().map(|s| s.to_lowercase()).collect(),
                 numeric: false,
                 upgrade: None,
+                veto: &[],
             });
         }
         let set = RegexSetBuilder::new(segmented.iter().map(|c| c.regex.as_str()))
             .size_limit(256 << 20)
             .dfa_size_limit(64 << 20)
             .build()
-            .map_err(|e| PiiError::BadRegex { name: "prefilter set".into(), message: one_line(&e.to_string()) })?;
+            .map_err(|e| PiiError::BadRegex {
+                name: "prefilter set".into(),
+                message: one_line(&e.to_string()),
+            })?;
         let deny = if rules.deny.is_empty() {
             None
         } else {
@@ -137,7 +193,10 @@ impl Scanner {
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&values)
-                .map_err(|e| PiiError::BadRegex { name: "deny list".into(), message: e.to_string() })?;
+                .map_err(|e| PiiError::BadRegex {
+                    name: "deny list".into(),
+                    message: e.to_string(),
+                })?;
             Some((ac, entities))
         };
         person_location::warm_up();
@@ -175,13 +234,20 @@ impl Scanner {
         if let Some((ac, entities)) = &self.deny {
             for m in ac.find_iter(text) {
                 if word_bounded(text, m.start(), m.end()) {
-                    candidates.push(Finding::new(entities[m.pattern().as_usize()].clone(), m.start(), m.end(), 1.0, "deny_list"));
+                    candidates.push(Finding::new(
+                        entities[m.pattern().as_usize()].clone(),
+                        m.start(),
+                        m.end(),
+                        1.0,
+                        "deny_list",
+                    ));
                 }
             }
         }
         candidates.retain(|f| {
             f.confidence >= self.min_confidence
-                && (self.allow.is_empty() || !self.allow.contains(&text[f.start..f.end].to_lowercase()))
+                && (self.allow.is_empty()
+                    || !self.allow.contains(&text[f.start..f.end].to_lowercase()))
         });
         resolve_overlaps(candidates)
     }
@@ -193,7 +259,10 @@ impl Scanner {
                 Some(v) => v,
                 None => return,
             },
-            Check::Custom { validator, confidence } => {
+            Check::Custom {
+                validator,
+                confidence,
+            } => {
                 if validator.is_some_and(|v| !v.check(s)) {
                     return;
                 }
@@ -204,7 +273,11 @@ impl Scanner {
             return;
         }
         let end = start + len;
-        let context_hit = !c.context.is_empty() && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, &c.context);
+        if !c.veto.is_empty() && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, c.veto) {
+            return;
+        }
+        let context_hit = !c.context.is_empty()
+            && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, &c.context);
         if context_hit {
             confidence = (confidence + CONTEXT_BOOST).min(0.99);
         } else if c.numeric && near(text, start, start, NEGATIVE_BEFORE, 0, NEGATIVE_WORDS) {
@@ -229,7 +302,7 @@ fn segment_end(text: &str, start: usize) -> usize {
         return b.len();
     }
     let from = start + SEGMENT;
-    let limit = (from + 8 * SEGMENT).min(b.len());
+    let limit = (from + 64 * SEGMENT).min(b.len());
     if let Some(p) = memchr_byte(b'\n', &b[from..limit]) {
         return from + p + 1;
     }
@@ -239,7 +312,7 @@ fn segment_end(text: &str, start: usize) -> usize {
     if limit == b.len() {
         return limit;
     }
-    // No space in 32 KiB: cut at a character boundary.
+    // No line end or space in 16 KiB: cut at a character boundary.
     let mut cut = limit;
     while !text.is_char_boundary(cut) {
         cut += 1;
@@ -266,16 +339,33 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// Whether one of `words` (lowercase) starts a word within the window around the match.
-fn near<S: AsRef<str>>(text: &str, start: usize, end: usize, before: usize, after: usize, words: &[S]) -> bool {
+fn near<S: AsRef<str>>(
+    text: &str,
+    start: usize,
+    end: usize,
+    before: usize,
+    after: usize,
+    words: &[S],
+) -> bool {
     let lo = floor_boundary(text, start.saturating_sub(before));
     let hi = ceil_boundary(text, end.saturating_add(after).min(text.len()));
-    let window_before = text[lo..start].to_lowercase();
-    let window_after = text[end..hi].to_lowercase();
-    words.iter().any(|w| contains_word(&window_before, w.as_ref()) || contains_word(&window_after, w.as_ref()))
+    let (window_before, window_after) = (&text.as_bytes()[lo..start], &text.as_bytes()[end..hi]);
+    words.iter().any(|w| {
+        let w = w.as_ref().as_bytes();
+        contains_word(window_before, w) || contains_word(window_after, w)
+    })
 }
 
-fn contains_word(hay: &str, word: &str) -> bool {
-    hay.match_indices(word).any(|(i, _)| i == 0 || !hay.as_bytes()[i - 1].is_ascii_alphanumeric())
+/// `word` (lower case) starts a word somewhere in `hay`, ignoring ASCII case. No
+/// allocation: this runs for every candidate.
+fn contains_word(hay: &[u8], word: &[u8]) -> bool {
+    if word.is_empty() || word.len() > hay.len() {
+        return false;
+    }
+    (0..=hay.len() - word.len()).any(|i| {
+        (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
+            && hay[i..i + word.len()].eq_ignore_ascii_case(word)
+    })
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
@@ -313,7 +403,12 @@ mod tests {
     #[test]
     fn overlaps_keep_the_more_certain_then_longer() {
         let f = |s, e, c| Finding::new(Entity::Url, s, e, c, "t");
-        let kept = resolve_overlaps(vec![f(0, 10, 0.6), f(2, 5, 0.9), f(8, 20, 0.6), f(30, 40, 0.5)]);
+        let kept = resolve_overlaps(vec![
+            f(0, 10, 0.6),
+            f(2, 5, 0.9),
+            f(8, 20, 0.6),
+            f(30, 40, 0.5),
+        ]);
         let spans: Vec<(usize, usize)> = kept.iter().map(|k| (k.start, k.end)).collect();
         assert_eq!(spans, vec![(2, 5), (8, 20), (30, 40)]);
     }

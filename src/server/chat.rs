@@ -1,16 +1,17 @@
 //! `POST /v1/chat/completions`: the life of one chat request, top to bottom.
 
-use std::time::Instant;
-
 use axum::extract::State;
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
+use serde_json::Value;
 
+use super::admit::admit;
+use super::answer::{answer_json, failed};
 use super::auth::Caller;
 use super::body::JsonBody;
 use super::error::ApiError;
-use super::observe::Served;
+use super::restore::StreamTap;
 use super::stream::sse_response;
+use super::trail::RequestMeta;
 use super::Gateway;
 use crate::openai::ChatRequest;
 use crate::providers::Reply;
@@ -18,32 +19,33 @@ use crate::providers::Reply;
 #[tracing::instrument(skip_all, fields(tenant = %caller.tenant, key_id = %caller.key_id))]
 pub async fn chat_completions(
     State(gw): State<Gateway>,
+    meta: RequestMeta,
     caller: Caller,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
     let mut request = ChatRequest::parse(&body)?; // openai/: unknown fields kept
-    let provider = gw.route(&mut request)?; // aliases, then the first provider serving the model
+    let model = gw.resolve_model(request.model())?; // aliases; 404
+    request.set_model(&model);
+    // policy/ + pii/: screened in place, residency decided, request record durable.
+    let mut admitted = admit(&gw, &meta, &caller, &model, &mut request, |r| {
+        Value::Object(r.body().clone())
+    })
+    .await?;
 
-    let started = Instant::now();
-    let reply = provider.chat(&request).await?; // providers/: timeouts, error mapping
-    let upstream = started.elapsed();
-    let name = provider.config().name.clone();
-    gw.metrics.observe_upstream(&name, upstream);
-
-    let mut response = match reply {
-        Reply::Complete(bytes) => {
-            let mut r = bytes.into_response();
-            r.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-            r
+    // providers/: the allowed ones in order, failing over before the first byte.
+    let candidates = admitted.candidates.clone();
+    let (reply, upstream) = admitted.call(&candidates, |p| p.chat(&request)).await;
+    match reply {
+        Err(e) => Err(failed(&gw, admitted, upstream, e).await),
+        Ok(Reply::Complete(bytes)) => answer_json(&gw, admitted, upstream, bytes).await,
+        Ok(Reply::Stream(events)) => {
+            let seq = admitted.seq;
+            let provider = admitted.provider.config().name.clone();
+            let tap = StreamTap::new(admitted.restorer);
+            let response = sse_response(&gw, events, admitted.trail, tap, upstream);
+            Ok(super::answer::decorate(
+                &gw, response, seq, &provider, upstream,
+            ))
         }
-        Reply::Stream(events) => sse_response(events, gw.metrics.in_flight_streams.clone()),
-    };
-    response.extensions_mut().insert(Served {
-        provider: name,
-        upstream,
-    });
-    Ok(response)
+    }
 }

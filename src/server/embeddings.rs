@@ -1,43 +1,37 @@
-//! `POST /v1/embeddings`.
-
-use std::time::Instant;
+//! `POST /v1/embeddings`: the same admission as chat (every input string screened).
 
 use axum::extract::State;
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
+use serde_json::Value;
 
+use super::admit::admit;
+use super::answer::{answer_json, failed};
 use super::auth::Caller;
 use super::body::JsonBody;
 use super::error::ApiError;
-use super::observe::Served;
+use super::trail::RequestMeta;
 use super::Gateway;
 use crate::openai::EmbeddingsRequest;
 
 #[tracing::instrument(skip_all, fields(tenant = %caller.tenant, key_id = %caller.key_id))]
 pub async fn embeddings(
     State(gw): State<Gateway>,
+    meta: RequestMeta,
     caller: Caller,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
     let mut request = EmbeddingsRequest::parse(&body)?;
     let model = gw.resolve_model(request.model())?;
     request.set_model(&model);
-    let provider = gw.provider_for(&model)?;
+    let mut admitted = admit(&gw, &meta, &caller, &model, &mut request, |r| {
+        serde_json::from_slice(&r.to_vec()).unwrap_or(Value::Null)
+    })
+    .await?;
 
-    let started = Instant::now();
-    let bytes = provider.embeddings(&request).await?;
-    let upstream = started.elapsed();
-    let name = provider.config().name.clone();
-    gw.metrics.observe_upstream(&name, upstream);
-
-    let mut response = bytes.into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    response.extensions_mut().insert(Served {
-        provider: name,
-        upstream,
-    });
-    Ok(response)
+    let candidates = admitted.candidates.clone();
+    let (reply, upstream) = admitted.call(&candidates, |p| p.embeddings(&request)).await;
+    match reply {
+        Err(e) => Err(failed(&gw, admitted, upstream, e).await),
+        Ok(bytes) => answer_json(&gw, admitted, upstream, bytes).await,
+    }
 }

@@ -9,8 +9,12 @@ use bytes::Bytes;
 use crate::openai::{ErrorBody, ErrorDetail, WireError};
 use crate::providers::{Phase, ProviderError};
 
+/// Boxed: errors travel through every `Result` of the request path.
 #[derive(Debug)]
-pub struct ApiError {
+pub struct ApiError(Box<Detail>);
+
+#[derive(Debug)]
+struct Detail {
     status: StatusCode,
     message: String,
     kind: &'static str,
@@ -18,6 +22,8 @@ pub struct ApiError {
     code: Option<&'static str>,
     /// An upstream error body passed through as it came (already OpenAI-shaped).
     passthrough: Option<Bytes>,
+    /// The audit record of this refusal, when one was written.
+    audit_seq: Option<u64>,
 }
 
 impl ApiError {
@@ -27,22 +33,53 @@ impl ApiError {
         code: Option<&'static str>,
         message: impl Into<String>,
     ) -> ApiError {
-        ApiError {
+        ApiError(Box::new(Detail {
             status,
             message: message.into(),
             kind,
             param: None,
             code,
             passthrough: None,
-        }
+            audit_seq: None,
+        }))
+    }
+
+    pub fn kind(&self) -> &'static str {
+        self.0.kind
+    }
+
+    /// Attaches the sequence number of the audit record that recorded this error.
+    pub fn with_audit_seq(mut self, seq: crate::audit::record::Seq) -> ApiError {
+        self.0.audit_seq = Some(seq.0);
+        self
+    }
+
+    /// The audit record could not be made durable: nothing was forwarded.
+    pub fn audit_unavailable() -> ApiError {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "service_unavailable",
+            Some("audit_unavailable"),
+            "The gateway cannot write its audit log right now, so the request was not forwarded; try again later.",
+        )
+    }
+
+    /// A policy refusal (blocked entity, residency, no policy): 403, never a secret.
+    pub fn forbidden(code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError::new(
+            StatusCode::FORBIDDEN,
+            "policy_violation",
+            Some(code),
+            message,
+        )
     }
 
     pub fn status(&self) -> StatusCode {
-        self.status
+        self.0.status
     }
 
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     pub fn unauthorized(message: impl Into<String>) -> ApiError {
@@ -61,7 +98,7 @@ impl ApiError {
             Some("model_not_found"),
             format!("The model `{model}` does not exist or is not served by this gateway."),
         );
-        e.param = Some("model".into());
+        e.0.param = Some("model".into());
         e
     }
 
@@ -123,7 +160,7 @@ impl ApiError {
 impl From<WireError> for ApiError {
     fn from(e: WireError) -> ApiError {
         let mut api = ApiError::bad_body(e.message);
-        api.param = e.param;
+        api.0.param = e.param;
         api
     }
 }
@@ -148,7 +185,7 @@ impl From<ProviderError> for ApiError {
                 );
                 // A provider's own OpenAI-shaped error explains itself best; pass it on.
                 if serde_json::from_slice::<ErrorBody>(&body).is_ok() {
-                    api.passthrough = Some(body);
+                    api.0.passthrough = Some(body);
                 }
                 api
             }
@@ -190,25 +227,29 @@ impl From<ProviderError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = match self.passthrough {
+        let body = match self.0.passthrough {
             Some(body) => body,
             None => Bytes::from(
                 serde_json::to_vec(&ErrorBody {
                     error: ErrorDetail {
-                        message: self.message,
-                        kind: self.kind.to_owned(),
-                        param: self.param,
-                        code: self.code.map(str::to_owned),
+                        message: self.0.message,
+                        kind: self.0.kind.to_owned(),
+                        param: self.0.param,
+                        code: self.0.code.map(str::to_owned),
                     },
                 })
                 .unwrap_or_default(),
             ),
         };
-        let mut response = (self.status, body).into_response();
-        response.headers_mut().insert(
+        let mut response = (self.0.status, body).into_response();
+        let headers = response.headers_mut();
+        headers.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
         );
+        if let Some(seq) = self.0.audit_seq {
+            headers.insert(super::AUDIT_SEQ_HEADER, HeaderValue::from(seq));
+        }
         response
     }
 }

@@ -22,6 +22,12 @@ pub async fn readyz(State(gw): State<Gateway>) -> impl IntoResponse {
             Json(json!({"status": "shutting_down"})),
         );
     }
+    if !gw.audit.healthy() {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({"status": "audit_unavailable"})),
+        );
+    }
     (StatusCode::OK, Json(json!({"status": "ready"})))
 }
 

@@ -2,6 +2,8 @@
 //! knows HTTP. Handlers are thin: each step of a request is a call into the module
 //! that owns it (see `chat.rs`).
 
+mod admit;
+mod answer;
 mod auth;
 mod body;
 mod chat;
@@ -11,8 +13,11 @@ mod error;
 mod health;
 mod models;
 mod observe;
+mod reload;
+mod restore;
 mod stream;
 mod tls;
+mod trail;
 
 use std::collections::BTreeMap;
 use std::net::{SocketAddr, TcpListener};
@@ -28,15 +33,24 @@ pub use auth::{Caller, KeyError, KeyStore};
 pub use error::ApiError;
 pub use observe::{RequestId, REQUEST_ID_HEADER};
 
-use crate::config::Config;
-use crate::openai::ChatRequest;
-use crate::providers::{Provider, Providers, SetupError};
+use crate::audit::{AuditError, AuditLog, AuditOptions, Durability};
+use crate::config::{self, Config};
+use crate::policy::Policies;
+use crate::providers::{Providers, SetupError};
 use crate::telemetry::Metrics;
+use crate::vault::master_key::MasterKey;
+use crate::vault::pseudonym::PseudonymKeys;
+
+/// The header carrying the sequence number of a request's audit record.
+pub const AUDIT_SEQ_HEADER: &str = "x-ledgergate-audit-seq";
 
 /// Everything a request handler needs, shared by all requests.
 pub struct GatewayState {
     pub keys: KeyStore,
     pub providers: Providers,
+    pub policies: Arc<Policies>,
+    pub audit: AuditLog,
+    pub pseudonyms: PseudonymKeys,
     pub aliases: BTreeMap<String, String>,
     pub metrics: Metrics,
     pub max_body_bytes: usize,
@@ -68,24 +82,6 @@ impl Gateway {
             return Err(ApiError::model_not_found(requested));
         }
         Ok(model.to_owned())
-    }
-
-    /// The provider that answers for `model`: the first configured one serving it.
-    pub fn provider_for(&self, model: &str) -> Result<Arc<dyn Provider>, ApiError> {
-        self.providers
-            .serving(model)
-            .into_iter()
-            .next()
-            .ok_or_else(|| ApiError::model_not_found(model))
-    }
-
-    /// Resolves the request's model and picks its provider.
-    pub fn route(&self, request: &mut ChatRequest) -> Result<Arc<dyn Provider>, ApiError> {
-        let model = self.resolve_model(request.model())?;
-        if model != request.model() {
-            request.set_model(&model);
-        }
-        self.provider_for(&model)
     }
 }
 
@@ -131,6 +127,30 @@ pub enum ServeError {
     },
     #[error("the server failed: {0}")]
     Io(#[from] std::io::Error),
+    #[error("cannot open the audit log: {0}")]
+    Audit(#[from] AuditError),
+}
+
+/// What `serve` needs besides the config: secrets and state prepared by the caller.
+pub struct Startup {
+    pub keys: KeyStore,
+    pub master: MasterKey,
+    pub policies: Policies,
+    /// Start even if the audit log is damaged (the damage is audited).
+    pub accept_damage: bool,
+}
+
+fn audit_options(config: &Config, accept_damage: bool) -> AuditOptions {
+    let mut options = AuditOptions::new(config.data.dir.join("audit"));
+    options.durability = match config.audit.durability {
+        config::Durability::Fsync => Durability::Fsync,
+        config::Durability::Batch(max_delay) => Durability::Batch { max_delay },
+    };
+    options.segment_max_bytes = config.audit.segment_max_bytes;
+    options.checkpoint_every = config.audit.checkpoint_every;
+    options.checkpoint_interval = config.audit.checkpoint_interval;
+    options.accept_damage = accept_damage;
+    options
 }
 
 /// Where the gateway listens, once it does.
@@ -155,12 +175,28 @@ impl Listening {
 /// in-flight requests and streams finish for up to `server.shutdown_grace`, and returns.
 pub async fn serve(
     config: Config,
-    keys: KeyStore,
+    startup: Startup,
     on_listening: impl FnOnce(&Listening),
 ) -> Result<(), ServeError> {
+    let providers = Providers::from_config(&config.providers, &config.upstream)?;
+    let options = audit_options(&config, startup.accept_damage);
+    let master = startup.master;
+    // Opening reads and verifies the tail of the log: blocking work, off the runtime.
+    let (audit, report, master) = tokio::task::spawn_blocking(move || {
+        AuditLog::open(options, &master).map(|(log, report)| (log, report, master))
+    })
+    .await
+    .map_err(|e| ServeError::Io(std::io::Error::other(e)))??;
+    if let Some(recovery) = &report.recovery {
+        tracing::warn!(segment = %recovery.segment.display(), bytes = recovery.bytes, seq = recovery.seq, quarantine = %recovery.quarantine.display(), "audit log: cut a torn, never-acknowledged tail at start-up");
+    }
+    tracing::info!(records = report.records, log_id = %report.log_id, "audit log open");
     let gw = Gateway::new(GatewayState {
-        keys,
-        providers: Providers::from_config(&config.providers, &config.upstream)?,
+        keys: startup.keys,
+        providers,
+        policies: Arc::new(startup.policies),
+        pseudonyms: PseudonymKeys::derive(&master),
+        audit: audit.clone(),
         aliases: config.aliases.clone(),
         metrics: Metrics::default(),
         max_body_bytes: config.server.max_body_bytes,
@@ -199,6 +235,8 @@ pub async fn serve(
     tracing::info!(addr = %listening.addr, tls = listening.tls, "listening");
     on_listening(&listening);
 
+    drop(master);
+    let reloader = reload::spawn(gw.clone());
     let grace = config.server.shutdown_grace;
     let stopper = tokio::spawn(async move {
         shutdown_signal().await;
@@ -213,6 +251,12 @@ pub async fn serve(
         .await
         .map_err(|e| ServeError::Io(std::io::Error::other(e)))?;
     stopper.abort();
+    reloader.abort();
+    // Streams that were still draining have recorded their answers; the final
+    // checkpoint and the stop record close the log.
+    if let Err(e) = audit.close().await {
+        tracing::error!(error = %e, "closing the audit log failed");
+    }
     served?;
     tracing::info!("stopped");
     Ok(())

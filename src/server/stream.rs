@@ -1,48 +1,135 @@
 //! Relaying an upstream event stream to the client as OpenAI SSE. Every event is
-//! written as soon as it arrives (no buffering); an upstream failure after the first
-//! byte ends the stream with an error event the OpenAI SDKs raise, never a silent cut.
-//! Dropping the response body (the client went away) drops the upstream stream, which
-//! closes the upstream connection.
+//! written as soon as it arrives (only a possible split token is held back, see
+//! `restore.rs`); an upstream failure after the first byte ends the stream with an
+//! error event the OpenAI SDKs raise, never a silent cut. The response record is made
+//! durable before `[DONE]` goes out. Dropping the body (the client went away) drops the
+//! upstream stream, which closes the upstream connection, and still records the answer.
 
 use std::convert::Infallible;
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use futures::StreamExt;
-use prometheus_client::metrics::gauge::Gauge;
 
+use super::restore::StreamTap;
+use super::trail::{ResponseFacts, Trail};
+use super::Gateway;
 use crate::openai::sse;
 use crate::providers::EventStream;
 
-/// Decrements the open-streams gauge however the stream ends (finished, failed, dropped).
-struct OpenStream(Gauge);
+/// The state of one relayed stream; records the answer however the stream ends.
+struct Relay {
+    gw: Gateway,
+    trail: Trail,
+    tap: StreamTap,
+    upstream: Duration,
+    full_capture: bool,
+    finished: bool,
+}
 
-impl Drop for OpenStream {
-    fn drop(&mut self) {
-        self.0.dec();
+impl Relay {
+    fn facts(&self, status: u16, error_type: Option<&str>) -> ResponseFacts {
+        let captured = self.trail.captures_content().then(|| {
+            let text = if self.full_capture {
+                self.tap.restored()
+            } else {
+                self.tap.received.clone()
+            };
+            serde_json::json!({"content": text})
+        });
+        ResponseFacts {
+            status,
+            error_type: error_type.map(str::to_owned),
+            upstream: self.upstream,
+            usage: self.tap.usage.clone(),
+            captured,
+        }
+    }
+
+    /// Appends the response record; `false` when it could not be made durable.
+    async fn record(&mut self, status: u16, error_type: Option<&str>) -> bool {
+        self.finished = true;
+        let record = self.trail.response_record(&self.facts(status, error_type));
+        match self.gw.audit.append(record).await {
+            Ok(_) => true,
+            Err(e) => {
+                tracing::error!(error = %e, "audit append failed at the end of a stream");
+                false
+            }
+        }
     }
 }
 
-pub fn sse_response(events: EventStream, open_streams: Gauge) -> Response {
-    open_streams.inc();
-    let guard = OpenStream(open_streams);
-    let body = futures::stream::unfold((events, Some(guard)), |(mut events, guard)| async move {
-        let guard = guard?;
+impl Drop for Relay {
+    fn drop(&mut self) {
+        self.gw.metrics.in_flight_streams.dec();
+        if !self.finished {
+            // The client went away mid-stream: record what it got.
+            let record = self
+                .trail
+                .response_record(&self.facts(499, Some("client_closed_request")));
+            let audit = self.gw.audit.clone();
+            tokio::spawn(async move {
+                if let Err(e) = audit.append(record).await {
+                    tracing::error!(error = %e, "audit append failed for an abandoned stream");
+                }
+            });
+        }
+    }
+}
+
+pub fn sse_response(
+    gw: &Gateway,
+    events: EventStream,
+    trail: Trail,
+    tap: StreamTap,
+    upstream: Duration,
+) -> Response {
+    gw.metrics.in_flight_streams.inc();
+    let relay = Relay {
+        gw: gw.clone(),
+        full_capture: trail.captures_originals(),
+        trail,
+        tap,
+        upstream,
+        finished: false,
+    };
+    let body = futures::stream::unfold((events, Some(relay)), |(mut events, relay)| async move {
+        let mut relay = relay?;
         match events.next().await {
-            Some(Ok(data)) => Some((
-                Ok::<Bytes, Infallible>(sse::frame(&data)),
-                (events, Some(guard)),
-            )),
+            Some(Ok(data)) => {
+                let data = relay.tap.apply(data);
+                Some((
+                    Ok::<Bytes, Infallible>(sse::frame(&data)),
+                    (events, Some(relay)),
+                ))
+            }
             Some(Err(e)) => {
                 tracing::warn!(error = %e, "upstream stream failed after the first byte");
+                relay.record(502, Some("upstream_error")).await;
                 Some((
                     Ok(sse::error_frame(&format!("{e}."), "upstream_error")),
                     (events, None),
                 ))
             }
-            None => Some((Ok(sse::frame(sse::DONE)), (events, None))),
+            None => {
+                let mut out = BytesMut::new();
+                if let Some(last) = relay.tap.finish() {
+                    out.extend_from_slice(&sse::frame(&last));
+                }
+                if relay.record(200, None).await {
+                    out.extend_from_slice(&sse::frame(sse::DONE));
+                } else {
+                    out.extend_from_slice(&sse::error_frame(
+                        "The gateway could not write the audit record of this answer.",
+                        "service_unavailable",
+                    ));
+                }
+                Some((Ok(out.freeze()), (events, None)))
+            }
         }
     });
     let mut response = Response::new(Body::from_stream(body));

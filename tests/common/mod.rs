@@ -21,6 +21,13 @@ pub use upstream::{Behaviour, TestUpstream};
 pub const CLIENT_KEY: &str = "lgk-test-client-key-0123456789abcdef";
 /// The provider key every test config gives its upstream.
 pub const PROVIDER_KEY: &str = "sk-test-provider-key-SECRET-4242";
+/// The master key every test gateway runs with (64 hex characters).
+pub const MASTER_KEY: &str = "6d61737465722d6b65792d666f722d7465737473203031323334353637383961";
+
+/// The repository's shipped policies.
+pub fn shipped_policies() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/policies")
+}
 
 pub fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_ledgergate")
@@ -53,14 +60,19 @@ models = ["gpt-4o-mini", "text-embedding-3-small"]
 [aliases]
 fast = "gpt-4o-mini"
 
+[policy]
+dir = "{policies}"
+
 [[tenants]]
 id = "acme"
+policy = "default"
 
 [[tenants.keys]]
 id = "acme-app"
 secret_env = "TEST_CLIENT_KEY"
 {extra}
-"#
+"#,
+        policies = shipped_policies()
     )
 }
 
@@ -74,7 +86,23 @@ pub struct TestGateway {
 impl TestGateway {
     /// Starts `ledgergate serve --config` on the given config text and waits until it listens.
     pub fn start(config: &str) -> TestGateway {
+        TestGateway::start_in(config, tempfile::tempdir().unwrap())
+    }
+
+    /// As [`TestGateway::start`], with the policy directory holding exactly `policies`
+    /// (file name, text), at `<dir>/policies`.
+    pub fn start_with_policies(config: &str, policies: &[(&str, &str)]) -> TestGateway {
         let dir = tempfile::tempdir().unwrap();
+        let policy_dir = dir.path().join("policies");
+        std::fs::create_dir(&policy_dir).unwrap();
+        for (name, text) in policies {
+            std::fs::write(policy_dir.join(name), text).unwrap();
+        }
+        let config = config.replace(shipped_policies(), policy_dir.to_str().unwrap());
+        TestGateway::start_in(&config, dir)
+    }
+
+    fn start_in(config: &str, dir: tempfile::TempDir) -> TestGateway {
         let path = dir.path().join("ledgergate.toml");
         std::fs::write(&path, config).unwrap();
         let data = dir.path().join("data");
@@ -99,6 +127,7 @@ impl TestGateway {
             .current_dir(dir.path())
             .env("TEST_PROVIDER_KEY", PROVIDER_KEY)
             .env("TEST_CLIENT_KEY", CLIENT_KEY)
+            .env("LEDGERGATE_MASTER_KEY", MASTER_KEY)
             .env("RUST_LOG", "debug")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -162,9 +191,27 @@ impl TestGateway {
         self.dir.path()
     }
 
+    pub fn policy_dir(&self) -> PathBuf {
+        self.dir.path().join("policies")
+    }
+
+    /// Runs `ledgergate ARGS` (a CLI command) with the test master key; returns
+    /// (exit code, stdout, stderr).
+    pub fn cli(&self, args: &[&str]) -> (i32, String, String) {
+        cli(args)
+    }
+
     /// Everything the process wrote to stdout and stderr so far.
     pub fn output(&self) -> String {
         self.output.lock().unwrap().clone()
+    }
+
+    pub fn sighup(&self) {
+        let status = Command::new("kill")
+            .args(["-HUP", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
     }
 
     pub fn sigterm(&self) {
@@ -221,5 +268,20 @@ pub fn openai_client(gw: &TestGateway) -> async_openai::Client<async_openai::con
         async_openai::config::OpenAIConfig::new()
             .with_api_base(gw.v1())
             .with_api_key(CLIENT_KEY),
+    )
+}
+
+/// Runs `ledgergate ARGS` with the test master key; returns (exit code, stdout, stderr).
+pub fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(binary())
+        .args(args)
+        .env("LEDGERGATE_MASTER_KEY", MASTER_KEY)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }

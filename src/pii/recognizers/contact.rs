@@ -59,27 +59,60 @@ fn phone(s: &str) -> Option<(usize, f32)> {
         return None;
     }
     if international {
-        let normalized = if let Some(rest) = s.strip_prefix("00") { format!("+{rest}") } else { s.to_string() };
+        let normalized = if let Some(rest) = s.strip_prefix("00") {
+            format!("+{rest}")
+        } else {
+            s.to_string()
+        };
         let n = phonenumber::parse(None, &normalized).ok()?;
         return phonenumber::is_valid(&n).then_some((s.len(), 0.9));
     }
-    let valid = REGIONS.iter().any(|r| {
-        phonenumber::parse(Some(*r), s).map(|n| phonenumber::is_valid(&n)).unwrap_or(false)
-    });
+    // Parsing is the expensive step: only try regions whose national plan fits the
+    // leading digit and length (US 10 digits; the European plans start with a trunk 0
+    // or, in Spain and Italy, with 6-9 or 3 for mobiles).
+    let first = s.bytes().find(u8::is_ascii_digit).unwrap_or(b'0');
+    let valid = REGIONS
+        .iter()
+        .filter(|r| plausible(**r, first, digit_count))
+        .any(|r| {
+            phonenumber::parse(Some(*r), s)
+                .map(|n| phonenumber::is_valid(&n))
+                .unwrap_or(false)
+        });
     if !valid {
         return None;
     }
     Some((s.len(), if formatted { 0.6 } else { 0.3 }))
 }
 
+fn plausible(region: Id, first: u8, digits: usize) -> bool {
+    match region {
+        Id::US => {
+            (digits == 10 && first != b'0' && first != b'1') || (digits == 11 && first == b'1')
+        }
+        Id::GB => first == b'0' && (10..=11).contains(&digits),
+        Id::DE => first == b'0' && (6..=13).contains(&digits),
+        Id::FR | Id::NL => first == b'0' && digits == 10,
+        Id::ES => digits == 9 && (b'6'..=b'9').contains(&first),
+        Id::IT => (first == b'0' || first == b'3') && (6..=11).contains(&digits),
+        _ => false,
+    }
+}
+
 /// `2024-01-15`, `15.01.2024`, `01/15/2024`: dates, not phone numbers.
 fn is_date_like(s: &str) -> bool {
-    let groups: Vec<&str> = s.split(['-', '.', '/', ' ']).filter(|g| !g.is_empty()).collect();
+    let groups: Vec<&str> = s
+        .split(['-', '.', '/', ' '])
+        .filter(|g| !g.is_empty())
+        .collect();
     if groups.len() != 3 {
         return false;
     }
     let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
-    matches!(lens.as_slice(), [4, 2, 2] | [2, 2, 4] | [1 | 2, 1 | 2, 4] | [4, 1 | 2, 1 | 2])
+    matches!(
+        lens.as_slice(),
+        [4, 2, 2] | [2, 2, 4] | [1 | 2, 1 | 2, 4] | [4, 1 | 2, 1 | 2]
+    )
 }
 
 fn url(s: &str) -> Option<(usize, f32)> {

@@ -6,12 +6,31 @@ use crate::pii::checksum;
 use crate::pii::entity::Entity;
 
 pub fn patterns() -> Vec<Pattern> {
-    const CTX: &[&str] = &["bitcoin", "btc", "wallet", "ethereum", "eth", "address", "crypto", "send to"];
+    const CTX: &[&str] = &[
+        "bitcoin", "btc", "wallet", "ethereum", "eth", "address", "crypto", "send to",
+    ];
     vec![
-        Pattern::new("btc_base58", Entity::Crypto, r"\b[13][1-9A-HJ-NP-Za-km-z]{25,34}\b", btc_base58).context(CTX),
-        Pattern::new("btc_bech32", Entity::Crypto, r"\b(?:bc|tb|BC|TB)1[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87}\b", btc_bech32)
-            .context(CTX),
-        Pattern::new("ethereum", Entity::Crypto, r"\b0x[0-9a-fA-F]{40}\b", ethereum).context(CTX),
+        Pattern::new(
+            "btc_base58",
+            Entity::Crypto,
+            r"\b[13][1-9A-HJ-NP-Za-km-z]{25,34}\b",
+            btc_base58,
+        )
+        .context(CTX),
+        Pattern::new(
+            "btc_bech32",
+            Entity::Crypto,
+            r"\b(?:bc|tb|BC|TB)1[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87}\b",
+            btc_bech32,
+        )
+        .context(CTX),
+        Pattern::new(
+            "ethereum",
+            Entity::Crypto,
+            r"\b0x[0-9a-fA-F]{40}\b",
+            ethereum,
+        )
+        .context(CTX),
     ]
 }
 

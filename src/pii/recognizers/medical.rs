@@ -14,11 +14,27 @@ pub fn patterns() -> Vec<Pattern> {
             r"\b(?:[A-Z]{1,3}-?)?\d{6,10}\b",
             mrn,
         )
-        .context(&["mrn", "medical record", "record number", "chart", "patient id", "patient no", "patient number", "hospital number"])
+        .context(&[
+            "mrn",
+            "medical record",
+            "record number",
+            "chart",
+            "patient id",
+            "patient no",
+            "patient number",
+            "hospital number",
+        ])
         .numeric(),
-        Pattern::new("medical_license", Entity::MedicalLicense, r"\b[A-Za-z]{2}\d{7}\b", dea)
-            .context(&["dea", "license", "licence", "prescriber", "registration"]),
-        Pattern::new("us_npi", Entity::UsNpi, r"\b[12]\d{9}\b", npi).context(&["npi", "provider", "prescriber"]).numeric(),
+        Pattern::new(
+            "medical_license",
+            Entity::MedicalLicense,
+            r"\b[A-Za-z]{2}\d{7}\b",
+            dea,
+        )
+        .context(&["dea", "license", "licence", "prescriber", "registration"]),
+        Pattern::new("us_npi", Entity::UsNpi, r"\b[12]\d{9}\b", npi)
+            .context(&["npi", "provider", "prescriber"])
+            .numeric(),
     ]
 }
 

@@ -6,18 +6,43 @@
 //! Stops at: names written in lower case or all capitals, names outside the lists
 //! without a title or cue, and places smaller than 100,000 inhabitants.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::{whole, Pattern, CONTEXT_BOOST};
 use crate::pii::entity::Entity;
 use crate::pii::scanner::Finding;
 
-static FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lines(include_str!("../data/first_names.txt")));
-static LAST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lines(include_str!("../data/last_names.txt")));
-static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lines(include_str!("../data/places.txt")));
+/// FNV-1a: the sets are fixed public data, so hash flooding is not a concern and
+/// SipHash's cost would dominate the word scan.
+#[derive(Default)]
+struct Fnv(u64);
 
-fn lines(s: &'static str) -> HashSet<&'static str> {
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+static FIRST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/first_names.txt")));
+static LAST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/last_names.txt")));
+static PLACES: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/places.txt")));
+
+fn lines(s: &'static str) -> WordSet {
     s.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
 }
 
@@ -26,36 +51,208 @@ pub fn warm_up() {
     LazyLock::force(&FIRST);
     LazyLock::force(&LAST);
     LazyLock::force(&PLACES);
+    LazyLock::force(&CUES);
 }
 
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "herr", "frau", "mme", "mlle", "madame", "monsieur", "sr",
-    "sra", "srta", "señor", "señora", "dott", "sig", "signora", "sir", "dame", "rev", "nurse", "mx",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "herr",
+    "frau",
+    "mme",
+    "mlle",
+    "madame",
+    "monsieur",
+    "sr",
+    "sra",
+    "srta",
+    "señor",
+    "señora",
+    "dott",
+    "sig",
+    "signora",
+    "sir",
+    "dame",
+    "rev",
+    "nurse",
+    "mx",
 ];
 /// Followed by a colon: `Name: Jane Roe`.
 const LABELS: &[&str] = &[
-    "name", "patient", "customer", "client", "employee", "contact", "from", "to", "attn", "signed", "user", "member",
-    "applicant", "cc", "author", "guest", "passenger", "insured", "beneficiary", "nombre", "nom", "nome",
+    "name",
+    "patient",
+    "customer",
+    "client",
+    "employee",
+    "contact",
+    "from",
+    "to",
+    "attn",
+    "signed",
+    "user",
+    "member",
+    "applicant",
+    "cc",
+    "author",
+    "guest",
+    "passenger",
+    "insured",
+    "beneficiary",
+    "nombre",
+    "nom",
+    "nome",
 ];
 /// No colon needed: `Dear Jane`, `Patient Jane Roe`.
-const GREETINGS: &[&str] = &["dear", "hi", "hello", "patient", "thanks", "regards", "sincerely", "cheers", "hallo", "bonjour", "hola", "ciao"];
+const GREETINGS: &[&str] = &[
+    "dear",
+    "hi",
+    "hello",
+    "patient",
+    "thanks",
+    "regards",
+    "sincerely",
+    "cheers",
+    "hallo",
+    "bonjour",
+    "hola",
+    "ciao",
+];
 const PERSON_CUES: &[&str] = &[
-    "name", "named", "called", "patient", "colleague", "manager", "wife", "husband", "son", "daughter", "mother",
-    "father", "friend", "sister", "brother", "said", "says", "wrote", "asked", "told", "ask", "with", "by", "his",
-    "her", "is", "met", "email", "call", "contact", "customer", "client", "employee", "dear", "hi", "hello",
+    "name",
+    "named",
+    "called",
+    "patient",
+    "colleague",
+    "manager",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "friend",
+    "sister",
+    "brother",
+    "said",
+    "says",
+    "wrote",
+    "asked",
+    "told",
+    "ask",
+    "with",
+    "by",
+    "his",
+    "her",
+    "is",
+    "met",
+    "email",
+    "call",
+    "contact",
+    "customer",
+    "client",
+    "employee",
+    "dear",
+    "hi",
+    "hello",
 ];
 const PLACE_CUES: &[&str] = &[
-    "in", "from", "to", "at", "near", "visit", "visiting", "lives", "live", "living", "based", "moved", "born",
-    "city", "address", "towards", "via", "nach", "aus", "en", "à", "a", "de", "di", "located", "resident",
+    "in", "from", "to", "at", "near", "visit", "visiting", "lives", "live", "living", "based",
+    "moved", "born", "city", "address", "towards", "via", "nach", "aus", "en", "à", "a", "de",
+    "di", "located", "resident",
 ];
 const NOT_NAMES: &[&str] = &[
-    "The", "This", "That", "These", "Those", "There", "Then", "They", "What", "When", "Where", "Which", "Who", "Why",
-    "How", "Please", "Thanks", "Thank", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "July", "September", "October", "November", "December", "Street",
-    "Road", "Avenue", "Lane", "Inc", "Ltd", "LLC", "GmbH", "Corp", "Bank", "Hospital", "University", "School",
-    "Street", "Team", "Group", "Service", "Services", "Support", "Department", "And", "But", "For", "With", "From",
-    "Our", "Your", "His", "Her", "Its", "Their", "Can", "Could", "Would", "Should", "Will", "Did", "Does", "Has",
-    "Have", "Had", "Are", "Was", "Were", "Not", "All", "Any", "Some", "Each", "Every", "Also", "Just", "Only",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Then",
+    "They",
+    "What",
+    "When",
+    "Where",
+    "Which",
+    "Who",
+    "Why",
+    "How",
+    "Please",
+    "Thanks",
+    "Thank",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "July",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Street",
+    "Road",
+    "Avenue",
+    "Lane",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "GmbH",
+    "Corp",
+    "Bank",
+    "Hospital",
+    "University",
+    "School",
+    "Street",
+    "Team",
+    "Group",
+    "Service",
+    "Services",
+    "Support",
+    "Department",
+    "And",
+    "But",
+    "For",
+    "With",
+    "From",
+    "Our",
+    "Your",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Can",
+    "Could",
+    "Would",
+    "Should",
+    "Will",
+    "Did",
+    "Does",
+    "Has",
+    "Have",
+    "Had",
+    "Are",
+    "Was",
+    "Were",
+    "Not",
+    "All",
+    "Any",
+    "Some",
+    "Each",
+    "Every",
+    "Also",
+    "Just",
+    "Only",
 ];
 
 pub fn patterns() -> Vec<Pattern> {
@@ -104,7 +301,10 @@ fn words(text: &str) -> Vec<Word> {
         while i < b.len() {
             if is_word_byte(b[i]) {
                 i += 1;
-            } else if (b[i] == b'\'' || b[i] == b'-') && i + 1 < b.len() && b[i + 1].is_ascii_alphabetic() {
+            } else if (b[i] == b'\'' || b[i] == b'-')
+                && i + 1 < b.len()
+                && b[i + 1].is_ascii_alphabetic()
+            {
                 i += 2;
             } else {
                 break;
@@ -116,6 +316,10 @@ fn words(text: &str) -> Vec<Word> {
 }
 
 fn title_case(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() >= 2 && b[0].is_ascii() && b[1].is_ascii() {
+        return b[0].is_ascii_uppercase() && b[1].is_ascii_lowercase();
+    }
     let mut chars = w.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) => a.is_uppercase() && b.is_lowercase(),
@@ -123,8 +327,53 @@ fn title_case(w: &str) -> bool {
     }
 }
 
-fn lower_in(w: &str, list: &[&str]) -> bool {
-    w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+/// Inner words of multi-word places: `Rio de Janeiro`, `Frankfurt am Main`.
+fn title_case_or_particle(w: &str) -> bool {
+    title_case(w)
+        || matches!(
+            w,
+            "de" | "del" | "da" | "do" | "am" | "an" | "la" | "le" | "of" | "upon" | "sur"
+        )
+}
+
+const TITLE: u8 = 1;
+const LABEL: u8 = 2;
+const GREETING: u8 = 4;
+const PERSON_CUE: u8 = 8;
+const PLACE_CUE: u8 = 16;
+
+/// Every cue word with the lists it belongs to: one lookup per word instead of a scan
+/// of each list.
+static CUES: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+    for (list, flag) in [
+        (TITLES, TITLE),
+        (LABELS, LABEL),
+        (GREETINGS, GREETING),
+        (PERSON_CUES, PERSON_CUE),
+        (PLACE_CUES, PLACE_CUE),
+    ] {
+        for w in list {
+            *m.entry(w).or_insert(0) |= flag;
+        }
+    }
+    m
+});
+
+/// Whether `w`, lower-cased, is in the cue list(s) of `flag`.
+fn is_cue(w: &str, flag: u8) -> bool {
+    if w.len() > 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    // ASCII lower-casing keeps UTF-8 valid.
+    std::str::from_utf8(&buf[..w.len()])
+        .ok()
+        .and_then(|l| CUES.get(l))
+        .is_some_and(|f| f & flag != 0)
 }
 
 /// Scans words for PERSON and LOCATION candidates and appends them to `out`.
@@ -133,7 +382,8 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     let b = text.as_bytes();
     let word = |i: usize| &text[ws[i].start..ws[i].end];
     // Joined by exactly one space (or a hyphen-free single space): part of one name.
-    let adjacent = |i: usize| i + 1 < ws.len() && ws[i + 1].start == ws[i].end + 1 && b[ws[i].end] == b' ';
+    let adjacent =
+        |i: usize| i + 1 < ws.len() && ws[i + 1].start == ws[i].end + 1 && b[ws[i].end] == b' ';
     let gap = |i: usize| -> &str {
         if i == 0 {
             &text[..ws[0].start]
@@ -142,9 +392,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
     };
     let prev = |i: usize| if i == 0 { None } else { Some(word(i - 1)) };
-    let cue_near = |i: usize, j: usize, cues: &[&str]| {
+    let cue_near = |i: usize, j: usize, flag: u8| {
         let lo = i.saturating_sub(3);
-        (lo..i).any(|k| lower_in(word(k), cues)) || (j + 1 < ws.len() && lower_in(word(j + 1), cues))
+        (lo..i).any(|k| is_cue(word(k), flag)) || (j + 1 < ws.len() && is_cue(word(j + 1), flag))
     };
 
     let mut i = 0;
@@ -158,7 +408,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         let mut place_end = None;
         for n in (1..=3).rev() {
             let last = i + n - 1;
-            if last >= ws.len() || !(i..last).all(|k| adjacent(k)) {
+            if last >= ws.len()
+                || !(i..last).all(|k| adjacent(k) && title_case_or_particle(word(k + 1)))
+            {
                 continue;
             }
             let candidate = &text[ws[i].start..ws[last].end];
@@ -170,23 +422,35 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         if let Some(last) = place_end {
             let ambiguous = FIRST.contains(w) || LAST.contains(w);
             let mut confidence = if ambiguous { 0.3 } else { 0.55 };
-            if prev(i).is_some_and(|p| lower_in(p, PLACE_CUES)) {
+            if prev(i).is_some_and(|p| is_cue(p, PLACE_CUE)) {
                 confidence += CONTEXT_BOOST;
             }
-            out.push(Finding::new(Entity::Location, ws[i].start, ws[last].end, confidence, "place_list"));
+            out.push(Finding::new(
+                Entity::Location,
+                ws[i].start,
+                ws[last].end,
+                confidence,
+                "place_list",
+            ));
         }
 
         // PERSON.
         let g = gap(i);
-        let after_title = prev(i).is_some_and(|p| lower_in(p, TITLES)) && matches!(g, " " | ". ");
-        let after_label = prev(i).is_some_and(|p| lower_in(p, LABELS)) && g.trim() == ":";
-        let after_greeting = prev(i).is_some_and(|p| lower_in(p, GREETINGS)) && g.len() <= 3 && !g.contains(['.', '!', '?']);
+        let after_title = prev(i).is_some_and(|p| is_cue(p, TITLE)) && matches!(g, " " | ". ");
+        let after_label = prev(i).is_some_and(|p| is_cue(p, LABEL)) && g.trim() == ":";
+        let after_greeting = prev(i).is_some_and(|p| is_cue(p, GREETING))
+            && g.len() <= 3
+            && !g.contains(['.', '!', '?']);
         let mut person: Option<(usize, f32)> = None;
         if NOT_NAMES.contains(&w) {
             // Sentence words are never the start of a name.
         } else if after_title || after_label || after_greeting {
             let mut last = i;
-            while last < i + 2 && adjacent(last) && title_case(word(last + 1)) && !NOT_NAMES.contains(&word(last + 1)) {
+            while last < i + 2
+                && adjacent(last)
+                && title_case(word(last + 1))
+                && !NOT_NAMES.contains(&word(last + 1))
+            {
                 last += 1;
             }
             person = Some((last, if after_title { 0.9 } else { 0.8 }));
@@ -197,19 +461,39 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                     last += 1;
                 }
                 person = Some((last, 0.85));
-            } else if adjacent(i) && title_case(word(i + 1)) && !NOT_NAMES.contains(&word(i + 1)) && !PLACES.contains(word(i + 1)) {
+            } else if adjacent(i)
+                && title_case(word(i + 1))
+                && !NOT_NAMES.contains(&word(i + 1))
+                && !PLACES.contains(word(i + 1))
+            {
                 person = Some((i + 1, 0.6));
             } else {
-                let c = if cue_near(i, i, PERSON_CUES) { 0.35 + CONTEXT_BOOST } else { 0.35 };
+                let c = if cue_near(i, i, PERSON_CUE) {
+                    0.35 + CONTEXT_BOOST
+                } else {
+                    0.35
+                };
                 person = Some((i, c));
             }
         } else if adjacent(i) && LAST.contains(word(i + 1)) && !PLACES.contains(w) {
-            let c = if cue_near(i, i + 1, PERSON_CUES) { 0.4 + CONTEXT_BOOST } else { 0.4 };
+            let c = if cue_near(i, i + 1, PERSON_CUE) {
+                0.4 + CONTEXT_BOOST
+            } else {
+                0.4
+            };
             person = Some((i + 1, c));
         }
         if let Some((last, confidence)) = person {
-            out.push(Finding::new(Entity::Person, ws[i].start, ws[last].end, confidence, "person_names"));
-            i = last.max(place_end.unwrap_or(i)) + 1;
+            out.push(Finding::new(
+                Entity::Person,
+                ws[i].start,
+                ws[last].end,
+                confidence,
+                "person_names",
+            ));
+            // A weak guess does not consume the following words: they may start a name.
+            let consumed = if confidence >= 0.5 { last } else { i };
+            i = consumed.max(place_end.unwrap_or(i)) + 1;
         } else {
             i = place_end.unwrap_or(i) + 1;
         }
@@ -223,23 +507,47 @@ mod tests {
     fn found(text: &str) -> Vec<(Entity, String, f32)> {
         let mut out = Vec::new();
         scan(text, &mut out);
-        out.into_iter().map(|f| (f.entity.clone(), text[f.start..f.end].to_string(), f.confidence)).collect()
+        out.into_iter()
+            .map(|f| {
+                (
+                    f.entity.clone(),
+                    text[f.start..f.end].to_string(),
+                    f.confidence,
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn names_with_titles_lists_and_cues() {
         let f = found("Please ask Dr. Okonkwo about it.");
-        assert!(f.iter().any(|(e, s, _)| *e == Entity::Person && s == "Okonkwo"), "{f:?}");
+        assert!(
+            f.iter()
+                .any(|(e, s, _)| *e == Entity::Person && s == "Okonkwo"),
+            "{f:?}"
+        );
         let f = found("I met John Smith yesterday.");
-        assert!(f.iter().any(|(e, s, c)| *e == Entity::Person && s == "John Smith" && *c > 0.8), "{f:?}");
+        assert!(
+            f.iter()
+                .any(|(e, s, c)| *e == Entity::Person && s == "John Smith" && *c > 0.8),
+            "{f:?}"
+        );
         let f = found("Name: Zyx Qwerty");
-        assert!(f.iter().any(|(e, s, _)| *e == Entity::Person && s == "Zyx Qwerty"), "{f:?}");
+        assert!(
+            f.iter()
+                .any(|(e, s, _)| *e == Entity::Person && s == "Zyx Qwerty"),
+            "{f:?}"
+        );
     }
 
     #[test]
     fn places_and_tech_words() {
         let f = found("She moved to San Francisco last year.");
-        assert!(f.iter().any(|(e, s, c)| *e == Entity::Location && s == "San Francisco" && *c > 0.8), "{f:?}");
+        assert!(
+            f.iter()
+                .any(|(e, s, c)| *e == Entity::Location && s == "San Francisco" && *c > 0.8),
+            "{f:?}"
+        );
         let f = found("Deploy the EKS cluster with S3 and C4 instances on H100.");
         assert!(f.iter().all(|(_, _, c)| *c < 0.5), "{f:?}");
     }

@@ -51,7 +51,9 @@ fn openai(s: &str) -> Option<(usize, f32)> {
 
 fn jwt(s: &str) -> Option<(usize, f32)> {
     let header = s.split('.').next()?;
-    let decoded = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(header.trim_end_matches('=')).ok()?;
+    let decoded = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(header.trim_end_matches('='))
+        .ok()?;
     let text = std::str::from_utf8(&decoded).ok()?;
     text.contains("\"alg\"").then_some((s.len(), 0.95))
 }

@@ -6,9 +6,14 @@ use crate::pii::entity::Entity;
 
 pub fn patterns() -> Vec<Pattern> {
     vec![
-        Pattern::new("uk_nhs", Entity::UkNhs, r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b", nhs)
-            .context(&["nhs", "health service", "patient"])
-            .numeric(),
+        Pattern::new(
+            "uk_nhs",
+            Entity::UkNhs,
+            r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b",
+            nhs,
+        )
+        .context(&["nhs", "health service", "patient"])
+        .numeric(),
         Pattern::new(
             "uk_nino",
             Entity::UkNino,

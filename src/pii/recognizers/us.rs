@@ -8,26 +8,73 @@ use crate::pii::entity::Entity;
 
 pub fn patterns() -> Vec<Pattern> {
     vec![
-        Pattern::new("us_ssn", Entity::UsSsn, r"\b\d{3}[- ]?\d{2}[- ]?\d{4}\b", ssn)
-            .context(&["ssn", "social security", "social sec", "ss#", "ss #"])
-            .numeric(),
-        Pattern::new("us_itin", Entity::UsItin, r"\b9\d{2}[- ]?[5-9]\d[- ]?\d{4}\b", itin)
-            .context(&["itin", "taxpayer", "tax id", "individual taxpayer"])
-            .numeric(),
-        Pattern::new("us_passport", Entity::UsPassport, r"\b[A-Z]?\d{8,9}\b", needs_context)
-            .context(&["passport"])
-            .numeric(),
+        Pattern::new(
+            "us_ssn",
+            Entity::UsSsn,
+            r"\b\d{3}[- ]?\d{2}[- ]?\d{4}\b",
+            ssn,
+        )
+        .context(&["ssn", "social security", "social sec", "ss#", "ss #"])
+        .numeric(),
+        Pattern::new(
+            "us_itin",
+            Entity::UsItin,
+            r"\b9\d{2}[- ]?[5-9]\d[- ]?\d{4}\b",
+            itin,
+        )
+        .context(&["itin", "taxpayer", "tax id", "individual taxpayer"])
+        .numeric(),
+        Pattern::new(
+            "us_passport",
+            Entity::UsPassport,
+            r"\b[A-Z]?\d{8,9}\b",
+            needs_context,
+        )
+        .context(&["passport"])
+        .numeric(),
         Pattern::new(
             "us_driver_license",
             Entity::UsDriverLicense,
             r"\b[A-Z]\d{4,14}\b|\b[A-Z]{2}\d{5,7}\b|\b\d{7,12}\b",
             needs_context,
         )
-        .context(&["driver", "driving licen", "driver's licen", "drivers licen", "dl#", "dl #", "dl:", "licence no", "license no", "license number"])
+        .context(&[
+            "driver",
+            "driving licen",
+            "driver's licen",
+            "drivers licen",
+            "dl#",
+            "dl #",
+            "dl:",
+            "licence no",
+            "license no",
+            "license number",
+        ])
         .numeric(),
-        Pattern::new("us_bank_number", Entity::UsBankNumber, r"\b\d{8,17}\b", needs_context)
-            .context(&["account", "acct", "bank", "routing", "checking", "savings", "aba"])
-            .numeric(),
+        Pattern::new(
+            "us_bank_number",
+            Entity::UsBankNumber,
+            r"\b\d{8,17}\b",
+            needs_context,
+        )
+        .context(&[
+            "account", "acct", "bank", "routing", "checking", "savings", "aba",
+        ])
+        .veto(&[
+            "aws",
+            "arn",
+            "gcp",
+            "azure",
+            "cloud",
+            "s3",
+            "iam",
+            "ec2",
+            "eks",
+            "subscription",
+            "tenant",
+            "project id",
+        ])
+        .numeric(),
     ]
 }
 
@@ -46,7 +93,9 @@ fn ssn(s: &str) -> Option<(usize, f32)> {
         return None;
     }
     let flat: String = d.iter().map(|x| char::from(b'0' + x)).collect();
-    if matches!(flat.as_str(), "078051120" | "219099999" | "123456789") || d.iter().all(|&x| x == d[0]) {
+    if matches!(flat.as_str(), "078051120" | "219099999" | "123456789")
+        || d.iter().all(|&x| x == d[0])
+    {
         return None;
     }
     // Formatted 3-2-4 is typical of an SSN; nine bare digits need a context word.
@@ -83,7 +132,10 @@ mod tests {
         assert!(ssn("536-22-0000").is_none());
         assert!(ssn("078-05-1120").is_none());
         assert!(ssn("536-22 1234").is_none(), "mixed separators");
-        assert!(ssn("536221234").unwrap().1 < 0.5, "bare digits need context");
+        assert!(
+            ssn("536221234").unwrap().1 < 0.5,
+            "bare digits need context"
+        );
     }
 
     #[test]

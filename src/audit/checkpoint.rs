@@ -1,0 +1,347 @@
+//! Signed checkpoints in the C2SP signed-note format. A checkpoint commits to the log
+//! origin (which names the log id), the tree size (records 0..size), the RFC 6962 Merkle
+//! root over the record hashes, the time and the head record hash; it is signed with
+//! Ed25519. Checkpoints are appended to `<audit dir>/checkpoints`, one note after the
+//! other. The public key is published as a C2SP verifier key (`audit.pub`) so an auditor
+//! can pin it. Does no Merkle computation itself.
+//!
+//! ```text
+//! ledgergate.audit/<log id hex>
+//! <size>
+//! <base64 Merkle root>
+//! time <RFC 3339 UTC>
+//! head <base64 head record hash>
+//!
+//! — ledgergate.audit/<log id hex> <base64(key hash[4] || signature[64])>
+//! ```
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
+use ring::signature::{UnparsedPublicKey, ED25519};
+
+use super::chain::{sha256, Hash, LogId};
+use super::keys::SigningKey;
+
+const ORIGIN_PREFIX: &str = "ledgergate.audit/";
+const SIG_PREFIX: &str = "\u{2014} ";
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CheckpointError {
+    #[error("checkpoints line {line}: {what}")]
+    Malformed { line: usize, what: String },
+    #[error("the verifier key is not a C2SP Ed25519 verifier key (name+hash+base64)")]
+    BadVerifierKey,
+}
+
+/// The signed content of one checkpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub log_id: LogId,
+    pub size: u64,
+    pub root: Hash,
+    pub time: String,
+    pub head: Hash,
+}
+
+/// The origin line (also the key name) of a log.
+pub fn origin(log_id: &LogId) -> String {
+    format!("{ORIGIN_PREFIX}{log_id}")
+}
+
+impl Checkpoint {
+    /// The note body that is signed.
+    pub fn body(&self) -> String {
+        format!(
+            "{}\n{}\n{}\ntime {}\nhead {}\n",
+            origin(&self.log_id),
+            self.size,
+            B64.encode(self.root),
+            self.time,
+            B64.encode(self.head)
+        )
+    }
+
+    /// The whole signed note.
+    pub fn sign(&self, key: &SigningKey) -> String {
+        let body = self.body();
+        let verifier = Verifier::new(origin(&self.log_id), key.public_key());
+        let mut sig = verifier.key_hash.to_vec();
+        sig.extend_from_slice(&key.sign(body.as_bytes()));
+        format!(
+            "{body}\n{SIG_PREFIX}{} {}\n",
+            verifier.name,
+            B64.encode(sig)
+        )
+    }
+}
+
+/// An Ed25519 note verifier: name, 4-byte key hash and public key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verifier {
+    pub name: String,
+    pub key_hash: [u8; 4],
+    pub public_key: [u8; 32],
+}
+
+impl Verifier {
+    pub fn new(name: String, public_key: [u8; 32]) -> Verifier {
+        // C2SP: key hash = SHA-256(name || "\n" || 0x01 || public key)[..4].
+        let mut material = name.as_bytes().to_vec();
+        material.push(b'\n');
+        material.push(0x01);
+        material.extend_from_slice(&public_key);
+        let digest = sha256(&material);
+        Verifier {
+            name,
+            key_hash: [digest[0], digest[1], digest[2], digest[3]],
+            public_key,
+        }
+    }
+
+    /// The C2SP verifier key text: `name+hash hex+base64(0x01 || public key)`.
+    pub fn to_vkey(&self) -> String {
+        let mut k = vec![0x01];
+        k.extend_from_slice(&self.public_key);
+        format!(
+            "{}+{}+{}",
+            self.name,
+            hex::encode(self.key_hash),
+            B64.encode(k)
+        )
+    }
+
+    pub fn from_vkey(text: &str) -> Result<Verifier, CheckpointError> {
+        let mut parts = text.trim().splitn(3, '+');
+        let (Some(name), Some(hash), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(CheckpointError::BadVerifierKey);
+        };
+        let key = B64
+            .decode(key)
+            .map_err(|_| CheckpointError::BadVerifierKey)?;
+        if key.len() != 33 || key[0] != 0x01 {
+            return Err(CheckpointError::BadVerifierKey);
+        }
+        let mut public_key = [0u8; 32];
+        public_key.copy_from_slice(&key[1..]);
+        let v = Verifier::new(name.to_string(), public_key);
+        if hex::encode(v.key_hash) != hash {
+            return Err(CheckpointError::BadVerifierKey);
+        }
+        Ok(v)
+    }
+
+    /// The log id named by this key (`ledgergate.audit/<hex>`), if it names one.
+    pub fn log_id(&self) -> Option<LogId> {
+        let hex_id = self.name.strip_prefix(ORIGIN_PREFIX)?;
+        let bytes: [u8; 16] = hex::decode(hex_id).ok()?.try_into().ok()?;
+        Some(LogId(bytes))
+    }
+}
+
+/// One parsed note from the checkpoints file.
+#[derive(Clone, Debug)]
+pub struct SignedCheckpoint {
+    pub checkpoint: Checkpoint,
+    /// The exact note text (body, blank line, signatures).
+    pub text: String,
+    /// 1-based line of the note's first line in its file.
+    pub line: usize,
+    body: String,
+    signatures: Vec<(String, Vec<u8>)>,
+}
+
+impl SignedCheckpoint {
+    /// True when a signature line names `verifier`, carries its key hash, and verifies.
+    pub fn verify(&self, verifier: &Verifier) -> bool {
+        self.signatures.iter().any(|(name, sig)| {
+            name == &verifier.name
+                && sig.len() == 68
+                && sig[..4] == verifier.key_hash
+                && UnparsedPublicKey::new(&ED25519, verifier.public_key)
+                    .verify(self.body.as_bytes(), &sig[4..])
+                    .is_ok()
+        })
+    }
+}
+
+/// The result of reading a checkpoints file.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub notes: Vec<SignedCheckpoint>,
+    /// Bytes of whole notes; anything after is an incomplete last note.
+    pub valid_len: usize,
+    /// The error in the trailing bytes, if any (a torn or damaged last note).
+    pub tail_error: Option<CheckpointError>,
+}
+
+/// Parses a file of concatenated notes. A malformed note stops parsing: the notes
+/// before it are returned, and the error says where.
+pub fn parse_notes(text: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut offset = 0usize;
+    let mut line_no = 1usize;
+    while offset < text.len() {
+        match parse_one(&text[offset..], line_no) {
+            Ok((note, consumed, lines)) => {
+                parsed.notes.push(note);
+                offset += consumed;
+                line_no += lines;
+                parsed.valid_len = offset;
+            }
+            Err(e) => {
+                parsed.tail_error = Some(e);
+                break;
+            }
+        }
+    }
+    parsed
+}
+
+fn parse_one(
+    text: &str,
+    first_line: usize,
+) -> Result<(SignedCheckpoint, usize, usize), CheckpointError> {
+    let bad = |at: usize, what: &str| CheckpointError::Malformed {
+        line: first_line + at,
+        what: what.to_string(),
+    };
+    let mut lines = Vec::new();
+    let mut pos = 0;
+    // Collect lines up to and including the signature block.
+    let mut in_sigs = false;
+    while pos < text.len() {
+        let Some(nl) = text[pos..].find('\n') else {
+            return Err(bad(
+                lines.len(),
+                "the last line has no newline (an incomplete note)",
+            ));
+        };
+        let line = &text[pos..pos + nl];
+        if in_sigs && !line.starts_with(SIG_PREFIX) {
+            break;
+        }
+        if line.is_empty() {
+            if in_sigs {
+                break;
+            }
+            in_sigs = true;
+        }
+        lines.push(line);
+        pos += nl + 1;
+    }
+    let blank = lines
+        .iter()
+        .position(|l| l.is_empty())
+        .ok_or_else(|| bad(lines.len(), "no blank line before the signatures"))?;
+    if blank < 5 {
+        return Err(bad(
+            blank,
+            "a checkpoint needs origin, size, root, time and head lines",
+        ));
+    }
+    let origin_line = lines[0];
+    let hex_id = origin_line
+        .strip_prefix(ORIGIN_PREFIX)
+        .ok_or_else(|| bad(0, "the origin is not a ledgergate audit log"))?;
+    let log_id: [u8; 16] = hex::decode(hex_id)
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| bad(0, "the origin does not end in a 16-byte hex log id"))?;
+    let size: u64 = lines[1]
+        .parse()
+        .map_err(|_| bad(1, "the size is not a number"))?;
+    let root = decode_hash(lines[2]).ok_or_else(|| bad(2, "the root is not a base64 SHA-256"))?;
+    let time = lines[3]
+        .strip_prefix("time ")
+        .ok_or_else(|| bad(3, "expected a `time` line"))?
+        .to_string();
+    let head = lines[4]
+        .strip_prefix("head ")
+        .and_then(decode_hash)
+        .ok_or_else(|| bad(4, "expected a `head` line with a base64 SHA-256"))?;
+    let mut signatures = Vec::new();
+    for (i, l) in lines.iter().enumerate().skip(blank + 1) {
+        let rest = &l[SIG_PREFIX.len()..];
+        let (name, sig) = rest
+            .rsplit_once(' ')
+            .ok_or_else(|| bad(i, "a signature line needs a name and a signature"))?;
+        let sig = B64
+            .decode(sig)
+            .map_err(|_| bad(i, "the signature is not base64"))?;
+        signatures.push((name.to_string(), sig));
+    }
+    if signatures.is_empty() {
+        return Err(bad(
+            lines.len(),
+            "the note has no signature (an incomplete note)",
+        ));
+    }
+    let body: String = lines[..blank].iter().map(|l| format!("{l}\n")).collect();
+    Ok((
+        SignedCheckpoint {
+            checkpoint: Checkpoint {
+                log_id: LogId(log_id),
+                size,
+                root,
+                time,
+                head,
+            },
+            text: text[..pos].to_string(),
+            line: first_line,
+            body,
+            signatures,
+        },
+        pos,
+        lines.len(),
+    ))
+}
+
+fn decode_hash(text: &str) -> Option<Hash> {
+    B64.decode(text).ok()?.try_into().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checkpoint(size: u64) -> Checkpoint {
+        Checkpoint {
+            log_id: LogId([0xab; 16]),
+            size,
+            root: [1; 32],
+            time: "2026-01-01T00:00:00Z".into(),
+            head: [2; 32],
+        }
+    }
+
+    #[test]
+    fn notes_round_trip_and_verify_only_under_their_key() {
+        let (key, _) = SigningKey::generate().unwrap();
+        let (other, _) = SigningKey::generate().unwrap();
+        let log = LogId([0xab; 16]);
+        let text = format!("{}{}", checkpoint(3).sign(&key), checkpoint(9).sign(&other));
+        let parsed = parse_notes(&text);
+        assert!(parsed.tail_error.is_none(), "{:?}", parsed.tail_error);
+        assert_eq!(parsed.notes.len(), 2);
+        assert_eq!(parsed.notes[1].checkpoint, checkpoint(9));
+        assert_eq!(parsed.notes[1].line, 8);
+        let v = Verifier::new(origin(&log), key.public_key());
+        assert!(parsed.notes[0].verify(&v));
+        assert!(!parsed.notes[1].verify(&v));
+        let round = Verifier::from_vkey(&v.to_vkey()).unwrap();
+        assert_eq!(round, v);
+        assert_eq!(round.log_id(), Some(log));
+    }
+
+    #[test]
+    fn a_torn_last_note_is_reported_and_earlier_notes_kept() {
+        let (key, _) = SigningKey::generate().unwrap();
+        let first = checkpoint(3).sign(&key);
+        let second = checkpoint(4).sign(&key);
+        let text = format!("{first}{}", &second[..second.len() - 10]);
+        let parsed = parse_notes(&text);
+        assert_eq!(parsed.notes.len(), 1);
+        assert_eq!(parsed.valid_len, first.len());
+        assert!(parsed.tail_error.is_some());
+    }
+}

@@ -1,0 +1,403 @@
+//! Export bundles for auditors: for a time range (and optionally one tenant), the raw
+//! frames from the checkpoint before the range to the one after, those checkpoints, the
+//! public key, the per-record disclosure keys of the records in range, and the decrypted
+//! records as JSON Lines and CSV, described by `manifest.json`
+//! (`audit-schema/export-manifest.schema.json`). Guarantees: a disclosure key opens one
+//! record only; no data key or master key is ever written. Refuses a log that does not
+//! verify.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use super::chain::{sha256, CompactRange};
+use super::checkpoint;
+use super::keys::KeyStore;
+use super::reader::{for_each_frame, open_frame, Opened, ReadError};
+use super::record::Record;
+use super::segment::checkpoints_path;
+use super::verify::{verify_log, VerifyError};
+
+pub const BUNDLE_FORMAT: &str = "ledgergate-audit-export/v1";
+pub const FILE_FRAMES: &str = "frames.bin";
+pub const FILE_CHECKPOINTS: &str = "checkpoints";
+pub const FILE_PUBLIC_KEY: &str = "audit.pub";
+pub const FILE_KEYS: &str = "disclosure-keys.json";
+pub const FILE_JSONL: &str = "records.jsonl";
+pub const FILE_CSV: &str = "records.csv";
+pub const FILE_MANIFEST: &str = "manifest.json";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("`{0}` is not an RFC 3339 time (for example 2026-01-31T00:00:00Z)")]
+    BadTime(String),
+    #[error("the export range is empty: --from must be before --to")]
+    EmptyRange,
+    #[error("no audit records have a time between {from} and {to}")]
+    NoRecords { from: String, to: String },
+    #[error("the audit log does not verify ({0}); run `ledgergate audit verify` before exporting")]
+    LogDamaged(String),
+    #[error("no signed checkpoint covers seq {0}; the export needs one after the range")]
+    NoCheckpointAfter(u64),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    Verify(#[from] VerifyError),
+    #[error("the output directory {0} exists and is not empty")]
+    OutNotEmpty(PathBuf),
+}
+
+/// What to export.
+#[derive(Clone, Debug)]
+pub struct ExportRequest {
+    /// RFC 3339, inclusive.
+    pub from: String,
+    /// RFC 3339, exclusive.
+    pub to: String,
+    pub tenant: Option<String>,
+    pub out: PathBuf,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ExportReport {
+    pub out: PathBuf,
+    pub records_disclosed: u64,
+    pub records_erased: u64,
+    pub first_seq: u64,
+    pub end_size: u64,
+    pub manifest_sha256: String,
+}
+
+/// `manifest.json` of a bundle.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub format: String,
+    pub log_id: String,
+    /// The C2SP verifier key of the log's checkpoints.
+    pub public_key: String,
+    pub created: String,
+    pub from: String,
+    pub to: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+    /// Records `0..prefix_size` precede the bundle; `prefix_peaks` is their compact
+    /// Merkle range, proven by the checkpoint of that size.
+    pub prefix_size: u64,
+    pub prefix_peaks: Vec<String>,
+    /// The bundle's frames are records `prefix_size..end_size`; `end_size` is a checkpoint.
+    pub end_size: u64,
+    pub records_in_range: u64,
+    pub records_disclosed: u64,
+    pub records_erased: u64,
+    /// SHA-256 (hex) of every other file in the bundle.
+    pub files: std::collections::BTreeMap<String, String>,
+}
+
+/// One line of `records.jsonl`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportLine {
+    pub seq: u64,
+    pub time: String,
+    pub key_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<Record>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub erased: bool,
+}
+
+/// One entry of `disclosure-keys.json`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureKey {
+    pub seq: u64,
+    /// The record key (hex): opens this record and nothing else.
+    pub key: String,
+}
+
+pub fn parse_time(text: &str) -> Result<OffsetDateTime, ExportError> {
+    OffsetDateTime::parse(text, &Rfc3339).map_err(|_| ExportError::BadTime(text.to_string()))
+}
+
+/// Writes the bundle. Called by the writer thread, which owns the key store.
+pub fn write_bundle(
+    dir: &Path,
+    keys: &mut KeyStore,
+    req: &ExportRequest,
+) -> Result<ExportReport, ExportError> {
+    let from = parse_time(&req.from)?;
+    let to = parse_time(&req.to)?;
+    if from >= to {
+        return Err(ExportError::EmptyRange);
+    }
+    let report = verify_log(dir, None)?;
+    if let Some(f) = report.first_failure() {
+        return Err(ExportError::LogDamaged(f.to_string()));
+    }
+    let log_id = report.log_id;
+    // Pass 1: which seqs are in range.
+    let mut in_range = Vec::new();
+    for_each_frame(dir, |f| {
+        let t = OffsetDateTime::parse(&f.header.time, &Rfc3339).ok();
+        if t.is_some_and(|t| t >= from && t < to) {
+            in_range.push(f.header.seq.0);
+        }
+        Ok(true)
+    })?;
+    let (Some(&first), Some(&last)) = (in_range.first(), in_range.last()) else {
+        return Err(ExportError::NoRecords {
+            from: req.from.clone(),
+            to: req.to.clone(),
+        });
+    };
+    let cp_text = std::fs::read_to_string(checkpoints_path(dir)).unwrap_or_default();
+    let notes = checkpoint::parse_notes(&cp_text).notes;
+    let prefix_size = notes
+        .iter()
+        .map(|n| n.checkpoint.size)
+        .filter(|&s| s <= first)
+        .max()
+        .unwrap_or(0);
+    let end_size = notes
+        .iter()
+        .map(|n| n.checkpoint.size)
+        .filter(|&s| s > last)
+        .min()
+        .ok_or(ExportError::NoCheckpointAfter(last))?;
+    let bundle_notes: String = notes
+        .iter()
+        .filter(|n| n.checkpoint.size >= prefix_size.max(1) && n.checkpoint.size <= end_size)
+        .map(|n| n.text.as_str())
+        .collect();
+
+    // Pass 2: frames, prefix range, decrypted records, disclosure keys.
+    let mut prefix = CompactRange::new();
+    let mut frames = Vec::new();
+    let mut lines = Vec::new();
+    let mut disclosures = Vec::new();
+    let mut csv = String::from(CSV_HEADER);
+    let (mut disclosed, mut erased) = (0u64, 0u64);
+    let in_set: std::collections::HashSet<u64> = in_range.iter().copied().collect();
+    let mut read_error = None;
+    for_each_frame(dir, |f| {
+        let seq = f.header.seq.0;
+        if seq < prefix_size {
+            prefix.push(&f.stored_hash);
+            return Ok(true);
+        }
+        if seq >= end_size {
+            return Ok(false);
+        }
+        frames.extend_from_slice(f.raw);
+        if !in_set.contains(&seq) {
+            return Ok(true);
+        }
+        let opened = match open_frame(keys, &log_id, &f.header, f.header_bytes, f.ciphertext) {
+            Ok(o) => o,
+            Err(e) => {
+                read_error = Some(e);
+                return Ok(false);
+            }
+        };
+        let line = match opened {
+            Opened::Erased => {
+                erased += 1;
+                ExportLine {
+                    seq,
+                    time: f.header.time.clone(),
+                    key_id: f.header.key_id.to_string(),
+                    record: None,
+                    erased: true,
+                }
+            }
+            Opened::Record { record, record_key } => {
+                if let Some(t) = &req.tenant {
+                    if record.tenant.as_deref() != Some(t.as_str()) {
+                        return Ok(true);
+                    }
+                }
+                disclosed += 1;
+                disclosures.push(DisclosureKey {
+                    seq,
+                    key: hex::encode(record_key.expose()),
+                });
+                ExportLine {
+                    seq,
+                    time: f.header.time.clone(),
+                    key_id: f.header.key_id.to_string(),
+                    record: Some(*record),
+                    erased: false,
+                }
+            }
+        };
+        csv.push_str(&csv_row(&line));
+        lines.push(line);
+        Ok(true)
+    })?;
+    if let Some(e) = read_error {
+        return Err(e.into());
+    }
+
+    let out = &req.out;
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ExportError::Io { path, source }
+    };
+    if out.exists() && std::fs::read_dir(out).map_err(io(out))?.next().is_some() {
+        return Err(ExportError::OutNotEmpty(out.clone()));
+    }
+    std::fs::create_dir_all(out).map_err(io(out))?;
+    let mut jsonl = String::new();
+    for line in &lines {
+        let text = serde_json::to_string(line).map_err(|e| ExportError::Io {
+            path: out.join(FILE_JSONL),
+            source: e.into(),
+        })?;
+        jsonl.push_str(&text);
+        jsonl.push('\n');
+    }
+    let keys_json = serde_json::to_string_pretty(&disclosures).map_err(|e| ExportError::Io {
+        path: out.join(FILE_KEYS),
+        source: e.into(),
+    })?;
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        (FILE_FRAMES, frames),
+        (FILE_CHECKPOINTS, bundle_notes.into_bytes()),
+        (
+            FILE_PUBLIC_KEY,
+            format!("{}\n", report.verifier.to_vkey()).into_bytes(),
+        ),
+        (FILE_KEYS, keys_json.into_bytes()),
+        (FILE_JSONL, jsonl.into_bytes()),
+        (FILE_CSV, csv.into_bytes()),
+    ];
+    let mut digests = std::collections::BTreeMap::new();
+    for (name, bytes) in &files {
+        let path = out.join(name);
+        std::fs::write(&path, bytes).map_err(io(&path))?;
+        digests.insert(name.to_string(), hex::encode(sha256(bytes)));
+    }
+    let manifest = Manifest {
+        format: BUNDLE_FORMAT.into(),
+        log_id: log_id.to_string(),
+        public_key: report.verifier.to_vkey(),
+        created: OffsetDateTime::now_utc()
+            .format(&Rfc3339)
+            .unwrap_or_default(),
+        from: req.from.clone(),
+        to: req.to.clone(),
+        tenant: req.tenant.clone(),
+        prefix_size,
+        prefix_peaks: prefix.peaks().iter().map(hex::encode).collect(),
+        end_size,
+        records_in_range: in_range.len() as u64,
+        records_disclosed: disclosed,
+        records_erased: erased,
+        files: digests,
+    };
+    let manifest_text = serde_json::to_vec_pretty(&manifest).map_err(|e| ExportError::Io {
+        path: out.join(FILE_MANIFEST),
+        source: e.into(),
+    })?;
+    let mpath = out.join(FILE_MANIFEST);
+    std::fs::write(&mpath, &manifest_text).map_err(io(&mpath))?;
+    Ok(ExportReport {
+        out: out.clone(),
+        records_disclosed: disclosed,
+        records_erased: erased,
+        first_seq: prefix_size,
+        end_size,
+        manifest_sha256: hex::encode(sha256(&manifest_text)),
+    })
+}
+
+const CSV_HEADER: &str = "seq,time,kind,tenant,request_id,virtual_key_id,route,model_requested,provider,endpoint,region,policy_id,policy_version_hash,residency,status,error_type,latency_total_ms,prompt_tokens,completion_tokens,cost_currency,cost_micros,event,erased\n";
+
+fn csv_row(line: &ExportLine) -> String {
+    let mut cells: Vec<String> = vec![line.seq.to_string(), line.time.clone()];
+    match &line.record {
+        None => {
+            cells.extend(std::iter::repeat_n(String::new(), 20));
+            cells.push("true".into());
+        }
+        Some(r) => {
+            let o = |v: &Option<String>| v.clone().unwrap_or_default();
+            let n = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
+            cells.push(
+                serde_json::to_value(r.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+            );
+            cells.extend([
+                o(&r.tenant),
+                o(&r.request_id),
+                o(&r.virtual_key_id),
+                o(&r.route),
+                o(&r.model_requested),
+                o(&r.provider),
+                o(&r.endpoint),
+                o(&r.region),
+                r.policy.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
+                r.policy
+                    .as_ref()
+                    .map(|p| p.version_hash.clone())
+                    .unwrap_or_default(),
+                r.residency
+                    .as_ref()
+                    .and_then(|x| serde_json::to_value(x.decision).ok())
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                n(r.outcome.as_ref().map(|x| u64::from(x.status))),
+                r.outcome
+                    .as_ref()
+                    .and_then(|x| x.error_type.clone())
+                    .unwrap_or_default(),
+                n(r.latency_ms.as_ref().and_then(|x| x.total)),
+                n(r.usage.as_ref().map(|x| x.prompt_tokens)),
+                n(r.usage.as_ref().map(|x| x.completion_tokens)),
+                r.cost
+                    .as_ref()
+                    .map(|x| x.currency.clone())
+                    .unwrap_or_default(),
+                n(r.cost.as_ref().map(|x| x.micros)),
+                r.event
+                    .as_ref()
+                    .and_then(|e| serde_json::to_value(e.action).ok())
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                "false".into(),
+            ]);
+        }
+    }
+    let mut row = cells
+        .iter()
+        .map(|c| csv_cell(c))
+        .collect::<Vec<_>>()
+        .join(",");
+    row.push('\n');
+    row
+}
+
+/// RFC 4180 quoting; a leading formula character is prefixed with `'` so a spreadsheet
+/// never evaluates audit content.
+fn csv_cell(value: &str) -> String {
+    let guarded = if value.starts_with(['=', '+', '-', '@']) && value.parse::<f64>().is_err() {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}

@@ -1,0 +1,367 @@
+//! Data keys and the checkpoint signing key, stored in sled at `<audit dir>/keys`,
+//! every one wrapped by the master key (which is never stored). One data key per
+//! subject and per rotation period (calendar month, or sooner on explicit rotation).
+//! Erasure removes every data key of a subject and flushes: its records no longer
+//! decrypt. Guarantees: unwrapped keys live only in memory as [`SecretKey`]. Does not
+//! decide which subject a record belongs to.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use ring::signature::{Ed25519KeyPair, KeyPair};
+use zeroize::Zeroizing;
+
+use super::chain::LogId;
+use super::crypto::{self, CryptoError, SecretKey};
+use super::frame::KeyId;
+use crate::vault::master_key::MasterKey;
+
+const META_LOG_ID: &[u8] = b"log_id";
+const META_SIGNING_KEY: &[u8] = b"signing_key";
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("the audit key store {path} is locked by another process (is `ledgergate serve` running? stop it or use its admin API)")]
+    Locked { path: PathBuf },
+    #[error("the audit key store {path} cannot be used: {source}")]
+    Sled { path: PathBuf, source: sled::Error },
+    #[error("the master key does not match the one the audit log in {path} was created with")]
+    WrongMasterKey { path: PathBuf },
+    #[error("the audit key store {path} holds a malformed entry ({what})")]
+    Corrupt { path: PathBuf, what: &'static str },
+    #[error("the subject `system` holds the log's own events and cannot be erased")]
+    SystemSubject,
+    #[error("key wrapping failed: {0}")]
+    Crypto(#[from] CryptoError),
+}
+
+/// The Ed25519 key that signs checkpoints.
+pub struct SigningKey {
+    pair: Ed25519KeyPair,
+}
+
+impl SigningKey {
+    pub fn public_key(&self) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        out.copy_from_slice(self.pair.public_key().as_ref());
+        out
+    }
+    pub fn sign(&self, msg: &[u8]) -> [u8; 64] {
+        let mut out = [0u8; 64];
+        out.copy_from_slice(self.pair.sign(msg).as_ref());
+        out
+    }
+    /// A fresh key (tests use it to forge checkpoints with a foreign key).
+    pub fn generate() -> Result<(SigningKey, Zeroizing<Vec<u8>>), CryptoError> {
+        let rng = ring::rand::SystemRandom::new();
+        let pkcs8 = Ed25519KeyPair::generate_pkcs8(&rng).map_err(|_| CryptoError::Seal)?;
+        let pkcs8 = Zeroizing::new(pkcs8.as_ref().to_vec());
+        let pair = Ed25519KeyPair::from_pkcs8(&pkcs8).map_err(|_| CryptoError::BadWrapped)?;
+        Ok((SigningKey { pair }, pkcs8))
+    }
+}
+
+impl std::fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(..)")
+    }
+}
+
+struct Current {
+    key_id: KeyId,
+    key: SecretKey,
+    period: String,
+}
+
+/// The sled-backed key store. One process at a time (sled's own lock).
+pub struct KeyStore {
+    path: PathBuf,
+    db: sled::Db,
+    keys: sled::Tree,
+    by_subject: sled::Tree,
+    current: sled::Tree,
+    erased: sled::Tree,
+    master: MasterKey,
+    cache: HashMap<KeyId, SecretKey>,
+    current_cache: HashMap<String, Current>,
+}
+
+impl KeyStore {
+    /// Opens (creating if needed) the key store under `audit_dir/keys`.
+    pub fn open(audit_dir: &Path, master: &MasterKey) -> Result<KeyStore, KeyError> {
+        let path = audit_dir.join("keys");
+        let db = sled::Config::new()
+            .path(&path)
+            .open()
+            .map_err(|e| sled_error(&path, e))?;
+        let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(&path, e));
+        Ok(KeyStore {
+            keys: tree("data_keys")?,
+            by_subject: tree("by_subject")?,
+            current: tree("current")?,
+            erased: tree("erased")?,
+            db,
+            path: path.clone(),
+            master: MasterKey::from_bytes(*master.expose()),
+            cache: HashMap::new(),
+            current_cache: HashMap::new(),
+        })
+    }
+
+    /// The log id and signing key, created on first use. A wrong master key is refused.
+    pub fn identity(&self) -> Result<(LogId, SigningKey), KeyError> {
+        let meta = self.db.open_tree("meta").map_err(|e| self.sled(e))?;
+        let log_id = meta.get(META_LOG_ID).map_err(|e| self.sled(e))?;
+        let wrapped = meta.get(META_SIGNING_KEY).map_err(|e| self.sled(e))?;
+        match (log_id, wrapped) {
+            (Some(id), Some(wrapped)) => {
+                let id: [u8; 16] = id.as_ref().try_into().map_err(|_| self.corrupt("log id"))?;
+                let pkcs8 =
+                    crypto::unwrap(&self.master, "signing-key", &id, &wrapped).map_err(|_| {
+                        KeyError::WrongMasterKey {
+                            path: self.path.clone(),
+                        }
+                    })?;
+                let pair =
+                    Ed25519KeyPair::from_pkcs8(&pkcs8).map_err(|_| self.corrupt("signing key"))?;
+                Ok((LogId(id), SigningKey { pair }))
+            }
+            (None, None) => {
+                let mut id = [0u8; 16];
+                rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut id);
+                let (key, pkcs8) = SigningKey::generate()?;
+                let wrapped = crypto::wrap(&self.master, "signing-key", &id, &pkcs8)?;
+                meta.insert(META_SIGNING_KEY, wrapped)
+                    .map_err(|e| self.sled(e))?;
+                meta.insert(META_LOG_ID, &id[..])
+                    .map_err(|e| self.sled(e))?;
+                self.db.flush().map_err(|e| self.sled(e))?;
+                Ok((LogId(id), key))
+            }
+            _ => Err(self.corrupt("log identity")),
+        }
+    }
+
+    /// The key that encrypts new records of `subject` in `period` ("YYYY-MM"), created
+    /// and made durable before first use.
+    pub fn key_for_write(
+        &mut self,
+        subject: &str,
+        period: &str,
+    ) -> Result<(KeyId, SecretKey), KeyError> {
+        if let Some(c) = self.current_cache.get(subject) {
+            if c.period == period {
+                return Ok((c.key_id, c.key.clone()));
+            }
+        }
+        if let Some(v) = self
+            .current
+            .get(subject.as_bytes())
+            .map_err(|e| self.sled(e))?
+        {
+            if v.len() == 16 + period.len() && &v[16..] == period.as_bytes() {
+                let key_id = KeyId(
+                    v[..16]
+                        .try_into()
+                        .map_err(|_| self.corrupt("current key"))?,
+                );
+                if let Some(key) = self.key(&key_id)? {
+                    self.remember_current(subject, key_id, &key, period);
+                    return Ok((key_id, key));
+                }
+            }
+        }
+        let key = SecretKey::random();
+        let mut id = [0u8; 16];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut id);
+        let key_id = KeyId(id);
+        let wrapped = crypto::wrap(&self.master, "data-key", &id, key.expose())?;
+        let mut value = (subject.len() as u16).to_be_bytes().to_vec();
+        value.extend_from_slice(subject.as_bytes());
+        value.extend_from_slice(&wrapped);
+        self.keys.insert(id, value).map_err(|e| self.sled(e))?;
+        self.by_subject
+            .insert(subject_index(subject, &key_id), &[])
+            .map_err(|e| self.sled(e))?;
+        let mut cur = id.to_vec();
+        cur.extend_from_slice(period.as_bytes());
+        self.current
+            .insert(subject.as_bytes(), cur)
+            .map_err(|e| self.sled(e))?;
+        self.erased
+            .remove(subject.as_bytes())
+            .map_err(|e| self.sled(e))?;
+        // The key must be durable before any record encrypted with it is.
+        self.db.flush().map_err(|e| self.sled(e))?;
+        self.cache.insert(key_id, key.clone());
+        self.remember_current(subject, key_id, &key, period);
+        Ok((key_id, key))
+    }
+
+    fn remember_current(&mut self, subject: &str, key_id: KeyId, key: &SecretKey, period: &str) {
+        self.current_cache.insert(
+            subject.to_string(),
+            Current {
+                key_id,
+                key: key.clone(),
+                period: period.to_string(),
+            },
+        );
+    }
+
+    /// The data key with this id, or `None` when it was erased or never existed.
+    pub fn key(&mut self, key_id: &KeyId) -> Result<Option<SecretKey>, KeyError> {
+        if let Some(k) = self.cache.get(key_id) {
+            return Ok(Some(k.clone()));
+        }
+        let Some(value) = self.keys.get(key_id.0).map_err(|e| self.sled(e))? else {
+            return Ok(None);
+        };
+        let (_, wrapped) = split_value(&value).ok_or_else(|| self.corrupt("data key"))?;
+        let raw = crypto::unwrap(&self.master, "data-key", &key_id.0, wrapped).map_err(|_| {
+            KeyError::WrongMasterKey {
+                path: self.path.clone(),
+            }
+        })?;
+        let bytes: [u8; 32] = raw[..]
+            .try_into()
+            .map_err(|_| self.corrupt("data key length"))?;
+        let key = SecretKey::from_bytes(bytes);
+        self.cache.insert(*key_id, key.clone());
+        Ok(Some(key))
+    }
+
+    /// Destroys every data key of `subject`; returns how many were destroyed.
+    pub fn erase_subject(&mut self, subject: &str) -> Result<usize, KeyError> {
+        if subject == super::record::SYSTEM_SUBJECT {
+            return Err(KeyError::SystemSubject);
+        }
+        let mut prefix = subject.as_bytes().to_vec();
+        prefix.push(0);
+        let mut ids = Vec::new();
+        for item in self.by_subject.scan_prefix(&prefix) {
+            let (k, _) = item.map_err(|e| self.sled(e))?;
+            let id: [u8; 16] = k[prefix.len()..]
+                .try_into()
+                .map_err(|_| self.corrupt("subject index"))?;
+            ids.push(KeyId(id));
+        }
+        for id in &ids {
+            self.keys.remove(id.0).map_err(|e| self.sled(e))?;
+            self.by_subject
+                .remove(subject_index(subject, id))
+                .map_err(|e| self.sled(e))?;
+            self.cache.remove(id);
+        }
+        self.current
+            .remove(subject.as_bytes())
+            .map_err(|e| self.sled(e))?;
+        self.current_cache.remove(subject);
+        self.erased
+            .insert(subject.as_bytes(), &[1u8][..])
+            .map_err(|e| self.sled(e))?;
+        self.db.flush().map_err(|e| self.sled(e))?;
+        Ok(ids.len())
+    }
+
+    /// Starts a new key for every subject at its next record; old keys still decrypt.
+    pub fn rotate_all(&mut self) -> Result<(), KeyError> {
+        self.current.clear().map_err(|e| self.sled(e))?;
+        self.current_cache.clear();
+        self.db.flush().map_err(|e| self.sled(e))?;
+        Ok(())
+    }
+
+    /// A keyed pseudonym of a subject (HMAC-SHA256 under a master-derived key): lets an
+    /// erasure record name whom it concerns without storing the identifier itself.
+    pub fn pseudonym(&self, subject: &str) -> String {
+        let key = crypto::wrapping_purpose_key(&self.master, "pseudonym");
+        let tag = ring::hmac::sign(
+            &ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.expose()),
+            subject.as_bytes(),
+        );
+        hex::encode(&tag.as_ref()[..16])
+    }
+
+    fn sled(&self, e: sled::Error) -> KeyError {
+        sled_error(&self.path, e)
+    }
+    fn corrupt(&self, what: &'static str) -> KeyError {
+        KeyError::Corrupt {
+            path: self.path.clone(),
+            what,
+        }
+    }
+}
+
+fn subject_index(subject: &str, key_id: &KeyId) -> Vec<u8> {
+    let mut k = subject.as_bytes().to_vec();
+    k.push(0);
+    k.extend_from_slice(&key_id.0);
+    k
+}
+
+fn split_value(value: &[u8]) -> Option<(&str, &[u8])> {
+    let len = u16::from_be_bytes([*value.first()?, *value.get(1)?]) as usize;
+    let subject = std::str::from_utf8(value.get(2..2 + len)?).ok()?;
+    Some((subject, value.get(2 + len..)?))
+}
+
+fn sled_error(path: &Path, e: sled::Error) -> KeyError {
+    if let sled::Error::Io(io) = &e {
+        let text = io.to_string();
+        if io.kind() == std::io::ErrorKind::WouldBlock || text.contains("lock") {
+            return KeyError::Locked {
+                path: path.to_path_buf(),
+            };
+        }
+    }
+    KeyError::Sled {
+        path: path.to_path_buf(),
+        source: e,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_survive_reopen_and_erasure_destroys_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let master = MasterKey::from_bytes([5; 32]);
+        let (id_a, key_a, log_id) = {
+            let mut store = KeyStore::open(dir.path(), &master).unwrap();
+            let (log_id, _) = store.identity().unwrap();
+            let (id_a, key_a) = store.key_for_write("acme", "2026-01").unwrap();
+            assert_eq!(store.key_for_write("acme", "2026-01").unwrap().0, id_a);
+            assert_ne!(store.key_for_write("acme", "2026-02").unwrap().0, id_a);
+            (id_a, key_a, log_id)
+        };
+        let mut store = KeyStore::open(dir.path(), &master).unwrap();
+        assert_eq!(store.identity().unwrap().0, log_id);
+        assert_eq!(store.key(&id_a).unwrap().unwrap().expose(), key_a.expose());
+        assert_eq!(store.erase_subject("acme").unwrap(), 2);
+        assert!(store.key(&id_a).unwrap().is_none());
+        assert!(matches!(
+            store.erase_subject("system"),
+            Err(KeyError::SystemSubject)
+        ));
+        drop(store);
+        let wrong = KeyStore::open(dir.path(), &MasterKey::from_bytes([6; 32])).unwrap();
+        assert!(matches!(
+            wrong.identity(),
+            Err(KeyError::WrongMasterKey { .. })
+        ));
+    }
+
+    #[test]
+    fn pseudonyms_are_keyed_and_distinct() {
+        let dir = tempfile::tempdir().unwrap();
+        let master = MasterKey::from_bytes([5; 32]);
+        let _first = KeyStore::open(dir.path(), &master).unwrap();
+        let pseudonym = _first.pseudonym("alice");
+        assert_eq!(pseudonym.len(), 32);
+        assert_ne!(pseudonym, _first.pseudonym("bob"));
+    }
+}

@@ -1,0 +1,285 @@
+//! What an audit record says: the typed content the gateway fills for each request,
+//! response, admin action and system event. Serialized as JSON, then encrypted.
+//! Guarantees: the shape matches `audit-schema/audit-record.schema.json` exactly
+//! (unknown fields are refused, absent optional fields are omitted). Never holds a
+//! secret: keys appear only by id, detections only as entity and count.
+
+use serde::{Deserialize, Serialize};
+
+/// The sequence number of a record: gapless from 0 within one log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Seq(pub u64);
+
+impl std::fmt::Display for Seq {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The subject whose data keys encrypt records of the library's own events.
+pub const SYSTEM_SUBJECT: &str = "system";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Request,
+    Response,
+    Admin,
+    System,
+}
+
+/// One audit record. Build it with [`Record::new`] and fill the fields that apply.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub kind: RecordKind,
+    /// Whose data key encrypts this record; the tenant when absent, else `system`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+    /// The id of the virtual key the client used, never the key itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub virtual_key_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_requested: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attempts: Vec<Attempt>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub detections: Vec<Detection>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionTaken>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residency: Option<Residency>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency_ms: Option<Latency>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage: Option<Usage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Cost>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capture: Option<Capture>,
+    /// For admin and system records: what happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<Event>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attempt {
+    pub provider: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency_ms: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyRef {
+    pub id: String,
+    pub version_hash: String,
+}
+
+/// An entity type and how often it was found; never the values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Detection {
+    pub entity: String,
+    pub count: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionTaken {
+    pub entity: String,
+    pub action: PiiAction,
+    pub count: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PiiAction {
+    Allow,
+    Mask,
+    Tokenize,
+    Hash,
+    Block,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Residency {
+    pub decision: ResidencyDecision,
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_providers: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResidencyDecision {
+    Allowed,
+    Denied,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_type: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Latency {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upstream: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gateway: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Usage {
+    pub prompt_tokens: u64,
+    pub completion_tokens: u64,
+    pub total_tokens: u64,
+}
+
+/// Cost in millionths of the currency unit, so sums are exact.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cost {
+    pub currency: String,
+    pub micros: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capture {
+    pub mode: CaptureMode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<serde_json::Value>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaptureMode {
+    Metadata,
+    Redacted,
+    Full,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub action: EventAction,
+    /// Free-form detail: sequence numbers, counts, file names. Never secrets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventAction {
+    Start,
+    Stop,
+    RecoveryCut,
+    DamageAccepted,
+    ExportMade,
+    ErasureDone,
+    DataKeysRotated,
+    KeyCreated,
+    KeyRevoked,
+    PolicyReloaded,
+}
+
+impl Record {
+    /// An empty record of the given kind.
+    pub fn new(kind: RecordKind) -> Record {
+        Record {
+            kind,
+            subject: None,
+            request_id: None,
+            tenant: None,
+            virtual_key_id: None,
+            client_address: None,
+            user_agent: None,
+            route: None,
+            model_requested: None,
+            provider: None,
+            endpoint: None,
+            region: None,
+            attempts: Vec::new(),
+            policy: None,
+            detections: Vec::new(),
+            actions: Vec::new(),
+            residency: None,
+            outcome: None,
+            latency_ms: None,
+            usage: None,
+            cost: None,
+            capture: None,
+            event: None,
+        }
+    }
+
+    /// A system or admin event record, encrypted under the `system` subject.
+    pub fn event(
+        kind: RecordKind,
+        action: EventAction,
+        detail: serde_json::Map<String, serde_json::Value>,
+    ) -> Record {
+        let mut record = Record::new(kind);
+        record.subject = Some(SYSTEM_SUBJECT.to_string());
+        record.event = Some(Event {
+            action,
+            detail: if detail.is_empty() {
+                None
+            } else {
+                Some(detail)
+            },
+        });
+        record
+    }
+
+    /// The subject whose data key encrypts this record: `subject`, else the tenant,
+    /// else `system`.
+    pub fn effective_subject(&self) -> &str {
+        self.subject
+            .as_deref()
+            .or(self.tenant.as_deref())
+            .unwrap_or(SYSTEM_SUBJECT)
+    }
+}

@@ -1,0 +1,527 @@
+//! The single writer thread: group commit without a timer. It takes whatever appends
+//! are queued, encrypts and frames them, writes them with one write, fdatasyncs once
+//! and acknowledges them all. In `Batch` durability it acknowledges after the write and
+//! syncs at most `max_delay` later. It also rolls segments over, writes signed
+//! checkpoints, rotates and erases data keys. Guarantees: an append is acknowledged only
+//! once durable (in `Fsync` mode); after any write or sync error the writer accepts
+//! nothing more, for good (a failed fsync is never retried).
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use tokio::sync::{oneshot, OwnedSemaphorePermit};
+
+use super::chain::{CompactRange, Hash, LogId};
+use super::checkpoint::Checkpoint;
+use super::crypto;
+use super::export::{self, ExportReport, ExportRequest};
+use super::frame::{encode_frame, FrameHeader, SegmentHeader, MAX_FRAME_LEN, SEGMENT_HEADER_LEN};
+use super::keys::{KeyStore, SigningKey};
+use super::record::{EventAction, Record, RecordKind, Seq};
+use super::segment::{append_synced, checkpoints_path, SegmentFile};
+use super::{AuditError, AuditOptions, Durability};
+
+/// Most appends taken into one write.
+const MAX_BATCH: usize = 4096;
+
+pub(crate) type Reply<T> = oneshot::Sender<Result<T, AuditError>>;
+
+pub(crate) enum Command {
+    Append {
+        plaintext: Vec<u8>,
+        subject: String,
+        reply: Reply<Seq>,
+    },
+    Checkpoint {
+        reply: Reply<u64>,
+    },
+    RotateKeys {
+        reply: Reply<()>,
+    },
+    Erase {
+        subject: String,
+        reply: Reply<usize>,
+    },
+    Export {
+        request: ExportRequest,
+        reply: Reply<ExportReport>,
+    },
+    Close {
+        reply: Reply<()>,
+    },
+}
+
+pub(crate) struct Writer {
+    pub opts: AuditOptions,
+    pub log_id: LogId,
+    pub signing: SigningKey,
+    pub keys: KeyStore,
+    pub segment: Option<SegmentFile>,
+    pub next_seq: u64,
+    pub last_hash: Hash,
+    pub range: CompactRange,
+    pub last_checkpoint_size: u64,
+    pub last_checkpoint_at: Instant,
+    pub healthy: Arc<AtomicBool>,
+    /// Batch mode: when the oldest acknowledged-but-unsynced write happened.
+    pub unsynced_since: Option<Instant>,
+    pub closed: bool,
+    pub stats: Arc<Stats>,
+    /// Answered only after the writer has released its files and key store, so the
+    /// caller may reopen the log as soon as `close` returns.
+    pub close_reply: Option<(Reply<()>, Result<(), AuditError>)>,
+}
+
+/// Counters of the writer, for metrics and for proving that group commit groups.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub appends: AtomicU64,
+    pub writes: AtomicU64,
+    pub syncs: AtomicU64,
+}
+
+impl Writer {
+    /// The thread body: runs until closed or every sender is gone.
+    pub fn run(mut self, rx: Receiver<(Command, OwnedSemaphorePermit)>) {
+        self.serve(rx);
+        let reply = self.close_reply.take();
+        drop(self);
+        if let Some((reply, result)) = reply {
+            let _ = reply.send(result);
+        }
+    }
+
+    fn serve(&mut self, rx: Receiver<(Command, OwnedSemaphorePermit)>) {
+        loop {
+            let first = match self.next_wait() {
+                None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                Some(wait) => rx.recv_timeout(wait),
+            };
+            let first = match first {
+                Ok(item) => item,
+                Err(RecvTimeoutError::Timeout) => {
+                    self.on_timer();
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    if !self.closed {
+                        let _ = self.shutdown();
+                    }
+                    return;
+                }
+            };
+            let mut batch = vec![first.0];
+            drop(first.1);
+            while batch.len() < MAX_BATCH {
+                match rx.try_recv() {
+                    Ok((cmd, permit)) => {
+                        drop(permit);
+                        batch.push(cmd);
+                    }
+                    Err(_) => break,
+                }
+            }
+            self.handle_batch(batch);
+            if self.closed {
+                return;
+            }
+        }
+    }
+
+    fn next_wait(&self) -> Option<Duration> {
+        let mut wait: Option<Duration> = None;
+        if let (Some(since), Durability::Batch { max_delay }) =
+            (self.unsynced_since, self.opts.durability)
+        {
+            wait = Some(max_delay.saturating_sub(since.elapsed()));
+        }
+        if self.range.size() > self.last_checkpoint_size && self.is_healthy() {
+            let cp = self
+                .opts
+                .checkpoint_interval
+                .saturating_sub(self.last_checkpoint_at.elapsed());
+            wait = Some(wait.map_or(cp, |w| w.min(cp)));
+        }
+        wait
+    }
+
+    fn on_timer(&mut self) {
+        if self.unsynced_since.is_some() {
+            if let Err(e) = self.sync() {
+                self.poison(&e);
+            }
+        }
+        if let Err(e) = self.maybe_checkpoint() {
+            self.poison(&e);
+        }
+    }
+
+    fn is_healthy(&self) -> bool {
+        self.healthy.load(Ordering::SeqCst)
+    }
+
+    fn poison(&self, e: &AuditError) {
+        if self.healthy.swap(false, Ordering::SeqCst) {
+            tracing::error!(error = %e, "audit writer stopped for good after a write error");
+        }
+    }
+
+    fn handle_batch(&mut self, batch: Vec<Command>) {
+        let mut pending: Vec<(Reply<Seq>, Seq)> = Vec::new();
+        let mut buf = Vec::new();
+        let prefix = random_prefix();
+        let now = OffsetDateTime::now_utc();
+        for cmd in batch {
+            match cmd {
+                Command::Append {
+                    plaintext,
+                    subject,
+                    reply,
+                } => {
+                    if !self.is_healthy() || self.closed {
+                        let _ = reply.send(Err(self.refusal()));
+                        continue;
+                    }
+                    match self.frame_into(&plaintext, &subject, now, prefix, &mut buf) {
+                        Ok(seq) => pending.push((reply, seq)),
+                        Err(e) => {
+                            // Only an oversized record is the caller's fault; anything
+                            // else (a segment that cannot be created, a key that cannot
+                            // be read) stops the writer for good, like a failed fsync.
+                            if !matches!(e, AuditError::TooLarge { .. }) {
+                                self.poison(&e);
+                            }
+                            let _ = reply.send(Err(e));
+                        }
+                    }
+                }
+                control => {
+                    // Control commands see every append queued before them as durable.
+                    self.commit(&mut buf, &mut pending);
+                    self.control(control);
+                }
+            }
+        }
+        self.commit(&mut buf, &mut pending);
+        if self.is_healthy() && !self.closed {
+            if let Err(e) = self.maybe_checkpoint() {
+                self.poison(&e);
+            }
+        }
+    }
+
+    fn refusal(&self) -> AuditError {
+        if self.closed {
+            AuditError::Closed
+        } else {
+            AuditError::Unhealthy
+        }
+    }
+
+    /// Writes the buffered frames, syncs per the durability mode, acknowledges them.
+    fn commit(&mut self, buf: &mut Vec<u8>, pending: &mut Vec<(Reply<Seq>, Seq)>) {
+        if pending.is_empty() && buf.is_empty() {
+            return;
+        }
+        self.stats
+            .appends
+            .fetch_add(pending.len() as u64, Ordering::Relaxed);
+        let result = self
+            .write_buf(buf)
+            .and_then(|()| match self.opts.durability {
+                Durability::Fsync => self.sync(),
+                Durability::Batch { max_delay } => {
+                    let since = *self.unsynced_since.get_or_insert_with(Instant::now);
+                    if since.elapsed() >= max_delay {
+                        self.sync()
+                    } else {
+                        Ok(())
+                    }
+                }
+            });
+        buf.clear();
+        match result {
+            Ok(()) => {
+                for (reply, seq) in pending.drain(..) {
+                    let _ = reply.send(Ok(seq));
+                }
+            }
+            Err(e) => {
+                self.poison(&e);
+                for (reply, _) in pending.drain(..) {
+                    let _ = reply.send(Err(AuditError::Unhealthy));
+                }
+            }
+        }
+    }
+
+    fn write_buf(&mut self, buf: &[u8]) -> Result<(), AuditError> {
+        if buf.is_empty() {
+            return Ok(());
+        }
+        self.stats.writes.fetch_add(1, Ordering::Relaxed);
+        let segment = self.current_segment()?;
+        let path = segment.path().to_path_buf();
+        segment
+            .write(buf)
+            .map_err(|source| AuditError::Io { path, source })
+    }
+
+    fn sync(&mut self) -> Result<(), AuditError> {
+        self.unsynced_since = None;
+        self.stats.syncs.fetch_add(1, Ordering::Relaxed);
+        if let Some(segment) = self.segment.as_mut() {
+            let path = segment.path().to_path_buf();
+            segment
+                .sync()
+                .map_err(|source| AuditError::Io { path, source })?;
+        }
+        Ok(())
+    }
+
+    fn current_segment(&mut self) -> Result<&mut SegmentFile, AuditError> {
+        if self.segment.is_none() {
+            let header = SegmentHeader {
+                log_id: self.log_id,
+                first_seq: Seq(self.next_seq),
+                prev_hash: self.last_hash,
+            };
+            self.segment = Some(SegmentFile::create(&self.opts.dir, &header)?);
+        }
+        match self.segment.as_mut() {
+            Some(s) => Ok(s),
+            None => Err(AuditError::Unhealthy),
+        }
+    }
+
+    /// Encrypts and frames one record into `buf`, rolling the segment over first when
+    /// it is full. Returns the record's sequence number.
+    fn frame_into(
+        &mut self,
+        plaintext: &[u8],
+        subject: &str,
+        now: OffsetDateTime,
+        prefix: [u8; 4],
+        buf: &mut Vec<u8>,
+    ) -> Result<Seq, AuditError> {
+        if plaintext.len() > MAX_FRAME_LEN - 1024 {
+            return Err(AuditError::TooLarge {
+                bytes: plaintext.len(),
+            });
+        }
+        let seg_len = self.segment.as_ref().map_or(0, |s| s.len());
+        if seg_len + buf.len() as u64 >= self.opts.segment_max_bytes
+            && (seg_len > SEGMENT_HEADER_LEN as u64 || !buf.is_empty())
+        {
+            // Roll over: the old segment is made durable whole before the new one starts.
+            self.write_buf(buf)?;
+            buf.clear();
+            self.sync()?;
+            self.segment = None;
+        }
+        if self.segment.is_none() {
+            self.current_segment()?;
+        }
+        let period = format!("{:04}-{:02}", now.year(), u8::from(now.month()));
+        let (key_id, data_key) = self.keys.key_for_write(subject, &period)?;
+        let seq = Seq(self.next_seq);
+        let record_key = crypto::record_key(&data_key, &self.log_id, seq);
+        let time = now.format(&Rfc3339).map_err(|_| AuditError::Clock)?;
+        let header = FrameHeader {
+            log_id: self.log_id,
+            seq,
+            time,
+            key_id,
+            commitment: crypto::commitment(&record_key),
+            nonce: crypto::nonce(prefix, seq),
+            prev_hash: self.last_hash,
+        };
+        let header_bytes = header.encode();
+        // AAD binds seq, time, key id and prev_hash: a frame moved or replayed fails to decrypt.
+        let ciphertext = crypto::seal(&record_key, &header.nonce, &header_bytes, plaintext)?;
+        let hash = encode_frame(&header_bytes, &ciphertext, buf);
+        self.next_seq += 1;
+        self.last_hash = hash;
+        self.range.push(&hash);
+        Ok(seq)
+    }
+
+    /// Appends a record from inside the writer (start, stop, recovery, export, erase).
+    pub fn append_own(&mut self, record: &Record) -> Result<Seq, AuditError> {
+        let plaintext = serde_json::to_vec(record).map_err(AuditError::Encode)?;
+        let mut buf = Vec::new();
+        let seq = self.frame_into(
+            &plaintext,
+            record.effective_subject(),
+            OffsetDateTime::now_utc(),
+            random_prefix(),
+            &mut buf,
+        )?;
+        let result = self.write_buf(&buf).and_then(|()| self.sync());
+        if let Err(e) = &result {
+            self.poison(e);
+        }
+        result.map(|()| seq)
+    }
+
+    fn maybe_checkpoint(&mut self) -> Result<(), AuditError> {
+        let pending = self.range.size() - self.last_checkpoint_size;
+        if pending > 0
+            && (pending >= self.opts.checkpoint_every
+                || self.last_checkpoint_at.elapsed() >= self.opts.checkpoint_interval)
+        {
+            self.checkpoint()?;
+        }
+        Ok(())
+    }
+
+    /// Signs and appends a checkpoint over every record so far (after syncing them).
+    pub fn checkpoint(&mut self) -> Result<u64, AuditError> {
+        let size = self.range.size();
+        if size == 0 || size == self.last_checkpoint_size {
+            return Ok(size);
+        }
+        self.sync()?;
+        let time = OffsetDateTime::now_utc()
+            .format(&Rfc3339)
+            .map_err(|_| AuditError::Clock)?;
+        let note = Checkpoint {
+            log_id: self.log_id,
+            size,
+            root: self.range.root(),
+            time,
+            head: self.last_hash,
+        }
+        .sign(&self.signing);
+        append_synced(&checkpoints_path(&self.opts.dir), note.as_bytes())?;
+        self.last_checkpoint_size = size;
+        self.last_checkpoint_at = Instant::now();
+        Ok(size)
+    }
+
+    fn control(&mut self, cmd: Command) {
+        if !self.is_healthy() || self.closed {
+            let refusal = self.refusal();
+            match cmd {
+                Command::Append { reply, .. } => drop(reply.send(Err(refusal))),
+                Command::Checkpoint { reply } => drop(reply.send(Err(refusal))),
+                Command::RotateKeys { reply } => drop(reply.send(Err(refusal))),
+                Command::Erase { reply, .. } => drop(reply.send(Err(refusal))),
+                Command::Export { reply, .. } => drop(reply.send(Err(refusal))),
+                Command::Close { reply } => {
+                    self.closed = true;
+                    self.close_reply = Some((reply, Ok(())));
+                }
+            }
+            return;
+        }
+        match cmd {
+            Command::Append { .. } => {}
+            Command::Checkpoint { reply } => {
+                let r = self.checkpoint();
+                self.poison_on(&r);
+                let _ = reply.send(r);
+            }
+            Command::RotateKeys { reply } => {
+                let r = self.rotate_keys();
+                let _ = reply.send(r);
+            }
+            Command::Erase { subject, reply } => {
+                let r = self.erase(&subject);
+                let _ = reply.send(r);
+            }
+            Command::Export { request, reply } => {
+                let r = self.export(&request);
+                let _ = reply.send(r);
+            }
+            Command::Close { reply } => {
+                let r = self.shutdown();
+                self.close_reply = Some((reply, r));
+            }
+        }
+    }
+
+    fn poison_on<T>(&self, r: &Result<T, AuditError>) {
+        if let Err(e @ (AuditError::Io { .. } | AuditError::Segment(_))) = r {
+            self.poison(e);
+        }
+    }
+
+    fn rotate_keys(&mut self) -> Result<(), AuditError> {
+        self.keys.rotate_all()?;
+        self.append_own(&Record::event(
+            RecordKind::Admin,
+            EventAction::DataKeysRotated,
+            serde_json::Map::new(),
+        ))?;
+        Ok(())
+    }
+
+    fn erase(&mut self, subject: &str) -> Result<usize, AuditError> {
+        let destroyed = self.keys.erase_subject(subject)?;
+        let mut detail = serde_json::Map::new();
+        detail.insert(
+            "subject_pseudonym".into(),
+            self.keys.pseudonym(subject).into(),
+        );
+        detail.insert("keys_destroyed".into(), destroyed.into());
+        self.append_own(&Record::event(
+            RecordKind::Admin,
+            EventAction::ErasureDone,
+            detail,
+        ))?;
+        Ok(destroyed)
+    }
+
+    fn export(&mut self, request: &ExportRequest) -> Result<ExportReport, AuditError> {
+        // The bundle ends at a checkpoint: make one covering everything so far.
+        self.checkpoint()?;
+        let report = export::write_bundle(&self.opts.dir, &mut self.keys, request)?;
+        let mut detail = serde_json::Map::new();
+        detail.insert("from".into(), request.from.clone().into());
+        detail.insert("to".into(), request.to.clone().into());
+        if let Some(t) = &request.tenant {
+            detail.insert("tenant".into(), t.clone().into());
+        }
+        detail.insert("records".into(), report.records_disclosed.into());
+        detail.insert(
+            "manifest_sha256".into(),
+            report.manifest_sha256.clone().into(),
+        );
+        self.append_own(&Record::event(
+            RecordKind::Admin,
+            EventAction::ExportMade,
+            detail,
+        ))?;
+        Ok(report)
+    }
+
+    fn shutdown(&mut self) -> Result<(), AuditError> {
+        if self.closed {
+            return Ok(());
+        }
+        self.closed = true;
+        if !self.is_healthy() {
+            return Err(AuditError::Unhealthy);
+        }
+        let result = self
+            .append_own(&Record::event(
+                RecordKind::System,
+                EventAction::Stop,
+                serde_json::Map::new(),
+            ))
+            .and_then(|_| self.checkpoint().map(|_| ()));
+        self.poison_on(&result);
+        result
+    }
+}
+
+fn random_prefix() -> [u8; 4] {
+    let mut p = [0u8; 4];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut p);
+    p
+}

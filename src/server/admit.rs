@@ -1,0 +1,157 @@
+//! Admission: everything between a parsed request and the provider call, the same for
+//! every route. The tenant's policy (one version for the whole request; none means
+//! deny), PII screening of every text field, residency, and the request record made
+//! durable. A refusal at any step is audited and nothing is forwarded.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures::future::BoxFuture;
+
+use serde_json::Value;
+
+use super::error::ApiError;
+use super::trail::{RequestMeta, Trail};
+use super::{Caller, Gateway};
+use crate::audit::record::Seq;
+use crate::openai::TextFields;
+use crate::pii::Restorer;
+use crate::policy;
+use crate::providers::{Phase, Provider, ProviderError};
+
+/// A request the policy let through, recorded, with the providers it may go to.
+pub struct Admitted {
+    /// The allowed providers in preference order; the first is tried first.
+    pub candidates: Vec<Arc<dyn Provider>>,
+    /// The provider that answered (or failed last).
+    pub provider: Arc<dyn Provider>,
+    pub restorer: Restorer,
+    pub trail: Trail,
+    pub seq: Seq,
+}
+
+/// `body` turns the (redacted) request into JSON for the audit capture.
+pub async fn admit<R: TextFields>(
+    gw: &Gateway,
+    meta: &RequestMeta,
+    caller: &Caller,
+    model: &str,
+    request: &mut R,
+    body: impl Fn(&R) -> Value,
+) -> Result<Admitted, ApiError> {
+    let policies = gw.policies.current();
+    let Some(policy) = policies.for_tenant(&caller.tenant) else {
+        // Deny by default. There is no policy to name in an audit record, so this
+        // refusal is logged only.
+        tracing::warn!(tenant = %caller.tenant, "request refused: the tenant has no policy");
+        return Err(ApiError::forbidden(
+            "no_policy",
+            format!(
+                "Tenant \"{}\" has no policy, so it may not send requests.",
+                caller.tenant
+            ),
+        ));
+    };
+    let mut trail = Trail::new(meta, caller, policy, model);
+    let original = trail.captures_originals().then(|| body(request));
+
+    let screened = match policy.screen(request, &gw.pseudonyms.key_for(&caller.tenant)) {
+        Ok(screened) => screened,
+        Err(blocked) => {
+            trail.blocked(&blocked.entity);
+            let message = format!(
+                "Policy \"{}\" does not allow {} in requests; nothing was sent to a provider.",
+                policy.id, blocked.entity
+            );
+            return Err(trail
+                .deny(gw, ApiError::forbidden("pii_blocked", message))
+                .await);
+        }
+    };
+    trail.screened(&screened.findings);
+
+    let narrowing = match &meta.residency_header {
+        Some(header) => Some(policy::parse_narrowing(header).map_err(ApiError::bad_body)?),
+        None => None,
+    };
+    let candidates = gw.providers.serving(model);
+    let configs: Vec<_> = candidates.iter().map(|p| p.config()).collect();
+    let verdict = policy::evaluate(policy, &screened.detected(), &configs, narrowing.as_deref());
+    trail.residency(&verdict);
+    let allowed: Vec<Arc<dyn Provider>> = verdict
+        .allowed
+        .iter()
+        .filter_map(|name| {
+            candidates
+                .iter()
+                .find(|p| &p.config().name == name)
+                .cloned()
+        })
+        .collect();
+    let Some(provider) = allowed.first().cloned() else {
+        let error = ApiError::forbidden("residency_denied", verdict.denial(&policy.id));
+        return Err(trail.deny(gw, error).await);
+    };
+    let config = provider.config();
+    trail.provider(&config.name, &config.base_url, &config.region);
+
+    let sent = trail.captures_content().then(|| body(request));
+    let captured = match original {
+        Some(original) => Some(serde_json::json!({"original": original, "sent": sent})),
+        None => sent,
+    };
+    let seq = trail.request_durable(gw, captured).await?;
+    Ok(Admitted {
+        candidates: allowed,
+        provider,
+
+        restorer: screened.restorer,
+        trail,
+        seq,
+    })
+}
+
+/// Whether a failure before the first byte should move on to the next allowed provider.
+fn worth_another_provider(error: &ProviderError) -> bool {
+    match error {
+        ProviderError::Connect { .. } => true,
+        ProviderError::Timeout { phase, .. } => *phase == Phase::FirstByte,
+        ProviderError::Status { status, .. } => *status == 429 || *status >= 500,
+        ProviderError::Protocol { .. } => false,
+    }
+}
+
+impl Admitted {
+    /// Calls the allowed providers in order until one answers. Fails over only on
+    /// errors before the first byte (connection refused, first-byte timeout, 429, 5xx);
+    /// every attempt goes into the audit record. Returns the answer, or the last error,
+    /// with the time the last attempt took.
+    pub async fn call<'r, T>(
+        &mut self,
+        candidates: &'r [Arc<dyn Provider>],
+        call: impl Fn(&'r Arc<dyn Provider>) -> BoxFuture<'r, Result<T, ProviderError>>,
+    ) -> (Result<T, ProviderError>, Duration) {
+        let mut remaining = candidates.iter().peekable();
+        loop {
+            let Some(provider) = remaining.next() else {
+                unreachable!("admission guarantees at least one allowed provider");
+            };
+            let config = provider.config();
+            self.trail
+                .provider(&config.name, &config.base_url, &config.region);
+            self.provider = provider.clone();
+            let started = Instant::now();
+            let result = call(provider).await;
+            let took = started.elapsed();
+            match result {
+                Err(e) if remaining.peek().is_some() && worth_another_provider(&e) => {
+                    tracing::warn!(provider = %config.name, error = %e, "provider failed before the first byte; trying the next allowed one");
+                    let api = ApiError::from(e);
+                    self.trail
+                        .attempt_failed(api.status().as_u16(), api.kind(), took);
+                }
+                other => return (other, took),
+            }
+        }
+    }
+}

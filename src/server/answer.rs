@@ -1,0 +1,110 @@
+//! Answering an admitted request: a JSON answer restored and recorded before it goes
+//! out, an upstream failure recorded and mapped, and the headers every answer carries
+//! (`x-ledgergate-audit-seq`, the provider for metrics).
+
+use std::time::Duration;
+
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+
+use super::admit::Admitted;
+use super::error::ApiError;
+use super::observe::Served;
+use super::restore::restore_completion;
+use super::trail::{usage_of, ResponseFacts};
+use super::{Gateway, AUDIT_SEQ_HEADER};
+use crate::audit::record::Seq;
+use crate::providers::ProviderError;
+
+/// Adds the audit sequence number and tells the metrics which provider answered.
+pub fn decorate(
+    gw: &Gateway,
+    mut response: Response,
+    seq: Seq,
+    provider: &str,
+    upstream: Duration,
+) -> Response {
+    response
+        .headers_mut()
+        .insert(AUDIT_SEQ_HEADER, HeaderValue::from(seq.0));
+    response.extensions_mut().insert(Served {
+        provider: provider.to_owned(),
+        upstream,
+    });
+    gw.metrics.observe_upstream(provider, upstream);
+    response
+}
+
+/// A complete JSON answer: tokens restored, usage and content recorded (durably, before
+/// the client sees it), then sent.
+pub async fn answer_json(
+    gw: &Gateway,
+    admitted: Admitted,
+    upstream: Duration,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let provider = admitted.provider.config().name.clone();
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        let error = ProviderError::Protocol {
+            provider: provider.clone(),
+            reason: "the answer is not JSON".into(),
+        };
+        return Err(failed(gw, admitted, upstream, error).await);
+    };
+    let received = admitted.trail.captures_content().then(|| value.clone());
+    restore_completion(&mut value, &admitted.restorer);
+    let captured = if admitted.trail.captures_originals() {
+        Some(serde_json::json!({"received": received, "restored": value.clone()}))
+    } else {
+        received
+    };
+    let facts = ResponseFacts {
+        status: 200,
+        error_type: None,
+        upstream,
+        usage: usage_of(&value),
+        captured,
+    };
+    let record = admitted.trail.response_record(&facts);
+    gw.audit.append(record).await.map_err(|e| {
+        tracing::error!(error = %e, "audit append failed for an answer; withholding it");
+        ApiError::audit_unavailable().with_audit_seq(admitted.seq)
+    })?;
+    let body = if admitted.restorer.is_empty() {
+        bytes
+    } else {
+        Bytes::from(value.to_string())
+    };
+    let mut response = body.into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    Ok(decorate(gw, response, admitted.seq, &provider, upstream))
+}
+
+/// The provider failed: the failure is recorded and mapped to the client's error.
+pub async fn failed(
+    gw: &Gateway,
+    admitted: Admitted,
+    upstream: Duration,
+    error: ProviderError,
+) -> ApiError {
+    tracing::warn!(error = %error, "provider failed");
+    let api = ApiError::from(error);
+    let facts = ResponseFacts {
+        status: api.status().as_u16(),
+        error_type: Some(api.kind().to_owned()),
+        upstream,
+        usage: None,
+        captured: None,
+    };
+    let record = admitted.trail.response_record(&facts);
+    if let Err(e) = gw.audit.append(record).await {
+        tracing::error!(error = %e, "audit append failed for a provider failure");
+    }
+    gw.metrics
+        .observe_upstream(&admitted.provider.config().name, upstream);
+    api.with_audit_seq(admitted.seq)
+}

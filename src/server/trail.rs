@@ -1,0 +1,318 @@
+//! The audit trail of one request: what the HTTP edge knows (caller, route, client,
+//! policy decision, provider, outcome, timings) turned into audit records. The request
+//! record is made durable before anything is forwarded; a denial is recorded before
+//! the 403 leaves; the response record follows the answer.
+
+use std::net::SocketAddr;
+use std::time::Instant;
+
+use axum::extract::{ConnectInfo, FromRequestParts, MatchedPath};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap};
+
+use super::error::ApiError;
+use super::observe::RequestId;
+use super::{Caller, Gateway};
+use crate::audit::record::{
+    ActionTaken, Attempt, Capture, CaptureMode as AuditCapture, Detection, Latency, Outcome,
+    PiiAction, PolicyRef, Record, RecordKind, Residency, ResidencyDecision, Seq, Usage,
+};
+use crate::pii::{Action, FindingCount};
+use crate::policy::{CaptureMode, Policy, Verdict};
+
+/// Facts about the HTTP request that the audit record keeps.
+#[derive(Debug, Clone)]
+pub struct RequestMeta {
+    pub request_id: String,
+    pub route: String,
+    pub client: Option<SocketAddr>,
+    pub user_agent: Option<String>,
+    /// `x-ledgergate-residency`, unparsed.
+    pub residency_header: Option<String>,
+    pub started: Instant,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestMeta {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<RequestMeta, Self::Rejection> {
+        let header = |headers: &HeaderMap, name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        Ok(RequestMeta {
+            request_id: parts
+                .extensions
+                .get::<RequestId>()
+                .map(|r| r.0.to_string())
+                .unwrap_or_default(),
+            route: parts
+                .extensions
+                .get::<MatchedPath>()
+                .map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned()),
+            client: parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0),
+            user_agent: header(&parts.headers, header::USER_AGENT.as_str()),
+            residency_header: header(&parts.headers, "x-ledgergate-residency"),
+            started: Instant::now(),
+        })
+    }
+}
+
+fn pii_action(action: Action) -> PiiAction {
+    match action {
+        Action::Allow => PiiAction::Allow,
+        Action::Mask => PiiAction::Mask,
+        Action::Tokenize => PiiAction::Tokenize,
+        Action::Hash => PiiAction::Hash,
+        Action::Block => PiiAction::Block,
+    }
+}
+
+fn ms(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// Builds the records of one request as it goes.
+pub struct Trail {
+    base: Record,
+    /// Attempts that failed before the one that answered (failover).
+    failed_attempts: Vec<Attempt>,
+    capture: CaptureMode,
+    started: Instant,
+}
+
+impl Trail {
+    pub fn new(meta: &RequestMeta, caller: &Caller, policy: &Policy, model: &str) -> Trail {
+        let mut base = Record::new(RecordKind::Request);
+        base.request_id = Some(meta.request_id.clone());
+        base.tenant = Some(caller.tenant.clone());
+        base.virtual_key_id = Some(caller.key_id.clone());
+        base.client_address = meta.client.map(|c| c.ip().to_string());
+        base.user_agent = meta.user_agent.clone();
+        base.route = Some(meta.route.clone());
+        base.model_requested = Some(model.to_owned());
+        base.policy = Some(PolicyRef {
+            id: policy.id.clone(),
+            version_hash: policy.version.clone(),
+        });
+        Trail {
+            base,
+            failed_attempts: Vec::new(),
+            capture: policy.capture,
+            started: meta.started,
+        }
+    }
+
+    /// Records what screening found: entity counts and actions, never values.
+    pub fn screened(&mut self, findings: &[FindingCount]) {
+        let mut detections: Vec<Detection> = Vec::new();
+        for f in findings {
+            match detections.iter_mut().find(|d| d.entity == f.entity.name()) {
+                Some(d) => d.count += f.count,
+                None => detections.push(Detection {
+                    entity: f.entity.name().to_owned(),
+                    count: f.count,
+                }),
+            }
+        }
+        self.base.detections = detections;
+        self.base.actions = findings
+            .iter()
+            .map(|f| ActionTaken {
+                entity: f.entity.name().to_owned(),
+                action: pii_action(f.action),
+                count: f.count,
+            })
+            .collect();
+    }
+
+    /// Records the entity that made the policy refuse the request.
+    pub fn blocked(&mut self, entity: &crate::pii::Entity) {
+        self.base.detections = vec![Detection {
+            entity: entity.name().to_owned(),
+            count: 1,
+        }];
+        self.base.actions = vec![ActionTaken {
+            entity: entity.name().to_owned(),
+            action: PiiAction::Block,
+            count: 1,
+        }];
+    }
+
+    pub fn residency(&mut self, verdict: &Verdict) {
+        let reason = if verdict.allowed.is_empty() {
+            verdict
+                .excluded
+                .iter()
+                .map(|e| format!("{}: {}", e.provider, e.reason))
+                .collect::<Vec<_>>()
+                .join("; ")
+        } else if verdict.excluded.is_empty() {
+            "every provider serving the model is allowed".to_owned()
+        } else {
+            format!(
+                "excluded {}",
+                verdict
+                    .excluded
+                    .iter()
+                    .map(|e| format!("{}: {}", e.provider, e.reason))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
+        };
+        self.base.residency = Some(Residency {
+            decision: if verdict.allowed.is_empty() {
+                ResidencyDecision::Denied
+            } else {
+                ResidencyDecision::Allowed
+            },
+            reason,
+            allowed_providers: verdict.allowed.clone(),
+        });
+    }
+
+    /// Records an attempt that failed before the first byte; the next provider is tried.
+    pub fn attempt_failed(&mut self, status: u16, error_type: &str, took: std::time::Duration) {
+        self.failed_attempts.push(Attempt {
+            provider: self.base.provider.clone().unwrap_or_default(),
+            endpoint: self.base.endpoint.clone(),
+            region: self.base.region.clone(),
+            status: Some(status),
+            error_type: Some(error_type.to_owned()),
+            latency_ms: Some(ms(took)),
+        });
+    }
+
+    /// Chooses the provider the request goes to (recorded in both records).
+    pub fn provider(&mut self, name: &str, endpoint: &str, region: &str) {
+        self.base.provider = Some(name.to_owned());
+        self.base.endpoint = Some(endpoint.to_owned());
+        self.base.region = Some(region.to_owned());
+    }
+
+    fn capture(
+        &self,
+        request: Option<serde_json::Value>,
+        response: Option<serde_json::Value>,
+    ) -> Option<Capture> {
+        let mode = match self.capture {
+            CaptureMode::Metadata => AuditCapture::Metadata,
+            CaptureMode::Redacted => AuditCapture::Redacted,
+            CaptureMode::Full => AuditCapture::Full,
+        };
+        let keep = self.capture != CaptureMode::Metadata;
+        Some(Capture {
+            mode,
+            request: request.filter(|_| keep),
+            response: response.filter(|_| keep),
+        })
+    }
+
+    /// Whether content is captured at all (lets callers skip building it).
+    pub fn captures_content(&self) -> bool {
+        self.capture != CaptureMode::Metadata
+    }
+
+    /// Whether the originals (not only what was sent) are captured.
+    pub fn captures_originals(&self) -> bool {
+        self.capture == CaptureMode::Full
+    }
+
+    /// Appends the request record; returns once it is durable. Failure refuses the
+    /// request with 503: nothing is forwarded unaudited.
+    pub async fn request_durable(
+        &self,
+        gw: &Gateway,
+        sent: Option<serde_json::Value>,
+    ) -> Result<Seq, ApiError> {
+        let mut record = self.base.clone();
+        record.capture = self.capture(sent, None);
+        gw.audit.append(record).await.map_err(|e| {
+            tracing::error!(error = %e, "audit append failed; refusing the request");
+            ApiError::audit_unavailable()
+        })
+    }
+
+    /// Records a refusal (blocked entity, no allowed provider, no policy) and returns
+    /// the error carrying the record's sequence number. If even that cannot be made
+    /// durable, the client gets 503 instead.
+    pub async fn deny(&self, gw: &Gateway, error: ApiError) -> ApiError {
+        let mut record = self.base.clone();
+        record.outcome = Some(Outcome {
+            status: error.status().as_u16(),
+            error_type: Some(error.kind().to_owned()),
+        });
+        record.latency_ms = Some(Latency {
+            total: Some(ms(self.started.elapsed())),
+            upstream: None,
+            gateway: Some(ms(self.started.elapsed())),
+        });
+        match gw.audit.append(record).await {
+            Ok(seq) => error.with_audit_seq(seq),
+            Err(e) => {
+                tracing::error!(error = %e, "audit append failed for a denial");
+                ApiError::audit_unavailable()
+            }
+        }
+    }
+
+    /// The response record: outcome, attempt, timings, usage and captured content.
+    pub fn response_record(&self, outcome: &ResponseFacts) -> Record {
+        let mut record = self.base.clone();
+        record.kind = RecordKind::Response;
+        record.detections = Vec::new();
+        record.actions = Vec::new();
+        record.residency = None;
+        record.outcome = Some(Outcome {
+            status: outcome.status,
+            error_type: outcome.error_type.clone(),
+        });
+        let total = self.started.elapsed();
+        record.attempts = self.failed_attempts.clone();
+        record.attempts.push(Attempt {
+            provider: self.base.provider.clone().unwrap_or_default(),
+            endpoint: self.base.endpoint.clone(),
+            region: self.base.region.clone(),
+            status: Some(outcome.status),
+            error_type: outcome.error_type.clone(),
+            latency_ms: Some(ms(outcome.upstream)),
+        });
+
+        record.latency_ms = Some(Latency {
+            total: Some(ms(total)),
+            upstream: Some(ms(outcome.upstream)),
+            gateway: Some(ms(total.saturating_sub(outcome.upstream))),
+        });
+        record.usage = outcome.usage.clone();
+        record.capture = self.capture(None, outcome.captured.clone());
+        record
+    }
+}
+
+/// What is known about an answer when its record is written.
+#[derive(Debug, Clone, Default)]
+pub struct ResponseFacts {
+    pub status: u16,
+    pub error_type: Option<String>,
+    pub upstream: std::time::Duration,
+    pub usage: Option<Usage>,
+    pub captured: Option<serde_json::Value>,
+}
+
+/// Reads OpenAI's `usage` object.
+pub fn usage_of(value: &serde_json::Value) -> Option<Usage> {
+    let u = value.get("usage")?;
+    let n = |k: &str| u.get(k).and_then(serde_json::Value::as_u64);
+    let prompt = n("prompt_tokens")?;
+    let completion = n("completion_tokens").unwrap_or(0);
+    Some(Usage {
+        prompt_tokens: prompt,
+        completion_tokens: completion,
+        total_tokens: n("total_tokens").unwrap_or(prompt + completion),
+    })
+}

@@ -1,0 +1,153 @@
+//! Export bundles: a round trip through `audit export` and `audit verify-bundle`, a
+//! tenant-only export, tampered bundles rejected, and a pinned key enforced.
+
+mod audit_support;
+
+use std::path::Path;
+
+use audit_support::*;
+
+fn bundle_of(data: &Path, extra: &[&str]) -> std::path::PathBuf {
+    let out = data.join(format!("bundle{}", extra.len()));
+    let mut args = vec![
+        "audit",
+        "export",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--from",
+        "2000-01-01T00:00:00Z",
+        "--to",
+        "2100-01-01T00:00:00Z",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let o = cli(&args);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    out
+}
+
+fn verify_bundle(dir: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
+    let mut args = vec!["audit", "verify-bundle", dir.to_str().unwrap(), "--json"];
+    args.extend_from_slice(extra);
+    let o = cli_no_key(&args);
+    let v = serde_json::from_str(stdout(&o).trim())
+        .unwrap_or_else(|_| panic!("{}{}", stdout(&o), stderr(&o)));
+    (o.status.code().unwrap(), v)
+}
+
+#[test]
+fn an_export_verifies_offline_and_its_lines_match_the_frames() {
+    let data = tempfile::tempdir().unwrap();
+    write_log(data.path(), 20, opts(data.path()));
+    let out = bundle_of(data.path(), &[]);
+    let (code, v) = verify_bundle(&out, &[]);
+    assert_eq!(code, 0, "{v}");
+    // 20 requests, start and stop of the writing run, and the start of the export's own run.
+    assert_eq!(v["records_checked"], 23, "{v}");
+    let jsonl = std::fs::read_to_string(out.join("records.jsonl")).unwrap();
+    assert_eq!(jsonl.lines().count(), 23);
+    let csv = std::fs::read_to_string(out.join("records.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 24);
+    assert!(csv.lines().nth(2).unwrap().contains("acme"));
+    // The export itself is audited, and the log still verifies.
+    assert_eq!(verify_json(data.path()).0, 0);
+    let o = cli(&[
+        "audit",
+        "tail",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "-n",
+        "3",
+    ]);
+    assert!(stdout(&o).contains("export_made"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_tenant_export_discloses_only_that_tenant() {
+    let data = tempfile::tempdir().unwrap();
+    write_log(data.path(), 10, opts(data.path()));
+    let out = bundle_of(data.path(), &["--tenant", "globex"]);
+    let (code, v) = verify_bundle(&out, &[]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["records_checked"], 5);
+    let jsonl = std::fs::read_to_string(out.join("records.jsonl")).unwrap();
+    assert!(!jsonl.contains("\"acme\""));
+    let keys: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(out.join("disclosure-keys.json")).unwrap())
+            .unwrap();
+    assert_eq!(keys.len(), 5);
+}
+
+#[test]
+fn a_tampered_bundle_is_rejected() {
+    let data = tempfile::tempdir().unwrap();
+    write_log(data.path(), 10, opts(data.path()));
+    let out = bundle_of(data.path(), &[]);
+    let jsonl_path = out.join("records.jsonl");
+    let original = std::fs::read_to_string(&jsonl_path).unwrap();
+    let forged = original.replacen("\"status\":200", "\"status\":201", 1);
+    assert_ne!(forged, original);
+
+    // Naive tamper: the file digest in the manifest no longer matches.
+    std::fs::write(&jsonl_path, &forged).unwrap();
+    let (code, v) = verify_bundle(&out, &[]);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["first_failure"]["location"], "records.jsonl");
+
+    // Careful tamper: the digest is fixed up, but the line no longer matches its frame.
+    let manifest_path = out.join("manifest.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest_path).unwrap()).unwrap();
+    manifest["files"]["records.jsonl"] =
+        hex::encode(ledgergate::audit::chain::sha256(forged.as_bytes())).into();
+    std::fs::write(&manifest_path, serde_json::to_vec(&manifest).unwrap()).unwrap();
+    let (code, v) = verify_bundle(&out, &[]);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["first_failure"]["reason"], "hash_mismatch", "{v}");
+    assert!(v["first_failure"]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("differs from the decrypted"));
+}
+
+#[test]
+fn a_bundle_with_a_flipped_frame_or_a_foreign_pinned_key_is_rejected() {
+    let data = tempfile::tempdir().unwrap();
+    write_log(data.path(), 10, opts(data.path()));
+    let out = bundle_of(data.path(), &[]);
+    let other = tempfile::tempdir().unwrap();
+    write_log(other.path(), 1, opts(other.path()));
+    let foreign_key = audit_dir(other.path()).join("audit.pub");
+    let (code, v) = verify_bundle(&out, &["--public-key", foreign_key.to_str().unwrap()]);
+    assert_eq!(code, 1, "{v}");
+
+    let frames = out.join("frames.bin");
+    let mut bytes = std::fs::read(&frames).unwrap();
+    let n = bytes.len();
+    bytes[n / 2] ^= 1;
+    std::fs::write(&frames, &bytes).unwrap();
+    let (code, _) = verify_bundle(&out, &[]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn an_empty_range_is_a_usage_error() {
+    let data = tempfile::tempdir().unwrap();
+    write_log(data.path(), 2, opts(data.path()));
+    let out = data.path().join("b");
+    let o = cli(&[
+        "audit",
+        "export",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "--from",
+        "1990-01-01T00:00:00Z",
+        "--to",
+        "1991-01-01T00:00:00Z",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no audit records"), "{}", stderr(&o));
+}

@@ -1,0 +1,304 @@
+//! The audit log as written by the real server: a record for every exchange (durable
+//! before forwarding), the sequence number on every answer, records that match the
+//! JSON Schema and hold no secret, fail-closed refusal when the log cannot be written,
+//! and a log that survives SIGKILL under load.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use serde_json::Value;
+
+const EMAIL: &str = "jane.doe@example.com";
+
+fn records(gw: &TestGateway) -> (String, Vec<Value>) {
+    let (code, out, err) = cli(&[
+        "audit",
+        "tail",
+        "-n",
+        "100000",
+        "--data-dir",
+        gw.data_dir().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let lines = out
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("tail prints JSON lines"))
+        .collect();
+    (out, lines)
+}
+
+fn verify(gw: &TestGateway) -> (i32, String) {
+    let (code, out, err) = cli(&[
+        "audit",
+        "verify",
+        "--data-dir",
+        gw.data_dir().to_str().unwrap(),
+    ]);
+    (code, out + &err)
+}
+
+fn schema() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/audit-schema/audit-record.schema.json"
+    ))
+    .unwrap();
+    jsonschema::draft202012::new(&serde_json::from_str::<Value>(&text).unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn every_exchange_is_recorded_with_its_policy_decision_and_no_secret() {
+    let upstream = TestUpstream::openai().await;
+    let mut gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
+    let chat = format!(
+        r#"{{"model":"fast","messages":[{{"role":"user","content":"mail {EMAIL} now"}}]}}"#
+    );
+    let ok = post_json(&gw, "/v1/chat/completions", &chat).await;
+    let ok_seq: u64 = ok.headers()["x-ledgergate-audit-seq"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let ok_id = ok.headers()["x-ledgergate-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    ok.text().await.unwrap();
+    let streamed = post_json(
+        &gw,
+        "/v1/chat/completions",
+        r#"{"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"a b"}]}"#,
+    )
+    .await;
+    let stream_seq: u64 = streamed.headers()["x-ledgergate-audit-seq"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(stream_seq > ok_seq);
+    streamed.text().await.unwrap();
+    let blocked = post_json(&gw, "/v1/chat/completions", r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"key AKIAIOSFODNN7EXAMPLE"}]}"#).await;
+    assert_eq!(blocked.status(), 403);
+    assert!(blocked.headers().contains_key("x-ledgergate-audit-seq"));
+
+    gw.sigterm();
+    assert_eq!(gw.wait_exit(Duration::from_secs(10)), Some(0));
+    let (code, report) = verify(&gw);
+    assert_eq!(code, 0, "{report}");
+    assert!(report.contains("checkpoints valid"), "{report}");
+
+    let (raw, lines) = records(&gw);
+    let schema = schema();
+    for line in &lines {
+        let record = &line["record"];
+        let errors: Vec<String> = schema.iter_errors(record).map(|e| e.to_string()).collect();
+        assert!(
+            errors.is_empty(),
+            "{record} does not match the schema: {errors:?}"
+        );
+    }
+    let request = lines.iter().find(|l| l["seq"] == ok_seq).unwrap()["record"].clone();
+    assert_eq!(request["kind"], "request");
+    assert_eq!(request["request_id"], ok_id.as_str());
+    assert_eq!(request["tenant"], "acme");
+    assert_eq!(request["virtual_key_id"], "acme-app");
+    assert_eq!(request["model_requested"], "gpt-4o-mini");
+    assert_eq!(request["provider"], "test-openai");
+    assert_eq!(request["region"], "eu-west");
+    assert_eq!(request["policy"]["id"], "default");
+    assert_eq!(
+        request["detections"],
+        serde_json::json!([{"entity": "EMAIL_ADDRESS", "count": 1}])
+    );
+    assert_eq!(
+        request["capture"]["request"]["messages"][0]["content"],
+        "mail <EMAIL_ADDRESS_1> now"
+    );
+    let response = lines
+        .iter()
+        .find(|l| l["record"]["kind"] == "response" && l["record"]["request_id"] == ok_id.as_str())
+        .expect("a response record")["record"]
+        .clone();
+    assert_eq!(response["outcome"]["status"], 200);
+    assert_eq!(response["usage"]["total_tokens"], 12);
+    let denied = lines
+        .iter()
+        .find(|l| l["record"]["outcome"]["status"] == 403)
+        .expect("the denial is recorded");
+    assert_eq!(denied["record"]["detections"][0]["entity"], "SECRET");
+
+    let kinds: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l["record"]["event"]["action"].as_str())
+        .collect();
+    assert_eq!(kinds.first(), Some(&"start"));
+    assert_eq!(kinds.last(), Some(&"stop"));
+
+    let everything = raw + &gw.output();
+    for secret in [
+        EMAIL,
+        "AKIAIOSFODNN7EXAMPLE",
+        CLIENT_KEY,
+        PROVIDER_KEY,
+        MASTER_KEY,
+    ] {
+        assert!(
+            !everything.contains(secret),
+            "{secret} leaked into the audit log or the logs"
+        );
+    }
+}
+
+#[tokio::test]
+async fn when_the_audit_log_cannot_be_written_requests_are_refused_and_not_forwarded() {
+    let upstream = TestUpstream::openai().await;
+    let gw = TestGateway::start(&config_for(
+        &upstream.base_url(),
+        "[audit]\nsegment_max_bytes = 4096\n",
+    ));
+    // The next segments' names are taken by directories: rolling over will fail.
+    let segments = gw.data_dir().join("audit").join("segments");
+    for seq in 1..2000u64 {
+        std::fs::create_dir(segments.join(format!("{seq:020}.seg"))).unwrap();
+    }
+    let body = r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hello"}]}"#;
+    let mut refused = None;
+    for i in 0..200 {
+        let response = post_json(&gw, "/v1/chat/completions", body).await;
+        if response.status() != 200 {
+            refused = Some((
+                i,
+                response.status().as_u16(),
+                response.json::<Value>().await.unwrap(),
+            ));
+            break;
+        }
+    }
+    let (i, status, error) = refused.expect("the log filled its segment and failed to roll over");
+    assert_eq!(status, 503, "{error}");
+    assert_eq!(error["error"]["code"], "audit_unavailable");
+    let forwarded = upstream.requests();
+    assert_eq!(
+        forwarded, i,
+        "the refused request must not reach the provider"
+    );
+    // It stays refused: an fsync or write error is never retried.
+    assert_eq!(
+        post_json(&gw, "/v1/chat/completions", body).await.status(),
+        503
+    );
+    assert_eq!(upstream.requests(), forwarded);
+    let ready = http()
+        .get(format!("{}/readyz", gw.url))
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(
+        ready,
+        503,
+        "{}",
+        gw.output()
+            .lines()
+            .filter(|l| l.contains("ERROR") || l.contains("WARN"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[tokio::test]
+async fn after_sigkill_under_load_every_answered_request_has_its_records() {
+    let upstream = TestUpstream::openai().await;
+    let config = config_for(&upstream.base_url(), "");
+    let mut gw = TestGateway::start(&config);
+    let url = gw.url.clone();
+    let body = r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"load"}]}"#;
+    let mut clients = Vec::new();
+    for _ in 0..8 {
+        let url = url.clone();
+        clients.push(tokio::spawn(async move {
+            let client = reqwest::Client::builder()
+                .timeout(Duration::from_secs(5))
+                .build()
+                .unwrap();
+            let mut answered = Vec::new();
+            for _ in 0..400 {
+                let sent = client
+                    .post(format!("{url}/v1/chat/completions"))
+                    .bearer_auth(CLIENT_KEY)
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .send()
+                    .await;
+                let Ok(response) = sent else { break };
+                if response.status() != 200 {
+                    break;
+                }
+                let id = response.headers()["x-ledgergate-request-id"]
+                    .to_str()
+                    .unwrap()
+                    .to_owned();
+                if response.bytes().await.is_ok() {
+                    answered.push(id);
+                }
+            }
+            answered
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    gw.child.kill().unwrap();
+    gw.child.wait().unwrap();
+    let mut answered = Vec::new();
+    for c in clients {
+        answered.extend(c.await.unwrap());
+    }
+    assert!(
+        answered.len() > 10,
+        "the load ran: {} answers",
+        answered.len()
+    );
+
+    let (code, report) = verify(&gw);
+    assert_eq!(code, 0, "the log verifies after SIGKILL: {report}");
+    // Restart on the same data: recovery (if any tail was torn) and serving again.
+    let data = gw.data_dir();
+    let dir = std::mem::replace(&mut gw.dir, tempfile::tempdir().unwrap());
+    let path = dir.path().join("ledgergate.toml");
+    let again = TestGateway::spawn(
+        &[
+            "serve",
+            "--config",
+            path.to_str().unwrap(),
+            "--data-dir",
+            data.to_str().unwrap(),
+        ],
+        dir,
+        &[],
+    );
+    assert_eq!(
+        post_json(&again, "/v1/chat/completions", body)
+            .await
+            .status(),
+        200
+    );
+    let mut again = again;
+    again.sigterm();
+    again.wait_exit(Duration::from_secs(10));
+    let (_, lines) = records(&again);
+    for id in &answered {
+        let kinds: Vec<&str> = lines
+            .iter()
+            .filter(|l| l["record"]["request_id"] == id.as_str())
+            .filter_map(|l| l["record"]["kind"].as_str())
+            .collect();
+        assert_eq!(
+            kinds,
+            ["request", "response"],
+            "request {id} was answered 200 but its records are {kinds:?}"
+        );
+    }
+    let (code, report) = verify(&again);
+    assert_eq!(code, 0, "{report}");
+}
