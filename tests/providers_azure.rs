@@ -59,7 +59,7 @@ async fn chat_addresses_the_deployment_with_api_version_and_api_key() {
         .unwrap();
     assert_eq!(
         reply.choices[0].message.content.as_deref(),
-        Some("It is 15 degrees in San Francisco.")
+        Some("It is 15 degrees at the main office.")
     );
     assert_eq!(reply.usage.unwrap().total_tokens, 37);
 

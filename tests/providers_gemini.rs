@@ -37,7 +37,7 @@ fn weather_tool() -> ChatCompletionTool {
             parameters: Some(json!({
                 "type": "object",
                 "properties": {
-                    "location": {"type": "string", "description": "The city and state, e.g. San Francisco, CA"},
+                    "location": {"type": "string", "description": "The city and state, e.g. main office"},
                     "unit": {"type": "string", "enum": ["celsius", "fahrenheit"]}
                 },
                 "required": ["location"],
@@ -66,7 +66,7 @@ fn conversation() -> CreateChatCompletionRequest {
                 .build()
                 .unwrap()
                 .into(),
-            user("What is the weather like in San Francisco?"),
+            user("What is the weather like at the main office?"),
             ChatCompletionRequestAssistantMessageArgs::default()
                 .content("I'll check the current weather for you.")
                 .tool_calls(vec![ChatCompletionMessageToolCall {
@@ -74,7 +74,7 @@ fn conversation() -> CreateChatCompletionRequest {
                     r#type: ChatCompletionToolType::Function,
                     function: FunctionCall {
                         name: "get_weather".into(),
-                        arguments: r#"{"location":"San Francisco, CA","unit":"celsius"}"#.into(),
+                        arguments: r#"{"location":"main office","unit":"celsius"}"#.into(),
                     },
                 }])
                 .build()
@@ -118,7 +118,7 @@ async fn a_tool_conversation_reaches_gemini_in_its_native_format() {
     let choice = &reply.choices[0];
     assert_eq!(
         choice.message.content.as_deref(),
-        Some("It is 15 degrees in San Francisco.")
+        Some("It is 15 degrees at the main office.")
     );
     assert_eq!(choice.finish_reason, Some(FinishReason::Stop));
     assert_eq!(reply.model, "gemini-2.0-flash");
@@ -142,7 +142,7 @@ async fn a_function_call_comes_back_as_an_openai_tool_call() {
     let (_upstream, gw) = gateway(gemini::json(200, "response_function_call.json")).await;
     let request = CreateChatCompletionRequestArgs::default()
         .model(gemini::MODEL)
-        .messages([user("What is the weather like in San Francisco?")])
+        .messages([user("What is the weather like at the main office?")])
         .tools(vec![weather_tool()])
         .build()
         .unwrap();
@@ -154,10 +154,7 @@ async fn a_function_call_comes_back_as_an_openai_tool_call() {
     assert!(calls[0].id.starts_with("call_"), "{}", calls[0].id);
     assert_eq!(calls[0].function.name, "get_weather");
     let args: Value = serde_json::from_str(&calls[0].function.arguments).unwrap();
-    assert_eq!(
-        args,
-        json!({"location": "San Francisco, CA", "unit": "celsius"})
-    );
+    assert_eq!(args, json!({"location": "main office", "unit": "celsius"}));
 }
 
 #[tokio::test]
@@ -165,7 +162,7 @@ async fn a_streamed_function_call_arrives_as_openai_chunks_with_usage() {
     let (upstream, gw) = gateway(Script::Sse(gemini::sse("stream_function_call.sse"))).await;
     let mut request = CreateChatCompletionRequestArgs::default()
         .model(gemini::MODEL)
-        .messages([user("What is the weather like in San Francisco?")])
+        .messages([user("What is the weather like at the main office?")])
         .tools(vec![weather_tool()])
         .build()
         .unwrap();
@@ -204,7 +201,7 @@ async fn a_streamed_function_call_arrives_as_openai_chunks_with_usage() {
     assert_eq!(text, "Let me look that up.");
     assert_eq!(name, "get_weather");
     let args: Value = serde_json::from_str(&args).unwrap();
-    assert_eq!(args["location"], "San Francisco, CA");
+    assert_eq!(args["location"], "main office");
     assert_eq!(finish, Some(FinishReason::ToolCalls));
     let usage = usage.expect("a usage chunk, as include_usage asked");
     assert_eq!((usage.prompt_tokens, usage.completion_tokens), (52, 17));
@@ -233,7 +230,7 @@ async fn gemini_events_are_relayed_before_the_stream_has_finished() {
     while let Some(chunk) = body.next().await {
         seen.push_str(std::str::from_utf8(&chunk.unwrap()).unwrap());
     }
-    assert!(seen.contains(" in San Francisco."), "{seen}");
+    assert!(seen.contains(" at the main office."), "{seen}");
     assert!(seen.ends_with("data: [DONE]\n\n"), "{seen}");
 }
 
