@@ -369,3 +369,56 @@ async fn a_silent_anthropic_stream_ends_with_an_idle_timeout_error() {
     assert!(text.contains("Idle timeout"), "{text}");
     assert!(!text.contains("[DONE]"), "{text}");
 }
+
+#[tokio::test]
+async fn an_email_is_tokenized_before_translation_and_restored_across_anthropic_deltas() {
+    // The default policy tokenizes email addresses; the answer names the token split
+    // across two text deltas, as a model may emit it.
+    let sse = fixture("anthropic/stream_error.sse")
+        .split("event: error")
+        .next()
+        .unwrap()
+        .replace(
+            r#""text":"Hello"}}"#,
+            r#""text":"Writing to <EMAIL_ADD"}}
+
+event: content_block_delta
+data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"RESS_1> now."}}
+
+event: content_block_stop
+data: {"type":"content_block_stop","index":0}
+
+event: message_delta
+data: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":9}}
+
+event: message_stop
+data: {"type":"message_stop"}"#,
+        );
+    let (upstream, gw) = gateway(Script::Sse(sse)).await;
+    let mut request = CreateChatCompletionRequestArgs::default()
+        .model(anthropic::MODEL)
+        .messages([user(
+            "Please write to jane.doe@example.com about the report.",
+        )])
+        .build()
+        .unwrap();
+    request.stream = Some(true);
+    let mut stream = openai_client(&gw)
+        .chat()
+        .create_stream(request)
+        .await
+        .unwrap();
+    let mut text = String::new();
+    while let Some(chunk) = stream.next().await {
+        for choice in chunk.unwrap().choices {
+            text.push_str(choice.delta.content.as_deref().unwrap_or(""));
+        }
+    }
+    let sent = upstream.last().body["messages"][0]["content"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(!sent.contains("jane.doe@example.com"), "{sent}");
+    assert!(sent.contains("<EMAIL_ADDRESS_1>"), "{sent}");
+    assert_eq!(text, "Writing to jane.doe@example.com now.");
+}
