@@ -1145,4 +1145,46 @@ mod tests {
         assert_eq!(e.code.as_deref(), Some("INVALID_ARGUMENT"));
         assert!(native_error(400, &json!([body])).is_some());
     }
+
+    proptest::proptest! {
+        /// However Gemini splits an answer across stream events, the OpenAI chunks carry
+        /// the same text in order, then one finish chunk and one usage chunk.
+        #[test]
+        fn event_splits_never_change_the_content(
+            text in "[a-zA-Z0-9 ,.!?ü]{1,60}",
+            cuts in proptest::collection::vec(0usize..60, 0..6),
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let mut at: Vec<usize> = cuts.iter().map(|c| c % (chars.len() + 1)).collect();
+            at.extend([0, chars.len()]);
+            at.sort_unstable();
+            at.dedup();
+            let pieces: Vec<String> = at.windows(2).map(|w| chars[w[0]..w[1]].iter().collect()).collect();
+            let mut s = StreamState::new("g", true);
+            let mut out = Vec::new();
+            for (i, piece) in pieces.iter().enumerate() {
+                let mut event = json!({"candidates": [{"content": {"role": "model", "parts": [{"text": piece}]}}]});
+                if i + 1 == pieces.len() {
+                    event["candidates"][0]["finishReason"] = json!("MAX_TOKENS");
+                    event["usageMetadata"] = json!({"promptTokenCount": 3, "candidatesTokenCount": 4});
+                }
+                proptest::prop_assert_eq!(s.event("", &event.to_string(), &mut out), Ok(Flow::Continue));
+            }
+            proptest::prop_assert_eq!(s.closed(&mut out), Ok(()));
+            let chunks: Vec<Value> = out.iter().map(|c| serde_json::from_str(c).unwrap()).collect();
+            let got: String = chunks
+                .iter()
+                .filter_map(|c| c["choices"][0]["delta"]["content"].as_str())
+                .collect();
+            proptest::prop_assert_eq!(got, text);
+            let finishes: Vec<&Value> = chunks
+                .iter()
+                .map(|c| &c["choices"][0]["finish_reason"])
+                .filter(|f| !f.is_null())
+                .collect();
+            let length = json!("length");
+            proptest::prop_assert_eq!(finishes, vec![&length]);
+            proptest::prop_assert_eq!(&chunks[chunks.len() - 1]["usage"]["completion_tokens"], &json!(4));
+        }
+    }
 }
