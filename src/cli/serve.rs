@@ -146,6 +146,7 @@ async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
         jurisdiction: "local".into(),
         certifications: vec![],
         models: vec![ECHO_MODEL.into()],
+        azure: None,
     });
     // Common model names work as printed in SDK examples.
     for alias in ["gpt-4o-mini", "gpt-4o"] {
