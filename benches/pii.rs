@@ -21,14 +21,13 @@ const PII_LINES: &[&str] = &[
 
 fn prompt_2kb() -> String {
     let mut s = String::new();
-    let mut i = 0;
+    // Prose, then each PII line once: every recognizer family is exercised.
+    s.push_str(PROSE);
+    for line in PII_LINES {
+        s.push_str(line);
+    }
     while s.len() < 2048 {
-        s.push_str(if i % 3 == 1 {
-            PII_LINES[i % PII_LINES.len()]
-        } else {
-            PROSE
-        });
-        i += 1;
+        s.push_str(PROSE);
     }
     s
 }
