@@ -315,8 +315,13 @@ async fn tampering_with_a_log_written_by_the_server_is_found_and_located() {
     let upstream = TestUpstream::openai().await;
     let mut gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
     for i in 0..20 {
-        let body = format!(r#"{{"model":"gpt-4o-mini","messages":[{{"role":"user","content":"request {i}"}}]}}"#);
-        assert_eq!(post_json(&gw, "/v1/chat/completions", &body).await.status(), 200);
+        let body = format!(
+            r#"{{"model":"gpt-4o-mini","messages":[{{"role":"user","content":"request {i}"}}]}}"#
+        );
+        assert_eq!(
+            post_json(&gw, "/v1/chat/completions", &body).await.status(),
+            200
+        );
     }
     gw.sigterm();
     gw.wait_exit(Duration::from_secs(10));
@@ -336,7 +341,10 @@ async fn tampering_with_a_log_written_by_the_server_is_found_and_located() {
     std::fs::write(&segment, &flipped).unwrap();
     let (code, report) = verify(&gw);
     assert_eq!(code, 1, "{report}");
-    assert!(report.contains("seq"), "the report names the record: {report}");
+    assert!(
+        report.contains("seq"),
+        "the report names the record: {report}"
+    );
 
     // A truncated tail below the signed checkpoint written at shutdown.
     std::fs::write(&segment, &original[..original.len() - 40]).unwrap();

@@ -157,3 +157,40 @@ async fn technical_tokens_pass_untouched() {
         .unwrap();
     assert_eq!(upstream.last_body()["messages"][0]["content"], text);
 }
+
+#[tokio::test]
+async fn output_scanning_masks_pii_the_model_writes_itself_in_json_and_streams() {
+    let said = "Call Dr. Smith on +44 20 7946 0958 or mail bob.jones@example.org today.";
+    let upstream = TestUpstream::with(Behaviour::Says(said)).await;
+    let policy =
+        "id = \"default\"\n[pii.actions]\nEMAIL_ADDRESS = \"tokenize\"\n[output]\nscan = true\n";
+    let gw = TestGateway::start_with_policies(
+        &config_for(&upstream.base_url(), ""),
+        &[("default.toml", policy)],
+    );
+    let reply = openai_client(&gw)
+        .chat()
+        .create(ask("who do I call?", false))
+        .await
+        .unwrap();
+    let expected = "Call Dr. <PERSON> on <PHONE_NUMBER> or mail <EMAIL_ADDRESS> today.";
+    assert_eq!(reply.choices[0].message.content.as_deref(), Some(expected));
+
+    let mut stream = openai_client(&gw)
+        .chat()
+        .create_stream(ask("who do I call?", true))
+        .await
+        .unwrap();
+    let mut got = String::new();
+    while let Some(chunk) = stream.next().await {
+        if let Some(delta) = chunk
+            .unwrap()
+            .choices
+            .first()
+            .and_then(|c| c.delta.content.clone())
+        {
+            got.push_str(&delta);
+        }
+    }
+    assert_eq!(got, expected);
+}

@@ -6,6 +6,8 @@
 //! URLs) may be cut and missed. Every action but `allow` masks in output: a token or
 //! pseudonym would mean nothing to the client, and a block cannot un-send earlier bytes.
 
+use std::ops::Deref;
+
 use super::{Action, Engine};
 
 /// Look-ahead kept when releasing streamed output.
@@ -22,12 +24,8 @@ impl Engine {
     }
 
     /// A streaming output scanner over this engine.
-    pub fn output_stream(&self) -> OutputStream<'_> {
-        OutputStream {
-            engine: self,
-            window: String::new(),
-            released: 0,
-        }
+    pub fn output_stream(&self) -> OutputStream<&Engine> {
+        OutputStream::new(self)
     }
 
     /// Appends `text[from..to]` with findings masked; findings are searched over the
@@ -51,15 +49,25 @@ impl Engine {
     }
 }
 
-/// Streams model output through the engine with a bounded hold-back.
-pub struct OutputStream<'e> {
-    engine: &'e Engine,
+/// Streams model output through the engine with a bounded hold-back. `E` is how the
+/// engine is held: borrowed, or shared (`Arc<Engine>`) for a stream that outlives its
+/// caller's borrow.
+pub struct OutputStream<E: Deref<Target = Engine>> {
+    engine: E,
     /// Released context (the first `released` bytes) followed by held text.
     window: String,
     released: usize,
 }
 
-impl OutputStream<'_> {
+impl<E: Deref<Target = Engine>> OutputStream<E> {
+    pub fn new(engine: E) -> OutputStream<E> {
+        OutputStream {
+            engine,
+            window: String::new(),
+            released: 0,
+        }
+    }
+
     /// Returns the masked text that no longer needs look-ahead.
     pub fn push(&mut self, chunk: &str) -> String {
         self.window.push_str(chunk);

@@ -21,10 +21,14 @@
 //! [audit]
 //! capture = "redacted"               # metadata | redacted | full
 //! retention_days = 2190
+//!
+//! [output]
+//! scan = true                        # mask PII the model writes itself
 //! ```
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -86,7 +90,10 @@ pub struct Policy {
     pub version: String,
     /// Tenants the file itself names (the config may name more), with line and column.
     pub tenants: Vec<(String, usize, usize)>,
-    pub engine: Engine,
+    /// Shared: a streamed answer's output scanner holds it past the request's borrow.
+    pub engine: Arc<Engine>,
+    /// Whether answers are scanned for PII the model wrote itself (`[output] scan`).
+    pub scan_output: bool,
     pub residency: ResidencyRules,
     pub rules: Vec<DataRule>,
     pub capture: CaptureMode,
@@ -117,6 +124,17 @@ struct RawPolicy {
     rules: Vec<RawRule>,
     #[serde(default)]
     audit: RawAudit,
+    #[serde(default)]
+    output: RawOutput,
+}
+
+/// `[output]`: what happens to the model's answer.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawOutput {
+    /// Mask PII the model writes that is not a restored token.
+    #[serde(default)]
+    scan: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -320,7 +338,8 @@ pub fn parse(text: &str, file: &str) -> Result<Policy, PolicyError> {
                 (t.into_inner(), line, column)
             })
             .collect(),
-        engine,
+        engine: Arc::new(engine),
+        scan_output: raw.output.scan,
         residency,
         rules,
         capture,

@@ -15,7 +15,8 @@ use super::trail::{RequestMeta, Trail};
 use super::{Caller, Gateway};
 use crate::audit::record::Seq;
 use crate::openai::TextFields;
-use crate::pii::Restorer;
+use crate::pii::{Engine, Restorer};
+
 use crate::policy;
 use crate::providers::{Phase, Provider, ProviderError};
 
@@ -25,6 +26,8 @@ pub struct Admitted {
     pub candidates: Vec<Arc<dyn Provider>>,
     /// The provider that answered (or failed last).
     pub provider: Arc<dyn Provider>,
+    /// The policy's engine when it asks for answers to be scanned for new PII.
+    pub output_scan: Option<Arc<Engine>>,
     pub restorer: Restorer,
     pub trail: Trail,
     pub seq: Seq,
@@ -102,6 +105,7 @@ pub async fn admit<R: TextFields>(
     };
     let seq = trail.request_durable(gw, captured).await?;
     Ok(Admitted {
+        output_scan: policy.scan_output.then(|| policy.engine.clone()),
         candidates: allowed,
         provider,
 

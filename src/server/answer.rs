@@ -11,7 +11,7 @@ use bytes::Bytes;
 use super::admit::Admitted;
 use super::error::ApiError;
 use super::observe::Served;
-use super::restore::restore_completion;
+use super::restore::{restore_completion, scan_completion};
 use super::trail::{usage_of, ResponseFacts};
 use super::{Gateway, AUDIT_SEQ_HEADER};
 use crate::audit::record::Seq;
@@ -53,6 +53,9 @@ pub async fn answer_json(
         return Err(failed(gw, admitted, upstream, error).await);
     };
     let received = admitted.trail.captures_content().then(|| value.clone());
+    if let Some(engine) = &admitted.output_scan {
+        scan_completion(&mut value, engine);
+    }
     restore_completion(&mut value, &admitted.restorer);
     let captured = if admitted.trail.captures_originals() {
         Some(serde_json::json!({"received": received, "restored": value.clone()}))
@@ -71,7 +74,7 @@ pub async fn answer_json(
         tracing::error!(error = %e, "audit append failed for an answer; withholding it");
         ApiError::audit_unavailable().with_audit_seq(admitted.seq)
     })?;
-    let body = if admitted.restorer.is_empty() {
+    let body = if admitted.restorer.is_empty() && admitted.output_scan.is_none() {
         bytes
     } else {
         Bytes::from(value.to_string())

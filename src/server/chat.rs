@@ -42,7 +42,9 @@ pub async fn chat_completions(
         Ok(Reply::Stream(events)) => {
             let seq = admitted.seq;
             let provider = admitted.provider.config().name.clone();
-            let tap = StreamTap::new(admitted.restorer).hiding_usage_chunk(hide_usage);
+            let tap = StreamTap::new(admitted.restorer)
+                .hiding_usage_chunk(hide_usage)
+                .scanning_output(admitted.output_scan);
 
             let response = sse_response(&gw, events, admitted.trail, tap, upstream);
             Ok(super::answer::decorate(

@@ -10,10 +10,26 @@ use serde_json::Value;
 
 use super::trail::usage_of;
 use crate::audit::record::Usage;
-use crate::pii::{Restorer, StreamRestorer};
+use std::sync::Arc;
+
+use crate::pii::output::OutputStream;
+use crate::pii::{Engine, Restorer, StreamRestorer};
 
 /// Most text of an answer kept for the audit record's capture.
 const MAX_CAPTURE: usize = 1 << 20;
+
+/// Masks PII the model wrote itself in each choice's message content (before restoring,
+/// so the client's own values, restored from tokens, are left alone).
+pub fn scan_completion(value: &mut Value, engine: &Engine) {
+    let Some(Value::Array(choices)) = value.get_mut("choices") else {
+        return;
+    };
+    for choice in choices.iter_mut() {
+        if let Some(Value::String(text)) = choice.pointer_mut("/message/content") {
+            *text = engine.scan_output(text);
+        }
+    }
+}
 
 /// Restores every string inside `choices` (message content, tool call arguments).
 pub fn restore_completion(value: &mut Value, restorer: &Restorer) {
@@ -36,6 +52,11 @@ enum Part {
 pub struct StreamTap {
     restorer: Restorer,
     open: BTreeMap<(u64, Part), StreamRestorer>,
+    /// With output scanning: the engine, and one scanner per choice's content.
+    output: Option<Arc<Engine>>,
+    scanners: BTreeMap<u64, OutputStream<Arc<Engine>>>,
+    /// Tool-argument text released at a choice's end, to go out in its last chunk.
+    held_tools: Vec<(u64, u64, String)>,
     /// The last chunk seen, as a template for a final flush chunk.
     template: Option<Value>,
     pub usage: Option<Usage>,
@@ -49,11 +70,49 @@ impl StreamTap {
         StreamTap {
             restorer,
             open: BTreeMap::new(),
+            output: None,
+            scanners: BTreeMap::new(),
+            held_tools: Vec::new(),
             template: None,
             usage: None,
             received: String::new(),
             hide_usage_chunk: false,
         }
+    }
+
+    /// Scans each choice's content for PII the model wrote (held back at most the
+    /// scanner's window), before tokens are restored.
+    pub fn scanning_output(mut self, engine: Option<Arc<Engine>>) -> StreamTap {
+        self.output = engine;
+        self
+    }
+
+    /// Content text through the output scanner (if any), then the token restorer.
+    fn content(&mut self, choice: u64, text: &str, finished: bool) -> String {
+        let mut scanned = match &self.output {
+            Some(engine) => {
+                let engine = engine.clone();
+                let scanner = self
+                    .scanners
+                    .entry(choice)
+                    .or_insert_with(|| OutputStream::new(engine));
+                let mut out = scanner.push(text);
+                if finished {
+                    out.push_str(&scanner.finish());
+                    self.scanners.remove(&choice);
+                }
+                out
+            }
+            None => text.to_owned(),
+        };
+        if self.restorer.is_empty() {
+            return scanned;
+        }
+        scanned = self.push(choice, Part::Content, &scanned);
+        if finished {
+            scanned.push_str(&self.flush_choice(choice));
+        }
+        scanned
     }
 
     /// Keeps the final usage-only chunk from the client (it did not ask for it).
@@ -91,13 +150,20 @@ impl StreamTap {
                 let Some(delta) = choice.get_mut("delta") else {
                     continue;
                 };
-                if let Some(Value::String(text)) = delta.get_mut("content") {
-                    let received = text.clone();
+                let has_text = matches!(delta.get("content"), Some(Value::String(_)));
+                if has_text || finished {
+                    let received = delta
+                        .get("content")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_owned();
                     self.keep(&received);
-                    if !self.restorer.is_empty() {
-                        let out = self.push(index, Part::Content, &received);
-                        *text = out;
-                        changed = true;
+                    if self.output.is_some() || !self.restorer.is_empty() {
+                        let out = self.content(index, &received, finished);
+                        if has_text || !out.is_empty() {
+                            delta["content"] = Value::String(out);
+                            changed = true;
+                        }
                     }
                 }
                 if let Some(Value::Array(calls)) = delta.get_mut("tool_calls") {
@@ -116,17 +182,16 @@ impl StreamTap {
                         }
                     }
                 }
-                if finished && !self.restorer.is_empty() {
-                    let held = self.flush_choice(index);
-                    if !held.is_empty() {
-                        let content = delta
-                            .get("content")
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .to_owned();
-                        delta["content"] = Value::String(held + &content);
-                        changed = true;
+                let (mine, others): (Vec<_>, Vec<_>) =
+                    self.held_tools.drain(..).partition(|(c, _, _)| *c == index);
+                self.held_tools = others;
+                for (_, tool, rest) in mine {
+                    let call = serde_json::json!({"index": tool, "function": {"arguments": rest}});
+                    match delta.get_mut("tool_calls") {
+                        Some(Value::Array(calls)) => calls.push(call),
+                        _ => delta["tool_calls"] = Value::Array(vec![call]),
                     }
+                    changed = true;
                 }
             }
         }
@@ -142,8 +207,8 @@ impl StreamTap {
             .push(text)
     }
 
-    /// What the content restorer of `choice` still holds (tool argument restorers are
-    /// flushed into nothing: a tool call's arguments end with its own last delta).
+    /// What the restorers of `choice` still hold: the content's text, and each tool
+    /// call's argument text (kept in `held_tools` for the finishing chunk).
     fn flush_choice(&mut self, choice: u64) -> String {
         let mut out = String::new();
         let keys: Vec<(u64, Part)> = self
@@ -155,8 +220,12 @@ impl StreamTap {
         for key in keys {
             if let Some(mut r) = self.open.remove(&key) {
                 let rest = r.finish();
-                if key.1 == Part::Content {
-                    out.push_str(&rest);
+                match key.1 {
+                    Part::Content => out.push_str(&rest),
+                    Part::ToolArguments(tool) if !rest.is_empty() => {
+                        self.held_tools.push((choice, tool, rest))
+                    }
+                    Part::ToolArguments(_) => {}
                 }
             }
         }
@@ -170,10 +239,13 @@ impl StreamTap {
 
     /// At the end of the stream: a last chunk carrying text still held back, if any.
     pub fn finish(&mut self) -> Option<String> {
-        let choices: Vec<u64> = self.open.keys().map(|(c, _)| *c).collect();
+        let mut choices: Vec<u64> = self.open.keys().map(|(c, _)| *c).collect();
+        choices.extend(self.scanners.keys().copied());
+        choices.sort_unstable();
+        choices.dedup();
         let mut deltas = Vec::new();
         for choice in choices {
-            let held = self.flush_choice(choice);
+            let held = self.content(choice, "", true);
             if !held.is_empty() {
                 deltas.push(serde_json::json!({"index": choice, "delta": {"content": held}, "finish_reason": null}));
             }

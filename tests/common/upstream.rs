@@ -23,6 +23,8 @@ use tokio::sync::{mpsc, Notify};
 pub enum Behaviour {
     /// Answers normally: "reply to: <last message>" as JSON or as a word-per-chunk stream.
     Normal,
+    /// Answers normally, but with this text whatever it was asked.
+    Says(&'static str),
     /// Answers with this status and an OpenAI error body.
     Fail(u16, &'static str),
     /// Waits this long before sending the response headers.
@@ -161,7 +163,11 @@ async fn chat(
         headers,
     });
     let model = body["model"].as_str().unwrap_or("").to_owned();
-    let reply = format!("reply to: {}", last_text(&body));
+    let reply = match behaviour {
+        Behaviour::Says(text) => text.to_owned(),
+        _ => format!("reply to: {}", last_text(&body)),
+    };
+
     match behaviour {
         Behaviour::Fail(status, message) => {
             let kind = if status == 429 {
