@@ -44,6 +44,21 @@ pub struct Config {
     /// Alias name to the served model it stands for.
     pub aliases: BTreeMap<String, String>,
     pub tenants: Vec<TenantConfig>,
+    /// Prices per provider (or any provider) and model.
+    pub pricing: Vec<Price>,
+}
+
+/// What a model costs, per million tokens, in `currency`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Price {
+    /// `None`: the price applies whichever provider serves the model.
+    pub provider: Option<String>,
+    pub model: String,
+    pub input_per_million: f64,
+    /// Defaults to the input price.
+    pub cached_input_per_million: f64,
+    pub output_per_million: f64,
+    pub currency: String,
 }
 
 #[derive(Debug, Clone)]
@@ -265,6 +280,21 @@ struct RawConfig {
     aliases: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     tenants: Vec<RawTenant>,
+    #[serde(default)]
+    pricing: Vec<RawPrice>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrice {
+    provider: Option<Spanned<String>>,
+    model: Spanned<String>,
+    input_per_million: Spanned<f64>,
+    #[serde(default)]
+    cached_input_per_million: Option<Spanned<f64>>,
+    output_per_million: Spanned<f64>,
+    #[serde(default)]
+    currency: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -458,6 +488,24 @@ impl RawConfig {
             }
             tenants.push(tenant);
         }
+        let mut pricing: Vec<Price> = Vec::new();
+        for raw in self.pricing {
+            let span = raw.model.span();
+            let price = raw.validate(&providers)?;
+            if pricing
+                .iter()
+                .any(|p| p.provider == price.provider && p.model == price.model)
+            {
+                return Err((
+                    span,
+                    format!(
+                        "model \"{}\" is priced twice for the same provider",
+                        price.model
+                    ),
+                ));
+            }
+            pricing.push(price);
+        }
         let mut key_ids = std::collections::HashSet::new();
         for key in tenants.iter().flat_map(|t| &t.keys) {
             if !key_ids.insert(key.id.as_str()) {
@@ -476,6 +524,45 @@ impl RawConfig {
             providers,
             aliases,
             tenants,
+            pricing,
+        })
+    }
+}
+
+impl RawPrice {
+    fn validate(self, providers: &[ProviderConfig]) -> Result<Price, Invalid> {
+        if let Some(p) = &self.provider {
+            if !providers.iter().any(|c| &c.name == p.get_ref()) {
+                return Err((
+                    p.span(),
+                    format!(
+                        "pricing names provider \"{}\", which is not configured",
+                        p.get_ref()
+                    ),
+                ));
+            }
+        }
+        let amount = |v: &Spanned<f64>, what: &str| {
+            let x = *v.get_ref();
+            if x.is_finite() && x >= 0.0 {
+                Ok(x)
+            } else {
+                Err((v.span(), format!("{what} must be a price of 0 or more")))
+            }
+        };
+        let input = amount(&self.input_per_million, "input_per_million")?;
+        Ok(Price {
+            provider: self.provider.map(Spanned::into_inner),
+            model: self.model.into_inner(),
+            input_per_million: input,
+            cached_input_per_million: self
+                .cached_input_per_million
+                .as_ref()
+                .map(|v| amount(v, "cached_input_per_million"))
+                .transpose()?
+                .unwrap_or(input),
+            output_per_million: amount(&self.output_per_million, "output_per_million")?,
+            currency: self.currency.unwrap_or_else(|| "USD".into()),
         })
     }
 }
@@ -914,6 +1001,24 @@ mod tests {
     fn alias_to_unserved_model_is_refused() {
         let e = error("[aliases]\nfast = \"gpt-9\"\n");
         assert!(e.contains("no provider serves"), "{e}");
+    }
+
+    #[test]
+    fn pricing_is_validated() {
+        let provider = "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"http://x\"\nmodels = [\"m\"]\n";
+        let e = error(&format!("{provider}[[pricing]]\nprovider = \"q\"\nmodel = \"m\"\ninput_per_million = 1.0\noutput_per_million = 1.0\n"));
+        assert!(
+            e.starts_with("ledgergate.toml:7:12: pricing names provider \"q\""),
+            "{e}"
+        );
+        let e = error(&format!("{provider}[[pricing]]\nmodel = \"m\"\ninput_per_million = -1.0\noutput_per_million = 1.0\n"));
+        assert!(
+            e.contains("input_per_million must be a price of 0 or more"),
+            "{e}"
+        );
+        let ok = Config::parse(&format!("{provider}[[pricing]]\nmodel = \"m\"\ninput_per_million = 2.0\noutput_per_million = 1.0\n"), "x").unwrap();
+        assert_eq!(ok.pricing[0].cached_input_per_million, 2.0);
+        assert_eq!(ok.pricing[0].currency, "USD");
     }
 
     #[test]

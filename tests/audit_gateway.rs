@@ -51,7 +51,9 @@ fn schema() -> jsonschema::Validator {
 #[tokio::test]
 async fn every_exchange_is_recorded_with_its_policy_decision_and_no_secret() {
     let upstream = TestUpstream::openai().await;
-    let mut gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
+    // Prices per million tokens; the test upstream reports 9 prompt and 3 completion tokens.
+    let pricing = "[[pricing]]\nmodel = \"gpt-4o-mini\"\ninput_per_million = 1000.0\noutput_per_million = 2000.0\ncurrency = \"EUR\"\n";
+    let mut gw = TestGateway::start(&config_for(&upstream.base_url(), pricing));
     let chat = format!(
         r#"{{"model":"fast","messages":[{{"role":"user","content":"mail {EMAIL} now"}}]}}"#
     );
@@ -123,6 +125,11 @@ async fn every_exchange_is_recorded_with_its_policy_decision_and_no_secret() {
         .clone();
     assert_eq!(response["outcome"]["status"], 200);
     assert_eq!(response["usage"]["total_tokens"], 12);
+    // 9 x 1000 + 3 x 2000 millionths of a euro.
+    assert_eq!(
+        response["cost"],
+        serde_json::json!({"currency": "EUR", "micros": 15000})
+    );
     // Streamed tokens are counted too: the gateway asked the provider for a usage chunk.
     let streamed = lines
         .iter()
@@ -130,6 +137,8 @@ async fn every_exchange_is_recorded_with_its_policy_decision_and_no_secret() {
         .expect("the stream's response record")["record"]
         .clone();
     assert_eq!(streamed["usage"]["total_tokens"], 12, "{streamed}");
+    assert_eq!(streamed["cost"]["micros"], 15000, "{streamed}");
+
     let denied = lines
         .iter()
         .find(|l| l["record"]["outcome"]["status"] == 403)

@@ -9,6 +9,8 @@ mod azure;
 mod gemini;
 mod http;
 mod openai;
+pub mod pricing;
+
 mod shape;
 
 use std::pin::Pin;

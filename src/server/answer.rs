@@ -12,7 +12,8 @@ use super::admit::Admitted;
 use super::error::ApiError;
 use super::observe::Served;
 use super::restore::{restore_completion, scan_completion};
-use super::trail::{usage_of, ResponseFacts};
+use super::trail::{tokens_of, usage_of, ResponseFacts};
+
 use super::{Gateway, AUDIT_SEQ_HEADER};
 use crate::audit::record::Seq;
 use crate::providers::ProviderError;
@@ -67,6 +68,7 @@ pub async fn answer_json(
         error_type: None,
         upstream,
         usage: usage_of(&value),
+        cost: gw.cost(&provider, admitted.trail.model(), tokens_of(&value)),
         captured,
     };
     let record = admitted.trail.response_record(&facts);
@@ -101,6 +103,7 @@ pub async fn failed(
         error_type: Some(api.kind().to_owned()),
         upstream,
         usage: None,
+        cost: None,
         captured: None,
     };
     let record = admitted.trail.response_record(&facts);

@@ -36,6 +36,7 @@ pub use observe::{RequestId, REQUEST_ID_HEADER};
 use crate::audit::{AuditError, AuditLog, AuditOptions};
 use crate::config::Config;
 use crate::policy::Policies;
+use crate::providers::pricing::{Pricing, Tokens};
 use crate::providers::{Providers, SetupError};
 use crate::telemetry::Metrics;
 use crate::vault::master_key::MasterKey;
@@ -49,6 +50,7 @@ pub struct GatewayState {
     pub keys: KeyStore,
     pub providers: Providers,
     pub policies: Arc<Policies>,
+    pub pricing: Pricing,
     pub audit: AuditLog,
     pub pseudonyms: PseudonymKeys,
     pub aliases: BTreeMap<String, String>,
@@ -72,7 +74,19 @@ impl Gateway {
         Gateway(Arc::new(state))
     }
 
+    /// The cost of an answer per the pricing table, for its audit record.
+    pub fn cost(
+        &self,
+        provider: &str,
+        model: &str,
+        tokens: Option<Tokens>,
+    ) -> Option<crate::audit::record::Cost> {
+        let (currency, micros) = self.pricing.cost(provider, model, tokens?)?;
+        Some(crate::audit::record::Cost { currency, micros })
+    }
+
     /// Resolves an alias to the served model it stands for; 404 when nothing serves it.
+
     pub fn resolve_model(&self, requested: &str) -> Result<String, ApiError> {
         let model = self
             .aliases
@@ -185,6 +199,7 @@ pub async fn serve(
         keys: startup.keys,
         providers,
         policies: Arc::new(startup.policies),
+        pricing: Pricing::new(config.pricing.clone()),
         pseudonyms: PseudonymKeys::derive(&master),
         audit: audit.clone(),
         aliases: config.aliases.clone(),

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::trail::usage_of;
+use super::trail::{tokens_of, usage_of};
+use crate::providers::pricing::Tokens;
+
 use crate::audit::record::Usage;
 use std::sync::Arc;
 
@@ -60,6 +62,7 @@ pub struct StreamTap {
     /// The last chunk seen, as a template for a final flush chunk.
     template: Option<Value>,
     pub usage: Option<Usage>,
+    pub tokens: Option<Tokens>,
     pub received: String,
     /// The usage-only chunk was asked for by the gateway, not the client: keep it back.
     hide_usage_chunk: bool,
@@ -75,6 +78,7 @@ impl StreamTap {
             held_tools: Vec::new(),
             template: None,
             usage: None,
+            tokens: None,
             received: String::new(),
             hide_usage_chunk: false,
         }
@@ -134,6 +138,7 @@ impl StreamTap {
         };
         if let Some(usage) = usage_of(&chunk) {
             self.usage = Some(usage);
+            self.tokens = tokens_of(&chunk);
             let no_choices = chunk
                 .get("choices")
                 .and_then(Value::as_array)

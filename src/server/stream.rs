@@ -45,6 +45,11 @@ impl Relay {
             error_type: error_type.map(str::to_owned),
             upstream: self.upstream,
             usage: self.tap.usage.clone(),
+            cost: self.gw.cost(
+                self.trail.provider_name(),
+                self.trail.model(),
+                self.tap.tokens,
+            ),
             captured,
         }
     }

@@ -14,10 +14,12 @@ use super::error::ApiError;
 use super::observe::RequestId;
 use super::{Caller, Gateway};
 use crate::audit::record::{
-    ActionTaken, Attempt, Capture, CaptureMode as AuditCapture, Detection, Latency, Outcome,
+    ActionTaken, Attempt, Capture, CaptureMode as AuditCapture, Cost, Detection, Latency, Outcome,
     PiiAction, PolicyRef, Record, RecordKind, Residency, ResidencyDecision, Seq, Usage,
 };
 use crate::pii::{Action, FindingCount};
+use crate::providers::pricing::Tokens;
+
 use crate::policy::{CaptureMode, Policy, Verdict};
 
 /// Facts about the HTTP request that the audit record keeps.
@@ -176,6 +178,17 @@ impl Trail {
         });
     }
 
+    /// The provider the request went to (the last one tried).
+    pub fn provider_name(&self) -> &str {
+        self.base.provider.as_deref().unwrap_or("")
+    }
+
+    /// The model the request was served as (aliases resolved).
+
+    pub fn model(&self) -> &str {
+        self.base.model_requested.as_deref().unwrap_or("")
+    }
+
     /// Records an attempt that failed before the first byte; the next provider is tried.
     pub fn attempt_failed(&mut self, status: u16, error_type: &str, took: std::time::Duration) {
         self.failed_attempts.push(Attempt {
@@ -289,6 +302,7 @@ impl Trail {
             gateway: Some(ms(total.saturating_sub(outcome.upstream))),
         });
         record.usage = outcome.usage.clone();
+        record.cost = outcome.cost.clone();
         record.capture = self.capture(None, outcome.captured.clone());
         record
     }
@@ -301,7 +315,19 @@ pub struct ResponseFacts {
     pub error_type: Option<String>,
     pub upstream: std::time::Duration,
     pub usage: Option<Usage>,
+    pub cost: Option<Cost>,
     pub captured: Option<serde_json::Value>,
+}
+
+/// Reads the token counts an answer reports, cached prompt tokens included.
+pub fn tokens_of(value: &serde_json::Value) -> Option<Tokens> {
+    let u = value.get("usage")?;
+    let n = |p: &str| u.pointer(p).and_then(serde_json::Value::as_u64);
+    Some(Tokens {
+        prompt: n("/prompt_tokens")?,
+        cached: n("/prompt_tokens_details/cached_tokens").unwrap_or(0),
+        completion: n("/completion_tokens").unwrap_or(0),
+    })
 }
 
 /// Reads OpenAI's `usage` object.
