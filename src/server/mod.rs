@@ -86,7 +86,6 @@ impl Gateway {
     }
 
     /// Resolves an alias to the served model it stands for; 404 when nothing serves it.
-
     pub fn resolve_model(&self, requested: &str) -> Result<String, ApiError> {
         let model = self
             .aliases

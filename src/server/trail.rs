@@ -184,7 +184,6 @@ impl Trail {
     }
 
     /// The model the request was served as (aliases resolved).
-
     pub fn model(&self) -> &str {
         self.base.model_requested.as_deref().unwrap_or("")
     }
