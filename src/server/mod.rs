@@ -40,6 +40,7 @@ use crate::providers::{Providers, SetupError};
 use crate::telemetry::Metrics;
 use crate::vault::master_key::MasterKey;
 use crate::vault::pseudonym::PseudonymKeys;
+use crate::vault::store::{Vault, VaultError};
 
 /// The header carrying the sequence number of a request's audit record.
 pub const AUDIT_SEQ_HEADER: &str = "x-ledgergate-audit-seq";
@@ -47,6 +48,8 @@ pub const AUDIT_SEQ_HEADER: &str = "x-ledgergate-audit-seq";
 /// Everything a request handler needs, shared by all requests.
 pub struct GatewayState {
     pub keys: KeyStore,
+    /// Vaulted virtual keys and provider keys (`<data dir>/vault`).
+    pub vault: Arc<Vault>,
     pub providers: Providers,
     pub policies: Arc<Policies>,
     pub audit: AuditLog,
@@ -129,6 +132,8 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
     #[error("cannot open the audit log: {0}")]
     Audit(#[from] AuditError),
+    #[error(transparent)]
+    Vault(#[from] VaultError),
 }
 
 /// What `serve` needs besides the config: secrets and state prepared by the caller.
@@ -178,21 +183,26 @@ pub async fn serve(
     startup: Startup,
     on_listening: impl FnOnce(&Listening),
 ) -> Result<(), ServeError> {
-    let providers = Providers::from_config(&config.providers, &config.upstream)?;
     let options = audit_options(&config, startup.accept_damage);
     let master = startup.master;
-    // Opening reads and verifies the tail of the log: blocking work, off the runtime.
-    let (audit, report, master) = tokio::task::spawn_blocking(move || {
-        AuditLog::open(options, &master).map(|(log, report)| (log, report, master))
+    let vault_path = config.data.dir.join("vault");
+    // The vault first: a wrong master key is refused by its key-check value before the
+    // audit log is touched. Opening both is blocking work, off the runtime.
+    let (vault, audit, report, master) = tokio::task::spawn_blocking(move || {
+        let vault = Vault::open(&vault_path, &master)?;
+        let (log, report) = AuditLog::open(options, &master)?;
+        Ok::<_, ServeError>((Arc::new(vault), log, report, master))
     })
     .await
     .map_err(|e| ServeError::Io(std::io::Error::other(e)))??;
+    let providers = Providers::from_config(&config.providers, &config.upstream)?;
     if let Some(recovery) = &report.recovery {
         tracing::warn!(segment = %recovery.segment.display(), bytes = recovery.bytes, seq = recovery.seq, quarantine = %recovery.quarantine.display(), "audit log: cut a torn, never-acknowledged tail at start-up");
     }
     tracing::info!(records = report.records, log_id = %report.log_id, "audit log open");
     let gw = Gateway::new(GatewayState {
         keys: startup.keys,
+        vault: vault.clone(),
         providers,
         policies: Arc::new(startup.policies),
         pseudonyms: PseudonymKeys::derive(&master),
