@@ -147,6 +147,12 @@ impl ApiError {
         )
     }
 
+    /// An admin API error that is not a client-path error: 404 for an unknown id,
+    /// 409 for a duplicate, in the same OpenAI shape.
+    pub fn admin(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError::new(status, "invalid_request_error", Some(code), message)
+    }
+
     pub fn unavailable(message: impl Into<String>) -> ApiError {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,

@@ -2,6 +2,7 @@
 //! knows HTTP. Handlers are thin: each step of a request is a call into the module
 //! that owns it (see `chat.rs`).
 
+mod admin;
 mod admit;
 mod answer;
 mod auth;
@@ -163,6 +164,8 @@ fn audit_options(config: &Config, accept_damage: bool) -> AuditOptions {
 pub struct Listening {
     pub addr: SocketAddr,
     pub tls: bool,
+    /// The admin API's address, when it is on (plain HTTP: keep it on loopback).
+    pub admin: Option<SocketAddr>,
 }
 
 impl Listening {
@@ -221,9 +224,30 @@ pub async fn serve(
 
     let addr = config.server.listen;
     let listener = TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
+    let admin_handle = axum_server::Handle::<SocketAddr>::new();
+    let admin_addr = match (
+        admin::Admin::from_config(&config, vault.clone(), audit.clone()),
+        &config.admin,
+    ) {
+        (Some(state), Some(admin_config)) => {
+            let addr = admin_config.listen;
+            let listener =
+                TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
+            let bound = listener.local_addr()?;
+            tokio::spawn(
+                axum_server::from_tcp(listener)?
+                    .handle(admin_handle.clone())
+                    .serve(admin::router(state).into_make_service()),
+            );
+            tracing::info!(addr = %bound, "admin API listening");
+            Some(bound)
+        }
+        _ => None,
+    };
     let listening = Listening {
         addr: listener.local_addr()?,
         tls: tls.is_some(),
+        admin: admin_addr,
     };
     let handle = axum_server::Handle::<SocketAddr>::new();
     let app = router(gw.clone()).into_make_service_with_connect_info::<SocketAddr>();
@@ -256,6 +280,7 @@ pub async fn serve(
         );
         gw.shutting_down.store(true, Ordering::Relaxed);
         handle.graceful_shutdown(Some(grace));
+        admin_handle.graceful_shutdown(Some(grace));
     });
     let served = server
         .await
