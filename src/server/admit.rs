@@ -127,6 +127,8 @@ fn worth_another_provider(error: &ProviderError) -> bool {
         ProviderError::Timeout { phase, .. } => *phase == Phase::FirstByte,
         ProviderError::Status { status, .. } => *status == 429 || *status >= 500,
         ProviderError::Protocol { .. } => false,
+        // Another provider has its own key.
+        ProviderError::KeyUnavailable { .. } => true,
     }
 }
 

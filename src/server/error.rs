@@ -209,6 +209,12 @@ impl From<ProviderError> for ApiError {
                 Some("upstream_unreachable"),
                 format!("{e}."),
             ),
+            ProviderError::KeyUnavailable { .. } => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "service_unavailable",
+                Some("gateway_unavailable"),
+                format!("{e}; nothing was sent to it."),
+            ),
             ProviderError::Timeout {
                 ref provider,
                 phase,

@@ -198,7 +198,8 @@ pub async fn serve(
     })
     .await
     .map_err(|e| ServeError::Io(std::io::Error::other(e)))??;
-    let providers = Providers::from_config(&config.providers, &config.upstream)?;
+    let providers =
+        Providers::from_config(&config.providers, &config.upstream, Some(vault.clone()))?;
     if let Some(recovery) = &report.recovery {
         tracing::warn!(segment = %recovery.segment.display(), bytes = recovery.bytes, seq = recovery.seq, quarantine = %recovery.quarantine.display(), "audit log: cut a torn, never-acknowledged tail at start-up");
     }
