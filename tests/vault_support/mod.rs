@@ -134,3 +134,35 @@ pub async fn chat(gw: &TestGateway, key: &str, model: &str) -> (u16, Value) {
         serde_json::from_str(&text).unwrap_or(Value::String(text)),
     )
 }
+
+/// Runs `ledgergate keys ARGS` with the admin token and master key set, `env` added and
+/// `stdin` piped in; returns (exit code, stdout, stderr).
+pub fn keys(args: &[&str], env: &[(&str, &str)], stdin: &str) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut command = Command::new(common::binary());
+    command
+        .arg("keys")
+        .args(args)
+        .env("TEST_ADMIN_TOKEN", ADMIN_TOKEN)
+        .env("LEDGERGATE_MASTER_KEY", common::MASTER_KEY)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
