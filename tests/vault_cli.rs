@@ -163,7 +163,7 @@ async fn master_rotation_is_offline_verifies_the_old_key_and_keeps_every_key_usa
     assert_eq!(status, 200);
     let config = config_path(&gw);
     let data = gw.data_dir().to_str().unwrap().to_owned();
-    let rotate = [
+    let guarded = [
         "--config",
         config.as_str(),
         "--data-dir",
@@ -171,6 +171,7 @@ async fn master_rotation_is_offline_verifies_the_old_key_and_keeps_every_key_usa
         "rotate",
         "--master",
     ];
+    let rotate = [&guarded[..], &["--vault-only"]].concat();
 
     // While the server holds the vault, the offline rotation refuses.
     let (code, _, err) = keys(&rotate, &[("LEDGERGATE_NEW_MASTER_KEY", NEW_MASTER)], "");
@@ -178,6 +179,11 @@ async fn master_rotation_is_offline_verifies_the_old_key_and_keeps_every_key_usa
     assert!(err.contains("stop the server first"), "{err}");
 
     let dir = stop(gw).await;
+    // The audit log's keys are under the same master key: rotating the vault alone
+    // needs an explicit --vault-only, and without it nothing changes.
+    let (code, _, err) = keys(&guarded, &[("LEDGERGATE_NEW_MASTER_KEY", NEW_MASTER)], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("nothing was changed"), "{err}");
     let (code, out, err) = keys(&rotate, &[("LEDGERGATE_NEW_MASTER_KEY", NEW_MASTER)], "");
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Re-wrapped 1 data key(s)"), "{out}");

@@ -87,6 +87,10 @@ enum KeysCommand {
         provider: Option<String>,
         #[arg(long)]
         master: bool,
+        /// Re-wrap the key vault even though the audit log's own keys (which this
+        /// version cannot re-wrap yet) stay under the old master key.
+        #[arg(long, requires = "master")]
+        vault_only: bool,
     },
 }
 
@@ -102,8 +106,13 @@ fn execute(args: KeysArgs) -> Result<(), String> {
         Some(path) => Some(Config::load(path).map_err(|e| e.to_string())?),
         None => None,
     };
-    if let KeysCommand::Rotate { master: true, .. } = args.command {
-        return rotate_master(&args, config.as_ref());
+    if let KeysCommand::Rotate {
+        master: true,
+        vault_only,
+        ..
+    } = args.command
+    {
+        return rotate_master(&args, config.as_ref(), vault_only);
     }
     let admin = AdminClient::new(&args, config.as_ref())?;
     match args.command {
@@ -327,7 +336,7 @@ impl AdminClient {
 }
 
 /// Re-wraps the vault's data keys under the new master key, offline.
-fn rotate_master(args: &KeysArgs, config: Option<&Config>) -> Result<(), String> {
+fn rotate_master(args: &KeysArgs, config: Option<&Config>, vault_only: bool) -> Result<(), String> {
     let data_dir = args
         .data_dir
         .clone()
@@ -350,6 +359,16 @@ fn rotate_master(args: &KeysArgs, config: Option<&Config>) -> Result<(), String>
     let path = data_dir.join("vault");
     if !path.exists() {
         return Err(format!("there is no key vault at {}", path.display()));
+    }
+    // The audit log wraps its own data keys and signing key under the same master key.
+    // Re-wrapping only the vault would leave a gateway that cannot open its audit log
+    // with the new key, so that needs an explicit choice.
+    let audit_keys = data_dir.join("audit").join("keys");
+    if audit_keys.exists() && !vault_only {
+        return Err(format!(
+            "the audit log's keys in {} are also wrapped under the master key and this version cannot re-wrap them yet; nothing was changed (pass --vault-only to re-wrap the key vault alone)",
+            audit_keys.display()
+        ));
     }
     // Opening verifies the current key against the key-check value first.
     let vault = Vault::open(&path, &old).map_err(|e| e.to_string())?;
