@@ -50,7 +50,12 @@ pub fn start_in(dir: tempfile::TempDir, env: &[(&str, &str)]) -> TestGateway {
 }
 
 /// Stops the gateway cleanly (SIGTERM) and hands back its directory for a restart.
-pub async fn stop(mut gw: TestGateway) -> tempfile::TempDir {
+pub async fn stop(gw: TestGateway) -> tempfile::TempDir {
+    stop_with_output(gw).await.0
+}
+
+/// As [`stop`], also returning everything the gateway wrote to stdout and stderr.
+pub async fn stop_with_output(mut gw: TestGateway) -> (tempfile::TempDir, String) {
     // A served request proves the signal handlers are installed.
     let health = common::http()
         .get(format!("{}/healthz", gw.url))
@@ -60,7 +65,13 @@ pub async fn stop(mut gw: TestGateway) -> tempfile::TempDir {
     assert_eq!(health.status(), 200);
     gw.sigterm();
     assert_eq!(gw.wait_exit(Duration::from_secs(20)), Some(0));
-    std::mem::replace(&mut gw.dir, tempfile::tempdir().unwrap())
+    // The reader threads finish once the process has exited and its pipes closed.
+    std::thread::sleep(Duration::from_millis(100));
+    let output = gw.output();
+    (
+        std::mem::replace(&mut gw.dir, tempfile::tempdir().unwrap()),
+        output,
+    )
 }
 
 /// The admin API's base URL, from the line the gateway printed.
