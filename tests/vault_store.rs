@@ -104,3 +104,33 @@ fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
     out.sort();
     out
 }
+
+#[tokio::test]
+async fn a_wrong_master_key_does_not_seed_a_vault_beside_an_existing_audit_log() {
+    let upstream = TestUpstream::openai().await;
+    let gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
+    let health = common::http()
+        .get(format!("{}/healthz", gw.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+    let mut gw = gw;
+    gw.sigterm();
+    assert_eq!(gw.wait_exit(Duration::from_secs(20)), Some(0));
+    // A data dir from before the vault existed: only the audit log.
+    std::fs::remove_dir_all(gw.data_dir().join("vault")).unwrap();
+    let out = Command::new(binary())
+        .args(serve_args(&gw))
+        .env("TEST_PROVIDER_KEY", "x")
+        .env("TEST_CLIENT_KEY", common::CLIENT_KEY)
+        .env("LEDGERGATE_MASTER_KEY", WRONG_MASTER)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !gw.data_dir().join("vault").exists(),
+        "no vault was created under the wrong key"
+    );
+}

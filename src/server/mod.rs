@@ -189,11 +189,20 @@ pub async fn serve(
     let options = audit_options(&config, startup.accept_damage);
     let master = startup.master;
     let vault_path = config.data.dir.join("vault");
-    // The vault first: a wrong master key is refused by its key-check value before the
-    // audit log is touched. Opening both is blocking work, off the runtime.
+    // An existing vault first: a wrong master key is refused by its key-check value
+    // before the audit log is touched. A vault not created yet is created only after
+    // the audit log accepted the key, so a wrong key never seeds a new vault. Opening
+    // both is blocking work, off the runtime.
     let (vault, audit, report, master) = tokio::task::spawn_blocking(move || {
-        let vault = Vault::open(&vault_path, &master)?;
+        let existing = vault_path
+            .exists()
+            .then(|| Vault::open(&vault_path, &master));
+        let existing = existing.transpose()?;
         let (log, report) = AuditLog::open(options, &master)?;
+        let vault = match existing {
+            Some(vault) => vault,
+            None => Vault::open(&vault_path, &master)?,
+        };
         Ok::<_, ServeError>((Arc::new(vault), log, report, master))
     })
     .await
