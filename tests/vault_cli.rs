@@ -207,6 +207,14 @@ async fn master_rotation_is_offline_verifies_the_old_key_and_keeps_every_key_usa
     );
     assert_eq!(code, 0, "{err}");
 
+    // Both re-wraps are in the audit log, which still verifies.
+    let (code, tail, err) =
+        common::cli(&["audit", "tail", "--data-dir", data.as_str(), "-n", "50"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(tail.matches("key_vault_master_rewrap").count(), 2, "{tail}");
+    let (code, _, err) = common::cli(&["audit", "verify", "--data-dir", data.as_str()]);
+    assert_eq!(code, 0, "{err}");
+
     let gw = start_in(dir, &[]);
     assert_eq!(chat(&gw, &secret, "gpt-4o-mini").await.0, 200);
     assert_eq!(upstream.last_headers()["authorization"], "Bearer sk-kept");

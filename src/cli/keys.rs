@@ -13,6 +13,7 @@ use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 use zeroize::Zeroizing;
 
+use ledgergate::audit::{AuditLog, AuditOptions, EventAction, Record, RecordKind};
 use ledgergate::config::{Config, MasterKeySource};
 use ledgergate::vault::master_key::MasterKey;
 use ledgergate::vault::store::Vault;
@@ -372,7 +373,41 @@ fn rotate_master(args: &KeysArgs, config: Option<&Config>, vault_only: bool) -> 
     }
     // Opening verifies the current key against the key-check value first.
     let vault = Vault::open(&path, &old).map_err(|e| e.to_string())?;
+    // The audit log (when there is one) is opened before anything changes, so a log
+    // that cannot record the re-wrap stops it.
+    let audit_dir = data_dir.join("audit");
+    let audit = if audit_dir.join("segments").exists() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| format!("cannot start the async runtime: {e}"))?;
+        // With --vault-only the audit log may already be under the new key (a vault
+        // rotated back to the key the audit log has kept).
+        let (log, _) = AuditLog::open(AuditOptions::new(&audit_dir), &old)
+            .or_else(|_| AuditLog::open(AuditOptions::new(&audit_dir), &new))
+            .map_err(|e| {
+                format!(
+                    "cannot open the audit log {} with the current or the new master key, so the re-wrap cannot be recorded; nothing was changed: {e}",
+                    audit_dir.display()
+                )
+            })?;
+        Some((runtime, log))
+    } else {
+        None
+    };
     let count = vault.rotate_master(&new).map_err(|e| e.to_string())?;
+    if let Some((runtime, log)) = audit {
+        let mut detail = serde_json::Map::new();
+        detail.insert("kind".into(), json!("key_vault_master_rewrap"));
+        detail.insert("data_keys".into(), json!(count));
+        let record = Record::event(RecordKind::Admin, EventAction::DataKeysRotated, detail);
+        let appended = runtime.block_on(log.append(record));
+        let closed = runtime.block_on(log.close());
+        appended.map_err(|e| {
+            format!("the vault was re-wrapped, but the audit log could not record it: {e}")
+        })?;
+        closed.map_err(|e| format!("closing the audit log failed: {e}"))?;
+    }
     println!(
         "Re-wrapped {count} data key(s) of the key vault {} under the new master key; start the server with the new key.",
         path.display()
