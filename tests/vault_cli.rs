@@ -219,3 +219,80 @@ async fn master_rotation_is_offline_verifies_the_old_key_and_keeps_every_key_usa
     assert_eq!(chat(&gw, &secret, "gpt-4o-mini").await.0, 200);
     assert_eq!(upstream.last_headers()["authorization"], "Bearer sk-kept");
 }
+
+#[tokio::test]
+async fn without_a_running_server_keys_opens_the_vault_directly_and_audits() {
+    let upstream = TestUpstream::openai().await;
+    let gw = start(&admin_config(&upstream.base_url()), &[]);
+    let config = config_path(&gw);
+    let data = gw.data_dir().to_str().unwrap().to_owned();
+    let base = ["--config", config.as_str(), "--data-dir", data.as_str()];
+    // While the server runs, the config's admin address is unknown (port 0) and the
+    // vault is locked: the error says how to go through the admin API instead.
+    let (code, _, err) = keys(
+        &[&base[..], &["list"]].concat(),
+        &[("TEST_ADMIN_TOKEN", "")],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("stop the server first"), "{err}");
+    let dir = stop(gw).await;
+
+    let (code, out, err) = keys(
+        &[
+            &base[..],
+            &["add", "--tenant", "acme", "--id", "offline-key"],
+        ]
+        .concat(),
+        &[],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let secret = out.lines().last().unwrap().trim().to_owned();
+    assert!(secret.starts_with("lgk_"), "{out}");
+    let (code, _, err) = keys(
+        &[&base[..], &["add", "--provider", "test-openai"]].concat(),
+        &[],
+        "sk-offline",
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = keys(
+        &[&base[..], &["add", "--tenant", "nobody"]].concat(),
+        &[],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("Tenant \"nobody\" is not configured"), "{err}");
+    let (code, listed, err) = keys(&[&base[..], &["list"]].concat(), &[], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        listed.contains("offline-key\tacme") && listed.contains("test-openai\t1"),
+        "{listed}"
+    );
+    // An admin URL nobody listens on falls back to the vault too.
+    let (code, _, err) = keys(
+        &[&base[..], &["--admin-url", "http://127.0.0.1:9", "list"]].concat(),
+        &[],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("no server answers"), "{err}");
+
+    let (code, tail, err) =
+        common::cli(&["audit", "tail", "--data-dir", data.as_str(), "-n", "50"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        tail.contains("offline-key") && tail.contains("key_created"),
+        "{tail}"
+    );
+    assert!(!tail.contains(&secret) && !tail.contains("sk-offline"));
+    let (code, _, err) = common::cli(&["audit", "verify", "--data-dir", data.as_str()]);
+    assert_eq!(code, 0, "{err}");
+
+    let gw = start_in(dir, &[]);
+    assert_eq!(chat(&gw, &secret, "gpt-4o-mini").await.0, 200);
+    assert_eq!(
+        upstream.last_headers()["authorization"],
+        "Bearer sk-offline"
+    );
+}

@@ -2,8 +2,11 @@
 //! admin API of the running server (sled allows one process per database, so this
 //! command never opens the server's vault while it runs). Provider key values are read
 //! from standard input, never from the command line, where `ps` and shell history would
-//! see them. `rotate --master` is the one offline action: it opens the vault itself and
-//! refuses while the server holds it.
+//! see them. When no server answers, the command opens the vault itself (see
+//! `offline`); sled's lock refuses that while a server holds it. `rotate --master` is
+//! always offline: run it while the server is stopped.
+
+mod offline;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -116,7 +119,7 @@ fn execute(args: KeysArgs) -> Result<(), String> {
         return rotate_master(&args, config.as_ref(), vault_only);
     }
     let admin = AdminClient::new(&args, config.as_ref())?;
-    match args.command {
+    let result = match args.command {
         KeysCommand::Add {
             provider: Some(provider),
             ..
@@ -182,7 +185,10 @@ fn execute(args: KeysArgs) -> Result<(), String> {
         KeysCommand::Revoke { .. } | KeysCommand::Rotate { .. } => {
             Err("name what to act on: --id, --provider or --master".into())
         }
-    }
+    };
+    let finished = admin.finish();
+    result?;
+    finished
 }
 
 fn put_provider_key(admin: &AdminClient, provider: &str, verb: &str) -> Result<(), String> {
@@ -254,11 +260,22 @@ fn list(admin: &AdminClient, as_json: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// A blocking client for the admin API: URL and token resolved once.
+/// The admin API of the running server, or the vault itself when no server answers.
 struct AdminClient {
+    online: Option<Online>,
+    /// What offline mode needs: the config (tenants, providers, master key source) and
+    /// the data directory. `None` without `--config`.
+    offline_target: Option<(Config, PathBuf)>,
+    offline: std::cell::RefCell<Option<offline::Offline>>,
+    runtime: tokio::runtime::Runtime,
+    /// The admin token variable, when it was needed but not set.
+    missing_token: Option<String>,
+}
+
+/// The admin API's URL and token, resolved once.
+struct Online {
     url: String,
     token: Zeroizing<String>,
-    runtime: tokio::runtime::Runtime,
     http: reqwest::Client,
 }
 
@@ -266,73 +283,147 @@ impl AdminClient {
     fn new(args: &KeysArgs, config: Option<&Config>) -> Result<AdminClient, String> {
         let admin = config.and_then(|c| c.admin.as_ref());
         let url = match (&args.admin_url, admin) {
-            (Some(url), _) => url.trim_end_matches('/').to_owned(),
-            (None, Some(admin)) => format!("http://{}", admin.listen),
-            (None, None) => {
-                return Err("no admin API address: pass --admin-url URL, or --config FILE with an [admin] section".into())
+            (Some(url), _) => Some(url.trim_end_matches('/').to_owned()),
+            (None, Some(admin)) if admin.listen.port() != 0 => {
+                Some(format!("http://{}", admin.listen))
             }
+            _ => None,
         };
         let var = admin.map_or(DEFAULT_TOKEN_ENV, |a| a.token_env.as_str());
-        let token = match std::env::var(var) {
-            Ok(token) if !token.is_empty() => Zeroizing::new(token),
-            _ => {
+        let token = std::env::var(var).ok().filter(|t| !t.is_empty());
+        let offline_target = config.map(|c| {
+            let dir = args.data_dir.clone().unwrap_or_else(|| c.data.dir.clone());
+            (c.clone(), dir)
+        });
+        let missing_token = (url.is_some() && token.is_none()).then(|| var.to_owned());
+        let online = match (url, token) {
+            (Some(url), Some(token)) => Some(Online {
+                url,
+                token: Zeroizing::new(token),
+                http: reqwest::Client::builder()
+                    .use_rustls_tls()
+                    .timeout(std::time::Duration::from_secs(30))
+                    .build()
+                    .map_err(|e| format!("cannot build the HTTP client: {e}"))?,
+            }),
+            (Some(_), None) if offline_target.is_none() => {
                 return Err(format!(
                     "the environment variable {var} (the admin token) is not set"
                 ))
             }
+            (None, _) if offline_target.is_none() => {
+                return Err("no admin API address: pass --admin-url URL, or --config FILE (its [admin] section, or its data dir when the server is stopped)".into())
+            }
+            _ => None,
         };
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| format!("cannot start the async runtime: {e}"))?;
-        let http = reqwest::Client::builder()
-            .use_rustls_tls()
-            .timeout(std::time::Duration::from_secs(30))
-            .build()
-            .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
         Ok(AdminClient {
-            url,
-            token,
+            online,
+            offline_target,
+            offline: std::cell::RefCell::new(None),
             runtime,
-            http,
+            missing_token,
         })
     }
 
-    /// One admin call; an error answer becomes its message.
+    /// One admin action: through the admin API, or offline when no server answers.
     fn call(
         &self,
         method: reqwest::Method,
         path: &str,
         body: Option<Value>,
     ) -> Result<Value, String> {
+        if let Some(online) = &self.online {
+            match self
+                .runtime
+                .block_on(online.call(method.clone(), path, body.clone()))
+            {
+                Err(Unreachable(reason)) if self.offline_target.is_some() => {
+                    note_offline(&reason);
+                }
+                Err(Unreachable(reason)) => return Err(reason),
+                Ok(answer) => return answer,
+            }
+        }
+        let mut slot = self.offline.borrow_mut();
+        if slot.is_none() {
+            let Some((config, dir)) = &self.offline_target else {
+                return Err("no admin API and no --config to work offline with".into());
+            };
+            let master = super::serve::load_master_key(&config.data.master_key)?;
+            let opened = offline::Offline::open(config, dir, &master).map_err(|e| {
+                match &self.missing_token {
+                    Some(var) => format!("{e}; to go through the running server's admin API, set {var} (the admin token)"),
+                    None => e,
+                }
+            })?;
+            *slot = Some(opened);
+        }
+        match slot.as_ref() {
+            Some(store) => store.call(&method, path, body),
+            None => Err("the key vault could not be opened".into()),
+        }
+    }
+
+    /// Closes the offline audit log, if one was opened.
+    fn finish(self) -> Result<(), String> {
+        match self.offline.into_inner() {
+            Some(store) => store.close(),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The admin API could not be reached at all (as opposed to answering with an error).
+struct Unreachable(String);
+
+/// Says on stderr that the command works offline: it is not an error.
+fn note_offline(reason: &str) {
+    eprintln!("ledgergate: {reason}; no server answers, so the vault is opened directly");
+}
+
+impl Online {
+    /// `Ok(Err(message))` when the admin API answered with an error.
+    async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Result<Value, String>, Unreachable> {
         let url = format!("{}{path}", self.url);
-        self.runtime.block_on(async {
-            let mut request = self
-                .http
-                .request(method, &url)
-                .bearer_auth(self.token.as_str());
-            if let Some(body) = body {
-                request = request.json(&body);
+        let mut request = self
+            .http
+            .request(method, &url)
+            .bearer_auth(self.token.as_str());
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(e) if e.is_connect() => {
+                return Err(Unreachable(format!(
+                    "cannot reach the admin API at {}",
+                    self.url
+                )))
             }
-            let response = request
-                .send()
-                .await
-                .map_err(|e| format!("cannot reach the admin API at {}: {e}", self.url))?;
-            let status = response.status();
-            let text = response
-                .text()
-                .await
-                .map_err(|e| format!("the admin API at {} broke off: {e}", self.url))?;
-            let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-            if status.is_success() {
-                Ok(value)
-            } else {
-                let message = value["error"]["message"]
-                    .as_str()
-                    .map_or_else(|| format!("HTTP {status}"), str::to_owned);
-                Err(format!("the admin API refused {path}: {message}"))
-            }
-        })
+            Err(e) => return Ok(Err(format!("the admin API at {} failed: {e}", self.url))),
+        };
+        let status = response.status();
+        let text = match response.text().await {
+            Ok(text) => text,
+            Err(e) => return Ok(Err(format!("the admin API at {} broke off: {e}", self.url))),
+        };
+        let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        if status.is_success() {
+            return Ok(Ok(value));
+        }
+        let message = value["error"]["message"]
+            .as_str()
+            .map_or_else(|| format!("HTTP {status}"), str::to_owned);
+        Ok(Err(format!("the admin API refused {path}: {message}")))
     }
 }
 
