@@ -192,3 +192,30 @@ async fn a_restart_keeps_the_vaulted_keys() {
     let (_, listed) = admin(&gw, Method::GET, "/admin/v1/virtual-keys", None).await;
     assert_eq!(listed["data"][0]["id"], "durable");
 }
+
+#[tokio::test]
+async fn a_key_over_its_rate_limit_gets_429() {
+    let upstream = TestUpstream::openai().await;
+    let gw = start(&admin_config(&upstream.base_url()), &[]);
+    let limited = create_key(&gw, json!({"tenant": "acme", "rate_limit_rpm": 2})).await;
+    assert_eq!(chat(&gw, &limited, "gpt-4o-mini").await.0, 200);
+    assert_eq!(chat(&gw, &limited, "gpt-4o-mini").await.0, 200);
+    let (status, body) = chat(&gw, &limited, "gpt-4o-mini").await;
+    assert_eq!(status, 429, "{body}");
+    assert_eq!(body["error"]["code"], "rate_limit_exceeded");
+    assert_eq!(
+        upstream.requests(),
+        2,
+        "the refused request reached no upstream"
+    );
+    // Other keys are not affected.
+    assert_eq!(chat(&gw, common::CLIENT_KEY, "gpt-4o-mini").await.0, 200);
+    let (status, _) = admin(
+        &gw,
+        Method::POST,
+        "/admin/v1/virtual-keys",
+        Some(json!({"tenant": "acme", "rate_limit_rpm": 0})),
+    )
+    .await;
+    assert_eq!(status, 400);
+}

@@ -177,6 +177,18 @@ impl FromRequestParts<Gateway> for Caller {
                 key.id
             )));
         }
+        if let Some(per_minute) = key.rate_limit_rpm {
+            if !gw.key_limits.allow(&key.id, per_minute) {
+                return Err(ApiError::with_status(
+                    http::StatusCode::TOO_MANY_REQUESTS,
+                    "rate_limit_exceeded",
+                    format!(
+                        "Virtual key \"{}\" is limited to {per_minute} requests per minute; slow down and retry.",
+                        key.id
+                    ),
+                ));
+            }
+        }
         Ok(Caller {
             tenant: key.tenant,
             key_id: key.id,

@@ -147,9 +147,13 @@ impl ApiError {
         )
     }
 
-    /// An admin API error that is not a client-path error: 404 for an unknown id,
-    /// 409 for a duplicate, in the same OpenAI shape.
-    pub fn admin(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+    /// An error with its own status and code, in the same OpenAI shape: the admin API's
+    /// 404 for an unknown id and 409 for a duplicate, a virtual key's 429.
+    pub fn with_status(
+        status: StatusCode,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> ApiError {
         ApiError::new(status, "invalid_request_error", Some(code), message)
     }
 

@@ -12,6 +12,7 @@ pub mod echo;
 mod embeddings;
 mod error;
 mod health;
+mod limits;
 mod models;
 mod observe;
 mod reload;
@@ -51,6 +52,8 @@ pub struct GatewayState {
     pub keys: KeyStore,
     /// Vaulted virtual keys and provider keys (`<data dir>/vault`).
     pub vault: Arc<Vault>,
+    /// Request rates of vaulted keys that carry a limit.
+    pub key_limits: limits::KeyLimits,
     pub providers: Providers,
     pub policies: Arc<Policies>,
     pub audit: AuditLog,
@@ -216,6 +219,7 @@ pub async fn serve(
     let gw = Gateway::new(GatewayState {
         keys: startup.keys,
         vault: vault.clone(),
+        key_limits: limits::KeyLimits::default(),
         providers,
         policies: Arc::new(startup.policies),
         pseudonyms: PseudonymKeys::derive(&master),

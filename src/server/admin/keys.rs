@@ -20,7 +20,7 @@ type Reply = Result<(StatusCode, Json<Value>), ApiError>;
 fn vault_error(e: VaultError) -> ApiError {
     match e {
         VaultError::DuplicateId { .. } => {
-            ApiError::admin(StatusCode::CONFLICT, "virtual_key_exists", e.to_string())
+            ApiError::with_status(StatusCode::CONFLICT, "virtual_key_exists", e.to_string())
         }
         VaultError::Invalid(message) => ApiError::bad_body(message),
         other => {
@@ -65,7 +65,7 @@ fn parse<T: for<'de> Deserialize<'de>>(body: &[u8], what: &str) -> Result<T, Api
 pub async fn create_virtual_key(State(admin): State<Admin>, _: AdminCaller, body: Bytes) -> Reply {
     let new: NewVirtualKey = parse(&body, "virtual key description")?;
     if !admin.0.tenants.contains(&new.tenant) {
-        return Err(ApiError::admin(
+        return Err(ApiError::with_status(
             StatusCode::BAD_REQUEST,
             "unknown_tenant",
             format!(
@@ -108,7 +108,7 @@ pub async fn revoke_virtual_key(
     let vault = admin.0.vault.clone();
     let lookup = id.clone();
     let Some(key) = blocking(move || vault.revoke_virtual_key(&lookup)).await? else {
-        return Err(ApiError::admin(
+        return Err(ApiError::with_status(
             StatusCode::NOT_FOUND,
             "virtual_key_not_found",
             format!("No virtual key has the id \"{id}\"."),
@@ -129,7 +129,7 @@ fn known_provider(admin: &Admin, provider: &str) -> Result<(), ApiError> {
     if admin.0.providers.contains(provider) {
         Ok(())
     } else {
-        Err(ApiError::admin(
+        Err(ApiError::with_status(
             StatusCode::NOT_FOUND,
             "provider_not_found",
             format!("Provider \"{provider}\" is not configured; add it to [[providers]] first."),
@@ -163,7 +163,7 @@ pub async fn remove_provider_key(
     let vault = admin.0.vault.clone();
     let name = provider.clone();
     if !blocking(move || vault.remove_provider_key(&name)).await? {
-        return Err(ApiError::admin(
+        return Err(ApiError::with_status(
             StatusCode::NOT_FOUND,
             "provider_key_not_found",
             format!("No key is stored for provider \"{provider}\"."),

@@ -118,6 +118,11 @@ impl Vault {
         if new.tenant.is_empty() {
             return Err(VaultError::Invalid("a virtual key needs a tenant".into()));
         }
+        if new.rate_limit_rpm == Some(0) {
+            return Err(VaultError::Invalid(
+                "rate_limit_rpm must be at least 1 (leave it out for no limit)".into(),
+            ));
+        }
         if new.budget_usd.is_some_and(|b| !b.is_finite() || b < 0.0) {
             return Err(VaultError::Invalid(
                 "budget_usd must be a non-negative number".into(),
