@@ -209,6 +209,7 @@ secret_env = "BENCH_KEY"
     let con_direct = rt.block_on(concurrent(&direct, args.concurrency, args.seconds));
     let con_gw = rt.block_on(concurrent(&through, args.concurrency, args.seconds));
     let _ = gateway.kill();
+    let _ = gateway.wait();
 
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(

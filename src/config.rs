@@ -153,6 +153,28 @@ pub struct ProviderConfig {
     pub jurisdiction: String,
     pub certifications: Vec<String>,
     pub models: Vec<String>,
+    /// Azure OpenAI settings: present exactly when `kind` is [`ProviderKind::Azure`].
+    pub azure: Option<AzureConfig>,
+}
+
+/// What an Azure OpenAI resource needs beyond a base URL: the data-plane API version
+/// and which deployment serves each model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AzureConfig {
+    /// The `api-version` query parameter, e.g. `2024-10-21`.
+    pub api_version: String,
+    /// Model name to deployment name; a model without an entry uses its own name.
+    pub deployments: BTreeMap<String, String>,
+}
+
+impl AzureConfig {
+    /// The API version used when the config names none (the latest GA data plane).
+    pub const DEFAULT_API_VERSION: &'static str = "2024-10-21";
+
+    /// The deployment that serves `model`.
+    pub fn deployment<'a>(&'a self, model: &'a str) -> &'a str {
+        self.deployments.get(model).map_or(model, String::as_str)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -314,6 +336,10 @@ struct RawProvider {
     #[serde(default)]
     certifications: Vec<String>,
     models: Spanned<Vec<String>>,
+    /// Azure only: the `api-version` query parameter.
+    api_version: Option<Spanned<String>>,
+    /// Azure only: model name to deployment name.
+    deployments: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -661,8 +687,16 @@ impl RawProvider {
                 format!("provider \"{name}\" must serve at least one model"),
             ));
         }
+        let azure = azure_settings(
+            &name,
+            kind,
+            self.api_version,
+            self.deployments,
+            self.models.get_ref(),
+        )?;
         Ok(ProviderConfig {
             kind,
+            azure,
             base_url: url.trim_end_matches('/').to_owned(),
             api_key_env: self.api_key_env,
             region: self.region.unwrap_or_else(|| "unspecified".into()),
@@ -672,6 +706,81 @@ impl RawProvider {
             name,
         })
     }
+}
+
+/// Validates the Azure-only keys: allowed only on `kind = "azure"`, an api-version that
+/// looks like one (`YYYY-MM-DD`, optionally `-preview`), deployments only for served
+/// models and named as Azure allows.
+fn azure_settings(
+    name: &str,
+    kind: ProviderKind,
+    api_version: Option<Spanned<String>>,
+    deployments: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    models: &[String],
+) -> Result<Option<AzureConfig>, Invalid> {
+    if kind != ProviderKind::Azure {
+        if let Some(v) = &api_version {
+            return Err((
+                v.span(),
+                format!("api_version is an Azure setting, but provider \"{name}\" is not kind = \"azure\""),
+            ));
+        }
+        if let Some((key, _)) = deployments.as_ref().and_then(|d| d.iter().next()) {
+            return Err((
+                key.span(),
+                format!("deployments is an Azure setting, but provider \"{name}\" is not kind = \"azure\""),
+            ));
+        }
+        return Ok(None);
+    }
+    let api_version = match api_version {
+        Some(v) => {
+            let text = v.get_ref();
+            let (date, suffix) = text.split_at(text.len().min(10));
+            let date_ok = date.len() == 10
+                && date.bytes().enumerate().all(|(i, b)| match i {
+                    4 | 7 => b == b'-',
+                    _ => b.is_ascii_digit(),
+                });
+            if !date_ok || !(suffix.is_empty() || suffix == "-preview") {
+                return Err((
+                    v.span(),
+                    format!("api_version \"{text}\" of provider \"{name}\" must look like 2024-10-21 or 2025-04-01-preview"),
+                ));
+            }
+            v.into_inner()
+        }
+        None => AzureConfig::DEFAULT_API_VERSION.to_owned(),
+    };
+    let mut map = BTreeMap::new();
+    for (model, deployment) in deployments.unwrap_or_default() {
+        if !models.iter().any(|m| m == model.get_ref()) {
+            return Err((
+                model.span(),
+                format!(
+                    "deployment for model \"{}\" of provider \"{name}\", which is not in its models list",
+                    model.get_ref()
+                ),
+            ));
+        }
+        // A deployment name becomes a URL path segment: allow only what Azure allows.
+        let d = deployment.get_ref();
+        let ok = !d.is_empty()
+            && d.len() <= 64
+            && d.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        if !ok {
+            return Err((
+                deployment.span(),
+                format!("deployment name \"{d}\" must be 1 to 64 characters of letters, digits, '-', '_' or '.'"),
+            ));
+        }
+        map.insert(model.into_inner(), deployment.into_inner());
+    }
+    Ok(Some(AzureConfig {
+        api_version,
+        deployments: map,
+    }))
 }
 
 impl RawTenant {
@@ -743,6 +852,60 @@ mod tests {
         );
         assert!(
             e.starts_with("ledgergate.toml:3:8: provider kind \"bedrock\""),
+            "{e}"
+        );
+    }
+
+    const AZURE: &str = "[[providers]]\nname = \"az\"\nkind = \"azure\"\nbase_url = \"https://r.openai.azure.com\"\nmodels = [\"gpt-4o-mini\", \"gpt-4o\"]\n";
+
+    #[test]
+    fn azure_settings_default_and_map_deployments() {
+        let c = Config::parse(AZURE, "x.toml").unwrap();
+        let azure = c.providers[0].azure.clone().unwrap();
+        assert_eq!(azure.api_version, AzureConfig::DEFAULT_API_VERSION);
+        assert_eq!(azure.deployment("gpt-4o"), "gpt-4o");
+        let text = format!(
+            "{AZURE}api_version = \"2025-04-01-preview\"\ndeployments = {{ \"gpt-4o-mini\" = \"mini-eu\" }}\n"
+        );
+        let c = Config::parse(&text, "x.toml").unwrap();
+        let azure = c.providers[0].azure.clone().unwrap();
+        assert_eq!(azure.api_version, "2025-04-01-preview");
+        assert_eq!(azure.deployment("gpt-4o-mini"), "mini-eu");
+        assert_eq!(azure.deployment("gpt-4o"), "gpt-4o");
+        assert!(Config::parse(
+            "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"http://x\"\nmodels = [\"m\"]\n",
+            "x.toml"
+        )
+        .unwrap()
+        .providers[0]
+            .azure
+            .is_none());
+    }
+
+    #[test]
+    fn azure_setting_errors_are_located() {
+        let e = error(&format!("{AZURE}api_version = \"latest\"\n"));
+        assert!(
+            e.starts_with("ledgergate.toml:6:15: api_version \"latest\" of provider \"az\""),
+            "{e}"
+        );
+        let e = error(&format!("{AZURE}deployments = {{ \"gpt-5\" = \"d\" }}\n"));
+        assert!(
+            e.starts_with("ledgergate.toml:6:17: deployment for model \"gpt-5\""),
+            "{e}"
+        );
+        let e = error(&format!(
+            "{AZURE}deployments = {{ \"gpt-4o\" = \"a/b\" }}\n"
+        ));
+        assert!(
+            e.starts_with("ledgergate.toml:6:28: deployment name \"a/b\""),
+            "{e}"
+        );
+        let e = error(
+            "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"http://x\"\nmodels = [\"m\"]\napi_version = \"2024-10-21\"\n",
+        );
+        assert!(
+            e.starts_with("ledgergate.toml:6:15: api_version is an Azure setting"),
             "{e}"
         );
     }

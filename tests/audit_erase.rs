@@ -23,7 +23,7 @@ fn show(data: &std::path::Path, seq: u64) -> serde_json::Value {
 #[test]
 fn an_erased_subject_no_longer_decrypts_and_the_chain_still_verifies() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 6, opts(data.path()));
+    write_log(6, opts(data.path()));
     // seq 1 is acme's first request, seq 2 globex's.
     assert_eq!(show(data.path(), 1)["record"]["tenant"], "acme");
     let o = cli(&[
@@ -92,7 +92,7 @@ fn an_erased_subject_no_longer_decrypts_and_the_chain_still_verifies() {
 #[test]
 fn the_system_subject_cannot_be_erased() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 1, opts(data.path()));
+    write_log(1, opts(data.path()));
     let o = cli(&[
         "audit",
         "erase",
@@ -133,7 +133,7 @@ fn commands_that_need_keys_refuse_clearly_while_a_server_holds_them() {
 #[test]
 fn commands_that_decrypt_need_the_master_key() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 1, opts(data.path()));
+    write_log(1, opts(data.path()));
     let o = cli_no_key(&[
         "audit",
         "show",
@@ -148,4 +148,70 @@ fn commands_that_decrypt_need_the_master_key() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn tail_shows_headers_only_while_a_server_holds_the_keys() {
+    let data = tempfile::tempdir().unwrap();
+    let rt = runtime();
+    let (log, _) = AuditLog::open(opts(data.path()), &master()).unwrap();
+    rt.block_on(log.append(request_record(1, "acme"))).unwrap();
+    let o = cli(&["audit", "tail", "--data-dir", data.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("headers only"), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["seq"], 1);
+    assert_eq!(lines[1]["encrypted"], true);
+    assert!(!stdout(&o).contains("acme"));
+    rt.block_on(log.close()).unwrap();
+}
+
+#[test]
+fn tail_follow_prints_records_as_they_are_appended() {
+    use std::io::BufRead;
+    let data = tempfile::tempdir().unwrap();
+    let rt = runtime();
+    let (log, _) = AuditLog::open(opts(data.path()), &master()).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+        .args([
+            "audit",
+            "tail",
+            "-f",
+            "--data-dir",
+            data.path().to_str().unwrap(),
+        ])
+        .env("LEDGERGATE_MASTER_KEY", MASTER_HEX)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    let first = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+    assert!(first.contains("\"seq\":0"), "{first}");
+    // Roll over a segment too, so following crosses files.
+    for i in 0..12 {
+        rt.block_on(log.append(request_record(i, "acme"))).unwrap();
+    }
+    let mut seqs = Vec::new();
+    while seqs.len() < 12 {
+        let line = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        seqs.push(v["seq"].as_u64().unwrap());
+    }
+    assert_eq!(seqs, (1..=12).collect::<Vec<u64>>());
+    child.kill().unwrap();
+    child.wait().unwrap();
+    rt.block_on(log.close()).unwrap();
 }

@@ -39,7 +39,7 @@ fn verify_bundle(dir: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
 #[test]
 fn an_export_verifies_offline_and_its_lines_match_the_frames() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 20, opts(data.path()));
+    write_log(20, opts(data.path()));
     let out = bundle_of(data.path(), &[]);
     let (code, v) = verify_bundle(&out, &[]);
     assert_eq!(code, 0, "{v}");
@@ -66,7 +66,7 @@ fn an_export_verifies_offline_and_its_lines_match_the_frames() {
 #[test]
 fn a_tenant_export_discloses_only_that_tenant() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 10, opts(data.path()));
+    write_log(10, opts(data.path()));
     let out = bundle_of(data.path(), &["--tenant", "globex"]);
     let (code, v) = verify_bundle(&out, &[]);
     assert_eq!(code, 0, "{v}");
@@ -82,7 +82,7 @@ fn a_tenant_export_discloses_only_that_tenant() {
 #[test]
 fn a_tampered_bundle_is_rejected() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 10, opts(data.path()));
+    write_log(10, opts(data.path()));
     let out = bundle_of(data.path(), &[]);
     let jsonl_path = out.join("records.jsonl");
     let original = std::fs::read_to_string(&jsonl_path).unwrap();
@@ -114,10 +114,10 @@ fn a_tampered_bundle_is_rejected() {
 #[test]
 fn a_bundle_with_a_flipped_frame_or_a_foreign_pinned_key_is_rejected() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 10, opts(data.path()));
+    write_log(10, opts(data.path()));
     let out = bundle_of(data.path(), &[]);
     let other = tempfile::tempdir().unwrap();
-    write_log(other.path(), 1, opts(other.path()));
+    write_log(1, opts(other.path()));
     let foreign_key = audit_dir(other.path()).join("audit.pub");
     let (code, v) = verify_bundle(&out, &["--public-key", foreign_key.to_str().unwrap()]);
     assert_eq!(code, 1, "{v}");
@@ -134,7 +134,7 @@ fn a_bundle_with_a_flipped_frame_or_a_foreign_pinned_key_is_rejected() {
 #[test]
 fn an_empty_range_is_a_usage_error() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 2, opts(data.path()));
+    write_log(2, opts(data.path()));
     let out = data.path().join("b");
     let o = cli(&[
         "audit",
@@ -150,4 +150,40 @@ fn an_empty_range_is_a_usage_error() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no audit records"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_export_runs_beside_ongoing_appends() {
+    let data = tempfile::tempdir().unwrap();
+    let rt = runtime();
+    let out = data.path().join("live-bundle");
+    rt.block_on(async {
+        let (log, _) = ledgergate::audit::AuditLog::open(opts(data.path()), &master()).unwrap();
+        for i in 0..20 {
+            log.append(request_record(i, "acme")).await.unwrap();
+        }
+        let writer = {
+            let log = log.clone();
+            tokio::spawn(async move {
+                for i in 100..160 {
+                    log.append(request_record(i, "globex")).await.unwrap();
+                }
+            })
+        };
+        let report = log
+            .export(ledgergate::audit::ExportRequest {
+                from: "2000-01-01T00:00:00Z".into(),
+                to: "2100-01-01T00:00:00Z".into(),
+                tenant: Some("acme".into()),
+                out: out.clone(),
+            })
+            .await
+            .unwrap();
+        assert_eq!(report.records_disclosed, 20);
+        writer.await.unwrap();
+        log.close().await.unwrap();
+    });
+    let (code, v) = verify_bundle(&out, &[]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(verify_json(data.path()).0, 0);
 }

@@ -123,6 +123,13 @@ async fn every_exchange_is_recorded_with_its_policy_decision_and_no_secret() {
         .clone();
     assert_eq!(response["outcome"]["status"], 200);
     assert_eq!(response["usage"]["total_tokens"], 12);
+    // Streamed tokens are counted too: the gateway asked the provider for a usage chunk.
+    let streamed = lines
+        .iter()
+        .find(|l| l["record"]["kind"] == "response" && l["seq"].as_u64().unwrap() > stream_seq)
+        .expect("the stream's response record")["record"]
+        .clone();
+    assert_eq!(streamed["usage"]["total_tokens"], 12, "{streamed}");
     let denied = lines
         .iter()
         .find(|l| l["record"]["outcome"]["status"] == 403)
@@ -301,4 +308,50 @@ async fn after_sigkill_under_load_every_answered_request_has_its_records() {
     }
     let (code, report) = verify(&again);
     assert_eq!(code, 0, "{report}");
+}
+
+#[tokio::test]
+async fn tampering_with_a_log_written_by_the_server_is_found_and_located() {
+    let upstream = TestUpstream::openai().await;
+    let mut gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
+    for i in 0..20 {
+        let body = format!(
+            r#"{{"model":"gpt-4o-mini","messages":[{{"role":"user","content":"request {i}"}}]}}"#
+        );
+        assert_eq!(
+            post_json(&gw, "/v1/chat/completions", &body).await.status(),
+            200
+        );
+    }
+    gw.sigterm();
+    gw.wait_exit(Duration::from_secs(10));
+    assert_eq!(verify(&gw).0, 0);
+
+    let segment = std::fs::read_dir(gw.data_dir().join("audit").join("segments"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "seg"))
+        .unwrap();
+    let original = std::fs::read(&segment).unwrap();
+
+    // A flipped bit in the middle of the log.
+    let mut flipped = original.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x01;
+    std::fs::write(&segment, &flipped).unwrap();
+    let (code, report) = verify(&gw);
+    assert_eq!(code, 1, "{report}");
+    assert!(
+        report.contains("seq"),
+        "the report names the record: {report}"
+    );
+
+    // A truncated tail below the signed checkpoint written at shutdown.
+    std::fs::write(&segment, &original[..original.len() - 40]).unwrap();
+    let (code, report) = verify(&gw);
+    assert_eq!(code, 1, "{report}");
+
+    // Restored, it verifies again.
+    std::fs::write(&segment, &original).unwrap();
+    assert_eq!(verify(&gw).0, 0);
 }

@@ -37,7 +37,7 @@ fn actions(records: &[Record]) -> Vec<EventAction> {
 #[test]
 fn a_torn_last_frame_is_cut_quarantined_and_audited() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 6, opts(data.path()));
+    write_log(6, opts(data.path()));
     // A crash mid-write: half a frame after the last whole one, never acknowledged.
     let all = frames(data.path());
     let torn = frame_bytes(&all[2]);
@@ -74,7 +74,7 @@ fn a_torn_last_frame_is_cut_quarantined_and_audited() {
 #[test]
 fn a_garbled_unacknowledged_last_frame_is_cut_too() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 4, opts(data.path()));
+    write_log(4, opts(data.path()));
     let all = frames(data.path());
     let mut extra = frame_bytes(&all[1]);
     let n = extra.len();
@@ -94,7 +94,7 @@ fn a_garbled_unacknowledged_last_frame_is_cut_too() {
 #[test]
 fn damage_below_the_tail_refuses_to_start_naming_the_seq() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 12, opts(data.path()));
+    write_log(12, opts(data.path()));
     let all = frames(data.path());
     let f = &all[5];
     flip_bit(&f.path, f.offset + f.ct_offset + 1);
@@ -116,7 +116,7 @@ fn damage_below_the_tail_refuses_to_start_naming_the_seq() {
 #[test]
 fn cutting_an_acknowledged_checkpointed_frame_is_refused() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 6, opts(data.path()));
+    write_log(6, opts(data.path()));
     // The stop record is covered by the final checkpoint: cutting it is not a torn write.
     let all = frames(data.path());
     let last = all.last().unwrap();
@@ -129,7 +129,7 @@ fn cutting_an_acknowledged_checkpointed_frame_is_refused() {
 #[test]
 fn accepted_damage_starts_and_is_audited() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 12, opts(data.path()));
+    write_log(12, opts(data.path()));
     let all = frames(data.path());
     let f = &all[5];
     flip_bit(&f.path, f.offset + f.ct_offset + 1);
@@ -173,8 +173,8 @@ fn accepted_damage_starts_and_is_audited() {
 #[test]
 fn reopening_continues_the_chain_and_audits_start_and_stop() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 3, opts(data.path()));
-    write_log(data.path(), 3, opts(data.path()));
+    write_log(3, opts(data.path()));
+    write_log(3, opts(data.path()));
     assert_eq!(verify_json(data.path()).0, 0);
     let acts = actions(&records(data.path()));
     assert_eq!(
@@ -191,11 +191,56 @@ fn reopening_continues_the_chain_and_audits_start_and_stop() {
 #[test]
 fn a_wrong_master_key_is_refused_with_a_clear_sentence() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 1, opts(data.path()));
+    write_log(1, opts(data.path()));
     let wrong = ledgergate::vault::master_key::MasterKey::from_bytes([9; 32]);
     let err = AuditLog::open(opts(data.path()), &wrong).unwrap_err();
     assert!(
         err.to_string().contains("master key does not match"),
         "{err}"
     );
+}
+
+#[test]
+fn a_torn_last_checkpoint_note_is_cut_and_audited() {
+    let data = tempfile::tempdir().unwrap();
+    write_log(3, opts(data.path()));
+    let path = audit_dir(data.path()).join("checkpoints");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // A crash in the middle of writing the next note: its first 60 bytes.
+    let torn = &text[..60];
+    std::fs::write(&path, format!("{text}{torn}")).unwrap();
+    let rt = runtime();
+    rt.block_on(async {
+        let (log, _) = AuditLog::open(opts(data.path()), &master()).unwrap();
+        log.close().await.unwrap();
+    });
+    assert_eq!(verify_json(data.path()).0, 0);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.starts_with(&text), "{after}");
+    assert!(!after[text.len()..].starts_with(torn), "{after}");
+    let cuts = actions(&records(data.path()))
+        .into_iter()
+        .filter(|a| *a == EventAction::RecoveryCut)
+        .count();
+    assert_eq!(cuts, 1);
+}
+
+#[test]
+fn accepted_damage_in_a_seq_field_does_not_derail_the_sequence() {
+    let data = tempfile::tempdir().unwrap();
+    write_log(12, opts(data.path()));
+    let all = frames(data.path());
+    let f = &all[5];
+    // The most significant byte of the seq field: the header now claims a huge seq.
+    flip_bit(&f.path, f.offset + 4 + 1 + 16);
+    let mut o = opts(data.path());
+    o.accept_damage = true;
+    let next = runtime().block_on(async {
+        let (log, _) = AuditLog::open(o, &master()).unwrap();
+        let seq = log.append(request_record(99, "acme")).await.unwrap();
+        log.close().await.unwrap();
+        seq.0
+    });
+    // 12 requests + start + stop = 14 records, then this run's start and damage record.
+    assert_eq!(next, 16);
 }

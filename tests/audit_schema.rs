@@ -22,7 +22,7 @@ fn assert_valid(v: &jsonschema::Validator, instance: &serde_json::Value) {
 #[test]
 fn every_record_of_a_real_log_and_its_export_validates() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 4, opts(data.path()));
+    write_log(4, opts(data.path()));
     let out = data.path().join("bundle");
     let o = cli(&[
         "audit",

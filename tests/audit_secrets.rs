@@ -27,7 +27,7 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 #[test]
 fn master_and_data_keys_appear_in_no_output_and_no_file() {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), 6, opts(data.path()));
+    write_log(6, opts(data.path()));
     let d = data.path().to_str().unwrap();
     let out = data.path().join("bundle");
     let mut outputs = Vec::new();
@@ -99,4 +99,32 @@ fn master_and_data_keys_appear_in_no_output_and_no_file() {
         }
     }
     assert_eq!(format!("{:?}", master()), "MasterKey(..)");
+}
+
+#[test]
+fn the_key_store_holds_no_subject_identifier() {
+    let data = tempfile::tempdir().unwrap();
+    let subject = "patient-4711@example.org";
+    let rt = runtime();
+    rt.block_on(async {
+        let (log, _) = ledgergate::audit::AuditLog::open(opts(data.path()), &master()).unwrap();
+        let mut r = request_record(1, "acme");
+        r.subject = Some(subject.into());
+        log.append(r).await.unwrap();
+        log.erase(subject).await.unwrap();
+        let mut r = request_record(2, "acme");
+        r.subject = Some(subject.into());
+        log.append(r).await.unwrap();
+        log.close().await.unwrap();
+    });
+    let mut files = Vec::new();
+    all_files(&audit_dir(data.path()).join("keys"), &mut files);
+    assert!(!files.is_empty());
+    for f in files {
+        assert!(
+            !contains(&std::fs::read(&f).unwrap(), subject.as_bytes()),
+            "{} holds the subject id",
+            f.display()
+        );
+    }
 }

@@ -7,7 +7,7 @@ use audit_support::*;
 
 fn fresh(n: u64) -> tempfile::TempDir {
     let data = tempfile::tempdir().unwrap();
-    write_log(data.path(), n, opts(data.path()));
+    write_log(n, opts(data.path()));
     data
 }
 
@@ -163,7 +163,7 @@ fn a_checkpoint_re_signed_with_another_key_is_a_bad_signature() {
     let data = fresh(30);
     let path = audit_dir(data.path()).join("checkpoints");
     let text = std::fs::read_to_string(&path).unwrap();
-    let notes = parse_notes(&text).notes;
+    let notes = parse_notes(text.as_bytes()).notes;
     let victim = &notes[1];
     let (forger, _) = SigningKey::generate().unwrap();
     let forged = victim.checkpoint.sign(&forger);
@@ -208,4 +208,38 @@ fn verify_without_a_log_is_a_usage_error() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("holds no audit log"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_rewritten_ciphertext_with_a_fixed_up_hash_is_a_bad_tag_under_decrypt() {
+    let data = fresh(30);
+    let (all, i) = middle_frame(data.path());
+    let f = &all[i];
+    let mut bytes = std::fs::read(&f.path).unwrap();
+    let frame = &mut bytes[f.offset..f.offset + f.len];
+    frame[f.ct_offset + 2] ^= 0x40;
+    // Recompute the frame's own hash, as a forger without the keys could.
+    let header_len = f.ct_offset - 8;
+    let header = frame[4..4 + header_len].to_vec();
+    let ct = frame[f.ct_offset..f.ct_offset + f.ct_len].to_vec();
+    let hash = ledgergate::audit::chain::record_hash(&header, &ct);
+    let n = frame.len();
+    frame[n - 32..].copy_from_slice(&hash);
+    std::fs::write(&f.path, bytes).unwrap();
+
+    // Without keys the forgery shows where the chain no longer links.
+    assert_detected(data.path(), f.seq + 1, "chain_broken");
+    // With keys, the tag names the forged record itself.
+    let o = cli(&[
+        "audit",
+        "verify",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "--decrypt",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["first_failure"]["reason"], "bad_tag", "{v}");
+    assert_eq!(v["first_failure"]["seq"], f.seq);
 }

@@ -37,6 +37,12 @@ async fn the_first_chunk_reaches_the_client_before_the_upstream_has_finished() {
         rest.push_str(std::str::from_utf8(&chunk.unwrap()).unwrap());
     }
     assert!(rest.ends_with("data: [DONE]\n\n"), "{rest}");
+    // The usage chunk the gateway asked for (the client did not) is kept from the client.
+    assert!(!rest.contains("\"usage\""), "{rest}");
+    assert_eq!(
+        upstream.last_body()["stream_options"]["include_usage"],
+        true
+    );
 }
 
 #[tokio::test]

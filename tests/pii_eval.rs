@@ -58,11 +58,14 @@ const DOMAINS: &[&str] = &[
 struct Sample {
     text: String,
     gold: Vec<(&'static str, usize, usize)>,
+    /// Indexes into `gold` of names outside the shipped lists.
+    outside: Vec<usize>,
 }
 
 struct Builder {
     text: String,
     gold: Vec<(&'static str, usize, usize)>,
+    outside: Vec<usize>,
 }
 
 impl Builder {
@@ -70,6 +73,7 @@ impl Builder {
         Builder {
             text: String::new(),
             gold: Vec::new(),
+            outside: Vec::new(),
         }
     }
     fn t(&mut self, s: &str) -> &mut Self {
@@ -82,10 +86,18 @@ impl Builder {
         self.gold.push((entity, start, self.text.len()));
         self
     }
+    /// A PERSON gold span; `listed` says whether both names are in the shipped lists.
+    fn person(&mut self, (name, listed): (String, bool)) -> &mut Self {
+        if !listed {
+            self.outside.push(self.gold.len());
+        }
+        self.e("PERSON", &name)
+    }
     fn done(&mut self) -> Sample {
         Sample {
             text: std::mem::take(&mut self.text),
             gold: std::mem::take(&mut self.gold),
+            outside: std::mem::take(&mut self.outside),
         }
     }
 }
@@ -301,24 +313,20 @@ impl Gen {
     }
 }
 
-fn corpus(seed: u64, n: usize) -> (Vec<Sample>, BTreeMap<&'static str, usize>) {
+fn corpus(seed: u64, n: usize) -> Vec<Sample> {
     let mut g = Gen {
         rng: StdRng::seed_from_u64(seed),
         first: FIRST.lines().filter(|l| !l.is_empty()).collect(),
         last: LAST.lines().filter(|l| !l.is_empty()).collect(),
     };
     let mut out = Vec::new();
-    let mut outside_person = BTreeMap::new();
     for i in 0..n {
         let mut b = Builder::new();
-        let sample = match i % 24 {
+        let sample = match i % 36 {
             0 => {
-                let (p, listed) = g.person();
+                let p = g.person();
                 let e = g.email();
-                if !listed {
-                    *outside_person.entry("PERSON (outside lists)").or_insert(0) += 1;
-                }
-                b.t("Hi, please draft a polite reply to ").e("PERSON", &p).t(" (").e("EMAIL_ADDRESS", &e).t(") about the delayed refund.").done()
+                b.t("Hi, please draft a polite reply to ").person(p).t(" (").e("EMAIL_ADDRESS", &e).t(") about the delayed refund.").done()
             }
             1 => {
                 let p = g.phone();
@@ -330,8 +338,8 @@ fn corpus(seed: u64, n: usize) -> (Vec<Sample>, BTreeMap<&'static str, usize>) {
             }
             3 => {
                 let iban = g.iban();
-                let (p, _) = g.person();
-                b.t("Bitte überweisen Sie den Betrag an ").e("PERSON", &p).t(", IBAN ").e("IBAN_CODE", &iban).t(".").done()
+                let p = g.person();
+                b.t("Bitte überweisen Sie den Betrag an ").person(p).t(", IBAN ").e("IBAN_CODE", &iban).t(".").done()
             }
             4 => {
                 let s = g.ssn();
@@ -341,7 +349,7 @@ fn corpus(seed: u64, n: usize) -> (Vec<Sample>, BTreeMap<&'static str, usize>) {
                 let n = g.nhs();
                 let first = g.first.clone();
                 let name = format!("{} {}", g.pick(&first), g.pick(OUTSIDE_LAST));
-                b.t("Patient ").e("PERSON", &name).t(", NHS number ").e("UK_NHS", &n).t(", reports chest pain.").done()
+                b.t("Patient ").person((name, false)).t(", NHS number ").e("UK_NHS", &n).t(", reports chest pain.").done()
             }
             6 => {
                 let t = g.de_tax();
@@ -370,8 +378,8 @@ fn corpus(seed: u64, n: usize) -> (Vec<Sample>, BTreeMap<&'static str, usize>) {
             }
             12 => {
                 let d = g.date();
-                let (p, _) = g.person();
-                b.t("Mr. ").e("PERSON", &p).t(", born ").e("DATE_OF_BIRTH", &d).t(", needs a renewal letter.").done()
+                let p = g.person();
+                b.t("Mr. ").person(p).t(", born ").e("DATE_OF_BIRTH", &d).t(", needs a renewal letter.").done()
             }
             13 => {
                 let k = g.aws_key();
@@ -379,8 +387,8 @@ fn corpus(seed: u64, n: usize) -> (Vec<Sample>, BTreeMap<&'static str, usize>) {
             }
             14 => {
                 let city = g.pick(CITIES);
-                let (p, _) = g.person();
-                b.t("Dear ").e("PERSON", &p).t(", your order ships from our warehouse in ").e("LOCATION", city).t(" tomorrow.").done()
+                let p = g.person();
+                b.t("Dear ").person(p).t(", your order ships from our warehouse in ").e("LOCATION", city).t(" tomorrow.").done()
             }
             15 => {
                 let e = g.email();
@@ -391,17 +399,129 @@ fn corpus(seed: u64, n: usize) -> (Vec<Sample>, BTreeMap<&'static str, usize>) {
                 let d = g.date();
                 b.t("The meeting moved to ").e("DATE_TIME", &d).t(", update the calendar invite.").done()
             }
-            17 => b.t("Order #4111111111111145 shipped; invoice INV-2024-000123 total $1,299.99 incl. VAT.").done(),
-            18 => b.t("Upgrade from v1.2.3 to 2.10.0-rc.1, then run build 20240115 on node 18.19.1.").done(),
-            19 => b.t("At 2024-01-15T10:30:00Z job 123e4567-e89b-12d3-a456-426614174000 failed (commit 9fceb02d0ae598e95dc970b74767f19372d61af8).").done(),
-            20 => b.t("Move the logs from S3 to arn:aws:s3:::prod-logs-eu and scale the EKS node group to C4 and H100 instances.").done(),
-            21 => b.t("Listen on 0.0.0.0:8080 and 127.0.0.1; the sha256 is e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855.").done(),
-            22 => b.t("Tracking number 9400111899223334445566 and ticket JIRA-4521; price 49.99 EUR, qty 12, SKU 100-200-3000.").done(),
-            _ => b.t("Explain how Kafka partitions work in Python and Rust, with an example on Kubernetes and Postgres 16.").done(),
+            17 => {
+                let r = &mut g.rng;
+                let n = r.gen_range(8..17);
+                let order = digits(r, n);
+                let t = format!(
+                    "Order #{order} shipped; invoice INV-{}-{} total ${},{:03}.{:02} incl. VAT, refund {} EUR.",
+                    r.gen_range(2019..2027),
+                    digits(r, 6),
+                    r.gen_range(1..99),
+                    r.gen_range(0..1000),
+                    r.gen_range(0..100),
+                    r.gen_range(10..5000)
+                );
+                b.t(&t).done()
+            }
+            18 => {
+                let r = &mut g.rng;
+                let t = format!(
+                    "Upgrade from v{}.{}.{} to {}.{}.{}-rc.{}, then run build {} on node {}.{}.{} (python {}.{}).",
+                    r.gen_range(0..5), r.gen_range(0..30), r.gen_range(0..30),
+                    r.gen_range(1..12), r.gen_range(0..30), r.gen_range(0..30), r.gen_range(1..5),
+                    digits(r, 8),
+                    r.gen_range(14..23), r.gen_range(0..20), r.gen_range(0..10),
+                    3, r.gen_range(8..14)
+                );
+                b.t(&t).done()
+            }
+            19 => {
+                let r = &mut g.rng;
+                let hex = |r: &mut StdRng, n: usize| -> String { (0..n).map(|_| char::from(b"0123456789abcdef"[r.gen_range(0..16)])).collect() };
+                let t = format!(
+                    "At 20{:02}-{:02}-{:02}T{:02}:{:02}:{:02}Z job {}-{}-4{}-a{}-{} failed (commit {}), epoch {}.",
+                    r.gen_range(15..27), r.gen_range(1..13), r.gen_range(1..29), r.gen_range(0..24), r.gen_range(0..60), r.gen_range(0..60),
+                    hex(r, 8), hex(r, 4), hex(r, 3), hex(r, 3), hex(r, 12), hex(r, 40), r.gen_range(1_500_000_000u64..1_800_000_000)
+                );
+                b.t(&t).done()
+            }
+            20 => {
+                let r = &mut g.rng;
+                let t = format!(
+                    "Move the logs from S3 to arn:aws:s3:::prod-logs-{} in account {} and scale the EKS node group to {} {} and H100 instances.",
+                    ["eu", "us", "ap"][r.gen_range(0..3)],
+                    digits(r, 12),
+                    r.gen_range(2..40),
+                    ["C4", "M5", "R6i", "T3", "G5"][r.gen_range(0..5)]
+                );
+                b.t(&t).done()
+            }
+            21 => {
+                let r = &mut g.rng;
+                let hex = |r: &mut StdRng, n: usize| -> String { (0..n).map(|_| char::from(b"0123456789abcdef"[r.gen_range(0..16)])).collect() };
+                let t = format!(
+                    "Listen on 0.0.0.0:{} and 127.0.0.1; the sha256 is {}, md5 {}, port {}.",
+                    r.gen_range(1024..65535), hex(r, 64), hex(r, 32), r.gen_range(1..65535)
+                );
+                b.t(&t).done()
+            }
+            22 => {
+                let r = &mut g.rng;
+                let n = r.gen_range(12..23);
+                let tracking = digits(r, n);
+                let t = format!(
+                    "Tracking number {} and ticket JIRA-{}; price {}.{:02} EUR, qty {}, SKU {}-{}-{}, PR #{}.",
+                    tracking, r.gen_range(100..99999), r.gen_range(1..999), r.gen_range(0..100),
+                    r.gen_range(1..500), digits(r, 3), digits(r, 3), digits(r, 4), r.gen_range(1..40000)
+                );
+                b.t(&t).done()
+            }
+            23 => b.t("Explain how Kafka partitions work in Python and Rust, with an example on Kubernetes and Postgres 16.").done(),
+            24 => {
+                let r = &mut g.rng;
+                let v = format!("9{:02}-{}-{:04}", r.gen_range(0..100), [70, 75, 80, 88, 90, 94][r.gen_range(0..6)], r.gen_range(1..10000));
+                b.t("The client's ITIN is ").e("US_ITIN", &v).t("; can they claim the credit?").done()
+            }
+            25 => {
+                let v = format!("{}{}", ['C', 'A', 'E'][g.rng.gen_range(0..3)], digits(&mut g.rng, 8));
+                b.t("Renewal form: passport number ").e("US_PASSPORT", &v).t(", expires next spring.").done()
+            }
+            26 => {
+                let v = format!("{}{}", char::from(b'A' + g.rng.gen_range(0..26)), digits(&mut g.rng, 7));
+                b.t("Driver's license ").e("US_DRIVER_LICENSE", &v).t(" was suspended, draft an appeal.").done()
+            }
+            27 => {
+                let v = digits(&mut g.rng, 12);
+                b.t("Wire it to checking account ").e("US_BANK_NUMBER", &v).t(" at the credit union.").done()
+            }
+            28 => {
+                let r = &mut g.rng;
+                let v = format!("{}{} {} {} {} {}", ['A', 'B', 'C', 'E', 'J'][r.gen_range(0..5)], ['A', 'B', 'C', 'E'][r.gen_range(0..4)], digits(r, 2), digits(r, 2), digits(r, 2), ['A', 'B', 'C', 'D'][r.gen_range(0..4)]);
+                b.t("My national insurance number is ").e("UK_NINO", &v).t(", is my tax code right?").done()
+            }
+            29 => {
+                let body = format!("{}{}", ['X', 'Y', 'Z'][g.rng.gen_range(0..3)], digits(&mut g.rng, 7));
+                let v = complete(&body, "TRWAGMYFPDXBNJZSQVHLCKE", checksum::es_nie).unwrap_or_default();
+                b.t("Tengo NIE ").e("ES_NIE", &v).t(", ¿qué necesito para el padrón?").done()
+            }
+            30 => {
+                let v = digits(&mut g.rng, 8);
+                b.t("Summarise the discharge note for MRN ").e("MEDICAL_RECORD_NUMBER", &v).t(" in plain language.").done()
+            }
+            31 => {
+                let body = format!("{}{}{}", ['A', 'B', 'F', 'M'][g.rng.gen_range(0..4)], char::from(b'A' + g.rng.gen_range(0..26)), digits(&mut g.rng, 6));
+                let v = complete(&body, "0123456789", checksum::dea).unwrap_or_default();
+                b.t("Prescriber DEA ").e("MEDICAL_LICENSE", &v).t(" signed the order.").done()
+            }
+            32 => {
+                let body = format!("1{}", digits(&mut g.rng, 8));
+                let v = complete(&body, "0123456789", checksum::npi).unwrap_or_default();
+                b.t("Bill it under NPI ").e("US_NPI", &v).t(" for the March visit.").done()
+            }
+            33 => {
+                let v = ["1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"][g.rng.gen_range(0..4)];
+                b.t("Refund the customer to wallet ").e("CRYPTO", v).t(" please.").done()
+            }
+            34 => {
+                let v = format!("https://portal.example.com/patients/{}", digits(&mut g.rng, 6));
+                b.t("The record is at ").e("URL", &v).t(", can you summarise it?").done()
+            }
+            _ => b.t("Set max_tokens to 4096, temperature 0.7, retry 3 times with 250ms backoff; GPT-4o costs $2.50 per 1M tokens; see RFC 6962 section 2.1 and ISO 27001.").done(),
         };
         out.push(sample);
     }
-    (out, outside_person)
+    out
 }
 
 #[derive(Default)]
@@ -453,24 +573,50 @@ const THRESHOLDS: &[(&str, f64, f64)] = &[
     ("DATE_TIME", 0.99, 0.99),
     ("DATE_OF_BIRTH", 0.99, 0.99),
     ("SECRET", 0.99, 0.99),
-    ("PERSON", 0.95, 0.85),
+    ("PERSON", 0.99, 0.90),
+    ("PERSON (in lists)", 0.99, 0.99),
+    ("PERSON (outside lists)", 0.99, 0.75),
     ("LOCATION", 0.95, 0.99),
+    ("US_ITIN", 0.99, 0.99),
+    ("US_PASSPORT", 0.99, 0.99),
+    ("US_DRIVER_LICENSE", 0.99, 0.99),
+    ("US_BANK_NUMBER", 0.99, 0.99),
+    ("UK_NINO", 0.99, 0.99),
+    ("ES_NIE", 0.99, 0.99),
+    ("MEDICAL_RECORD_NUMBER", 0.99, 0.99),
+    ("MEDICAL_LICENSE", 0.99, 0.99),
+    ("US_NPI", 0.99, 0.99),
+    ("CRYPTO", 0.99, 0.99),
+    ("URL", 0.99, 0.99),
 ];
 
 #[test]
 fn precision_and_recall_per_entity_meet_the_thresholds() {
     let engine = Engine::builtin();
-    let (samples, _) = corpus(0x1ed6e5a7e, 2400);
+    let samples = corpus(0x1ed6e5a7e, 3600);
     let mut scores: BTreeMap<String, Score> = BTreeMap::new();
     let mut false_positives = Vec::new();
     let mut misses = Vec::new();
     for s in &samples {
         let found = engine.scan(&s.text);
         let mut matched = vec![false; found.len()];
-        for &(entity, start, end) in &s.gold {
+        for (gi, &(entity, start, end)) in s.gold.iter().enumerate() {
             let hit = found.iter().enumerate().find(|(i, f)| {
                 !matched[*i] && f.entity.name() == entity && f.start < end && start < f.end
             });
+            if entity == "PERSON" {
+                let subset = if s.outside.contains(&gi) {
+                    "PERSON (outside lists)"
+                } else {
+                    "PERSON (in lists)"
+                };
+                let sub = scores.entry(subset.to_string()).or_default();
+                if hit.is_some() {
+                    sub.tp += 1
+                } else {
+                    sub.fn_ += 1
+                }
+            }
             let score = scores.entry(entity.to_string()).or_default();
             match hit {
                 Some((i, _)) => {
@@ -515,7 +661,7 @@ fn precision_and_recall_per_entity_meet_the_thresholds() {
     for fp in false_positives.iter().take(15) {
         println!("FP: {fp}");
     }
-    for m in misses.iter().filter(|m| !m.starts_with("PERSON")).take(15) {
+    for m in misses.iter().take(25) {
         println!("FN: {m}");
     }
     let mut failures = Vec::new();
@@ -537,7 +683,7 @@ fn precision_and_recall_per_entity_meet_the_thresholds() {
 #[test]
 fn hard_negatives_stay_untouched() {
     let engine = Engine::builtin();
-    let (samples, _) = corpus(7, 480);
+    let samples = corpus(7, 720);
     for s in samples.iter().filter(|s| s.gold.is_empty()) {
         let found = engine.scan(&s.text);
         assert!(

@@ -148,3 +148,48 @@ policy = "gdpr-eu"
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
 }
+
+#[test]
+fn the_example_provider_map_loads_and_routes_each_tenant_to_compliant_providers() {
+    let config = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/ledgergate.toml");
+    let text = std::fs::read_to_string(config)
+        .unwrap()
+        .replace("./policies", shipped_policies());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledgergate.toml");
+    std::fs::write(&path, text).unwrap();
+    let (code, out, err) = cli(&["policy", "check", "--config", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("3 policies valid"), "{out}");
+    let explain = |tenant: &str| {
+        let out = std::process::Command::new(binary())
+            .args([
+                "policy",
+                "explain",
+                "--json",
+                "--model",
+                "gpt-4o-mini",
+                "--tenant",
+                tenant,
+                "--config",
+            ])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    assert_eq!(
+        explain("acme")["allowed"],
+        serde_json::json!(["openai-eu", "azure-swedencentral"])
+    );
+    assert_eq!(
+        explain("st-marys")["allowed"],
+        serde_json::json!(["openai-us", "azure-eastus2"])
+    );
+}

@@ -139,7 +139,8 @@ impl World {
 async fn the_residency_matrix_holds() {
     let w = world().await;
     // (tenant key, text, narrowing header, expected: Ok(index of upstream) or Err(code))
-    let cases: Vec<(&str, &str, Option<&str>, Result<usize, &str>)> = vec![
+    type Case<'a> = (&'a str, &'a str, Option<&'a str>, Result<usize, &'a str>);
+    let cases: Vec<Case> = vec![
         // gdpr-eu: EU + gdpr_dpa; us-* excluded by region, eu-a first.
         (CLIENT_KEY, "Summarise the meeting notes", None, Ok(0)),
         (CLIENT_KEY, "Write to jane.doe@example.com", None, Ok(0)),

@@ -14,8 +14,8 @@ use super::chain::{genesis, sha256, CompactRange, Hash};
 use super::checkpoint::{self, Verifier};
 use super::crypto::SecretKey;
 use super::export::{
-    DisclosureKey, ExportLine, Manifest, BUNDLE_FORMAT, FILE_CHECKPOINTS, FILE_FRAMES, FILE_JSONL,
-    FILE_KEYS, FILE_MANIFEST, FILE_PUBLIC_KEY,
+    DisclosureKey, ExportLine, Manifest, BUNDLE_FORMAT, FILE_CHECKPOINTS, FILE_CSV, FILE_FRAMES,
+    FILE_JSONL, FILE_KEYS, FILE_MANIFEST, FILE_PUBLIC_KEY,
 };
 use super::frame::{parse_frame, Parsed};
 use super::reader::decrypt_with;
@@ -91,6 +91,7 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
         FILE_PUBLIC_KEY,
         FILE_KEYS,
         FILE_JSONL,
+        FILE_CSV,
     ] {
         let bytes = read(dir, name)?;
         let digest = hex::encode(sha256(&bytes));
@@ -103,17 +104,6 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
             );
         }
         files.insert(name, bytes);
-    }
-    // Checked above; the CSV is a convenience view and is digest-checked too when present.
-    if let Ok(csv) = read(dir, super::export::FILE_CSV) {
-        if manifest.files.get(super::export::FILE_CSV) != Some(&hex::encode(sha256(&csv))) {
-            report.fail(
-                manifest.prefix_size,
-                Reason::HashMismatch,
-                super::export::FILE_CSV,
-                "the file's SHA-256 differs from the manifest",
-            );
-        }
     }
     let bundled_key = Verifier::from_vkey(&String::from_utf8_lossy(&files[FILE_PUBLIC_KEY]));
     let verifier = match (pinned, bundled_key) {
@@ -148,9 +138,8 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
     }
 
     // Checkpoints: every one must be signed by the verifier.
-    let cp_text = String::from_utf8_lossy(&files[FILE_CHECKPOINTS]).into_owned();
-    let parsed = checkpoint::parse_notes(&cp_text);
-    if let Some(e) = parsed.tail_error {
+    let parsed = checkpoint::parse_notes(&files[FILE_CHECKPOINTS]);
+    for e in parsed.malformed.iter().chain(parsed.tail_error.iter()) {
         report.fail(
             manifest.prefix_size,
             Reason::Malformed,

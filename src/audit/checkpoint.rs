@@ -168,58 +168,83 @@ impl SignedCheckpoint {
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub notes: Vec<SignedCheckpoint>,
-    /// Bytes of whole notes; anything after is an incomplete last note.
+    /// Byte length of the file up to the end of its last whole note.
     pub valid_len: usize,
-    /// The error in the trailing bytes, if any (a torn or damaged last note).
+    /// Damaged notes followed by whole ones: never a torn write.
+    pub malformed: Vec<CheckpointError>,
+    /// The error in the trailing bytes after the last whole note (a torn last note).
     pub tail_error: Option<CheckpointError>,
 }
 
-/// Parses a file of concatenated notes. A malformed note stops parsing: the notes
-/// before it are returned, and the error says where.
-pub fn parse_notes(text: &str) -> Parsed {
+/// Parses a file of concatenated notes. A malformed note is skipped up to the next
+/// origin line; if no whole note follows it, it is the file's torn tail.
+pub fn parse_notes(bytes: &[u8]) -> Parsed {
     let mut parsed = Parsed::default();
     let mut offset = 0usize;
     let mut line_no = 1usize;
-    while offset < text.len() {
-        match parse_one(&text[offset..], line_no) {
+    let mut pending: Option<CheckpointError> = None;
+    while offset < bytes.len() {
+        match parse_one(&bytes[offset..], line_no) {
             Ok((note, consumed, lines)) => {
+                parsed.malformed.extend(pending.take());
                 parsed.notes.push(note);
                 offset += consumed;
                 line_no += lines;
                 parsed.valid_len = offset;
             }
             Err(e) => {
-                parsed.tail_error = Some(e);
-                break;
+                parsed.malformed.extend(pending.take());
+                pending = Some(e);
+                // Resynchronise on the next origin line (signature lines start with "— ").
+                let mut needle = b"\n".to_vec();
+                needle.extend_from_slice(ORIGIN_PREFIX.as_bytes());
+                let rest = &bytes[offset..];
+                match rest
+                    .windows(needle.len())
+                    .position(|w| w == needle.as_slice())
+                {
+                    Some(at) => {
+                        line_no += rest[..at + 1].iter().filter(|&&b| b == b'\n').count();
+                        offset += at + 1;
+                    }
+                    None => break,
+                }
             }
         }
     }
+    parsed.tail_error = pending;
     parsed
 }
 
 fn parse_one(
-    text: &str,
+    bytes: &[u8],
     first_line: usize,
 ) -> Result<(SignedCheckpoint, usize, usize), CheckpointError> {
     let bad = |at: usize, what: &str| CheckpointError::Malformed {
         line: first_line + at,
         what: what.to_string(),
     };
-    let mut lines = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
     let mut pos = 0;
     // Collect lines up to and including the signature block.
     let mut in_sigs = false;
-    while pos < text.len() {
-        let Some(nl) = text[pos..].find('\n') else {
+    while pos < bytes.len() {
+        let Some(nl) = bytes[pos..].iter().position(|&b| b == b'\n') else {
+            if in_sigs && lines.last().is_some_and(|l| l.starts_with(SIG_PREFIX)) {
+                // This note is whole; the unterminated bytes belong to the next one.
+                break;
+            }
             return Err(bad(
                 lines.len(),
                 "the last line has no newline (an incomplete note)",
             ));
         };
-        let line = &text[pos..pos + nl];
-        if in_sigs && !line.starts_with(SIG_PREFIX) {
+        let raw = &bytes[pos..pos + nl];
+        if in_sigs && !raw.starts_with(SIG_PREFIX.as_bytes()) {
             break;
         }
+        let line =
+            std::str::from_utf8(raw).map_err(|_| bad(lines.len(), "the line is not UTF-8 text"))?;
         if line.is_empty() {
             if in_sigs {
                 break;
@@ -286,7 +311,7 @@ fn parse_one(
                 time,
                 head,
             },
-            text: text[..pos].to_string(),
+            text: String::from_utf8_lossy(&bytes[..pos]).into_owned(),
             line: first_line,
             body,
             signatures,
@@ -320,7 +345,7 @@ mod tests {
         let (other, _) = SigningKey::generate().unwrap();
         let log = LogId([0xab; 16]);
         let text = format!("{}{}", checkpoint(3).sign(&key), checkpoint(9).sign(&other));
-        let parsed = parse_notes(&text);
+        let parsed = parse_notes(text.as_bytes());
         assert!(parsed.tail_error.is_none(), "{:?}", parsed.tail_error);
         assert_eq!(parsed.notes.len(), 2);
         assert_eq!(parsed.notes[1].checkpoint, checkpoint(9));
@@ -338,10 +363,34 @@ mod tests {
         let (key, _) = SigningKey::generate().unwrap();
         let first = checkpoint(3).sign(&key);
         let second = checkpoint(4).sign(&key);
-        let text = format!("{first}{}", &second[..second.len() - 10]);
-        let parsed = parse_notes(&text);
+        for cut in [10, second.len() - 5, second.len() - 60] {
+            let text = format!("{first}{}", &second[..second.len() - cut]);
+            let parsed = parse_notes(text.as_bytes());
+            assert_eq!(parsed.notes.len(), 1, "cut {cut}");
+            assert_eq!(parsed.valid_len, first.len(), "cut {cut}");
+            assert!(parsed.tail_error.is_some(), "cut {cut}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_note_between_whole_ones_is_malformed_not_a_tail() {
+        let (key, _) = SigningKey::generate().unwrap();
+        let notes: Vec<String> = (1..=3).map(|n| checkpoint(n).sign(&key)).collect();
+        let mut bytes = notes.concat().into_bytes();
+        // Break the size line of the second note, and split an em dash in the third.
+        let second = notes[0].len();
+        let size_at = second + notes[1].find('\n').unwrap() + 1;
+        bytes[size_at] = b'x';
+        let parsed = parse_notes(&bytes);
+        assert_eq!(parsed.notes.len(), 2);
+        assert_eq!(parsed.malformed.len(), 1);
+        assert!(parsed.tail_error.is_none());
+        assert_eq!(parsed.valid_len, bytes.len());
+        let torn = &notes.concat().into_bytes()[..notes[0].len() + notes[1].len() - 10];
+        let parsed = parse_notes(torn);
         assert_eq!(parsed.notes.len(), 1);
-        assert_eq!(parsed.valid_len, first.len());
+        assert!(parsed.malformed.is_empty());
         assert!(parsed.tail_error.is_some());
+        assert_eq!(parsed.valid_len, notes[0].len());
     }
 }

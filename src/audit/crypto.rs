@@ -30,6 +30,8 @@ pub enum CryptoError {
     BadWrapped,
     #[error("encryption failed")]
     Seal,
+    #[error("key derivation failed")]
+    Derive,
 }
 
 /// 32 bytes of key material that cannot be printed and are zeroized on drop.
@@ -57,17 +59,19 @@ impl std::fmt::Debug for SecretKey {
 }
 
 /// The key of one record: HKDF-SHA256(ikm = data key, salt = log id, info = label || seq).
-pub fn record_key(data_key: &SecretKey, log_id: &LogId, seq: Seq) -> SecretKey {
+pub fn record_key(
+    data_key: &SecretKey,
+    log_id: &LogId,
+    seq: Seq,
+) -> Result<SecretKey, CryptoError> {
     let hk = Hkdf::<Sha256>::new(Some(&log_id.0), data_key.expose());
     let mut info = [0u8; RECORD_KEY_INFO.len() + 8];
     info[..RECORD_KEY_INFO.len()].copy_from_slice(RECORD_KEY_INFO);
     info[RECORD_KEY_INFO.len()..].copy_from_slice(&seq.0.to_be_bytes());
     let mut out = Zeroizing::new([0u8; 32]);
-    // 32 bytes is far below HKDF-SHA256's 8160-byte limit, so expand cannot fail.
-    if hk.expand(&info, out.as_mut()).is_err() {
-        unreachable!("HKDF-SHA256 expand of 32 bytes");
-    }
-    SecretKey(out)
+    hk.expand(&info, out.as_mut())
+        .map_err(|_| CryptoError::Derive)?;
+    Ok(SecretKey(out))
 }
 
 /// The key commitment stored in the header. Plain AES-GCM lets one ciphertext open
@@ -133,18 +137,17 @@ pub fn open(
 }
 
 /// A key derived from the master key for one purpose (wrapping, pseudonyms).
-pub fn wrapping_purpose_key(master: &MasterKey, purpose: &str) -> SecretKey {
+pub fn wrapping_purpose_key(master: &MasterKey, purpose: &str) -> Result<SecretKey, CryptoError> {
     wrapping_key(master, purpose)
 }
 
-fn wrapping_key(master: &MasterKey, purpose: &str) -> SecretKey {
+fn wrapping_key(master: &MasterKey, purpose: &str) -> Result<SecretKey, CryptoError> {
     let hk = Hkdf::<Sha256>::new(None, master.expose());
     let mut out = Zeroizing::new([0u8; 32]);
     let info = [WRAP_INFO, b"/", purpose.as_bytes()].concat();
-    if hk.expand(&info, out.as_mut()).is_err() {
-        unreachable!("HKDF-SHA256 expand of 32 bytes");
-    }
-    SecretKey(out)
+    hk.expand(&info, out.as_mut())
+        .map_err(|_| CryptoError::Derive)?;
+    Ok(SecretKey(out))
 }
 
 /// Wraps `secret` under a key derived from the master key for `purpose`; `aad` binds
@@ -155,7 +158,7 @@ pub fn wrap(
     aad: &[u8],
     secret: &[u8],
 ) -> Result<Vec<u8>, CryptoError> {
-    let key = wrapping_key(master, purpose);
+    let key = wrapping_key(master, purpose)?;
     let mut nonce = [0u8; 12];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut nonce);
     let mut out = nonce.to_vec();
@@ -173,7 +176,7 @@ pub fn unwrap(
     if wrapped.len() < 12 + 16 {
         return Err(CryptoError::BadWrapped);
     }
-    let key = wrapping_key(master, purpose);
+    let key = wrapping_key(master, purpose)?;
     let mut nonce = [0u8; 12];
     nonce.copy_from_slice(&wrapped[..12]);
     let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key.expose()));
@@ -197,8 +200,8 @@ mod tests {
     fn record_keys_differ_per_seq_and_open_only_their_own_record() {
         let dk = SecretKey::from_bytes([3; 32]);
         let log = LogId([1; 16]);
-        let k1 = record_key(&dk, &log, Seq(1));
-        let k2 = record_key(&dk, &log, Seq(2));
+        let k1 = record_key(&dk, &log, Seq(1)).unwrap();
+        let k2 = record_key(&dk, &log, Seq(2)).unwrap();
         assert_ne!(k1.expose(), k2.expose());
         let n = nonce([9; 4], Seq(1));
         let ct = seal(&k1, &n, b"hdr", b"hello").unwrap();

@@ -127,11 +127,13 @@ pub fn parse_time(text: &str) -> Result<OffsetDateTime, ExportError> {
     OffsetDateTime::parse(text, &Rfc3339).map_err(|_| ExportError::BadTime(text.to_string()))
 }
 
-/// Writes the bundle. Called by the writer thread, which owns the key store.
+/// Writes the bundle of the records in range among the first `limit` records (`limit`
+/// is the size of a signed checkpoint, so records appended meanwhile are left out).
 pub fn write_bundle(
     dir: &Path,
     keys: &mut KeyStore,
     req: &ExportRequest,
+    limit: u64,
 ) -> Result<ExportReport, ExportError> {
     let from = parse_time(&req.from)?;
     let to = parse_time(&req.to)?;
@@ -147,6 +149,9 @@ pub fn write_bundle(
     let mut in_range = Vec::new();
     for_each_frame(dir, |f| {
         let t = OffsetDateTime::parse(&f.header.time, &Rfc3339).ok();
+        if f.header.seq.0 >= limit {
+            return Ok(false);
+        }
         if t.is_some_and(|t| t >= from && t < to) {
             in_range.push(f.header.seq.0);
         }
@@ -158,8 +163,8 @@ pub fn write_bundle(
             to: req.to.clone(),
         });
     };
-    let cp_text = std::fs::read_to_string(checkpoints_path(dir)).unwrap_or_default();
-    let notes = checkpoint::parse_notes(&cp_text).notes;
+    let cp_bytes = std::fs::read(checkpoints_path(dir)).unwrap_or_default();
+    let notes = checkpoint::parse_notes(&cp_bytes).notes;
     let prefix_size = notes
         .iter()
         .map(|n| n.checkpoint.size)

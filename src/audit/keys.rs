@@ -3,7 +3,8 @@
 //! subject and per rotation period (calendar month, or sooner on explicit rotation).
 //! Erasure removes every data key of a subject and flushes: its records no longer
 //! decrypt. Guarantees: unwrapped keys live only in memory as [`SecretKey`]. Does not
-//! decide which subject a record belongs to.
+//! decide which subject a record belongs to. sled holds no subject identifier: the
+//! index is keyed by an HMAC pseudonym under a master-derived key.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use super::frame::KeyId;
 use crate::vault::master_key::MasterKey;
 
 const META_LOG_ID: &[u8] = b"log_id";
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1000);
 const META_SIGNING_KEY: &[u8] = b"signing_key";
 
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +63,14 @@ impl SigningKey {
     }
 }
 
+impl std::fmt::Debug for KeyStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyStore")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
 impl std::fmt::Debug for SigningKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Secret(..)")
@@ -80,8 +90,9 @@ pub struct KeyStore {
     keys: sled::Tree,
     by_subject: sled::Tree,
     current: sled::Tree,
-    erased: sled::Tree,
     master: MasterKey,
+    /// Keys the subject index: sled holds no subject identifier, only this HMAC.
+    pseudonym_key: ring::hmac::Key,
     cache: HashMap<KeyId, SecretKey>,
     current_cache: HashMap<String, Current>,
 }
@@ -90,22 +101,52 @@ impl KeyStore {
     /// Opens (creating if needed) the key store under `audit_dir/keys`.
     pub fn open(audit_dir: &Path, master: &MasterKey) -> Result<KeyStore, KeyError> {
         let path = audit_dir.join("keys");
-        let db = sled::Config::new()
-            .path(&path)
-            .open()
-            .map_err(|e| sled_error(&path, e))?;
+        // sled's lock is an flock on an open file; a child process between fork and exec
+        // shares it for a moment. Wait a bounded time before calling the store locked.
+        let deadline = std::time::Instant::now() + LOCK_WAIT;
+        let db = loop {
+            match sled::Config::new()
+                .path(&path)
+                .open()
+                .map_err(|e| sled_error(&path, e))
+            {
+                Err(KeyError::Locked { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                other => break other?,
+            }
+        };
         let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(&path, e));
         Ok(KeyStore {
             keys: tree("data_keys")?,
             by_subject: tree("by_subject")?,
             current: tree("current")?,
-            erased: tree("erased")?,
+            pseudonym_key: ring::hmac::Key::new(
+                ring::hmac::HMAC_SHA256,
+                crypto::wrapping_purpose_key(master, "pseudonym")?.expose(),
+            ),
             db,
             path: path.clone(),
             master: MasterKey::from_bytes(*master.expose()),
             cache: HashMap::new(),
             current_cache: HashMap::new(),
         })
+    }
+
+    /// A second handle on the same database (sled is safe to share between threads),
+    /// with its own caches: lets a long read such as an export run beside the writer.
+    pub fn share(&self) -> KeyStore {
+        KeyStore {
+            path: self.path.clone(),
+            db: self.db.clone(),
+            keys: self.keys.clone(),
+            by_subject: self.by_subject.clone(),
+            current: self.current.clone(),
+            master: MasterKey::from_bytes(*self.master.expose()),
+            pseudonym_key: self.pseudonym_key.clone(),
+            cache: HashMap::new(),
+            current_cache: HashMap::new(),
+        }
     }
 
     /// The log id and signing key, created on first use. A wrong master key is refused.
@@ -154,11 +195,8 @@ impl KeyStore {
                 return Ok((c.key_id, c.key.clone()));
             }
         }
-        if let Some(v) = self
-            .current
-            .get(subject.as_bytes())
-            .map_err(|e| self.sled(e))?
-        {
+        let pseudonym = self.pseudonym_bytes(subject);
+        if let Some(v) = self.current.get(pseudonym).map_err(|e| self.sled(e))? {
             if v.len() == 16 + period.len() && &v[16..] == period.as_bytes() {
                 let key_id = KeyId(
                     v[..16]
@@ -176,20 +214,14 @@ impl KeyStore {
         rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut id);
         let key_id = KeyId(id);
         let wrapped = crypto::wrap(&self.master, "data-key", &id, key.expose())?;
-        let mut value = (subject.len() as u16).to_be_bytes().to_vec();
-        value.extend_from_slice(subject.as_bytes());
-        value.extend_from_slice(&wrapped);
-        self.keys.insert(id, value).map_err(|e| self.sled(e))?;
+        self.keys.insert(id, wrapped).map_err(|e| self.sled(e))?;
         self.by_subject
-            .insert(subject_index(subject, &key_id), &[])
+            .insert(subject_index(&pseudonym, &key_id), &[])
             .map_err(|e| self.sled(e))?;
         let mut cur = id.to_vec();
         cur.extend_from_slice(period.as_bytes());
         self.current
-            .insert(subject.as_bytes(), cur)
-            .map_err(|e| self.sled(e))?;
-        self.erased
-            .remove(subject.as_bytes())
+            .insert(pseudonym, cur)
             .map_err(|e| self.sled(e))?;
         // The key must be durable before any record encrypted with it is.
         self.db.flush().map_err(|e| self.sled(e))?;
@@ -217,8 +249,7 @@ impl KeyStore {
         let Some(value) = self.keys.get(key_id.0).map_err(|e| self.sled(e))? else {
             return Ok(None);
         };
-        let (_, wrapped) = split_value(&value).ok_or_else(|| self.corrupt("data key"))?;
-        let raw = crypto::unwrap(&self.master, "data-key", &key_id.0, wrapped).map_err(|_| {
+        let raw = crypto::unwrap(&self.master, "data-key", &key_id.0, &value).map_err(|_| {
             KeyError::WrongMasterKey {
                 path: self.path.clone(),
             }
@@ -236,12 +267,11 @@ impl KeyStore {
         if subject == super::record::SYSTEM_SUBJECT {
             return Err(KeyError::SystemSubject);
         }
-        let mut prefix = subject.as_bytes().to_vec();
-        prefix.push(0);
+        let pseudonym = self.pseudonym_bytes(subject);
         let mut ids = Vec::new();
-        for item in self.by_subject.scan_prefix(&prefix) {
+        for item in self.by_subject.scan_prefix(pseudonym) {
             let (k, _) = item.map_err(|e| self.sled(e))?;
-            let id: [u8; 16] = k[prefix.len()..]
+            let id: [u8; 16] = k[pseudonym.len()..]
                 .try_into()
                 .map_err(|_| self.corrupt("subject index"))?;
             ids.push(KeyId(id));
@@ -249,17 +279,12 @@ impl KeyStore {
         for id in &ids {
             self.keys.remove(id.0).map_err(|e| self.sled(e))?;
             self.by_subject
-                .remove(subject_index(subject, id))
+                .remove(subject_index(&pseudonym, id))
                 .map_err(|e| self.sled(e))?;
             self.cache.remove(id);
         }
-        self.current
-            .remove(subject.as_bytes())
-            .map_err(|e| self.sled(e))?;
+        self.current.remove(pseudonym).map_err(|e| self.sled(e))?;
         self.current_cache.remove(subject);
-        self.erased
-            .insert(subject.as_bytes(), &[1u8][..])
-            .map_err(|e| self.sled(e))?;
         self.db.flush().map_err(|e| self.sled(e))?;
         Ok(ids.len())
     }
@@ -273,14 +298,17 @@ impl KeyStore {
     }
 
     /// A keyed pseudonym of a subject (HMAC-SHA256 under a master-derived key): lets an
-    /// erasure record name whom it concerns without storing the identifier itself.
+    /// erasure record, and the key index, name whom they concern without storing the
+    /// identifier itself (an unkeyed hash of an email address is reversible by guessing).
     pub fn pseudonym(&self, subject: &str) -> String {
-        let key = crypto::wrapping_purpose_key(&self.master, "pseudonym");
-        let tag = ring::hmac::sign(
-            &ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.expose()),
-            subject.as_bytes(),
-        );
-        hex::encode(&tag.as_ref()[..16])
+        hex::encode(self.pseudonym_bytes(subject))
+    }
+
+    fn pseudonym_bytes(&self, subject: &str) -> [u8; 16] {
+        let tag = ring::hmac::sign(&self.pseudonym_key, subject.as_bytes());
+        let mut out = [0u8; 16];
+        out.copy_from_slice(&tag.as_ref()[..16]);
+        out
     }
 
     fn sled(&self, e: sled::Error) -> KeyError {
@@ -294,17 +322,10 @@ impl KeyStore {
     }
 }
 
-fn subject_index(subject: &str, key_id: &KeyId) -> Vec<u8> {
-    let mut k = subject.as_bytes().to_vec();
-    k.push(0);
+fn subject_index(pseudonym: &[u8; 16], key_id: &KeyId) -> Vec<u8> {
+    let mut k = pseudonym.to_vec();
     k.extend_from_slice(&key_id.0);
     k
-}
-
-fn split_value(value: &[u8]) -> Option<(&str, &[u8])> {
-    let len = u16::from_be_bytes([*value.first()?, *value.get(1)?]) as usize;
-    let subject = std::str::from_utf8(value.get(2..2 + len)?).ok()?;
-    Some((subject, value.get(2 + len..)?))
 }
 
 fn sled_error(path: &Path, e: sled::Error) -> KeyError {
@@ -353,6 +374,18 @@ mod tests {
             wrong.identity(),
             Err(KeyError::WrongMasterKey { .. })
         ));
+    }
+
+    #[test]
+    fn the_store_can_be_reopened_as_soon_as_it_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let master = MasterKey::from_bytes([5; 32]);
+        for i in 0..100 {
+            let mut store =
+                KeyStore::open(dir.path(), &master).unwrap_or_else(|e| panic!("round {i}: {e}"));
+            store.identity().unwrap();
+            store.key_for_write(&format!("s{i}"), "2026-01").unwrap();
+        }
     }
 
     #[test]

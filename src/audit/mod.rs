@@ -77,6 +77,22 @@ impl AuditOptions {
             accept_damage: false,
         }
     }
+
+    /// The options the config's `[audit]` section gives, for the log in `<data dir>/audit`.
+    pub fn from_config(config: &crate::config::Config) -> AuditOptions {
+        let a = &config.audit;
+        AuditOptions {
+            dir: config.data.dir.join("audit"),
+            durability: match a.durability {
+                crate::config::Durability::Fsync => Durability::Fsync,
+                crate::config::Durability::Batch(max_delay) => Durability::Batch { max_delay },
+            },
+            segment_max_bytes: a.segment_max_bytes,
+            checkpoint_every: a.checkpoint_every,
+            checkpoint_interval: a.checkpoint_interval,
+            accept_damage: false,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -184,13 +200,8 @@ impl AuditLog {
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::write(&pub_path, format!("{}\n", verifier.to_vkey())).map_err(
-                    |source| AuditError::Io {
-                        path: pub_path.clone(),
-                        source,
-                    },
-                )?;
-                segment::sync_dir(&dir)?;
+                let text = format!("{}\n", verifier.to_vkey());
+                segment::create_synced(&pub_path, text.as_bytes())?;
             }
             Err(source) => {
                 return Err(AuditError::Io {
@@ -214,10 +225,14 @@ impl AuditLog {
         let tail_location = tail
             .as_ref()
             .map(|t| format!("{}:{}", t.path.display(), t.offset));
+        let cp_tail_location = report.checkpoint_tail.as_ref().map(|t| t.location.clone());
         let damage: Vec<Failure> = report
             .failures
             .iter()
-            .filter(|f| Some(&f.location) != tail_location.as_ref())
+            .filter(|f| {
+                Some(&f.location) != tail_location.as_ref()
+                    && Some(&f.location) != cp_tail_location.as_ref()
+            })
             .cloned()
             .collect();
         let tail_covered = tail
@@ -256,9 +271,10 @@ impl AuditLog {
             });
         }
         let mut cp_damage = None;
-        if let Some((valid_len, what)) = &report.checkpoint_tail {
-            let q = segment::cut_tail(&dir, &segment::checkpoints_path(&dir), *valid_len as u64)?;
-            cp_damage = Some((q, what.clone()));
+        if let Some(t) = &report.checkpoint_tail {
+            let path = segment::checkpoints_path(&dir);
+            let q = segment::cut_tail(&dir, &path, t.valid_len as u64)?;
+            cp_damage = Some((q, t.what.clone()));
         }
         open_report.damage_accepted = damage;
 
@@ -435,7 +451,34 @@ impl AuditLog {
 
     /// Writes an export bundle and audits the export.
     pub async fn export(&self, request: ExportRequest) -> Result<ExportReport, AuditError> {
-        self.call(|reply| Command::Export { request, reply }).await
+        // The bundle ends at a checkpoint: make one covering everything so far. The
+        // export itself runs beside the writer, so appends go on meanwhile.
+        let limit = self.checkpoint().await?;
+        let mut keys = self.call(|reply| Command::ShareKeys { reply }).await?;
+        let dir = self.inner.dir.clone();
+        let req = request.clone();
+        let report =
+            tokio::task::spawn_blocking(move || export::write_bundle(&dir, &mut keys, &req, limit))
+                .await
+                .map_err(|_| AuditError::Closed)??;
+        let mut detail = serde_json::Map::new();
+        detail.insert("from".into(), request.from.clone().into());
+        detail.insert("to".into(), request.to.clone().into());
+        if let Some(t) = &request.tenant {
+            detail.insert("tenant".into(), t.clone().into());
+        }
+        detail.insert("records".into(), report.records_disclosed.into());
+        detail.insert(
+            "manifest_sha256".into(),
+            report.manifest_sha256.clone().into(),
+        );
+        self.append(Record::event(
+            RecordKind::Admin,
+            EventAction::ExportMade,
+            detail,
+        ))
+        .await?;
+        Ok(report)
     }
 
     /// Appends acknowledged, writes and fdatasyncs made by the writer so far.
@@ -445,5 +488,18 @@ impl AuditLog {
 
     pub fn dir(&self) -> &std::path::Path {
         &self.inner.dir
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_handle_is_send_sync_and_cheap_to_clone() {
+        fn assert_send_sync<T: Send + Sync + Clone + 'static>() {}
+        assert_send_sync::<super::AuditLog>();
+        assert_eq!(
+            std::mem::size_of::<super::AuditLog>(),
+            std::mem::size_of::<usize>()
+        );
     }
 }

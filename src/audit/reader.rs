@@ -99,7 +99,11 @@ pub fn open_frame(
     let Some(data_key) = keys.key(&header.key_id)? else {
         return Ok(Opened::Erased);
     };
-    let record_key = crypto::record_key(&data_key, log_id, header.seq);
+    let record_key =
+        crypto::record_key(&data_key, log_id, header.seq).map_err(|source| ReadError::Decrypt {
+            seq: header.seq.0,
+            source,
+        })?;
     let record = decrypt_with(&record_key, header, header_bytes, ciphertext)?;
     Ok(Opened::Record {
         record: Box::new(record),

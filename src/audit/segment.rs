@@ -116,6 +116,12 @@ impl SegmentFile {
         })
     }
 
+    /// Wraps an already open file (tests use a read-only one to provoke write errors).
+    #[cfg(test)]
+    pub(crate) fn from_file(file: File, path: PathBuf, len: u64) -> SegmentFile {
+        SegmentFile { file, path, len }
+    }
+
     pub fn len(&self) -> u64 {
         self.len
     }
@@ -177,13 +183,36 @@ pub fn cut_tail(dir: &Path, path: &Path, offset: u64) -> Result<PathBuf, Segment
     Ok(qpath)
 }
 
-/// Appends bytes to a small file and syncs it (the checkpoints file).
+/// Appends bytes to a small file and syncs it (the checkpoints file); a file created
+/// here has its directory entry synced too.
 pub fn append_synced(path: &Path, bytes: &[u8]) -> Result<(), SegmentError> {
+    let existed = path.exists();
     let mut f = OpenOptions::new()
         .create(true)
         .append(true)
         .open(path)
         .map_err(io(path))?;
     f.write_all(bytes).map_err(io(path))?;
-    f.sync_data().map_err(io(path))
+    f.sync_data().map_err(io(path))?;
+    if !existed {
+        if let Some(parent) = path.parent() {
+            sync_dir(parent)?;
+        }
+    }
+    Ok(())
+}
+
+/// Creates a small file whole and durable (the public key file).
+pub fn create_synced(path: &Path, bytes: &[u8]) -> Result<(), SegmentError> {
+    let mut f = OpenOptions::new()
+        .create_new(true)
+        .write(true)
+        .open(path)
+        .map_err(io(path))?;
+    f.write_all(bytes).map_err(io(path))?;
+    f.sync_all().map_err(io(path))?;
+    if let Some(parent) = path.parent() {
+        sync_dir(parent)?;
+    }
+    Ok(())
 }

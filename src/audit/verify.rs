@@ -119,6 +119,16 @@ pub struct TailProblem {
     pub what: String,
 }
 
+/// A torn last note of the checkpoints file.
+#[derive(Clone, Debug)]
+pub struct CheckpointTail {
+    /// Bytes of whole notes before it.
+    pub valid_len: usize,
+    pub what: String,
+    /// The location its failure carries.
+    pub location: String,
+}
+
 /// Where appending continues.
 #[derive(Clone, Debug)]
 pub struct Head {
@@ -140,7 +150,7 @@ pub struct VerifyReport {
     pub failures: Vec<Failure>,
     pub tail: Option<TailProblem>,
     /// A torn or damaged last note in the checkpoints file: (bytes of whole notes, error).
-    pub checkpoint_tail: Option<(usize, String)>,
+    pub checkpoint_tail: Option<CheckpointTail>,
     pub largest_checkpoint: u64,
     pub head: Head,
 }
@@ -180,9 +190,9 @@ pub fn verify_log(dir: &Path, pinned: Option<&Verifier>) -> Result<VerifyReport,
         path: public_key_path(dir),
     })?;
     let cp_path = checkpoints_path(dir);
-    let cp_text = match std::fs::read(&cp_path) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+    let cp_bytes = match std::fs::read(&cp_path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(source) => {
             return Err(VerifyError::Io {
                 path: cp_path,
@@ -190,11 +200,54 @@ pub fn verify_log(dir: &Path, pinned: Option<&Verifier>) -> Result<VerifyReport,
             })
         }
     };
-    let notes = checkpoint::parse_notes(&cp_text);
+    let notes = checkpoint::parse_notes(&cp_bytes);
     let segments = list_segments(dir)?;
-    let mut scan = Scanner::new(log_id, verifier, notes.notes);
+    let mut scan = Scanner::new(log_id, verifier, notes.notes.clone());
     if let Some(e) = &notes.tail_error {
-        scan.checkpoint_tail = Some((notes.valid_len, e.to_string()));
+        let line = match e {
+            checkpoint::CheckpointError::Malformed { line, .. } => *line,
+            _ => 0,
+        };
+        let location = format!("checkpoints:{line}");
+        let after = scan
+            .notes
+            .iter()
+            .map(|n| n.checkpoint.size)
+            .max()
+            .unwrap_or(0);
+        // A note is appended with one small write, so a torn one means a crash (the next
+        // start cuts it) or tampering; either way the file is not whole.
+        scan.fail(
+            after,
+            Reason::Truncated,
+            location.clone(),
+            format!("the checkpoints file ends in a torn note: {e}"),
+        );
+        scan.checkpoint_tail = Some(CheckpointTail {
+            valid_len: notes.valid_len,
+            what: e.to_string(),
+            location,
+        });
+    }
+    for e in &notes.malformed {
+        let line = match e {
+            checkpoint::CheckpointError::Malformed { line, .. } => *line,
+            _ => 0,
+        };
+        // Locate it after the last whole note before it.
+        let before = scan
+            .notes
+            .iter()
+            .filter(|n| n.line < line)
+            .map(|n| n.checkpoint.size)
+            .max()
+            .unwrap_or(0);
+        scan.fail(
+            before,
+            Reason::Malformed,
+            format!("checkpoints:{line}"),
+            format!("a damaged checkpoint note between whole ones: {e}"),
+        );
     }
     scan.check_signatures();
     for (i, path) in segments.iter().enumerate() {
@@ -250,7 +303,7 @@ struct Scanner {
     checkpoints_valid: usize,
     failures: Vec<Failure>,
     tail: Option<TailProblem>,
-    checkpoint_tail: Option<(usize, String)>,
+    checkpoint_tail: Option<CheckpointTail>,
     /// Stored hashes of recent records, to tell a duplicate from a replay.
     seen_hashes: std::collections::HashMap<u64, Hash>,
 }
@@ -460,8 +513,9 @@ impl Scanner {
                             // Not part of the chain to continue from: it may be cut.
                             return Ok(());
                         }
-                        // Keep going on the stored values so later damage is found too.
-                        self.accept(seq.max(expected), frame.stored_hash);
+                        // The header is untrusted: keep the expected seq and the stored
+                        // hash, so the records after it still chain and later damage is found.
+                        self.accept(expected, frame.stored_hash);
                     } else if frame.header.log_id != self.log_id {
                         self.fail(
                             expected,

@@ -18,7 +18,6 @@ use tokio::sync::{oneshot, OwnedSemaphorePermit};
 use super::chain::{CompactRange, Hash, LogId};
 use super::checkpoint::Checkpoint;
 use super::crypto;
-use super::export::{self, ExportReport, ExportRequest};
 use super::frame::{encode_frame, FrameHeader, SegmentHeader, MAX_FRAME_LEN, SEGMENT_HEADER_LEN};
 use super::keys::{KeyStore, SigningKey};
 use super::record::{EventAction, Record, RecordKind, Seq};
@@ -46,9 +45,9 @@ pub(crate) enum Command {
         subject: String,
         reply: Reply<usize>,
     },
-    Export {
-        request: ExportRequest,
-        reply: Reply<ExportReport>,
+    /// A key store handle sharing the writer's database, for readers such as export.
+    ShareKeys {
+        reply: Reply<KeyStore>,
     },
     Close {
         reply: Reply<()>,
@@ -329,7 +328,7 @@ impl Writer {
         let period = format!("{:04}-{:02}", now.year(), u8::from(now.month()));
         let (key_id, data_key) = self.keys.key_for_write(subject, &period)?;
         let seq = Seq(self.next_seq);
-        let record_key = crypto::record_key(&data_key, &self.log_id, seq);
+        let record_key = crypto::record_key(&data_key, &self.log_id, seq)?;
         let time = now.format(&Rfc3339).map_err(|_| AuditError::Clock)?;
         let header = FrameHeader {
             log_id: self.log_id,
@@ -411,7 +410,7 @@ impl Writer {
                 Command::Checkpoint { reply } => drop(reply.send(Err(refusal))),
                 Command::RotateKeys { reply } => drop(reply.send(Err(refusal))),
                 Command::Erase { reply, .. } => drop(reply.send(Err(refusal))),
-                Command::Export { reply, .. } => drop(reply.send(Err(refusal))),
+                Command::ShareKeys { reply } => drop(reply.send(Err(refusal))),
                 Command::Close { reply } => {
                     self.closed = true;
                     self.close_reply = Some((reply, Ok(())));
@@ -434,9 +433,8 @@ impl Writer {
                 let r = self.erase(&subject);
                 let _ = reply.send(r);
             }
-            Command::Export { request, reply } => {
-                let r = self.export(&request);
-                let _ = reply.send(r);
+            Command::ShareKeys { reply } => {
+                let _ = reply.send(Ok(self.keys.share()));
             }
             Command::Close { reply } => {
                 let r = self.shutdown();
@@ -477,29 +475,6 @@ impl Writer {
         Ok(destroyed)
     }
 
-    fn export(&mut self, request: &ExportRequest) -> Result<ExportReport, AuditError> {
-        // The bundle ends at a checkpoint: make one covering everything so far.
-        self.checkpoint()?;
-        let report = export::write_bundle(&self.opts.dir, &mut self.keys, request)?;
-        let mut detail = serde_json::Map::new();
-        detail.insert("from".into(), request.from.clone().into());
-        detail.insert("to".into(), request.to.clone().into());
-        if let Some(t) = &request.tenant {
-            detail.insert("tenant".into(), t.clone().into());
-        }
-        detail.insert("records".into(), report.records_disclosed.into());
-        detail.insert(
-            "manifest_sha256".into(),
-            report.manifest_sha256.clone().into(),
-        );
-        self.append_own(&Record::event(
-            RecordKind::Admin,
-            EventAction::ExportMade,
-            detail,
-        ))?;
-        Ok(report)
-    }
-
     fn shutdown(&mut self) -> Result<(), AuditError> {
         if self.closed {
             return Ok(());
@@ -524,4 +499,70 @@ fn random_prefix() -> [u8; 4] {
     let mut p = [0u8; 4];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut p);
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::master_key::MasterKey;
+
+    fn writer_on_read_only_segment(dir: &std::path::Path) -> Writer {
+        let keys = KeyStore::open(dir, &MasterKey::from_bytes([1; 32])).unwrap();
+        let (log_id, signing) = keys.identity().unwrap();
+        let path = dir.join("read-only.seg");
+        std::fs::write(&path, b"").unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        Writer {
+            opts: AuditOptions::new(dir),
+            log_id,
+            signing,
+            keys,
+            segment: Some(SegmentFile::from_file(
+                file,
+                path,
+                SEGMENT_HEADER_LEN as u64,
+            )),
+            next_seq: 0,
+            last_hash: [0; 32],
+            range: CompactRange::new(),
+            last_checkpoint_size: 0,
+            last_checkpoint_at: Instant::now(),
+            healthy: Arc::new(AtomicBool::new(true)),
+            unsynced_since: None,
+            closed: false,
+            stats: Arc::new(Stats::default()),
+            close_reply: None,
+        }
+    }
+
+    fn append(writer: &mut Writer) -> oneshot::Receiver<Result<Seq, AuditError>> {
+        let (reply, rx) = oneshot::channel();
+        writer.handle_batch(vec![Command::Append {
+            plaintext: b"{}".to_vec(),
+            subject: "acme".into(),
+            reply,
+        }]);
+        rx
+    }
+
+    #[test]
+    fn a_write_error_stops_the_writer_for_good() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = writer_on_read_only_segment(dir.path());
+        let mut first = append(&mut writer);
+        assert!(matches!(
+            first.try_recv().unwrap(),
+            Err(AuditError::Unhealthy)
+        ));
+        assert!(!writer.healthy.load(Ordering::SeqCst));
+        let writes = writer.stats.writes.load(Ordering::SeqCst);
+        // Later appends are refused without touching the file again.
+        let mut second = append(&mut writer);
+        assert!(matches!(
+            second.try_recv().unwrap(),
+            Err(AuditError::Unhealthy)
+        ));
+        assert_eq!(writer.stats.writes.load(Ordering::SeqCst), writes);
+        assert!(matches!(writer.shutdown(), Err(AuditError::Unhealthy)));
+    }
 }

@@ -13,11 +13,11 @@ use clap::{Args, Subcommand};
 use ledgergate::audit::bundle::verify_bundle;
 use ledgergate::audit::frame::{parse_frame, Parsed, SEGMENT_HEADER_LEN};
 use ledgergate::audit::keys::KeyStore;
-use ledgergate::audit::reader::{for_each_frame, open_frame, Opened};
+use ledgergate::audit::reader::{for_each_frame, open_frame, Opened, ReadError};
 use ledgergate::audit::segment::list_segments;
 use ledgergate::audit::verify::verify_log;
-use ledgergate::audit::{AuditLog, AuditOptions, Durability, ExportRequest, Verifier};
-use ledgergate::config::{self, Config, MasterKeySource};
+use ledgergate::audit::{AuditLog, AuditOptions, ExportRequest, Failure, Reason, Verifier};
+use ledgergate::config::Config;
 use ledgergate::vault::master_key::MasterKey;
 
 use super::fail;
@@ -47,6 +47,10 @@ enum AuditCommand {
         /// Verify against this pinned public key instead of the one beside the log.
         #[arg(long, value_name = "FILE")]
         public_key: Option<PathBuf>,
+        /// Also decrypt every record with the data keys (needs the master key) to check
+        /// each GCM tag and key commitment; erased records are skipped.
+        #[arg(long)]
+        decrypt: bool,
         #[arg(long)]
         json: bool,
     },
@@ -103,8 +107,9 @@ pub fn run(args: AuditArgs) -> ExitCode {
         AuditCommand::Verify {
             loc,
             public_key,
+            decrypt,
             json,
-        } => verify(&loc, public_key.as_deref(), json),
+        } => verify(&loc, public_key.as_deref(), decrypt, json),
         AuditCommand::VerifyBundle {
             dir,
             public_key,
@@ -158,25 +163,18 @@ fn master_key(r: &Resolved) -> Result<MasterKey, String> {
         .as_ref()
         .map(|c| c.data.master_key.clone())
         .unwrap_or_default();
-    match source {
-        MasterKeySource::Env(name) => MasterKey::from_env(&name),
-        MasterKeySource::File(path) => MasterKey::from_file(&path),
-    }
-    .map_err(|e| e.to_string())
+    MasterKey::from_source(&source).map_err(|e| e.to_string())
 }
 
 fn options(r: &Resolved) -> AuditOptions {
-    let mut opts = AuditOptions::new(&r.audit_dir);
-    if let Some(c) = &r.config {
-        opts.durability = match c.audit.durability {
-            config::Durability::Fsync => Durability::Fsync,
-            config::Durability::Batch(max_delay) => Durability::Batch { max_delay },
-        };
-        opts.segment_max_bytes = c.audit.segment_max_bytes;
-        opts.checkpoint_every = c.audit.checkpoint_every;
-        opts.checkpoint_interval = c.audit.checkpoint_interval;
+    match &r.config {
+        // --data-dir wins over the config's data dir.
+        Some(c) => AuditOptions {
+            dir: r.audit_dir.clone(),
+            ..AuditOptions::from_config(c)
+        },
+        None => AuditOptions::new(&r.audit_dir),
     }
-    opts
 }
 
 fn pinned(path: Option<&Path>) -> Result<Option<Verifier>, String> {
@@ -199,7 +197,7 @@ fn need_log(dir: &Path) -> Result<(), String> {
     }
 }
 
-fn verify(loc: &Location, public_key: Option<&Path>, json: bool) -> ExitCode {
+fn verify(loc: &Location, public_key: Option<&Path>, decrypt: bool, json: bool) -> ExitCode {
     let r = match resolve(loc) {
         Ok(r) => r,
         Err(e) => return fail(e),
@@ -211,10 +209,20 @@ fn verify(loc: &Location, public_key: Option<&Path>, json: bool) -> ExitCode {
         Ok(p) => p,
         Err(e) => return fail(e),
     };
-    let report = match verify_log(&r.audit_dir, pin.as_ref()) {
+    let mut report = match verify_log(&r.audit_dir, pin.as_ref()) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
+    let mut decrypted = None;
+    if decrypt {
+        match check_tags(&r) {
+            Ok((n, failures)) => {
+                decrypted = Some(n);
+                report.failures.extend(failures);
+            }
+            Err(e) => return fail(e),
+        }
+    }
     let first = report.first_failure().cloned();
     if json {
         let out = serde_json::json!({
@@ -227,6 +235,7 @@ fn verify(loc: &Location, public_key: Option<&Path>, json: bool) -> ExitCode {
             "checkpoints_valid": report.checkpoints_valid,
             "failures": report.failures.len(),
             "first_failure": first,
+            "records_decrypted": decrypted,
             "incomplete_tail_bytes": report.tail.as_ref().filter(|t| t.incomplete).map(|t| t.len),
         });
         println!("{out}");
@@ -239,6 +248,9 @@ fn verify(loc: &Location, public_key: Option<&Path>, json: bool) -> ExitCode {
             report.checkpoints_valid,
             report.checkpoints
         );
+        if let Some(n) = decrypted {
+            println!("{n} records decrypted and authenticated with their keys");
+        }
         if let Some(t) = report.tail.as_ref().filter(|t| t.incomplete) {
             println!(
                 "note: {} trailing bytes at {}:{} are {} (an append in flight, or a torn write the next start recovers)",
@@ -265,6 +277,35 @@ fn verify(loc: &Location, public_key: Option<&Path>, json: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Decrypts every frame whose hash is intact; a failing tag or commitment is a
+/// `bad tag` failure at that seq. Returns how many records decrypted.
+fn check_tags(r: &Resolved) -> Result<(u64, Vec<Failure>), String> {
+    let master = master_key(r)?;
+    let mut keys = KeyStore::open(&r.audit_dir, &master).map_err(|e| e.to_string())?;
+    let (log_id, _) = keys.identity().map_err(|e| e.to_string())?;
+    let mut failures = Vec::new();
+    let mut ok = 0u64;
+    for_each_frame(&r.audit_dir, |f| {
+        if f.computed_hash() != f.stored_hash {
+            return Ok(true);
+        }
+        match open_frame(&mut keys, &log_id, &f.header, f.header_bytes, f.ciphertext) {
+            Ok(Opened::Record { .. }) => ok += 1,
+            Ok(Opened::Erased) => {}
+            Err(ReadError::Decrypt { seq, source }) => failures.push(Failure {
+                seq,
+                reason: Reason::BadTag,
+                location: format!("seq {seq}"),
+                detail: source.to_string(),
+            }),
+            Err(e) => return Err(e),
+        }
+        Ok(true)
+    })
+    .map_err(|e| e.to_string())?;
+    Ok((ok, failures))
 }
 
 fn bundle(dir: &Path, public_key: Option<&Path>, json: bool) -> ExitCode {
@@ -377,8 +418,9 @@ fn open_keys(
     Ok((r.audit_dir, keys, log_id))
 }
 
+/// One JSON line for a frame: decrypted when keys are at hand, else its header only.
 fn render(
-    keys: &mut KeyStore,
+    keys: Option<&mut KeyStore>,
     log_id: &ledgergate::audit::chain::LogId,
     f: &ledgergate::audit::frame::FrameRef<'_>,
 ) -> String {
@@ -390,6 +432,10 @@ fn render(
     let mut obj = match base {
         serde_json::Value::Object(m) => m,
         _ => serde_json::Map::new(),
+    };
+    let Some(keys) = keys else {
+        obj.insert("encrypted".into(), true.into());
+        return serde_json::Value::Object(obj).to_string();
     };
     match open_frame(keys, log_id, &f.header, f.header_bytes, f.ciphertext) {
         Ok(Opened::Record { record, .. }) => {
@@ -416,7 +462,7 @@ fn show(loc: &Location, seq: u64) -> ExitCode {
     let mut found = None;
     let scan = for_each_frame(&dir, |f| {
         if f.header.seq.0 == seq && f.computed_hash() == f.stored_hash {
-            found = Some(render(&mut keys, &log_id, f));
+            found = Some(render(Some(&mut keys), &log_id, f));
             return Ok(false);
         }
         Ok(true)
@@ -434,8 +480,24 @@ fn show(loc: &Location, seq: u64) -> ExitCode {
 }
 
 fn tail(loc: &Location, follow: bool, lines: u64) -> ExitCode {
+    // While a server holds the key store, tail still shows the record headers.
     let (dir, mut keys, log_id) = match open_keys(loc) {
-        Ok(x) => x,
+        Ok((dir, keys, log_id)) => (dir, Some(keys), log_id),
+        Err(e) if e.contains("locked by another process") => {
+            let header_only = resolve(loc).and_then(|r| {
+                let v = ledgergate::audit::verify::read_verifier(&r.audit_dir)
+                    .map_err(|e| e.to_string())?;
+                let id = v.log_id().ok_or("the public key names no log")?;
+                Ok((r.audit_dir, id))
+            });
+            match header_only {
+                Ok((dir, id)) => {
+                    eprintln!("ledgergate: {e}; showing record headers only");
+                    (dir, None, id)
+                }
+                Err(e) => return fail(e),
+            }
+        }
         Err(e) => return fail(e),
     };
     // Find the last seq, then print from last - lines + 1.
@@ -461,27 +523,30 @@ fn tail(loc: &Location, follow: bool, lines: u64) -> ExitCode {
             .unwrap_or(0);
         let mut stdout = std::io::stdout().lock();
         for path in &segments[from_index..] {
-            let bytes = match std::fs::read(path) {
+            // Read only what is new since the cursor: a follower must not re-read whole
+            // segments on every poll.
+            let start = match &cursor {
+                Some((p, off)) if p == path => *off,
+                _ => SEGMENT_HEADER_LEN,
+            };
+            let bytes = match read_from(path, start) {
                 Ok(b) => b,
                 Err(e) => return fail(format!("{}: {e}", path.display())),
             };
-            let mut pos = match &cursor {
-                Some((p, off)) if p == path => *off,
-                _ => SEGMENT_HEADER_LEN.min(bytes.len()),
-            };
+            let mut pos = 0;
             while pos < bytes.len() {
                 let Parsed::Frame(f, len) = parse_frame(&bytes[pos..]) else {
                     break;
                 };
                 if f.header.seq.0 >= next_seq {
-                    if writeln!(stdout, "{}", render(&mut keys, &log_id, &f)).is_err() {
+                    if writeln!(stdout, "{}", render(keys.as_mut(), &log_id, &f)).is_err() {
                         return ExitCode::SUCCESS;
                     }
                     next_seq = f.header.seq.0 + 1;
                 }
                 pos += len;
             }
-            cursor = Some((path.clone(), pos));
+            cursor = Some((path.clone(), start + pos));
         }
         let _ = stdout.flush();
         if !follow {
@@ -489,4 +554,18 @@ fn tail(loc: &Location, follow: bool, lines: u64) -> ExitCode {
         }
         std::thread::sleep(Duration::from_millis(300));
     }
+}
+
+/// The bytes of `path` from `offset` to its end (empty when the file is shorter).
+fn read_from(path: &Path, offset: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len() as usize;
+    if len <= offset {
+        return Ok(Vec::new());
+    }
+    file.seek(SeekFrom::Start(offset as u64))?;
+    let mut out = Vec::with_capacity(len - offset);
+    file.read_to_end(&mut out)?;
+    Ok(out)
 }

@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 use zeroize::Zeroizing;
 
 use ledgergate::audit::{AuditLog, AuditOptions, EventAction, Record, RecordKind};
-use ledgergate::config::{Config, MasterKeySource};
+use ledgergate::config::Config;
 use ledgergate::vault::master_key::MasterKey;
 use ledgergate::vault::store::Vault;
 
@@ -353,7 +353,8 @@ impl AdminClient {
             let Some((config, dir)) = &self.offline_target else {
                 return Err("no admin API and no --config to work offline with".into());
             };
-            let master = super::serve::load_master_key(&config.data.master_key)?;
+            let master =
+                MasterKey::from_source(&config.data.master_key).map_err(|e| e.to_string())?;
             let opened = offline::Offline::open(config, dir, &master).map_err(|e| {
                 match &self.missing_token {
                     Some(var) => format!("{e}; to go through the running server's admin API, set {var} (the admin token)"),
@@ -437,11 +438,7 @@ fn rotate_master(args: &KeysArgs, config: Option<&Config>, vault_only: bool) -> 
     let source = config
         .map(|c| c.data.master_key.clone())
         .unwrap_or_default();
-    let old = match source {
-        MasterKeySource::Env(name) => MasterKey::from_env(&name),
-        MasterKeySource::File(path) => MasterKey::from_file(&path),
-    }
-    .map_err(|e| e.to_string())?;
+    let old = MasterKey::from_source(&source).map_err(|e| e.to_string())?;
     let new = MasterKey::from_env(NEW_MASTER_ENV).map_err(|e| e.to_string())?;
     if old.expose() == new.expose() {
         return Err(format!(

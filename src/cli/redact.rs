@@ -6,20 +6,22 @@
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, Context, Result};
 use clap::{Args, ValueEnum};
 use serde::Deserialize;
 use serde_json::json;
 
 use ledgergate::pii::{Engine, PiiRules, Redaction, Redactor};
+use ledgergate::policy::{Policy, PolicySet};
 
 #[derive(Args)]
 pub struct RedactArgs {
-    /// Policy directory; its `default.toml` (or the file whose `id` is --policy-id) gives the `[pii]` rules.
+    /// Policy directory, validated as the gateway does; the policy `--policy-id` (default: `default`) gives the rules.
     #[arg(long, value_name = "DIR")]
     policy: Option<PathBuf>,
-    /// Pick the policy file in DIR whose top-level `id` equals ID.
+    /// Which policy of DIR to apply (its `id`).
     #[arg(long, value_name = "ID", requires = "policy")]
     policy_id: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -58,11 +60,21 @@ pub fn run(args: RedactArgs) -> ExitCode {
 }
 
 fn execute(args: RedactArgs) -> Result<ExitCode> {
-    let rules = match &args.policy {
-        Some(dir) => load_rules(dir, args.policy_id.as_deref())?,
-        None => PiiRules::default(),
+    let policy = match &args.policy {
+        Some(dir) => Some(load_policy(
+            dir,
+            args.policy_id.as_deref().unwrap_or("default"),
+        )?),
+        None => None,
     };
-    let engine = Engine::new(&rules)?;
+    let builtin;
+    let engine = match &policy {
+        Some(policy) => &policy.engine,
+        None => {
+            builtin = Engine::new(&PiiRules::default())?;
+            &builtin
+        }
+    };
     let key = match &args.hash_key {
         Some(h) => hex::decode(h.trim()).map_err(|_| anyhow!("--hash-key must be hexadecimal"))?,
         None => b"ledgergate-redact-cli".to_vec(),
@@ -86,7 +98,7 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
                     + 1;
                 anyhow!("standard input line {line} is not valid UTF-8")
             })?;
-            let mut redactor = Redactor::new(&engine, &key);
+            let mut redactor = Redactor::new(engine, &key);
             match redactor.redact_detailed(&text) {
                 Ok(r) => match args.format {
                     Format::Text => out.write_all(r.text.as_bytes())?,
@@ -120,7 +132,7 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
                 let parsed: Line = serde_json::from_str(line).map_err(|e| {
                     anyhow!("standard input line {n} is not a {{\"text\": ...}} object: {e}")
                 })?;
-                let mut redactor = Redactor::new(&engine, &key);
+                let mut redactor = Redactor::new(engine, &key);
                 match redactor.redact_detailed(&parsed.text) {
                     Ok(r) => writeln!(out, "{}", result_json(&r))?,
                     Err(b) => {
@@ -152,26 +164,12 @@ fn result_json(r: &Redaction) -> serde_json::Value {
     json!({"redacted": r.text, "findings": findings})
 }
 
-fn load_rules(dir: &Path, id: Option<&str>) -> Result<PiiRules> {
-    let Some(id) = id else {
-        let path = dir.join("default.toml");
-        let src = std::fs::read_to_string(&path)
-            .with_context(|| format!("could not read {}", path.display()))?;
-        return Ok(PiiRules::from_policy_str(&src, &path.display().to_string())?.1);
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("could not read policy directory {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let src = std::fs::read_to_string(&path)
-            .with_context(|| format!("could not read {}", path.display()))?;
-        let (file_id, rules) = PiiRules::from_policy_str(&src, &path.display().to_string())?;
-        if file_id.as_deref() == Some(id) {
-            return Ok(rules);
-        }
-    }
-    bail!("no policy file in {} has id = \"{id}\"", dir.display())
+/// The policy `id` of the directory, validated as the gateway validates it (the whole
+/// set, data classes expanded).
+fn load_policy(dir: &Path, id: &str) -> Result<Arc<Policy>> {
+    let set = PolicySet::load(dir, None).map_err(|e| anyhow!("{e}"))?;
+    set.policies
+        .get(id)
+        .cloned()
+        .ok_or_else(|| anyhow!("no policy file in {} has id = \"{id}\"", dir.display()))
 }

@@ -97,7 +97,7 @@ async fn start(args: ServeArgs) -> Result<(), String> {
     let master = if args.demo {
         demo_master_key(&config.data.dir)?
     } else {
-        load_master_key(&config.data.master_key)?
+        MasterKey::from_source(&config.data.master_key).map_err(|e| e.to_string())?
     };
     let policies = if args.demo && !explicit_policies {
         let set = PolicySet::from_files(
@@ -150,6 +150,7 @@ async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
         jurisdiction: "local".into(),
         certifications: vec![],
         models: vec![ECHO_MODEL.into()],
+        azure: None,
     });
     // Common model names work as printed in SDK examples.
     for alias in ["gpt-4o-mini", "gpt-4o"] {
@@ -165,15 +166,6 @@ async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
         _ => format!("lg-demo-{}", hex::encode(rand::random::<[u8; 24]>())),
     };
     Ok((config, Some(SecretString::from(key))))
-}
-
-/// Reads the master key the way every command does: the config's source.
-pub fn load_master_key(source: &MasterKeySource) -> Result<MasterKey, String> {
-    match source {
-        MasterKeySource::Env(name) => MasterKey::from_env(name),
-        MasterKeySource::File(path) => MasterKey::from_file(path),
-    }
-    .map_err(|e| e.to_string())
 }
 
 /// Demo mode keeps a generated master key beside its data, which a real deployment

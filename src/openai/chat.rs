@@ -70,6 +70,27 @@ impl ChatRequest {
         self.stream
     }
 
+    /// Asks the provider to end a stream with a usage chunk (`stream_options.include_usage`)
+    /// so the answer's tokens can be counted. Returns `true` when the client had not
+    /// asked for it itself: the caller then keeps that chunk from the client.
+    pub fn request_stream_usage(&mut self) -> bool {
+        if !self.stream {
+            return false;
+        }
+        let options = self
+            .body
+            .entry("stream_options")
+            .or_insert_with(|| Value::Object(Map::new()));
+        let Value::Object(options) = options else {
+            return false;
+        };
+        if options.get("include_usage") == Some(&Value::Bool(true)) {
+            return false;
+        }
+        options.insert("include_usage".into(), Value::Bool(true));
+        true
+    }
+
     /// The JSON object as it will be sent upstream.
     pub fn body(&self) -> &Map<String, Value> {
         &self.body

@@ -5,6 +5,7 @@
 
 pub mod checksum;
 pub mod entity;
+pub mod output;
 pub mod recognizers;
 pub mod redact;
 pub mod restore;
@@ -14,6 +15,7 @@ pub mod scanner;
 use std::collections::BTreeMap;
 
 pub use entity::Entity;
+pub use output::{OutputStream, OUTPUT_HOLD};
 pub use redact::{Action, Applied, Blocked, FindingCount, Redaction, Redactor};
 pub use restore::{Restorer, StreamRestorer};
 pub use rules::{PiiRules, PiiTable};

@@ -2,7 +2,7 @@
 //! `<ENTITY_N>` (the same value gets the same token within one request), `hash` a keyed
 //! HMAC-SHA-256 pseudonym `<ENTITY_h0123456789ab>` stable per tenant key, `block` refuses
 //! the text naming only the entity, `allow` leaves it. Originals live only in this
-//! request's memory and are zeroized on drop; the map is keyed by an HMAC, not the value.
+//! request's memory and are zeroized when the redactor and its restorers are dropped.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use ring::hmac;
 use serde::{Deserialize, Serialize};
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use super::entity::Entity;
 use super::restore::Restorer;
@@ -80,10 +80,11 @@ pub struct FindingCount {
 pub struct Redactor<'e> {
     engine: &'e Engine,
     key: hmac::Key,
-    /// HMAC(entity, value) -> replacement word (without brackets).
-    assigned: HashMap<[u8; 32], String>,
-    /// lower-case replacement word -> original value.
-    originals: BTreeMap<String, Zeroizing<String>>,
+    /// (hashed?, entity, value) -> replacement word (without brackets). Keys are
+    /// zeroized in `Drop`.
+    assigned: HashMap<(bool, Entity, String), String>,
+    /// lower-case replacement word -> original value; shared with restorers.
+    originals: Arc<BTreeMap<String, Zeroizing<String>>>,
     next: HashMap<Entity, u64>,
     counts: BTreeMap<(Entity, Action), u64>,
 }
@@ -95,7 +96,7 @@ impl<'e> Redactor<'e> {
             engine,
             key: hmac::Key::new(hmac::HMAC_SHA256, hash_key),
             assigned: HashMap::new(),
-            originals: BTreeMap::new(),
+            originals: Arc::new(BTreeMap::new()),
             next: HashMap::new(),
             counts: BTreeMap::new(),
         }
@@ -165,19 +166,23 @@ impl<'e> Redactor<'e> {
         text: &str,
         lower_text: &mut Option<String>,
     ) -> String {
-        let mut ctx = hmac::Context::with_key(&self.key);
-        ctx.update(entity.name().as_bytes());
-        ctx.update(&[0]);
-        ctx.update(value.as_bytes());
-        let tag = ctx.sign();
-        let mut id = [0u8; 32];
-        id.copy_from_slice(tag.as_ref());
-        let slot = (id, action == Action::Hash);
-        if let Some(word) = self.assigned.get(&slot_key(slot)) {
+        let hashed = action == Action::Hash;
+        let slot = (hashed, entity.clone(), value.to_string());
+        if let Some(word) = self.assigned.get(&slot) {
+            let mut slot = slot;
+            slot.2.zeroize();
             return word.clone();
         }
-        let word = if action == Action::Hash {
-            format!("{}_h{}", entity.name(), hex::encode(&id[..6]))
+        let word = if hashed {
+            let mut ctx = hmac::Context::with_key(&self.key);
+            ctx.update(entity.name().as_bytes());
+            ctx.update(&[0]);
+            ctx.update(value.as_bytes());
+            format!(
+                "{}_h{}",
+                entity.name(),
+                hex::encode(&ctx.sign().as_ref()[..6])
+            )
         } else {
             // Skip numbers whose token already appears in the text (any case): restoring
             // would otherwise turn the user's literal into someone else's value.
@@ -191,8 +196,8 @@ impl<'e> Redactor<'e> {
                 }
             }
         };
-        self.assigned.insert(slot_key(slot), word.clone());
-        self.originals
+        self.assigned.insert(slot, word.clone());
+        Arc::make_mut(&mut self.originals)
             .insert(word.to_ascii_lowercase(), Zeroizing::new(value.to_string()));
         word
     }
@@ -211,14 +216,16 @@ impl<'e> Redactor<'e> {
 
     /// Maps this request's tokens and pseudonyms back to the originals.
     pub fn restorer(&self) -> Restorer {
-        Restorer::new(Arc::new(self.originals.clone()))
+        Restorer::new(Arc::clone(&self.originals))
     }
 }
 
-/// The tokenize and hash maps share one table; the action byte keeps them apart.
-fn slot_key((mut id, hash): ([u8; 32], bool)) -> [u8; 32] {
-    id[31] = u8::from(hash);
-    id
+impl Drop for Redactor<'_> {
+    fn drop(&mut self) {
+        for ((_, _, mut value), _) in self.assigned.drain() {
+            value.zeroize();
+        }
+    }
 }
 
 /// Blocked findings return early in `redact_detailed` before any rewriting.

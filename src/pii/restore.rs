@@ -62,11 +62,7 @@ impl Restorer {
     /// Restores every string value of a JSON document (keys are left alone).
     pub fn restore_json(&self, value: &mut serde_json::Value) {
         match value {
-            serde_json::Value::String(s) => {
-                if !self.map.is_empty() {
-                    *s = self.restore(s);
-                }
-            }
+            serde_json::Value::String(s) if !self.map.is_empty() => *s = self.restore(s),
             serde_json::Value::Array(items) => items.iter_mut().for_each(|v| self.restore_json(v)),
             serde_json::Value::Object(map) => map.values_mut().for_each(|v| self.restore_json(v)),
             _ => {}
@@ -90,23 +86,29 @@ impl Restorer {
         }
         let b = text.as_bytes();
         let mut copied = 0;
-        let mut i = 0;
+        let mut resume = 0;
         let mut lower = String::new();
-        while i < b.len() {
-            if !is_word(b[i]) {
-                i += 1;
+        // Every token contains an underscore: jump from one to the next and look only at
+        // the word around it.
+        for u in memchr::memchr_iter(b'_', b) {
+            if u < resume {
                 continue;
             }
-            let start = i;
-            while i < b.len() && is_word(b[i]) {
-                i += 1;
+            let mut start = u;
+            while start > 0 && is_word(b[start - 1]) {
+                start -= 1;
             }
-            if (start == 0 && continues_word) || i - start > self.max_word {
+            let mut end = u + 1;
+            while end < b.len() && is_word(b[end]) {
+                end += 1;
+            }
+            resume = end;
+            if (start == 0 && continues_word) || end - start > self.max_word {
                 continue;
             }
             lower.clear();
             lower.extend(
-                text[start..i]
+                text[start..end]
                     .bytes()
                     .map(|c| char::from(c.to_ascii_lowercase())),
             );
@@ -116,15 +118,15 @@ impl Restorer {
                 } else {
                     start
                 };
-                let to = if i < b.len() && b[i] == b'>' {
-                    i + 1
+                let to = if end < b.len() && b[end] == b'>' {
+                    end + 1
                 } else {
-                    i
+                    end
                 };
                 out.push_str(&text[copied..from]);
                 out.push_str(original);
                 copied = to;
-                i = to;
+                resume = to;
             }
         }
         out.push_str(&text[copied..]);

@@ -43,8 +43,9 @@ impl Finding {
     }
 }
 
-/// Segment length after which the scanner looks for a line end to cut at.
-const SEGMENT: usize = 4096;
+/// Segment length after which the scanner looks for a line end to cut at. Short
+/// segments keep the recognizers that the prefilter lets through working on little text.
+const SEGMENT: usize = 256;
 /// Bytes before / after a match searched for context words.
 const CONTEXT_BEFORE: usize = 64;
 const CONTEXT_AFTER: usize = 32;
@@ -89,6 +90,7 @@ struct Compiled {
     context: Vec<String>,
     numeric: bool,
     upgrade: Option<(Entity, &'static [&'static str])>,
+    veto: &'static [&'static str],
 }
 
 /// Compiled recognizers: built once, shared read-only (Send + Sync).
@@ -135,6 +137,7 @@ impl Scanner {
                 numeric,
                 upgrade,
                 multiline: multi,
+                veto,
             } = p;
             let c = Compiled {
                 name,
@@ -144,6 +147,7 @@ impl Scanner {
                 context: context.iter().map(|s| s.to_string()).collect(),
                 numeric,
                 upgrade,
+                veto,
             };
             if multi {
                 multiline.push(c);
@@ -163,6 +167,7 @@ impl Scanner {
                 context: custom.context.iter().map(|s| s.to_lowercase()).collect(),
                 numeric: false,
                 upgrade: None,
+                veto: &[],
             });
         }
         let set = RegexSetBuilder::new(segmented.iter().map(|c| c.regex.as_str()))
@@ -268,6 +273,9 @@ impl Scanner {
             return;
         }
         let end = start + len;
+        if !c.veto.is_empty() && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, c.veto) {
+            return;
+        }
         let context_hit = !c.context.is_empty()
             && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, &c.context);
         if context_hit {
@@ -294,7 +302,7 @@ fn segment_end(text: &str, start: usize) -> usize {
         return b.len();
     }
     let from = start + SEGMENT;
-    let limit = (from + 8 * SEGMENT).min(b.len());
+    let limit = (from + 64 * SEGMENT).min(b.len());
     if let Some(p) = memchr_byte(b'\n', &b[from..limit]) {
         return from + p + 1;
     }
@@ -304,7 +312,7 @@ fn segment_end(text: &str, start: usize) -> usize {
     if limit == b.len() {
         return limit;
     }
-    // No space in 32 KiB: cut at a character boundary.
+    // No line end or space in 16 KiB: cut at a character boundary.
     let mut cut = limit;
     while !text.is_char_boundary(cut) {
         cut += 1;
@@ -341,16 +349,23 @@ fn near<S: AsRef<str>>(
 ) -> bool {
     let lo = floor_boundary(text, start.saturating_sub(before));
     let hi = ceil_boundary(text, end.saturating_add(after).min(text.len()));
-    let window_before = text[lo..start].to_lowercase();
-    let window_after = text[end..hi].to_lowercase();
+    let (window_before, window_after) = (&text.as_bytes()[lo..start], &text.as_bytes()[end..hi]);
     words.iter().any(|w| {
-        contains_word(&window_before, w.as_ref()) || contains_word(&window_after, w.as_ref())
+        let w = w.as_ref().as_bytes();
+        contains_word(window_before, w) || contains_word(window_after, w)
     })
 }
 
-fn contains_word(hay: &str, word: &str) -> bool {
-    hay.match_indices(word)
-        .any(|(i, _)| i == 0 || !hay.as_bytes()[i - 1].is_ascii_alphanumeric())
+/// `word` (lower case) starts a word somewhere in `hay`, ignoring ASCII case. No
+/// allocation: this runs for every candidate.
+fn contains_word(hay: &[u8], word: &[u8]) -> bool {
+    if word.is_empty() || word.len() > hay.len() {
+        return false;
+    }
+    (0..=hay.len() - word.len()).any(|i| {
+        (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
+            && hay[i..i + word.len()].eq_ignore_ascii_case(word)
+    })
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {

@@ -182,3 +182,96 @@ impl Exchange {
         ))
     }
 }
+
+/// What a native stream translator tells the relay after one upstream event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Flow {
+    Continue,
+    /// The upstream's own end marker arrived: the answer is complete.
+    Done,
+}
+
+/// Turns one provider's native SSE events into OpenAI `chat.completion.chunk` payloads,
+/// event by event, so nothing is held back longer than one upstream event.
+pub(super) trait StreamTranslator: Send + 'static {
+    /// One upstream event (its `event:` name, empty when absent, and its data); the
+    /// chunks it produces are pushed to `out`. An `Err` is a sentence saying what broke.
+    fn event(&mut self, name: &str, data: &str, out: &mut Vec<String>) -> Result<Flow, String>;
+    /// The upstream closed the connection before [`Flow::Done`]. Providers without an end
+    /// marker (Gemini) may accept this as the end when the answer said it was finished.
+    fn closed(&mut self, out: &mut Vec<String>) -> Result<(), String>;
+}
+
+struct Relay<T> {
+    pending: std::collections::VecDeque<Result<String, ProviderError>>,
+    translator: T,
+    finished: bool,
+}
+
+impl Exchange {
+    /// Like [`Exchange::events`], but for a provider whose SSE is not OpenAI's: each
+    /// native event goes through `translator` as it arrives. The same idle and total
+    /// deadlines apply; a translator error or a cut connection ends the stream with an
+    /// error item, never silently.
+    pub fn translated<T: StreamTranslator>(
+        self,
+        response: reqwest::Response,
+        translator: T,
+    ) -> EventStream {
+        let events = response.bytes_stream().eventsource();
+        let relay = Relay {
+            pending: std::collections::VecDeque::new(),
+            translator,
+            finished: false,
+        };
+        Box::pin(futures::stream::unfold(
+            (events, relay),
+            move |(mut events, mut relay)| {
+                let exchange = self.clone();
+                async move {
+                    loop {
+                        if let Some(item) = relay.pending.pop_front() {
+                            return Some((item, (events, relay)));
+                        }
+                        if relay.finished {
+                            return None;
+                        }
+                        let idle = Instant::now() + exchange.limits.idle_timeout;
+                        let (limit, phase) = if idle < exchange.deadline {
+                            (idle, Phase::Idle)
+                        } else {
+                            (exchange.deadline, Phase::Total)
+                        };
+                        let broken = |reason: String| ProviderError::Protocol {
+                            provider: exchange.provider.clone(),
+                            reason,
+                        };
+                        let mut out = Vec::new();
+                        let step = match timeout_at(limit, events.next()).await {
+                            Err(_) => Err(exchange.timeout(phase)),
+                            Ok(Some(Err(e))) => Err(broken(format!("the stream broke: {e}"))),
+                            Ok(Some(Ok(event))) => relay
+                                .translator
+                                .event(&event.event, &event.data, &mut out)
+                                .map_err(broken),
+                            Ok(None) => relay
+                                .translator
+                                .closed(&mut out)
+                                .map(|()| Flow::Done)
+                                .map_err(broken),
+                        };
+                        relay.pending.extend(out.into_iter().map(Ok));
+                        match step {
+                            Ok(Flow::Continue) => {}
+                            Ok(Flow::Done) => relay.finished = true,
+                            Err(e) => {
+                                relay.pending.push_back(Err(e));
+                                relay.finished = true;
+                            }
+                        }
+                    }
+                }
+            },
+        ))
+    }
+}

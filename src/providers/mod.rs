@@ -4,9 +4,13 @@
 //! with the timeouts of `[upstream]`, and turns the answer back into OpenAI's shape. It
 //! never decides compliance: it is handed a request the policy already allowed.
 
+mod anthropic;
+mod azure;
+mod gemini;
 mod http;
 mod key_source;
 mod openai;
+mod shape;
 
 use std::pin::Pin;
 use std::sync::Arc;
@@ -133,12 +137,24 @@ impl Providers {
                     client.clone(),
                     *upstream,
                 )),
-                ProviderKind::Azure | ProviderKind::Anthropic | ProviderKind::Gemini => {
-                    return Err(SetupError::NoAdapter {
-                        provider: p.name.clone(),
-                        kind: kind_name(p.kind),
-                    })
-                }
+                ProviderKind::Azure => Arc::new(azure::AzureOpenAi::new(
+                    p.clone(),
+                    key,
+                    client.clone(),
+                    *upstream,
+                )),
+                ProviderKind::Anthropic => Arc::new(anthropic::Anthropic::new(
+                    p.clone(),
+                    key,
+                    client.clone(),
+                    *upstream,
+                )),
+                ProviderKind::Gemini => Arc::new(gemini::Gemini::new(
+                    p.clone(),
+                    key,
+                    client.clone(),
+                    *upstream,
+                )),
             };
             list.push(adapter);
         }

@@ -26,7 +26,8 @@ pub async fn chat_completions(
     let mut request = ChatRequest::parse(&body)?; // openai/: unknown fields kept
     let model = gw.resolve_model(request.model())?; // aliases; 404
     request.set_model(&model);
-    // policy/ + pii/: screened in place, residency decided, request record durable.
+    let hide_usage = request.request_stream_usage(); // the audit counts streamed tokens too
+                                                     // policy/ + pii/: screened in place, residency decided, request record durable.
     let mut admitted = admit(&gw, &meta, &caller, &model, &mut request, |r| {
         Value::Object(r.body().clone())
     })
@@ -41,7 +42,8 @@ pub async fn chat_completions(
         Ok(Reply::Stream(events)) => {
             let seq = admitted.seq;
             let provider = admitted.provider.config().name.clone();
-            let tap = StreamTap::new(admitted.restorer);
+            let tap = StreamTap::new(admitted.restorer).hiding_usage_chunk(hide_usage);
+
             let response = sse_response(&gw, events, admitted.trail, tap, upstream);
             Ok(super::answer::decorate(
                 &gw, response, seq, &provider, upstream,

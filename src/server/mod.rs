@@ -35,8 +35,8 @@ pub use auth::{Caller, KeyError, KeyStore};
 pub use error::ApiError;
 pub use observe::{RequestId, REQUEST_ID_HEADER};
 
-use crate::audit::{AuditError, AuditLog, AuditOptions, Durability};
-use crate::config::{self, Config};
+use crate::audit::{AuditError, AuditLog, AuditOptions};
+use crate::config::Config;
 use crate::policy::Policies;
 use crate::providers::{Providers, SetupError};
 use crate::telemetry::Metrics;
@@ -149,19 +149,6 @@ pub struct Startup {
     pub accept_damage: bool,
 }
 
-fn audit_options(config: &Config, accept_damage: bool) -> AuditOptions {
-    let mut options = AuditOptions::new(config.data.dir.join("audit"));
-    options.durability = match config.audit.durability {
-        config::Durability::Fsync => Durability::Fsync,
-        config::Durability::Batch(max_delay) => Durability::Batch { max_delay },
-    };
-    options.segment_max_bytes = config.audit.segment_max_bytes;
-    options.checkpoint_every = config.audit.checkpoint_every;
-    options.checkpoint_interval = config.audit.checkpoint_interval;
-    options.accept_damage = accept_damage;
-    options
-}
-
 /// Where the gateway listens, once it does.
 #[derive(Debug, Clone)]
 pub struct Listening {
@@ -189,7 +176,10 @@ pub async fn serve(
     startup: Startup,
     on_listening: impl FnOnce(&Listening),
 ) -> Result<(), ServeError> {
-    let options = audit_options(&config, startup.accept_damage);
+    let options = AuditOptions {
+        accept_damage: startup.accept_damage,
+        ..AuditOptions::from_config(&config)
+    };
     let master = startup.master;
     let vault_path = config.data.dir.join("vault");
     // An existing vault first: a wrong master key is refused by its key-check value

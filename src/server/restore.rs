@@ -40,6 +40,8 @@ pub struct StreamTap {
     template: Option<Value>,
     pub usage: Option<Usage>,
     pub received: String,
+    /// The usage-only chunk was asked for by the gateway, not the client: keep it back.
+    hide_usage_chunk: bool,
 }
 
 impl StreamTap {
@@ -50,7 +52,14 @@ impl StreamTap {
             template: None,
             usage: None,
             received: String::new(),
+            hide_usage_chunk: false,
         }
+    }
+
+    /// Keeps the final usage-only chunk from the client (it did not ask for it).
+    pub fn hiding_usage_chunk(mut self, hide: bool) -> StreamTap {
+        self.hide_usage_chunk = hide;
+        self
     }
 
     fn keep(&mut self, text: &str) {
@@ -59,13 +68,20 @@ impl StreamTap {
         }
     }
 
-    /// One event's data in, the data to send out.
-    pub fn apply(&mut self, data: String) -> String {
+    /// One event's data in, the data to send out (`None`: send nothing for it).
+    pub fn apply(&mut self, data: String) -> Option<String> {
         let Ok(mut chunk) = serde_json::from_str::<Value>(&data) else {
-            return data;
+            return Some(data);
         };
         if let Some(usage) = usage_of(&chunk) {
             self.usage = Some(usage);
+            let no_choices = chunk
+                .get("choices")
+                .and_then(Value::as_array)
+                .is_none_or(Vec::is_empty);
+            if self.hide_usage_chunk && no_choices {
+                return None;
+            }
         }
         let mut changed = false;
         if let Some(choices) = chunk.get_mut("choices").and_then(Value::as_array_mut) {
@@ -115,11 +131,7 @@ impl StreamTap {
             }
         }
         self.template = Some(chunk.clone());
-        if changed {
-            chunk.to_string()
-        } else {
-            data
-        }
+        Some(if changed { chunk.to_string() } else { data })
     }
 
     fn push(&mut self, choice: u64, part: Part, text: &str) -> String {

@@ -101,11 +101,11 @@ pub fn sse_response(
         let mut relay = relay?;
         match events.next().await {
             Some(Ok(data)) => {
-                let data = relay.tap.apply(data);
-                Some((
-                    Ok::<Bytes, Infallible>(sse::frame(&data)),
-                    (events, Some(relay)),
-                ))
+                let out = relay
+                    .tap
+                    .apply(data)
+                    .map_or_else(Bytes::new, |d| sse::frame(&d));
+                Some((Ok::<Bytes, Infallible>(out), (events, Some(relay))))
             }
             Some(Err(e)) => {
                 tracing::warn!(error = %e, "upstream stream failed after the first byte");

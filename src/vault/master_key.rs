@@ -70,6 +70,17 @@ impl MasterKey {
         MasterKey::from_hex(&text, &format!("the file {}", path.display()))
     }
 
+    /// Reads the key from where the config says (`data.master_key_env` or
+    /// `data.master_key_file`).
+    pub fn from_source(
+        source: &crate::config::MasterKeySource,
+    ) -> Result<MasterKey, MasterKeyError> {
+        match source {
+            crate::config::MasterKeySource::Env(name) => MasterKey::from_env(name),
+            crate::config::MasterKeySource::File(path) => MasterKey::from_file(path),
+        }
+    }
+
     /// Builds a key from raw bytes (demo mode and tests generate their own).
     pub fn from_bytes(bytes: [u8; 32]) -> MasterKey {
         MasterKey { bytes }

@@ -111,7 +111,7 @@ pub fn request_record(i: u64, tenant: &str) -> Record {
 }
 
 /// Writes `n` request records (tenants alternate acme/globex) and closes the log.
-pub fn write_log(data: &Path, n: u64, options: AuditOptions) {
+pub fn write_log(n: u64, options: AuditOptions) {
     let rt = runtime();
     rt.block_on(async {
         let (log, _) = AuditLog::open(options, &master()).unwrap();

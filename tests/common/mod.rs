@@ -2,6 +2,10 @@
 //! and local upstreams that speak each provider's wire format ([`upstream`]).
 #![allow(dead_code)]
 
+pub mod anthropic;
+pub mod azure;
+pub mod gemini;
+pub mod native;
 pub mod upstream;
 
 use std::io::{BufRead, BufReader};

@@ -190,7 +190,12 @@ async fn chat(
         }))
         .into_response();
     }
+    let include_usage = body
+        .pointer("/stream_options/include_usage")
+        .and_then(Value::as_bool)
+        == Some(true);
     let (tx, rx) = mpsc::channel::<Result<Bytes, Infallible>>(16);
+
     let words: Vec<String> = reply.split_inclusive(' ').map(str::to_owned).collect();
     let task_state = state.clone();
     tokio::spawn(async move {
@@ -239,6 +244,13 @@ async fn chat(
             }
         }
         send(chunk(&model, json!({}), json!("stop"))).await;
+        if include_usage {
+            // OpenAI's final usage chunk: no choices, only usage.
+            let usage = json!({"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 1_700_000_000u32,
+                               "model": model, "choices": [],
+                               "usage": {"prompt_tokens": 9, "completion_tokens": 3, "total_tokens": 12}});
+            send(usage.to_string()).await;
+        }
         let _ = tx.send(frame("[DONE]")).await;
     });
     let flag = DropFlag(state);

@@ -31,7 +31,11 @@ impl Offline {
             .build()
             .map_err(|e| format!("cannot start the async runtime: {e}"))?;
         let audit_dir = data_dir.join("audit");
-        let (audit, _) = AuditLog::open(AuditOptions::new(&audit_dir), master)
+        let options = AuditOptions {
+            dir: audit_dir.clone(),
+            ..AuditOptions::from_config(config)
+        };
+        let (audit, _) = AuditLog::open(options, master)
             .map_err(|e| format!("cannot open the audit log {}: {e}", audit_dir.display()))?;
         Ok(Offline {
             vault,

@@ -1,6 +1,10 @@
 //! Contact data: EMAIL_ADDRESS, PHONE_NUMBER (E.164 and national formats of US, UK, DE,
 //! FR, ES, IT, NL, validated with libphonenumber's metadata), URL.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+use std::sync::{LazyLock, Mutex};
+
 use phonenumber::country::Id;
 
 use super::{whole, Pattern};
@@ -64,18 +68,68 @@ fn phone(s: &str) -> Option<(usize, f32)> {
         } else {
             s.to_string()
         };
-        let n = phonenumber::parse(None, &normalized).ok()?;
-        return phonenumber::is_valid(&n).then_some((s.len(), 0.9));
+        let valid = remembered(&normalized, || {
+            phonenumber::parse(None, &normalized).is_ok_and(|n| phonenumber::is_valid(&n))
+        });
+        return valid.then_some((s.len(), 0.9));
     }
-    let valid = REGIONS.iter().any(|r| {
-        phonenumber::parse(Some(*r), s)
-            .map(|n| phonenumber::is_valid(&n))
-            .unwrap_or(false)
+    // Parsing is the expensive step: only try regions whose national plan fits the
+    // leading digit and length (US 10 digits; the European plans start with a trunk 0
+    // or, in Spain and Italy, with 6-9 or 3 for mobiles).
+    let first = s.bytes().find(u8::is_ascii_digit).unwrap_or(b'0');
+    let valid = remembered(s, || {
+        REGIONS
+            .iter()
+            .filter(|r| plausible(**r, first, digit_count))
+            .any(|r| phonenumber::parse(Some(*r), s).is_ok_and(|n| phonenumber::is_valid(&n)))
     });
     if !valid {
         return None;
     }
     Some((s.len(), if formatted { 0.6 } else { 0.3 }))
+}
+
+/// libphonenumber validation costs 5-20 µs per candidate, and chat clients resend the
+/// whole conversation with every request, so the same numbers come back again and
+/// again. Verdicts are remembered under a keyed 64-bit hash (no number is kept), at
+/// most `PHONE_CACHE` of them; the table is cleared when full.
+const PHONE_CACHE: usize = 8192;
+
+type Verdicts = (RandomState, HashMap<u64, bool>);
+
+static VERDICTS: LazyLock<Mutex<Verdicts>> =
+    LazyLock::new(|| Mutex::new((RandomState::new(), HashMap::new())));
+
+fn remembered(candidate: &str, validate: impl FnOnce() -> bool) -> bool {
+    let key = {
+        let table = VERDICTS.lock().unwrap_or_else(|e| e.into_inner());
+        let key = table.0.hash_one(candidate);
+        if let Some(&v) = table.1.get(&key) {
+            return v;
+        }
+        key
+    };
+    let verdict = validate();
+    let mut table = VERDICTS.lock().unwrap_or_else(|e| e.into_inner());
+    if table.1.len() >= PHONE_CACHE {
+        table.1.clear();
+    }
+    table.1.insert(key, verdict);
+    verdict
+}
+
+fn plausible(region: Id, first: u8, digits: usize) -> bool {
+    match region {
+        Id::US => {
+            (digits == 10 && first != b'0' && first != b'1') || (digits == 11 && first == b'1')
+        }
+        Id::GB => first == b'0' && (10..=11).contains(&digits),
+        Id::DE => first == b'0' && (6..=13).contains(&digits),
+        Id::FR | Id::NL => first == b'0' && digits == 10,
+        Id::ES => digits == 9 && (b'6'..=b'9').contains(&first),
+        Id::IT => (first == b'0' || first == b'3') && (6..=11).contains(&digits),
+        _ => false,
+    }
 }
 
 /// `2024-01-15`, `15.01.2024`, `01/15/2024`: dates, not phone numbers.

@@ -6,7 +6,20 @@
 use super::{whole, Pattern};
 use crate::pii::entity::Entity;
 
-const MONTHS: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+macro_rules! months {
+    () => {
+        r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+    };
+}
+
+/// `14 March 1985`, `14th of March, 1985`, `March 14, 1985`.
+const NAMED: &str = concat!(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?",
+    months!(),
+    r"\.?,?[ ]+(?:19|20)\d{2}|",
+    months!(),
+    r"\.?[ ]+\d{1,2}(?:st|nd|rd|th)?,?[ ]+(?:19|20)\d{2})\b"
+);
 
 const DOB: &[&str] = &[
     "born",
@@ -28,13 +41,6 @@ const DOB: &[&str] = &[
 ];
 
 pub fn patterns() -> Vec<Pattern> {
-    // Leaked once per process: the pattern text is built from MONTHS at start-up.
-    let named: &'static str = Box::leak(
-        format!(
-            r"\b(?:\d{{1,2}}(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?{MONTHS}\.?,?[ ]+(?:19|20)\d{{2}}|{MONTHS}\.?[ ]+\d{{1,2}}(?:st|nd|rd|th)?,?[ ]+(?:19|20)\d{{2}})\b"
-        )
-        .into_boxed_str(),
-    );
     vec![
         Pattern::new(
             "date_iso",
@@ -45,7 +51,7 @@ pub fn patterns() -> Vec<Pattern> {
         .upgrade(Entity::DateOfBirth, DOB),
         Pattern::new("date_numeric", Entity::DateTime, r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b", numeric)
             .upgrade(Entity::DateOfBirth, DOB),
-        Pattern::new("date_named", Entity::DateTime, named, named_date).upgrade(Entity::DateOfBirth, DOB),
+        Pattern::new("date_named", Entity::DateTime, NAMED, named_date).upgrade(Entity::DateOfBirth, DOB),
     ]
 }
 
@@ -68,7 +74,8 @@ fn numeric(s: &str) -> Option<(usize, f32)> {
     let a: u32 = parts[0].parse().ok()?;
     let b: u32 = parts[1].parse().ok()?;
     let dmy = (1..=31).contains(&a) && (1..=12).contains(&b);
-    let mdy = (1..=12).contains(&a) && (1..=31).contains(&b);
+    // Dots are the European day-first notation; `3.14.1985` reads as a version.
+    let mdy = seps[0] != '.' && (1..=12).contains(&a) && (1..=31).contains(&b);
     (dmy || mdy).then_some((s.len(), 0.6))
 }
 

@@ -40,6 +40,9 @@ pub struct Pattern {
     pub upgrade: Option<(Entity, &'static [&'static str])>,
     /// Spans lines (private key blocks): run over the whole text, not per segment.
     pub multiline: bool,
+    /// Words near the match that rule it out even with a context word: an "AWS
+    /// account 123456789012" is not a bank account.
+    pub veto: &'static [&'static str],
 }
 
 impl Pattern {
@@ -58,6 +61,7 @@ impl Pattern {
             numeric: false,
             upgrade: None,
             multiline: false,
+            veto: &[],
         }
     }
     pub(crate) fn context(mut self, words: &'static [&'static str]) -> Pattern {
@@ -70,6 +74,10 @@ impl Pattern {
     }
     pub(crate) fn upgrade(mut self, entity: Entity, words: &'static [&'static str]) -> Pattern {
         self.upgrade = Some((entity, words));
+        self
+    }
+    pub(crate) fn veto(mut self, words: &'static [&'static str]) -> Pattern {
+        self.veto = words;
         self
     }
     pub(crate) fn multiline(mut self) -> Pattern {

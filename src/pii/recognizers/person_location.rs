@@ -6,21 +6,43 @@
 //! Stops at: names written in lower case or all capitals, names outside the lists
 //! without a title or cue, and places smaller than 100,000 inhabitants.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::{whole, Pattern, CONTEXT_BOOST};
 use crate::pii::entity::Entity;
 use crate::pii::scanner::Finding;
 
-static FIRST: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../data/first_names.txt")));
-static LAST: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../data/last_names.txt")));
-static PLACES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../data/places.txt")));
+/// FNV-1a: the sets are fixed public data, so hash flooding is not a concern and
+/// SipHash's cost would dominate the word scan.
+#[derive(Default)]
+struct Fnv(u64);
 
-fn lines(s: &'static str) -> HashSet<&'static str> {
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+static FIRST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/first_names.txt")));
+static LAST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/last_names.txt")));
+static PLACES: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/places.txt")));
+
+fn lines(s: &'static str) -> WordSet {
     s.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
 }
 
@@ -29,6 +51,7 @@ pub fn warm_up() {
     LazyLock::force(&FIRST);
     LazyLock::force(&LAST);
     LazyLock::force(&PLACES);
+    LazyLock::force(&CUES);
 }
 
 const TITLES: &[&str] = &[
@@ -293,6 +316,10 @@ fn words(text: &str) -> Vec<Word> {
 }
 
 fn title_case(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() >= 2 && b[0].is_ascii() && b[1].is_ascii() {
+        return b[0].is_ascii_uppercase() && b[1].is_ascii_lowercase();
+    }
     let mut chars = w.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) => a.is_uppercase() && b.is_lowercase(),
@@ -300,8 +327,53 @@ fn title_case(w: &str) -> bool {
     }
 }
 
-fn lower_in(w: &str, list: &[&str]) -> bool {
-    w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+/// Inner words of multi-word places: `Rio de Janeiro`, `Frankfurt am Main`.
+fn title_case_or_particle(w: &str) -> bool {
+    title_case(w)
+        || matches!(
+            w,
+            "de" | "del" | "da" | "do" | "am" | "an" | "la" | "le" | "of" | "upon" | "sur"
+        )
+}
+
+const TITLE: u8 = 1;
+const LABEL: u8 = 2;
+const GREETING: u8 = 4;
+const PERSON_CUE: u8 = 8;
+const PLACE_CUE: u8 = 16;
+
+/// Every cue word with the lists it belongs to: one lookup per word instead of a scan
+/// of each list.
+static CUES: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+    for (list, flag) in [
+        (TITLES, TITLE),
+        (LABELS, LABEL),
+        (GREETINGS, GREETING),
+        (PERSON_CUES, PERSON_CUE),
+        (PLACE_CUES, PLACE_CUE),
+    ] {
+        for w in list {
+            *m.entry(w).or_insert(0) |= flag;
+        }
+    }
+    m
+});
+
+/// Whether `w`, lower-cased, is in the cue list(s) of `flag`.
+fn is_cue(w: &str, flag: u8) -> bool {
+    if w.len() > 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    // ASCII lower-casing keeps UTF-8 valid.
+    std::str::from_utf8(&buf[..w.len()])
+        .ok()
+        .and_then(|l| CUES.get(l))
+        .is_some_and(|f| f & flag != 0)
 }
 
 /// Scans words for PERSON and LOCATION candidates and appends them to `out`.
@@ -320,10 +392,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
     };
     let prev = |i: usize| if i == 0 { None } else { Some(word(i - 1)) };
-    let cue_near = |i: usize, j: usize, cues: &[&str]| {
+    let cue_near = |i: usize, j: usize, flag: u8| {
         let lo = i.saturating_sub(3);
-        (lo..i).any(|k| lower_in(word(k), cues))
-            || (j + 1 < ws.len() && lower_in(word(j + 1), cues))
+        (lo..i).any(|k| is_cue(word(k), flag)) || (j + 1 < ws.len() && is_cue(word(j + 1), flag))
     };
 
     let mut i = 0;
@@ -337,7 +408,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         let mut place_end = None;
         for n in (1..=3).rev() {
             let last = i + n - 1;
-            if last >= ws.len() || !(i..last).all(|k| adjacent(k)) {
+            if last >= ws.len()
+                || !(i..last).all(|k| adjacent(k) && title_case_or_particle(word(k + 1)))
+            {
                 continue;
             }
             let candidate = &text[ws[i].start..ws[last].end];
@@ -349,7 +422,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         if let Some(last) = place_end {
             let ambiguous = FIRST.contains(w) || LAST.contains(w);
             let mut confidence = if ambiguous { 0.3 } else { 0.55 };
-            if prev(i).is_some_and(|p| lower_in(p, PLACE_CUES)) {
+            if prev(i).is_some_and(|p| is_cue(p, PLACE_CUE)) {
                 confidence += CONTEXT_BOOST;
             }
             out.push(Finding::new(
@@ -363,9 +436,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
 
         // PERSON.
         let g = gap(i);
-        let after_title = prev(i).is_some_and(|p| lower_in(p, TITLES)) && matches!(g, " " | ". ");
-        let after_label = prev(i).is_some_and(|p| lower_in(p, LABELS)) && g.trim() == ":";
-        let after_greeting = prev(i).is_some_and(|p| lower_in(p, GREETINGS))
+        let after_title = prev(i).is_some_and(|p| is_cue(p, TITLE)) && matches!(g, " " | ". ");
+        let after_label = prev(i).is_some_and(|p| is_cue(p, LABEL)) && g.trim() == ":";
+        let after_greeting = prev(i).is_some_and(|p| is_cue(p, GREETING))
             && g.len() <= 3
             && !g.contains(['.', '!', '?']);
         let mut person: Option<(usize, f32)> = None;
@@ -395,7 +468,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             {
                 person = Some((i + 1, 0.6));
             } else {
-                let c = if cue_near(i, i, PERSON_CUES) {
+                let c = if cue_near(i, i, PERSON_CUE) {
                     0.35 + CONTEXT_BOOST
                 } else {
                     0.35
@@ -403,7 +476,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 person = Some((i, c));
             }
         } else if adjacent(i) && LAST.contains(word(i + 1)) && !PLACES.contains(w) {
-            let c = if cue_near(i, i + 1, PERSON_CUES) {
+            let c = if cue_near(i, i + 1, PERSON_CUE) {
                 0.4 + CONTEXT_BOOST
             } else {
                 0.4
@@ -418,7 +491,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 confidence,
                 "person_names",
             ));
-            i = last.max(place_end.unwrap_or(i)) + 1;
+            // A weak guess does not consume the following words: they may start a name.
+            let consumed = if confidence >= 0.5 { last } else { i };
+            i = consumed.max(place_end.unwrap_or(i)) + 1;
         } else {
             i = place_end.unwrap_or(i) + 1;
         }

@@ -60,6 +60,20 @@ pub fn patterns() -> Vec<Pattern> {
         .context(&[
             "account", "acct", "bank", "routing", "checking", "savings", "aba",
         ])
+        .veto(&[
+            "aws",
+            "arn",
+            "gcp",
+            "azure",
+            "cloud",
+            "s3",
+            "iam",
+            "ec2",
+            "eks",
+            "subscription",
+            "tenant",
+            "project id",
+        ])
         .numeric(),
     ]
 }

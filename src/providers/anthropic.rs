@@ -1,0 +1,1073 @@
+//! The Anthropic Messages adapter (`POST {base}/messages`, `x-api-key`,
+//! `anthropic-version: 2023-06-01`).
+//!
+//! Requests are translated from OpenAI's chat shape: system and developer messages
+//! become the top-level `system`; consecutive messages of one role are merged (the API
+//! requires alternation); images become `image` blocks (data URLs as base64 sources,
+//! http(s) URLs as url sources); assistant tool calls become `tool_use` blocks and
+//! `role: tool` messages `tool_result` blocks in a user turn; `max_tokens`, which
+//! Anthropic requires, defaults to 4096. Answers, stream events and error bodies are
+//! translated back into OpenAI's shape; stream events one by one as they arrive.
+//! What Anthropic cannot express (`n > 1`, `response_format`, audio or file parts) is
+//! refused with a 400 rather than silently dropped. Anthropic has no embeddings API.
+
+use std::collections::HashMap;
+
+use bytes::Bytes;
+use futures::future::BoxFuture;
+use secrecy::ExposeSecret;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use super::http::{Exchange, Flow, StreamTranslator};
+use super::shape::{self, Chunks, NativeError};
+use super::{KeySource, Provider, ProviderError, Reply};
+use crate::config::{ProviderConfig, UpstreamConfig};
+use crate::openai::{ChatRequest, EmbeddingsRequest};
+
+/// The Messages API version this adapter speaks.
+const ANTHROPIC_VERSION: &str = "2023-06-01";
+/// Anthropic requires `max_tokens`; OpenAI clients often leave it out.
+const DEFAULT_MAX_TOKENS: u64 = 4096;
+
+pub struct Anthropic {
+    config: ProviderConfig,
+    key: KeySource,
+    client: reqwest::Client,
+    limits: UpstreamConfig,
+}
+
+impl Anthropic {
+    pub fn new(
+        config: ProviderConfig,
+        key: KeySource,
+        client: reqwest::Client,
+        limits: UpstreamConfig,
+    ) -> Anthropic {
+        Anthropic {
+            config,
+            key,
+            client,
+            limits,
+        }
+    }
+}
+
+impl Provider for Anthropic {
+    fn config(&self) -> &ProviderConfig {
+        &self.config
+    }
+
+    fn chat<'a>(&'a self, request: &'a ChatRequest) -> BoxFuture<'a, Result<Reply, ProviderError>> {
+        Box::pin(async move {
+            let native = to_messages_request(&self.config.name, request)?;
+            let body = serde_json::to_vec(&native).map_err(|e| ProviderError::Protocol {
+                provider: self.config.name.clone(),
+                reason: format!("cannot encode the Anthropic request: {e}"),
+            })?;
+            let exchange = Exchange::start(&self.config.name, self.limits);
+            let mut post = self
+                .client
+                .post(format!("{}/messages", self.config.base_url))
+                .header(http::header::CONTENT_TYPE, "application/json")
+                .header("anthropic-version", ANTHROPIC_VERSION)
+                .body(body);
+            // Decrypted for this request only; dropped (zeroized) once in the header.
+            if let Some(key) = self.key.current()? {
+                post = post.header("x-api-key", key.expose_secret());
+            }
+            if request.is_stream() {
+                post = post.header(http::header::ACCEPT, "text/event-stream");
+            }
+            let response = exchange
+                .send(post)
+                .await
+                .map_err(|e| shape::map_status_error(e, native_error))?;
+            if request.is_stream() {
+                let translator = StreamState::new(shape::include_usage(request.body()));
+                Ok(Reply::Stream(exchange.translated(response, translator)))
+            } else {
+                let bytes = exchange.body(response).await?;
+                let completion =
+                    to_completion(&bytes).map_err(|reason| ProviderError::Protocol {
+                        provider: self.config.name.clone(),
+                        reason,
+                    })?;
+                Ok(Reply::Complete(completion))
+            }
+        })
+    }
+
+    fn embeddings<'a>(
+        &'a self,
+        _request: &'a EmbeddingsRequest,
+    ) -> BoxFuture<'a, Result<Bytes, ProviderError>> {
+        Box::pin(async move {
+            Err(shape::refuse(
+                &self.config.name,
+                format!(
+                    "Provider \"{}\" is an Anthropic provider, and Anthropic offers no embeddings API; route embedding models to another provider.",
+                    self.config.name
+                ),
+                Some("model"),
+            ))
+        })
+    }
+}
+
+// ---- request: OpenAI chat -> Anthropic Messages ----
+
+#[derive(Serialize, Debug)]
+struct MessagesRequest {
+    model: String,
+    max_tokens: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    system: Option<String>,
+    messages: Vec<Message>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    temperature: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top_p: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stop_sequences: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tools: Vec<Tool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tool_choice: Option<ToolChoice>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    stream: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metadata: Option<Metadata>,
+}
+
+#[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum Role {
+    User,
+    Assistant,
+}
+
+#[derive(Serialize, Debug)]
+struct Message {
+    role: Role,
+    content: Vec<Block>,
+}
+
+#[derive(Serialize, Debug)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Block {
+    Text {
+        text: String,
+    },
+    Image {
+        source: ImageSource,
+    },
+    ToolUse {
+        id: String,
+        name: String,
+        input: Value,
+    },
+    ToolResult {
+        tool_use_id: String,
+        content: String,
+    },
+}
+
+#[derive(Serialize, Debug)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum ImageSource {
+    Base64 { media_type: String, data: String },
+    Url { url: String },
+}
+
+#[derive(Serialize, Debug)]
+struct Tool {
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    input_schema: Value,
+}
+
+#[derive(Serialize, Debug)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum ToolChoice {
+    Auto {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        disable_parallel_tool_use: Option<bool>,
+    },
+    Any {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        disable_parallel_tool_use: Option<bool>,
+    },
+    Tool {
+        name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        disable_parallel_tool_use: Option<bool>,
+    },
+    None,
+}
+
+#[derive(Serialize, Debug)]
+struct Metadata {
+    user_id: String,
+}
+
+fn to_messages_request(
+    provider: &str,
+    request: &ChatRequest,
+) -> Result<MessagesRequest, ProviderError> {
+    let body = request.body();
+    if body.get("n").and_then(Value::as_u64).is_some_and(|n| n > 1) {
+        return Err(shape::refuse(
+            provider,
+            "Anthropic returns one choice per request; `n` must be 1 for this model.".into(),
+            Some("n"),
+        ));
+    }
+    if let Some(format) = body.get("response_format").and_then(|f| f.get("type")) {
+        if format != "text" {
+            return Err(shape::refuse(
+                provider,
+                format!("Anthropic has no `response_format` {format}; describe the format in the prompt or use a tool."),
+                Some("response_format"),
+            ));
+        }
+    }
+    let (system, messages) = translate_messages(provider, body)?;
+    let tools = shape::function_tools(provider, body)?
+        .into_iter()
+        .map(|t| Tool {
+            name: t.name.to_owned(),
+            description: t.description.map(str::to_owned),
+            input_schema: t
+                .parameters
+                .cloned()
+                .unwrap_or_else(|| json!({"type": "object", "properties": {}})),
+        })
+        .collect();
+    Ok(MessagesRequest {
+        model: request.model().to_owned(),
+        max_tokens: shape::max_tokens(body).unwrap_or(DEFAULT_MAX_TOKENS),
+        system,
+        messages,
+        temperature: shape::number(body, "temperature"),
+        top_p: shape::number(body, "top_p"),
+        stop_sequences: shape::stop_sequences(body),
+        tools,
+        tool_choice: tool_choice(provider, body)?,
+        stream: request.is_stream(),
+        metadata: body.get("user").and_then(Value::as_str).map(|u| Metadata {
+            user_id: u.to_owned(),
+        }),
+    })
+}
+
+fn tool_choice(
+    provider: &str,
+    body: &Map<String, Value>,
+) -> Result<Option<ToolChoice>, ProviderError> {
+    let serial = (body.get("parallel_tool_calls") == Some(&Value::Bool(false))).then_some(true);
+    let choice = match body.get("tool_choice") {
+        None | Some(Value::Null) => {
+            return Ok(serial.map(|_| ToolChoice::Auto {
+                disable_parallel_tool_use: serial,
+            }))
+        }
+        Some(Value::String(s)) if s == "auto" => ToolChoice::Auto {
+            disable_parallel_tool_use: serial,
+        },
+        Some(Value::String(s)) if s == "required" => ToolChoice::Any {
+            disable_parallel_tool_use: serial,
+        },
+        Some(Value::String(s)) if s == "none" => ToolChoice::None,
+        Some(other) => match other.pointer("/function/name").and_then(Value::as_str) {
+            Some(name) => ToolChoice::Tool {
+                name: name.to_owned(),
+                disable_parallel_tool_use: serial,
+            },
+            None => {
+                return Err(shape::refuse(
+                    provider,
+                    "`tool_choice` must be \"auto\", \"required\", \"none\" or {\"type\": \"function\", \"function\": {\"name\": ...}}.".into(),
+                    Some("tool_choice"),
+                ))
+            }
+        },
+    };
+    Ok(Some(choice))
+}
+
+/// The system prompt and the alternating user/assistant turns.
+fn translate_messages(
+    provider: &str,
+    body: &Map<String, Value>,
+) -> Result<(Option<String>, Vec<Message>), ProviderError> {
+    let mut system: Vec<String> = Vec::new();
+    let mut turns: Vec<Message> = Vec::new();
+    let messages = body
+        .get("messages")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    for (i, m) in messages.iter().enumerate() {
+        let role = m.get("role").and_then(Value::as_str).unwrap_or("");
+        let (role, blocks) = match role {
+            "system" | "developer" => {
+                if let Some(text) = shape::text_of(m.get("content")).filter(|t| !t.is_empty()) {
+                    system.push(text);
+                }
+                continue;
+            }
+            "user" => (Role::User, user_blocks(provider, m, i)?),
+            "assistant" => (Role::Assistant, assistant_blocks(provider, m, i)?),
+            "tool" => {
+                let id = m.get("tool_call_id").and_then(Value::as_str).ok_or_else(|| {
+                    shape::refuse(
+                        provider,
+                        format!("`messages[{i}]` has role tool but no `tool_call_id`."),
+                        Some("messages"),
+                    )
+                })?;
+                let content = shape::text_of(m.get("content")).unwrap_or_default();
+                (
+                    Role::User,
+                    vec![Block::ToolResult {
+                        tool_use_id: id.to_owned(),
+                        content,
+                    }],
+                )
+            }
+            other => {
+                return Err(shape::refuse(
+                    provider,
+                    format!("`messages[{i}].role` \"{other}\" cannot be sent to Anthropic; use user, assistant, system or tool."),
+                    Some("messages"),
+                ))
+            }
+        };
+        if blocks.is_empty() {
+            continue;
+        }
+        match turns.last_mut() {
+            Some(last) if last.role == role => last.content.extend(blocks),
+            _ => turns.push(Message {
+                role,
+                content: blocks,
+            }),
+        }
+    }
+    // Anthropic wants tool results first in the user turn that answers tool calls.
+    for turn in turns.iter_mut().filter(|t| t.role == Role::User) {
+        let (mut results, rest): (Vec<Block>, Vec<Block>) = std::mem::take(&mut turn.content)
+            .into_iter()
+            .partition(|b| matches!(b, Block::ToolResult { .. }));
+        results.extend(rest);
+        turn.content = results;
+    }
+    let system = (!system.is_empty()).then(|| system.join("\n\n"));
+    Ok((system, turns))
+}
+
+fn text_block(text: &str) -> Option<Block> {
+    // The API refuses empty text blocks.
+    (!text.is_empty()).then(|| Block::Text {
+        text: text.to_owned(),
+    })
+}
+
+fn user_blocks(provider: &str, m: &Value, i: usize) -> Result<Vec<Block>, ProviderError> {
+    match m.get("content") {
+        Some(Value::String(s)) => Ok(text_block(s).into_iter().collect()),
+        Some(Value::Array(parts)) => {
+            let mut blocks = Vec::new();
+            for (j, part) in parts.iter().enumerate() {
+                match part.get("type").and_then(Value::as_str) {
+                    Some("text") => blocks.extend(
+                        part.get("text")
+                            .and_then(Value::as_str)
+                            .and_then(text_block),
+                    ),
+                    Some("image_url") => blocks.push(image_block(provider, part, i, j)?),
+                    other => {
+                        return Err(shape::refuse(
+                            provider,
+                            format!(
+                                "`messages[{i}].content[{j}]` of type {} cannot be sent to Anthropic; use text or image_url parts.",
+                                other.unwrap_or("(none)")
+                            ),
+                            Some("messages"),
+                        ))
+                    }
+                }
+            }
+            Ok(blocks)
+        }
+        _ => Ok(Vec::new()),
+    }
+}
+
+fn image_block(provider: &str, part: &Value, i: usize, j: usize) -> Result<Block, ProviderError> {
+    let url = part
+        .get("image_url")
+        .and_then(|u| u.get("url").or(Some(u)))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    if let Some((media_type, data)) = shape::data_url(url) {
+        return Ok(Block::Image {
+            source: ImageSource::Base64 { media_type, data },
+        });
+    }
+    if url.starts_with("https://") || url.starts_with("http://") {
+        return Ok(Block::Image {
+            source: ImageSource::Url {
+                url: url.to_owned(),
+            },
+        });
+    }
+    Err(shape::refuse(
+        provider,
+        format!("`messages[{i}].content[{j}].image_url.url` must be an http(s) URL or a base64 data URL."),
+        Some("messages"),
+    ))
+}
+
+fn assistant_blocks(provider: &str, m: &Value, i: usize) -> Result<Vec<Block>, ProviderError> {
+    let mut blocks: Vec<Block> = shape::text_of(m.get("content"))
+        .as_deref()
+        .and_then(text_block)
+        .into_iter()
+        .collect();
+    if let Some(calls) = m.get("tool_calls").and_then(Value::as_array) {
+        for (j, call) in calls.iter().enumerate() {
+            let at = format!("messages[{i}].tool_calls[{j}]");
+            let id = call.get("id").and_then(Value::as_str);
+            let name = call.pointer("/function/name").and_then(Value::as_str);
+            let (Some(id), Some(name)) = (id, name) else {
+                return Err(shape::refuse(
+                    provider,
+                    format!("`{at}` needs an `id` and a `function.name`."),
+                    Some("messages"),
+                ));
+            };
+            blocks.push(Block::ToolUse {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                input: shape::call_arguments(provider, call, &at)?,
+            });
+        }
+    }
+    Ok(blocks)
+}
+
+// ---- response: Anthropic Message -> OpenAI chat.completion ----
+
+#[derive(Deserialize, Debug)]
+struct MessagesResponse {
+    id: String,
+    model: String,
+    content: Vec<ContentBlock>,
+    stop_reason: Option<String>,
+    usage: Usage,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum ContentBlock {
+    Text {
+        text: String,
+    },
+    ToolUse {
+        id: String,
+        name: String,
+        #[serde(default)]
+        input: Value,
+    },
+    /// Thinking, server tool results and block types added later: not part of the
+    /// OpenAI answer.
+    #[serde(other)]
+    Other,
+}
+
+#[derive(Deserialize, Debug, Default, Clone, Copy)]
+struct Usage {
+    #[serde(default)]
+    input_tokens: Option<u64>,
+    #[serde(default)]
+    output_tokens: Option<u64>,
+    #[serde(default)]
+    cache_creation_input_tokens: Option<u64>,
+    #[serde(default)]
+    cache_read_input_tokens: Option<u64>,
+}
+
+impl Usage {
+    /// Later counts win where present (message_delta repeats cumulative counts).
+    fn update(&mut self, newer: &Usage) {
+        let keep = |old: &mut Option<u64>, new: Option<u64>| {
+            if new.is_some() {
+                *old = new;
+            }
+        };
+        keep(&mut self.input_tokens, newer.input_tokens);
+        keep(&mut self.output_tokens, newer.output_tokens);
+        keep(
+            &mut self.cache_creation_input_tokens,
+            newer.cache_creation_input_tokens,
+        );
+        keep(
+            &mut self.cache_read_input_tokens,
+            newer.cache_read_input_tokens,
+        );
+    }
+
+    /// OpenAI's usage: Anthropic's `input_tokens` excludes cache reads and writes, while
+    /// OpenAI's `prompt_tokens` counts every input token, so they are added back.
+    fn to_openai(self) -> Value {
+        let cached = self.cache_read_input_tokens;
+        let prompt = self.input_tokens.unwrap_or(0)
+            + cached.unwrap_or(0)
+            + self.cache_creation_input_tokens.unwrap_or(0);
+        shape::usage(prompt, self.output_tokens.unwrap_or(0), cached)
+    }
+}
+
+fn finish_reason(stop_reason: Option<&str>) -> &'static str {
+    match stop_reason {
+        Some("max_tokens" | "model_context_window_exceeded") => "length",
+        Some("tool_use") => "tool_calls",
+        Some("refusal") => "content_filter",
+        // end_turn, stop_sequence, pause_turn and reasons added later.
+        _ => "stop",
+    }
+}
+
+fn to_completion(bytes: &[u8]) -> Result<Bytes, String> {
+    let message: MessagesResponse = serde_json::from_slice(bytes)
+        .map_err(|e| format!("its answer is not an Anthropic message: {e}"))?;
+    let mut text = String::new();
+    let mut has_text = false;
+    let mut calls = Vec::new();
+    for block in &message.content {
+        match block {
+            ContentBlock::Text { text: t } => {
+                text.push_str(t);
+                has_text = true;
+            }
+            ContentBlock::ToolUse { id, name, input } => {
+                let input = if input.is_null() {
+                    json!({})
+                } else {
+                    input.clone()
+                };
+                calls.push(shape::tool_call(id, name, &input));
+            }
+            ContentBlock::Other => {}
+        }
+    }
+    Ok(shape::completion(
+        &message.id,
+        &message.model,
+        has_text.then_some(text),
+        calls,
+        finish_reason(message.stop_reason.as_deref()),
+        Some(message.usage.to_openai()),
+    ))
+}
+
+/// Anthropic's error body `{"type": "error", "error": {"type", "message"}}` in OpenAI's
+/// terms; Anthropic's error type becomes the `code`.
+fn native_error(_status: u16, body: &Value) -> Option<NativeError> {
+    let error = body.get("error")?;
+    Some(NativeError {
+        message: error.get("message")?.as_str()?.to_owned(),
+        kind: None,
+        param: None,
+        code: error.get("type").and_then(Value::as_str).map(str::to_owned),
+    })
+}
+
+// ---- stream: Anthropic events -> OpenAI chunks ----
+
+#[derive(Deserialize, Debug)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum StreamEvent {
+    MessageStart {
+        message: StartMessage,
+    },
+    ContentBlockStart {
+        index: usize,
+        content_block: ContentBlock,
+    },
+    ContentBlockDelta {
+        index: usize,
+        delta: Delta,
+    },
+    ContentBlockStop {},
+    MessageDelta {
+        delta: MessageDelta,
+        #[serde(default)]
+        usage: Usage,
+    },
+    MessageStop {},
+    Ping {},
+    Error {
+        error: StreamError,
+    },
+    /// Anthropic's versioning policy allows new event types: ignore what we do not know.
+    #[serde(other)]
+    Unknown,
+}
+
+#[derive(Deserialize, Debug)]
+struct StartMessage {
+    id: String,
+    model: String,
+    #[serde(default)]
+    usage: Usage,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Delta {
+    #[serde(rename = "text_delta")]
+    Text { text: String },
+    #[serde(rename = "input_json_delta")]
+    InputJson { partial_json: String },
+    /// thinking_delta, signature_delta, citations_delta: not part of the OpenAI answer.
+    #[serde(other)]
+    Other,
+}
+
+#[derive(Deserialize, Debug)]
+struct MessageDelta {
+    stop_reason: Option<String>,
+}
+
+#[derive(Deserialize, Debug)]
+struct StreamError {
+    #[serde(rename = "type")]
+    kind: String,
+    message: String,
+}
+
+/// The translation state of one stream: the chunk envelope, which content block is
+/// which OpenAI tool call, and the usage so far.
+struct StreamState {
+    chunks: Chunks,
+    include_usage: bool,
+    tool_calls: HashMap<usize, usize>,
+    usage: Usage,
+    started: bool,
+}
+
+impl StreamState {
+    fn new(include_usage: bool) -> StreamState {
+        StreamState {
+            chunks: Chunks {
+                id: String::new(),
+                model: String::new(),
+                created: shape::now_unix(),
+            },
+            include_usage,
+            tool_calls: HashMap::new(),
+            usage: Usage::default(),
+            started: false,
+        }
+    }
+}
+
+impl StreamTranslator for StreamState {
+    fn event(&mut self, _name: &str, data: &str, out: &mut Vec<String>) -> Result<Flow, String> {
+        let event: StreamEvent = serde_json::from_str(data)
+            .map_err(|e| format!("it sent a stream event that is not Anthropic's: {e}"))?;
+        if !self.started
+            && !matches!(
+                event,
+                StreamEvent::MessageStart { .. }
+                    | StreamEvent::Ping {}
+                    | StreamEvent::Error { .. }
+                    | StreamEvent::Unknown
+            )
+        {
+            return Err("its stream did not begin with message_start".into());
+        }
+        match event {
+            StreamEvent::MessageStart { message } => {
+                self.started = true;
+                self.chunks.id = message.id;
+                self.chunks.model = message.model;
+                self.usage.update(&message.usage);
+                out.push(
+                    self.chunks
+                        .delta(json!({"role": "assistant", "content": ""}), None),
+                );
+            }
+            StreamEvent::ContentBlockStart {
+                index,
+                content_block,
+            } => match content_block {
+                ContentBlock::ToolUse { id, name, .. } => {
+                    let call = self.tool_calls.len();
+                    self.tool_calls.insert(index, call);
+                    out.push(self.chunks.delta(
+                        json!({"tool_calls": [{"index": call, "id": id, "type": "function",
+                                               "function": {"name": name, "arguments": ""}}]}),
+                        None,
+                    ));
+                }
+                ContentBlock::Text { text } if !text.is_empty() => {
+                    out.push(self.chunks.delta(json!({"content": text}), None));
+                }
+                _ => {}
+            },
+            StreamEvent::ContentBlockDelta { index, delta } => match delta {
+                Delta::Text { text } => {
+                    out.push(self.chunks.delta(json!({"content": text}), None));
+                }
+                Delta::InputJson { partial_json } if !partial_json.is_empty() => {
+                    let call = self.tool_calls.get(&index).copied().ok_or_else(|| {
+                        format!("it sent tool input for content block {index}, which is not a tool_use block")
+                    })?;
+                    out.push(self.chunks.delta(
+                        json!({"tool_calls": [{"index": call, "function": {"arguments": partial_json}}]}),
+                        None,
+                    ));
+                }
+                _ => {}
+            },
+            StreamEvent::MessageDelta { delta, usage } => {
+                self.usage.update(&usage);
+                out.push(
+                    self.chunks
+                        .delta(json!({}), Some(finish_reason(delta.stop_reason.as_deref()))),
+                );
+            }
+            StreamEvent::MessageStop {} => {
+                if self.include_usage {
+                    out.push(self.chunks.usage(self.usage.to_openai()));
+                }
+                return Ok(Flow::Done);
+            }
+            StreamEvent::Error { error } => {
+                return Err(format!(
+                    "Anthropic sent an error event ({}): {}",
+                    error.kind, error.message
+                ))
+            }
+            StreamEvent::ContentBlockStop {} | StreamEvent::Ping {} | StreamEvent::Unknown => {}
+        }
+        Ok(Flow::Continue)
+    }
+
+    fn closed(&mut self, _out: &mut Vec<String>) -> Result<(), String> {
+        Err("the stream ended before message_stop".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn translate(body: Value) -> Result<Value, ProviderError> {
+        let request = ChatRequest::parse(body.to_string().as_bytes()).unwrap();
+        to_messages_request("anthropic-test", &request).map(|r| serde_json::to_value(r).unwrap())
+    }
+
+    fn refused(body: Value) -> Value {
+        match translate(body) {
+            Err(ProviderError::Status {
+                status: 400, body, ..
+            }) => serde_json::from_slice(&body).unwrap(),
+            other => panic!("expected a 400 refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn system_messages_become_the_top_level_system_prompt() {
+        let v = translate(json!({"model": "claude", "messages": [
+            {"role": "system", "content": "be brief"},
+            {"role": "developer", "content": [{"type": "text", "text": "be kind"}]},
+            {"role": "user", "content": "hi"}]}))
+        .unwrap();
+        assert_eq!(v["system"], "be brief\n\nbe kind");
+        assert_eq!(
+            v["messages"],
+            json!([{"role": "user", "content": [{"type": "text", "text": "hi"}]}])
+        );
+        assert_eq!(v["max_tokens"], DEFAULT_MAX_TOKENS);
+        assert!(v.get("stream").is_none());
+    }
+
+    #[test]
+    fn consecutive_roles_merge_and_tool_results_come_first() {
+        let v = translate(json!({"model": "claude", "messages": [
+            {"role": "user", "content": "one"},
+            {"role": "user", "content": "two"},
+            {"role": "assistant", "content": "let me look", "tool_calls": [
+                {"id": "call_1", "type": "function", "function": {"name": "lookup", "arguments": "{\"q\":\"x\"}"}}]},
+            {"role": "tool", "tool_call_id": "call_1", "content": "found"},
+            {"role": "user", "content": "thanks"}]}))
+        .unwrap();
+        let m = v["messages"].as_array().unwrap();
+        assert_eq!(m.len(), 3);
+        assert_eq!(m[0]["content"].as_array().unwrap().len(), 2);
+        assert_eq!(
+            m[1]["content"][1],
+            json!({"type": "tool_use", "id": "call_1", "name": "lookup", "input": {"q": "x"}})
+        );
+        assert_eq!(m[2]["role"], "user");
+        assert_eq!(
+            m[2]["content"][0],
+            json!({"type": "tool_result", "tool_use_id": "call_1", "content": "found"})
+        );
+        assert_eq!(m[2]["content"][1]["text"], "thanks");
+    }
+
+    #[test]
+    fn images_become_base64_or_url_sources() {
+        let v = translate(json!({"model": "claude", "messages": [{"role": "user", "content": [
+            {"type": "text", "text": "what is this"},
+            {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}},
+            {"type": "image_url", "image_url": {"url": "https://example.com/cat.jpg", "detail": "high"}}]}]}))
+        .unwrap();
+        let c = &v["messages"][0]["content"];
+        assert_eq!(
+            c[1],
+            json!({"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "iVBORw0KGgo="}})
+        );
+        assert_eq!(
+            c[2],
+            json!({"type": "image", "source": {"type": "url", "url": "https://example.com/cat.jpg"}})
+        );
+        let e = refused(
+            json!({"model": "claude", "messages": [{"role": "user", "content": [
+            {"type": "image_url", "image_url": {"url": "file:///etc/passwd"}}]}]}),
+        );
+        assert!(e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("messages[0].content[0]"));
+    }
+
+    #[test]
+    fn tools_tool_choice_and_sampling_parameters_translate() {
+        let v = translate(json!({"model": "claude", "messages": [{"role": "user", "content": "hi"}],
+            "tools": [{"type": "function", "function": {"name": "get_weather", "description": "Weather",
+                "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}}],
+            "tool_choice": {"type": "function", "function": {"name": "get_weather"}},
+            "parallel_tool_calls": false, "max_completion_tokens": 100, "temperature": 0.5,
+            "top_p": 0.9, "stop": "END", "stream": true, "user": "u-1"}))
+        .unwrap();
+        assert_eq!(v["tools"][0]["name"], "get_weather");
+        assert_eq!(
+            v["tools"][0]["input_schema"]["properties"]["city"]["type"],
+            "string"
+        );
+        assert_eq!(
+            v["tool_choice"],
+            json!({"type": "tool", "name": "get_weather", "disable_parallel_tool_use": true})
+        );
+        assert_eq!(v["max_tokens"], 100);
+        assert_eq!(v["temperature"], 0.5);
+        assert_eq!(v["top_p"], 0.9);
+        assert_eq!(v["stop_sequences"], json!(["END"]));
+        assert_eq!(v["stream"], true);
+        assert_eq!(v["metadata"]["user_id"], "u-1");
+        for (choice, expected) in [
+            ("auto", json!({"type": "auto"})),
+            ("required", json!({"type": "any"})),
+            ("none", json!({"type": "none"})),
+        ] {
+            let v = translate(json!({"model": "c", "messages": [{"role": "user", "content": "x"}], "tool_choice": choice})).unwrap();
+            assert_eq!(v["tool_choice"], expected);
+        }
+    }
+
+    #[test]
+    fn what_anthropic_cannot_express_is_refused() {
+        let e =
+            refused(json!({"model": "c", "messages": [{"role": "user", "content": "x"}], "n": 2}));
+        assert_eq!(e["error"]["param"], "n");
+        let e = refused(
+            json!({"model": "c", "messages": [{"role": "user", "content": "x"}],
+            "response_format": {"type": "json_object"}}),
+        );
+        assert_eq!(e["error"]["param"], "response_format");
+        let e = refused(
+            json!({"model": "c", "messages": [{"role": "assistant", "content": null,
+            "tool_calls": [{"id": "1", "type": "function", "function": {"name": "f", "arguments": "[1]"}}]}]}),
+        );
+        assert!(e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("messages[0].tool_calls[0].function.arguments"));
+    }
+
+    #[test]
+    fn a_message_becomes_a_chat_completion() {
+        let native = json!({"id": "msg_01", "type": "message", "role": "assistant", "model": "claude-x",
+            "content": [{"type": "text", "text": "Let me check."},
+                        {"type": "tool_use", "id": "toolu_1", "name": "get_weather", "input": {"city": "Paris"}}],
+            "stop_reason": "tool_use", "stop_sequence": null,
+            "usage": {"input_tokens": 10, "output_tokens": 5, "cache_creation_input_tokens": 2, "cache_read_input_tokens": 3}});
+        let out: Value =
+            serde_json::from_slice(&to_completion(native.to_string().as_bytes()).unwrap()).unwrap();
+        assert_eq!(out["object"], "chat.completion");
+        assert_eq!(out["id"], "msg_01");
+        let choice = &out["choices"][0];
+        assert_eq!(choice["finish_reason"], "tool_calls");
+        assert_eq!(choice["message"]["content"], "Let me check.");
+        assert_eq!(
+            choice["message"]["tool_calls"][0]["function"]["arguments"],
+            "{\"city\":\"Paris\"}"
+        );
+        assert_eq!(
+            out["usage"],
+            json!({"prompt_tokens": 15, "completion_tokens": 5, "total_tokens": 20,
+            "prompt_tokens_details": {"cached_tokens": 3}})
+        );
+        for (reason, expected) in [
+            ("end_turn", "stop"),
+            ("stop_sequence", "stop"),
+            ("max_tokens", "length"),
+            ("tool_use", "tool_calls"),
+            ("refusal", "content_filter"),
+        ] {
+            assert_eq!(finish_reason(Some(reason)), expected);
+        }
+    }
+
+    fn run(events: &[Value], include_usage: bool) -> (Vec<Value>, Result<Flow, String>) {
+        let mut state = StreamState::new(include_usage);
+        let mut out = Vec::new();
+        let mut last = Ok(Flow::Continue);
+        for e in events {
+            last = state.event("", &e.to_string(), &mut out);
+            if last.is_err() {
+                break;
+            }
+        }
+        (
+            out.iter()
+                .map(|c| serde_json::from_str(c).unwrap())
+                .collect(),
+            last,
+        )
+    }
+
+    #[test]
+    fn stream_events_translate_one_by_one() {
+        let events = [
+            json!({"type": "message_start", "message": {"id": "msg_1", "type": "message", "role": "assistant",
+                "content": [], "model": "claude-x", "stop_reason": null, "stop_sequence": null,
+                "usage": {"input_tokens": 25, "output_tokens": 1}}}),
+            json!({"type": "ping"}),
+            json!({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
+            json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "Hi"}}),
+            json!({"type": "content_block_stop", "index": 0}),
+            json!({"type": "content_block_start", "index": 1, "content_block": {"type": "tool_use", "id": "toolu_1", "name": "f", "input": {}}}),
+            json!({"type": "content_block_delta", "index": 1, "delta": {"type": "input_json_delta", "partial_json": ""}}),
+            json!({"type": "content_block_delta", "index": 1, "delta": {"type": "input_json_delta", "partial_json": "{\"a\":"}}),
+            json!({"type": "content_block_delta", "index": 1, "delta": {"type": "input_json_delta", "partial_json": "1}"}}),
+            json!({"type": "content_block_stop", "index": 1}),
+            json!({"type": "message_delta", "delta": {"stop_reason": "tool_use", "stop_sequence": null}, "usage": {"output_tokens": 9}}),
+            json!({"type": "message_stop"}),
+        ];
+        let (chunks, last) = run(&events, true);
+        assert_eq!(last, Ok(Flow::Done));
+        assert_eq!(chunks.len(), 7);
+        assert_eq!(chunks[0]["choices"][0]["delta"]["role"], "assistant");
+        assert_eq!(chunks[0]["id"], "msg_1");
+        assert_eq!(chunks[1]["choices"][0]["delta"]["content"], "Hi");
+        assert_eq!(
+            chunks[2]["choices"][0]["delta"]["tool_calls"][0],
+            json!({"index": 0, "id": "toolu_1", "type": "function", "function": {"name": "f", "arguments": ""}})
+        );
+        assert_eq!(
+            chunks[3]["choices"][0]["delta"]["tool_calls"][0]["function"]["arguments"],
+            "{\"a\":"
+        );
+        assert_eq!(chunks[5]["choices"][0]["finish_reason"], "tool_calls");
+        assert_eq!(chunks[6]["choices"], json!([]));
+        assert_eq!(chunks[6]["usage"]["prompt_tokens"], 25);
+        assert_eq!(chunks[6]["usage"]["completion_tokens"], 9);
+        // Without include_usage there is no usage chunk.
+        assert_eq!(run(&events, false).0.len(), 6);
+    }
+
+    #[test]
+    fn stream_error_events_and_cut_streams_are_errors() {
+        let (_, last) = run(
+            &[
+                json!({"type": "message_start", "message": {"id": "m", "model": "c", "usage": {"input_tokens": 1}}}),
+                json!({"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}),
+            ],
+            false,
+        );
+        assert_eq!(
+            last,
+            Err("Anthropic sent an error event (overloaded_error): Overloaded".into())
+        );
+        let (_, last) = run(
+            &[
+                json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "x"}}),
+            ],
+            false,
+        );
+        assert!(last.is_err());
+        assert!(StreamState::new(false).closed(&mut Vec::new()).is_err());
+    }
+
+    #[test]
+    fn anthropic_error_bodies_become_openai_shaped() {
+        let body = json!({"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}, "request_id": "req_1"});
+        let e = native_error(529, &body).unwrap();
+        assert_eq!(e.message, "Overloaded");
+        assert_eq!(e.code.as_deref(), Some("overloaded_error"));
+    }
+
+    proptest::proptest! {
+        /// However Anthropic splits text and tool input into deltas, the OpenAI chunks
+        /// carry exactly the same text and arguments, in order.
+        #[test]
+        fn delta_splits_never_change_the_content(
+            text in "[a-zA-Z0-9 ,.!?é]{0,60}",
+            cuts in proptest::collection::vec(0usize..60, 0..6),
+            arg_cuts in proptest::collection::vec(0usize..30, 0..4),
+        ) {
+            let split = |s: &str, cuts: &[usize]| -> Vec<String> {
+                let chars: Vec<char> = s.chars().collect();
+                let mut at: Vec<usize> = cuts.iter().map(|c| c % (chars.len() + 1)).collect();
+                at.push(0);
+                at.push(chars.len());
+                at.sort_unstable();
+                at.dedup();
+                at.windows(2).map(|w| chars[w[0]..w[1]].iter().collect()).collect()
+            };
+            let args = json!({"q": text, "n": 7}).to_string();
+            let mut events = vec![
+                json!({"type": "message_start", "message": {"id": "m", "model": "c", "usage": {"input_tokens": 1}}}),
+                json!({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
+            ];
+            for piece in split(&text, &cuts) {
+                events.push(json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": piece}}));
+            }
+            events.push(json!({"type": "content_block_start", "index": 1, "content_block": {"type": "tool_use", "id": "t", "name": "f", "input": {}}}));
+            for piece in split(&args, &arg_cuts) {
+                events.push(json!({"type": "content_block_delta", "index": 1, "delta": {"type": "input_json_delta", "partial_json": piece}}));
+            }
+            events.push(json!({"type": "message_delta", "delta": {"stop_reason": "tool_use"}, "usage": {"output_tokens": 3}}));
+            events.push(json!({"type": "message_stop"}));
+            let (chunks, last) = run(&events, false);
+            proptest::prop_assert_eq!(last, Ok(Flow::Done));
+            let mut got_text = String::new();
+            let mut got_args = String::new();
+            for c in &chunks {
+                let delta = &c["choices"][0]["delta"];
+                got_text.push_str(delta["content"].as_str().unwrap_or(""));
+                got_args.push_str(delta["tool_calls"][0]["function"]["arguments"].as_str().unwrap_or(""));
+            }
+            proptest::prop_assert_eq!(got_text, text);
+            proptest::prop_assert_eq!(got_args, args);
+        }
+    }
+}
