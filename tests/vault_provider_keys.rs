@@ -118,3 +118,34 @@ async fn a_vaulted_provider_key_survives_a_restart_and_stands_in_for_a_missing_e
     assert_eq!(chat(&gw, common::CLIENT_KEY, "gpt-4o-mini").await.0, 200);
     assert_eq!(authorization(&upstream), "Bearer sk-from-vault");
 }
+
+#[tokio::test]
+async fn the_anthropic_adapter_sends_the_vaulted_key_as_x_api_key() {
+    let native = common::anthropic::start(common::anthropic::json(200, "response_text.json")).await;
+    let config = common::config_for(
+        "http://127.0.0.1:9/v1",
+        &format!(
+            "{}{ADMIN_SECTION}",
+            common::anthropic::provider_toml(&native)
+        ),
+    );
+    // The environment holds a wrong key: only the vaulted one opens the test upstream.
+    let gw = start(&config, &[("TEST_PROVIDER_KEY", "sk-wrong-env-key")]);
+    let model = common::anthropic::MODEL;
+    let (status, _) = chat(&gw, common::CLIENT_KEY, model).await;
+    assert_eq!(status, 401, "the env key is refused upstream");
+    let (status, _) = admin(
+        &gw,
+        Method::PUT,
+        "/admin/v1/provider-keys/test-anthropic",
+        Some(json!({"key": PROVIDER_KEY})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, body) = chat(&gw, common::CLIENT_KEY, model).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        common::native::header(&native.last(), "x-api-key"),
+        PROVIDER_KEY
+    );
+}
