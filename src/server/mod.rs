@@ -271,13 +271,14 @@ pub async fn serve(
         ),
     };
     tracing::info!(addr = %listening.addr, tls = listening.tls, "listening");
+    let signalled = shutdown_signal();
     on_listening(&listening);
 
     drop(master);
     let reloader = reload::spawn(gw.clone());
     let grace = config.server.shutdown_grace;
     let stopper = tokio::spawn(async move {
-        shutdown_signal().await;
+        signalled.await;
         tracing::info!(
             grace_secs = grace.as_secs(),
             "shutting down: no new connections, draining in-flight requests"
@@ -301,24 +302,31 @@ pub async fn serve(
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Installs the SIGTERM handler now and returns the future that resolves on SIGTERM or
+/// Ctrl-C. Called before the gateway announces its address: a SIGTERM sent right after
+/// "listening on" must drain the gateway, not kill it with the default action.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    async move {
+        let ctrl_c = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        #[cfg(unix)]
+        let term = async move {
+            match term {
+                Some(mut s) => {
+                    s.recv().await;
+                }
+                None => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
+        };
+        #[cfg(not(unix))]
+        let term = std::future::pending::<()>();
+        tokio::select! {
+            () = ctrl_c => {}
+            () = term => {}
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = term => {}
     }
 }
 
