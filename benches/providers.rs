@@ -103,7 +103,7 @@ models = ["gemini-b"]
     )
     .expect("the bench config is valid");
     let providers = rt
-        .block_on(async { Providers::from_config(&config.providers, &config.upstream) })
+        .block_on(async { Providers::from_config(&config.providers, &config.upstream, None) })
         .expect("adapters build");
 
     let mut group = c.benchmark_group("stream_200_events");

@@ -2,6 +2,7 @@
 //! I/O error. Errors go to stderr as one sentence naming what is at fault.
 
 mod audit;
+mod keys;
 mod policy;
 mod redact;
 mod serve;
@@ -31,6 +32,8 @@ enum Command {
     Redact(redact::RedactArgs),
     /// Verify, export, erase and read the audit log.
     Audit(audit::AuditArgs),
+    /// Manage virtual keys and provider keys through the admin API.
+    Keys(keys::KeysArgs),
 }
 
 /// Prints one error sentence to stderr and returns exit code 2 (usage or I/O error).
@@ -56,5 +59,6 @@ pub fn main() -> ExitCode {
         Command::Policy(args) => policy::run(args),
         Command::Redact(args) => redact::run(args),
         Command::Audit(args) => audit::run(args),
+        Command::Keys(args) => keys::run(args),
     }
 }

@@ -15,13 +15,13 @@ use std::collections::HashMap;
 
 use bytes::Bytes;
 use futures::future::BoxFuture;
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::http::{Exchange, Flow, StreamTranslator};
 use super::shape::{self, Chunks, NativeError};
-use super::{Provider, ProviderError, Reply};
+use super::{KeySource, Provider, ProviderError, Reply};
 use crate::config::{ProviderConfig, UpstreamConfig};
 use crate::openai::{ChatRequest, EmbeddingsRequest};
 
@@ -32,7 +32,7 @@ const DEFAULT_MAX_TOKENS: u64 = 4096;
 
 pub struct Anthropic {
     config: ProviderConfig,
-    key: Option<SecretString>,
+    key: KeySource,
     client: reqwest::Client,
     limits: UpstreamConfig,
 }
@@ -40,7 +40,7 @@ pub struct Anthropic {
 impl Anthropic {
     pub fn new(
         config: ProviderConfig,
-        key: Option<SecretString>,
+        key: KeySource,
         client: reqwest::Client,
         limits: UpstreamConfig,
     ) -> Anthropic {
@@ -72,7 +72,8 @@ impl Provider for Anthropic {
                 .header(http::header::CONTENT_TYPE, "application/json")
                 .header("anthropic-version", ANTHROPIC_VERSION)
                 .body(body);
-            if let Some(key) = &self.key {
+            // Decrypted for this request only; dropped (zeroized) once in the header.
+            if let Some(key) = self.key.current()? {
                 post = post.header("x-api-key", key.expose_secret());
             }
             if request.is_stream() {

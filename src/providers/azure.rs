@@ -7,19 +7,19 @@
 
 use bytes::Bytes;
 use futures::future::BoxFuture;
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 use serde_json::Value;
 
 use super::http::Exchange;
 use super::shape::{self, NativeError};
-use super::{Provider, ProviderError, Reply};
+use super::{KeySource, Provider, ProviderError, Reply};
 use crate::config::{AzureConfig, ProviderConfig, UpstreamConfig};
 use crate::openai::{ChatRequest, EmbeddingsRequest};
 
 pub struct AzureOpenAi {
     config: ProviderConfig,
     azure: AzureConfig,
-    key: Option<SecretString>,
+    key: KeySource,
     client: reqwest::Client,
     limits: UpstreamConfig,
 }
@@ -27,7 +27,7 @@ pub struct AzureOpenAi {
 impl AzureOpenAi {
     pub fn new(
         config: ProviderConfig,
-        key: Option<SecretString>,
+        key: KeySource,
         client: reqwest::Client,
         limits: UpstreamConfig,
     ) -> AzureOpenAi {
@@ -51,16 +51,17 @@ impl AzureOpenAi {
         deployment_url(&self.config.base_url, &self.azure, model, operation)
     }
 
-    fn post(&self, url: String, body: Vec<u8>) -> reqwest::RequestBuilder {
+    fn post(&self, url: String, body: Vec<u8>) -> Result<reqwest::RequestBuilder, ProviderError> {
         let mut request = self
             .client
             .post(url)
             .header(http::header::CONTENT_TYPE, "application/json")
             .body(body);
-        if let Some(key) = &self.key {
+        // Decrypted for this request only; dropped (zeroized) once in the header.
+        if let Some(key) = self.key.current()? {
             request = request.header("api-key", key.expose_secret());
         }
-        request
+        Ok(request)
     }
 }
 
@@ -111,7 +112,7 @@ impl Provider for AzureOpenAi {
             let mut post = self.post(
                 self.url(request.model(), "chat/completions"),
                 request.to_vec(),
-            );
+            )?;
             if request.is_stream() {
                 post = post.header(http::header::ACCEPT, "text/event-stream");
             }
@@ -133,7 +134,7 @@ impl Provider for AzureOpenAi {
     ) -> BoxFuture<'a, Result<Bytes, ProviderError>> {
         Box::pin(async move {
             let exchange = Exchange::start(&self.config.name, self.limits);
-            let post = self.post(self.url(request.model(), "embeddings"), request.to_vec());
+            let post = self.post(self.url(request.model(), "embeddings"), request.to_vec())?;
             let response = exchange
                 .send(post)
                 .await

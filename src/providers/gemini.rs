@@ -17,19 +17,19 @@ use std::collections::HashMap;
 
 use bytes::Bytes;
 use futures::future::BoxFuture;
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::http::{Exchange, Flow, StreamTranslator};
 use super::shape::{self, Chunks, NativeError};
-use super::{Provider, ProviderError, Reply};
+use super::{KeySource, Provider, ProviderError, Reply};
 use crate::config::{ProviderConfig, UpstreamConfig};
 use crate::openai::{ChatRequest, EmbeddingsRequest};
 
 pub struct Gemini {
     config: ProviderConfig,
-    key: Option<SecretString>,
+    key: KeySource,
     client: reqwest::Client,
     limits: UpstreamConfig,
 }
@@ -37,7 +37,7 @@ pub struct Gemini {
 impl Gemini {
     pub fn new(
         config: ProviderConfig,
-        key: Option<SecretString>,
+        key: KeySource,
         client: reqwest::Client,
         limits: UpstreamConfig,
     ) -> Gemini {
@@ -49,16 +49,22 @@ impl Gemini {
         }
     }
 
-    fn post(&self, model: &str, method: &str, body: Vec<u8>) -> reqwest::RequestBuilder {
+    fn post(
+        &self,
+        model: &str,
+        method: &str,
+        body: Vec<u8>,
+    ) -> Result<reqwest::RequestBuilder, ProviderError> {
         let mut request = self
             .client
             .post(model_url(&self.config.base_url, model, method))
             .header(http::header::CONTENT_TYPE, "application/json")
             .body(body);
-        if let Some(key) = &self.key {
+        // Decrypted for this request only; dropped (zeroized) once in the header.
+        if let Some(key) = self.key.current()? {
             request = request.header("x-goog-api-key", key.expose_secret());
         }
-        request
+        Ok(request)
     }
 
     fn encode(&self, value: &impl Serialize) -> Result<Vec<u8>, ProviderError> {
@@ -104,10 +110,10 @@ impl Provider for Gemini {
             let body = self.encode(&native)?;
             let exchange = Exchange::start(&self.config.name, self.limits);
             let post = if request.is_stream() {
-                self.post(request.model(), "streamGenerateContent?alt=sse", body)
+                self.post(request.model(), "streamGenerateContent?alt=sse", body)?
                     .header(http::header::ACCEPT, "text/event-stream")
             } else {
-                self.post(request.model(), "generateContent", body)
+                self.post(request.model(), "generateContent", body)?
             };
             let response = exchange
                 .send(post)
@@ -135,7 +141,7 @@ impl Provider for Gemini {
             let body = self.encode(&native)?;
             let exchange = Exchange::start(&self.config.name, self.limits);
             let response = exchange
-                .send(self.post(request.model(), "batchEmbedContents", body))
+                .send(self.post(request.model(), "batchEmbedContents", body)?)
                 .await
                 .map_err(|e| shape::map_status_error(e, native_error))?;
             let bytes = exchange.body(response).await?;

@@ -8,6 +8,7 @@ mod anthropic;
 mod azure;
 mod gemini;
 mod http;
+mod key_source;
 mod openai;
 pub mod pricing;
 
@@ -24,8 +25,10 @@ use secrecy::SecretString;
 
 use crate::config::{ProviderConfig, ProviderKind, UpstreamConfig};
 use crate::openai::{ChatRequest, EmbeddingsRequest};
+use crate::vault::store::Vault;
 
 pub use http::build_client;
+pub use key_source::KeySource;
 
 /// The data payloads of an OpenAI-shaped stream, in order, without the final `[DONE]`.
 /// The stream ends cleanly only after the upstream's own end marker.
@@ -63,6 +66,8 @@ pub enum ProviderError {
     },
     #[error("provider \"{provider}\" broke the exchange: {reason}")]
     Protocol { provider: String, reason: String },
+    #[error("the key of provider \"{provider}\" cannot be read from the key vault")]
+    KeyUnavailable { provider: String },
 }
 
 /// One provider deployment: its adapter plus the facts the policy and router need.
@@ -77,7 +82,7 @@ pub trait Provider: Send + Sync {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {
-    #[error("provider \"{provider}\": environment variable {var} (api_key_env) is not set")]
+    #[error("provider \"{provider}\": environment variable {var} (api_key_env) is not set and the key vault holds no key for it")]
     MissingKey { provider: String, var: String },
     #[error("provider \"{provider}\": kind \"{kind}\" has no adapter in this version yet")]
     NoAdapter {
@@ -86,6 +91,8 @@ pub enum SetupError {
     },
     #[error("cannot build the upstream HTTP client: {0}")]
     Client(String),
+    #[error("cannot read provider keys from the key vault: {0}")]
+    Vault(String),
 }
 
 /// All configured providers, in config order.
@@ -95,23 +102,36 @@ pub struct Providers {
 }
 
 impl Providers {
-    /// Builds one adapter per configured provider, reading API keys from the environment.
+    /// Builds one adapter per configured provider. Keys: the vault's entry for a
+    /// provider wins; else its `api_key_env`, which must then be set.
     pub fn from_config(
         providers: &[ProviderConfig],
         upstream: &UpstreamConfig,
+        vault: Option<Arc<Vault>>,
     ) -> Result<Providers, SetupError> {
         let client = build_client(upstream).map_err(|e| SetupError::Client(e.to_string()))?;
         let mut list: Vec<Arc<dyn Provider>> = Vec::new();
         for p in providers {
-            let key = match &p.api_key_env {
-                Some(var) => Some(SecretString::from(std::env::var(var).map_err(|_| {
-                    SetupError::MissingKey {
-                        provider: p.name.clone(),
-                        var: var.clone(),
+            let vaulted = match &vault {
+                Some(v) => v
+                    .has_provider_key(&p.name)
+                    .map_err(|e| SetupError::Vault(e.to_string()))?,
+                None => false,
+            };
+            let env = match &p.api_key_env {
+                Some(var) => match std::env::var(var) {
+                    Ok(value) => Some(SecretString::from(value)),
+                    Err(_) if vaulted => None,
+                    Err(_) => {
+                        return Err(SetupError::MissingKey {
+                            provider: p.name.clone(),
+                            var: var.clone(),
+                        })
                     }
-                })?)),
+                },
                 None => None,
             };
+            let key = KeySource::new(&p.name, env, vault.clone());
             let adapter: Arc<dyn Provider> = match p.kind {
                 ProviderKind::OpenAi => Arc::new(openai::OpenAiCompatible::new(
                     p.clone(),

@@ -4,16 +4,16 @@
 
 use bytes::Bytes;
 use futures::future::BoxFuture;
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 
 use super::http::Exchange;
-use super::{Provider, ProviderError, Reply};
+use super::{KeySource, Provider, ProviderError, Reply};
 use crate::config::{ProviderConfig, UpstreamConfig};
 use crate::openai::{ChatRequest, EmbeddingsRequest};
 
 pub struct OpenAiCompatible {
     config: ProviderConfig,
-    key: Option<SecretString>,
+    key: KeySource,
     client: reqwest::Client,
     limits: UpstreamConfig,
 }
@@ -21,7 +21,7 @@ pub struct OpenAiCompatible {
 impl OpenAiCompatible {
     pub fn new(
         config: ProviderConfig,
-        key: Option<SecretString>,
+        key: KeySource,
         client: reqwest::Client,
         limits: UpstreamConfig,
     ) -> OpenAiCompatible {
@@ -33,16 +33,18 @@ impl OpenAiCompatible {
         }
     }
 
-    fn post(&self, path: &str, body: Vec<u8>) -> reqwest::RequestBuilder {
+    /// The request with this exchange's key; the decrypted key is dropped (zeroized)
+    /// as soon as it is copied into the header.
+    fn post(&self, path: &str, body: Vec<u8>) -> Result<reqwest::RequestBuilder, ProviderError> {
         let mut request = self
             .client
             .post(format!("{}{path}", self.config.base_url))
             .header(http::header::CONTENT_TYPE, "application/json")
             .body(body);
-        if let Some(key) = &self.key {
+        if let Some(key) = self.key.current()? {
             request = request.bearer_auth(key.expose_secret());
         }
-        request
+        Ok(request)
     }
 }
 
@@ -54,7 +56,7 @@ impl Provider for OpenAiCompatible {
     fn chat<'a>(&'a self, request: &'a ChatRequest) -> BoxFuture<'a, Result<Reply, ProviderError>> {
         Box::pin(async move {
             let exchange = Exchange::start(&self.config.name, self.limits);
-            let mut post = self.post("/chat/completions", request.to_vec());
+            let mut post = self.post("/chat/completions", request.to_vec())?;
             if request.is_stream() {
                 post = post.header(http::header::ACCEPT, "text/event-stream");
             }
@@ -74,7 +76,7 @@ impl Provider for OpenAiCompatible {
         Box::pin(async move {
             let exchange = Exchange::start(&self.config.name, self.limits);
             let response = exchange
-                .send(self.post("/embeddings", request.to_vec()))
+                .send(self.post("/embeddings", request.to_vec())?)
                 .await?;
             exchange.body(response).await
         })

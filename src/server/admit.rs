@@ -56,6 +56,15 @@ pub async fn admit<R: TextFields>(
         ));
     };
     let mut trail = Trail::new(meta, caller, policy, model);
+    if !caller.may_use(model, &gw.aliases) {
+        let message = format!(
+            "Virtual key \"{}\" may not use the model `{model}`; ask your administrator to allow it.",
+            caller.key_id
+        );
+        return Err(trail
+            .deny(gw, ApiError::forbidden("model_not_allowed", message))
+            .await);
+    }
     let original = trail.captures_originals().then(|| body(request));
 
     let screened = match policy.screen(request, &gw.pseudonyms.key_for(&caller.tenant)) {
@@ -122,6 +131,8 @@ fn worth_another_provider(error: &ProviderError) -> bool {
         ProviderError::Timeout { phase, .. } => *phase == Phase::FirstByte,
         ProviderError::Status { status, .. } => *status == 429 || *status >= 500,
         ProviderError::Protocol { .. } => false,
+        // Another provider has its own key.
+        ProviderError::KeyUnavailable { .. } => true,
     }
 }
 

@@ -3,6 +3,8 @@
 //! Virtual keys are kept only as SHA-256 digests: a memory dump or a log line never
 //! holds one. A presented key is hashed and looked up by its digest, so the lookup time
 //! does not depend on how many leading characters of a real key were guessed.
+//! Bootstrap keys (from the config's environment variables) are checked first, then
+//! the vault's keys, read on every request so a revocation holds on the next one.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -15,15 +17,34 @@ use secrecy::{ExposeSecret, SecretString};
 use super::error::ApiError;
 use super::Gateway;
 use crate::config::TenantConfig;
+use crate::vault::store::digest_of;
 
 /// Shortest virtual key accepted: below this a key can be guessed.
 const MIN_KEY_LEN: usize = 20;
 
-/// Who is calling: the tenant and the id (never the secret) of the key used.
+/// Who is calling: the tenant and the id (never the secret) of the key used, and the
+/// models that key may use (empty: every model).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {
     pub tenant: String,
     pub key_id: String,
+    pub allowed_models: Vec<String>,
+}
+
+impl Caller {
+    /// Whether this key may use `model` (the served name). An entry of the allowed list
+    /// may name the model itself or an alias of it.
+    pub fn may_use(
+        &self,
+        model: &str,
+        aliases: &std::collections::BTreeMap<String, String>,
+    ) -> bool {
+        self.allowed_models.is_empty()
+            || self
+                .allowed_models
+                .iter()
+                .any(|m| m == model || aliases.get(m).is_some_and(|target| target == model))
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +110,7 @@ impl KeyStore {
         let caller = Arc::new(Caller {
             tenant: tenant.to_owned(),
             key_id: key_id.to_owned(),
+            allowed_models: Vec::new(),
         });
         if self
             .by_digest
@@ -134,9 +156,43 @@ impl FromRequestParts<Gateway> for Caller {
                 )
             })?;
         // The presented key is never echoed back: it may be a real secret sent by mistake.
-        gw.keys
-            .authenticate(presented)
-            .map(|c| (*c).clone())
-            .ok_or_else(|| ApiError::unauthorized("Incorrect API key provided."))
+        if let Some(caller) = gw.keys.authenticate(presented) {
+            return Ok((*caller).clone());
+        }
+        let vaulted = gw
+            .vault
+            .virtual_key_by_digest(&digest_of(presented))
+            .map_err(|e| {
+                tracing::error!(error = %e, "the key vault cannot be read");
+                ApiError::unavailable(
+                    "The gateway cannot read its key vault right now; try again later.",
+                )
+            })?;
+        let Some(key) = vaulted else {
+            return Err(ApiError::unauthorized("Incorrect API key provided."));
+        };
+        if key.expired_at(time::OffsetDateTime::now_utc()) {
+            return Err(ApiError::unauthorized(format!(
+                "Virtual key \"{}\" has expired; ask your administrator for a new one.",
+                key.id
+            )));
+        }
+        if let Some(per_minute) = key.rate_limit_rpm {
+            if !gw.key_limits.allow(&key.id, per_minute) {
+                return Err(ApiError::with_status(
+                    http::StatusCode::TOO_MANY_REQUESTS,
+                    "rate_limit_exceeded",
+                    format!(
+                        "Virtual key \"{}\" is limited to {per_minute} requests per minute; slow down and retry.",
+                        key.id
+                    ),
+                ));
+            }
+        }
+        Ok(Caller {
+            tenant: key.tenant,
+            key_id: key.id,
+            allowed_models: key.models,
+        })
     }
 }

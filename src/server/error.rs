@@ -147,6 +147,16 @@ impl ApiError {
         )
     }
 
+    /// An error with its own status and code, in the same OpenAI shape: the admin API's
+    /// 404 for an unknown id and 409 for a duplicate, a virtual key's 429.
+    pub fn with_status(
+        status: StatusCode,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> ApiError {
+        ApiError::new(status, "invalid_request_error", Some(code), message)
+    }
+
     pub fn unavailable(message: impl Into<String>) -> ApiError {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -202,6 +212,12 @@ impl From<ProviderError> for ApiError {
                 "upstream_error",
                 Some("upstream_unreachable"),
                 format!("{e}."),
+            ),
+            ProviderError::KeyUnavailable { .. } => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "service_unavailable",
+                Some("gateway_unavailable"),
+                format!("{e}; nothing was sent to it."),
             ),
             ProviderError::Timeout {
                 ref provider,

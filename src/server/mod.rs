@@ -2,6 +2,7 @@
 //! knows HTTP. Handlers are thin: each step of a request is a call into the module
 //! that owns it (see `chat.rs`).
 
+mod admin;
 mod admit;
 mod answer;
 mod auth;
@@ -11,6 +12,7 @@ pub mod echo;
 mod embeddings;
 mod error;
 mod health;
+mod limits;
 mod models;
 mod observe;
 mod reload;
@@ -41,6 +43,7 @@ use crate::providers::{Providers, SetupError};
 use crate::telemetry::Metrics;
 use crate::vault::master_key::MasterKey;
 use crate::vault::pseudonym::PseudonymKeys;
+use crate::vault::store::{Vault, VaultError};
 
 /// The header carrying the sequence number of a request's audit record.
 pub const AUDIT_SEQ_HEADER: &str = "x-ledgergate-audit-seq";
@@ -48,6 +51,10 @@ pub const AUDIT_SEQ_HEADER: &str = "x-ledgergate-audit-seq";
 /// Everything a request handler needs, shared by all requests.
 pub struct GatewayState {
     pub keys: KeyStore,
+    /// Vaulted virtual keys and provider keys (`<data dir>/vault`).
+    pub vault: Arc<Vault>,
+    /// Request rates of vaulted keys that carry a limit.
+    pub key_limits: limits::KeyLimits,
     pub providers: Providers,
     pub policies: Arc<Policies>,
     pub pricing: Pricing,
@@ -142,6 +149,8 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
     #[error("cannot open the audit log: {0}")]
     Audit(#[from] AuditError),
+    #[error(transparent)]
+    Vault(#[from] VaultError),
 }
 
 /// What `serve` needs besides the config: secrets and state prepared by the caller.
@@ -158,6 +167,8 @@ pub struct Startup {
 pub struct Listening {
     pub addr: SocketAddr,
     pub tls: bool,
+    /// The admin API's address, when it is on (plain HTTP: keep it on loopback).
+    pub admin: Option<SocketAddr>,
 }
 
 impl Listening {
@@ -178,24 +189,40 @@ pub async fn serve(
     startup: Startup,
     on_listening: impl FnOnce(&Listening),
 ) -> Result<(), ServeError> {
-    let providers = Providers::from_config(&config.providers, &config.upstream)?;
     let options = AuditOptions {
         accept_damage: startup.accept_damage,
         ..AuditOptions::from_config(&config)
     };
     let master = startup.master;
-    // Opening reads and verifies the tail of the log: blocking work, off the runtime.
-    let (audit, report, master) = tokio::task::spawn_blocking(move || {
-        AuditLog::open(options, &master).map(|(log, report)| (log, report, master))
+    let vault_path = config.data.dir.join("vault");
+    // An existing vault first: a wrong master key is refused by its key-check value
+    // before the audit log is touched. A vault not created yet is created only after
+    // the audit log accepted the key, so a wrong key never seeds a new vault. Opening
+    // both is blocking work, off the runtime.
+    let (vault, audit, report, master) = tokio::task::spawn_blocking(move || {
+        let existing = vault_path
+            .exists()
+            .then(|| Vault::open(&vault_path, &master));
+        let existing = existing.transpose()?;
+        let (log, report) = AuditLog::open(options, &master)?;
+        let vault = match existing {
+            Some(vault) => vault,
+            None => Vault::open(&vault_path, &master)?,
+        };
+        Ok::<_, ServeError>((Arc::new(vault), log, report, master))
     })
     .await
     .map_err(|e| ServeError::Io(std::io::Error::other(e)))??;
+    let providers =
+        Providers::from_config(&config.providers, &config.upstream, Some(vault.clone()))?;
     if let Some(recovery) = &report.recovery {
         tracing::warn!(segment = %recovery.segment.display(), bytes = recovery.bytes, seq = recovery.seq, quarantine = %recovery.quarantine.display(), "audit log: cut a torn, never-acknowledged tail at start-up");
     }
     tracing::info!(records = report.records, log_id = %report.log_id, "audit log open");
     let gw = Gateway::new(GatewayState {
         keys: startup.keys,
+        vault: vault.clone(),
+        key_limits: limits::KeyLimits::default(),
         providers,
         policies: Arc::new(startup.policies),
         pricing: Pricing::new(config.pricing.clone()),
@@ -215,9 +242,30 @@ pub async fn serve(
 
     let addr = config.server.listen;
     let listener = TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
+    let admin_handle = axum_server::Handle::<SocketAddr>::new();
+    let admin_addr = match (
+        admin::Admin::from_config(&config, vault.clone(), audit.clone()),
+        &config.admin,
+    ) {
+        (Some(state), Some(admin_config)) => {
+            let addr = admin_config.listen;
+            let listener =
+                TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
+            let bound = listener.local_addr()?;
+            tokio::spawn(
+                axum_server::from_tcp(listener)?
+                    .handle(admin_handle.clone())
+                    .serve(admin::router(state).into_make_service()),
+            );
+            tracing::info!(addr = %bound, "admin API listening");
+            Some(bound)
+        }
+        _ => None,
+    };
     let listening = Listening {
         addr: listener.local_addr()?,
         tls: tls.is_some(),
+        admin: admin_addr,
     };
     let handle = axum_server::Handle::<SocketAddr>::new();
     let app = router(gw.clone()).into_make_service_with_connect_info::<SocketAddr>();
@@ -237,19 +285,21 @@ pub async fn serve(
         ),
     };
     tracing::info!(addr = %listening.addr, tls = listening.tls, "listening");
+    let signalled = shutdown_signal();
     on_listening(&listening);
 
     drop(master);
     let reloader = reload::spawn(gw.clone());
     let grace = config.server.shutdown_grace;
     let stopper = tokio::spawn(async move {
-        shutdown_signal().await;
+        signalled.await;
         tracing::info!(
             grace_secs = grace.as_secs(),
             "shutting down: no new connections, draining in-flight requests"
         );
         gw.shutting_down.store(true, Ordering::Relaxed);
         handle.graceful_shutdown(Some(grace));
+        admin_handle.graceful_shutdown(Some(grace));
     });
     let served = server
         .await
@@ -266,24 +316,31 @@ pub async fn serve(
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Installs the SIGTERM handler now and returns the future that resolves on SIGTERM or
+/// Ctrl-C. Called before the gateway announces its address: a SIGTERM sent right after
+/// "listening on" must drain the gateway, not kill it with the default action.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    async move {
+        let ctrl_c = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        #[cfg(unix)]
+        let term = async move {
+            match term {
+                Some(mut s) => {
+                    s.recv().await;
+                }
+                None => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
+        };
+        #[cfg(not(unix))]
+        let term = std::future::pending::<()>();
+        tokio::select! {
+            () = ctrl_c => {}
+            () = term => {}
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = term => {}
     }
 }
 

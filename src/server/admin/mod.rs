@@ -1,0 +1,123 @@
+//! The admin API: its own listener (`[admin] listen`) and its own bearer token (read
+//! from the variable `[admin] token_env`; unset means the admin API is off). JSON in
+//! and out, errors in OpenAI's shape through [`ApiError`]. Every change it makes is
+//! appended to the audit log (ids only, never a secret) before it answers.
+
+mod keys;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::routing::{get, put};
+use axum::Router;
+use ring::digest::{digest, SHA256};
+use subtle::ConstantTimeEq;
+
+use super::error::ApiError;
+use crate::audit::AuditLog;
+use crate::config::Config;
+use crate::vault::store::Vault;
+
+/// Largest admin request body (a provider key or a key description).
+const MAX_ADMIN_BODY: usize = 64 * 1024;
+
+/// What the admin handlers share.
+pub struct AdminState {
+    vault: Arc<Vault>,
+    audit: AuditLog,
+    /// SHA-256 of the admin token: compared in constant time, never kept in clear.
+    token_digest: [u8; 32],
+    tenants: BTreeSet<String>,
+    providers: BTreeSet<String>,
+}
+
+#[derive(Clone)]
+pub struct Admin(Arc<AdminState>);
+
+impl Admin {
+    /// The admin API's state, or `None` when the config has no `[admin]` or its token
+    /// variable is unset (then the admin API is off, and the log says so).
+    pub fn from_config(config: &Config, vault: Arc<Vault>, audit: AuditLog) -> Option<Admin> {
+        let admin = config.admin.as_ref()?;
+        let token = match std::env::var(&admin.token_env) {
+            Ok(token) if !token.is_empty() => zeroize::Zeroizing::new(token),
+            _ => {
+                tracing::warn!(var = %admin.token_env, "admin API off: its token variable is not set");
+                return None;
+            }
+        };
+        Some(Admin(Arc::new(AdminState {
+            vault,
+            audit,
+            token_digest: sha256(token.as_bytes()),
+            tenants: config.tenants.iter().map(|t| t.id.clone()).collect(),
+            providers: config.providers.iter().map(|p| p.name.clone()).collect(),
+        })))
+    }
+}
+
+fn sha256(bytes: &[u8]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    out.copy_from_slice(digest(&SHA256, bytes).as_ref());
+    out
+}
+
+/// Proof that the request carried the admin token.
+pub struct AdminCaller;
+
+impl FromRequestParts<Admin> for AdminCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, admin: &Admin) -> Result<AdminCaller, ApiError> {
+        let presented = parts
+            .headers
+            .get(http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or_else(|| {
+                ApiError::unauthorized(
+                    "The admin API needs the admin token as Authorization: Bearer <token>.",
+                )
+            })?;
+        // Digests of equal length, compared in constant time: the time taken says
+        // nothing about how much of the token was right.
+        if bool::from(sha256(presented.as_bytes()).ct_eq(&admin.0.token_digest)) {
+            Ok(AdminCaller)
+        } else {
+            Err(ApiError::unauthorized("Incorrect admin token provided."))
+        }
+    }
+}
+
+async fn not_found(uri: axum::http::Uri) -> ApiError {
+    ApiError::route_not_found(uri.path())
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::method_not_allowed()
+}
+
+/// The admin router.
+pub fn router(admin: Admin) -> Router {
+    Router::new()
+        .route(
+            "/admin/v1/virtual-keys",
+            get(keys::list_virtual_keys).post(keys::create_virtual_key),
+        )
+        .route(
+            "/admin/v1/virtual-keys/{id}",
+            axum::routing::delete(keys::revoke_virtual_key),
+        )
+        .route("/admin/v1/provider-keys", get(keys::list_provider_keys))
+        .route(
+            "/admin/v1/provider-keys/{provider}",
+            put(keys::put_provider_key).delete(keys::remove_provider_key),
+        )
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_ADMIN_BODY))
+        .with_state(admin)
+}

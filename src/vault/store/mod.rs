@@ -1,0 +1,433 @@
+//! The key vault: a sled database at `<data dir>/vault` holding provider API keys
+//! (envelope-encrypted) and virtual keys (SHA-256 digests and their limits).
+//!
+//! Guarantees: the master key is never stored, only a key-check value sealed under a
+//! key derived from it, so a wrong master key is refused at open before anything is
+//! written. Each provider key version has its own random data key, wrapped under that
+//! derived key; a provider key can be written, rotated and removed, and is decrypted
+//! only by [`Vault::provider_key`], just before use. Master-key rotation re-wraps the
+//! data keys (and the check value) in one sled transaction and re-encrypts no secret.
+//! sled allows one process per database: the server owns it while it runs.
+
+mod envelope;
+mod virtual_keys;
+
+use std::path::{Path, PathBuf};
+
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::Transactional;
+use time::OffsetDateTime;
+
+use crate::vault::master_key::MasterKey;
+use envelope::{provider_key_aad, SecretKey, CHECK_AAD, CHECK_PLAINTEXT};
+
+pub use virtual_keys::{digest_of, NewVirtualKey, VirtualKey, VirtualKeySecret};
+
+const META_CHECK: &[u8] = b"key_check";
+
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    #[error("cannot open the key vault {path}: {source} (only one ledgergate process may open it at a time; stop the server first for offline commands)")]
+    Open { path: PathBuf, source: sled::Error },
+    #[error("the key vault {path} failed: {source}")]
+    Sled { path: PathBuf, source: sled::Error },
+    #[error("the master key does not open the key vault {path} (its key-check value does not decrypt); start with the master key the vault was created with; nothing was changed")]
+    WrongMasterKey { path: PathBuf },
+    #[error("the key vault {path} is damaged: {what}")]
+    Corrupt { path: PathBuf, what: String },
+    #[error("a virtual key with id \"{id}\" already exists")]
+    DuplicateId { id: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// What the admin API may tell about a provider key: never its value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProviderKeyInfo {
+    pub provider: String,
+    pub version: u32,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+}
+
+/// A provider key as stored: the sealed value and the id of its data key.
+#[derive(Serialize, Deserialize)]
+struct StoredProviderKey {
+    #[serde(flatten)]
+    info: ProviderKeyInfo,
+    data_key_id: String,
+    sealed: String,
+}
+
+/// The open vault. Cheap to share behind an `Arc`; every method is safe to call
+/// concurrently (sled serialises writes).
+pub struct Vault {
+    path: PathBuf,
+    db: sled::Db,
+    meta: sled::Tree,
+    data_keys: sled::Tree,
+    provider_keys: sled::Tree,
+    virtual_keys: sled::Tree,
+    virtual_by_digest: sled::Tree,
+    kek: SecretKey,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+fn b64() -> base64::engine::GeneralPurpose {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+}
+
+fn random_id() -> String {
+    hex::encode(rand::random::<[u8; 16]>())
+}
+
+impl Vault {
+    /// Opens (creating on first use) the vault at `path` (usually `<data dir>/vault`).
+    /// A master key that does not open the key-check value is refused, and nothing
+    /// is written.
+    pub fn open(path: &Path, master: &MasterKey) -> Result<Vault, VaultError> {
+        let db = sled::Config::new()
+            .path(path)
+            .open()
+            .map_err(|source| VaultError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        let tree = |name: &str| {
+            db.open_tree(name).map_err(|source| VaultError::Sled {
+                path: path.to_path_buf(),
+                source,
+            })
+        };
+        let vault = Vault {
+            meta: tree("meta")?,
+            data_keys: tree("data_keys")?,
+            provider_keys: tree("provider_keys")?,
+            virtual_keys: tree("virtual_keys")?,
+            virtual_by_digest: tree("virtual_by_digest")?,
+            db,
+            path: path.to_path_buf(),
+            kek: SecretKey::kek(master),
+        };
+        match vault.meta.get(META_CHECK).map_err(|e| vault.sled(e))? {
+            Some(check) => vault.verify_check(&vault.kek, &check)?,
+            None => {
+                if !vault.data_keys.is_empty() || !vault.virtual_keys.is_empty() {
+                    return Err(vault.corrupt("its key-check value is missing"));
+                }
+                let check = vault.kek.seal(CHECK_AAD, CHECK_PLAINTEXT);
+                vault
+                    .meta
+                    .insert(META_CHECK, check)
+                    .map_err(|e| vault.sled(e))?;
+                vault.flush()?;
+            }
+        }
+        Ok(vault)
+    }
+
+    fn verify_check(&self, kek: &SecretKey, check: &[u8]) -> Result<(), VaultError> {
+        match kek.open(CHECK_AAD, check) {
+            Some(plain) if plain.as_slice() == CHECK_PLAINTEXT => Ok(()),
+            _ => Err(VaultError::WrongMasterKey {
+                path: self.path.clone(),
+            }),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn sled(&self, source: sled::Error) -> VaultError {
+        VaultError::Sled {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn corrupt(&self, what: impl Into<String>) -> VaultError {
+        VaultError::Corrupt {
+            path: self.path.clone(),
+            what: what.into(),
+        }
+    }
+
+    fn flush(&self) -> Result<(), VaultError> {
+        self.db.flush().map(|_| ()).map_err(|e| self.sled(e))
+    }
+
+    fn transaction_error(&self, e: TransactionError<VaultError>) -> VaultError {
+        match e {
+            TransactionError::Abort(e) => e,
+            TransactionError::Storage(e) => self.sled(e),
+        }
+    }
+
+    /// Writes or rotates the key of `provider` under a fresh data key; the old value
+    /// and its data key are gone once this returns.
+    pub fn put_provider_key(
+        &self,
+        provider: &str,
+        value: &SecretString,
+    ) -> Result<ProviderKeyInfo, VaultError> {
+        use secrecy::ExposeSecret;
+        if provider.is_empty() || value.expose_secret().is_empty() {
+            return Err(VaultError::Invalid(
+                "a provider key needs a provider name and a non-empty value".into(),
+            ));
+        }
+        let now = OffsetDateTime::now_utc();
+        let previous = self.stored_provider_key(provider)?;
+        let info = ProviderKeyInfo {
+            provider: provider.to_owned(),
+            version: previous.as_ref().map_or(1, |p| p.info.version + 1),
+            created_at: previous.as_ref().map_or(now, |p| p.info.created_at),
+            updated_at: now,
+        };
+        let data_key = SecretKey::random();
+        let data_key_id = random_id();
+        let sealed = data_key.seal(
+            &provider_key_aad(provider, &data_key_id),
+            value.expose_secret().as_bytes(),
+        );
+        let stored = StoredProviderKey {
+            info: info.clone(),
+            data_key_id: data_key_id.clone(),
+            sealed: base64::Engine::encode(&b64(), sealed),
+        };
+        let record = serde_json::to_vec(&stored)
+            .map_err(|e| self.corrupt(format!("cannot encode a provider key record: {e}")))?;
+        let wrapped = data_key.wrap(&self.kek, &data_key_id);
+        let old_id = previous.map(|p| p.data_key_id);
+        (&self.provider_keys, &self.data_keys)
+            .transaction(|(keys, data)| {
+                data.insert(data_key_id.as_bytes(), wrapped.as_slice())?;
+                keys.insert(provider.as_bytes(), record.as_slice())?;
+                if let Some(old) = &old_id {
+                    data.remove(old.as_bytes())?;
+                }
+                Ok::<_, ConflictableTransactionError<VaultError>>(())
+            })
+            .map_err(|e| self.transaction_error(e))?;
+        self.flush()?;
+        Ok(info)
+    }
+
+    /// Removes the key of `provider` and destroys its data key; `false` if none was stored.
+    pub fn remove_provider_key(&self, provider: &str) -> Result<bool, VaultError> {
+        let Some(previous) = self.stored_provider_key(provider)? else {
+            return Ok(false);
+        };
+        (&self.provider_keys, &self.data_keys)
+            .transaction(|(keys, data)| {
+                keys.remove(provider.as_bytes())?;
+                data.remove(previous.data_key_id.as_bytes())?;
+                Ok::<_, ConflictableTransactionError<VaultError>>(())
+            })
+            .map_err(|e| self.transaction_error(e))?;
+        self.flush()?;
+        Ok(true)
+    }
+
+    /// Whether a key is stored for `provider` (without decrypting it).
+    pub fn has_provider_key(&self, provider: &str) -> Result<bool, VaultError> {
+        self.provider_keys
+            .contains_key(provider.as_bytes())
+            .map_err(|e| self.sled(e))
+    }
+
+    /// Decrypts the key of `provider` for one use; the caller drops it right after.
+    pub fn provider_key(&self, provider: &str) -> Result<Option<SecretString>, VaultError> {
+        let Some(stored) = self.stored_provider_key(provider)? else {
+            return Ok(None);
+        };
+        let wrapped = self
+            .data_keys
+            .get(stored.data_key_id.as_bytes())
+            .map_err(|e| self.sled(e))?
+            .ok_or_else(|| {
+                self.corrupt(format!(
+                    "the data key of provider \"{provider}\" is missing"
+                ))
+            })?;
+        let data_key =
+            SecretKey::unwrap(&self.kek, &stored.data_key_id, &wrapped).ok_or_else(|| {
+                self.corrupt(format!(
+                    "the data key of provider \"{provider}\" does not unwrap"
+                ))
+            })?;
+        let sealed = base64::Engine::decode(&b64(), &stored.sealed)
+            .map_err(|_| self.corrupt(format!("provider \"{provider}\": bad encoding")))?;
+        let plain = data_key
+            .open(&provider_key_aad(provider, &stored.data_key_id), &sealed)
+            .ok_or_else(|| {
+                self.corrupt(format!(
+                    "the key of provider \"{provider}\" does not decrypt"
+                ))
+            })?;
+        let text = std::str::from_utf8(&plain).map_err(|_| {
+            self.corrupt(format!("the key of provider \"{provider}\" is not UTF-8"))
+        })?;
+        Ok(Some(SecretString::from(text)))
+    }
+
+    /// Names, versions and times of every stored provider key; never a value.
+    pub fn list_provider_keys(&self) -> Result<Vec<ProviderKeyInfo>, VaultError> {
+        let mut out = Vec::new();
+        for item in self.provider_keys.iter() {
+            let (_, value) = item.map_err(|e| self.sled(e))?;
+            let stored: StoredProviderKey = serde_json::from_slice(&value)
+                .map_err(|e| self.corrupt(format!("a provider key record: {e}")))?;
+            out.push(stored.info);
+        }
+        Ok(out)
+    }
+
+    fn stored_provider_key(&self, provider: &str) -> Result<Option<StoredProviderKey>, VaultError> {
+        let Some(value) = self
+            .provider_keys
+            .get(provider.as_bytes())
+            .map_err(|e| self.sled(e))?
+        else {
+            return Ok(None);
+        };
+        serde_json::from_slice(&value)
+            .map(Some)
+            .map_err(|e| self.corrupt(format!("the record of provider \"{provider}\": {e}")))
+    }
+
+    /// Re-wraps every data key and the key-check value under `new`, in one sled
+    /// transaction; the secrets themselves are not re-encrypted. Every data key is
+    /// unwrapped with the current key first, so a damaged vault changes nothing.
+    /// Returns how many data keys were re-wrapped. Consumes the vault: reopen it with
+    /// the new master key.
+    pub fn rotate_master(self, new: &MasterKey) -> Result<usize, VaultError> {
+        let new_kek = SecretKey::kek(new);
+        let mut rewrapped = Vec::new();
+        for item in self.data_keys.iter() {
+            let (id, wrapped) = item.map_err(|e| self.sled(e))?;
+            let id_text = String::from_utf8(id.to_vec())
+                .map_err(|_| self.corrupt("a data key id is not UTF-8"))?;
+            let key = SecretKey::unwrap(&self.kek, &id_text, &wrapped)
+                .ok_or_else(|| self.corrupt(format!("data key {id_text} does not unwrap")))?;
+            rewrapped.push((id_text.clone(), key.wrap(&new_kek, &id_text)));
+        }
+        let check = new_kek.seal(CHECK_AAD, CHECK_PLAINTEXT);
+        (&self.meta, &self.data_keys)
+            .transaction(|(meta, data)| {
+                for (id, wrapped) in &rewrapped {
+                    data.insert(id.as_bytes(), wrapped.as_slice())?;
+                }
+                meta.insert(META_CHECK, check.as_slice())?;
+                Ok::<_, ConflictableTransactionError<VaultError>>(())
+            })
+            .map_err(|e| self.transaction_error(e))?;
+        self.flush()?;
+        Ok(rewrapped.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    fn master(byte: u8) -> MasterKey {
+        MasterKey::from_bytes([byte; 32])
+    }
+
+    #[test]
+    fn provider_keys_round_trip_rotate_and_remove() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::open(&dir.path().join("vault"), &master(1)).unwrap();
+        assert!(vault.provider_key("p").unwrap().is_none());
+        let v1 = vault
+            .put_provider_key("p", &SecretString::from("sk-one"))
+            .unwrap();
+        assert_eq!(v1.version, 1);
+        assert_eq!(
+            vault.provider_key("p").unwrap().unwrap().expose_secret(),
+            "sk-one"
+        );
+        let v2 = vault
+            .put_provider_key("p", &SecretString::from("sk-two"))
+            .unwrap();
+        assert_eq!(v2.version, 2);
+        assert_eq!(v2.created_at, v1.created_at);
+        assert_eq!(
+            vault.provider_key("p").unwrap().unwrap().expose_secret(),
+            "sk-two"
+        );
+        assert_eq!(vault.data_keys.len(), 1, "the old data key is destroyed");
+        assert_eq!(vault.list_provider_keys().unwrap(), vec![v2]);
+        assert!(vault.remove_provider_key("p").unwrap());
+        assert!(!vault.remove_provider_key("p").unwrap());
+        assert!(vault.provider_key("p").unwrap().is_none());
+        assert!(vault.data_keys.is_empty());
+    }
+
+    #[test]
+    fn a_wrong_master_key_is_refused_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault");
+        {
+            let vault = Vault::open(&path, &master(1)).unwrap();
+            vault
+                .put_provider_key("p", &SecretString::from("sk-one"))
+                .unwrap();
+        }
+        let e = Vault::open(&path, &master(2)).unwrap_err();
+        assert!(matches!(e, VaultError::WrongMasterKey { .. }), "{e}");
+        assert!(e.to_string().contains("nothing was changed"), "{e}");
+        let vault = Vault::open(&path, &master(1)).unwrap();
+        assert_eq!(
+            vault.provider_key("p").unwrap().unwrap().expose_secret(),
+            "sk-one"
+        );
+    }
+
+    #[test]
+    fn master_rotation_rewraps_data_keys_and_keeps_every_key_usable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault");
+        let vault = Vault::open(&path, &master(1)).unwrap();
+        vault
+            .put_provider_key("a", &SecretString::from("sk-a"))
+            .unwrap();
+        vault
+            .put_provider_key("b", &SecretString::from("sk-b"))
+            .unwrap();
+        let sealed_before = vault.provider_keys.get("a").unwrap().unwrap();
+        assert_eq!(vault.rotate_master(&master(3)).unwrap(), 2);
+        assert!(matches!(
+            Vault::open(&path, &master(1)).unwrap_err(),
+            VaultError::WrongMasterKey { .. }
+        ));
+        let vault = Vault::open(&path, &master(3)).unwrap();
+        assert_eq!(
+            vault.provider_key("a").unwrap().unwrap().expose_secret(),
+            "sk-a"
+        );
+        assert_eq!(
+            vault.provider_key("b").unwrap().unwrap().expose_secret(),
+            "sk-b"
+        );
+        assert_eq!(
+            vault.provider_keys.get("a").unwrap().unwrap(),
+            sealed_before,
+            "secrets are not re-encrypted"
+        );
+    }
+}
