@@ -348,6 +348,20 @@ mod tests {
         MasterKey::from_bytes([byte; 32])
     }
 
+    /// Opens the vault again once the previous handle's background threads have let
+    /// go of sled's file lock (dropping a `Db` releases it asynchronously).
+    fn reopen(path: &Path, master: &MasterKey) -> Result<Vault, VaultError> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            match Vault::open(path, master) {
+                Err(VaultError::Open { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
+    }
+
     #[test]
     fn provider_keys_round_trip_rotate_and_remove() {
         let dir = tempfile::tempdir().unwrap();
@@ -383,15 +397,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("vault");
         {
-            let vault = Vault::open(&path, &master(1)).unwrap();
+            let vault = reopen(&path, &master(1)).unwrap();
             vault
                 .put_provider_key("p", &SecretString::from("sk-one"))
                 .unwrap();
         }
-        let e = Vault::open(&path, &master(2)).unwrap_err();
+        let e = reopen(&path, &master(2)).unwrap_err();
         assert!(matches!(e, VaultError::WrongMasterKey { .. }), "{e}");
         assert!(e.to_string().contains("nothing was changed"), "{e}");
-        let vault = Vault::open(&path, &master(1)).unwrap();
+        let vault = reopen(&path, &master(1)).unwrap();
         assert_eq!(
             vault.provider_key("p").unwrap().unwrap().expose_secret(),
             "sk-one"
@@ -402,7 +416,7 @@ mod tests {
     fn master_rotation_rewraps_data_keys_and_keeps_every_key_usable() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("vault");
-        let vault = Vault::open(&path, &master(1)).unwrap();
+        let vault = reopen(&path, &master(1)).unwrap();
         vault
             .put_provider_key("a", &SecretString::from("sk-a"))
             .unwrap();
@@ -412,10 +426,10 @@ mod tests {
         let sealed_before = vault.provider_keys.get("a").unwrap().unwrap();
         assert_eq!(vault.rotate_master(&master(3)).unwrap(), 2);
         assert!(matches!(
-            Vault::open(&path, &master(1)).unwrap_err(),
+            reopen(&path, &master(1)).unwrap_err(),
             VaultError::WrongMasterKey { .. }
         ));
-        let vault = Vault::open(&path, &master(3)).unwrap();
+        let vault = reopen(&path, &master(3)).unwrap();
         assert_eq!(
             vault.provider_key("a").unwrap().unwrap().expose_secret(),
             "sk-a"
