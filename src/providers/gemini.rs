@@ -920,12 +920,7 @@ mod tests {
     }
 
     fn refused(body: Value) -> Value {
-        match translate(body) {
-            Err(ProviderError::Status {
-                status: 400, body, ..
-            }) => serde_json::from_slice(&body).unwrap(),
-            other => panic!("expected a 400 refusal, got {other:?}"),
-        }
+        super::super::shape::refusal_body(translate(body))
     }
 
     #[test]

@@ -330,6 +330,19 @@ pub(super) fn call_arguments(
     }
 }
 
+/// In adapter tests: the OpenAI error body of a translation the adapter refused with 400.
+#[cfg(test)]
+pub(super) fn refusal_body<T: std::fmt::Debug>(
+    result: Result<T, super::ProviderError>,
+) -> serde_json::Value {
+    match result {
+        Err(super::ProviderError::Status {
+            status: 400, body, ..
+        }) => serde_json::from_slice(&body).expect("a refusal body is JSON"),
+        other => panic!("expected a 400 refusal, got {other:?}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
