@@ -145,6 +145,63 @@ async fn every_exchange_is_recorded_with_its_policy_decision_and_no_secret() {
         .expect("the denial is recorded");
     assert_eq!(denied["record"]["detections"][0]["entity"], "SECRET");
 
+    // `report cost` sums the pricing table applied to the answers' usage.
+    let data = gw.data_dir();
+    let (code, out, err) = cli(&[
+        "report",
+        "cost",
+        "--from",
+        "2000-01-01T00:00:00Z",
+        "--to",
+        "2100-01-01T00:00:00Z",
+        "--by",
+        "model",
+        "--format",
+        "json",
+        "--data-dir",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        report,
+        serde_json::json!([{"model": "gpt-4o-mini", "currency": "EUR", "requests": 2,
+            "prompt_tokens": 18, "completion_tokens": 6, "cost_micros": 30000, "unpriced": 0}])
+    );
+    let (code, out, _) = cli(&[
+        "report",
+        "cost",
+        "--from",
+        "2000-01-01T00:00:00Z",
+        "--to",
+        "2100-01-01T00:00:00Z",
+        "--by",
+        "tenant",
+        "--format",
+        "csv",
+        "--data-dir",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "tenant,currency,requests,prompt_tokens,completion_tokens,cost,unpriced\nacme,EUR,2,18,6,0.030000,0\n");
+    let (code, _, err) = cli(&[
+        "report",
+        "cost",
+        "--from",
+        "yesterday",
+        "--to",
+        "2100-01-01T00:00:00Z",
+        "--by",
+        "model",
+        "--data-dir",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--from \"yesterday\" is not an RFC 3339 time"),
+        "{err}"
+    );
+
     let kinds: Vec<&str> = lines
         .iter()
         .filter_map(|l| l["record"]["event"]["action"].as_str())

@@ -29,7 +29,7 @@ pub struct AuditArgs {
 }
 
 #[derive(Args, Clone)]
-struct Location {
+pub(super) struct Location {
     /// The gateway's data directory (audit files are under DIR/audit).
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
@@ -407,7 +407,7 @@ fn erase(loc: &Location, subject: &str) -> ExitCode {
     }
 }
 
-fn open_keys(
+pub(super) fn open_keys(
     loc: &Location,
 ) -> Result<(PathBuf, KeyStore, ledgergate::audit::chain::LogId), String> {
     let r = resolve(loc)?;

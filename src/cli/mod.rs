@@ -5,6 +5,7 @@ mod audit;
 mod keys;
 mod policy;
 mod redact;
+mod report;
 mod serve;
 
 use std::process::ExitCode;
@@ -28,6 +29,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Check policy files, or explain what a tenant's policy does to a text.
     Policy(policy::PolicyArgs),
+    /// Reports computed from the audit log.
+    Report(report::ReportArgs),
     /// Redact PII from standard input (text, json or jsonl) to standard output.
     Redact(redact::RedactArgs),
     /// Verify, export, erase and read the audit log.
@@ -58,6 +61,7 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Policy(args) => policy::run(args),
         Command::Redact(args) => redact::run(args),
+        Command::Report(args) => report::run(args),
         Command::Audit(args) => audit::run(args),
         Command::Keys(args) => keys::run(args),
     }
