@@ -13,6 +13,9 @@ use std::time::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
+mod routing;
+pub use routing::{BreakerConfig, ModelRouting, RoutingConfig, Strategy};
+
 /// A configuration that failed to load: one sentence naming the place at fault.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -46,6 +49,8 @@ pub struct Config {
     pub tenants: Vec<TenantConfig>,
     /// Prices per provider (or any provider) and model.
     pub pricing: Vec<Price>,
+    /// Routing strategy, retries and circuit breakers.
+    pub routing: RoutingConfig,
 }
 
 /// What a model costs, per million tokens, in `currency`.
@@ -170,6 +175,8 @@ pub struct ProviderConfig {
     pub models: Vec<String>,
     /// Azure OpenAI settings: present exactly when `kind` is [`ProviderKind::Azure`].
     pub azure: Option<AzureConfig>,
+    /// Share of traffic under the `weighted` strategy, relative to the others (>= 1).
+    pub weight: u32,
 }
 
 /// What an Azure OpenAI resource needs beyond a base URL: the data-plane API version
@@ -282,6 +289,8 @@ struct RawConfig {
     tenants: Vec<RawTenant>,
     #[serde(default)]
     pricing: Vec<RawPrice>,
+    #[serde(default)]
+    routing: routing::RawRouting,
 }
 
 #[derive(Deserialize)]
@@ -370,6 +379,8 @@ struct RawProvider {
     api_version: Option<Spanned<String>>,
     /// Azure only: model name to deployment name.
     deployments: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    /// Share of traffic under the `weighted` routing strategy.
+    weight: Option<Spanned<u32>>,
 }
 
 #[derive(Deserialize)]
@@ -506,6 +517,7 @@ impl RawConfig {
             }
             pricing.push(price);
         }
+        let routing = self.routing.validate(served)?;
         let mut key_ids = std::collections::HashSet::new();
         for key in tenants.iter().flat_map(|t| &t.keys) {
             if !key_ids.insert(key.id.as_str()) {
@@ -525,6 +537,7 @@ impl RawConfig {
             aliases,
             tenants,
             pricing,
+            routing,
         })
     }
 }
@@ -781,9 +794,22 @@ impl RawProvider {
             self.deployments,
             self.models.get_ref(),
         )?;
+        let weight = match &self.weight {
+            Some(w) => match *w.get_ref() {
+                0 => {
+                    return Err((
+                        w.span(),
+                        format!("weight of provider \"{name}\" must be greater than 0"),
+                    ))
+                }
+                n => n,
+            },
+            None => 1,
+        };
         Ok(ProviderConfig {
             kind,
             azure,
+            weight,
             base_url: url.trim_end_matches('/').to_owned(),
             api_key_env: self.api_key_env,
             region: self.region.unwrap_or_else(|| "unspecified".into()),

@@ -67,6 +67,8 @@ pub struct Metrics {
     pub gateway_overhead: Histograms<RouteLabels>,
     pub in_flight_requests: Gauge,
     pub in_flight_streams: Gauge,
+    /// Circuit breaker per provider: 0 closed, 1 half-open, 2 open.
+    pub breaker_state: Family<ProviderLabels, Gauge>,
 }
 
 impl Default for Metrics {
@@ -111,7 +113,14 @@ impl Default for Metrics {
             "Response streams open to clients",
             in_flight_streams.clone(),
         );
+        let breaker_state = Family::<ProviderLabels, Gauge>::default();
+        registry.register(
+            "circuit_breaker_state",
+            "Circuit breaker of each provider: 0 closed, 1 half-open, 2 open",
+            breaker_state.clone(),
+        );
         Metrics {
+            breaker_state,
             registry,
             requests,
             request_duration,

@@ -151,6 +151,7 @@ async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
         certifications: vec![],
         models: vec![ECHO_MODEL.into()],
         azure: None,
+        weight: 1,
     });
     // Common model names work as printed in SDK examples.
     for alias in ["gpt-4o-mini", "gpt-4o"] {

@@ -99,6 +99,7 @@ impl Exchange {
             return Ok(response);
         }
         let status = response.status().as_u16();
+        let retry_after = retry_after(response.headers(), std::time::SystemTime::now());
         let body = self
             .read_capped(response, MAX_ERROR_BODY)
             .await
@@ -107,6 +108,7 @@ impl Exchange {
             provider: self.provider.to_owned(),
             status,
             body,
+            retry_after,
         })
     }
 
@@ -181,6 +183,39 @@ impl Exchange {
             },
         ))
     }
+}
+
+/// Longest wait an upstream can ask for that we keep as asked; anything longer is
+/// clamped (the router moves on long before anyway).
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// How long an upstream asked us to wait: OpenAI's `retry-after-ms` (milliseconds,
+/// possibly fractional) first, else `Retry-After` as delay-seconds or an HTTP-date
+/// (RFC 9110 10.2.3), measured from `now`. A date in the past means "now"; an
+/// unreadable value is ignored rather than trusted.
+pub(super) fn retry_after(
+    headers: &reqwest::header::HeaderMap,
+    now: std::time::SystemTime,
+) -> Option<Duration> {
+    let text = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+    };
+    let wait = if let Some(ms) = text("retry-after-ms").and_then(|v| v.parse::<f64>().ok()) {
+        (ms.is_finite() && ms >= 0.0).then(|| Duration::from_secs_f64(ms.min(1e12) / 1000.0))?
+    } else {
+        let value = text("retry-after")?;
+        match value.parse::<u64>() {
+            Ok(secs) => Duration::from_secs(secs),
+            Err(_) => {
+                let at = httpdate::parse_http_date(value).ok()?;
+                at.duration_since(now).unwrap_or(Duration::ZERO)
+            }
+        }
+    };
+    Some(wait.min(MAX_RETRY_AFTER))
 }
 
 /// What a native stream translator tells the relay after one upstream event.
@@ -273,5 +308,52 @@ impl Exchange {
                 }
             },
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::{HeaderMap, HeaderValue};
+    use std::time::{SystemTime, UNIX_EPOCH};
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_dates_and_milliseconds() {
+        // 1994-11-06T08:49:37Z, the RFC's own example date.
+        let now = UNIX_EPOCH + Duration::from_secs(784_111_777);
+        let at = |pairs| retry_after(&headers(pairs), now);
+        assert_eq!(at(&[("retry-after", "3")]), Some(Duration::from_secs(3)));
+        assert_eq!(
+            at(&[("retry-after", "Sun, 06 Nov 1994 08:49:47 GMT")]),
+            Some(Duration::from_secs(10))
+        );
+        assert_eq!(
+            at(&[("retry-after", "Sun, 06 Nov 1994 08:00:00 GMT")]),
+            Some(Duration::ZERO),
+            "a date in the past means now"
+        );
+        assert_eq!(
+            at(&[("retry-after-ms", "1500.5"), ("retry-after", "60")]),
+            Some(Duration::from_micros(1_500_500)),
+            "retry-after-ms wins"
+        );
+        assert_eq!(at(&[("retry-after", "soon")]), None);
+        assert_eq!(at(&[("retry-after-ms", "-4")]), None);
+        assert_eq!(at(&[]), None);
+        assert_eq!(
+            retry_after(
+                &headers(&[("retry-after", "99999999999")]),
+                SystemTime::now()
+            ),
+            Some(MAX_RETRY_AFTER)
+        );
     }
 }

@@ -11,6 +11,7 @@ mod http;
 mod key_source;
 mod openai;
 pub mod pricing;
+pub mod router;
 
 mod shape;
 
@@ -48,7 +49,7 @@ pub enum Phase {
     Total,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum ProviderError {
     #[error("could not connect to provider \"{provider}\": {reason}")]
     Connect { provider: String, reason: String },
@@ -63,11 +64,19 @@ pub enum ProviderError {
         provider: String,
         status: u16,
         body: Bytes,
+        /// How long the upstream asked us to wait (`Retry-After`, `retry-after-ms`).
+        retry_after: Option<Duration>,
     },
     #[error("provider \"{provider}\" broke the exchange: {reason}")]
     Protocol { provider: String, reason: String },
     #[error("the key of provider \"{provider}\" cannot be read from the key vault")]
     KeyUnavailable { provider: String },
+    /// Every allowed provider's circuit breaker is open; nothing was sent.
+    #[error("every allowed provider ({}) is unavailable after repeated failures; the first may be tried again in {} ms", providers.join(", "), retry_in.as_millis())]
+    Unavailable {
+        providers: Vec<String>,
+        retry_in: Duration,
+    },
 }
 
 /// One provider deployment: its adapter plus the facts the policy and router need.

@@ -30,6 +30,14 @@ impl Pricing {
             .or_else(|| for_model().find(|p| p.provider.is_none()))
     }
 
+    /// Input plus output price per million tokens of `model` at `provider`, for the
+    /// `cost` routing strategy; `None` when the model has no price there. Currencies
+    /// are not converted: a pricing table is expected to use one.
+    pub fn list_price(&self, provider: &str, model: &str) -> Option<f64> {
+        self.price(provider, model)
+            .map(|p| p.input_per_million + p.output_per_million)
+    }
+
     /// `(currency, micros)`, or `None` when the model has no price.
     pub fn cost(&self, provider: &str, model: &str, tokens: Tokens) -> Option<(String, u64)> {
         let price = self.price(provider, model)?;
@@ -72,5 +80,8 @@ mod tests {
         assert_eq!(pricing.cost("eu", "m", t), Some(("USD".into(), 420)));
         assert_eq!(pricing.cost("us", "m", t), Some(("USD".into(), 2000)));
         assert_eq!(pricing.cost("eu", "other", t), None);
+        assert_eq!(pricing.list_price("eu", "m"), Some(0.75));
+        assert_eq!(pricing.list_price("us", "m"), Some(3.0));
+        assert_eq!(pricing.list_price("eu", "other"), None);
     }
 }

@@ -40,6 +40,7 @@ pub(super) fn refuse(provider: &str, message: String, param: Option<&str>) -> Pr
         provider: provider.to_owned(),
         status: 400,
         body: error_body(&message, "invalid_request_error", param, None),
+        retry_after: None,
     }
 }
 
@@ -64,6 +65,7 @@ pub(super) fn map_status_error(
             provider,
             status,
             body,
+            retry_after,
         } => {
             let parsed = serde_json::from_slice::<Value>(&body).ok();
             let native = parsed
@@ -83,6 +85,7 @@ pub(super) fn map_status_error(
                 ),
                 provider,
                 status,
+                retry_after,
             }
         }
         other => other,
@@ -403,6 +406,7 @@ mod tests {
             provider: "p".into(),
             status: 429,
             body: Bytes::from_static(br#"{"msg":"slow down"}"#),
+            retry_after: None,
         };
         let mapped = map_status_error(e, |_, v| {
             Some(NativeError {
@@ -424,6 +428,7 @@ mod tests {
             provider: "p".into(),
             status: 400,
             body: Bytes::from_static(b"<html>"),
+            retry_after: None,
         };
         let ProviderError::Status { body, .. } = map_status_error(e, |_, _| None) else {
             panic!()

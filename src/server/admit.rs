@@ -4,7 +4,7 @@
 //! durable. A refusal at any step is audited and nothing is forwarded.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use futures::future::BoxFuture;
 
@@ -18,7 +18,8 @@ use crate::openai::TextFields;
 use crate::pii::{Engine, Restorer};
 
 use crate::policy;
-use crate::providers::{Phase, Provider, ProviderError};
+use crate::providers::router::Observer;
+use crate::providers::{Provider, ProviderError};
 
 /// A request the policy let through, recorded, with the providers it may go to.
 pub struct Admitted {
@@ -31,6 +32,8 @@ pub struct Admitted {
     pub restorer: Restorer,
     pub trail: Trail,
     pub seq: Seq,
+    /// The gateway whose router makes the calls.
+    gateway: Gateway,
 }
 
 /// `body` turns the (redacted) request into JSON for the audit capture.
@@ -121,52 +124,48 @@ pub async fn admit<R: TextFields>(
         restorer: screened.restorer,
         trail,
         seq,
+        gateway: gw.clone(),
     })
 }
 
-/// Whether a failure before the first byte should move on to the next allowed provider.
-fn worth_another_provider(error: &ProviderError) -> bool {
-    match error {
-        ProviderError::Connect { .. } => true,
-        ProviderError::Timeout { phase, .. } => *phase == Phase::FirstByte,
-        ProviderError::Status { status, .. } => *status == 429 || *status >= 500,
-        ProviderError::Protocol { .. } => false,
-        // Another provider has its own key.
-        ProviderError::KeyUnavailable { .. } => true,
+/// Feeds the router's attempts into the request's audit trail.
+struct Attempts<'a> {
+    admitted: &'a mut Admitted,
+}
+
+impl Observer for Attempts<'_> {
+    fn attempting(&mut self, provider: &Arc<dyn Provider>) {
+        let config = provider.config();
+        self.admitted
+            .trail
+            .provider(&config.name, &config.base_url, &config.region);
+        self.admitted.provider = provider.clone();
+    }
+
+    fn failed(&mut self, error: &ProviderError, took: Duration, wait: Duration) {
+        let api = ApiError::from(error.clone());
+        let trail = &mut self.admitted.trail;
+        trail.attempt_failed(api.status().as_u16(), api.kind(), took);
+        trail.waited(wait);
     }
 }
 
 impl Admitted {
-    /// Calls the allowed providers in order until one answers. Fails over only on
-    /// errors before the first byte (connection refused, first-byte timeout, 429, 5xx);
-    /// every attempt goes into the audit record. Returns the answer, or the last error,
-    /// with the time the last attempt took.
+    /// Hands the allowed providers to the router, which orders them by the model's
+    /// strategy and retries or fails over only on errors before the first byte
+    /// (connection refused, first-byte timeout, 429, 5xx), with backoff, Retry-After
+    /// and circuit breakers; every attempt goes into the audit record. Returns the
+    /// answer, or the last error, with the time the last attempt took.
     pub async fn call<'r, T>(
         &mut self,
         candidates: &'r [Arc<dyn Provider>],
         call: impl Fn(&'r Arc<dyn Provider>) -> BoxFuture<'r, Result<T, ProviderError>>,
     ) -> (Result<T, ProviderError>, Duration) {
-        let mut remaining = candidates.iter().peekable();
-        loop {
-            let Some(provider) = remaining.next() else {
-                unreachable!("admission guarantees at least one allowed provider");
-            };
-            let config = provider.config();
-            self.trail
-                .provider(&config.name, &config.base_url, &config.region);
-            self.provider = provider.clone();
-            let started = Instant::now();
-            let result = call(provider).await;
-            let took = started.elapsed();
-            match result {
-                Err(e) if remaining.peek().is_some() && worth_another_provider(&e) => {
-                    tracing::warn!(provider = %config.name, error = %e, "provider failed before the first byte; trying the next allowed one");
-                    let api = ApiError::from(e);
-                    self.trail
-                        .attempt_failed(api.status().as_u16(), api.kind(), took);
-                }
-                other => return (other, took),
-            }
-        }
+        let gw = self.gateway.clone();
+        let model = self.trail.model().to_owned();
+        let mut attempts = Attempts { admitted: self };
+        gw.router
+            .run(&model, &gw.pricing, candidates, call, &mut attempts)
+            .await
     }
 }

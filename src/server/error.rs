@@ -182,6 +182,7 @@ impl From<ProviderError> for ApiError {
                 provider,
                 status,
                 body,
+                ..
             } if (400..500).contains(&status) => {
                 let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
                 let mut api = ApiError::new(
@@ -212,6 +213,12 @@ impl From<ProviderError> for ApiError {
                 "upstream_error",
                 Some("upstream_unreachable"),
                 format!("{e}."),
+            ),
+            ProviderError::Unavailable { .. } => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "service_unavailable",
+                Some("providers_unavailable"),
+                format!("{e}; nothing was sent."),
             ),
             ProviderError::KeyUnavailable { .. } => ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,

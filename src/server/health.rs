@@ -32,6 +32,7 @@ pub async fn readyz(State(gw): State<Gateway>) -> impl IntoResponse {
 }
 
 pub async fn metrics(State(gw): State<Gateway>) -> impl IntoResponse {
+    gw.router.refresh_gauges();
     (
         [(
             header::CONTENT_TYPE,

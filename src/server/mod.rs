@@ -39,6 +39,7 @@ use crate::audit::{AuditError, AuditLog, AuditOptions};
 use crate::config::Config;
 use crate::policy::Policies;
 use crate::providers::pricing::{Pricing, Tokens};
+use crate::providers::router;
 use crate::providers::{Providers, SetupError};
 use crate::telemetry::Metrics;
 use crate::vault::master_key::MasterKey;
@@ -56,6 +57,8 @@ pub struct GatewayState {
     /// Request rates of vaulted keys that carry a limit.
     pub key_limits: limits::KeyLimits,
     pub providers: Providers,
+    /// Orders the allowed providers, retries, and keeps their circuit breakers.
+    pub router: router::Router,
     pub policies: Arc<Policies>,
     pub pricing: Pricing,
     pub audit: AuditLog,
@@ -219,8 +222,16 @@ pub async fn serve(
         tracing::warn!(segment = %recovery.segment.display(), bytes = recovery.bytes, seq = recovery.seq, quarantine = %recovery.quarantine.display(), "audit log: cut a torn, never-acknowledged tail at start-up");
     }
     tracing::info!(records = report.records, log_id = %report.log_id, "audit log open");
+    let metrics = Metrics::default();
+    let routing = router::Router::new(
+        config.routing.clone(),
+        config.upstream.total_timeout,
+        config.providers.iter().map(|p| p.name.as_str()),
+        metrics.breaker_state.clone(),
+    );
     let gw = Gateway::new(GatewayState {
         keys: startup.keys,
+        router: routing,
         vault: vault.clone(),
         key_limits: limits::KeyLimits::default(),
         providers,
@@ -229,7 +240,7 @@ pub async fn serve(
         pseudonyms: PseudonymKeys::derive(&master),
         audit: audit.clone(),
         aliases: config.aliases.clone(),
-        metrics: Metrics::default(),
+        metrics,
         max_body_bytes: config.server.max_body_bytes,
         shutting_down: AtomicBool::new(false),
     });

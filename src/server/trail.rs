@@ -197,7 +197,16 @@ impl Trail {
             status: Some(status),
             error_type: Some(error_type.to_owned()),
             latency_ms: Some(ms(took)),
+            backoff_ms: None,
         });
+    }
+
+    /// Records how long the gateway waited after the last failed attempt before the
+    /// next one (backoff or the upstream's Retry-After); zero is not recorded.
+    pub fn waited(&mut self, wait: std::time::Duration) {
+        if let Some(last) = self.failed_attempts.last_mut() {
+            last.backoff_ms = (!wait.is_zero()).then(|| ms(wait));
+        }
     }
 
     /// Chooses the provider the request goes to (recorded in both records).
@@ -293,6 +302,7 @@ impl Trail {
             status: Some(outcome.status),
             error_type: outcome.error_type.clone(),
             latency_ms: Some(ms(outcome.upstream)),
+            backoff_ms: None,
         });
 
         record.latency_ms = Some(Latency {

@@ -63,6 +63,7 @@ pub fn request_record(i: u64, tenant: &str) -> Record {
         status: Some(200),
         error_type: None,
         latency_ms: Some(420),
+        backoff_ms: None,
     }];
     r.policy = Some(PolicyRef {
         id: "gdpr-eu".into(),
