@@ -79,6 +79,18 @@ impl Exchange {
         }
     }
 
+    /// A transport error before the response headers: no answer has begun, so a reset
+    /// or closed connection is as good as a refused one for failing over.
+    fn before_answer(&self, e: reqwest::Error) -> ProviderError {
+        match self.transport(e) {
+            ProviderError::Protocol { provider, reason } => ProviderError::Connect {
+                provider,
+                reason: format!("the connection broke before an answer began: {reason}"),
+            },
+            other => other,
+        }
+    }
+
     /// Sends the request and waits for the response headers; non-2xx becomes
     /// [`ProviderError::Status`] carrying the upstream's (bounded) error body.
     pub async fn send(
@@ -94,7 +106,7 @@ impl Exchange {
         let response = timeout_at(limit, request.send())
             .await
             .map_err(|_| self.timeout(phase))?
-            .map_err(|e| self.transport(e))?;
+            .map_err(|e| self.before_answer(e))?;
         if response.status().is_success() {
             return Ok(response);
         }

@@ -37,6 +37,8 @@ pub enum Behaviour {
     BreakAfterTwo,
     /// Streams one chunk a second for a long time (to be cancelled).
     Endless,
+    /// Request n (from 0) is answered as step n says; the last step repeats.
+    Scripted(Vec<Step>),
 }
 
 pub struct Recorded {
@@ -162,6 +164,9 @@ async fn chat(
         body: body.clone(),
         headers,
     });
+    if let Some(response) = scripted(&behaviour, state.received.lock().unwrap().len() - 1) {
+        return response;
+    }
     let model = body["model"].as_str().unwrap_or("").to_owned();
     let reply = match behaviour {
         Behaviour::Says(text) => text.to_owned(),
@@ -291,4 +296,43 @@ async fn embeddings(
                 "usage": {"prompt_tokens": 4, "total_tokens": 4}}),
     )
     .into_response()
+}
+
+/// One answer of a [`Behaviour::Scripted`] upstream.
+#[derive(Clone, Debug)]
+pub enum Step {
+    /// Answers normally.
+    Answer,
+    /// This status with an OpenAI error body and these extra response headers (e.g.
+    /// `retry-after`).
+    Fail(u16, &'static [(&'static str, &'static str)]),
+}
+
+/// The failure a script prescribes for request `n`, if any.
+fn scripted(behaviour: &Behaviour, n: usize) -> Option<Response> {
+    let Behaviour::Scripted(steps) = behaviour else {
+        return None;
+    };
+    match steps.get(n).or(steps.last())? {
+        Step::Answer => None,
+        Step::Fail(status, headers) => {
+            let kind = if *status == 429 {
+                "rate_limit_error"
+            } else {
+                "server_error"
+            };
+            let mut response = (
+                StatusCode::from_u16(*status).unwrap(),
+                Json(error_body("scripted failure", kind)),
+            )
+                .into_response();
+            for (name, value) in *headers {
+                response.headers_mut().insert(
+                    axum::http::HeaderName::from_static(name),
+                    axum::http::HeaderValue::from_static(value),
+                );
+            }
+            Some(response)
+        }
+    }
 }
