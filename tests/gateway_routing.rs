@@ -207,6 +207,9 @@ async fn resetting_upstream() -> (String, std::sync::Arc<std::sync::atomic::Atom
             count.fetch_add(1, Ordering::SeqCst);
             let mut buf = [0u8; 1024];
             let _ = socket.read(&mut buf).await;
+            // A zero linger sends RST on drop and never blocks (the deprecation is
+            // about non-zero lingers blocking the thread).
+            #[allow(deprecated)]
             let _ = socket.set_linger(Some(Duration::ZERO));
             drop(socket);
         }
