@@ -23,7 +23,8 @@ use crate::providers::{Provider, ProviderError};
 
 /// A request the policy let through, recorded, with the providers it may go to.
 pub struct Admitted {
-    /// The allowed providers in preference order; the first is tried first.
+    /// The allowed providers in the order of the model's routing strategy; the first
+    /// is tried first.
     pub candidates: Vec<Arc<dyn Provider>>,
     /// The provider that answered (or failed last).
     pub provider: Arc<dyn Provider>,
@@ -103,6 +104,8 @@ pub async fn admit<R: TextFields>(
                 .cloned()
         })
         .collect();
+    // The strategy's order, so that the request record names the first choice.
+    let allowed = gw.router.order(model, &gw.pricing, &allowed);
     let Some(provider) = allowed.first().cloned() else {
         let error = ApiError::forbidden("residency_denied", verdict.denial(&policy.id));
         return Err(trail.deny(gw, error).await);
@@ -151,8 +154,8 @@ impl Observer for Attempts<'_> {
 }
 
 impl Admitted {
-    /// Hands the allowed providers to the router, which orders them by the model's
-    /// strategy and retries or fails over only on errors before the first byte
+    /// Hands the allowed providers (in the router's order, see [`admit`]) to the
+    /// router, which retries or fails over only on errors before the first byte
     /// (connection refused, first-byte timeout, 429, 5xx), with backoff, Retry-After
     /// and circuit breakers; every attempt goes into the audit record. Returns the
     /// answer, or the last error, with the time the last attempt took.
@@ -164,8 +167,6 @@ impl Admitted {
         let gw = self.gateway.clone();
         let model = self.trail.model().to_owned();
         let mut attempts = Attempts { admitted: self };
-        gw.router
-            .run(&model, &gw.pricing, candidates, call, &mut attempts)
-            .await
+        gw.router.run(&model, candidates, call, &mut attempts).await
     }
 }

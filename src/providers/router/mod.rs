@@ -223,13 +223,14 @@ impl Router {
         }
     }
 
-    /// The allowed deployments in the order the model's strategy prefers.
-    pub fn order<'r>(
+    /// The allowed deployments in the order the model's strategy prefers (a
+    /// permutation of `candidates`: nothing added, nothing dropped).
+    pub fn order(
         &self,
         model: &str,
         pricing: &Pricing,
-        candidates: &'r [Arc<dyn Provider>],
-    ) -> Vec<&'r Arc<dyn Provider>> {
+        candidates: &[Arc<dyn Provider>],
+    ) -> Vec<Arc<dyn Provider>> {
         let facts: Vec<Facts> = {
             let latency = lock(&self.latency);
             candidates
@@ -246,7 +247,7 @@ impl Router {
         };
         let strategy = self.config.strategy_for(model);
         let order = order(strategy, &facts, &mut *lock(&self.rng));
-        order.into_iter().map(|i| &candidates[i]).collect()
+        order.into_iter().map(|i| candidates[i].clone()).collect()
     }
 
     /// How long to leave a deployment alone after its `failures`-th failure; `None`:
@@ -267,13 +268,13 @@ impl Router {
         }
     }
 
-    /// Calls `call` on the allowed deployments until one answers or the attempts, the
-    /// deployments or the time run out. Returns the answer or the last error, with the
-    /// time the last attempt took.
+    /// Calls `call` on the allowed deployments, `candidates` in order of preference (as
+    /// [`Router::order`] put them), until one answers or the attempts, the deployments
+    /// or the time run out. Returns the answer or the last error, with the time the
+    /// last attempt took.
     pub async fn run<'r, T>(
         &self,
         model: &str,
-        pricing: &Pricing,
         candidates: &'r [Arc<dyn Provider>],
         call: impl Fn(&'r Arc<dyn Provider>) -> BoxFuture<'r, Result<T, ProviderError>>,
         observer: &mut impl Observer,
@@ -281,9 +282,8 @@ impl Router {
         let started = Instant::now();
         let deadline = started + self.total_timeout;
         let max_attempts = self.config.max_attempts_for(model);
-        let mut slots: Vec<Slot<'r>> = self
-            .order(model, pricing, candidates)
-            .into_iter()
+        let mut slots: Vec<Slot<'r>> = candidates
+            .iter()
             .map(|provider| Slot {
                 provider,
                 ready_at: started,
@@ -373,3 +373,6 @@ impl Router {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
