@@ -50,11 +50,29 @@ fn attempts(mut gw: TestGateway) -> Vec<Vec<Value>> {
         data.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
+    let schema = record_schema();
     out.lines()
         .map(|l| serde_json::from_str::<Value>(l).unwrap())
         .filter(|l| l["record"]["kind"] == "response")
-        .map(|l| l["record"]["attempts"].as_array().unwrap().clone())
+        .map(|l| {
+            let errors: Vec<String> = schema
+                .iter_errors(&l["record"])
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{errors:?}\n{l}");
+            l["record"]["attempts"].as_array().unwrap().clone()
+        })
         .collect()
+}
+
+/// The audit record schema: records with retries (and their `backoff_ms`) must fit it.
+fn record_schema() -> jsonschema::Validator {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/audit-schema/audit-record.schema.json"
+    );
+    let value: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::draft202012::new(&value).unwrap()
 }
 
 fn summary(attempts: &[Value]) -> Vec<(String, u64)> {
