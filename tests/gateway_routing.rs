@@ -438,3 +438,35 @@ async fn the_cost_strategy_prefers_the_cheaper_provider_and_tries_unpriced_ones_
         (1, 1, 0)
     );
 }
+
+#[tokio::test]
+async fn streams_are_retried_before_the_first_byte_and_never_after_it() {
+    const STREAM: &str = r#"{"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"one two three four"}]}"#;
+    // A 500 before the stream began: retried, and the retry's stream arrives whole.
+    let upstream = TestUpstream::with(Behaviour::Scripted(vec![
+        Step::Fail(500, &[]),
+        Step::Answer,
+    ]))
+    .await;
+    let gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
+    let response = post_json(&gw, "/v1/chat/completions", STREAM).await;
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    assert!(text.contains("data: [DONE]"), "{text}");
+    assert_eq!(upstream.requests(), 2);
+
+    // A stream that breaks after its first chunks: no retry, no failover.
+    let breaking = TestUpstream::with(Behaviour::BreakAfterTwo).await;
+    let backup = TestUpstream::openai().await;
+    let gw = TestGateway::start(&config(
+        &breaking.base_url(),
+        &[("backup", &backup.base_url(), "")],
+        "",
+    ));
+    let response = post_json(&gw, "/v1/chat/completions", STREAM).await;
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    assert!(!text.contains("data: [DONE]"), "{text}");
+    assert!(text.contains("\"error\""), "{text}");
+    assert_eq!((breaking.requests(), backup.requests()), (1, 0));
+}
