@@ -126,6 +126,8 @@ pub enum AuditError {
     Encode(serde_json::Error),
     #[error("the system clock cannot be formatted as RFC 3339")]
     Clock,
+    #[error(transparent)]
+    Read(#[from] reader::ReadError),
 }
 
 /// What `open` found and did.
@@ -479,6 +481,30 @@ impl AuditLog {
         ))
         .await?;
         Ok(report)
+    }
+
+    /// Up to `limit` frames from seq `from` on, decrypted, as `audit show` prints them
+    /// (for the CLI while this process holds the key store). Reads beside the writer.
+    pub async fn lines(
+        &self,
+        from: u64,
+        limit: usize,
+    ) -> Result<Vec<serde_json::Value>, AuditError> {
+        let mut keys = self.call(|reply| Command::ShareKeys { reply }).await?;
+        let dir = self.inner.dir.clone();
+        tokio::task::spawn_blocking(move || {
+            let (log_id, _) = keys.identity()?;
+            let mut lines = Vec::new();
+            reader::for_each_frame_from(&dir, from, |frame| {
+                if frame.header.seq.0 >= from {
+                    lines.push(reader::frame_line(Some(&mut keys), &log_id, frame));
+                }
+                Ok(lines.len() < limit)
+            })?;
+            Ok(lines)
+        })
+        .await
+        .map_err(|_| AuditError::Closed)?
     }
 
     /// Appends acknowledged, writes and fdatasyncs made by the writer so far.

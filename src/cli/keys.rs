@@ -21,12 +21,11 @@ use ledgergate::config::Config;
 use ledgergate::vault::master_key::MasterKey;
 use ledgergate::vault::store::Vault;
 
+use super::admin_api::{AdminApi, Unreachable};
 use super::fail;
 
 /// The variable `keys rotate --master` reads the new master key from.
 const NEW_MASTER_ENV: &str = "LEDGERGATE_NEW_MASTER_KEY";
-/// The admin token variable when no config names one.
-const DEFAULT_TOKEN_ENV: &str = "LEDGERGATE_ADMIN_TOKEN";
 
 #[derive(Args)]
 pub struct KeysArgs {
@@ -262,70 +261,33 @@ fn list(admin: &AdminClient, as_json: bool) -> Result<(), String> {
 
 /// The admin API of the running server, or the vault itself when no server answers.
 struct AdminClient {
-    online: Option<Online>,
+    online: Option<AdminApi>,
     /// What offline mode needs: the config (tenants, providers, master key source) and
     /// the data directory. `None` without `--config`.
     offline_target: Option<(Config, PathBuf)>,
     offline: std::cell::RefCell<Option<offline::Offline>>,
-    runtime: tokio::runtime::Runtime,
     /// The admin token variable, when it was needed but not set.
     missing_token: Option<String>,
 }
 
-/// The admin API's URL and token, resolved once.
-struct Online {
-    url: String,
-    token: Zeroizing<String>,
-    http: reqwest::Client,
-}
-
 impl AdminClient {
     fn new(args: &KeysArgs, config: Option<&Config>) -> Result<AdminClient, String> {
-        let admin = config.and_then(|c| c.admin.as_ref());
-        let url = match (&args.admin_url, admin) {
-            (Some(url), _) => Some(url.trim_end_matches('/').to_owned()),
-            (None, Some(admin)) if admin.listen.port() != 0 => {
-                Some(format!("http://{}", admin.listen))
-            }
-            _ => None,
-        };
-        let var = admin.map_or(DEFAULT_TOKEN_ENV, |a| a.token_env.as_str());
-        let token = std::env::var(var).ok().filter(|t| !t.is_empty());
+        let located = AdminApi::locate(args.admin_url.as_deref(), config)?;
         let offline_target = config.map(|c| {
             let dir = args.data_dir.clone().unwrap_or_else(|| c.data.dir.clone());
             (c.clone(), dir)
         });
-        let missing_token = (url.is_some() && token.is_none()).then(|| var.to_owned());
-        let online = match (url, token) {
-            (Some(url), Some(token)) => Some(Online {
-                url,
-                token: Zeroizing::new(token),
-                http: reqwest::Client::builder()
-                    .use_rustls_tls()
-                    .timeout(std::time::Duration::from_secs(30))
-                    .build()
-                    .map_err(|e| format!("cannot build the HTTP client: {e}"))?,
-            }),
-            (Some(_), None) if offline_target.is_none() => {
-                return Err(format!(
-                    "the environment variable {var} (the admin token) is not set"
-                ))
-            }
-            (None, _) if offline_target.is_none() => {
-                return Err("no admin API address: pass --admin-url URL, or --config FILE (its [admin] section, or its data dir when the server is stopped)".into())
-            }
-            _ => None,
-        };
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| format!("cannot start the async runtime: {e}"))?;
+        if offline_target.is_none() && located.api.is_none() {
+            return Err(match &located.missing_token {
+                Some(var) => format!("the environment variable {var} (the admin token) is not set"),
+                None => "no admin API address: pass --admin-url URL, or --config FILE (its [admin] section, or its data dir when the server is stopped)".into(),
+            });
+        }
         Ok(AdminClient {
-            online,
+            online: located.api,
             offline_target,
             offline: std::cell::RefCell::new(None),
-            runtime,
-            missing_token,
+            missing_token: located.missing_token,
         })
     }
 
@@ -337,10 +299,7 @@ impl AdminClient {
         body: Option<Value>,
     ) -> Result<Value, String> {
         if let Some(online) = &self.online {
-            match self
-                .runtime
-                .block_on(online.call(method.clone(), path, body.clone()))
-            {
+            match online.call(method.clone(), path, body.as_ref()) {
                 Err(Unreachable(reason)) if self.offline_target.is_some() => {
                     note_offline(&reason);
                 }
@@ -378,54 +337,9 @@ impl AdminClient {
     }
 }
 
-/// The admin API could not be reached at all (as opposed to answering with an error).
-struct Unreachable(String);
-
 /// Says on stderr that the command works offline: it is not an error.
 fn note_offline(reason: &str) {
     eprintln!("ledgergate: {reason}; no server answers, so the vault is opened directly");
-}
-
-impl Online {
-    /// `Ok(Err(message))` when the admin API answered with an error.
-    async fn call(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        body: Option<Value>,
-    ) -> Result<Result<Value, String>, Unreachable> {
-        let url = format!("{}{path}", self.url);
-        let mut request = self
-            .http
-            .request(method, &url)
-            .bearer_auth(self.token.as_str());
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        let response = match request.send().await {
-            Ok(response) => response,
-            Err(e) if e.is_connect() => {
-                return Err(Unreachable(format!(
-                    "cannot reach the admin API at {}",
-                    self.url
-                )))
-            }
-            Err(e) => return Ok(Err(format!("the admin API at {} failed: {e}", self.url))),
-        };
-        let status = response.status();
-        let text = match response.text().await {
-            Ok(text) => text,
-            Err(e) => return Ok(Err(format!("the admin API at {} broke off: {e}", self.url))),
-        };
-        let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        if status.is_success() {
-            return Ok(Ok(value));
-        }
-        let message = value["error"]["message"]
-            .as_str()
-            .map_or_else(|| format!("HTTP {status}"), str::to_owned);
-        Ok(Err(format!("the admin API refused {path}: {message}")))
-    }
 }
 
 /// Re-wraps the vault's data keys under the new master key, offline.
