@@ -444,6 +444,15 @@ impl AuditLog {
         self.call(|reply| Command::RotateKeys { reply }).await
     }
 
+    /// Re-wraps the signing key, the pseudonym key and every data key under `new` (the
+    /// offline part of a master-key rotation) and audits it. Returns how many data
+    /// keys were re-wrapped. Reopen the log with `new` afterwards.
+    pub async fn rewrap_master(&self, new: &MasterKey) -> Result<usize, AuditError> {
+        let new = MasterKey::from_bytes(*new.expose());
+        self.call(|reply| Command::RewrapMaster { new, reply })
+            .await
+    }
+
     /// Crypto-shreds a subject: destroys its data keys and audits the erasure.
     /// Returns how many keys were destroyed.
     pub async fn erase(&self, subject: &str) -> Result<usize, AuditError> {

@@ -4,7 +4,8 @@
 //! from standard input, never from the command line, where `ps` and shell history would
 //! see them. When no server answers, the command opens the vault itself (see
 //! `offline`); sled's lock refuses that while a server holds it. `rotate --master` is
-//! always offline: run it while the server is stopped.
+//! always offline: run it while the server is stopped; it re-wraps the audit log's keys
+//! and the vault's under the new master key.
 
 mod offline;
 
@@ -16,7 +17,8 @@ use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 use zeroize::Zeroizing;
 
-use ledgergate::audit::{AuditLog, AuditOptions, EventAction, Record, RecordKind};
+use ledgergate::audit::keys::KeyError as AuditKeyError;
+use ledgergate::audit::{AuditError, AuditLog, AuditOptions, EventAction, Record, RecordKind};
 use ledgergate::config::Config;
 use ledgergate::vault::master_key::MasterKey;
 use ledgergate::vault::store::Vault;
@@ -83,15 +85,15 @@ enum KeysCommand {
         provider: Option<String>,
     },
     /// Rotate a provider key (`--provider NAME`, new value on stdin), or re-wrap the
-    /// vault under a new master key (`--master`, from LEDGERGATE_NEW_MASTER_KEY; run it
-    /// while the server is stopped).
+    /// audit log's keys and the key vault under a new master key (`--master`, from
+    /// LEDGERGATE_NEW_MASTER_KEY; run it while the server is stopped).
     Rotate {
         #[arg(long, required_unless_present = "master", conflicts_with = "master")]
         provider: Option<String>,
         #[arg(long)]
         master: bool,
-        /// Re-wrap the key vault even though the audit log's own keys (which this
-        /// version cannot re-wrap yet) stay under the old master key.
+        /// Re-wrap the key vault alone; the audit log's keys stay under the old master
+        /// key (the server then cannot start until they follow).
         #[arg(long, requires = "master")]
         vault_only: bool,
     },
@@ -342,7 +344,12 @@ fn note_offline(reason: &str) {
     eprintln!("ledgergate: {reason}; no server answers, so the vault is opened directly");
 }
 
-/// Re-wraps the vault's data keys under the new master key, offline.
+/// Re-wraps, offline, everything the master key wraps: the audit log's signing key,
+/// pseudonym key and data keys, then the key vault's data keys and pseudonym root.
+/// Nothing is re-encrypted. Each store is checked against the current key before
+/// anything changes; a store already under the new key (a rotation interrupted between
+/// the two stores) is left as it is, so running the command again finishes the job.
+/// `vault_only` re-wraps the key vault alone (the audit log stays under the old key).
 fn rotate_master(args: &KeysArgs, config: Option<&Config>, vault_only: bool) -> Result<(), String> {
     let data_dir = args
         .data_dir
@@ -363,56 +370,93 @@ fn rotate_master(args: &KeysArgs, config: Option<&Config>, vault_only: bool) -> 
     if !path.exists() {
         return Err(format!("there is no key vault at {}", path.display()));
     }
-    // The audit log wraps its own data keys and signing key under the same master key.
-    // Re-wrapping only the vault would leave a gateway that cannot open its audit log
-    // with the new key, so that needs an explicit choice.
-    let audit_keys = data_dir.join("audit").join("keys");
-    if audit_keys.exists() && !vault_only {
-        return Err(format!(
-            "the audit log's keys in {} are also wrapped under the master key and this version cannot re-wrap them yet; nothing was changed (pass --vault-only to re-wrap the key vault alone)",
-            audit_keys.display()
-        ));
-    }
-    // Opening verifies the current key against the key-check value first.
-    let vault = Vault::open(&path, &old).map_err(|e| e.to_string())?;
-    // The audit log (when there is one) is opened before anything changes, so a log
-    // that cannot record the re-wrap stops it.
+    let (vault, vault_done) = Vault::open_rotating(&path, &old, &new).map_err(|e| e.to_string())?;
+    // The audit log is opened before anything changes, so a log that cannot record
+    // the re-wrap stops it.
     let audit_dir = data_dir.join("audit");
     let audit = if audit_dir.join("segments").exists() {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| format!("cannot start the async runtime: {e}"))?;
-        // With --vault-only the audit log may already be under the new key (a vault
-        // rotated back to the key the audit log has kept).
-        let (log, _) = AuditLog::open(AuditOptions::new(&audit_dir), &old)
-            .or_else(|_| AuditLog::open(AuditOptions::new(&audit_dir), &new))
-            .map_err(|e| {
-                format!(
-                    "cannot open the audit log {} with the current or the new master key, so the re-wrap cannot be recorded; nothing was changed: {e}",
-                    audit_dir.display()
-                )
-            })?;
-        Some((runtime, log))
+        let options = AuditOptions::new(&audit_dir);
+        let opened = match AuditLog::open(options.clone(), &old) {
+            Ok((log, _)) => Ok((log, false)),
+            Err(AuditError::Keys(AuditKeyError::WrongMasterKey { .. })) => {
+                AuditLog::open(options, &new).map(|(log, _)| (log, true))
+            }
+            Err(e) => Err(e),
+        };
+        let (log, audit_done) = opened.map_err(|e| {
+            format!(
+                "cannot open the audit log {} with the current or the new master key; nothing was changed: {e}",
+                audit_dir.display()
+            )
+        })?;
+        Some((runtime, log, audit_done))
     } else {
         None
     };
-    let count = vault.rotate_master(&new).map_err(|e| e.to_string())?;
-    if let Some((runtime, log)) = audit {
-        let mut detail = serde_json::Map::new();
-        detail.insert("kind".into(), json!("key_vault_master_rewrap"));
-        detail.insert("data_keys".into(), json!(count));
-        let record = Record::event(RecordKind::Admin, EventAction::DataKeysRotated, detail);
-        let appended = runtime.block_on(log.append(record));
-        let closed = runtime.block_on(log.close());
-        appended.map_err(|e| {
-            format!("the vault was re-wrapped, but the audit log could not record it: {e}")
-        })?;
-        closed.map_err(|e| format!("closing the audit log failed: {e}"))?;
+    let mut done = Vec::new();
+    let mut result = Ok(());
+    if let Some((runtime, log, false)) = &audit {
+        if !vault_only {
+            match runtime.block_on(log.rewrap_master(&new)) {
+                Ok(n) => done.push(format!(
+                    "{n} data key(s), the signing key and the pseudonym key of the audit log {}",
+                    audit_dir.display()
+                )),
+                Err(e) => {
+                    result = Err(format!(
+                        "re-wrapping the audit log's keys failed; nothing was changed: {e}"
+                    ))
+                }
+            }
+        }
     }
-    println!(
-        "Re-wrapped {count} data key(s) of the key vault {} under the new master key; start the server with the new key.",
-        path.display()
-    );
+    if result.is_ok() && !vault_done {
+        match vault.rotate_master(&new) {
+            Ok(count) => {
+                done.push(format!(
+                    "{count} data key(s) of the key vault {}",
+                    path.display()
+                ));
+                if let Some((runtime, log, _)) = &audit {
+                    let mut detail = serde_json::Map::new();
+                    detail.insert("kind".into(), json!("key_vault_master_rewrap"));
+                    detail.insert("data_keys".into(), json!(count));
+                    let record =
+                        Record::event(RecordKind::Admin, EventAction::DataKeysRotated, detail);
+                    if let Err(e) = runtime.block_on(log.append(record)) {
+                        result = Err(format!(
+                            "the vault was re-wrapped, but the audit log could not record it: {e}"
+                        ));
+                    }
+                }
+            }
+            Err(e) => {
+                result = Err(if done.is_empty() {
+                    format!("re-wrapping the key vault failed; nothing was changed: {e}")
+                } else {
+                    format!("the audit log's keys are under the new master key but re-wrapping the key vault failed ({e}); run the same command again to finish")
+                })
+            }
+        }
+    }
+    if let Some((runtime, log, _)) = audit {
+        let closed = runtime.block_on(log.close());
+        if result.is_ok() {
+            result = closed.map_err(|e| format!("closing the audit log failed: {e}"));
+        }
+    }
+    result?;
+    if done.is_empty() {
+        println!("Nothing to re-wrap: everything is already under the new master key; start the server with it.");
+    } else {
+        println!(
+            "Re-wrapped {} under the new master key; start the server with the new key.",
+            done.join(", and ")
+        );
+    }
     Ok(())
 }
