@@ -81,6 +81,8 @@ pub struct TlsFiles {
 pub struct AdminConfig {
     pub listen: SocketAddr,
     pub token_env: String,
+    /// TLS for the admin listener; required when it listens beyond loopback.
+    pub tls: Option<TlsFiles>,
 }
 
 #[derive(Debug, Clone)]
@@ -312,6 +314,8 @@ struct RawServer {
 struct RawAdmin {
     listen: Option<Spanned<String>>,
     token_env: Option<String>,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<Spanned<PathBuf>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -573,25 +577,7 @@ impl RawServer {
             Some(l) => socket_addr(l, "server.listen")?,
             None => SocketAddr::from(([127, 0, 0, 1], 8080)),
         };
-        let tls = match (self.tls_cert, self.tls_key) {
-            (Some(cert), Some(key)) => Some(TlsFiles {
-                cert,
-                key: key.into_inner(),
-            }),
-            (None, None) => None,
-            (None, Some(key)) => {
-                return Err((
-                    key.span(),
-                    "server.tls_key is set but server.tls_cert is not".into(),
-                ))
-            }
-            (Some(_), None) => {
-                return Err((
-                    0..0,
-                    "server.tls_cert is set but server.tls_key is not".into(),
-                ))
-            }
-        };
+        let tls = tls_files(self.tls_cert, self.tls_key, "server")?;
         let max_body_bytes = match &self.max_body_bytes {
             Some(v) => usize::try_from(positive(v, "server.max_body_bytes")?)
                 .map_err(|_| (v.span(), "server.max_body_bytes is too large".to_owned()))?,
@@ -612,15 +598,49 @@ impl RawServer {
 
 impl RawAdmin {
     fn validate(self) -> Result<AdminConfig, Invalid> {
+        let listen = match &self.listen {
+            Some(l) => socket_addr(l, "admin.listen")?,
+            None => SocketAddr::from(([127, 0, 0, 1], 8081)),
+        };
+        let tls = tls_files(self.tls_cert, self.tls_key, "admin")?;
+        // The admin token would cross the network in clear.
+        if tls.is_none() && !listen.ip().is_loopback() {
+            let span = self.listen.as_ref().map_or(0..0, Spanned::span);
+            return Err((
+                span,
+                format!("admin.listen {listen} is not a loopback address, so the admin API needs TLS: set admin.tls_cert and admin.tls_key"),
+            ));
+        }
         Ok(AdminConfig {
-            listen: match &self.listen {
-                Some(l) => socket_addr(l, "admin.listen")?,
-                None => SocketAddr::from(([127, 0, 0, 1], 8081)),
-            },
+            listen,
             token_env: self
                 .token_env
                 .unwrap_or_else(|| "LEDGERGATE_ADMIN_TOKEN".into()),
+            tls,
         })
+    }
+}
+
+/// A listener's certificate and key: both or neither.
+fn tls_files(
+    cert: Option<PathBuf>,
+    key: Option<Spanned<PathBuf>>,
+    section: &str,
+) -> Result<Option<TlsFiles>, Invalid> {
+    match (cert, key) {
+        (Some(cert), Some(key)) => Ok(Some(TlsFiles {
+            cert,
+            key: key.into_inner(),
+        })),
+        (None, None) => Ok(None),
+        (None, Some(key)) => Err((
+            key.span(),
+            format!("{section}.tls_key is set but {section}.tls_cert is not"),
+        )),
+        (Some(_), None) => Err((
+            0..0,
+            format!("{section}.tls_cert is set but {section}.tls_key is not"),
+        )),
     }
 }
 
@@ -995,6 +1015,28 @@ mod tests {
             e.starts_with("ledgergate.toml:6:15: api_version is an Azure setting"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn an_admin_api_beyond_loopback_needs_tls() {
+        let e = error("[admin]\nlisten = \"0.0.0.0:8081\"\n");
+        assert!(
+            e.starts_with(
+                "ledgergate.toml:2:10: admin.listen 0.0.0.0:8081 is not a loopback address"
+            ),
+            "{e}"
+        );
+        let e = error("[admin]\ntls_key = \"k.pem\"\n");
+        assert!(
+            e.contains("admin.tls_key is set but admin.tls_cert is not"),
+            "{e}"
+        );
+        let c = Config::parse(
+            "[admin]\nlisten = \"0.0.0.0:8081\"\ntls_cert = \"c.pem\"\ntls_key = \"k.pem\"\n",
+            "x.toml",
+        )
+        .unwrap();
+        assert!(c.admin.unwrap().tls.is_some());
     }
 
     #[test]

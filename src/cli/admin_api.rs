@@ -7,7 +7,7 @@
 use serde_json::Value;
 use zeroize::Zeroizing;
 
-use ledgergate::config::Config;
+use ledgergate::config::{Config, TlsFiles};
 
 /// The admin token variable when no config names one.
 pub(super) const DEFAULT_TOKEN_ENV: &str = "LEDGERGATE_ADMIN_TOKEN";
@@ -32,14 +32,46 @@ pub(super) struct Located {
 /// The admin API could not be reached at all (as opposed to answering with an error).
 pub(super) struct Unreachable(pub String);
 
+/// The HTTP client; with the admin listener's own certificate (from the config) as a
+/// trusted root besides the public ones, so a self-signed admin certificate works.
+fn client(tls: Option<&TlsFiles>) -> Result<reqwest::Client, String> {
+    let mut builder = reqwest::Client::builder()
+        .use_rustls_tls()
+        .timeout(std::time::Duration::from_secs(120));
+    if let Some(tls) = tls {
+        let pem = std::fs::read(&tls.cert).map_err(|e| {
+            format!(
+                "cannot read the admin certificate {}: {e}",
+                tls.cert.display()
+            )
+        })?;
+        let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+            format!(
+                "the admin certificate {} is not PEM: {e}",
+                tls.cert.display()
+            )
+        })?;
+        for cert in certs {
+            builder = builder.add_root_certificate(cert);
+        }
+    }
+    builder
+        .build()
+        .map_err(|e| format!("cannot build the HTTP client: {e}"))
+}
+
 impl AdminApi {
     /// Finds the admin API from `--admin-url` or the config's `[admin]` section.
     pub fn locate(admin_url: Option<&str>, config: Option<&Config>) -> Result<Located, String> {
         let admin = config.and_then(|c| c.admin.as_ref());
+        let scheme = match admin.and_then(|a| a.tls.as_ref()) {
+            Some(_) => "https",
+            None => "http",
+        };
         let url = match (admin_url, admin) {
             (Some(url), _) => Some(url.trim_end_matches('/').to_owned()),
             (None, Some(admin)) if admin.listen.port() != 0 => {
-                Some(format!("http://{}", admin.listen))
+                Some(format!("{scheme}://{}", admin.listen))
             }
             _ => None,
         };
@@ -51,11 +83,7 @@ impl AdminApi {
             (Some(url), Some(token)) => Some(AdminApi {
                 url,
                 token: Zeroizing::new(token),
-                http: reqwest::Client::builder()
-                    .use_rustls_tls()
-                    .timeout(std::time::Duration::from_secs(120))
-                    .build()
-                    .map_err(|e| format!("cannot build the HTTP client: {e}"))?,
+                http: client(admin.and_then(|a| a.tls.as_ref()))?,
                 runtime: tokio::runtime::Builder::new_current_thread()
                     .enable_all()
                     .build()

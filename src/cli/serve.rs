@@ -120,8 +120,8 @@ async fn start(args: ServeArgs) -> Result<(), String> {
 
     server::serve(config, startup, |listening| {
         // Printed before the main line: scripts that wait for "listening on" find it.
-        if let Some(admin) = listening.admin {
-            println!("ledgergate admin API listening on http://{admin}");
+        if let Some(admin) = &listening.admin {
+            println!("ledgergate admin API listening on {admin}");
         }
         println!("ledgergate listening on {}", listening.base_url());
         if let Some(key) = &demo_key {

@@ -167,8 +167,8 @@ pub struct Startup {
 pub struct Listening {
     pub addr: SocketAddr,
     pub tls: bool,
-    /// The admin API's address, when it is on (plain HTTP: keep it on loopback).
-    pub admin: Option<SocketAddr>,
+    /// The admin API's base URL, when it is on (plain HTTP only on loopback).
+    pub admin: Option<String>,
 }
 
 impl Listening {
@@ -252,13 +252,38 @@ pub async fn serve(
             let listener =
                 TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
             let bound = listener.local_addr()?;
-            tokio::spawn(
-                axum_server::from_tcp(listener)?
-                    .handle(admin_handle.clone())
-                    .serve(admin::router(state).into_make_service()),
-            );
-            tracing::info!(addr = %bound, "admin API listening");
-            Some(bound)
+            let app = admin::router(state).into_make_service();
+            match admin_config
+                .tls
+                .as_ref()
+                .map(tls::server_config)
+                .transpose()?
+            {
+                Some(tls) => {
+                    let rustls = axum_server::tls_rustls::RustlsConfig::from_config(tls);
+                    tokio::spawn(
+                        axum_server::from_tcp_rustls(listener, rustls)?
+                            .handle(admin_handle.clone())
+                            .serve(app),
+                    );
+                }
+                None => {
+                    tokio::spawn(
+                        axum_server::from_tcp(listener)?
+                            .handle(admin_handle.clone())
+                            .serve(app),
+                    );
+                }
+            }
+            tracing::info!(addr = %bound, tls = admin_config.tls.is_some(), "admin API listening");
+            Some(format!(
+                "{}://{bound}",
+                if admin_config.tls.is_some() {
+                    "https"
+                } else {
+                    "http"
+                }
+            ))
         }
         _ => None,
     };
