@@ -193,6 +193,23 @@ async fn the_provider_sees_tokens_and_the_client_gets_the_originals_in_json_and_
     assert_eq!(text_of(&events(&body)), format!("reply to: {text}"));
 }
 
+#[tokio::test]
+async fn a_stream_that_breaks_upstream_ends_with_an_error_event() {
+    let upstream = TestUpstream::with(Behaviour::BreakAfterTwo).await;
+    let gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
+    let body = send(&gw, CLIENT_KEY, &ask("one two three four", true))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let events = events(&body);
+    let (last, data) = events.last().unwrap();
+    assert_eq!(last, "error", "{body}");
+    assert_eq!(data["error"]["type"], "api_error");
+    assert!(!events.iter().any(|(n, _)| n == "message_stop"), "{body}");
+    assert_eq!(events[0].0, "message_start");
+}
+
 /// An OpenAI-shaped upstream that calls `send_mail` with the user's last text as `to`,
 /// and answers a tool result with "tool said: <result>". Records every request body.
 async fn tool_upstream() -> (String, Arc<Mutex<Vec<Value>>>) {

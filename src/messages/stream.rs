@@ -272,6 +272,56 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// However the text and a tool call's arguments are split into chunks, the
+        /// events carry exactly that text and those arguments, each in its own block,
+        /// every delta after its block's start and before its stop.
+        #[test]
+        fn chunk_splits_never_change_the_blocks(
+            text in "[a-z <>_0-9]{0,40}",
+            args in "[a-z\"{}:,]{0,40}",
+            cuts in proptest::collection::vec(0usize..40, 0..6),
+        ) {
+            let pieces = |s: &str| {
+                let mut at: Vec<usize> = cuts.iter().map(|c| c % (s.len() + 1)).collect();
+                at.extend([0, s.len()]);
+                at.sort_unstable();
+                at.dedup();
+                at.windows(2).map(|w| s[w[0]..w[1]].to_owned()).collect::<Vec<_>>()
+            };
+            let mut s = EventShaper::new();
+            let mut events = Vec::new();
+            for piece in pieces(&text) {
+                events.extend(s.chunk(&chunk(json!({"content": piece}), Value::Null)));
+            }
+            events.extend(s.chunk(&chunk(json!({"tool_calls": [{"index": 0, "id": "c", "function": {"name": "f", "arguments": ""}}]}), Value::Null)));
+            for piece in pieces(&args) {
+                events.extend(s.chunk(&chunk(json!({"tool_calls": [{"index": 0, "function": {"arguments": piece}}]}), Value::Null)));
+            }
+            events.extend(s.finish());
+            let mut by_block: BTreeMap<u64, (String, bool)> = BTreeMap::new();
+            for e in &events {
+                let index = e.data["index"].as_u64();
+                match e.name {
+                    "content_block_start" => { by_block.insert(index.unwrap(), (String::new(), false)); }
+                    "content_block_delta" => {
+                        let block = by_block.get_mut(&index.unwrap()).expect("delta after start");
+                        proptest::prop_assert!(!block.1, "delta after stop");
+                        let d = &e.data["delta"];
+                        block.0.push_str(d["text"].as_str().or(d["partial_json"].as_str()).unwrap());
+                    }
+                    "content_block_stop" => by_block.get_mut(&index.unwrap()).unwrap().1 = true,
+                    _ => {}
+                }
+            }
+            let blocks: Vec<(String, bool)> = by_block.into_values().collect();
+            let mut expected = Vec::new();
+            if !text.is_empty() { expected.push((text.clone(), true)); }
+            expected.push((args.clone(), true));
+            proptest::prop_assert_eq!(blocks, expected);
+        }
+    }
+
     #[test]
     fn an_empty_stream_still_starts_and_stops() {
         let mut s = EventShaper::new();
