@@ -542,3 +542,76 @@ async fn the_official_anthropic_python_sdk_creates_and_streams_messages() {
     assert_eq!(received.len(), 2);
     assert!(!received[0].body.to_string().contains(EMAIL));
 }
+
+/// An Anthropic client in front, an Anthropic provider behind: the request the provider
+/// receives is the client's request (the golden fixture, through OpenAI's shape and
+/// back), and the client receives the provider's answer as the provider sent it.
+#[tokio::test]
+async fn anthropic_in_and_anthropic_behind_round_trip_the_golden_fixtures() {
+    use common::native::{fixture, json_fixture, Script};
+    let upstream = anthropic::start(anthropic::json(200, "response_tool_use.json")).await;
+    let config = config_for(
+        "http://127.0.0.1:9/v1",
+        &anthropic::provider_toml(&upstream),
+    );
+    let gw = TestGateway::start(&config);
+    let request = json_fixture("anthropic/request_tools.json");
+
+    let response = send(&gw, CLIENT_KEY, &request).await;
+    assert_eq!(response.status(), 200);
+    let message: Value = response.json().await.unwrap();
+    assert_eq!(
+        upstream.last().body,
+        request,
+        "the provider received another request than the client sent"
+    );
+    assert_eq!(message, json_fixture("anthropic/response_tool_use.json"));
+
+    // The stream, re-emitted: the same blocks, stop reason and output tokens.
+    upstream.set_script(Script::Sse(fixture("anthropic/stream_tool_use.sse")));
+    let mut streamed = request.clone();
+    streamed["stream"] = json!(true);
+    let body = send(&gw, CLIENT_KEY, &streamed).await.text().await.unwrap();
+    let accumulate = |events: &[(String, Value)]| {
+        let mut blocks: Vec<Value> = Vec::new();
+        let mut json_input: Vec<String> = Vec::new();
+        let mut stop = Value::Null;
+        let mut output_tokens = Value::Null;
+        for (name, data) in events {
+            match name.as_str() {
+                "content_block_start" => {
+                    blocks.push(data["content_block"].clone());
+                    json_input.push(String::new());
+                }
+                "content_block_delta" => {
+                    let i = data["index"].as_u64().unwrap() as usize;
+                    match data["delta"]["type"].as_str().unwrap() {
+                        "text_delta" => {
+                            let text = blocks[i]["text"].as_str().unwrap().to_owned()
+                                + data["delta"]["text"].as_str().unwrap();
+                            blocks[i]["text"] = json!(text);
+                        }
+                        _ => {
+                            json_input[i].push_str(data["delta"]["partial_json"].as_str().unwrap())
+                        }
+                    }
+                }
+                "message_delta" => {
+                    stop = data["delta"]["stop_reason"].clone();
+                    output_tokens = data["usage"]["output_tokens"].clone();
+                }
+                _ => {}
+            }
+        }
+        for (block, input) in blocks.iter_mut().zip(json_input) {
+            if !input.is_empty() {
+                block["input"] = serde_json::from_str(&input).unwrap();
+            }
+        }
+        (blocks, stop, output_tokens)
+    };
+    let sent = events(&fixture("anthropic/stream_tool_use.sse"));
+    let got = events(&body);
+    assert_eq!(accumulate(&got), accumulate(&sent), "{body}");
+    assert_eq!(got.last().unwrap().0, "message_stop");
+}
