@@ -8,8 +8,9 @@
 //! ([`stream`]). Guarantees that nothing a client sent is dropped silently: a field
 //! that maps is translated, a field that is only a hint (`cache_control`) is documented
 //! as ignored, and anything that would change the answer but has no OpenAI
-//! equivalent is refused with an error naming it. Knows no HTTP and imports nothing of
-//! the crate but `openai/`.
+//! equivalent is refused with an error naming it. Also holds the stop-reason table
+//! both directions read (the egress adapter `providers/anthropic.rs` uses
+//! [`finish_reason`]). Knows no HTTP and imports nothing of the crate but `openai/`.
 
 pub mod answer;
 pub mod request;
@@ -56,6 +57,18 @@ impl From<MessagesError> for WireError {
     }
 }
 
+/// OpenAI's `finish_reason` for an Anthropic `stop_reason` (the egress adapter's
+/// direction; kept beside its inverse so both read one table).
+pub fn finish_reason(stop_reason: Option<&str>) -> &'static str {
+    match stop_reason {
+        Some("max_tokens" | "model_context_window_exceeded") => "length",
+        Some("tool_use") => "tool_calls",
+        Some("refusal") => "content_filter",
+        // end_turn, stop_sequence, pause_turn and reasons added later.
+        _ => "stop",
+    }
+}
+
 /// Anthropic's `stop_reason` for an OpenAI `finish_reason`. OpenAI does not say which
 /// stop sequence ended an answer, so `stop` is always `end_turn`.
 pub fn stop_reason(finish_reason: &str) -> &'static str {
@@ -79,4 +92,24 @@ pub fn usage(openai: Option<&serde_json::Value>) -> serde_json::Value {
         "input_tokens": count("prompt_tokens"),
         "output_tokens": count("completion_tokens"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_reasons_and_finish_reasons_are_inverse_where_both_exist() {
+        for reason in ["end_turn", "max_tokens", "tool_use", "refusal"] {
+            assert_eq!(stop_reason(finish_reason(Some(reason))), reason);
+        }
+        for finish in ["stop", "length", "tool_calls", "content_filter"] {
+            assert_eq!(finish_reason(Some(stop_reason(finish))), finish);
+        }
+        // OpenAI cannot say a stop sequence ended the answer.
+        assert_eq!(
+            stop_reason(finish_reason(Some("stop_sequence"))),
+            "end_turn"
+        );
+    }
 }
