@@ -210,6 +210,31 @@ async fn a_stream_that_breaks_upstream_ends_with_an_error_event() {
     assert_eq!(events[0].0, "message_start");
 }
 
+#[tokio::test]
+async fn output_scanning_masks_pii_the_model_writes_itself_in_json_and_stream() {
+    let said = "Call Dr. Smith on +44 20 7946 0958 or mail bob.jones@example.org today.";
+    let upstream = TestUpstream::with(Behaviour::Says(said)).await;
+    let policy =
+        "id = \"default\"\n[pii.actions]\nEMAIL_ADDRESS = \"tokenize\"\n[output]\nscan = true\n";
+    let gw = TestGateway::start_with_policies(
+        &config_for(&upstream.base_url(), ""),
+        &[("default.toml", policy)],
+    );
+    let expected = "Call Dr. <PERSON> on <PHONE_NUMBER> or mail <EMAIL_ADDRESS> today.";
+    let message: Value = send(&gw, CLIENT_KEY, &ask("who do I call?", false))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(message["content"][0]["text"], expected);
+    let body = send(&gw, CLIENT_KEY, &ask("who do I call?", true))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(text_of(&events(&body)), expected);
+}
+
 /// An OpenAI-shaped upstream that calls `send_mail` with the user's last text as `to`,
 /// and answers a tool result with "tool said: <result>". Records every request body.
 async fn tool_upstream() -> (String, Arc<Mutex<Vec<Value>>>) {
@@ -442,6 +467,17 @@ async fn errors_carry_both_the_openai_and_the_anthropic_shape() {
     assert_eq!(broken.status(), 400);
     let body: Value = broken.json().await.unwrap();
     assert_both_shapes(&body);
+
+    let plain = http()
+        .post(format!("{}/v1/messages", gw.url))
+        .header("x-api-key", CLIENT_KEY)
+        .header("content-type", "text/plain")
+        .body(ask("hi", false).to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plain.status(), 415);
+    assert_both_shapes(&plain.json().await.unwrap());
 
     let mut unknown = ask("hi", false);
     unknown["model"] = json!("no-such-model");
