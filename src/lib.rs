@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod config;
+pub mod messages;
 pub mod openai;
 pub mod pii;
 pub mod policy;

@@ -13,6 +13,7 @@ mod embeddings;
 mod error;
 mod health;
 mod limits;
+mod messages;
 mod models;
 mod observe;
 mod reload;
@@ -118,6 +119,14 @@ pub fn router(gw: Gateway) -> Router {
     Router::new()
         .route("/v1/chat/completions", post(chat::chat_completions))
         .route("/v1/embeddings", post(embeddings::embeddings))
+        .route(
+            "/v1/messages",
+            post(messages::messages)
+                .layer(axum::middleware::map_request(messages::x_api_key))
+                .layer(axum::middleware::map_response(
+                    messages::anthropic_error_shape,
+                )),
+        )
         .route("/v1/models", get(models::list_models))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
