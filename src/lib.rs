@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod config;
+pub mod limits;
 pub mod openai;
 pub mod pii;
 pub mod policy;

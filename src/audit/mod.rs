@@ -126,6 +126,8 @@ pub enum AuditError {
     Encode(serde_json::Error),
     #[error("the system clock cannot be formatted as RFC 3339")]
     Clock,
+    #[error(transparent)]
+    Read(#[from] reader::ReadError),
 }
 
 /// What `open` found and did.
@@ -479,6 +481,31 @@ impl AuditLog {
         ))
         .await?;
         Ok(report)
+    }
+
+    /// Reads back every record written in `[from, to)` with the writer's own keys (the
+    /// server holds the key store, so this is how it reads its own log), calling
+    /// `visit` with each record's time. The file reads run off the runtime. Returns
+    /// `visit` and how many records of the period could not be decrypted.
+    pub async fn scan_records<V>(
+        &self,
+        from: time::OffsetDateTime,
+        to: time::OffsetDateTime,
+        mut visit: V,
+    ) -> Result<(V, u64), AuditError>
+    where
+        V: FnMut(time::OffsetDateTime, Record) + Send + 'static,
+    {
+        let mut keys = self.call(|reply| Command::ShareKeys { reply }).await?;
+        let dir = self.inner.dir.clone();
+        tokio::task::spawn_blocking(move || {
+            let (log_id, _) = keys.identity()?;
+            let unreadable =
+                reader::for_each_record_between(&dir, &mut keys, &log_id, from, to, &mut visit)?;
+            Ok((visit, unreadable))
+        })
+        .await
+        .map_err(|_| AuditError::Closed)?
     }
 
     /// Appends acknowledged, writes and fdatasyncs made by the writer so far.

@@ -129,3 +129,37 @@ pub fn decrypt_with(
     .map_err(|source| ReadError::Decrypt { seq, source })?;
     serde_json::from_slice(&plain).map_err(|source| ReadError::Decode { seq, source })
 }
+
+/// Calls `visit` with the time and record of every frame written in `[from, to)`, in
+/// order, decrypted with `keys`. Frames outside the period are skipped by their
+/// cleartext header time, without decrypting; erased records are skipped. Returns how
+/// many frames of the period could not be decrypted (they are not visited). Shared by
+/// `report cost` and the budgets' start-up seeding, so both count the same records.
+pub fn for_each_record_between(
+    dir: &Path,
+    keys: &mut KeyStore,
+    log_id: &LogId,
+    from: time::OffsetDateTime,
+    to: time::OffsetDateTime,
+    mut visit: impl FnMut(time::OffsetDateTime, Record),
+) -> Result<u64, ReadError> {
+    let mut unreadable = 0u64;
+    for_each_frame(dir, |f| {
+        let Ok(at) = time::OffsetDateTime::parse(
+            &f.header.time,
+            &time::format_description::well_known::Rfc3339,
+        ) else {
+            return Ok(true);
+        };
+        if at < from || at >= to {
+            return Ok(true);
+        }
+        match open_frame(keys, log_id, &f.header, f.header_bytes, f.ciphertext) {
+            Ok(Opened::Record { record, .. }) => visit(at, *record),
+            Ok(Opened::Erased) => {}
+            Err(_) => unreadable += 1,
+        }
+        Ok(true)
+    })?;
+    Ok(unreadable)
+}

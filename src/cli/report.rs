@@ -11,7 +11,7 @@ use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use ledgergate::audit::reader::{for_each_frame, open_frame, Opened};
+use ledgergate::audit::reader::for_each_record_between;
 use ledgergate::audit::record::RecordKind;
 
 use super::audit::{open_keys, Location};
@@ -95,23 +95,9 @@ fn cost(from: &str, to: &str, by: By, format: Format, location: &Location) -> Re
     }
     let (dir, mut keys, log_id) = open_keys(location)?;
     let mut rows: BTreeMap<(String, String), Row> = BTreeMap::new();
-    let mut unreadable = 0u64;
-    for_each_frame(&dir, |f| {
-        let in_range =
-            OffsetDateTime::parse(&f.header.time, &Rfc3339).is_ok_and(|t| t >= from && t < to);
-        if !in_range {
-            return Ok(true);
-        }
-        let record = match open_frame(&mut keys, &log_id, &f.header, f.header_bytes, f.ciphertext) {
-            Ok(Opened::Record { record, .. }) => record,
-            Ok(Opened::Erased) => return Ok(true),
-            Err(_) => {
-                unreadable += 1;
-                return Ok(true);
-            }
-        };
+    let unreadable = for_each_record_between(&dir, &mut keys, &log_id, from, to, |_, record| {
         if record.kind != RecordKind::Response {
-            return Ok(true);
+            return;
         }
         let group = match by {
             By::Tenant => record.tenant.clone(),
@@ -139,7 +125,6 @@ fn cost(from: &str, to: &str, by: By, format: Format, location: &Location) -> Re
             Some(c) => row.cost_micros += c.micros,
             None => row.unpriced += 1,
         }
-        Ok(true)
     })
     .map_err(|e| e.to_string())?;
     if unreadable > 0 {
