@@ -425,7 +425,10 @@ impl RawLimits {
             Some(v) => {
                 let n = positive(v, &format!("{owner}: rpm"))?;
                 Some(u32::try_from(n).map_err(|_| {
-                    (v.span(), format!("{owner}: rpm {n} is larger than {}", u32::MAX))
+                    (
+                        v.span(),
+                        format!("{owner}: rpm {n} is larger than {}", u32::MAX),
+                    )
                 })?)
             }
             None => None,
@@ -459,7 +462,9 @@ impl RawLimits {
                 if text.len() != 3 || !text.bytes().all(|b| b.is_ascii_uppercase()) {
                     return Err((
                         c.span(),
-                        format!("{owner}: currency \"{text}\" must be a three-letter code such as USD"),
+                        format!(
+                            "{owner}: currency \"{text}\" must be a three-letter code such as USD"
+                        ),
                     ));
                 }
                 Some(c.span())
@@ -1189,7 +1194,10 @@ mod tests {
             "{e}"
         );
         let e = error("[[tenants]]\nid = \"t\"\n[tenants.limits]\nrpn = 3\n");
-        assert!(e.starts_with("ledgergate.toml:4:1: unknown field `rpn`"), "{e}");
+        assert!(
+            e.starts_with("ledgergate.toml:4:1: unknown field `rpn`"),
+            "{e}"
+        );
         let e = error(&format!(
             "{PRICED}[[tenants]]\nid = \"t\"\n[tenants.limits]\nbudget_daily = 1.0\ncurrency = \"EUR\"\n"
         ));

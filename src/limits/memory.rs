@@ -53,10 +53,10 @@ fn until_next_month(now: OffsetDateTime) -> u64 {
         Month::December => (now.year() + 1, Month::January),
         m => (now.year(), m.next()),
     };
-    let next = Date::from_calendar_date(year, month, 1).map_or(
-        nanos(now) + 31 * 86_400_000_000_000,
-        |d| nanos(d.with_time(Time::MIDNIGHT).assume_utc()),
-    );
+    let next = Date::from_calendar_date(year, month, 1)
+        .map_or(nanos(now) + 31 * 86_400_000_000_000, |d| {
+            nanos(d.with_time(Time::MIDNIGHT).assume_utc())
+        });
     ceil_secs(next - nanos(now))
 }
 
@@ -375,7 +375,10 @@ mod tests {
         let refused = store.admit(t0, &subjects).unwrap_err();
         assert_eq!(refused.kind, LimitKind::TokensPerMinute);
         assert_eq!(refused.limit, 60);
-        assert_eq!(refused.retry_after_secs, 16, "75 tokens drain to 59 in 16 s");
+        assert_eq!(
+            refused.retry_after_secs, 16,
+            "75 tokens drain to 59 in 16 s"
+        );
         assert!(store.admit(t0 + Duration::seconds(15), &subjects).is_err());
         assert!(store.admit(t0 + Duration::seconds(16), &subjects).is_ok());
     }

@@ -125,7 +125,7 @@ pub fn amount(micros: u64) -> String {
 
 /// A whole-unit money value (from config or the vault) in millionths.
 pub fn micros_of(units: f64) -> Option<u64> {
-    (units.is_finite() && units >= 0.0 && units < 1e12).then(|| (units * 1e6).round() as u64)
+    (0.0..1e12).contains(&units).then(|| (units * 1e6).round() as u64)
 }
 
 /// What one answer used.

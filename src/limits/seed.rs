@@ -56,7 +56,14 @@ impl Spend {
     }
 
     /// Adds `micros` spent at `at` by `key` of `tenant` (and so by the tenant).
-    pub fn add(&mut self, at: OffsetDateTime, tenant: &str, key: &str, currency: &str, micros: u64) {
+    pub fn add(
+        &mut self,
+        at: OffsetDateTime,
+        tenant: &str,
+        key: &str,
+        currency: &str,
+        micros: u64,
+    ) {
         let at = at.to_offset(time::UtcOffset::UTC);
         if (at.year(), at.month()) != self.month {
             return;
