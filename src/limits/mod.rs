@@ -125,7 +125,9 @@ pub fn amount(micros: u64) -> String {
 
 /// A whole-unit money value (from config or the vault) in millionths.
 pub fn micros_of(units: f64) -> Option<u64> {
-    (0.0..1e12).contains(&units).then(|| (units * 1e6).round() as u64)
+    (0.0..1e12)
+        .contains(&units)
+        .then(|| (units * 1e6).round() as u64)
 }
 
 /// What one answer used.
@@ -258,6 +260,60 @@ mod tests {
         assert_eq!(micros_of(0.25), Some(250_000));
         assert_eq!(micros_of(-1.0), None);
         assert_eq!(micros_of(f64::NAN), None);
+    }
+
+    /// A clock the test moves by hand.
+    struct Manual(std::sync::Mutex<OffsetDateTime>);
+
+    impl Clock for Manual {
+        fn now(&self) -> OffsetDateTime {
+            *self.0.lock().unwrap()
+        }
+    }
+
+    #[test]
+    fn the_limiter_applies_key_and_tenant_limits_on_its_clock() {
+        let clock = Arc::new(Manual(std::sync::Mutex::new(time::macros::datetime!(
+            2026-06-30 23:59:00 UTC
+        ))));
+        let tenant = Limits {
+            budget_daily: Some(100),
+            currency: "USD".into(),
+            ..Limits::default()
+        };
+        let limiter = Limiter::new(
+            Arc::new(MemoryStore::default()),
+            clock.clone(),
+            [("acme".to_owned(), tenant)].into_iter().collect(),
+        );
+        let key = Limits {
+            rpm: NonZeroU32::new(1),
+            currency: "USD".into(),
+            ..Limits::default()
+        };
+        assert!(limiter.admit("acme", "a", &key).is_ok());
+        let refused = limiter.admit("acme", "a", &key).unwrap_err();
+        assert_eq!(refused.kind, LimitKind::RequestsPerMinute);
+        assert_eq!(refused.retry_after_secs, 60);
+        // Another key of the tenant is free of a's rpm, but shares the tenant's budget.
+        let open = Limits::default();
+        limiter.charge(
+            "acme",
+            "b",
+            &open,
+            &Usage {
+                tokens: Some(5),
+                cost: Some(("USD".into(), 100)),
+            },
+        );
+        let refused = limiter.admit("acme", "b", &open).unwrap_err();
+        assert_eq!(refused.subject, Subject::Tenant("acme".into()));
+        assert_eq!(refused.retry_after_secs, 60, "until midnight UTC");
+        // A tenant without limits and a key without limits are never refused.
+        assert!(limiter.admit("other", "c", &open).is_ok());
+        *clock.0.lock().unwrap() += time::Duration::minutes(1);
+        assert!(limiter.admit("acme", "b", &open).is_ok(), "a new day");
+        assert!(limiter.admit("acme", "a", &key).is_ok(), "a new minute");
     }
 
     #[test]
