@@ -444,6 +444,15 @@ impl AuditLog {
         self.call(|reply| Command::RotateKeys { reply }).await
     }
 
+    /// Re-wraps the signing key, the pseudonym key and every data key under `new` (the
+    /// offline part of a master-key rotation) and audits it. Returns how many data
+    /// keys were re-wrapped. Reopen the log with `new` afterwards.
+    pub async fn rewrap_master(&self, new: &MasterKey) -> Result<usize, AuditError> {
+        let new = MasterKey::from_bytes(*new.expose());
+        self.call(|reply| Command::RewrapMaster { new, reply })
+            .await
+    }
+
     /// Crypto-shreds a subject: destroys its data keys and audits the erasure.
     /// Returns how many keys were destroyed.
     pub async fn erase(&self, subject: &str) -> Result<usize, AuditError> {
@@ -503,6 +512,30 @@ impl AuditLog {
                     visit(&mut state, at, &r);
                 })?;
             Ok((state, unreadable))
+        })
+        .await
+        .map_err(|_| AuditError::Closed)?
+    }
+
+    /// Up to `limit` frames from seq `from` on, decrypted, as `audit show` prints them
+    /// (for the CLI while this process holds the key store). Reads beside the writer.
+    pub async fn lines(
+        &self,
+        from: u64,
+        limit: usize,
+    ) -> Result<Vec<serde_json::Value>, AuditError> {
+        let mut keys = self.call(|reply| Command::ShareKeys { reply }).await?;
+        let dir = self.inner.dir.clone();
+        tokio::task::spawn_blocking(move || {
+            let (log_id, _) = keys.identity()?;
+            let mut lines = Vec::new();
+            reader::for_each_frame_from(&dir, from, |frame| {
+                if frame.header.seq.0 >= from {
+                    lines.push(reader::frame_line(Some(&mut keys), &log_id, frame));
+                }
+                Ok(lines.len() < limit)
+            })?;
+            Ok(lines)
         })
         .await
         .map_err(|_| AuditError::Closed)?

@@ -227,7 +227,7 @@ pub async fn serve(
         providers,
         policies: Arc::new(startup.policies),
         pricing: Pricing::new(config.pricing.clone()),
-        pseudonyms: PseudonymKeys::derive(&master),
+        pseudonyms: vault.pseudonym_keys()?,
         audit: audit.clone(),
         aliases: config.aliases.clone(),
         metrics: Metrics::default(),
