@@ -492,6 +492,31 @@ impl AuditLog {
         Ok(report)
     }
 
+    /// Reads back every record written in `[from, to)` with the writer's own keys (the
+    /// server holds the key store, so this is how it reads its own log), calling
+    /// `visit(&mut state, time, record)` for each. The file reads run off the runtime.
+    /// Returns the state and how many records of the period could not be decrypted.
+    pub async fn scan_records<S: Send + 'static>(
+        &self,
+        from: time::OffsetDateTime,
+        to: time::OffsetDateTime,
+        mut state: S,
+        visit: fn(&mut S, time::OffsetDateTime, &Record),
+    ) -> Result<(S, u64), AuditError> {
+        let mut keys = self.call(|reply| Command::ShareKeys { reply }).await?;
+        let dir = self.inner.dir.clone();
+        tokio::task::spawn_blocking(move || {
+            let (log_id, _) = keys.identity()?;
+            let unreadable =
+                reader::for_each_record_between(&dir, &mut keys, &log_id, from, to, |at, r| {
+                    visit(&mut state, at, &r);
+                })?;
+            Ok((state, unreadable))
+        })
+        .await
+        .map_err(|_| AuditError::Closed)?
+    }
+
     /// Up to `limit` frames from seq `from` on, decrypted, as `audit show` prints them
     /// (for the CLI while this process holds the key store). Reads beside the writer.
     pub async fn lines(

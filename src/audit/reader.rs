@@ -146,6 +146,40 @@ pub fn decrypt_with(
     serde_json::from_slice(&plain).map_err(|source| ReadError::Decode { seq, source })
 }
 
+/// Calls `visit` with the time and record of every frame written in `[from, to)`, in
+/// order, decrypted with `keys`. Frames outside the period are skipped by their
+/// cleartext header time, without decrypting; erased records are skipped. Returns how
+/// many frames of the period could not be decrypted (they are not visited). Used by the
+/// server to seed budgets at start-up with this month's spend.
+pub fn for_each_record_between(
+    dir: &Path,
+    keys: &mut KeyStore,
+    log_id: &LogId,
+    from: time::OffsetDateTime,
+    to: time::OffsetDateTime,
+    mut visit: impl FnMut(time::OffsetDateTime, Record),
+) -> Result<u64, ReadError> {
+    let mut unreadable = 0u64;
+    for_each_frame(dir, |f| {
+        let Ok(at) = time::OffsetDateTime::parse(
+            &f.header.time,
+            &time::format_description::well_known::Rfc3339,
+        ) else {
+            return Ok(true);
+        };
+        if at < from || at >= to {
+            return Ok(true);
+        }
+        match open_frame(keys, log_id, &f.header, f.header_bytes, f.ciphertext) {
+            Ok(Opened::Record { record, .. }) => visit(at, *record),
+            Ok(Opened::Erased) => {}
+            Err(_) => unreadable += 1,
+        }
+        Ok(true)
+    })?;
+    Ok(unreadable)
+}
+
 /// One frame as `audit show` and `audit tail` print it: `seq`, `time`, `key_id`, and
 /// then `record` (decrypted), `erased: true` (its key was destroyed), `error` (it does
 /// not decrypt) or, without keys, `encrypted: true`.

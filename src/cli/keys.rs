@@ -49,7 +49,7 @@ enum KeysCommand {
     /// Create a virtual key (its secret is printed once), or store a provider key
     /// (`--provider NAME`, value on stdin).
     Add {
-        #[arg(long, conflicts_with_all = ["tenant", "id", "models", "expires", "rate_limit", "budget"], required_unless_present = "tenant")]
+        #[arg(long, conflicts_with_all = ["tenant", "id", "models", "expires", "rate_limit", "budget", "tpm", "budget_daily"], required_unless_present = "tenant")]
         provider: Option<String>,
         #[arg(long)]
         tenant: Option<String>,
@@ -64,9 +64,15 @@ enum KeysCommand {
         /// Requests per minute.
         #[arg(long)]
         rate_limit: Option<u32>,
-        /// Budget in US dollars.
+        /// Monthly budget (UTC calendar month) in US dollars.
         #[arg(long)]
         budget: Option<f64>,
+        /// Tokens per minute.
+        #[arg(long)]
+        tpm: Option<u64>,
+        /// Daily budget (UTC calendar day) in US dollars.
+        #[arg(long)]
+        budget_daily: Option<f64>,
     },
     /// List virtual keys and provider keys (never a secret).
     List {
@@ -133,6 +139,8 @@ fn execute(args: KeysArgs) -> Result<(), String> {
             expires,
             rate_limit,
             budget,
+            tpm,
+            budget_daily,
         } => {
             let mut body = json!({"tenant": tenant, "models": models});
             let fields = [
@@ -140,6 +148,8 @@ fn execute(args: KeysArgs) -> Result<(), String> {
                 ("expires_at", expires.map(Value::from)),
                 ("rate_limit_rpm", rate_limit.map(Value::from)),
                 ("budget_usd", budget.map(Value::from)),
+                ("rate_limit_tpm", tpm.map(Value::from)),
+                ("budget_daily_usd", budget_daily.map(Value::from)),
             ];
             for (name, value) in fields {
                 if let Some(value) = value {

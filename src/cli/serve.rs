@@ -160,6 +160,7 @@ async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
         id: DEMO_TENANT.into(),
         policy: Some("default".into()),
         keys: vec![],
+        limits: Default::default(),
     });
     let key = match std::env::var("LEDGERGATE_DEMO_KEY") {
         Ok(k) if !k.is_empty() => k,

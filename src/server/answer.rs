@@ -97,6 +97,7 @@ pub async fn answer_json_shaped(
         cost: gw.cost(&provider, admitted.trail.model(), tokens_of(&value)),
         captured,
     };
+    super::limits::charge(gw, &admitted.trail, &facts);
     let record = admitted.trail.response_record(&facts);
     gw.audit.append(record).await.map_err(|e| {
         tracing::error!(error = %e, "audit append failed for an answer; withholding it");

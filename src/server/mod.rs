@@ -54,8 +54,8 @@ pub struct GatewayState {
     pub keys: KeyStore,
     /// Vaulted virtual keys and provider keys (`<data dir>/vault`).
     pub vault: Arc<Vault>,
-    /// Request rates of vaulted keys that carry a limit.
-    pub key_limits: limits::KeyLimits,
+    /// Rate limits and budgets of keys and tenants.
+    pub limits: crate::limits::Limiter,
     pub providers: Providers,
     pub policies: Arc<Policies>,
     pub pricing: Pricing,
@@ -228,10 +228,11 @@ pub async fn serve(
         tracing::warn!(segment = %recovery.segment.display(), bytes = recovery.bytes, seq = recovery.seq, quarantine = %recovery.quarantine.display(), "audit log: cut a torn, never-acknowledged tail at start-up");
     }
     tracing::info!(records = report.records, log_id = %report.log_id, "audit log open");
+    let limiter = limiter_seeded(&config, &audit).await?;
     let gw = Gateway::new(GatewayState {
         keys: startup.keys,
         vault: vault.clone(),
-        key_limits: limits::KeyLimits::default(),
+        limits: limiter,
         providers,
         policies: Arc::new(startup.policies),
         pricing: Pricing::new(config.pricing.clone()),
@@ -348,6 +349,37 @@ pub async fn serve(
     served?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The limiter of the config's tenants, seeded with this month's spend from the audit
+/// log so that a restart does not reset a budget.
+async fn limiter_seeded(
+    config: &Config,
+    audit: &AuditLog,
+) -> Result<crate::limits::Limiter, ServeError> {
+    let tenants = config
+        .tenants
+        .iter()
+        .filter(|t| !t.limits.is_unlimited())
+        .map(|t| (t.id.clone(), t.limits.clone()))
+        .collect();
+    let limiter = crate::limits::Limiter::in_memory(tenants);
+    let now = time::OffsetDateTime::now_utc();
+    let spend = crate::limits::Spend::new(now);
+    let from = spend.month_start();
+    // Records stamped a little ahead (clock steps) still count.
+    let to = now + time::Duration::days(1);
+    let (spend, unreadable) = audit
+        .scan_records(from, to, spend, crate::limits::Spend::add_record)
+        .await?;
+    if unreadable > 0 {
+        tracing::warn!(
+            unreadable,
+            "budgets: some of this month's audit records could not be decrypted; their spend is not counted"
+        );
+    }
+    limiter.seed(&spend);
+    Ok(limiter)
 }
 
 /// Installs the SIGTERM handler now and returns the future that resolves on SIGTERM or

@@ -85,7 +85,9 @@ impl<F> Relay<F> {
     /// Appends the response record; `false` when it could not be made durable.
     async fn record(&mut self, status: u16, error_type: Option<&str>) -> bool {
         self.finished = true;
-        let record = self.trail.response_record(&self.facts(status, error_type));
+        let facts = self.facts(status, error_type);
+        super::limits::charge(&self.gw, &self.trail, &facts);
+        let record = self.trail.response_record(&facts);
         match self.gw.audit.append(record).await {
             Ok(_) => true,
             Err(e) => {
@@ -100,10 +102,10 @@ impl<F> Drop for Relay<F> {
     fn drop(&mut self) {
         self.gw.metrics.in_flight_streams.dec();
         if !self.finished {
-            // The client went away mid-stream: record what it got.
-            let record = self
-                .trail
-                .response_record(&self.facts(499, Some("client_closed_request")));
+            // The client went away mid-stream: record (and charge) what it got.
+            let facts = self.facts(499, Some("client_closed_request"));
+            super::limits::charge(&self.gw, &self.trail, &facts);
+            let record = self.trail.response_record(&facts);
             let audit = self.gw.audit.clone();
             tokio::spawn(async move {
                 if let Err(e) = audit.append(record).await {
