@@ -14,6 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 mod routing;
+pub use crate::limits::Limits;
 pub use routing::{BreakerConfig, ModelRouting, RoutingConfig, Strategy};
 
 /// A configuration that failed to load: one sentence naming the place at fault.
@@ -86,6 +87,8 @@ pub struct TlsFiles {
 pub struct AdminConfig {
     pub listen: SocketAddr,
     pub token_env: String,
+    /// TLS for the admin listener; required when it listens beyond loopback.
+    pub tls: Option<TlsFiles>,
 }
 
 #[derive(Debug, Clone)]
@@ -204,6 +207,8 @@ pub struct TenantConfig {
     pub id: String,
     pub policy: Option<String>,
     pub keys: Vec<VirtualKeyConfig>,
+    /// `[tenants.limits]`: caps the sum of the tenant's keys.
+    pub limits: Limits,
 }
 
 /// A bootstrap virtual key: its id and the environment variable holding its secret.
@@ -211,6 +216,7 @@ pub struct TenantConfig {
 pub struct VirtualKeyConfig {
     pub id: String,
     pub secret_env: String,
+    pub limits: Limits,
 }
 
 impl Config {
@@ -321,6 +327,8 @@ struct RawServer {
 struct RawAdmin {
     listen: Option<Spanned<String>>,
     token_env: Option<String>,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<Spanned<PathBuf>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -390,6 +398,7 @@ struct RawTenant {
     policy: Option<String>,
     #[serde(default)]
     keys: Vec<RawKey>,
+    limits: Option<RawLimits>,
 }
 
 #[derive(Deserialize)]
@@ -397,6 +406,117 @@ struct RawTenant {
 struct RawKey {
     id: Spanned<String>,
     secret_env: String,
+    // The limit fields are repeated here rather than flattened: serde's flatten
+    // cannot be combined with deny_unknown_fields.
+    rpm: Option<Spanned<u64>>,
+    tpm: Option<Spanned<u64>>,
+    budget_daily: Option<Spanned<f64>>,
+    budget_monthly: Option<Spanned<f64>>,
+    currency: Option<Spanned<String>>,
+}
+
+/// `[tenants.limits]`, and the same fields on a `[[tenants.keys]]` entry.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLimits {
+    rpm: Option<Spanned<u64>>,
+    tpm: Option<Spanned<u64>>,
+    budget_daily: Option<Spanned<f64>>,
+    budget_monthly: Option<Spanned<f64>>,
+    currency: Option<Spanned<String>>,
+}
+
+/// Validated limits and where their currency was set (or a budget, when it was not),
+/// for the check against the pricing table's currency.
+struct CheckedLimits {
+    limits: Limits,
+    currency_span: Option<Range<usize>>,
+}
+
+impl RawLimits {
+    fn validate(self, owner: &str) -> Result<CheckedLimits, Invalid> {
+        let rpm = match &self.rpm {
+            Some(v) => {
+                let n = positive(v, &format!("{owner}: rpm"))?;
+                Some(u32::try_from(n).map_err(|_| {
+                    (
+                        v.span(),
+                        format!("{owner}: rpm {n} is larger than {}", u32::MAX),
+                    )
+                })?)
+            }
+            None => None,
+        };
+        let tpm = match &self.tpm {
+            Some(v) => Some(positive(v, &format!("{owner}: tpm"))?),
+            None => None,
+        };
+        let money = |v: &Option<Spanned<f64>>, what: &str| {
+            v.as_ref()
+                .map(|v| {
+                    crate::limits::micros_of(*v.get_ref()).ok_or_else(|| {
+                        (
+                            v.span(),
+                            format!("{owner}: {what} must be an amount of 0 or more"),
+                        )
+                    })
+                })
+                .transpose()
+        };
+        let budget_daily = money(&self.budget_daily, "budget_daily")?;
+        let budget_monthly = money(&self.budget_monthly, "budget_monthly")?;
+        let budget_span = self
+            .budget_daily
+            .as_ref()
+            .or(self.budget_monthly.as_ref())
+            .map(Spanned::span);
+        let currency_span = match &self.currency {
+            Some(c) => {
+                let text = c.get_ref();
+                if text.len() != 3 || !text.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Err((
+                        c.span(),
+                        format!(
+                            "{owner}: currency \"{text}\" must be a three-letter code such as USD"
+                        ),
+                    ));
+                }
+                Some(c.span())
+            }
+            None => budget_span,
+        };
+        Ok(CheckedLimits {
+            limits: Limits {
+                rpm: rpm.and_then(std::num::NonZeroU32::new),
+                tpm: tpm.and_then(std::num::NonZeroU64::new),
+                budget_daily,
+                budget_monthly,
+                currency: self
+                    .currency
+                    .map_or_else(|| "USD".to_owned(), Spanned::into_inner),
+            },
+            currency_span,
+        })
+    }
+}
+
+/// Budgets are charged with the pricing table's costs: a budget in another currency
+/// would never be reached, so it is refused.
+fn check_currency(checked: &CheckedLimits, owner: &str, pricing: &[Price]) -> Result<(), Invalid> {
+    let limits = &checked.limits;
+    if limits.budget_daily.is_none() && limits.budget_monthly.is_none() {
+        return Ok(());
+    }
+    match pricing.iter().find(|p| p.currency != limits.currency) {
+        Some(price) => Err((
+            checked.currency_span.clone().unwrap_or(0..0),
+            format!(
+                "{owner}: budget currency \"{}\" does not match the pricing table's currency \"{}\" (model \"{}\"); set currency = \"{}\"",
+                limits.currency, price.currency, price.model, price.currency
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 fn socket_addr(value: &Spanned<String>, what: &str) -> Result<SocketAddr, Invalid> {
@@ -491,9 +611,11 @@ impl RawConfig {
         }
 
         let mut tenants: Vec<TenantConfig> = Vec::new();
+        let mut limit_checks: Vec<(String, CheckedLimits)> = Vec::new();
         for raw in self.tenants {
             let span = raw.id.span();
-            let tenant = raw.validate()?;
+            let (tenant, checks) = raw.validate()?;
+            limit_checks.extend(checks);
             if tenants.iter().any(|t| t.id == tenant.id) {
                 return Err((span, format!("tenant \"{}\" is defined twice", tenant.id)));
             }
@@ -518,6 +640,9 @@ impl RawConfig {
             pricing.push(price);
         }
         let routing = self.routing.validate(served)?;
+        for (owner, checked) in &limit_checks {
+            check_currency(checked, owner, &pricing)?;
+        }
         let mut key_ids = std::collections::HashSet::new();
         for key in tenants.iter().flat_map(|t| &t.keys) {
             if !key_ids.insert(key.id.as_str()) {
@@ -586,25 +711,7 @@ impl RawServer {
             Some(l) => socket_addr(l, "server.listen")?,
             None => SocketAddr::from(([127, 0, 0, 1], 8080)),
         };
-        let tls = match (self.tls_cert, self.tls_key) {
-            (Some(cert), Some(key)) => Some(TlsFiles {
-                cert,
-                key: key.into_inner(),
-            }),
-            (None, None) => None,
-            (None, Some(key)) => {
-                return Err((
-                    key.span(),
-                    "server.tls_key is set but server.tls_cert is not".into(),
-                ))
-            }
-            (Some(_), None) => {
-                return Err((
-                    0..0,
-                    "server.tls_cert is set but server.tls_key is not".into(),
-                ))
-            }
-        };
+        let tls = tls_files(self.tls_cert, self.tls_key, "server")?;
         let max_body_bytes = match &self.max_body_bytes {
             Some(v) => usize::try_from(positive(v, "server.max_body_bytes")?)
                 .map_err(|_| (v.span(), "server.max_body_bytes is too large".to_owned()))?,
@@ -625,15 +732,49 @@ impl RawServer {
 
 impl RawAdmin {
     fn validate(self) -> Result<AdminConfig, Invalid> {
+        let listen = match &self.listen {
+            Some(l) => socket_addr(l, "admin.listen")?,
+            None => SocketAddr::from(([127, 0, 0, 1], 8081)),
+        };
+        let tls = tls_files(self.tls_cert, self.tls_key, "admin")?;
+        // The admin token would cross the network in clear.
+        if tls.is_none() && !listen.ip().is_loopback() {
+            let span = self.listen.as_ref().map_or(0..0, Spanned::span);
+            return Err((
+                span,
+                format!("admin.listen {listen} is not a loopback address, so the admin API needs TLS: set admin.tls_cert and admin.tls_key"),
+            ));
+        }
         Ok(AdminConfig {
-            listen: match &self.listen {
-                Some(l) => socket_addr(l, "admin.listen")?,
-                None => SocketAddr::from(([127, 0, 0, 1], 8081)),
-            },
+            listen,
             token_env: self
                 .token_env
                 .unwrap_or_else(|| "LEDGERGATE_ADMIN_TOKEN".into()),
+            tls,
         })
+    }
+}
+
+/// A listener's certificate and key: both or neither.
+fn tls_files(
+    cert: Option<PathBuf>,
+    key: Option<Spanned<PathBuf>>,
+    section: &str,
+) -> Result<Option<TlsFiles>, Invalid> {
+    match (cert, key) {
+        (Some(cert), Some(key)) => Ok(Some(TlsFiles {
+            cert,
+            key: key.into_inner(),
+        })),
+        (None, None) => Ok(None),
+        (None, Some(key)) => Err((
+            key.span(),
+            format!("{section}.tls_key is set but {section}.tls_cert is not"),
+        )),
+        (Some(_), None) => Err((
+            0..0,
+            format!("{section}.tls_cert is set but {section}.tls_key is not"),
+        )),
     }
 }
 
@@ -897,23 +1038,42 @@ fn azure_settings(
 }
 
 impl RawTenant {
-    fn validate(self) -> Result<TenantConfig, Invalid> {
+    /// The tenant, and its and its keys' limits with names for the currency check.
+    fn validate(self) -> Result<(TenantConfig, Vec<(String, CheckedLimits)>), Invalid> {
         let id = identifier(&self.id, "tenant id")?;
-        let keys = self
-            .keys
-            .into_iter()
-            .map(|k| {
-                Ok(VirtualKeyConfig {
-                    id: identifier(&k.id, "virtual key id")?,
-                    secret_env: k.secret_env,
-                })
-            })
-            .collect::<Result<_, Invalid>>()?;
-        Ok(TenantConfig {
-            id,
-            policy: self.policy,
-            keys,
-        })
+        let mut checks = Vec::new();
+        let mut keys = Vec::new();
+        for k in self.keys {
+            let key_id = identifier(&k.id, "virtual key id")?;
+            let owner = format!("virtual key \"{key_id}\" of tenant \"{id}\"");
+            let checked = RawLimits {
+                rpm: k.rpm,
+                tpm: k.tpm,
+                budget_daily: k.budget_daily,
+                budget_monthly: k.budget_monthly,
+                currency: k.currency,
+            }
+            .validate(&owner)?;
+            keys.push(VirtualKeyConfig {
+                id: key_id,
+                secret_env: k.secret_env,
+                limits: checked.limits.clone(),
+            });
+            checks.push((owner, checked));
+        }
+        let owner = format!("tenant \"{id}\" limits");
+        let checked = self.limits.unwrap_or_default().validate(&owner)?;
+        let limits = checked.limits.clone();
+        checks.push((owner, checked));
+        Ok((
+            TenantConfig {
+                id,
+                policy: self.policy,
+                keys,
+                limits,
+            },
+            checks,
+        ))
     }
 }
 
@@ -1024,6 +1184,28 @@ mod tests {
     }
 
     #[test]
+    fn an_admin_api_beyond_loopback_needs_tls() {
+        let e = error("[admin]\nlisten = \"0.0.0.0:8081\"\n");
+        assert!(
+            e.starts_with(
+                "ledgergate.toml:2:10: admin.listen 0.0.0.0:8081 is not a loopback address"
+            ),
+            "{e}"
+        );
+        let e = error("[admin]\ntls_key = \"k.pem\"\n");
+        assert!(
+            e.contains("admin.tls_key is set but admin.tls_cert is not"),
+            "{e}"
+        );
+        let c = Config::parse(
+            "[admin]\nlisten = \"0.0.0.0:8081\"\ntls_cert = \"c.pem\"\ntls_key = \"k.pem\"\n",
+            "x.toml",
+        )
+        .unwrap();
+        assert!(c.admin.unwrap().tls.is_some());
+    }
+
+    #[test]
     fn alias_to_unserved_model_is_refused() {
         let e = error("[aliases]\nfast = \"gpt-9\"\n");
         assert!(e.contains("no provider serves"), "{e}");
@@ -1045,6 +1227,53 @@ mod tests {
         let ok = Config::parse(&format!("{provider}[[pricing]]\nmodel = \"m\"\ninput_per_million = 2.0\noutput_per_million = 1.0\n"), "x").unwrap();
         assert_eq!(ok.pricing[0].cached_input_per_million, 2.0);
         assert_eq!(ok.pricing[0].currency, "USD");
+    }
+
+    const PRICED: &str = "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"http://x\"\nmodels = [\"m\"]\n[[pricing]]\nmodel = \"m\"\ninput_per_million = 1.0\noutput_per_million = 1.0\n";
+
+    #[test]
+    fn tenant_and_key_limits_are_read() {
+        let c = Config::parse(
+            &format!("{PRICED}[[tenants]]\nid = \"t\"\n[tenants.limits]\nrpm = 10\nbudget_monthly = 2.5\n[[tenants.keys]]\nid = \"k\"\nsecret_env = \"K\"\ntpm = 1000\nbudget_daily = 0.25\ncurrency = \"USD\"\n"),
+            "x.toml",
+        )
+        .unwrap();
+        let tenant = &c.tenants[0];
+        assert_eq!(tenant.limits.rpm.map(|n| n.get()), Some(10));
+        assert_eq!(tenant.limits.budget_monthly, Some(2_500_000));
+        assert_eq!(tenant.limits.currency, "USD");
+        let key = &tenant.keys[0].limits;
+        assert_eq!(key.tpm.map(|n| n.get()), Some(1000));
+        assert_eq!(key.budget_daily, Some(250_000));
+        assert!(key.rpm.is_none());
+    }
+
+    #[test]
+    fn limit_errors_are_located() {
+        let e = error("[[tenants]]\nid = \"t\"\n[tenants.limits]\nrpm = 0\n");
+        assert!(
+            e.starts_with("ledgergate.toml:4:7: tenant \"t\" limits: rpm must be greater than 0"),
+            "{e}"
+        );
+        let e = error("[[tenants]]\nid = \"t\"\n[[tenants.keys]]\nid = \"k\"\nsecret_env = \"K\"\nbudget_daily = -1.0\n");
+        assert!(
+            e.starts_with("ledgergate.toml:6:16: virtual key \"k\" of tenant \"t\": budget_daily must be an amount of 0 or more"),
+            "{e}"
+        );
+        let e = error("[[tenants]]\nid = \"t\"\n[tenants.limits]\nrpn = 3\n");
+        assert!(
+            e.starts_with("ledgergate.toml:4:1: unknown field `rpn`"),
+            "{e}"
+        );
+        let e = error(&format!(
+            "{PRICED}[[tenants]]\nid = \"t\"\n[tenants.limits]\nbudget_daily = 1.0\ncurrency = \"EUR\"\n"
+        ));
+        assert!(
+            e.starts_with("ledgergate.toml:14:12: tenant \"t\" limits: budget currency \"EUR\" does not match the pricing table's currency \"USD\""),
+            "{e}"
+        );
+        let e = error("[[tenants]]\nid = \"t\"\n[tenants.limits]\ncurrency = \"usd\"\n");
+        assert!(e.contains("must be a three-letter code"), "{e}");
     }
 
     #[test]

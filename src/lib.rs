@@ -6,6 +6,8 @@
 
 pub mod audit;
 pub mod config;
+pub mod limits;
+pub mod messages;
 pub mod openai;
 pub mod pii;
 pub mod policy;

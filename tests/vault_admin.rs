@@ -219,3 +219,67 @@ async fn a_key_over_its_rate_limit_gets_429() {
     .await;
     assert_eq!(status, 400);
 }
+
+#[tokio::test]
+async fn the_admin_api_speaks_tls_and_the_cli_trusts_the_configured_certificate() {
+    let upstream = TestUpstream::openai().await;
+    let cert = rcgen::generate_simple_self_signed(vec!["127.0.0.1".into()]).unwrap();
+    let certs = tempfile::tempdir().unwrap();
+    let (cert_path, key_path) = (
+        certs.path().join("admin.pem"),
+        certs.path().join("admin.key"),
+    );
+    std::fs::write(&cert_path, cert.cert.pem()).unwrap();
+    std::fs::write(&key_path, cert.signing_key.serialize_pem()).unwrap();
+    let section = ADMIN_SECTION.replace(
+        "[admin]\n",
+        &format!(
+            "[admin]\ntls_cert = \"{}\"\ntls_key = \"{}\"\n",
+            cert_path.display(),
+            key_path.display()
+        ),
+    );
+    let gw = start(&common::config_for(&upstream.base_url(), &section), &[]);
+    let url = admin_url(&gw);
+    assert!(url.starts_with("https://127.0.0.1:"), "{url}");
+
+    // A client that does not trust the certificate is refused at the handshake.
+    let refused = common::http()
+        .get(format!("{url}/admin/v1/virtual-keys"))
+        .bearer_auth(ADMIN_TOKEN)
+        .send()
+        .await;
+    assert!(refused.is_err());
+    // Plain HTTP on the TLS port gets no answer from the admin API.
+    let plain = common::http()
+        .get(format!(
+            "{}/admin/v1/virtual-keys",
+            url.replace("https://", "http://")
+        ))
+        .bearer_auth(ADMIN_TOKEN)
+        .send()
+        .await;
+    assert!(plain.map_or(true, |r| r.status() != 200));
+
+    // The CLI trusts the certificate the config names.
+    let config = gw.path().join("ledgergate.toml");
+    let (code, out, err) = keys(
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "--admin-url",
+            &url,
+            "add",
+            "--tenant",
+            "acme",
+            "--id",
+            "over-tls",
+        ],
+        &[],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let secret = out.lines().last().unwrap().trim().to_owned();
+    assert_eq!(chat(&gw, &secret, "gpt-4o-mini").await.0, 200);
+    assert!(!err.contains(ADMIN_TOKEN) && !out.contains(ADMIN_TOKEN));
+}

@@ -178,26 +178,51 @@ async fn master_rotation_is_offline_verifies_the_old_key_and_keeps_every_key_usa
     assert_eq!(code, 2);
     assert!(err.contains("stop the server first"), "{err}");
 
-    let dir = stop(gw).await;
-    // The audit log's keys are under the same master key: rotating the vault alone
-    // needs an explicit --vault-only, and without it nothing changes.
-    let (code, _, err) = keys(&guarded, &[("LEDGERGATE_NEW_MASTER_KEY", NEW_MASTER)], "");
-    assert_eq!(code, 2);
-    assert!(err.contains("nothing was changed"), "{err}");
-    let (code, out, err) = keys(&rotate, &[("LEDGERGATE_NEW_MASTER_KEY", NEW_MASTER)], "");
+    let (dir, output) = stop_with_output(gw).await;
+    assert!(!output.contains(NEW_MASTER));
+    let new_key = [("LEDGERGATE_NEW_MASTER_KEY", NEW_MASTER)];
+    let (code, out, err) = keys(&guarded, &new_key, "");
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("Re-wrapped 1 data key(s)"), "{out}");
+    assert!(out.contains("of the audit log"), "{out}");
+    assert!(out.contains("1 data key(s) of the key vault"), "{out}");
     assert!(!out.contains(NEW_MASTER) && !err.contains(NEW_MASTER));
-    // The old key no longer opens the vault: it is verified before anything changes.
-    let (code, _, err) = keys(&rotate, &[("LEDGERGATE_NEW_MASTER_KEY", NEW_MASTER)], "");
+    // Run again, it finds nothing left to do: an interrupted rotation is finished by
+    // running the same command again.
+    let (code, out, err) = keys(&guarded, &new_key, "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Nothing to re-wrap"), "{out}");
+    // A key that opens neither store is refused before anything changes.
+    let other = "11".repeat(32);
+    let (code, _, err) = keys(
+        &guarded,
+        &[
+            ("LEDGERGATE_MASTER_KEY", other.as_str()),
+            ("LEDGERGATE_NEW_MASTER_KEY", MASTER_KEY),
+        ],
+        "",
+    );
     assert_eq!(code, 2);
     assert!(
         err.contains("the master key does not open the key vault"),
         "{err}"
     );
-    // Rotating back with the new key as the current one proves the re-wrap kept every
-    // data key (the audit log's own keys stay under the original master key).
-    let (code, _, err) = keys(
+
+    // The audit log verifies and decrypts under the new key only; the re-wraps of
+    // both stores are in it.
+    let new_cli = |args: &[&str]| ledgergate(args, &[("LEDGERGATE_MASTER_KEY", NEW_MASTER)], "");
+    let (code, tail, err) = new_cli(&["audit", "tail", "--data-dir", data.as_str(), "-n", "50"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!tail.contains("\"error\""), "every record decrypts: {tail}");
+    assert_eq!(tail.matches("audit_master_rewrap").count(), 1, "{tail}");
+    assert_eq!(tail.matches("key_vault_master_rewrap").count(), 1, "{tail}");
+    let (code, _, err) = new_cli(&["audit", "verify", "--decrypt", "--data-dir", data.as_str()]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = common::cli(&["audit", "show", "--seq", "0", "--data-dir", data.as_str()]);
+    assert_eq!(code, 2, "the old master key no longer opens the audit keys");
+    assert!(err.contains("does not match"), "{err}");
+
+    // --vault-only re-wraps the vault alone (here: back to the original key).
+    let (code, out, err) = keys(
         &rotate,
         &[
             ("LEDGERGATE_MASTER_KEY", NEW_MASTER),
@@ -206,14 +231,26 @@ async fn master_rotation_is_offline_verifies_the_old_key_and_keeps_every_key_usa
         "",
     );
     assert_eq!(code, 0, "{err}");
-
-    // Both re-wraps are in the audit log, which still verifies.
-    let (code, tail, err) =
-        common::cli(&["audit", "tail", "--data-dir", data.as_str(), "-n", "50"]);
+    assert!(
+        out.contains("Re-wrapped 1 data key(s) of the key vault"),
+        "{out}"
+    );
+    assert!(!out.contains("audit log"), "{out}");
+    // And the audit log follows with a second run without --vault-only.
+    let (code, out, err) = keys(
+        &guarded,
+        &[
+            ("LEDGERGATE_MASTER_KEY", NEW_MASTER),
+            ("LEDGERGATE_NEW_MASTER_KEY", MASTER_KEY),
+        ],
+        "",
+    );
     assert_eq!(code, 0, "{err}");
-    assert_eq!(tail.matches("key_vault_master_rewrap").count(), 2, "{tail}");
-    let (code, _, err) = common::cli(&["audit", "verify", "--data-dir", data.as_str()]);
-    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("of the audit log"), "{out}");
+    assert!(
+        !out.contains("key vault"),
+        "the vault was already done: {out}"
+    );
 
     let gw = start_in(dir, &[]);
     assert_eq!(chat(&gw, &secret, "gpt-4o-mini").await.0, 200);

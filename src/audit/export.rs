@@ -65,7 +65,7 @@ pub struct ExportRequest {
     pub out: PathBuf,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ExportReport {
     pub out: PathBuf,
     pub records_disclosed: u64,

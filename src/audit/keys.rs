@@ -4,7 +4,10 @@
 //! Erasure removes every data key of a subject and flushes: its records no longer
 //! decrypt. Guarantees: unwrapped keys live only in memory as [`SecretKey`]. Does not
 //! decide which subject a record belongs to. sled holds no subject identifier: the
-//! index is keyed by an HMAC pseudonym under a master-derived key.
+//! index is keyed by an HMAC pseudonym under a key kept here, wrapped (first seeded
+//! from the master key, so stores made before it was kept keep their index). A
+//! master-key rotation re-wraps the signing key, the pseudonym key and every data key
+//! in one sled transaction; records are never re-encrypted.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -20,6 +23,9 @@ use crate::vault::master_key::MasterKey;
 const META_LOG_ID: &[u8] = b"log_id";
 const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1000);
 const META_SIGNING_KEY: &[u8] = b"signing_key";
+const META_PSEUDONYM_KEY: &[u8] = b"pseudonym_key";
+/// The AAD that binds the wrapped pseudonym key to its slot.
+const PSEUDONYM_AAD: &[u8] = b"pseudonym";
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
@@ -117,14 +123,12 @@ impl KeyStore {
             }
         };
         let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(&path, e));
+        let pseudonym = pseudonym_key(&db, &path, master)?;
         Ok(KeyStore {
             keys: tree("data_keys")?,
             by_subject: tree("by_subject")?,
             current: tree("current")?,
-            pseudonym_key: ring::hmac::Key::new(
-                ring::hmac::HMAC_SHA256,
-                crypto::wrapping_purpose_key(master, "pseudonym")?.expose(),
-            ),
+            pseudonym_key: ring::hmac::Key::new(ring::hmac::HMAC_SHA256, pseudonym.expose()),
             db,
             path: path.clone(),
             master: MasterKey::from_bytes(*master.expose()),
@@ -289,6 +293,61 @@ impl KeyStore {
         Ok(ids.len())
     }
 
+    /// Re-wraps the signing key, the pseudonym key and every data key under `new`, in
+    /// one sled transaction, after unwrapping each with the current master key (so a
+    /// damaged store changes nothing). Returns how many data keys were re-wrapped.
+    pub fn rewrap_master(&mut self, new: &MasterKey) -> Result<usize, KeyError> {
+        let meta = self.db.open_tree("meta").map_err(|e| self.sled(e))?;
+        let wrong = |_| KeyError::WrongMasterKey {
+            path: self.path.clone(),
+        };
+        let mut meta_updates = Vec::new();
+        if let (Some(id), Some(wrapped)) = (
+            meta.get(META_LOG_ID).map_err(|e| self.sled(e))?,
+            meta.get(META_SIGNING_KEY).map_err(|e| self.sled(e))?,
+        ) {
+            let pkcs8 =
+                crypto::unwrap(&self.master, "signing-key", &id, &wrapped).map_err(wrong)?;
+            let rewrapped = crypto::wrap(new, "signing-key", &id, &pkcs8)?;
+            meta_updates.push((META_SIGNING_KEY, rewrapped));
+        }
+        let wrapped = meta
+            .get(META_PSEUDONYM_KEY)
+            .map_err(|e| self.sled(e))?
+            .ok_or_else(|| self.corrupt("pseudonym key"))?;
+        let key = crypto::unwrap(&self.master, "pseudonym-key", PSEUDONYM_AAD, &wrapped)
+            .map_err(wrong)?;
+        meta_updates.push((
+            META_PSEUDONYM_KEY,
+            crypto::wrap(new, "pseudonym-key", PSEUDONYM_AAD, &key)?,
+        ));
+        let mut data_updates = Vec::new();
+        for item in self.keys.iter() {
+            let (id, wrapped) = item.map_err(|e| self.sled(e))?;
+            let raw = crypto::unwrap(&self.master, "data-key", &id, &wrapped).map_err(wrong)?;
+            let rewrapped = crypto::wrap(new, "data-key", &id, &raw)?;
+            data_updates.push((id, rewrapped));
+        }
+        use sled::Transactional;
+        (&meta, &self.keys)
+            .transaction(|(meta, keys)| {
+                for (name, value) in &meta_updates {
+                    meta.insert(*name, value.as_slice())?;
+                }
+                for (id, value) in &data_updates {
+                    keys.insert(id, value.as_slice())?;
+                }
+                Ok::<_, sled::transaction::ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                sled::transaction::TransactionError::Storage(e) => self.sled(e),
+                sled::transaction::TransactionError::Abort(()) => self.corrupt("transaction"),
+            })?;
+        self.db.flush().map_err(|e| self.sled(e))?;
+        self.master = MasterKey::from_bytes(*new.expose());
+        Ok(data_updates.len())
+    }
+
     /// Starts a new key for every subject at its next record; old keys still decrypt.
     pub fn rotate_all(&mut self) -> Result<(), KeyError> {
         self.current.clear().map_err(|e| self.sled(e))?;
@@ -320,6 +379,37 @@ impl KeyStore {
             what,
         }
     }
+}
+
+/// The subject-index key, unwrapped; seeded on first open from the master key (the
+/// value stores made before it was kept used), after checking the master key against
+/// the signing key so a wrong key never seeds it.
+fn pseudonym_key(db: &sled::Db, path: &Path, master: &MasterKey) -> Result<SecretKey, KeyError> {
+    let sled = |e| sled_error(path, e);
+    let wrong = |_| KeyError::WrongMasterKey {
+        path: path.to_path_buf(),
+    };
+    let meta = db.open_tree("meta").map_err(sled)?;
+    if let Some(wrapped) = meta.get(META_PSEUDONYM_KEY).map_err(sled)? {
+        let raw =
+            crypto::unwrap(master, "pseudonym-key", PSEUDONYM_AAD, &wrapped).map_err(wrong)?;
+        let bytes: [u8; 32] = raw[..].try_into().map_err(|_| KeyError::Corrupt {
+            path: path.to_path_buf(),
+            what: "pseudonym key length",
+        })?;
+        return Ok(SecretKey::from_bytes(bytes));
+    }
+    if let (Some(id), Some(wrapped)) = (
+        meta.get(META_LOG_ID).map_err(sled)?,
+        meta.get(META_SIGNING_KEY).map_err(sled)?,
+    ) {
+        crypto::unwrap(master, "signing-key", &id, &wrapped).map_err(wrong)?;
+    }
+    let key = crypto::wrapping_purpose_key(master, "pseudonym")?;
+    let wrapped = crypto::wrap(master, "pseudonym-key", PSEUDONYM_AAD, key.expose())?;
+    meta.insert(META_PSEUDONYM_KEY, wrapped).map_err(sled)?;
+    db.flush().map_err(sled)?;
+    Ok(key)
 }
 
 fn subject_index(pseudonym: &[u8; 16], key_id: &KeyId) -> Vec<u8> {
@@ -369,11 +459,52 @@ mod tests {
             Err(KeyError::SystemSubject)
         ));
         drop(store);
-        let wrong = KeyStore::open(dir.path(), &MasterKey::from_bytes([6; 32])).unwrap();
-        assert!(matches!(
-            wrong.identity(),
-            Err(KeyError::WrongMasterKey { .. })
-        ));
+        // A wrong master key is refused at open, before it could seed anything.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let wrong = loop {
+            match KeyStore::open(dir.path(), &MasterKey::from_bytes([6; 32])) {
+                Err(KeyError::Locked { .. }) if std::time::Instant::now() < deadline => {}
+                other => break other,
+            }
+        };
+        assert!(matches!(wrong, Err(KeyError::WrongMasterKey { .. })));
+    }
+
+    #[test]
+    fn a_master_rewrap_keeps_every_key_the_identity_and_the_subject_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (
+            MasterKey::from_bytes([5; 32]),
+            MasterKey::from_bytes([7; 32]),
+        );
+        let mut store = KeyStore::open(dir.path(), &old).unwrap();
+        let (log_id, signing) = store.identity().unwrap();
+        let (id, key) = store.key_for_write("acme", "2026-01").unwrap();
+        let pseudonym = store.pseudonym("acme");
+        assert_eq!(store.rewrap_master(&new).unwrap(), 1);
+        // The handle now wraps new keys under the new master key too.
+        let (id2, _) = store.key_for_write("globex", "2026-01").unwrap();
+        drop(store);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let reopen = |master: &MasterKey| loop {
+            match KeyStore::open(dir.path(), master) {
+                Err(KeyError::Locked { .. }) if std::time::Instant::now() < deadline => {}
+                other => break other,
+            }
+        };
+        assert!(matches!(reopen(&old), Err(KeyError::WrongMasterKey { .. })));
+        let mut store = reopen(&new).unwrap();
+        let (log_id2, signing2) = store.identity().unwrap();
+        assert_eq!(log_id2, log_id);
+        assert_eq!(signing2.public_key(), signing.public_key());
+        assert_eq!(store.key(&id).unwrap().unwrap().expose(), key.expose());
+        assert!(store.key(&id2).unwrap().is_some());
+        assert_eq!(store.pseudonym("acme"), pseudonym);
+        assert_eq!(
+            store.erase_subject("acme").unwrap(),
+            1,
+            "the index survived"
+        );
     }
 
     #[test]

@@ -126,6 +126,8 @@ pub enum AuditError {
     Encode(serde_json::Error),
     #[error("the system clock cannot be formatted as RFC 3339")]
     Clock,
+    #[error(transparent)]
+    Read(#[from] reader::ReadError),
 }
 
 /// What `open` found and did.
@@ -442,6 +444,15 @@ impl AuditLog {
         self.call(|reply| Command::RotateKeys { reply }).await
     }
 
+    /// Re-wraps the signing key, the pseudonym key and every data key under `new` (the
+    /// offline part of a master-key rotation) and audits it. Returns how many data
+    /// keys were re-wrapped. Reopen the log with `new` afterwards.
+    pub async fn rewrap_master(&self, new: &MasterKey) -> Result<usize, AuditError> {
+        let new = MasterKey::from_bytes(*new.expose());
+        self.call(|reply| Command::RewrapMaster { new, reply })
+            .await
+    }
+
     /// Crypto-shreds a subject: destroys its data keys and audits the erasure.
     /// Returns how many keys were destroyed.
     pub async fn erase(&self, subject: &str) -> Result<usize, AuditError> {
@@ -479,6 +490,55 @@ impl AuditLog {
         ))
         .await?;
         Ok(report)
+    }
+
+    /// Reads back every record written in `[from, to)` with the writer's own keys (the
+    /// server holds the key store, so this is how it reads its own log), calling
+    /// `visit(&mut state, time, record)` for each. The file reads run off the runtime.
+    /// Returns the state and how many records of the period could not be decrypted.
+    pub async fn scan_records<S: Send + 'static>(
+        &self,
+        from: time::OffsetDateTime,
+        to: time::OffsetDateTime,
+        mut state: S,
+        visit: fn(&mut S, time::OffsetDateTime, &Record),
+    ) -> Result<(S, u64), AuditError> {
+        let mut keys = self.call(|reply| Command::ShareKeys { reply }).await?;
+        let dir = self.inner.dir.clone();
+        tokio::task::spawn_blocking(move || {
+            let (log_id, _) = keys.identity()?;
+            let unreadable =
+                reader::for_each_record_between(&dir, &mut keys, &log_id, from, to, |at, r| {
+                    visit(&mut state, at, &r);
+                })?;
+            Ok((state, unreadable))
+        })
+        .await
+        .map_err(|_| AuditError::Closed)?
+    }
+
+    /// Up to `limit` frames from seq `from` on, decrypted, as `audit show` prints them
+    /// (for the CLI while this process holds the key store). Reads beside the writer.
+    pub async fn lines(
+        &self,
+        from: u64,
+        limit: usize,
+    ) -> Result<Vec<serde_json::Value>, AuditError> {
+        let mut keys = self.call(|reply| Command::ShareKeys { reply }).await?;
+        let dir = self.inner.dir.clone();
+        tokio::task::spawn_blocking(move || {
+            let (log_id, _) = keys.identity()?;
+            let mut lines = Vec::new();
+            reader::for_each_frame_from(&dir, from, |frame| {
+                if frame.header.seq.0 >= from {
+                    lines.push(reader::frame_line(Some(&mut keys), &log_id, frame));
+                }
+                Ok(lines.len() < limit)
+            })?;
+            Ok(lines)
+        })
+        .await
+        .map_err(|_| AuditError::Closed)?
     }
 
     /// Appends acknowledged, writes and fdatasyncs made by the writer so far.

@@ -10,7 +10,7 @@ use super::crypto::{self, SecretKey};
 use super::frame::{parse_frame, FrameHeader, FrameRef, Parsed, SEGMENT_HEADER_LEN};
 use super::keys::{KeyError, KeyStore};
 use super::record::Record;
-use super::segment::{list_segments, SegmentError};
+use super::segment::{first_seq_of, list_segments, SegmentError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -56,9 +56,25 @@ impl From<&FrameRef<'_>> for OwnedFrame {
 /// bytes that are not a frame. `visit` returns false to stop early.
 pub fn for_each_frame(
     dir: &Path,
+    visit: impl FnMut(&FrameRef<'_>) -> Result<bool, ReadError>,
+) -> Result<(), ReadError> {
+    for_each_frame_from(dir, 0, visit)
+}
+
+/// As [`for_each_frame`], but skips the segments that end before `from` (their file
+/// names give their first sequence numbers). Frames before `from` in the segment that
+/// holds it are still visited: the caller filters by seq.
+pub fn for_each_frame_from(
+    dir: &Path,
+    from: u64,
     mut visit: impl FnMut(&FrameRef<'_>) -> Result<bool, ReadError>,
 ) -> Result<(), ReadError> {
-    for path in list_segments(dir)? {
+    let segments = list_segments(dir)?;
+    let first = segments
+        .iter()
+        .rposition(|p| first_seq_of(p).is_some_and(|s| s <= from))
+        .unwrap_or(0);
+    for path in segments.into_iter().skip(first) {
         let bytes = std::fs::read(&path).map_err(|source| ReadError::Io {
             path: path.clone(),
             source,
@@ -128,4 +144,75 @@ pub fn decrypt_with(
     )
     .map_err(|source| ReadError::Decrypt { seq, source })?;
     serde_json::from_slice(&plain).map_err(|source| ReadError::Decode { seq, source })
+}
+
+/// Calls `visit` with the time and record of every frame written in `[from, to)`, in
+/// order, decrypted with `keys`. Frames outside the period are skipped by their
+/// cleartext header time, without decrypting; erased records are skipped. Returns how
+/// many frames of the period could not be decrypted (they are not visited). Used by the
+/// server to seed budgets at start-up with this month's spend.
+pub fn for_each_record_between(
+    dir: &Path,
+    keys: &mut KeyStore,
+    log_id: &LogId,
+    from: time::OffsetDateTime,
+    to: time::OffsetDateTime,
+    mut visit: impl FnMut(time::OffsetDateTime, Record),
+) -> Result<u64, ReadError> {
+    let mut unreadable = 0u64;
+    for_each_frame(dir, |f| {
+        let Ok(at) = time::OffsetDateTime::parse(
+            &f.header.time,
+            &time::format_description::well_known::Rfc3339,
+        ) else {
+            return Ok(true);
+        };
+        if at < from || at >= to {
+            return Ok(true);
+        }
+        match open_frame(keys, log_id, &f.header, f.header_bytes, f.ciphertext) {
+            Ok(Opened::Record { record, .. }) => visit(at, *record),
+            Ok(Opened::Erased) => {}
+            Err(_) => unreadable += 1,
+        }
+        Ok(true)
+    })?;
+    Ok(unreadable)
+}
+
+/// One frame as `audit show` and `audit tail` print it: `seq`, `time`, `key_id`, and
+/// then `record` (decrypted), `erased: true` (its key was destroyed), `error` (it does
+/// not decrypt) or, without keys, `encrypted: true`.
+pub fn frame_line(
+    keys: Option<&mut KeyStore>,
+    log_id: &LogId,
+    frame: &FrameRef<'_>,
+) -> serde_json::Value {
+    let mut line = serde_json::Map::new();
+    line.insert("seq".into(), frame.header.seq.0.into());
+    line.insert("time".into(), frame.header.time.clone().into());
+    line.insert("key_id".into(), frame.header.key_id.to_string().into());
+    let Some(keys) = keys else {
+        line.insert("encrypted".into(), true.into());
+        return line.into();
+    };
+    match open_frame(
+        keys,
+        log_id,
+        &frame.header,
+        frame.header_bytes,
+        frame.ciphertext,
+    ) {
+        Ok(Opened::Record { record, .. }) => {
+            let value = serde_json::to_value(&*record).unwrap_or(serde_json::Value::Null);
+            line.insert("record".into(), value);
+        }
+        Ok(Opened::Erased) => {
+            line.insert("erased".into(), true.into());
+        }
+        Err(e) => {
+            line.insert("error".into(), e.to_string().into());
+        }
+    }
+    line.into()
 }

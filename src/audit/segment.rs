@@ -53,19 +53,21 @@ pub fn list_segments(dir: &Path) -> Result<Vec<PathBuf>, SegmentError> {
     let mut found = Vec::new();
     for entry in entries {
         let path = entry.map_err(io(&seg_dir))?.path();
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if let Some(seq) = name
-            .strip_suffix(".seg")
-            .and_then(|s| s.parse::<u64>().ok())
-        {
+        if let Some(seq) = first_seq_of(&path) {
             found.push((seq, path));
         }
     }
     found.sort();
     Ok(found.into_iter().map(|(_, p)| p).collect())
+}
+
+/// The first sequence number of a segment, from its file name (`<seq>.seg`).
+pub fn first_seq_of(path: &Path) -> Option<u64> {
+    path.file_name()
+        .and_then(|n| n.to_str())?
+        .strip_suffix(".seg")?
+        .parse()
+        .ok()
 }
 
 /// Makes a directory entry (a new or removed file) durable.

@@ -23,6 +23,7 @@ use super::keys::{KeyStore, SigningKey};
 use super::record::{EventAction, Record, RecordKind, Seq};
 use super::segment::{append_synced, checkpoints_path, SegmentFile};
 use super::{AuditError, AuditOptions, Durability};
+use crate::vault::master_key::MasterKey;
 
 /// Most appends taken into one write.
 const MAX_BATCH: usize = 4096;
@@ -43,6 +44,11 @@ pub(crate) enum Command {
     },
     Erase {
         subject: String,
+        reply: Reply<usize>,
+    },
+    /// Re-wraps the key store under a new master key (offline rotation) and audits it.
+    RewrapMaster {
+        new: MasterKey,
         reply: Reply<usize>,
     },
     /// A key store handle sharing the writer's database, for readers such as export.
@@ -411,6 +417,7 @@ impl Writer {
                 Command::RotateKeys { reply } => drop(reply.send(Err(refusal))),
                 Command::Erase { reply, .. } => drop(reply.send(Err(refusal))),
                 Command::ShareKeys { reply } => drop(reply.send(Err(refusal))),
+                Command::RewrapMaster { reply, .. } => drop(reply.send(Err(refusal))),
                 Command::Close { reply } => {
                     self.closed = true;
                     self.close_reply = Some((reply, Ok(())));
@@ -436,6 +443,10 @@ impl Writer {
             Command::ShareKeys { reply } => {
                 let _ = reply.send(Ok(self.keys.share()));
             }
+            Command::RewrapMaster { new, reply } => {
+                let r = self.rewrap_master(&new);
+                let _ = reply.send(r);
+            }
             Command::Close { reply } => {
                 let r = self.shutdown();
                 self.close_reply = Some((reply, r));
@@ -457,6 +468,19 @@ impl Writer {
             serde_json::Map::new(),
         ))?;
         Ok(())
+    }
+
+    fn rewrap_master(&mut self, new: &MasterKey) -> Result<usize, AuditError> {
+        let count = self.keys.rewrap_master(new)?;
+        let mut detail = serde_json::Map::new();
+        detail.insert("kind".into(), "audit_master_rewrap".into());
+        detail.insert("data_keys".into(), count.into());
+        self.append_own(&Record::event(
+            RecordKind::Admin,
+            EventAction::DataKeysRotated,
+            detail,
+        ))?;
+        Ok(count)
     }
 
     fn erase(&mut self, subject: &str) -> Result<usize, AuditError> {

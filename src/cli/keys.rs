@@ -4,7 +4,8 @@
 //! from standard input, never from the command line, where `ps` and shell history would
 //! see them. When no server answers, the command opens the vault itself (see
 //! `offline`); sled's lock refuses that while a server holds it. `rotate --master` is
-//! always offline: run it while the server is stopped.
+//! always offline: run it while the server is stopped; it re-wraps the audit log's keys
+//! and the vault's under the new master key.
 
 mod offline;
 
@@ -16,17 +17,17 @@ use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 use zeroize::Zeroizing;
 
-use ledgergate::audit::{AuditLog, AuditOptions, EventAction, Record, RecordKind};
+use ledgergate::audit::keys::KeyError as AuditKeyError;
+use ledgergate::audit::{AuditError, AuditLog, AuditOptions, EventAction, Record, RecordKind};
 use ledgergate::config::Config;
 use ledgergate::vault::master_key::MasterKey;
 use ledgergate::vault::store::Vault;
 
+use super::admin_api::{AdminApi, Unreachable};
 use super::fail;
 
 /// The variable `keys rotate --master` reads the new master key from.
 const NEW_MASTER_ENV: &str = "LEDGERGATE_NEW_MASTER_KEY";
-/// The admin token variable when no config names one.
-const DEFAULT_TOKEN_ENV: &str = "LEDGERGATE_ADMIN_TOKEN";
 
 #[derive(Args)]
 pub struct KeysArgs {
@@ -48,7 +49,7 @@ enum KeysCommand {
     /// Create a virtual key (its secret is printed once), or store a provider key
     /// (`--provider NAME`, value on stdin).
     Add {
-        #[arg(long, conflicts_with_all = ["tenant", "id", "models", "expires", "rate_limit", "budget"], required_unless_present = "tenant")]
+        #[arg(long, conflicts_with_all = ["tenant", "id", "models", "expires", "rate_limit", "budget", "tpm", "budget_daily"], required_unless_present = "tenant")]
         provider: Option<String>,
         #[arg(long)]
         tenant: Option<String>,
@@ -63,9 +64,15 @@ enum KeysCommand {
         /// Requests per minute.
         #[arg(long)]
         rate_limit: Option<u32>,
-        /// Budget in US dollars.
+        /// Monthly budget (UTC calendar month) in US dollars.
         #[arg(long)]
         budget: Option<f64>,
+        /// Tokens per minute.
+        #[arg(long)]
+        tpm: Option<u64>,
+        /// Daily budget (UTC calendar day) in US dollars.
+        #[arg(long)]
+        budget_daily: Option<f64>,
     },
     /// List virtual keys and provider keys (never a secret).
     List {
@@ -84,15 +91,15 @@ enum KeysCommand {
         provider: Option<String>,
     },
     /// Rotate a provider key (`--provider NAME`, new value on stdin), or re-wrap the
-    /// vault under a new master key (`--master`, from LEDGERGATE_NEW_MASTER_KEY; run it
-    /// while the server is stopped).
+    /// audit log's keys and the key vault under a new master key (`--master`, from
+    /// LEDGERGATE_NEW_MASTER_KEY; run it while the server is stopped).
     Rotate {
         #[arg(long, required_unless_present = "master", conflicts_with = "master")]
         provider: Option<String>,
         #[arg(long)]
         master: bool,
-        /// Re-wrap the key vault even though the audit log's own keys (which this
-        /// version cannot re-wrap yet) stay under the old master key.
+        /// Re-wrap the key vault alone; the audit log's keys stay under the old master
+        /// key (the server then cannot start until they follow).
         #[arg(long, requires = "master")]
         vault_only: bool,
     },
@@ -132,6 +139,8 @@ fn execute(args: KeysArgs) -> Result<(), String> {
             expires,
             rate_limit,
             budget,
+            tpm,
+            budget_daily,
         } => {
             let mut body = json!({"tenant": tenant, "models": models});
             let fields = [
@@ -139,6 +148,8 @@ fn execute(args: KeysArgs) -> Result<(), String> {
                 ("expires_at", expires.map(Value::from)),
                 ("rate_limit_rpm", rate_limit.map(Value::from)),
                 ("budget_usd", budget.map(Value::from)),
+                ("rate_limit_tpm", tpm.map(Value::from)),
+                ("budget_daily_usd", budget_daily.map(Value::from)),
             ];
             for (name, value) in fields {
                 if let Some(value) = value {
@@ -262,70 +273,33 @@ fn list(admin: &AdminClient, as_json: bool) -> Result<(), String> {
 
 /// The admin API of the running server, or the vault itself when no server answers.
 struct AdminClient {
-    online: Option<Online>,
+    online: Option<AdminApi>,
     /// What offline mode needs: the config (tenants, providers, master key source) and
     /// the data directory. `None` without `--config`.
     offline_target: Option<(Config, PathBuf)>,
     offline: std::cell::RefCell<Option<offline::Offline>>,
-    runtime: tokio::runtime::Runtime,
     /// The admin token variable, when it was needed but not set.
     missing_token: Option<String>,
 }
 
-/// The admin API's URL and token, resolved once.
-struct Online {
-    url: String,
-    token: Zeroizing<String>,
-    http: reqwest::Client,
-}
-
 impl AdminClient {
     fn new(args: &KeysArgs, config: Option<&Config>) -> Result<AdminClient, String> {
-        let admin = config.and_then(|c| c.admin.as_ref());
-        let url = match (&args.admin_url, admin) {
-            (Some(url), _) => Some(url.trim_end_matches('/').to_owned()),
-            (None, Some(admin)) if admin.listen.port() != 0 => {
-                Some(format!("http://{}", admin.listen))
-            }
-            _ => None,
-        };
-        let var = admin.map_or(DEFAULT_TOKEN_ENV, |a| a.token_env.as_str());
-        let token = std::env::var(var).ok().filter(|t| !t.is_empty());
+        let located = AdminApi::locate(args.admin_url.as_deref(), config)?;
         let offline_target = config.map(|c| {
             let dir = args.data_dir.clone().unwrap_or_else(|| c.data.dir.clone());
             (c.clone(), dir)
         });
-        let missing_token = (url.is_some() && token.is_none()).then(|| var.to_owned());
-        let online = match (url, token) {
-            (Some(url), Some(token)) => Some(Online {
-                url,
-                token: Zeroizing::new(token),
-                http: reqwest::Client::builder()
-                    .use_rustls_tls()
-                    .timeout(std::time::Duration::from_secs(30))
-                    .build()
-                    .map_err(|e| format!("cannot build the HTTP client: {e}"))?,
-            }),
-            (Some(_), None) if offline_target.is_none() => {
-                return Err(format!(
-                    "the environment variable {var} (the admin token) is not set"
-                ))
-            }
-            (None, _) if offline_target.is_none() => {
-                return Err("no admin API address: pass --admin-url URL, or --config FILE (its [admin] section, or its data dir when the server is stopped)".into())
-            }
-            _ => None,
-        };
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| format!("cannot start the async runtime: {e}"))?;
+        if offline_target.is_none() && located.api.is_none() {
+            return Err(match &located.missing_token {
+                Some(var) => format!("the environment variable {var} (the admin token) is not set"),
+                None => "no admin API address: pass --admin-url URL, or --config FILE (its [admin] section, or its data dir when the server is stopped)".into(),
+            });
+        }
         Ok(AdminClient {
-            online,
+            online: located.api,
             offline_target,
             offline: std::cell::RefCell::new(None),
-            runtime,
-            missing_token,
+            missing_token: located.missing_token,
         })
     }
 
@@ -337,10 +311,7 @@ impl AdminClient {
         body: Option<Value>,
     ) -> Result<Value, String> {
         if let Some(online) = &self.online {
-            match self
-                .runtime
-                .block_on(online.call(method.clone(), path, body.clone()))
-            {
+            match online.call(method.clone(), path, body.as_ref()) {
                 Err(Unreachable(reason)) if self.offline_target.is_some() => {
                     note_offline(&reason);
                 }
@@ -378,57 +349,17 @@ impl AdminClient {
     }
 }
 
-/// The admin API could not be reached at all (as opposed to answering with an error).
-struct Unreachable(String);
-
 /// Says on stderr that the command works offline: it is not an error.
 fn note_offline(reason: &str) {
     eprintln!("ledgergate: {reason}; no server answers, so the vault is opened directly");
 }
 
-impl Online {
-    /// `Ok(Err(message))` when the admin API answered with an error.
-    async fn call(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        body: Option<Value>,
-    ) -> Result<Result<Value, String>, Unreachable> {
-        let url = format!("{}{path}", self.url);
-        let mut request = self
-            .http
-            .request(method, &url)
-            .bearer_auth(self.token.as_str());
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        let response = match request.send().await {
-            Ok(response) => response,
-            Err(e) if e.is_connect() => {
-                return Err(Unreachable(format!(
-                    "cannot reach the admin API at {}",
-                    self.url
-                )))
-            }
-            Err(e) => return Ok(Err(format!("the admin API at {} failed: {e}", self.url))),
-        };
-        let status = response.status();
-        let text = match response.text().await {
-            Ok(text) => text,
-            Err(e) => return Ok(Err(format!("the admin API at {} broke off: {e}", self.url))),
-        };
-        let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        if status.is_success() {
-            return Ok(Ok(value));
-        }
-        let message = value["error"]["message"]
-            .as_str()
-            .map_or_else(|| format!("HTTP {status}"), str::to_owned);
-        Ok(Err(format!("the admin API refused {path}: {message}")))
-    }
-}
-
-/// Re-wraps the vault's data keys under the new master key, offline.
+/// Re-wraps, offline, everything the master key wraps: the audit log's signing key,
+/// pseudonym key and data keys, then the key vault's data keys and pseudonym root.
+/// Nothing is re-encrypted. Each store is checked against the current key before
+/// anything changes; a store already under the new key (a rotation interrupted between
+/// the two stores) is left as it is, so running the command again finishes the job.
+/// `vault_only` re-wraps the key vault alone (the audit log stays under the old key).
 fn rotate_master(args: &KeysArgs, config: Option<&Config>, vault_only: bool) -> Result<(), String> {
     let data_dir = args
         .data_dir
@@ -449,56 +380,93 @@ fn rotate_master(args: &KeysArgs, config: Option<&Config>, vault_only: bool) -> 
     if !path.exists() {
         return Err(format!("there is no key vault at {}", path.display()));
     }
-    // The audit log wraps its own data keys and signing key under the same master key.
-    // Re-wrapping only the vault would leave a gateway that cannot open its audit log
-    // with the new key, so that needs an explicit choice.
-    let audit_keys = data_dir.join("audit").join("keys");
-    if audit_keys.exists() && !vault_only {
-        return Err(format!(
-            "the audit log's keys in {} are also wrapped under the master key and this version cannot re-wrap them yet; nothing was changed (pass --vault-only to re-wrap the key vault alone)",
-            audit_keys.display()
-        ));
-    }
-    // Opening verifies the current key against the key-check value first.
-    let vault = Vault::open(&path, &old).map_err(|e| e.to_string())?;
-    // The audit log (when there is one) is opened before anything changes, so a log
-    // that cannot record the re-wrap stops it.
+    let (vault, vault_done) = Vault::open_rotating(&path, &old, &new).map_err(|e| e.to_string())?;
+    // The audit log is opened before anything changes, so a log that cannot record
+    // the re-wrap stops it.
     let audit_dir = data_dir.join("audit");
     let audit = if audit_dir.join("segments").exists() {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| format!("cannot start the async runtime: {e}"))?;
-        // With --vault-only the audit log may already be under the new key (a vault
-        // rotated back to the key the audit log has kept).
-        let (log, _) = AuditLog::open(AuditOptions::new(&audit_dir), &old)
-            .or_else(|_| AuditLog::open(AuditOptions::new(&audit_dir), &new))
-            .map_err(|e| {
-                format!(
-                    "cannot open the audit log {} with the current or the new master key, so the re-wrap cannot be recorded; nothing was changed: {e}",
-                    audit_dir.display()
-                )
-            })?;
-        Some((runtime, log))
+        let options = AuditOptions::new(&audit_dir);
+        let opened = match AuditLog::open(options.clone(), &old) {
+            Ok((log, _)) => Ok((log, false)),
+            Err(AuditError::Keys(AuditKeyError::WrongMasterKey { .. })) => {
+                AuditLog::open(options, &new).map(|(log, _)| (log, true))
+            }
+            Err(e) => Err(e),
+        };
+        let (log, audit_done) = opened.map_err(|e| {
+            format!(
+                "cannot open the audit log {} with the current or the new master key; nothing was changed: {e}",
+                audit_dir.display()
+            )
+        })?;
+        Some((runtime, log, audit_done))
     } else {
         None
     };
-    let count = vault.rotate_master(&new).map_err(|e| e.to_string())?;
-    if let Some((runtime, log)) = audit {
-        let mut detail = serde_json::Map::new();
-        detail.insert("kind".into(), json!("key_vault_master_rewrap"));
-        detail.insert("data_keys".into(), json!(count));
-        let record = Record::event(RecordKind::Admin, EventAction::DataKeysRotated, detail);
-        let appended = runtime.block_on(log.append(record));
-        let closed = runtime.block_on(log.close());
-        appended.map_err(|e| {
-            format!("the vault was re-wrapped, but the audit log could not record it: {e}")
-        })?;
-        closed.map_err(|e| format!("closing the audit log failed: {e}"))?;
+    let mut done = Vec::new();
+    let mut result = Ok(());
+    if let Some((runtime, log, false)) = &audit {
+        if !vault_only {
+            match runtime.block_on(log.rewrap_master(&new)) {
+                Ok(n) => done.push(format!(
+                    "{n} data key(s), the signing key and the pseudonym key of the audit log {}",
+                    audit_dir.display()
+                )),
+                Err(e) => {
+                    result = Err(format!(
+                        "re-wrapping the audit log's keys failed; nothing was changed: {e}"
+                    ))
+                }
+            }
+        }
     }
-    println!(
-        "Re-wrapped {count} data key(s) of the key vault {} under the new master key; start the server with the new key.",
-        path.display()
-    );
+    if result.is_ok() && !vault_done {
+        match vault.rotate_master(&new) {
+            Ok(count) => {
+                done.push(format!(
+                    "{count} data key(s) of the key vault {}",
+                    path.display()
+                ));
+                if let Some((runtime, log, _)) = &audit {
+                    let mut detail = serde_json::Map::new();
+                    detail.insert("kind".into(), json!("key_vault_master_rewrap"));
+                    detail.insert("data_keys".into(), json!(count));
+                    let record =
+                        Record::event(RecordKind::Admin, EventAction::DataKeysRotated, detail);
+                    if let Err(e) = runtime.block_on(log.append(record)) {
+                        result = Err(format!(
+                            "the vault was re-wrapped, but the audit log could not record it: {e}"
+                        ));
+                    }
+                }
+            }
+            Err(e) => {
+                result = Err(if done.is_empty() {
+                    format!("re-wrapping the key vault failed; nothing was changed: {e}")
+                } else {
+                    format!("the audit log's keys are under the new master key but re-wrapping the key vault failed ({e}); run the same command again to finish")
+                })
+            }
+        }
+    }
+    if let Some((runtime, log, _)) = audit {
+        let closed = runtime.block_on(log.close());
+        if result.is_ok() {
+            result = closed.map_err(|e| format!("closing the audit log failed: {e}"));
+        }
+    }
+    result?;
+    if done.is_empty() {
+        println!("Nothing to re-wrap: everything is already under the new master key; start the server with it.");
+    } else {
+        println!(
+            "Re-wrapped {} under the new master key; start the server with the new key.",
+            done.join(", and ")
+        );
+    }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch. Exit codes: 0 ok, 1 a check failed, 2 usage or
 //! I/O error. Errors go to stderr as one sentence naming what is at fault.
 
+mod admin_api;
 mod audit;
 mod keys;
 mod policy;

@@ -1,7 +1,7 @@
 //! `ledgergate report cost`: what the answers of a period cost, grouped by tenant, model
 //! or provider, computed from the audit log's response records (their usage and the
-//! cost the pricing table gave them). Reads the segment files and decrypts with the
-//! master key, like `audit export`: run it while the gateway is stopped.
+//! cost the pricing table gave them). Reads the segment files and decrypts like `audit
+//! show`: through the running server's admin API, or with the master key when none runs.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -11,10 +11,10 @@ use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use ledgergate::audit::reader::{for_each_frame, open_frame, Opened};
-use ledgergate::audit::record::RecordKind;
+use ledgergate::audit::reader::for_each_frame;
+use ledgergate::audit::record::{Record, RecordKind};
 
-use super::audit::{open_keys, Location};
+use super::audit::{Decryptor, Location};
 
 #[derive(Args)]
 pub struct ReportArgs {
@@ -93,7 +93,9 @@ fn cost(from: &str, to: &str, by: By, format: Format, location: &Location) -> Re
     if from >= to {
         return Err("--from must be before --to".into());
     }
-    let (dir, mut keys, log_id) = open_keys(location)?;
+    let mut reader = Decryptor::open(location)?;
+    let dir = reader.dir.clone();
+    let mut failed = None;
     let mut rows: BTreeMap<(String, String), Row> = BTreeMap::new();
     let mut unreadable = 0u64;
     for_each_frame(&dir, |f| {
@@ -102,13 +104,19 @@ fn cost(from: &str, to: &str, by: By, format: Format, location: &Location) -> Re
         if !in_range {
             return Ok(true);
         }
-        let record = match open_frame(&mut keys, &log_id, &f.header, f.header_bytes, f.ciphertext) {
-            Ok(Opened::Record { record, .. }) => record,
-            Ok(Opened::Erased) => return Ok(true),
-            Err(_) => {
-                unreadable += 1;
-                return Ok(true);
+        let mut line = match reader.line(f) {
+            Ok(line) => line,
+            Err(e) => {
+                failed = Some(e);
+                return Ok(false);
             }
+        };
+        if line["erased"] == true {
+            return Ok(true);
+        }
+        let Ok(record) = serde_json::from_value::<Record>(line["record"].take()) else {
+            unreadable += 1;
+            return Ok(true);
         };
         if record.kind != RecordKind::Response {
             return Ok(true);
@@ -142,6 +150,9 @@ fn cost(from: &str, to: &str, by: By, format: Format, location: &Location) -> Re
         Ok(true)
     })
     .map_err(|e| e.to_string())?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
     if unreadable > 0 {
         eprintln!("ledgergate: {unreadable} records in the period could not be decrypted and are not counted");
     }

@@ -120,8 +120,8 @@ async fn start(args: ServeArgs) -> Result<(), String> {
 
     server::serve(config, startup, |listening| {
         // Printed before the main line: scripts that wait for "listening on" find it.
-        if let Some(admin) = listening.admin {
-            println!("ledgergate admin API listening on http://{admin}");
+        if let Some(admin) = &listening.admin {
+            println!("ledgergate admin API listening on {admin}");
         }
         println!("ledgergate listening on {}", listening.base_url());
         if let Some(key) = &demo_key {
@@ -161,6 +161,7 @@ async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
         id: DEMO_TENANT.into(),
         policy: Some("default".into()),
         keys: vec![],
+        limits: Default::default(),
     });
     let key = match std::env::var("LEDGERGATE_DEMO_KEY") {
         Ok(k) if !k.is_empty() => k,

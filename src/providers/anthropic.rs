@@ -23,6 +23,7 @@ use super::http::{Exchange, Flow, StreamTranslator};
 use super::shape::{self, Chunks, NativeError};
 use super::{KeySource, Provider, ProviderError, Reply};
 use crate::config::{ProviderConfig, UpstreamConfig};
+use crate::messages::finish_reason;
 use crate::openai::{ChatRequest, EmbeddingsRequest};
 
 /// The Messages API version this adapter speaks.
@@ -527,16 +528,6 @@ impl Usage {
             + cached.unwrap_or(0)
             + self.cache_creation_input_tokens.unwrap_or(0);
         shape::usage(prompt, self.output_tokens.unwrap_or(0), cached)
-    }
-}
-
-fn finish_reason(stop_reason: Option<&str>) -> &'static str {
-    match stop_reason {
-        Some("max_tokens" | "model_context_window_exceeded") => "length",
-        Some("tool_use") => "tool_calls",
-        Some("refusal") => "content_filter",
-        // end_turn, stop_sequence, pause_turn and reasons added later.
-        _ => "stop",
     }
 }
 

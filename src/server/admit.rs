@@ -60,6 +60,10 @@ pub async fn admit<R: TextFields>(
         ));
     };
     let mut trail = Trail::new(meta, caller, policy, model);
+    // Rate limits and budgets first: a throttled request is audited and goes nowhere.
+    if let Err(refused) = super::limits::check(gw, caller) {
+        return Err(trail.deny(gw, refused).await);
+    }
     if !caller.may_use(model, &gw.aliases) {
         let message = format!(
             "Virtual key \"{}\" may not use the model `{model}`; ask your administrator to allow it.",

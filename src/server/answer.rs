@@ -37,6 +37,10 @@ pub fn decorate(
     response
 }
 
+/// Re-shapes a restored OpenAI answer for another ingress (Anthropic's `/v1/messages`);
+/// `Err` names why the answer cannot be expressed, and fails the exchange.
+pub type Shape = fn(&serde_json::Value) -> Result<serde_json::Value, String>;
+
 /// A complete JSON answer: tokens restored, usage and content recorded (durably, before
 /// the client sees it), then sent.
 pub async fn answer_json(
@@ -44,6 +48,18 @@ pub async fn answer_json(
     admitted: Admitted,
     upstream: Duration,
     bytes: Bytes,
+) -> Result<Response, ApiError> {
+    answer_json_shaped(gw, admitted, upstream, bytes, None).await
+}
+
+/// As [`answer_json`], sending `shape` of the restored answer. The audit record keeps
+/// the answer as received and restored, before shaping.
+pub async fn answer_json_shaped(
+    gw: &Gateway,
+    admitted: Admitted,
+    upstream: Duration,
+    bytes: Bytes,
+    shape: Option<Shape>,
 ) -> Result<Response, ApiError> {
     let provider = admitted.provider.config().name.clone();
     let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
@@ -58,6 +74,16 @@ pub async fn answer_json(
         scan_completion(&mut value, engine);
     }
     restore_completion(&mut value, &admitted.restorer);
+    let shaped = match shape.map(|f| f(&value)).transpose() {
+        Ok(shaped) => shaped,
+        Err(reason) => {
+            let error = ProviderError::Protocol {
+                provider: provider.clone(),
+                reason,
+            };
+            return Err(failed(gw, admitted, upstream, error).await);
+        }
+    };
     let captured = if admitted.trail.captures_originals() {
         Some(serde_json::json!({"received": received, "restored": value.clone()}))
     } else {
@@ -71,12 +97,15 @@ pub async fn answer_json(
         cost: gw.cost(&provider, admitted.trail.model(), tokens_of(&value)),
         captured,
     };
+    super::limits::charge(gw, &admitted.trail, &facts);
     let record = admitted.trail.response_record(&facts);
     gw.audit.append(record).await.map_err(|e| {
         tracing::error!(error = %e, "audit append failed for an answer; withholding it");
         ApiError::audit_unavailable().with_audit_seq(admitted.seq)
     })?;
-    let body = if admitted.restorer.is_empty() && admitted.output_scan.is_none() {
+    let body = if let Some(shaped) = shaped {
+        Bytes::from(shaped.to_string())
+    } else if admitted.restorer.is_empty() && admitted.output_scan.is_none() {
         bytes
     } else {
         Bytes::from(value.to_string())

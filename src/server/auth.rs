@@ -17,18 +17,21 @@ use secrecy::{ExposeSecret, SecretString};
 use super::error::ApiError;
 use super::Gateway;
 use crate::config::TenantConfig;
+use crate::limits::Limits;
 use crate::vault::store::digest_of;
 
 /// Shortest virtual key accepted: below this a key can be guessed.
 const MIN_KEY_LEN: usize = 20;
 
-/// Who is calling: the tenant and the id (never the secret) of the key used, and the
-/// models that key may use (empty: every model).
+/// Who is calling: the tenant and the id (never the secret) of the key used, the
+/// models that key may use (empty: every model) and the key's own limits (the tenant's
+/// are the gateway's to add).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {
     pub tenant: String,
     pub key_id: String,
     pub allowed_models: Vec<String>,
+    pub limits: Limits,
 }
 
 impl Caller {
@@ -89,17 +92,34 @@ impl KeyStore {
                         key: key.id.clone(),
                         var: key.secret_env.clone(),
                     })?;
-                store.insert(&tenant.id, &key.id, &SecretString::from(secret))?;
+                store.insert_limited(
+                    &tenant.id,
+                    &key.id,
+                    &SecretString::from(secret),
+                    key.limits.clone(),
+                )?;
             }
         }
         Ok(store)
     }
 
+    /// Adds a key without limits of its own.
     pub fn insert(
         &mut self,
         tenant: &str,
         key_id: &str,
         secret: &SecretString,
+    ) -> Result<(), KeyError> {
+        self.insert_limited(tenant, key_id, secret, Limits::default())
+    }
+
+    /// Adds a key with its own rate limits and budgets.
+    pub fn insert_limited(
+        &mut self,
+        tenant: &str,
+        key_id: &str,
+        secret: &SecretString,
+        limits: Limits,
     ) -> Result<(), KeyError> {
         if secret.expose_secret().len() < MIN_KEY_LEN {
             return Err(KeyError::TooShort {
@@ -111,6 +131,7 @@ impl KeyStore {
             tenant: tenant.to_owned(),
             key_id: key_id.to_owned(),
             allowed_models: Vec::new(),
+            limits,
         });
         if self
             .by_digest
@@ -177,19 +198,10 @@ impl FromRequestParts<Gateway> for Caller {
                 key.id
             )));
         }
-        if let Some(per_minute) = key.rate_limit_rpm {
-            if !gw.key_limits.allow(&key.id, per_minute) {
-                return Err(ApiError::with_status(
-                    http::StatusCode::TOO_MANY_REQUESTS,
-                    "rate_limit_exceeded",
-                    format!(
-                        "Virtual key \"{}\" is limited to {per_minute} requests per minute; slow down and retry.",
-                        key.id
-                    ),
-                ));
-            }
-        }
+        // Its limits are enforced at admission (server/limits.rs), where a refusal
+        // is audited.
         Ok(Caller {
+            limits: key.limits(),
             tenant: key.tenant,
             key_id: key.id,
             allowed_models: key.models,

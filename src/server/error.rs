@@ -24,6 +24,8 @@ struct Detail {
     passthrough: Option<Bytes>,
     /// The audit record of this refusal, when one was written.
     audit_seq: Option<u64>,
+    /// Seconds for the `Retry-After` header of a 429.
+    retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -41,6 +43,7 @@ impl ApiError {
             code,
             passthrough: None,
             audit_seq: None,
+            retry_after: None,
         }))
     }
 
@@ -155,6 +158,18 @@ impl ApiError {
         message: impl Into<String>,
     ) -> ApiError {
         ApiError::new(status, "invalid_request_error", Some(code), message)
+    }
+
+    /// A limit refused the request: 429 with `Retry-After`. `kind` doubles as the code
+    /// (`rate_limit_exceeded`, `insufficient_quota`), as OpenAI's own 429s do.
+    pub fn too_many_requests(
+        kind: &'static str,
+        message: impl Into<String>,
+        retry_after_secs: u64,
+    ) -> ApiError {
+        let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, kind, Some(kind), message);
+        e.0.retry_after = Some(retry_after_secs);
+        e
     }
 
     pub fn unavailable(message: impl Into<String>) -> ApiError {
@@ -272,6 +287,9 @@ impl IntoResponse for ApiError {
         );
         if let Some(seq) = self.0.audit_seq {
             headers.insert(super::AUDIT_SEQ_HEADER, HeaderValue::from(seq));
+        }
+        if let Some(secs) = self.0.retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         response
     }

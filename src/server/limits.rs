@@ -1,55 +1,54 @@
-//! Per-virtual-key request rates: a vaulted key with `rate_limit_rpm` gets a GCRA
-//! limiter (governor) allowing that many requests a minute, bursts included. Keys
-//! without a limit are not tracked. Budgets are stored with the key but not enforced
-//! here (they need the cost accounting of the audit log).
+//! The HTTP edge of budgets and rate limits (the limits themselves live in
+//! `crate::limits`): a refusal becomes OpenAI's 429 with `Retry-After`, and an answer's
+//! recorded usage and cost are charged to its key and tenant. Two calls in the request
+//! path: [`check`] in admission, [`charge`] where a response record is written.
 
-use std::collections::HashMap;
-use std::num::NonZeroU32;
-use std::sync::{Arc, Mutex};
+use super::error::ApiError;
+use super::trail::{ResponseFacts, Trail};
+use super::{Caller, Gateway};
+use crate::limits::{Refusal, Usage};
 
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
-
-/// The limiters of the keys seen so far, by key id.
-#[derive(Default)]
-pub struct KeyLimits {
-    by_key: Mutex<HashMap<String, (u32, Arc<DefaultDirectRateLimiter>)>>,
+/// Whether the caller's key and tenant may send a request now (takes one request from
+/// their per-minute allowances when they may).
+pub fn check(gw: &Gateway, caller: &Caller) -> Result<(), ApiError> {
+    gw.limits
+        .admit(&caller.tenant, &caller.key_id, &caller.limits)
+        .map_err(refused)
 }
 
-impl KeyLimits {
-    /// Takes one request from `key_id`'s allowance of `per_minute`; `false` when it is
-    /// used up. A changed limit (a key re-created with the same id) starts afresh.
-    pub fn allow(&self, key_id: &str, per_minute: u32) -> bool {
-        let Some(rate) = NonZeroU32::new(per_minute) else {
-            return false;
-        };
-        let limiter = {
-            // A panic elsewhere while holding the lock leaves the map usable.
-            let mut map = self.by_key.lock().unwrap_or_else(|e| e.into_inner());
-            match map.get(key_id) {
-                Some((limit, limiter)) if *limit == per_minute => limiter.clone(),
-                _ => {
-                    let limiter = Arc::new(RateLimiter::direct(Quota::per_minute(rate)));
-                    map.insert(key_id.to_owned(), (per_minute, limiter.clone()));
-                    limiter
-                }
-            }
-        };
-        limiter.check().is_ok()
-    }
+/// 429 naming the key or tenant, the limit and the wait.
+pub fn refused(refusal: Refusal) -> ApiError {
+    tracing::info!(subject = %refusal.subject, kind = ?refusal.kind, retry_after = refusal.retry_after_secs, "request refused by a limit");
+    ApiError::too_many_requests(refusal.code(), refusal.message(), refusal.retry_after_secs)
+}
+
+/// Charges what an answer used (as its response record says) to its key and tenant.
+pub fn charge(gw: &Gateway, trail: &Trail, facts: &ResponseFacts) {
+    let usage = Usage {
+        tokens: facts.usage.as_ref().map(|u| u.total_tokens),
+        cost: facts.cost.as_ref().map(|c| (c.currency.clone(), c.micros)),
+    };
+    let (tenant, key, limits) = trail.caller_limits();
+    gw.limits.charge(tenant, key, limits, &usage);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits::{LimitKind, Subject};
+    use axum::response::IntoResponse;
 
     #[test]
-    fn a_key_gets_its_allowance_per_minute_and_others_are_separate() {
-        let limits = KeyLimits::default();
-        assert!(limits.allow("a", 2));
-        assert!(limits.allow("a", 2));
-        assert!(!limits.allow("a", 2));
-        assert!(limits.allow("b", 2), "each key has its own allowance");
-        assert!(limits.allow("a", 3), "a changed limit starts afresh");
-        assert!(!limits.allow("c", 0));
+    fn a_refusal_is_a_429_with_retry_after_in_openai_shape() {
+        let response = refused(Refusal {
+            subject: Subject::Tenant("acme".into()),
+            kind: LimitKind::MonthlyBudget,
+            limit: 1_000_000,
+            currency: "USD".into(),
+            retry_after_secs: 42,
+        })
+        .into_response();
+        assert_eq!(response.status().as_u16(), 429);
+        assert_eq!(response.headers()["retry-after"], "42");
     }
 }

@@ -13,6 +13,7 @@ mod embeddings;
 mod error;
 mod health;
 mod limits;
+mod messages;
 mod models;
 mod observe;
 mod reload;
@@ -54,8 +55,8 @@ pub struct GatewayState {
     pub keys: KeyStore,
     /// Vaulted virtual keys and provider keys (`<data dir>/vault`).
     pub vault: Arc<Vault>,
-    /// Request rates of vaulted keys that carry a limit.
-    pub key_limits: limits::KeyLimits,
+    /// Rate limits and budgets of keys and tenants.
+    pub limits: crate::limits::Limiter,
     pub providers: Providers,
     /// Orders the allowed providers, retries, and keeps their circuit breakers.
     pub router: router::Router,
@@ -121,6 +122,14 @@ pub fn router(gw: Gateway) -> Router {
     Router::new()
         .route("/v1/chat/completions", post(chat::chat_completions))
         .route("/v1/embeddings", post(embeddings::embeddings))
+        .route(
+            "/v1/messages",
+            post(messages::messages)
+                .layer(axum::middleware::map_request(messages::x_api_key))
+                .layer(axum::middleware::map_response(
+                    messages::anthropic_error_shape,
+                )),
+        )
         .route("/v1/models", get(models::list_models))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -170,8 +179,8 @@ pub struct Startup {
 pub struct Listening {
     pub addr: SocketAddr,
     pub tls: bool,
-    /// The admin API's address, when it is on (plain HTTP: keep it on loopback).
-    pub admin: Option<SocketAddr>,
+    /// The admin API's base URL, when it is on (plain HTTP only on loopback).
+    pub admin: Option<String>,
 }
 
 impl Listening {
@@ -229,15 +238,16 @@ pub async fn serve(
         config.providers.iter().map(|p| p.name.as_str()),
         metrics.breaker_state.clone(),
     );
+    let limiter = limiter_seeded(&config, &audit).await?;
     let gw = Gateway::new(GatewayState {
         keys: startup.keys,
         router: routing,
         vault: vault.clone(),
-        key_limits: limits::KeyLimits::default(),
+        limits: limiter,
         providers,
         policies: Arc::new(startup.policies),
         pricing: Pricing::new(config.pricing.clone()),
-        pseudonyms: PseudonymKeys::derive(&master),
+        pseudonyms: vault.pseudonym_keys()?,
         audit: audit.clone(),
         aliases: config.aliases.clone(),
         metrics,
@@ -263,13 +273,38 @@ pub async fn serve(
             let listener =
                 TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
             let bound = listener.local_addr()?;
-            tokio::spawn(
-                axum_server::from_tcp(listener)?
-                    .handle(admin_handle.clone())
-                    .serve(admin::router(state).into_make_service()),
-            );
-            tracing::info!(addr = %bound, "admin API listening");
-            Some(bound)
+            let app = admin::router(state).into_make_service();
+            match admin_config
+                .tls
+                .as_ref()
+                .map(tls::server_config)
+                .transpose()?
+            {
+                Some(tls) => {
+                    let rustls = axum_server::tls_rustls::RustlsConfig::from_config(tls);
+                    tokio::spawn(
+                        axum_server::from_tcp_rustls(listener, rustls)?
+                            .handle(admin_handle.clone())
+                            .serve(app),
+                    );
+                }
+                None => {
+                    tokio::spawn(
+                        axum_server::from_tcp(listener)?
+                            .handle(admin_handle.clone())
+                            .serve(app),
+                    );
+                }
+            }
+            tracing::info!(addr = %bound, tls = admin_config.tls.is_some(), "admin API listening");
+            Some(format!(
+                "{}://{bound}",
+                if admin_config.tls.is_some() {
+                    "https"
+                } else {
+                    "http"
+                }
+            ))
         }
         _ => None,
     };
@@ -325,6 +360,37 @@ pub async fn serve(
     served?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The limiter of the config's tenants, seeded with this month's spend from the audit
+/// log so that a restart does not reset a budget.
+async fn limiter_seeded(
+    config: &Config,
+    audit: &AuditLog,
+) -> Result<crate::limits::Limiter, ServeError> {
+    let tenants = config
+        .tenants
+        .iter()
+        .filter(|t| !t.limits.is_unlimited())
+        .map(|t| (t.id.clone(), t.limits.clone()))
+        .collect();
+    let limiter = crate::limits::Limiter::in_memory(tenants);
+    let now = time::OffsetDateTime::now_utc();
+    let spend = crate::limits::Spend::new(now);
+    let from = spend.month_start();
+    // Records stamped a little ahead (clock steps) still count.
+    let to = now + time::Duration::days(1);
+    let (spend, unreadable) = audit
+        .scan_records(from, to, spend, crate::limits::Spend::add_record)
+        .await?;
+    if unreadable > 0 {
+        tracing::warn!(
+            unreadable,
+            "budgets: some of this month's audit records could not be decrypted; their spend is not counted"
+        );
+    }
+    limiter.seed(&spend);
+    Ok(limiter)
 }
 
 /// Installs the SIGTERM handler now and returns the future that resolves on SIGTERM or

@@ -1,4 +1,5 @@
-//! Relaying an upstream event stream to the client as OpenAI SSE. Every event is
+//! Relaying an upstream event stream to the client as OpenAI SSE (or, through a
+//! [`Framing`], as another ingress's events built from the same restored chunks). Every event is
 //! written as soon as it arrives (only a possible split token is held back, see
 //! `restore.rs`); an upstream failure after the first byte ends the stream with an
 //! error event the OpenAI SDKs raise, never a silent cut. The response record is made
@@ -20,8 +21,35 @@ use super::Gateway;
 use crate::openai::sse;
 use crate::providers::EventStream;
 
+/// How a relayed stream is written for the client: OpenAI's SSE by default; another
+/// ingress (Anthropic's `/v1/messages`) re-shapes the same restored chunks.
+pub trait Framing: Send + 'static {
+    /// The bytes for one restored OpenAI chunk's data.
+    fn chunk(&mut self, data: &str) -> Bytes;
+    /// The bytes that end a complete answer, once its record is durable.
+    fn done(&mut self) -> Bytes;
+    /// The bytes of an error event that ends the stream.
+    fn error(&mut self, message: &str, kind: &str) -> Bytes;
+}
+
+/// OpenAI's framing: `data: <chunk>`, ended by `data: [DONE]`.
+struct OpenAiFraming;
+
+impl Framing for OpenAiFraming {
+    fn chunk(&mut self, data: &str) -> Bytes {
+        sse::frame(data)
+    }
+    fn done(&mut self) -> Bytes {
+        sse::frame(sse::DONE)
+    }
+    fn error(&mut self, message: &str, kind: &str) -> Bytes {
+        sse::error_frame(message, kind)
+    }
+}
+
 /// The state of one relayed stream; records the answer however the stream ends.
-struct Relay {
+struct Relay<F> {
+    framing: F,
     gw: Gateway,
     trail: Trail,
     tap: StreamTap,
@@ -30,7 +58,7 @@ struct Relay {
     finished: bool,
 }
 
-impl Relay {
+impl<F> Relay<F> {
     fn facts(&self, status: u16, error_type: Option<&str>) -> ResponseFacts {
         let captured = self.trail.captures_content().then(|| {
             let text = if self.full_capture {
@@ -57,7 +85,9 @@ impl Relay {
     /// Appends the response record; `false` when it could not be made durable.
     async fn record(&mut self, status: u16, error_type: Option<&str>) -> bool {
         self.finished = true;
-        let record = self.trail.response_record(&self.facts(status, error_type));
+        let facts = self.facts(status, error_type);
+        super::limits::charge(&self.gw, &self.trail, &facts);
+        let record = self.trail.response_record(&facts);
         match self.gw.audit.append(record).await {
             Ok(_) => true,
             Err(e) => {
@@ -68,14 +98,14 @@ impl Relay {
     }
 }
 
-impl Drop for Relay {
+impl<F> Drop for Relay<F> {
     fn drop(&mut self) {
         self.gw.metrics.in_flight_streams.dec();
         if !self.finished {
-            // The client went away mid-stream: record what it got.
-            let record = self
-                .trail
-                .response_record(&self.facts(499, Some("client_closed_request")));
+            // The client went away mid-stream: record (and charge) what it got.
+            let facts = self.facts(499, Some("client_closed_request"));
+            super::limits::charge(&self.gw, &self.trail, &facts);
+            let record = self.trail.response_record(&facts);
             let audit = self.gw.audit.clone();
             tokio::spawn(async move {
                 if let Err(e) = audit.append(record).await {
@@ -93,8 +123,21 @@ pub fn sse_response(
     tap: StreamTap,
     upstream: Duration,
 ) -> Response {
+    sse_response_framed(gw, events, trail, tap, upstream, OpenAiFraming)
+}
+
+/// As [`sse_response`], writing each restored chunk with `framing`.
+pub fn sse_response_framed(
+    gw: &Gateway,
+    events: EventStream,
+    trail: Trail,
+    tap: StreamTap,
+    upstream: Duration,
+    framing: impl Framing,
+) -> Response {
     gw.metrics.in_flight_streams.inc();
     let relay = Relay {
+        framing,
         gw: gw.clone(),
         full_capture: trail.captures_originals(),
         trail,
@@ -106,29 +149,27 @@ pub fn sse_response(
         let mut relay = relay?;
         match events.next().await {
             Some(Ok(data)) => {
-                let out = relay
-                    .tap
-                    .apply(data)
-                    .map_or_else(Bytes::new, |d| sse::frame(&d));
+                let out = match relay.tap.apply(data) {
+                    Some(d) => relay.framing.chunk(&d),
+                    None => Bytes::new(),
+                };
                 Some((Ok::<Bytes, Infallible>(out), (events, Some(relay))))
             }
             Some(Err(e)) => {
                 tracing::warn!(error = %e, "upstream stream failed after the first byte");
                 relay.record(502, Some("upstream_error")).await;
-                Some((
-                    Ok(sse::error_frame(&format!("{e}."), "upstream_error")),
-                    (events, None),
-                ))
+                let out = relay.framing.error(&format!("{e}."), "upstream_error");
+                Some((Ok(out), (events, None)))
             }
             None => {
                 let mut out = BytesMut::new();
                 if let Some(last) = relay.tap.finish() {
-                    out.extend_from_slice(&sse::frame(&last));
+                    out.extend_from_slice(&relay.framing.chunk(&last));
                 }
                 if relay.record(200, None).await {
-                    out.extend_from_slice(&sse::frame(sse::DONE));
+                    out.extend_from_slice(&relay.framing.done());
                 } else {
-                    out.extend_from_slice(&sse::error_frame(
+                    out.extend_from_slice(&relay.framing.error(
                         "The gateway could not write the audit record of this answer.",
                         "service_unavailable",
                     ));

@@ -86,6 +86,8 @@ pub struct Trail {
     failed_attempts: Vec<Attempt>,
     capture: CaptureMode,
     started: Instant,
+    /// The caller's own limits, for charging the answer.
+    limits: crate::limits::Limits,
 }
 
 impl Trail {
@@ -107,6 +109,7 @@ impl Trail {
             failed_attempts: Vec::new(),
             capture: policy.capture,
             started: meta.started,
+            limits: caller.limits.clone(),
         }
     }
 
@@ -181,6 +184,15 @@ impl Trail {
     /// The provider the request went to (the last one tried).
     pub fn provider_name(&self) -> &str {
         self.base.provider.as_deref().unwrap_or("")
+    }
+
+    /// The tenant, key id and key limits of the caller, for charging its answer.
+    pub fn caller_limits(&self) -> (&str, &str, &crate::limits::Limits) {
+        (
+            self.base.tenant.as_deref().unwrap_or(""),
+            self.base.virtual_key_id.as_deref().unwrap_or(""),
+            &self.limits,
+        )
     }
 
     /// The model the request was served as (aliases resolved).

@@ -1,24 +1,39 @@
 //! Per-tenant pseudonym keys for the PII `hash` action: HMAC-SHA-256 keys derived from
-//! the master key and the tenant id, so a tenant's pseudonyms are stable across
-//! restarts and differ between tenants, and no unkeyed hash of personal data exists.
+//! one root key and the tenant id, so a tenant's pseudonyms are stable across restarts
+//! and master-key rotations, differ between tenants, and no unkeyed hash of personal
+//! data exists. The root is kept in the vault, wrapped by the master key (see
+//! `Vault::pseudonym_keys`); vaults made before it was kept there seed it with the
+//! value once derived from the master key, so existing pseudonyms do not change.
 
 use ring::hmac;
 use zeroize::Zeroizing;
 
 use super::master_key::MasterKey;
 
-/// Derives tenant keys; holds only a key derived from the master key, never the master key.
+/// Derives tenant keys from the root; never holds the master key.
 pub struct PseudonymKeys {
     root: hmac::Key,
 }
 
 impl PseudonymKeys {
-    pub fn derive(master: &MasterKey) -> PseudonymKeys {
+    /// The root derived from a master key: the seed of a vault's stored root.
+    pub fn derived_root(master: &MasterKey) -> Zeroizing<[u8; 32]> {
         let purpose = hmac::Key::new(hmac::HMAC_SHA256, master.expose());
-        let root = hmac::sign(&purpose, b"ledgergate/pii-pseudonym-root/v1");
+        let tag = hmac::sign(&purpose, b"ledgergate/pii-pseudonym-root/v1");
+        let mut root = Zeroizing::new([0u8; 32]);
+        root.copy_from_slice(tag.as_ref());
+        root
+    }
+
+    pub fn from_root(root: &[u8; 32]) -> PseudonymKeys {
         PseudonymKeys {
-            root: hmac::Key::new(hmac::HMAC_SHA256, root.as_ref()),
+            root: hmac::Key::new(hmac::HMAC_SHA256, root),
         }
+    }
+
+    /// Keys rooted in `master` directly (for tools that run without a vault).
+    pub fn derive(master: &MasterKey) -> PseudonymKeys {
+        PseudonymKeys::from_root(&PseudonymKeys::derived_root(master))
     }
 
     /// The `hash` action's key for one tenant.

@@ -149,11 +149,16 @@ pub async fn chat(gw: &TestGateway, key: &str, model: &str) -> (u16, Value) {
 /// Runs `ledgergate keys ARGS` with the admin token and master key set, `env` added and
 /// `stdin` piped in; returns (exit code, stdout, stderr).
 pub fn keys(args: &[&str], env: &[(&str, &str)], stdin: &str) -> (i32, String, String) {
+    ledgergate(&[&["keys"], args].concat(), env, stdin)
+}
+
+/// Runs `ledgergate ARGS` with the admin token and master key set, `env` added and
+/// `stdin` piped in; returns (exit code, stdout, stderr).
+pub fn ledgergate(args: &[&str], env: &[(&str, &str)], stdin: &str) -> (i32, String, String) {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let mut command = Command::new(common::binary());
     command
-        .arg("keys")
         .args(args)
         .env("TEST_ADMIN_TOKEN", ADMIN_TOKEN)
         .env("LEDGERGATE_MASTER_KEY", common::MASTER_KEY)

@@ -57,7 +57,7 @@ async fn audit(admin: &Admin, action: EventAction, detail: Value) -> Result<(), 
         })
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(body: &[u8], what: &str) -> Result<T, ApiError> {
+pub(super) fn parse<T: for<'de> Deserialize<'de>>(body: &[u8], what: &str) -> Result<T, ApiError> {
     serde_json::from_slice(body)
         .map_err(|e| ApiError::bad_body(format!("The request body is not a valid {what}: {e}.")))
 }

@@ -3,6 +3,7 @@
 //! and out, errors in OpenAI's shape through [`ApiError`]. Every change it makes is
 //! appended to the audit log (ids only, never a secret) before it answers.
 
+mod audit;
 mod keys;
 
 use std::collections::BTreeSet;
@@ -10,7 +11,7 @@ use std::sync::Arc;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::routing::{get, put};
+use axum::routing::{get, post, put};
 use axum::Router;
 use ring::digest::{digest, SHA256};
 use subtle::ConstantTimeEq;
@@ -116,6 +117,9 @@ pub fn router(admin: Admin) -> Router {
             "/admin/v1/provider-keys/{provider}",
             put(keys::put_provider_key).delete(keys::remove_provider_key),
         )
+        .route("/admin/v1/audit/lines", get(audit::lines))
+        .route("/admin/v1/audit/export", post(audit::export))
+        .route("/admin/v1/audit/erase", post(audit::erase))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::extract::DefaultBodyLimit::max(MAX_ADMIN_BODY))

@@ -37,6 +37,15 @@ impl SecretKey {
         SecretKey(out)
     }
 
+    /// A key from its 32 bytes (the pseudonym root kept in the vault).
+    pub fn from_bytes(bytes: Zeroizing<[u8; 32]>) -> SecretKey {
+        SecretKey(bytes)
+    }
+
+    pub fn expose(&self) -> &[u8; 32] {
+        &self.0
+    }
+
     fn from_slice(bytes: &[u8]) -> Option<SecretKey> {
         let array: [u8; 32] = bytes.try_into().ok()?;
         Some(SecretKey(Zeroizing::new(array)))

@@ -21,11 +21,14 @@ use sled::Transactional;
 use time::OffsetDateTime;
 
 use crate::vault::master_key::MasterKey;
+use crate::vault::pseudonym::PseudonymKeys;
 use envelope::{provider_key_aad, SecretKey, CHECK_AAD, CHECK_PLAINTEXT};
 
 pub use virtual_keys::{digest_of, NewVirtualKey, VirtualKey, VirtualKeySecret};
 
 const META_CHECK: &[u8] = b"key_check";
+/// The PII pseudonym root, wrapped by the KEK like a data key (slot name as AAD).
+const META_PSEUDONYM_ROOT: &str = "pseudonym_root";
 
 #[derive(Debug, thiserror::Error)]
 pub enum VaultError {
@@ -97,29 +100,7 @@ impl Vault {
     /// A master key that does not open the key-check value is refused, and nothing
     /// is written.
     pub fn open(path: &Path, master: &MasterKey) -> Result<Vault, VaultError> {
-        let db = sled::Config::new()
-            .path(path)
-            .open()
-            .map_err(|source| VaultError::Open {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        let tree = |name: &str| {
-            db.open_tree(name).map_err(|source| VaultError::Sled {
-                path: path.to_path_buf(),
-                source,
-            })
-        };
-        let vault = Vault {
-            meta: tree("meta")?,
-            data_keys: tree("data_keys")?,
-            provider_keys: tree("provider_keys")?,
-            virtual_keys: tree("virtual_keys")?,
-            virtual_by_digest: tree("virtual_by_digest")?,
-            db,
-            path: path.to_path_buf(),
-            kek: SecretKey::kek(master),
-        };
+        let vault = Vault::open_db(path, master)?;
         match vault.meta.get(META_CHECK).map_err(|e| vault.sled(e))? {
             Some(check) => vault.verify_check(&vault.kek, &check)?,
             None => {
@@ -134,7 +115,93 @@ impl Vault {
                 vault.flush()?;
             }
         }
+        vault.seed_pseudonym_root(master)?;
         Ok(vault)
+    }
+
+    /// Opens an existing vault for a master-key rotation from `old` to `new`: under
+    /// `old` it is returned with `false`; already under `new` (a rotation that was
+    /// interrupted after this vault's re-wrap), with `true`. A wrong pair writes nothing.
+    pub fn open_rotating(
+        path: &Path,
+        old: &MasterKey,
+        new: &MasterKey,
+    ) -> Result<(Vault, bool), VaultError> {
+        let mut vault = Vault::open_db(path, old)?;
+        let check = vault
+            .meta
+            .get(META_CHECK)
+            .map_err(|e| vault.sled(e))?
+            .ok_or_else(|| vault.corrupt("its key-check value is missing"))?;
+        if vault.verify_check(&vault.kek, &check).is_ok() {
+            vault.seed_pseudonym_root(old)?;
+            return Ok((vault, false));
+        }
+        let new_kek = SecretKey::kek(new);
+        vault.verify_check(&new_kek, &check)?;
+        vault.kek = new_kek;
+        Ok((vault, true))
+    }
+
+    fn open_db(path: &Path, master: &MasterKey) -> Result<Vault, VaultError> {
+        let db = sled::Config::new()
+            .path(path)
+            .open()
+            .map_err(|source| VaultError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        let tree = |name: &str| {
+            db.open_tree(name).map_err(|source| VaultError::Sled {
+                path: path.to_path_buf(),
+                source,
+            })
+        };
+        Ok(Vault {
+            meta: tree("meta")?,
+            data_keys: tree("data_keys")?,
+            provider_keys: tree("provider_keys")?,
+            virtual_keys: tree("virtual_keys")?,
+            virtual_by_digest: tree("virtual_by_digest")?,
+            db,
+            path: path.to_path_buf(),
+            kek: SecretKey::kek(master),
+        })
+    }
+
+    /// Keeps the PII pseudonym root, seeded with the value `master` used to derive, so
+    /// it outlives a master-key rotation. Called only once `master` is verified: a
+    /// wrong key must never seed it.
+    fn seed_pseudonym_root(&self, master: &MasterKey) -> Result<(), VaultError> {
+        if self
+            .meta
+            .get(META_PSEUDONYM_ROOT)
+            .map_err(|e| self.sled(e))?
+            .is_some()
+        {
+            return Ok(());
+        }
+        let root = SecretKey::from_bytes(PseudonymKeys::derived_root(master));
+        self.meta
+            .insert(
+                META_PSEUDONYM_ROOT,
+                root.wrap(&self.kek, META_PSEUDONYM_ROOT),
+            )
+            .map_err(|e| self.sled(e))?;
+        self.flush()
+    }
+
+    /// The PII `hash` action's keys, from the root kept here (stable across master-key
+    /// rotations).
+    pub fn pseudonym_keys(&self) -> Result<PseudonymKeys, VaultError> {
+        let wrapped = self
+            .meta
+            .get(META_PSEUDONYM_ROOT)
+            .map_err(|e| self.sled(e))?
+            .ok_or_else(|| self.corrupt("its pseudonym root is missing"))?;
+        let root = SecretKey::unwrap(&self.kek, META_PSEUDONYM_ROOT, &wrapped)
+            .ok_or_else(|| self.corrupt("its pseudonym root does not unwrap"))?;
+        Ok(PseudonymKeys::from_root(root.expose()))
     }
 
     fn verify_check(&self, kek: &SecretKey, check: &[u8]) -> Result<(), VaultError> {
@@ -325,12 +392,21 @@ impl Vault {
             rewrapped.push((id_text.clone(), key.wrap(&new_kek, &id_text)));
         }
         let check = new_kek.seal(CHECK_AAD, CHECK_PLAINTEXT);
+        let root = self
+            .meta
+            .get(META_PSEUDONYM_ROOT)
+            .map_err(|e| self.sled(e))?
+            .ok_or_else(|| self.corrupt("its pseudonym root is missing"))?;
+        let root = SecretKey::unwrap(&self.kek, META_PSEUDONYM_ROOT, &root)
+            .ok_or_else(|| self.corrupt("its pseudonym root does not unwrap"))?
+            .wrap(&new_kek, META_PSEUDONYM_ROOT);
         (&self.meta, &self.data_keys)
             .transaction(|(meta, data)| {
                 for (id, wrapped) in &rewrapped {
                     data.insert(id.as_bytes(), wrapped.as_slice())?;
                 }
                 meta.insert(META_CHECK, check.as_slice())?;
+                meta.insert(META_PSEUDONYM_ROOT, root.as_slice())?;
                 Ok::<_, ConflictableTransactionError<VaultError>>(())
             })
             .map_err(|e| self.transaction_error(e))?;
@@ -424,6 +500,12 @@ mod tests {
             .put_provider_key("b", &SecretString::from("sk-b"))
             .unwrap();
         let sealed_before = vault.provider_keys.get("a").unwrap().unwrap();
+        let pseudonym_before = vault.pseudonym_keys().unwrap().key_for("acme");
+        // A vault keeps the pseudonyms its master key used to derive.
+        assert_eq!(
+            *pseudonym_before,
+            *PseudonymKeys::derive(&master(1)).key_for("acme")
+        );
         assert_eq!(vault.rotate_master(&master(3)).unwrap(), 2);
         assert!(matches!(
             reopen(&path, &master(1)).unwrap_err(),
@@ -442,6 +524,11 @@ mod tests {
             vault.provider_keys.get("a").unwrap().unwrap(),
             sealed_before,
             "secrets are not re-encrypted"
+        );
+        assert_eq!(
+            *vault.pseudonym_keys().unwrap().key_for("acme"),
+            *pseudonym_before,
+            "the hash action's pseudonyms survive the rotation"
         );
     }
 }

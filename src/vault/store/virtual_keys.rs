@@ -62,8 +62,15 @@ pub struct NewVirtualKey {
     pub expires_at: Option<OffsetDateTime>,
     #[serde(default)]
     pub rate_limit_rpm: Option<u32>,
+    /// Monthly budget (UTC calendar month) in US dollars.
     #[serde(default)]
     pub budget_usd: Option<f64>,
+    /// Tokens per minute.
+    #[serde(default)]
+    pub rate_limit_tpm: Option<u64>,
+    /// Daily budget (UTC calendar day) in US dollars.
+    #[serde(default)]
+    pub budget_daily_usd: Option<f64>,
 }
 
 /// A stored virtual key: everything but the secret.
@@ -75,7 +82,13 @@ pub struct VirtualKey {
     #[serde(with = "time::serde::rfc3339::option")]
     pub expires_at: Option<OffsetDateTime>,
     pub rate_limit_rpm: Option<u32>,
+    /// Monthly budget (UTC calendar month) in US dollars.
     pub budget_usd: Option<f64>,
+    /// Absent in keys stored before tokens-per-minute limits existed.
+    #[serde(default)]
+    pub rate_limit_tpm: Option<u64>,
+    #[serde(default)]
+    pub budget_daily_usd: Option<f64>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
@@ -83,6 +96,17 @@ pub struct VirtualKey {
 impl VirtualKey {
     pub fn expired_at(&self, now: OffsetDateTime) -> bool {
         self.expires_at.is_some_and(|t| t <= now)
+    }
+
+    /// The key's limits; budgets are in US dollars (validated at creation).
+    pub fn limits(&self) -> crate::limits::Limits {
+        crate::limits::Limits {
+            rpm: self.rate_limit_rpm.and_then(std::num::NonZeroU32::new),
+            tpm: self.rate_limit_tpm.and_then(std::num::NonZeroU64::new),
+            budget_daily: self.budget_daily_usd.and_then(crate::limits::micros_of),
+            budget_monthly: self.budget_usd.and_then(crate::limits::micros_of),
+            currency: "USD".to_owned(),
+        }
     }
 }
 
@@ -128,6 +152,19 @@ impl Vault {
                 "budget_usd must be a non-negative number".into(),
             ));
         }
+        if new.rate_limit_tpm == Some(0) {
+            return Err(VaultError::Invalid(
+                "rate_limit_tpm must be at least 1 (leave it out for no limit)".into(),
+            ));
+        }
+        if new
+            .budget_daily_usd
+            .is_some_and(|b| crate::limits::micros_of(b).is_none())
+        {
+            return Err(VaultError::Invalid(
+                "budget_daily_usd must be a non-negative number".into(),
+            ));
+        }
         let secret = VirtualKeySecret::generate();
         let digest = digest_of(secret.expose());
         let key = VirtualKey {
@@ -137,6 +174,8 @@ impl Vault {
             expires_at: new.expires_at,
             rate_limit_rpm: new.rate_limit_rpm,
             budget_usd: new.budget_usd,
+            rate_limit_tpm: new.rate_limit_tpm,
+            budget_daily_usd: new.budget_daily_usd,
             created_at: OffsetDateTime::now_utc(),
         };
         let record = serde_json::to_vec(&StoredVirtualKey {

@@ -1,0 +1,278 @@
+//! `ledgergate audit ...`: verify, export, verify-bundle, erase, show, tail.
+//! `verify` and `verify-bundle` read files only and need no secret; `show`, `tail`,
+//! `export` and `erase` need the key store: through the running server's admin API
+//! when one runs, else opened here with the master key (`access`). Exit codes: 0 ok,
+//! 1 a check failed, 2 usage or I/O error.
+
+mod access;
+mod manage;
+mod read;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use ledgergate::audit::bundle::verify_bundle;
+use ledgergate::audit::reader::{for_each_frame, open_frame, Opened, ReadError};
+use ledgergate::audit::verify::verify_log;
+use ledgergate::audit::{ExportRequest, Failure, Reason};
+
+use super::fail;
+use access::{pinned, resolve, Resolved};
+pub(super) use access::{Decryptor, Location};
+use manage::{erase, export};
+use read::{show, tail};
+
+#[derive(Args)]
+pub struct AuditArgs {
+    #[command(subcommand)]
+    command: AuditCommand,
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Verify the whole chain, every checkpoint and signature (needs no secret).
+    Verify {
+        #[command(flatten)]
+        loc: Location,
+        /// Verify against this pinned public key instead of the one beside the log.
+        #[arg(long, value_name = "FILE")]
+        public_key: Option<PathBuf>,
+        /// Also decrypt every record with the data keys (needs the master key) to check
+        /// each GCM tag and key commitment; erased records are skipped.
+        #[arg(long)]
+        decrypt: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write an auditor's bundle for a time range.
+    Export {
+        #[command(flatten)]
+        loc: Location,
+        /// Start of the range, RFC 3339 (inclusive).
+        #[arg(long)]
+        from: String,
+        /// End of the range, RFC 3339 (exclusive).
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        tenant: Option<String>,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Verify an export bundle offline (needs no secret).
+    VerifyBundle {
+        dir: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        public_key: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Crypto-shred one data subject: destroy its data keys (audited).
+    Erase {
+        #[command(flatten)]
+        loc: Location,
+        #[arg(long)]
+        subject: String,
+    },
+    /// Print one decrypted record.
+    Show {
+        #[command(flatten)]
+        loc: Location,
+        #[arg(long)]
+        seq: u64,
+    },
+    /// Print the last records, and with -f keep printing new ones.
+    Tail {
+        #[command(flatten)]
+        loc: Location,
+        #[arg(short = 'f', long)]
+        follow: bool,
+        #[arg(short = 'n', long, default_value_t = 10)]
+        lines: u64,
+    },
+}
+
+pub fn run(args: AuditArgs) -> ExitCode {
+    match args.command {
+        AuditCommand::Verify {
+            loc,
+            public_key,
+            decrypt,
+            json,
+        } => verify(&loc, public_key.as_deref(), decrypt, json),
+        AuditCommand::VerifyBundle {
+            dir,
+            public_key,
+            json,
+        } => bundle(&dir, public_key.as_deref(), json),
+        AuditCommand::Export {
+            loc,
+            from,
+            to,
+            tenant,
+            out,
+        } => export(
+            &loc,
+            ExportRequest {
+                from,
+                to,
+                tenant,
+                out,
+            },
+        ),
+        AuditCommand::Erase { loc, subject } => erase(&loc, &subject),
+        AuditCommand::Show { loc, seq } => show(&loc, seq),
+        AuditCommand::Tail { loc, follow, lines } => tail(&loc, follow, lines),
+    }
+}
+
+fn verify(loc: &Location, public_key: Option<&Path>, decrypt: bool, json: bool) -> ExitCode {
+    let r = match resolve(loc) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    if let Err(e) = r.need_log() {
+        return fail(e);
+    }
+    let pin = match pinned(public_key) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let mut report = match verify_log(&r.audit_dir, pin.as_ref()) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let mut decrypted = None;
+    if decrypt {
+        match check_tags(&r) {
+            Ok((n, failures)) => {
+                decrypted = Some(n);
+                report.failures.extend(failures);
+            }
+            Err(e) => return fail(e),
+        }
+    }
+    let first = report.first_failure().cloned();
+    if json {
+        let out = serde_json::json!({
+            "ok": report.ok(),
+            "log_id": report.log_id.to_string(),
+            "records": report.records,
+            "segments": report.segments,
+            "bytes": report.bytes,
+            "checkpoints": report.checkpoints,
+            "checkpoints_valid": report.checkpoints_valid,
+            "failures": report.failures.len(),
+            "first_failure": first,
+            "records_decrypted": decrypted,
+            "incomplete_tail_bytes": report.tail.as_ref().filter(|t| t.incomplete).map(|t| t.len),
+        });
+        println!("{out}");
+    } else {
+        println!(
+            "{} records in {} segments ({} bytes) checked; {} of {} checkpoints valid",
+            report.records,
+            report.segments,
+            report.bytes,
+            report.checkpoints_valid,
+            report.checkpoints
+        );
+        if let Some(n) = decrypted {
+            println!("{n} records decrypted and authenticated with their keys");
+        }
+        if let Some(t) = report.tail.as_ref().filter(|t| t.incomplete) {
+            println!(
+                "note: {} trailing bytes at {}:{} are {} (an append in flight, or a torn write the next start recovers)",
+                t.len,
+                t.path.display(),
+                t.offset,
+                t.what
+            );
+        }
+        match &first {
+            None => println!("OK: log {} verifies", report.log_id),
+            Some(f) => println!(
+                "FAILED: first bad seq {}: {} at {}: {} ({} failures in all)",
+                f.seq,
+                f.reason,
+                f.location,
+                f.detail,
+                report.failures.len()
+            ),
+        }
+    }
+    if first.is_some() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Decrypts every frame whose hash is intact; a failing tag or commitment is a
+/// `bad tag` failure at that seq. Returns how many records decrypted.
+fn check_tags(r: &Resolved) -> Result<(u64, Vec<Failure>), String> {
+    let mut keys = r.open_keys()?;
+    let (log_id, _) = keys.identity().map_err(|e| e.to_string())?;
+    let mut failures = Vec::new();
+    let mut ok = 0u64;
+    for_each_frame(&r.audit_dir, |f| {
+        if f.computed_hash() != f.stored_hash {
+            return Ok(true);
+        }
+        match open_frame(&mut keys, &log_id, &f.header, f.header_bytes, f.ciphertext) {
+            Ok(Opened::Record { .. }) => ok += 1,
+            Ok(Opened::Erased) => {}
+            Err(ReadError::Decrypt { seq, source }) => failures.push(Failure {
+                seq,
+                reason: Reason::BadTag,
+                location: format!("seq {seq}"),
+                detail: source.to_string(),
+            }),
+            Err(e) => return Err(e),
+        }
+        Ok(true)
+    })
+    .map_err(|e| e.to_string())?;
+    Ok((ok, failures))
+}
+
+fn bundle(dir: &Path, public_key: Option<&Path>, json: bool) -> ExitCode {
+    let pin = match pinned(public_key) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let report = match verify_bundle(dir, pin.as_ref()) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    if json {
+        let out = serde_json::json!({
+            "ok": report.ok(),
+            "frames": report.frames,
+            "checkpoints_valid": report.checkpoints_valid,
+            "records_checked": report.records_checked,
+            "records_erased": report.records_erased,
+            "failures": report.failures.len(),
+            "first_failure": report.first_failure(),
+        });
+        println!("{out}");
+    } else {
+        println!(
+            "{} frames, {} checkpoints valid, {} disclosed records decrypted and matched, {} erased",
+            report.frames, report.checkpoints_valid, report.records_checked, report.records_erased
+        );
+        match report.first_failure() {
+            None => println!("OK: bundle {} verifies", dir.display()),
+            Some(f) => println!(
+                "FAILED: first bad seq {}: {} at {}: {}",
+                f.seq, f.reason, f.location, f.detail
+            ),
+        }
+    }
+    if report.ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
