@@ -186,6 +186,11 @@ async fn a_retry_after_longer_than_the_cap_is_not_waited_for() {
     let gw = TestGateway::start(&patient);
     let response = post_json(&gw, "/v1/chat/completions", ASK).await;
     assert_eq!(response.status(), 429);
+    assert_eq!(
+        response.headers()["retry-after"],
+        "30",
+        "the upstream's wait, passed on"
+    );
     assert_eq!(upstream.requests(), 1);
 
     // With another allowed provider, that one answers.
@@ -290,6 +295,12 @@ async fn the_breaker_opens_after_repeated_failures_and_a_half_open_probe_closes_
     for _ in 0..3 {
         let response = post_json(&gw, "/v1/chat/completions", ASK).await;
         assert_eq!(response.status(), 503);
+        let retry_after: u64 = response.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=2).contains(&retry_after), "the cool-down is 1.5 s");
         let body: Value = response.json().await.unwrap();
         assert_eq!(body["error"]["code"], "providers_unavailable");
         assert!(

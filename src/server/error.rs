@@ -190,6 +190,11 @@ impl From<WireError> for ApiError {
     }
 }
 
+/// A wait as `Retry-After` delay-seconds, rounded up so a client never comes back early.
+fn whole_seconds(wait: std::time::Duration) -> u64 {
+    wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+}
+
 impl From<ProviderError> for ApiError {
     fn from(e: ProviderError) -> ApiError {
         match e {
@@ -197,7 +202,7 @@ impl From<ProviderError> for ApiError {
                 provider,
                 status,
                 body,
-                ..
+                retry_after,
             } if (400..500).contains(&status) => {
                 let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
                 let mut api = ApiError::new(
@@ -213,6 +218,9 @@ impl From<ProviderError> for ApiError {
                 if serde_json::from_slice::<ErrorBody>(&body).is_ok() {
                     api.0.passthrough = Some(body);
                 }
+                // The upstream's own wait, when the router gave up on it, is the
+                // client's best hint (whole seconds, rounded up).
+                api.0.retry_after = retry_after.map(whole_seconds);
                 api
             }
             ProviderError::Status {
@@ -229,12 +237,16 @@ impl From<ProviderError> for ApiError {
                 Some("upstream_unreachable"),
                 format!("{e}."),
             ),
-            ProviderError::Unavailable { .. } => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "service_unavailable",
-                Some("providers_unavailable"),
-                format!("{e}; nothing was sent."),
-            ),
+            ProviderError::Unavailable { retry_in, .. } => {
+                let mut api = ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "service_unavailable",
+                    Some("providers_unavailable"),
+                    format!("{e}; nothing was sent."),
+                );
+                api.0.retry_after = Some(whole_seconds(retry_in).max(1));
+                api
+            }
             ProviderError::KeyUnavailable { .. } => ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "service_unavailable",
