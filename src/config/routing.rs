@@ -73,6 +73,8 @@ pub struct RoutingConfig {
     pub max_retry_after: Duration,
     /// Weight of the newest sample in the latency moving average (0 < alpha <= 1).
     pub latency_alpha: f64,
+    /// A latency average not refreshed for this long is measured again.
+    pub latency_stale_after: Duration,
     pub breaker: BreakerConfig,
     /// Per served model (aliases resolved).
     pub models: BTreeMap<String, ModelRouting>,
@@ -103,6 +105,7 @@ impl Default for RoutingConfig {
             backoff_max: Duration::from_millis(5_000),
             max_retry_after: Duration::from_millis(10_000),
             latency_alpha: 0.3,
+            latency_stale_after: Duration::from_secs(60),
             breaker: BreakerConfig {
                 enabled: true,
                 consecutive_failures: 5,
@@ -130,6 +133,7 @@ pub(super) struct RawRouting {
     backoff_max_ms: Option<Spanned<u64>>,
     max_retry_after_ms: Option<Spanned<u64>>,
     latency_alpha: Option<Spanned<f64>>,
+    latency_stale_secs: Option<Spanned<u64>>,
     #[serde(default)]
     breaker: RawBreaker,
     #[serde(default)]
@@ -293,6 +297,11 @@ impl RawRouting {
                 "routing.latency_alpha",
                 defaults.latency_alpha,
             )?,
+            latency_stale_after: Duration::from_secs(at_least_one(
+                self.latency_stale_secs.as_ref(),
+                "routing.latency_stale_secs",
+                defaults.latency_stale_after.as_secs(),
+            )?),
             breaker: self.breaker.validate(defaults.breaker)?,
             models,
         })
@@ -362,7 +371,7 @@ mod tests {
     #[test]
     fn every_field_is_read_and_models_override() {
         let text = format!(
-            "{PROVIDER}weight = 7\n[routing]\nstrategy = \"latency\"\nmax_attempts = 4\nbackoff_base_ms = 50\nbackoff_max_ms = 800\nmax_retry_after_ms = 0\nlatency_alpha = 0.5\n[routing.breaker]\nenabled = false\nconsecutive_failures = 2\nerror_rate = 0.25\nmin_requests = 4\nwindow_secs = 9\ncooldown_ms = 1500\nhalf_open_probes = 3\n[routing.models.m]\nstrategy = \"cost\"\nmax_attempts = 1\n"
+            "{PROVIDER}weight = 7\n[routing]\nstrategy = \"latency\"\nmax_attempts = 4\nbackoff_base_ms = 50\nbackoff_max_ms = 800\nmax_retry_after_ms = 0\nlatency_alpha = 0.5\nlatency_stale_secs = 5\n[routing.breaker]\nenabled = false\nconsecutive_failures = 2\nerror_rate = 0.25\nmin_requests = 4\nwindow_secs = 9\ncooldown_ms = 1500\nhalf_open_probes = 3\n[routing.models.m]\nstrategy = \"cost\"\nmax_attempts = 1\n"
         );
         let c = Config::parse(&text, "x.toml").unwrap();
         let r = &c.routing;
@@ -375,6 +384,7 @@ mod tests {
         assert_eq!(r.backoff_max, Duration::from_millis(800));
         assert_eq!(r.max_retry_after, Duration::ZERO);
         assert_eq!(r.latency_alpha, 0.5);
+        assert_eq!(r.latency_stale_after, Duration::from_secs(5));
         let b = r.breaker;
         assert!(!b.enabled);
         assert_eq!(

@@ -165,7 +165,10 @@ impl Router {
                     .map(|name| (name.to_owned(), Breaker::new(config.breaker)))
                     .collect(),
             ),
-            latency: Mutex::new(latency::Ewma::new(config.latency_alpha)),
+            latency: Mutex::new(latency::Ewma::new(
+                config.latency_alpha,
+                config.latency_stale_after,
+            )),
             rng: Mutex::new(rng),
             config,
             total_timeout,
@@ -233,13 +236,14 @@ impl Router {
     ) -> Vec<Arc<dyn Provider>> {
         let facts: Vec<Facts> = {
             let latency = lock(&self.latency);
+            let now = Instant::now().into_std();
             candidates
                 .iter()
                 .map(|p| {
                     let config = p.config();
                     Facts {
                         weight: config.weight,
-                        latency: latency.get(&config.name),
+                        latency: latency.get(&config.name, now),
                         price: pricing.list_price(&config.name, model),
                     }
                 })
@@ -338,7 +342,7 @@ impl Router {
             permit.settle(health(&result));
             let error = match result {
                 Ok(answer) => {
-                    lock(&self.latency).record(name, took);
+                    lock(&self.latency).record(name, took, Instant::now().into_std());
                     return (Ok(answer), took);
                 }
                 Err(e) if !retryable(&e) => return (Err(e), took),
