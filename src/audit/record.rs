@@ -227,6 +227,7 @@ pub enum EventAction {
     KeyCreated,
     KeyRevoked,
     PolicyReloaded,
+    ConfigReloaded,
 }
 
 impl Record {

@@ -59,8 +59,9 @@ pub fn run(args: ServeArgs) -> ExitCode {
 }
 
 async fn start(args: ServeArgs) -> Result<(), String> {
-    let (mut config, demo_key) = if args.demo {
-        demo_config().await?
+    let (mut config, demo_key, config_file) = if args.demo {
+        let (config, key) = demo_config().await?;
+        (config, key, None)
     } else {
         let path = args
             .config
@@ -69,7 +70,8 @@ async fn start(args: ServeArgs) -> Result<(), String> {
         if args.config.is_none() && !path.exists() {
             return Err("no ledgergate.toml in this directory: pass --config FILE, or --demo to try the gateway".into());
         }
-        (Config::load(&path).map_err(|e| e.to_string())?, None)
+        let config = Config::load(&path).map_err(|e| e.to_string())?;
+        (config, None, Some(path))
     };
     if let Some(listen) = args.listen {
         config.server.listen = listen;
@@ -116,6 +118,7 @@ async fn start(args: ServeArgs) -> Result<(), String> {
         master,
         policies,
         accept_damage: args.accept_damage,
+        config_file,
     };
 
     server::serve(config, startup, |listening| {

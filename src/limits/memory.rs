@@ -203,7 +203,7 @@ impl MemoryStore {
 }
 
 impl LimitStore for MemoryStore {
-    fn admit(&self, now: OffsetDateTime, subjects: &[(Subject, &Limits)]) -> Result<(), Refusal> {
+    fn admit(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)]) -> Result<(), Refusal> {
         let mut map = self.lock();
         let at = nanos(now);
         let mut refused: Option<Refusal> = None;
@@ -244,7 +244,7 @@ impl LimitStore for MemoryStore {
         Ok(())
     }
 
-    fn charge(&self, now: OffsetDateTime, subjects: &[(Subject, &Limits)], usage: &Usage) {
+    fn charge(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)], usage: &Usage) {
         let mut map = self.lock();
         let at = nanos(now);
         for (subject, limits) in subjects {
@@ -315,7 +315,7 @@ mod tests {
         let store = MemoryStore::default();
         let t0 = datetime!(2026-03-10 12:00:00 UTC);
         let limits = rpm(3);
-        let ask = |t| store.admit(t, &[(key("a"), &limits)]);
+        let ask = |t| store.admit(t, &[(key("a"), limits.clone())]);
         assert!(ask(t0).is_ok());
         assert!(ask(t0).is_ok());
         assert!(ask(t0).is_ok());
@@ -343,7 +343,7 @@ mod tests {
         let both = |k: &str| {
             store.admit(
                 t0,
-                &[(key(k), &key_limits), (tenant.clone(), &tenant_limits)],
+                &[(key(k), key_limits.clone()), (tenant.clone(), tenant_limits.clone())],
             )
         };
         assert!(both("a").is_ok());
@@ -351,8 +351,8 @@ mod tests {
         assert_eq!(refused.subject, tenant);
         assert!(both("b").is_err(), "the tenant caps its keys together");
         // Key "a" still has its second request: the tenant's refusal took nothing.
-        assert!(store.admit(t0, &[(key("a"), &key_limits)]).is_ok());
-        assert!(store.admit(t0, &[(key("a"), &key_limits)]).is_err());
+        assert!(store.admit(t0, &[(key("a"), key_limits.clone())]).is_ok());
+        assert!(store.admit(t0, &[(key("a"), key_limits.clone())]).is_err());
     }
 
     #[test]
@@ -364,7 +364,7 @@ mod tests {
             currency: "USD".into(),
             ..Limits::default()
         };
-        let subjects = [(key("a"), &limits)];
+        let subjects = [(key("a"), limits.clone())];
         let used = |n| Usage {
             tokens: Some(n),
             cost: None,
@@ -394,7 +394,7 @@ mod tests {
             currency: "USD".into(),
             ..Limits::default()
         };
-        let subjects = [(key("a"), &limits)];
+        let subjects = [(key("a"), limits.clone())];
         let cost = |currency: &str, micros| Usage {
             tokens: None,
             cost: Some((currency.to_owned(), micros)),
@@ -442,11 +442,11 @@ mod tests {
         spend.add(datetime!(2026-03-10 01:00:00 UTC), "acme", "a", "USD", 60);
         spend.add(datetime!(2026-03-09 01:00:00 UTC), "acme", "a", "USD", 500);
         store.seed(now, &spend);
-        assert!(store.admit(now, &[(key("a"), &limits)]).is_ok());
+        assert!(store.admit(now, &[(key("a"), limits.clone())]).is_ok());
         spend = Spend::new(now);
         spend.add(now, "acme", "a", "USD", 40);
         store.seed(now, &spend);
-        let refused = store.admit(now, &[(key("a"), &limits)]).unwrap_err();
+        let refused = store.admit(now, &[(key("a"), limits.clone())]).unwrap_err();
         assert_eq!(refused.kind, LimitKind::DailyBudget);
         let tenant = Limits {
             budget_monthly: Some(600),
@@ -454,7 +454,7 @@ mod tests {
             ..Limits::default()
         };
         let refused = store
-            .admit(now, &[(Subject::Tenant("acme".into()), &tenant)])
+            .admit(now, &[(Subject::Tenant("acme".into()), tenant.clone())])
             .unwrap_err();
         assert_eq!(refused.kind, LimitKind::MonthlyBudget, "560 + 40 >= 600");
     }

@@ -15,6 +15,8 @@ use std::fmt;
 use std::num::{NonZeroU32, NonZeroU64};
 use std::sync::Arc;
 
+use arc_swap::ArcSwap;
+
 use time::OffsetDateTime;
 
 pub use memory::MemoryStore;
@@ -145,10 +147,10 @@ pub trait LimitStore: Send + Sync {
     /// Checks each subject against its limits at `now`. When all allow, takes one
     /// request from every requests-per-minute allowance; otherwise takes nothing and
     /// returns the refusal that frees last.
-    fn admit(&self, now: OffsetDateTime, subjects: &[(Subject, &Limits)]) -> Result<(), Refusal>;
+    fn admit(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)]) -> Result<(), Refusal>;
 
     /// Charges an answer's tokens and cost to each subject.
-    fn charge(&self, now: OffsetDateTime, subjects: &[(Subject, &Limits)], usage: &Usage);
+    fn charge(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)], usage: &Usage);
 
     /// Adds spend already made today and this month (read from the audit log at start).
     fn seed(&self, now: OffsetDateTime, spend: &Spend);
@@ -169,29 +171,33 @@ impl Clock for SystemClock {
     }
 }
 
-/// The gateway's view: tenants' limits from the config, a store and a clock. A key's
-/// limits come with the caller (config for bootstrap keys, the vault for the others).
+/// The gateway's view: tenants' limits from the config (swapped whole on a config
+/// reload), a store and a clock. A key's limits come with the caller (config for
+/// bootstrap keys, the vault for the others).
 pub struct Limiter {
     store: Arc<dyn LimitStore>,
     clock: Arc<dyn Clock>,
-    tenants: std::collections::HashMap<String, Limits>,
+    tenants: ArcSwap<TenantLimits>,
 }
+
+/// Limits by tenant id; tenants without limits are absent.
+pub type TenantLimits = std::collections::HashMap<String, Limits>;
 
 impl Limiter {
     pub fn new(
         store: Arc<dyn LimitStore>,
         clock: Arc<dyn Clock>,
-        tenants: std::collections::HashMap<String, Limits>,
+        tenants: TenantLimits,
     ) -> Limiter {
         Limiter {
             store,
             clock,
-            tenants,
+            tenants: ArcSwap::from_pointee(tenants),
         }
     }
 
     /// In memory, on the system clock.
-    pub fn in_memory(tenants: std::collections::HashMap<String, Limits>) -> Limiter {
+    pub fn in_memory(tenants: TenantLimits) -> Limiter {
         Limiter::new(
             Arc::new(MemoryStore::default()),
             Arc::new(SystemClock),
@@ -199,24 +205,26 @@ impl Limiter {
         )
     }
 
-    fn subjects<'a>(
-        &'a self,
-        tenant: &str,
-        key: &str,
-        key_limits: &'a Limits,
-    ) -> Vec<(Subject, &'a Limits)> {
-        static NONE: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
-        let tenant_limits = self
-            .tenants
-            .get(tenant)
-            .unwrap_or_else(|| NONE.get_or_init(Limits::default));
-        vec![
+    /// Puts new tenant limits in force (a config reload); windows and spend so far are
+    /// kept, so a tightened limit applies to what was already used.
+    pub fn set_tenants(&self, tenants: TenantLimits) {
+        self.tenants.store(Arc::new(tenants));
+    }
+
+    /// Whether these are the tenant limits in force.
+    pub fn tenants_are(&self, tenants: &TenantLimits) -> bool {
+        **self.tenants.load() == *tenants
+    }
+
+    fn subjects(&self, tenant: &str, key: &str, key_limits: &Limits) -> [(Subject, Limits); 2] {
+        let tenant_limits = self.tenants.load().get(tenant).cloned().unwrap_or_default();
+        [
             (
                 Subject::Key {
                     tenant: tenant.to_owned(),
                     key: key.to_owned(),
                 },
-                key_limits,
+                key_limits.clone(),
             ),
             (Subject::Tenant(tenant.to_owned()), tenant_limits),
         ]

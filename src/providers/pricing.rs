@@ -13,7 +13,7 @@ pub struct Tokens {
     pub completion: u64,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Pricing {
     prices: Vec<Price>,
 }
@@ -21,6 +21,15 @@ pub struct Pricing {
 impl Pricing {
     pub fn new(prices: Vec<Price>) -> Pricing {
         Pricing { prices }
+    }
+
+    /// How many prices the table holds.
+    pub fn len(&self) -> usize {
+        self.prices.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.prices.is_empty()
     }
 
     fn price(&self, provider: &str, model: &str) -> Option<&Price> {

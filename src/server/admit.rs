@@ -109,7 +109,7 @@ pub async fn admit<R: TextFields>(
         })
         .collect();
     // The strategy's order, so that the request record names the first choice.
-    let allowed = gw.router.order(model, &gw.pricing, &allowed);
+    let allowed = gw.router.order(model, &gw.pricing.load(), &allowed);
     let Some(provider) = allowed.first().cloned() else {
         let error = ApiError::forbidden("residency_denied", verdict.denial(&policy.id));
         return Err(trail.deny(gw, error).await);

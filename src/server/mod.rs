@@ -61,7 +61,11 @@ pub struct GatewayState {
     /// Orders the allowed providers, retries, and keeps their circuit breakers.
     pub router: router::Router,
     pub policies: Arc<Policies>,
-    pub pricing: Pricing,
+    /// The pricing table in force (swapped whole on a config reload).
+    pub pricing: arc_swap::ArcSwap<Pricing>,
+    /// The config file, re-read on SIGHUP or when it changes (pricing and tenant
+    /// limits take effect; `None` in demo mode).
+    pub config_file: Option<std::path::PathBuf>,
     pub audit: AuditLog,
     pub pseudonyms: PseudonymKeys,
     pub aliases: BTreeMap<String, String>,
@@ -92,7 +96,7 @@ impl Gateway {
         model: &str,
         tokens: Option<Tokens>,
     ) -> Option<crate::audit::record::Cost> {
-        let (currency, micros) = self.pricing.cost(provider, model, tokens?)?;
+        let (currency, micros) = self.pricing.load().cost(provider, model, tokens?)?;
         Some(crate::audit::record::Cost { currency, micros })
     }
 
@@ -172,6 +176,8 @@ pub struct Startup {
     pub policies: Policies,
     /// Start even if the audit log is damaged (the damage is audited).
     pub accept_damage: bool,
+    /// Where the config came from, for hot reloads of its pricing and tenant limits.
+    pub config_file: Option<std::path::PathBuf>,
 }
 
 /// Where the gateway listens, once it does.
@@ -246,7 +252,8 @@ pub async fn serve(
         limits: limiter,
         providers,
         policies: Arc::new(startup.policies),
-        pricing: Pricing::new(config.pricing.clone()),
+        pricing: arc_swap::ArcSwap::from_pointee(Pricing::new(config.pricing.clone())),
+        config_file: startup.config_file,
         pseudonyms: vault.pseudonym_keys()?,
         audit: audit.clone(),
         aliases: config.aliases.clone(),
@@ -368,13 +375,7 @@ async fn limiter_seeded(
     config: &Config,
     audit: &AuditLog,
 ) -> Result<crate::limits::Limiter, ServeError> {
-    let tenants = config
-        .tenants
-        .iter()
-        .filter(|t| !t.limits.is_unlimited())
-        .map(|t| (t.id.clone(), t.limits.clone()))
-        .collect();
-    let limiter = crate::limits::Limiter::in_memory(tenants);
+    let limiter = crate::limits::Limiter::in_memory(tenant_limits(config));
     let now = time::OffsetDateTime::now_utc();
     let spend = crate::limits::Spend::new(now);
     let from = spend.month_start();
@@ -391,6 +392,16 @@ async fn limiter_seeded(
     }
     limiter.seed(&spend);
     Ok(limiter)
+}
+
+/// The limits of the config's tenants that have any.
+pub(crate) fn tenant_limits(config: &Config) -> crate::limits::TenantLimits {
+    config
+        .tenants
+        .iter()
+        .filter(|t| !t.limits.is_unlimited())
+        .map(|t| (t.id.clone(), t.limits.clone()))
+        .collect()
 }
 
 /// Installs the SIGTERM handler now and returns the future that resolves on SIGTERM or
