@@ -343,7 +343,10 @@ mod tests {
         let both = |k: &str| {
             store.admit(
                 t0,
-                &[(key(k), key_limits.clone()), (tenant.clone(), tenant_limits.clone())],
+                &[
+                    (key(k), key_limits.clone()),
+                    (tenant.clone(), tenant_limits.clone()),
+                ],
             )
         };
         assert!(both("a").is_ok());

@@ -14,17 +14,14 @@ use bytes::Bytes;
 use serde_json::Value;
 use zeroize::Zeroizing;
 
-use super::admit::admit;
-use super::answer::{answer_json_shaped, decorate, failed};
 use super::auth::Caller;
 use super::body::JsonBody;
+use super::chat::{forward, Egress};
 use super::error::ApiError;
-use super::restore::StreamTap;
-use super::stream::{sse_response_framed, Framing};
+use super::stream::Framing;
 use super::trail::RequestMeta;
 use super::Gateway;
 use crate::messages::{to_chat_request, to_message, Event, EventShaper};
-use crate::providers::Reply;
 
 /// Largest error body re-shaped; error bodies are a few hundred bytes.
 const MAX_ERROR_BODY: usize = 1 << 20;
@@ -36,35 +33,14 @@ pub async fn messages(
     caller: Caller,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut request = to_chat_request(&body)?; // messages/: Anthropic -> OpenAI, or 400
-    let model = gw.resolve_model(request.model())?; // aliases; 404
-    request.set_model(&model);
-    // The usage chunk is never shown as such: it becomes message_delta's usage.
-    request.request_stream_usage();
-    // policy/ + pii/: screened in place, residency decided, request record durable.
-    let mut admitted = admit(&gw, &meta, &caller, &model, &mut request, |r| {
-        Value::Object(r.body().clone())
-    })
-    .await?;
-
-    // providers/: the allowed ones in order, failing over before the first byte.
-    let candidates = admitted.candidates.clone();
-    let (reply, upstream) = admitted.call(&candidates, |p| p.chat(&request)).await;
-    match reply {
-        Err(e) => Err(failed(&gw, admitted, upstream, e).await),
-        Ok(Reply::Complete(bytes)) => {
-            let shape: super::answer::Shape = |v| to_message(v).map_err(|e| e.to_string());
-            answer_json_shaped(&gw, admitted, upstream, bytes, Some(shape)).await
-        }
-        Ok(Reply::Stream(events)) => {
-            let seq = admitted.seq;
-            let provider = admitted.provider.config().name.clone();
-            let tap = StreamTap::new(admitted.restorer).scanning_output(admitted.output_scan);
-            let framing = AnthropicFraming(EventShaper::new());
-            let response = sse_response_framed(&gw, events, admitted.trail, tap, upstream, framing);
-            Ok(decorate(&gw, response, seq, &provider, upstream))
-        }
-    }
+    let request = to_chat_request(&body)?; // messages/: Anthropic -> OpenAI, or 400
+    let anthropic = Egress {
+        shape: Some(|v| to_message(v).map_err(|e| e.to_string())),
+        framing: AnthropicFraming(EventShaper::new()),
+        // The usage chunk is never shown as such: it becomes message_delta's usage.
+        hide_added_usage: false,
+    };
+    forward(&gw, &meta, &caller, request, anthropic).await
 }
 
 /// Restored OpenAI chunks written as Anthropic's named events.

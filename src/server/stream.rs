@@ -33,7 +33,7 @@ pub trait Framing: Send + 'static {
 }
 
 /// OpenAI's framing: `data: <chunk>`, ended by `data: [DONE]`.
-struct OpenAiFraming;
+pub struct OpenAiFraming;
 
 impl Framing for OpenAiFraming {
     fn chunk(&mut self, data: &str) -> Bytes {
@@ -116,18 +116,9 @@ impl<F> Drop for Relay<F> {
     }
 }
 
+/// The relayed stream as a response, each restored chunk written by `framing`
+/// ([`OpenAiFraming`] for OpenAI's own).
 pub fn sse_response(
-    gw: &Gateway,
-    events: EventStream,
-    trail: Trail,
-    tap: StreamTap,
-    upstream: Duration,
-) -> Response {
-    sse_response_framed(gw, events, trail, tap, upstream, OpenAiFraming)
-}
-
-/// As [`sse_response`], writing each restored chunk with `framing`.
-pub fn sse_response_framed(
     gw: &Gateway,
     events: EventStream,
     trail: Trail,
