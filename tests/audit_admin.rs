@@ -181,37 +181,28 @@ async fn export_and_erase_run_in_the_server_and_are_audited_in_its_chain() {
         .to_owned();
 
     let out_dir = gw.path().join("bundle");
-    let (code, out, err) = through_admin(
-        &gw,
-        &[
-            "audit",
-            "export",
-            "--from",
-            "2000-01-01T00:00:00Z",
-            "--to",
-            "2100-01-01T00:00:00Z",
-            "--out",
-            out_dir.to_str().unwrap(),
-        ],
-    );
+    let export = || {
+        through_admin(
+            &gw,
+            &[
+                "audit",
+                "export",
+                "--from",
+                "2000-01-01T00:00:00Z",
+                "--to",
+                "2100-01-01T00:00:00Z",
+                "--out",
+                out_dir.to_str().unwrap(),
+            ],
+        )
+    };
+    let (code, out, err) = export();
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("records disclosed"), "{out}");
     let (code, out, err) = common::cli(&["audit", "verify-bundle", out_dir.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
     // A second export into the same directory is refused, and changes nothing.
-    let (code, _, err) = through_admin(
-        &gw,
-        &[
-            "audit",
-            "export",
-            "--from",
-            "2000-01-01T00:00:00Z",
-            "--to",
-            "2100-01-01T00:00:00Z",
-            "--out",
-            out_dir.to_str().unwrap(),
-        ],
-    );
+    let (code, _, err) = export();
     assert_eq!(code, 2);
     assert!(err.contains("exists and is not empty"), "{err}");
 

@@ -194,14 +194,17 @@ impl Vault {
     /// The PII `hash` action's keys, from the root kept here (stable across master-key
     /// rotations).
     pub fn pseudonym_keys(&self) -> Result<PseudonymKeys, VaultError> {
+        Ok(PseudonymKeys::from_root(self.pseudonym_root()?.expose()))
+    }
+
+    fn pseudonym_root(&self) -> Result<SecretKey, VaultError> {
         let wrapped = self
             .meta
             .get(META_PSEUDONYM_ROOT)
             .map_err(|e| self.sled(e))?
             .ok_or_else(|| self.corrupt("its pseudonym root is missing"))?;
-        let root = SecretKey::unwrap(&self.kek, META_PSEUDONYM_ROOT, &wrapped)
-            .ok_or_else(|| self.corrupt("its pseudonym root does not unwrap"))?;
-        Ok(PseudonymKeys::from_root(root.expose()))
+        SecretKey::unwrap(&self.kek, META_PSEUDONYM_ROOT, &wrapped)
+            .ok_or_else(|| self.corrupt("its pseudonym root does not unwrap"))
     }
 
     fn verify_check(&self, kek: &SecretKey, check: &[u8]) -> Result<(), VaultError> {
@@ -392,14 +395,7 @@ impl Vault {
             rewrapped.push((id_text.clone(), key.wrap(&new_kek, &id_text)));
         }
         let check = new_kek.seal(CHECK_AAD, CHECK_PLAINTEXT);
-        let root = self
-            .meta
-            .get(META_PSEUDONYM_ROOT)
-            .map_err(|e| self.sled(e))?
-            .ok_or_else(|| self.corrupt("its pseudonym root is missing"))?;
-        let root = SecretKey::unwrap(&self.kek, META_PSEUDONYM_ROOT, &root)
-            .ok_or_else(|| self.corrupt("its pseudonym root does not unwrap"))?
-            .wrap(&new_kek, META_PSEUDONYM_ROOT);
+        let root = self.pseudonym_root()?.wrap(&new_kek, META_PSEUDONYM_ROOT);
         (&self.meta, &self.data_keys)
             .transaction(|(meta, data)| {
                 for (id, wrapped) in &rewrapped {
