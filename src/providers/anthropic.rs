@@ -129,6 +129,10 @@ struct MessagesRequest {
     temperature: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     top_p: Option<f64>,
+    /// Not in OpenAI's API, but sent by vLLM-style clients and by our Anthropic
+    /// ingress: passed through rather than dropped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top_k: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     stop_sequences: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -253,6 +257,7 @@ fn to_messages_request(
         messages,
         temperature: shape::number(body, "temperature"),
         top_p: shape::number(body, "top_p"),
+        top_k: body.get("top_k").and_then(Value::as_u64),
         stop_sequences: shape::stop_sequences(body),
         tools,
         tool_choice: tool_choice(provider, body)?,
@@ -841,7 +846,7 @@ mod tests {
                 "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}}],
             "tool_choice": {"type": "function", "function": {"name": "get_weather"}},
             "parallel_tool_calls": false, "max_completion_tokens": 100, "temperature": 0.5,
-            "top_p": 0.9, "stop": "END", "stream": true, "user": "u-1"}))
+            "top_p": 0.9, "top_k": 40, "stop": "END", "stream": true, "user": "u-1"}))
         .unwrap();
         assert_eq!(v["tools"][0]["name"], "get_weather");
         assert_eq!(
@@ -855,6 +860,7 @@ mod tests {
         assert_eq!(v["max_tokens"], 100);
         assert_eq!(v["temperature"], 0.5);
         assert_eq!(v["top_p"], 0.9);
+        assert_eq!(v["top_k"], 40);
         assert_eq!(v["stop_sequences"], json!(["END"]));
         assert_eq!(v["stream"], true);
         assert_eq!(v["metadata"]["user_id"], "u-1");
