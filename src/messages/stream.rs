@@ -1,14 +1,15 @@
 //! An OpenAI chunk stream (already restored and scanned, chunk by chunk) as Anthropic's
 //! server-sent events, in Anthropic's order: `message_start` (and a `ping`) before
 //! anything else; a `content_block_start` before the first delta of each block
-//! (`text_delta` for text, `input_json_delta` for a tool call's arguments); then, once
-//! the answer is complete and recorded, a `content_block_stop` for every block,
+//! (`text_delta` for text, `input_json_delta` for a tool call's arguments), and its
+//! `content_block_stop` when the next block starts, as Anthropic streams them; then,
+//! once the answer is complete and recorded, the stop of the last block,
 //! `message_delta` with `stop_reason` and usage, and `message_stop`.
 //!
-//! Invariant: a block's stop comes after its last delta. Text held back by the token
-//! restorer may only come out with the finishing chunk, after tool calls have begun,
-//! so every block stays open until the end of the answer and each delta names the
-//! block it belongs to (the SDKs accumulate deltas by block index).
+//! Invariant: a block's stop comes after its last delta. The stream tap releases what
+//! the token restorer holds of a part when the next part begins, so text does not
+//! follow a tool call; if an upstream interleaves anyway, the late text opens a new
+//! text block rather than touching a closed one.
 
 use std::collections::BTreeMap;
 
@@ -52,6 +53,8 @@ pub struct EventShaper {
     started: bool,
     /// Content blocks opened so far (their index is their position).
     blocks: usize,
+    /// Blocks opened and not yet stopped, in index order.
+    unstopped: Vec<usize>,
     text_block: Option<usize>,
     /// OpenAI tool call index -> content block index.
     tools: BTreeMap<u64, usize>,
@@ -82,9 +85,20 @@ impl EventShaper {
         out.push(Event::new("ping", json!({})));
     }
 
+    /// Stops every open block (the one before a new block, or all at the end).
+    fn stop_open(&mut self, out: &mut Vec<Event>) {
+        for index in self.unstopped.drain(..) {
+            out.push(Event::new("content_block_stop", json!({"index": index})));
+        }
+        self.text_block = None;
+        self.tools.clear();
+    }
+
     fn open(&mut self, block: Value, out: &mut Vec<Event>) -> usize {
+        self.stop_open(out);
         let index = self.blocks;
         self.blocks += 1;
+        self.unstopped.push(index);
         out.push(Event::new(
             "content_block_start",
             json!({"index": index, "content_block": block}),
@@ -182,9 +196,7 @@ impl EventShaper {
     pub fn finish(&mut self) -> Vec<Event> {
         let mut out = Vec::new();
         self.start(&Value::Null, &mut out);
-        for index in 0..self.blocks {
-            out.push(Event::new("content_block_stop", json!({"index": index})));
-        }
+        self.stop_open(&mut out);
         let usage = super::usage(self.usage.as_ref());
         out.push(Event::new(
             "message_delta",
@@ -217,8 +229,9 @@ mod tests {
             Value::Null,
         )));
         events.extend(s.chunk(&chunk(json!({"content": "Hi "}), Value::Null)));
+        // Text the restorer held back comes out with the tool call's first chunk.
         events.extend(s.chunk(&chunk(
-            json!({"tool_calls": [{"index": 0, "id": "call_1", "type": "function",
+            json!({"content": "there", "tool_calls": [{"index": 0, "id": "call_1", "type": "function",
             "function": {"name": "weather", "arguments": ""}}]}),
             Value::Null,
         )));
@@ -226,8 +239,10 @@ mod tests {
             json!({"tool_calls": [{"index": 0, "function": {"arguments": "{\"city\":"}}]}),
             Value::Null,
         )));
-        // Text the restorer held back arrives with the finishing chunk.
-        events.extend(s.chunk(&chunk(json!({"content": "there", "tool_calls": [{"index": 0, "function": {"arguments": "\"Paris\"}"}}]}), json!("tool_calls"))));
+        events.extend(s.chunk(&chunk(
+            json!({"tool_calls": [{"index": 0, "function": {"arguments": "\"Paris\"}"}}]}),
+            json!("tool_calls"),
+        )));
         events.extend(s.chunk(&json!({"id": "chatcmpl-1", "choices": [], "usage": {"prompt_tokens": 9, "completion_tokens": 3}}).to_string()));
         events.extend(s.finish());
         assert_eq!(
@@ -237,11 +252,11 @@ mod tests {
                 "ping",
                 "content_block_start",
                 "content_block_delta",
+                "content_block_delta",
+                "content_block_stop",
                 "content_block_start",
                 "content_block_delta",
                 "content_block_delta",
-                "content_block_delta",
-                "content_block_stop",
                 "content_block_stop",
                 "message_delta",
                 "message_stop"
@@ -249,16 +264,24 @@ mod tests {
         );
         assert_eq!(events[0].data["message"]["id"], "msg_chatcmpl-1");
         assert_eq!(
-            events[4].data["content_block"],
-            json!({"type": "tool_use", "id": "call_1", "name": "weather", "input": {}})
-        );
-        assert_eq!(
-            events[6].data,
+            events[4].data,
             json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "there"}})
         );
         assert_eq!(
-            events[7].data["delta"],
+            events[5].data,
+            json!({"type": "content_block_stop", "index": 0})
+        );
+        assert_eq!(
+            events[6].data["content_block"],
+            json!({"type": "tool_use", "id": "call_1", "name": "weather", "input": {}})
+        );
+        assert_eq!(
+            events[8].data["delta"],
             json!({"type": "input_json_delta", "partial_json": "\"Paris\"}"})
+        );
+        assert_eq!(
+            events[9].data,
+            json!({"type": "content_block_stop", "index": 1})
         );
         assert_eq!(
             events[10].data,
@@ -269,6 +292,35 @@ mod tests {
         assert_eq!(
             events[11].frame(),
             Bytes::from_static(b"event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n")
+        );
+    }
+
+    #[test]
+    fn each_tool_call_is_stopped_before_the_next_starts() {
+        let mut s = EventShaper::new();
+        let mut events = Vec::new();
+        for (tool, name) in [(0, "a"), (1, "b")] {
+            events.extend(s.chunk(&chunk(
+                json!({"tool_calls": [{"index": tool, "id": format!("call_{tool}"), "function": {"name": name, "arguments": "{}"}}]}),
+                Value::Null,
+            )));
+        }
+        events.extend(s.finish());
+        let blocks: Vec<(&str, Value)> = events
+            .iter()
+            .filter(|e| e.name.starts_with("content_block"))
+            .map(|e| (e.name, e.data["index"].clone()))
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                ("content_block_start", json!(0)),
+                ("content_block_delta", json!(0)),
+                ("content_block_stop", json!(0)),
+                ("content_block_start", json!(1)),
+                ("content_block_delta", json!(1)),
+                ("content_block_stop", json!(1)),
+            ]
         );
     }
 

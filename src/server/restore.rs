@@ -172,20 +172,40 @@ impl StreamTap {
                     }
                 }
                 if let Some(Value::Array(calls)) = delta.get_mut("tool_calls") {
-                    for (position, call) in calls.iter_mut().enumerate() {
+                    let calls = std::mem::take(calls);
+                    // Parts end in order: the text before a tool call, and each tool
+                    // call's arguments before the next call, are released whole when
+                    // the next part begins (clients such as Anthropic's close a block
+                    // before the next opens).
+                    let rest = self.flush_content(index);
+                    if !rest.is_empty() {
+                        let before = delta.get("content").and_then(Value::as_str).unwrap_or("");
+                        delta["content"] = Value::String(format!("{before}{rest}"));
+                        changed = true;
+                    }
+                    let mut out = Vec::with_capacity(calls.len());
+                    for (position, mut call) in calls.into_iter().enumerate() {
                         let tool = call
                             .get("index")
                             .and_then(Value::as_u64)
                             .unwrap_or(position as u64);
-                        if let Some(Value::String(args)) = call.pointer_mut("/function/arguments") {
-                            if !self.restorer.is_empty() {
-                                let out =
-                                    self.push(index, Part::ToolArguments(tool), &args.clone());
-                                *args = out;
+                        if !self.restorer.is_empty() {
+                            for (earlier, rest) in self.flush_tools_other_than(index, tool) {
+                                out.push(serde_json::json!({"index": earlier, "function": {"arguments": rest}}));
                                 changed = true;
                             }
                         }
+                        if let Some(Value::String(args)) = call.pointer_mut("/function/arguments") {
+                            if !self.restorer.is_empty() {
+                                let restored =
+                                    self.push(index, Part::ToolArguments(tool), &args.clone());
+                                *args = restored;
+                                changed = true;
+                            }
+                        }
+                        out.push(call);
                     }
+                    delta["tool_calls"] = Value::Array(out);
                 }
                 let (mine, others): (Vec<_>, Vec<_>) =
                     self.held_tools.drain(..).partition(|(c, _, _)| *c == index);
@@ -210,6 +230,44 @@ impl StreamTap {
             .entry((choice, part))
             .or_insert_with(|| restorer.stream())
             .push(text)
+    }
+
+    /// Ends `choice`'s content now: what its output scanner and token restorer hold.
+    fn flush_content(&mut self, choice: u64) -> String {
+        let mut out = match self.scanners.remove(&choice) {
+            Some(mut scanner) => scanner.finish(),
+            None => String::new(),
+        };
+        if !out.is_empty() && !self.restorer.is_empty() {
+            out = self.push(choice, Part::Content, &out);
+        }
+        if let Some(mut restorer) = self.open.remove(&(choice, Part::Content)) {
+            out.push_str(&restorer.finish());
+        }
+        out
+    }
+
+    /// Ends the arguments of `choice`'s tool calls other than `tool` that are still
+    /// open: `(tool index, text held back)` for each that held some.
+    fn flush_tools_other_than(&mut self, choice: u64, tool: u64) -> Vec<(u64, String)> {
+        let earlier: Vec<(u64, Part)> = self
+            .open
+            .keys()
+            .filter(|(c, part)| {
+                *c == choice && matches!(part, Part::ToolArguments(t) if *t != tool)
+            })
+            .copied()
+            .collect();
+        let mut out = Vec::new();
+        for key in earlier {
+            if let (Some(mut restorer), Part::ToolArguments(t)) = (self.open.remove(&key), key.1) {
+                let rest = restorer.finish();
+                if !rest.is_empty() {
+                    out.push((t, rest));
+                }
+            }
+        }
+        out
     }
 
     /// What the restorers of `choice` still hold: the content's text, and each tool
@@ -267,5 +325,71 @@ impl StreamTap {
             map.remove("usage");
         }
         Some(chunk.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde_json::json;
+    use zeroize::Zeroizing;
+
+    use super::*;
+
+    fn tap() -> StreamTap {
+        let map = BTreeMap::from([(
+            "email_address_1".to_owned(),
+            Zeroizing::new("jane@example.com".to_owned()),
+        )]);
+        StreamTap::new(Restorer::new(Arc::new(map)))
+    }
+
+    fn chunk(delta: Value) -> String {
+        json!({"choices": [{"index": 0, "delta": delta, "finish_reason": null}]}).to_string()
+    }
+
+    fn delta(out: Option<String>) -> Value {
+        serde_json::from_str::<Value>(&out.unwrap()).unwrap()["choices"][0]["delta"].clone()
+    }
+
+    #[test]
+    fn held_back_text_is_released_when_a_tool_call_begins() {
+        let mut tap = tap();
+        // The token may still go on ("..._10"), so the restorer holds it back.
+        let first = delta(tap.apply(chunk(json!({"content": "mail <EMAIL_ADDRESS_1"}))));
+        assert_eq!(first["content"], "mail ");
+        let second = delta(
+            tap.apply(chunk(json!({"tool_calls": [{"index": 0, "id": "c0",
+            "function": {"name": "send", "arguments": "{\"to\":\"<EMAIL_ADDRESS_1>\"}"}}]}))),
+        );
+        assert_eq!(second["content"], "jane@example.com");
+        assert_eq!(
+            second["tool_calls"][0]["function"]["arguments"],
+            "{\"to\":\"jane@example.com\"}"
+        );
+    }
+
+    #[test]
+    fn a_tool_call_s_held_arguments_go_out_before_the_next_call() {
+        let mut tap = tap();
+        let first = delta(
+            tap.apply(chunk(json!({"tool_calls": [{"index": 0, "id": "c0",
+            "function": {"name": "send", "arguments": "{\"to\":\"<EMAIL_ADDRESS_1"}}]}))),
+        );
+        assert_eq!(
+            first["tool_calls"][0]["function"]["arguments"],
+            "{\"to\":\""
+        );
+        let second = delta(
+            tap.apply(chunk(json!({"tool_calls": [{"index": 1, "id": "c1",
+            "function": {"name": "log", "arguments": "{}"}}]}))),
+        );
+        let calls = second["tool_calls"].as_array().unwrap();
+        assert_eq!(calls.len(), 2, "{second}");
+        assert_eq!(calls[0]["index"], 0);
+        assert_eq!(calls[0]["function"]["arguments"], "jane@example.com");
+        assert_eq!(calls[1]["index"], 1);
+        assert!(tap.finish().is_none(), "nothing is left to flush");
     }
 }
