@@ -86,6 +86,18 @@ fn the_printed_python_openai_snippet_works_as_printed() {
 }
 
 #[test]
+fn the_printed_anthropic_snippet_works_as_printed() {
+    let (_gw, banner) = start_demo(&[]);
+    let snippet = printed_command(&banner, "Anthropic SDK");
+    assert!(snippet.contains("anthropic.Anthropic("), "{snippet}");
+    let out = run_shell(&snippet);
+    assert_eq!(
+        out.trim(),
+        "Echo from the demo provider. This is what reached me: Hello from Anthropic"
+    );
+}
+
+#[test]
 fn the_official_python_sdk_chats_streams_embeds_and_lists_models() {
     let key = "lg-demo-fixed-key-for-python-sdk-0002";
     let (gw, _) = start_demo(&[("LEDGERGATE_DEMO_KEY", key)]);

@@ -214,6 +214,9 @@ fn print_demo_banner(listening: &Listening, key: &SecretString) {
   Or with the official Python SDK (pip install openai):
     python3 -c 'from openai import OpenAI; c = OpenAI(base_url="{url}/v1", api_key="{key}"); print(c.chat.completions.create(model="{ECHO_MODEL}", messages=[{{"role": "user", "content": "Hello from Python"}}]).choices[0].message.content)'
 
+  Or with the Anthropic SDK (pip install anthropic), through /v1/messages:
+    python3 -c 'import anthropic; c = anthropic.Anthropic(base_url="{url}", api_key="{key}"); print(c.messages.create(model="{ECHO_MODEL}", max_tokens=256, messages=[{{"role": "user", "content": "Hello from Anthropic"}}]).content[0].text)'
+
   Streaming:
     curl -sN {url}/v1/chat/completions -H "Authorization: Bearer {key}" -H "Content-Type: application/json" -d '{{"model": "{ECHO_MODEL}", "stream": true, "messages": [{{"role": "user", "content": "Stream this back"}}]}}'
 "#
