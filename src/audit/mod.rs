@@ -164,6 +164,9 @@ struct Inner {
     verifier: Verifier,
     dir: PathBuf,
     stats: Arc<Stats>,
+    /// Where the last [`AuditLog::lines`] call stopped (the next seq and its frame's
+    /// position), so a reader paging through the log reads each segment once.
+    lines_cursor: std::sync::Mutex<Option<(u64, reader::Position)>>,
 }
 
 /// The handle the gateway holds. Cheap to clone; `Send + Sync`.
@@ -375,6 +378,7 @@ impl AuditLog {
                     verifier,
                     dir,
                     stats,
+                    lines_cursor: std::sync::Mutex::new(None),
                 }),
             },
             open_report,
@@ -526,19 +530,38 @@ impl AuditLog {
     ) -> Result<Vec<serde_json::Value>, AuditError> {
         let mut keys = self.call(|reply| Command::ShareKeys { reply }).await?;
         let dir = self.inner.dir.clone();
-        tokio::task::spawn_blocking(move || {
+        let at = self
+            .inner
+            .lines_cursor
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+            .filter(|(next, _)| *next == from)
+            .map(|(_, at)| at);
+        let (lines, end) = tokio::task::spawn_blocking(move || {
             let (log_id, _) = keys.identity()?;
             let mut lines = Vec::new();
-            reader::for_each_frame_from(&dir, from, |frame| {
-                if frame.header.seq.0 >= from {
+            let mut end = None;
+            reader::for_each_frame_at(&dir, from, at.as_ref(), |frame, after| {
+                let seq = frame.header.seq.0;
+                if seq >= from {
                     lines.push(reader::frame_line(Some(&mut keys), &log_id, frame));
+                    end = Some((seq + 1, after));
                 }
                 Ok(lines.len() < limit)
             })?;
-            Ok(lines)
+            Ok::<_, AuditError>((lines, end))
         })
         .await
-        .map_err(|_| AuditError::Closed)?
+        .map_err(|_| AuditError::Closed)??;
+        if end.is_some() {
+            *self
+                .inner
+                .lines_cursor
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = end;
+        }
+        Ok(lines)
     }
 
     /// Appends acknowledged, writes and fdatasyncs made by the writer so far.

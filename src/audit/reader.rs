@@ -69,28 +69,61 @@ pub fn for_each_frame_from(
     from: u64,
     mut visit: impl FnMut(&FrameRef<'_>) -> Result<bool, ReadError>,
 ) -> Result<(), ReadError> {
+    for_each_frame_at(dir, from, None, |frame, _| visit(frame))
+}
+
+/// A frame boundary in the log: a segment file and a byte offset in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub segment: PathBuf,
+    pub offset: u64,
+}
+
+/// As [`for_each_frame_from`], but starts reading at `at` when given (a position a
+/// previous read returned, so paging through a segment does not re-read it from its
+/// start), and hands `visit` the position just after each frame.
+pub fn for_each_frame_at(
+    dir: &Path,
+    from: u64,
+    at: Option<&Position>,
+    mut visit: impl FnMut(&FrameRef<'_>, Position) -> Result<bool, ReadError>,
+) -> Result<(), ReadError> {
     let segments = list_segments(dir)?;
-    let first = segments
-        .iter()
-        .rposition(|p| first_seq_of(p).is_some_and(|s| s <= from))
-        .unwrap_or(0);
+    let (first, mut offset) = match at.and_then(|at| {
+        let i = segments.iter().position(|p| *p == at.segment)?;
+        Some((i, at.offset))
+    }) {
+        Some(start) => start,
+        None => {
+            let i = segments
+                .iter()
+                .rposition(|p| first_seq_of(p).is_some_and(|s| s <= from))
+                .unwrap_or(0);
+            (i, SEGMENT_HEADER_LEN as u64)
+        }
+    };
     for path in segments.into_iter().skip(first) {
-        let bytes = std::fs::read(&path).map_err(|source| ReadError::Io {
+        let bytes = super::segment::read_from(&path, offset).map_err(|source| ReadError::Io {
             path: path.clone(),
             source,
         })?;
-        let mut pos = SEGMENT_HEADER_LEN.min(bytes.len());
+        let mut pos = 0;
         while pos < bytes.len() {
             match parse_frame(&bytes[pos..]) {
                 Parsed::Frame(f, len) => {
-                    if !visit(&f)? {
+                    pos += len;
+                    let after = Position {
+                        segment: path.clone(),
+                        offset: offset + pos as u64,
+                    };
+                    if !visit(&f, after)? {
                         return Ok(());
                     }
-                    pos += len;
                 }
                 _ => break,
             }
         }
+        offset = SEGMENT_HEADER_LEN as u64;
     }
     Ok(())
 }

@@ -61,6 +61,21 @@ pub fn list_segments(dir: &Path) -> Result<Vec<PathBuf>, SegmentError> {
     Ok(found.into_iter().map(|(_, p)| p).collect())
 }
 
+/// The bytes of `path` from `offset` to its end (empty when the file is shorter): what
+/// was appended since a reader last looked.
+pub fn read_from(path: &Path, offset: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len <= offset {
+        return Ok(Vec::new());
+    }
+    file.seek(SeekFrom::Start(offset))?;
+    let mut out = Vec::with_capacity(usize::try_from(len - offset).unwrap_or(0));
+    file.read_to_end(&mut out)?;
+    Ok(out)
+}
+
 /// The first sequence number of a segment, from its file name (`<seq>.seg`).
 pub fn first_seq_of(path: &Path) -> Option<u64> {
     path.file_name()

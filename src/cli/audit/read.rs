@@ -2,13 +2,13 @@
 //! files, decrypted through [`Decryptor`] (the server's admin API, or the key store).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use ledgergate::audit::frame::{parse_frame, Parsed, SEGMENT_HEADER_LEN};
 use ledgergate::audit::reader::{for_each_frame, for_each_frame_from};
-use ledgergate::audit::segment::list_segments;
+use ledgergate::audit::segment::{list_segments, read_from};
 
 use super::access::{Decryptor, Location};
 use crate::cli::fail;
@@ -76,7 +76,7 @@ pub(super) fn tail(loc: &Location, follow: bool, lines: u64) -> ExitCode {
                 Some((p, off)) if p == path => *off,
                 _ => SEGMENT_HEADER_LEN,
             };
-            let bytes = match read_from(path, start) {
+            let bytes = match read_from(path, start as u64) {
                 Ok(b) => b,
                 Err(e) => return fail(format!("{}: {e}", path.display())),
             };
@@ -105,18 +105,4 @@ pub(super) fn tail(loc: &Location, follow: bool, lines: u64) -> ExitCode {
         }
         std::thread::sleep(Duration::from_millis(300));
     }
-}
-
-/// The bytes of `path` from `offset` to its end (empty when the file is shorter).
-fn read_from(path: &Path, offset: usize) -> std::io::Result<Vec<u8>> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut file = std::fs::File::open(path)?;
-    let len = file.metadata()?.len() as usize;
-    if len <= offset {
-        return Ok(Vec::new());
-    }
-    file.seek(SeekFrom::Start(offset as u64))?;
-    let mut out = Vec::with_capacity(len - offset);
-    file.read_to_end(&mut out)?;
-    Ok(out)
 }
