@@ -75,6 +75,13 @@ async fn show_tail_and_report_decrypt_through_the_running_server() {
     assert_eq!(line["record"]["tenant"], "acme");
     assert!(!err.contains("headers only"), "{err}");
 
+    // Every record's tag and key commitment checked through the server.
+    let (code, out, err) = through_admin(&gw, &["audit", "verify", "--decrypt", "--json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let report: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(report["ok"], true, "{out}");
+    assert!(report["records_decrypted"].as_u64().unwrap() >= 5, "{out}");
+
     // More lines than one page of the admin API.
     let (code, out, err) = through_admin(&gw, &["audit", "tail", "-n", "1000"]);
     assert_eq!(code, 0, "{err}");

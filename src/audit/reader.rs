@@ -215,7 +215,8 @@ pub fn for_each_record_between(
 
 /// One frame as `audit show` and `audit tail` print it: `seq`, `time`, `key_id`, and
 /// then `record` (decrypted), `erased: true` (its key was destroyed), `error` (it does
-/// not decrypt) or, without keys, `encrypted: true`.
+/// not decrypt; with `bad_tag: true` when its tag or key commitment fails) or, without
+/// keys, `encrypted: true`.
 pub fn frame_line(
     keys: Option<&mut KeyStore>,
     log_id: &LogId,
@@ -244,6 +245,11 @@ pub fn frame_line(
             line.insert("erased".into(), true.into());
         }
         Err(e) => {
+            // A failing tag or key commitment, as opposed to a key store that could
+            // not be read: `audit verify --decrypt` reports only the former as tampering.
+            if matches!(e, ReadError::Decrypt { .. }) {
+                line.insert("bad_tag".into(), true.into());
+            }
             line.insert("error".into(), e.to_string().into());
         }
     }
