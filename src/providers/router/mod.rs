@@ -324,7 +324,11 @@ impl Router {
             if let Some((error, took)) = &last {
                 observer.failed(error, *took, wait);
             }
-            tokio::time::sleep_until(slot.ready_at).await;
+            // Tokio rounds a timer up to its next millisecond tick, even one already due:
+            // sleeping on a first attempt (wait zero) would add up to 1 ms to every request.
+            if !wait.is_zero() {
+                tokio::time::sleep_until(slot.ready_at).await;
+            }
 
             let provider = slot.provider;
             observer.attempting(provider);
