@@ -1,6 +1,7 @@
 //! The decrypting audit commands while the server runs: the server holds the audit key
 //! store (sled allows one process), so `audit show`, `tail`, `export`, `erase` and
-//! `report cost` go through its admin API, and say what is missing when they cannot.
+//! `report cost` go through its admin API (admin token plus proof of the master key),
+//! and say what is missing when they cannot.
 
 mod common;
 mod vault_support;
@@ -36,6 +37,32 @@ fn through_admin(gw: &TestGateway, args: &[&str]) -> (i32, String, String) {
     ]
     .concat();
     ledgergate(&args, &[], "")
+}
+
+/// An audit route of the admin API with the admin token and, when `proof`, the
+/// master-key proof the CLI sends; returns (status, JSON body).
+async fn audit_route(
+    gw: &TestGateway,
+    proof: bool,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut request = common::http()
+        .request(method, format!("{}{path}", admin_url(gw)))
+        .bearer_auth(ADMIN_TOKEN);
+    if proof {
+        let master =
+            ledgergate::vault::master_key::MasterKey::from_hex(common::MASTER_KEY, "test").unwrap();
+        let proof = ledgergate::audit::crypto::access_proof(&master).unwrap();
+        request = request.header(ledgergate::server::AUDIT_PROOF_HEADER, proof.as_str());
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
 }
 
 fn json_lines(out: &str) -> Vec<Value> {
@@ -249,16 +276,34 @@ async fn the_audit_admin_routes_need_the_admin_token_and_check_their_input() {
     )
     .await;
     assert_eq!(status, 401);
-    let (status, body) = admin(
+    // The admin token manages keys; reading, exporting or erasing audit records also
+    // takes proof of the master key.
+    for (method, path, body) in [
+        (reqwest::Method::GET, "/admin/v1/audit/lines?from=0", None),
+        (
+            reqwest::Method::POST,
+            "/admin/v1/audit/erase",
+            Some(serde_json::json!({"subject": "acme"})),
+        ),
+    ] {
+        let (status, body) = audit_route(&gw, false, method, path, body).await;
+        assert_eq!(status, 403, "{body}");
+        assert_eq!(body["error"]["code"], "audit_proof_required", "{body}");
+    }
+    let (status, _) = admin(&gw, reqwest::Method::GET, "/admin/v1/virtual-keys", None).await;
+    assert_eq!(status, 200, "key management needs the token only");
+    let (status, body) = audit_route(
         &gw,
+        true,
         reqwest::Method::GET,
         "/admin/v1/audit/lines?from=x",
         None,
     )
     .await;
     assert_eq!(status, 400, "{body}");
-    let (status, body) = admin(
+    let (status, body) = audit_route(
         &gw,
+        true,
         reqwest::Method::POST,
         "/admin/v1/audit/export",
         Some(serde_json::json!({"from": "2000-01-01T00:00:00Z", "to": "2100-01-01T00:00:00Z", "out": "relative/dir"})),
@@ -269,8 +314,9 @@ async fn the_audit_admin_routes_need_the_admin_token_and_check_their_input() {
         .as_str()
         .unwrap()
         .contains("absolute path"));
-    let (status, body) = admin(
+    let (status, body) = audit_route(
         &gw,
+        true,
         reqwest::Method::POST,
         "/admin/v1/audit/erase",
         Some(serde_json::json!({"subject": "acme", "extra": 1})),
@@ -284,8 +330,9 @@ async fn the_audit_admin_routes_need_the_admin_token_and_check_their_input() {
     )
     .await;
     assert_eq!(chat.status(), 200);
-    let (status, body) = admin(
+    let (status, body) = audit_route(
         &gw,
+        true,
         reqwest::Method::GET,
         "/admin/v1/audit/lines?from=0&limit=2",
         None,
@@ -295,8 +342,9 @@ async fn the_audit_admin_routes_need_the_admin_token_and_check_their_input() {
     assert_eq!(body["lines"].as_array().unwrap().len(), 2, "{body}");
     // Paging two at a time (the server resumes where the last page ended) gives the
     // same lines as one read of everything.
-    let (_, all) = admin(
+    let (_, all) = audit_route(
         &gw,
+        true,
         reqwest::Method::GET,
         "/admin/v1/audit/lines?from=0&limit=1000",
         None,
@@ -308,7 +356,7 @@ async fn the_audit_admin_routes_need_the_admin_token_and_check_their_input() {
     let mut from = 0;
     loop {
         let path = format!("/admin/v1/audit/lines?from={from}&limit=2");
-        let (status, page) = admin(&gw, reqwest::Method::GET, &path, None).await;
+        let (status, page) = audit_route(&gw, true, reqwest::Method::GET, &path, None).await;
         assert_eq!(status, 200);
         let page = page["lines"].as_array().unwrap().clone();
         if page.is_empty() {

@@ -136,6 +136,14 @@ pub fn open(
         .map_err(|_| CryptoError::BadTag)
 }
 
+/// Proof that a caller holds the master key, for the admin API's audit routes (which
+/// read and change what only the master key should open): HKDF of the master key for
+/// that one purpose, hex. The server keeps only its SHA-256.
+pub fn access_proof(master: &MasterKey) -> Result<Zeroizing<String>, CryptoError> {
+    let key = wrapping_key(master, "admin-audit-access")?;
+    Ok(Zeroizing::new(hex::encode(key.expose())))
+}
+
 /// A key derived from the master key for one purpose (wrapping, pseudonyms).
 pub fn wrapping_purpose_key(master: &MasterKey, purpose: &str) -> Result<SecretKey, CryptoError> {
     wrapping_key(master, purpose)

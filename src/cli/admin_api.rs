@@ -18,6 +18,9 @@ pub(super) struct AdminApi {
     token: Zeroizing<String>,
     http: reqwest::Client,
     runtime: tokio::runtime::Runtime,
+    /// A header sent with every call besides the token (the audit routes' master-key
+    /// proof); a secret, zeroized on drop.
+    extra: Option<(&'static str, Zeroizing<String>)>,
 }
 
 /// What the CLI knows of the admin API before calling it.
@@ -88,6 +91,7 @@ impl AdminApi {
                     .enable_all()
                     .build()
                     .map_err(|e| format!("cannot start the async runtime: {e}"))?,
+                extra: None,
             }),
             _ => None,
         };
@@ -96,6 +100,12 @@ impl AdminApi {
             missing_token,
             has_address,
         })
+    }
+
+    /// Sends `value` as header `name` with every call from now on.
+    pub fn with_header(mut self, name: &'static str, value: Zeroizing<String>) -> AdminApi {
+        self.extra = Some((name, value));
+        self
     }
 
     /// One call. `Ok(Err(message))` when the admin API answered with an error.
@@ -119,6 +129,9 @@ impl AdminApi {
             .http
             .request(method, &url)
             .bearer_auth(self.token.as_str());
+        if let Some((name, value)) = &self.extra {
+            request = request.header(*name, value.as_str());
+        }
         if let Some(body) = body {
             request = request.json(body);
         }

@@ -32,6 +32,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
 
+pub use admin::AUDIT_PROOF_HEADER;
 pub use auth::{Caller, KeyError, KeyStore};
 pub use error::ApiError;
 pub use observe::{RequestId, REQUEST_ID_HEADER};
@@ -272,7 +273,7 @@ pub async fn serve(
     let listener = TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
     let admin_handle = axum_server::Handle::<SocketAddr>::new();
     let admin_addr = match (
-        admin::Admin::from_config(&config, vault.clone(), audit.clone()),
+        admin::Admin::from_config(&config, vault.clone(), audit.clone(), &master),
         &config.admin,
     ) {
         (Some(state), Some(admin_config)) => {

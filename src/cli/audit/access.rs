@@ -10,11 +10,13 @@ use clap::Args;
 use serde_json::Value;
 
 use ledgergate::audit::chain::LogId;
+use ledgergate::audit::crypto::access_proof;
 use ledgergate::audit::frame::FrameRef;
 use ledgergate::audit::keys::{KeyError, KeyStore};
 use ledgergate::audit::reader::frame_line;
 use ledgergate::audit::AuditOptions;
 use ledgergate::config::Config;
+use ledgergate::server::AUDIT_PROOF_HEADER;
 use ledgergate::vault::master_key::MasterKey;
 
 use crate::cli::admin_api::{AdminApi, Located, Unreachable};
@@ -100,6 +102,9 @@ impl Resolved {
         let Located { api, .. } =
             AdminApi::locate(self.admin_url.as_deref(), self.config.as_ref())?;
         let Some(api) = api else { return Ok(None) };
+        // The audit routes take proof of the master key besides the admin token.
+        let proof = access_proof(&self.master_key()?).map_err(|e| e.to_string())?;
+        let api = api.with_header(AUDIT_PROOF_HEADER, proof);
         let answer = match api.call(
             reqwest::Method::GET,
             "/admin/v1/audit/lines?from=0&limit=1",

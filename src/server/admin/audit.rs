@@ -1,6 +1,7 @@
 //! Admin handlers for the audit log. While the server runs it holds the audit key store
 //! (sled allows one process), so the CLI's decrypting commands (`audit show`, `tail`,
-//! `export`, `erase`, `report cost`) come here instead of opening it. Exports and
+//! `export`, `erase`, `report cost`) come here instead of opening it. Every route takes
+//! the admin token and proof of the master key ([`super::AuditAccess`]). Exports and
 //! erasures audit themselves (`AuditLog::export`, `AuditLog::erase`); reading lines does
 //! not append records, or a following `audit tail -f` would feed on its own reads.
 
@@ -15,7 +16,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::keys::parse;
-use super::{Admin, AdminCaller};
+use super::{Admin, AuditAccess};
 use crate::audit::export::ExportError;
 use crate::audit::{AuditError, ExportRequest};
 use crate::server::error::ApiError;
@@ -49,7 +50,7 @@ fn audit_failed(e: AuditError) -> ApiError {
 /// `GET /admin/v1/audit/lines?from=SEQ&limit=N`: frames from `from` on, decrypted.
 pub async fn lines(
     State(admin): State<Admin>,
-    _: AdminCaller,
+    _: AuditAccess,
     query: Result<Query<LinesQuery>, QueryRejection>,
 ) -> Reply {
     let Query(query) = query.map_err(|e| {
@@ -83,7 +84,7 @@ struct ExportBody {
 }
 
 /// `POST /admin/v1/audit/export`: writes a bundle where the body says.
-pub async fn export(State(admin): State<Admin>, _: AdminCaller, body: Bytes) -> Reply {
+pub async fn export(State(admin): State<Admin>, _: AuditAccess, body: Bytes) -> Reply {
     let body: ExportBody = parse(&body, "export request")?;
     if !body.out.is_absolute() {
         return Err(ApiError::bad_body(format!(
@@ -113,7 +114,7 @@ struct EraseBody {
 }
 
 /// `POST /admin/v1/audit/erase`: crypto-shreds one subject's data keys.
-pub async fn erase(State(admin): State<Admin>, _: AdminCaller, body: Bytes) -> Reply {
+pub async fn erase(State(admin): State<Admin>, _: AuditAccess, body: Bytes) -> Reply {
     let body: EraseBody = parse(&body, "erasure request")?;
     if body.subject.trim().is_empty() {
         return Err(ApiError::bad_body("The subject to erase is empty."));

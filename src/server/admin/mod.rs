@@ -32,6 +32,9 @@ pub struct AdminState {
     token_digest: [u8; 32],
     tenants: BTreeSet<String>,
     providers: BTreeSet<String>,
+    /// SHA-256 of the master-key proof the audit routes also require (see
+    /// [`AuditAccess`]): the admin token alone manages keys, it does not read the log.
+    audit_proof_digest: [u8; 32],
 }
 
 #[derive(Clone)]
@@ -40,12 +43,24 @@ pub struct Admin(Arc<AdminState>);
 impl Admin {
     /// The admin API's state, or `None` when the config has no `[admin]` or its token
     /// variable is unset (then the admin API is off, and the log says so).
-    pub fn from_config(config: &Config, vault: Arc<Vault>, audit: AuditLog) -> Option<Admin> {
+    pub fn from_config(
+        config: &Config,
+        vault: Arc<Vault>,
+        audit: AuditLog,
+        master: &crate::vault::master_key::MasterKey,
+    ) -> Option<Admin> {
         let admin = config.admin.as_ref()?;
         let token = match std::env::var(&admin.token_env) {
             Ok(token) if !token.is_empty() => zeroize::Zeroizing::new(token),
             _ => {
                 tracing::warn!(var = %admin.token_env, "admin API off: its token variable is not set");
+                return None;
+            }
+        };
+        let proof = match crate::audit::crypto::access_proof(master) {
+            Ok(proof) => proof,
+            Err(e) => {
+                tracing::error!(error = %e, "admin API off: the audit access proof cannot be derived");
                 return None;
             }
         };
@@ -55,6 +70,7 @@ impl Admin {
             token_digest: sha256(token.as_bytes()),
             tenants: config.tenants.iter().map(|t| t.id.clone()).collect(),
             providers: config.providers.iter().map(|p| p.name.clone()).collect(),
+            audit_proof_digest: sha256(proof.as_bytes()),
         })))
     }
 }
@@ -89,6 +105,36 @@ impl FromRequestParts<Admin> for AdminCaller {
             Ok(AdminCaller)
         } else {
             Err(ApiError::unauthorized("Incorrect admin token provided."))
+        }
+    }
+}
+
+/// The header carrying proof of the master key on the audit routes.
+pub const AUDIT_PROOF_HEADER: &str = "x-ledgergate-audit-proof";
+
+/// Proof that the request carried the admin token and proof of the master key: what
+/// reading, exporting or erasing audit records through the admin API takes (the CLI
+/// sends both; it needs the master key to decrypt when no server runs anyway).
+pub struct AuditAccess;
+
+impl FromRequestParts<Admin> for AuditAccess {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, admin: &Admin) -> Result<AuditAccess, ApiError> {
+        AdminCaller::from_request_parts(parts, admin).await?;
+        let presented = parts
+            .headers
+            .get(AUDIT_PROOF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+            .unwrap_or_default();
+        if bool::from(sha256(presented.as_bytes()).ct_eq(&admin.0.audit_proof_digest)) {
+            Ok(AuditAccess)
+        } else {
+            Err(ApiError::forbidden(
+                "audit_proof_required",
+                "The audit routes also need proof of the master key (header x-ledgergate-audit-proof); the ledgergate CLI sends it when it has the master key.",
+            ))
         }
     }
 }
