@@ -176,7 +176,7 @@ fn tail_follow_prints_records_as_they_are_appended() {
     let data = tempfile::tempdir().unwrap();
     let rt = runtime();
     let (log, _) = AuditLog::open(opts(data.path()), &master()).unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+    let mut child = ledgergate_command()
         .args([
             "audit",
             "tail",

@@ -57,7 +57,7 @@ fn master_and_data_keys_appear_in_no_output_and_no_file() {
         outputs.push(o.stderr);
     }
     // A malformed master key is reported without echoing it.
-    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+    let bad = ledgergate_command()
         .args(["audit", "show", "--data-dir", d, "--seq", "1"])
         .env("LEDGERGATE_MASTER_KEY", &MASTER_HEX[..62])
         .output()

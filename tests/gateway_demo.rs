@@ -37,7 +37,11 @@ fn printed_command(banner: &str, heading: &str) -> String {
 }
 
 fn run_shell(command: &str) -> String {
-    let out = Command::new("sh").args(["-c", command]).output().unwrap();
+    let out = Command::new("sh")
+        .args(["-c", command])
+        .current_dir(common::scratch::scratch_dir())
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "{command} failed: {}",
@@ -115,4 +119,42 @@ fn the_official_python_sdk_chats_streams_embeds_and_lists_models() {
     assert_eq!(lines[2], "embeddings: 2 8");
     assert_eq!(lines[3], "models: echo-1,gpt-4o,gpt-4o-mini");
     assert_eq!(lines[4], "error: 401 invalid_api_key");
+}
+
+/// The line after the first line containing `heading`.
+fn line_after(banner: &str, heading: &str) -> String {
+    banner
+        .lines()
+        .skip_while(|l| !l.contains(heading))
+        .nth(1)
+        .expect("a command under the heading")
+        .trim()
+        .to_owned()
+}
+
+#[test]
+fn the_printed_audit_commands_show_the_trail_while_the_demo_runs() {
+    let (gw, banner) = start_demo(&[]);
+    run_shell(&printed_command(&banner, "Try it with curl"));
+
+    let tail = line_after(&banner, "Show the audit trail while the demo runs");
+    assert!(tail.contains(" audit tail "), "{tail}");
+    let out = run_shell(&tail);
+    let records: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    // Decrypted through the demo's admin API: the request's content is there, with the
+    // IBAN as the provider received it (masked), never the original.
+    assert!(
+        records
+            .iter()
+            .any(|r| r.to_string().contains("Refund IBAN <IBAN_CODE>")),
+        "no decrypted request record in:\n{out}"
+    );
+    assert!(!out.contains("DE89370400440532013000"), "{out}");
+    assert!(gw.path().join("ledgergate-data/demo.toml").is_file());
+
+    let verify = run_shell(&line_after(&banner, "Verify the whole chain"));
+    assert!(verify.contains("OK"), "{verify}");
 }

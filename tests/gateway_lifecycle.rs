@@ -2,7 +2,6 @@
 
 mod common;
 
-use std::process::Command;
 use std::time::Duration;
 
 use common::*;
@@ -148,7 +147,7 @@ fn a_bad_config_exits_2_naming_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.toml");
     std::fs::write(&path, "[server]\nlisten = \"127.0.0.1:0\"\nlisen = 1\n").unwrap();
-    let out = Command::new(binary())
+    let out = ledgergate_command()
         .args(["serve", "--config", path.to_str().unwrap()])
         .output()
         .unwrap();
@@ -165,7 +164,7 @@ fn a_missing_key_variable_exits_2_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.toml");
     std::fs::write(&path, config_for("http://127.0.0.1:9/v1", "")).unwrap();
-    let out = Command::new(binary())
+    let out = ledgergate_command()
         .args(["serve", "--config", path.to_str().unwrap()])
         .env_remove("TEST_PROVIDER_KEY")
         .env("LEDGERGATE_MASTER_KEY", MASTER_KEY)
@@ -179,7 +178,7 @@ fn a_missing_key_variable_exits_2_naming_it() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = Command::new(binary())
+    let out = ledgergate_command()
         .args(["serve", "--no-such-flag"])
         .output()
         .unwrap();

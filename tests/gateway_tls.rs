@@ -75,7 +75,7 @@ fn a_missing_certificate_file_is_a_clear_start_up_error() {
     );
     let path = dir.path().join("c.toml");
     std::fs::write(&path, config).unwrap();
-    let out = std::process::Command::new(binary())
+    let out = ledgergate_command()
         .args(["serve", "--config", path.to_str().unwrap()])
         .env("TEST_PROVIDER_KEY", PROVIDER_KEY)
         .env("TEST_CLIENT_KEY", CLIENT_KEY)

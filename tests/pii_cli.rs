@@ -1,10 +1,15 @@
 //! `ledgergate redact` through the real binary: the three formats, policies, bad input.
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
+
+#[path = "common/scratch.rs"]
+mod scratch;
+
+use scratch::ledgergate_command;
 
 fn redact(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+    let mut child = ledgergate_command()
         .arg("redact")
         .args(args)
         .stdin(Stdio::piped())

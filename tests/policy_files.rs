@@ -112,7 +112,7 @@ policy = "gdpr-eu"
     );
     let path = dir.path().join("ledgergate.toml");
     std::fs::write(&path, config).unwrap();
-    let out = std::process::Command::new(binary())
+    let out = ledgergate_command()
         .args([
             "policy",
             "explain",
@@ -162,7 +162,7 @@ fn the_example_provider_map_loads_and_routes_each_tenant_to_compliant_providers(
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("3 policies valid"), "{out}");
     let explain = |tenant: &str| {
-        let out = std::process::Command::new(binary())
+        let out = ledgergate_command()
             .args([
                 "policy",
                 "explain",

@@ -161,7 +161,7 @@ async fn vault_secrets_never_appear_in_responses_logs_metrics_audit_or_exports()
             bundle.to_str().unwrap(),
         ],
     ] {
-        let out = std::process::Command::new(common::binary())
+        let out = common::ledgergate_command()
             .args(&args)
             .env("LEDGERGATE_MASTER_KEY", MASTER_MARKER)
             .output()

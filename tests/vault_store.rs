@@ -3,10 +3,10 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
-use common::{binary, config_for, TestGateway, TestUpstream, MASTER_KEY};
+use common::{config_for, ledgergate_command, TestGateway, TestUpstream, MASTER_KEY};
 
 const WRONG_MASTER: &str = "0000000000000000000000000000000000000000000000000000000000000001";
 
@@ -33,7 +33,7 @@ async fn a_wrong_master_key_refuses_to_start_and_changes_nothing() {
     assert_eq!(gw.wait_exit(Duration::from_secs(20)), Some(0));
     let before = snapshot(&gw.data_dir());
 
-    let out = Command::new(binary())
+    let out = ledgergate_command()
         .args(serve_args(&gw))
         .env("TEST_PROVIDER_KEY", "x")
         .env("TEST_CLIENT_KEY", common::CLIENT_KEY)
@@ -120,7 +120,7 @@ async fn a_wrong_master_key_does_not_seed_a_vault_beside_an_existing_audit_log()
     assert_eq!(gw.wait_exit(Duration::from_secs(20)), Some(0));
     // A data dir from before the vault existed: only the audit log.
     std::fs::remove_dir_all(gw.data_dir().join("vault")).unwrap();
-    let out = Command::new(binary())
+    let out = ledgergate_command()
         .args(serve_args(&gw))
         .env("TEST_PROVIDER_KEY", "x")
         .env("TEST_CLIENT_KEY", common::CLIENT_KEY)

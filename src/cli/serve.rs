@@ -6,8 +6,11 @@ use std::process::ExitCode;
 
 use clap::Args;
 use secrecy::{ExposeSecret, SecretString};
+use zeroize::Zeroizing;
 
-use ledgergate::config::{Config, MasterKeySource, ProviderConfig, ProviderKind, TenantConfig};
+use ledgergate::config::{
+    AdminConfig, Config, MasterKeySource, ProviderConfig, ProviderKind, TenantConfig,
+};
 use ledgergate::policy::{Policies, PolicySet};
 use ledgergate::server::{self, echo::ECHO_MODEL, KeyStore, Listening, Startup};
 use ledgergate::telemetry;
@@ -41,6 +44,10 @@ const DEMO_POLICY: &str = include_str!("../../policies/default.toml");
 
 const DEMO_TENANT: &str = "demo";
 const DEMO_KEY_ID: &str = "demo-key";
+/// The variable the printed audit commands pass the demo admin token in.
+const DEMO_ADMIN_TOKEN_ENV: &str = "LEDGERGATE_ADMIN_TOKEN";
+/// The config file the demo writes beside its data for the audit commands.
+const DEMO_CONFIG: &str = "demo.toml";
 
 pub fn run(args: ServeArgs) -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -113,12 +120,31 @@ async fn start(args: ServeArgs) -> Result<(), String> {
         Policies::load(config.policy.dir.clone(), config.tenants.clone())
             .map_err(|e| e.to_string())?
     };
+    let admin_token = match (&config.admin, args.demo) {
+        (Some(_), true) => Some(demo_admin_token()),
+        (Some(admin), false) => std::env::var(&admin.token_env).ok().map(Zeroizing::new),
+        (None, _) => None,
+    };
+    let demo = match (&demo_key, &admin_token) {
+        (Some(key), Some(admin_token)) => Some(Demo {
+            key: key.clone(),
+            admin_token: admin_token.clone(),
+            data_dir: std::path::absolute(&config.data.dir).map_err(|e| {
+                format!(
+                    "cannot resolve the data directory {}: {e}",
+                    config.data.dir.display()
+                )
+            })?,
+        }),
+        _ => None,
+    };
     let startup = Startup {
         keys,
         master,
         policies,
         accept_damage: args.accept_damage,
         config_file,
+        admin_token,
     };
 
     server::serve(config, startup, |listening| {
@@ -127,12 +153,30 @@ async fn start(args: ServeArgs) -> Result<(), String> {
             println!("ledgergate admin API listening on {admin}");
         }
         println!("ledgergate listening on {}", listening.base_url());
-        if let Some(key) = &demo_key {
-            print_demo_banner(listening, key);
+        if let Some(demo) = &demo {
+            demo.print_banner(listening);
         }
     })
     .await
     .map_err(|e| e.to_string())
+}
+
+/// What the demo banner shows besides the addresses.
+struct Demo {
+    key: SecretString,
+    admin_token: Zeroizing<String>,
+    data_dir: PathBuf,
+}
+
+/// The demo's admin token: `LEDGERGATE_DEMO_ADMIN_TOKEN` when set (scripts), else made.
+fn demo_admin_token() -> Zeroizing<String> {
+    match std::env::var("LEDGERGATE_DEMO_ADMIN_TOKEN") {
+        Ok(token) if !token.is_empty() => Zeroizing::new(token),
+        _ => Zeroizing::new(format!(
+            "lg-demo-admin-{}",
+            hex::encode(rand::random::<[u8; 24]>())
+        )),
+    }
 }
 
 /// The embedded demo: an echo provider on a loopback port, one tenant, one virtual key
@@ -160,6 +204,13 @@ async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
     for alias in ["gpt-4o-mini", "gpt-4o"] {
         config.aliases.insert(alias.into(), ECHO_MODEL.into());
     }
+    // The admin API on a loopback port of its own, so `audit tail` can decrypt through
+    // the running demo (the banner prints the commands and the demo admin token).
+    config.admin = Some(AdminConfig {
+        listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+        token_env: DEMO_ADMIN_TOKEN_ENV.into(),
+        tls: None,
+    });
     config.tenants.push(TenantConfig {
         id: DEMO_TENANT.into(),
         policy: Some("default".into()),
@@ -194,12 +245,37 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     options.open(path)?.write_all(bytes)
 }
 
-fn print_demo_banner(listening: &Listening, key: &SecretString) {
-    let url = listening.base_url();
-    // The demo key is printed on purpose: demo mode exists to be tried by hand.
-    let key = key.expose_secret();
-    println!(
-        r#"
+impl Demo {
+    /// The banner: the demo key and ready commands, each working as printed. The audit
+    /// commands read `DATA/demo.toml`, written here with the addresses just bound.
+    fn print_banner(&self, listening: &Listening) {
+        let url = listening.base_url();
+        // The demo key and admin token are printed on purpose: demo mode exists to be
+        // tried by hand, on a loopback admin API, with a master key kept beside the data.
+        let key = self.key.expose_secret();
+        let trail = match self.write_config(listening) {
+            Ok(config) => {
+                let exe = std::env::current_exe()
+                    .map(|p| shell_quote(&p.to_string_lossy()))
+                    .unwrap_or_else(|_| "ledgergate".into());
+                let data = shell_quote(&self.data_dir.to_string_lossy());
+                let config = shell_quote(&config.to_string_lossy());
+                let token = self.admin_token.as_str();
+                let admin = listening.admin.as_deref().unwrap_or_default();
+                format!(
+                    r#"
+  The demo's admin API: {admin} (demo admin token: {token})
+  Show the audit trail while the demo runs, decrypted through the admin API:
+    {DEMO_ADMIN_TOKEN_ENV}={token} {exe} audit tail --config {config}
+  Verify the whole chain (needs no secret):
+    {exe} audit verify --data-dir {data}
+"#
+                )
+            }
+            Err(e) => format!("\n  (the audit commands are not shown: {e})\n"),
+        };
+        println!(
+            r#"
   DEMO MODE: for trying ledgergate out, not for real data.
   Upstream: a local echo provider that answers with what it received, so you see
   what left the gateway after redaction (policy: policies/default.toml, embedded).
@@ -219,6 +295,46 @@ fn print_demo_banner(listening: &Listening, key: &SecretString) {
 
   Streaming:
     curl -sN {url}/v1/chat/completions -H "Authorization: Bearer {key}" -H "Content-Type: application/json" -d '{{"model": "{ECHO_MODEL}", "stream": true, "messages": [{{"role": "user", "content": "Stream this back"}}]}}'
-"#
-    );
+{trail}"#
+        );
+    }
+
+    /// `DATA/demo.toml`: the demo's data directory, master key file and admin address,
+    /// for the audit commands (no secret in it: the admin token stays in the variable).
+    fn write_config(&self, listening: &Listening) -> Result<PathBuf, String> {
+        let admin = listening
+            .admin
+            .as_deref()
+            .and_then(|url| url.strip_prefix("http://"))
+            .ok_or("the demo admin API is not listening")?;
+        let path = self.data_dir.join(DEMO_CONFIG);
+        let text = format!(
+            "# Written by `ledgergate serve --demo` at each start, for the audit commands the\n\
+             # banner prints. Demo only: the master key file sits beside the data.\n\
+             [admin]\nlisten = \"{admin}\"\ntoken_env = \"{DEMO_ADMIN_TOKEN_ENV}\"\n\n\
+             [data]\ndir = {dir}\nmaster_key_file = {key}\n",
+            dir = toml_string(&self.data_dir),
+            key = toml_string(&self.data_dir.join("demo-master.key")),
+        );
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        Ok(path)
+    }
+}
+
+/// A path as a TOML basic string.
+fn toml_string(path: &std::path::Path) -> String {
+    toml::Value::String(path.to_string_lossy().into_owned()).to_string()
+}
+
+/// A word as `sh` reads it back: unquoted when it is plain, else in single quotes.
+fn shell_quote(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/._-+:=@".contains(&b));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
 }

@@ -110,6 +110,21 @@ pub struct Providers {
     list: Arc<Vec<Arc<dyn Provider>>>,
 }
 
+/// Names the first provider whose `api_key_env` variable is unset: start-up reports
+/// it before opening any store when no key vault exists that could supply the key.
+pub fn check_key_variables(providers: &[ProviderConfig]) -> Result<(), SetupError> {
+    let missing = providers.iter().find_map(|p| {
+        let var = p.api_key_env.as_ref()?;
+        std::env::var_os(var)
+            .is_none()
+            .then(|| SetupError::MissingKey {
+                provider: p.name.clone(),
+                var: var.clone(),
+            })
+    });
+    missing.map_or(Ok(()), Err)
+}
+
 impl Providers {
     /// Builds one adapter per configured provider. Keys: the vault's entry for a
     /// provider wins; else its `api_key_env`, which must then be set.

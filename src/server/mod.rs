@@ -179,6 +179,9 @@ pub struct Startup {
     pub accept_damage: bool,
     /// Where the config came from, for hot reloads of its pricing and tenant limits.
     pub config_file: Option<std::path::PathBuf>,
+    /// The admin API's token (read by the caller from `[admin] token_env`, or made by
+    /// demo mode); `None` leaves the admin API off.
+    pub admin_token: Option<zeroize::Zeroizing<String>>,
 }
 
 /// Where the gateway listens, once it does.
@@ -214,6 +217,24 @@ pub async fn serve(
     };
     let master = startup.master;
     let vault_path = config.data.dir.join("vault");
+    // Configuration and environment first: a missing certificate or variable is named
+    // before any store is opened (a store's error would hide it).
+    let tls = config
+        .server
+        .tls
+        .as_ref()
+        .map(tls::server_config)
+        .transpose()?;
+    let admin_tls = config
+        .admin
+        .as_ref()
+        .and_then(|a| a.tls.as_ref())
+        .map(tls::server_config)
+        .transpose()?;
+    if !vault_path.exists() {
+        // No vault yet, so nothing but the environment can supply a provider key.
+        crate::providers::check_key_variables(&config.providers)?;
+    }
     // An existing vault first: a wrong master key is refused by its key-check value
     // before the audit log is touched. A vault not created yet is created only after
     // the audit log accepted the key, so a wrong key never seeds a new vault. Opening
@@ -262,18 +283,18 @@ pub async fn serve(
         max_body_bytes: config.server.max_body_bytes,
         shutting_down: AtomicBool::new(false),
     });
-    let tls = config
-        .server
-        .tls
-        .as_ref()
-        .map(tls::server_config)
-        .transpose()?;
 
     let addr = config.server.listen;
     let listener = TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
     let admin_handle = axum_server::Handle::<SocketAddr>::new();
     let admin_addr = match (
-        admin::Admin::from_config(&config, vault.clone(), audit.clone(), &master),
+        admin::Admin::from_config(
+            &config,
+            startup.admin_token,
+            vault.clone(),
+            audit.clone(),
+            &master,
+        ),
         &config.admin,
     ) {
         (Some(state), Some(admin_config)) => {
@@ -282,12 +303,7 @@ pub async fn serve(
                 TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
             let bound = listener.local_addr()?;
             let app = admin::router(state).into_make_service();
-            match admin_config
-                .tls
-                .as_ref()
-                .map(tls::server_config)
-                .transpose()?
-            {
+            match admin_tls {
                 Some(tls) => {
                     let rustls = axum_server::tls_rustls::RustlsConfig::from_config(tls);
                     tokio::spawn(

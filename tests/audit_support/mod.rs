@@ -3,8 +3,11 @@
 //! for the tamper suite.
 #![allow(dead_code)]
 
+#[path = "../common/scratch.rs"]
+mod scratch;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
 use ledgergate::audit::frame::{parse_frame, Parsed, SEGMENT_HEADER_LEN};
@@ -12,6 +15,7 @@ use ledgergate::audit::record::*;
 use ledgergate::audit::segment::list_segments;
 use ledgergate::audit::{AuditLog, AuditOptions, Durability, Record};
 use ledgergate::vault::master_key::MasterKey;
+pub use scratch::ledgergate_command;
 
 pub const MASTER_HEX: &str = "8f3a6c1d2e4b5a69788796a5b4c3d2e1f0112233445566778899aabbccddeeff";
 
@@ -125,7 +129,7 @@ pub fn write_log(n: u64, options: AuditOptions) {
 }
 
 pub fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+    ledgergate_command()
         .args(args)
         .env("LEDGERGATE_MASTER_KEY", MASTER_HEX)
         .output()
@@ -133,7 +137,7 @@ pub fn cli(args: &[&str]) -> Output {
 }
 
 pub fn cli_no_key(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+    ledgergate_command()
         .args(args)
         .env_remove("LEDGERGATE_MASTER_KEY")
         .output()

@@ -6,7 +6,10 @@ pub mod anthropic;
 pub mod azure;
 pub mod gemini;
 pub mod native;
+pub mod scratch;
 pub mod upstream;
+
+pub use scratch::ledgergate_command;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -121,7 +124,7 @@ impl TestGateway {
 
     /// Runs the binary with `args` in `dir` and waits for its "listening on" line.
     pub fn spawn(args: &[&str], dir: tempfile::TempDir, env: &[(&str, &str)]) -> TestGateway {
-        let mut command = Command::new(binary());
+        let mut command = ledgergate_command();
         command
             .args(args)
             .current_dir(dir.path())
@@ -273,7 +276,7 @@ pub fn openai_client(gw: &TestGateway) -> async_openai::Client<async_openai::con
 
 /// Runs `ledgergate ARGS` with the test master key; returns (exit code, stdout, stderr).
 pub fn cli(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(binary())
+    let out = ledgergate_command()
         .args(args)
         .env("LEDGERGATE_MASTER_KEY", MASTER_KEY)
         .stdin(Stdio::null())

@@ -156,8 +156,8 @@ pub fn keys(args: &[&str], env: &[(&str, &str)], stdin: &str) -> (i32, String, S
 /// `stdin` piped in; returns (exit code, stdout, stderr).
 pub fn ledgergate(args: &[&str], env: &[(&str, &str)], stdin: &str) -> (i32, String, String) {
     use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut command = Command::new(common::binary());
+    use std::process::Stdio;
+    let mut command = common::ledgergate_command();
     command
         .args(args)
         .env("TEST_ADMIN_TOKEN", ADMIN_TOKEN)

@@ -1,5 +1,6 @@
 //! The admin API: its own listener (`[admin] listen`) and its own bearer token (read
-//! from the variable `[admin] token_env`; unset means the admin API is off). JSON in
+//! by the caller from the variable `[admin] token_env`, or made by demo mode; unset
+//! means the admin API is off). JSON in
 //! and out, errors in OpenAI's shape through [`ApiError`]. Every change it makes is
 //! appended to the audit log (ids only, never a secret) before it answers.
 
@@ -45,17 +46,15 @@ impl Admin {
     /// variable is unset (then the admin API is off, and the log says so).
     pub fn from_config(
         config: &Config,
+        token: Option<zeroize::Zeroizing<String>>,
         vault: Arc<Vault>,
         audit: AuditLog,
         master: &crate::vault::master_key::MasterKey,
     ) -> Option<Admin> {
         let admin = config.admin.as_ref()?;
-        let token = match std::env::var(&admin.token_env) {
-            Ok(token) if !token.is_empty() => zeroize::Zeroizing::new(token),
-            _ => {
-                tracing::warn!(var = %admin.token_env, "admin API off: its token variable is not set");
-                return None;
-            }
+        let Some(token) = token.filter(|t| !t.is_empty()) else {
+            tracing::warn!(var = %admin.token_env, "admin API off: its token variable is not set");
+            return None;
         };
         let proof = match crate::audit::crypto::access_proof(master) {
             Ok(proof) => proof,
