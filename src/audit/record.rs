@@ -66,6 +66,10 @@ pub struct Record {
     pub detections: Vec<Detection>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<ActionTaken>,
+    /// Parts the PII engine cannot read that the policy let through unscreened
+    /// (`[pii] binary = "allow"`): where and what, never their content.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unscreened: Vec<Unscreened>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub residency: Option<Residency>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,6 +120,15 @@ pub struct PolicyRef {
 pub struct Detection {
     pub entity: String,
     pub count: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unscreened {
+    /// The field, e.g. `messages[1].content[0]`.
+    pub path: String,
+    /// `image`, `audio`, `file`, `data URL` or `token ids`.
+    pub kind: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -250,6 +263,7 @@ impl Record {
             policy: None,
             detections: Vec::new(),
             actions: Vec::new(),
+            unscreened: Vec::new(),
             residency: None,
             outcome: None,
             latency_ms: None,

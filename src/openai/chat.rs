@@ -1,9 +1,54 @@
 //! `POST /v1/chat/completions` request body.
 
+use std::sync::LazyLock;
+
 use serde_json::{Map, Value};
 
-use super::text::{for_each_embedded_json_string, for_each_string_mut};
+use super::text::{Structure, Unreadable, Walker};
 use super::{parse_object, required_model, WireError};
+
+/// The chat body's structural values, never screened (a model name, a role, an id, an
+/// enum-valued option: rewriting one would break the request, and none carries what
+/// a person wrote), and its JSON-text fields. Reviewed against OpenAI's API reference;
+/// every other string, known or not, is screened.
+static STRUCTURE: LazyLock<Structure> = LazyLock::new(|| {
+    Structure::new(
+        &[
+            "model",
+            "messages[].role",
+            "messages[].tool_call_id",
+            "messages[].tool_calls[].id",
+            "messages[].tool_calls[].type",
+            "messages[].tool_calls[].function.name",
+            "messages[].function_call.name",
+            "messages[].content[].type",
+            "messages[].content[].image_url.detail",
+            "messages[].audio.id",
+            "tools[].type",
+            "tools[].function.name",
+            "functions[].name",
+            "tool_choice",
+            "tool_choice.type",
+            "tool_choice.function.name",
+            "function_call",
+            "function_call.name",
+            "response_format.type",
+            "response_format.json_schema.name",
+            "service_tier",
+            "reasoning_effort",
+            "verbosity",
+            "modalities[]",
+            "audio.voice",
+            "audio.format",
+            "prediction.type",
+            "web_search_options.search_context_size",
+        ],
+        &[
+            "messages[].tool_calls[].function.arguments",
+            "messages[].function_call.arguments",
+        ],
+    )
+});
 
 /// A chat completion request. The whole JSON object is kept: unknown fields travel
 /// upstream unchanged.
@@ -12,6 +57,8 @@ pub struct ChatRequest {
     model: String,
     stream: bool,
     body: Map<String, Value>,
+    /// Parts screening cannot read, found once at parse time.
+    unreadable: Vec<Unreadable>,
 }
 
 impl ChatRequest {
@@ -48,11 +95,18 @@ impl ChatRequest {
             }
             None => return Err(WireError::new("`messages` is required", Some("messages"))),
         }
-        Ok(ChatRequest {
+        let mut request = ChatRequest {
             model,
             stream,
             body,
-        })
+            unreadable: Vec::new(),
+        };
+        let mut unreadable = Vec::new();
+        request
+            .visit_text(&mut |_| Ok::<_, ()>(()), Some(&mut unreadable))
+            .ok();
+        request.unreadable = unreadable;
+        Ok(request)
     }
 
     pub fn model(&self) -> &str {
@@ -101,63 +155,14 @@ impl ChatRequest {
         serde_json::to_vec(&self.body).unwrap_or_default()
     }
 
-    /// Every text-bearing field: message content (string or text parts), names, tool
-    /// call arguments (inside their JSON string values) and legacy function calls.
-    fn visit_text<E>(&mut self, f: &mut dyn FnMut(&mut String) -> Result<(), E>) -> Result<(), E> {
-        let Some(Value::Array(messages)) = self.body.get_mut("messages") else {
-            return Ok(());
-        };
-        for message in messages.iter_mut().filter_map(Value::as_object_mut) {
-            match message.get_mut("content") {
-                Some(Value::String(s)) => f(s)?,
-                Some(Value::Array(parts)) => {
-                    for part in parts.iter_mut().filter_map(Value::as_object_mut) {
-                        if let Some(Value::String(s)) = part.get_mut("text") {
-                            f(s)?;
-                        }
-                    }
-                }
-                _ => {}
-            }
-            if let Some(Value::String(s)) = message.get_mut("name") {
-                f(s)?;
-            }
-            if let Some(Value::Array(calls)) = message.get_mut("tool_calls") {
-                for call in calls.iter_mut() {
-                    if let Some(Value::String(args)) = call.pointer_mut("/function/arguments") {
-                        for_each_embedded_json_string(args, f)?;
-                    }
-                }
-            }
-            if let Some(Value::String(args)) = message
-                .get_mut("function_call")
-                .and_then(|c| c.get_mut("arguments"))
-            {
-                for_each_embedded_json_string(args, f)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// The text of every message, for callers that only read (e.g. `policy explain`).
-    pub fn texts(&self) -> Vec<String> {
-        let mut copy = self.clone();
-        let mut out = Vec::new();
-        let _ = copy.visit_text::<()>(&mut |s| {
-            out.push(s.clone());
-            Ok(())
-        });
-        out
-    }
-
-    /// Walks every string value of the body, including ones not listed above.
-    pub fn for_each_string_mut<E>(
+    /// Every screened string of the body (see [`STRUCTURE`]); lists unreadable parts
+    /// into `unreadable` when given.
+    fn visit_text<E>(
         &mut self,
         f: &mut dyn FnMut(&mut String) -> Result<(), E>,
+        unreadable: Option<&mut Vec<Unreadable>>,
     ) -> Result<(), E> {
-        self.body
-            .values_mut()
-            .try_for_each(|v| for_each_string_mut(v, f))
+        Walker::new(&STRUCTURE, f, unreadable).body(&mut self.body)
     }
 }
 
@@ -166,7 +171,11 @@ impl super::TextFields for ChatRequest {
         &mut self,
         f: &mut dyn FnMut(&mut String) -> Result<(), E>,
     ) -> Result<(), E> {
-        self.visit_text(f)
+        self.visit_text(f, None)
+    }
+
+    fn unreadable(&self) -> &[Unreadable] {
+        &self.unreadable
     }
 }
 
@@ -205,18 +214,23 @@ mod tests {
             {"role":"assistant","content":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"f","arguments":"{\"q\":\"arg\"}"}}]},
             {"role":"tool","tool_call_id":"1","content":"result"}]}"#;
         let mut req = ChatRequest::parse(raw).unwrap();
-        req.visit_text::<()>(&mut |s| {
-            *s = s.to_uppercase();
-            Ok(())
-        })
+        req.visit_text::<()>(
+            &mut |s| {
+                *s = s.to_uppercase();
+                Ok(())
+            },
+            None,
+        )
         .unwrap();
         let v = Value::Object(req.body().clone());
         assert_eq!(v["messages"][0]["content"], "SYS");
         assert_eq!(v["messages"][1]["content"][0]["text"], "PART");
-        assert_eq!(v["messages"][1]["content"][1]["image_url"]["url"], "u");
+        assert_eq!(v["messages"][1]["content"][1]["image_url"]["url"], "U");
+        assert_eq!(v["messages"][1]["content"][1]["type"], "image_url");
+        assert_eq!(v["messages"][0]["role"], "system");
         assert_eq!(
-            v["messages"][2]["tool_calls"][0]["function"]["arguments"],
-            "{\"q\":\"ARG\"}"
+            v["messages"][2]["tool_calls"][0]["function"]["arguments"], "{\"Q\":\"ARG\"}",
+            "keys inside tool-call arguments are text too"
         );
         assert_eq!(v["messages"][3]["content"], "RESULT");
     }

@@ -1,14 +1,23 @@
 //! `POST /v1/embeddings` request body.
 
+use std::sync::LazyLock;
+
 use serde_json::{Map, Value};
 
+use super::text::{Structure, Unreadable, Walker};
 use super::{parse_object, required_model, WireError};
+
+/// The embeddings body's structural values (never screened); every other string is.
+static STRUCTURE: LazyLock<Structure> =
+    LazyLock::new(|| Structure::new(&["model", "encoding_format"], &[]));
 
 /// An embeddings request; unknown fields travel upstream unchanged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmbeddingsRequest {
     model: String,
     body: Map<String, Value>,
+    /// Token-id inputs and other parts screening cannot read, found at parse time.
+    unreadable: Vec<Unreadable>,
 }
 
 impl EmbeddingsRequest {
@@ -29,7 +38,17 @@ impl EmbeddingsRequest {
             }
             None => return Err(WireError::new("`input` is required", Some("input"))),
         }
-        Ok(EmbeddingsRequest { model, body })
+        let mut request = EmbeddingsRequest {
+            model,
+            body,
+            unreadable: Vec::new(),
+        };
+        let mut unreadable = Vec::new();
+        request
+            .visit_text(&mut |_| Ok::<_, ()>(()), Some(&mut unreadable))
+            .ok();
+        request.unreadable = unreadable;
+        Ok(request)
     }
 
     pub fn model(&self) -> &str {
@@ -46,16 +65,18 @@ impl EmbeddingsRequest {
         serde_json::to_vec(&self.body).unwrap_or_default()
     }
 
-    /// The text inputs: the string, or each string of the array (token arrays are not text).
-    fn visit_text<E>(&mut self, f: &mut dyn FnMut(&mut String) -> Result<(), E>) -> Result<(), E> {
-        match self.body.get_mut("input") {
-            Some(Value::String(s)) => f(s),
-            Some(Value::Array(items)) => items.iter_mut().try_for_each(|item| match item {
-                Value::String(s) => f(s),
-                _ => Ok(()),
-            }),
-            _ => Ok(()),
+    /// Every screened string of the body; token-id inputs (`[1, 2]`, `[[1, 2]]`) are
+    /// listed as unreadable into `unreadable` when given.
+    fn visit_text<E>(
+        &mut self,
+        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
+        unreadable: Option<&mut Vec<Unreadable>>,
+    ) -> Result<(), E> {
+        let mut walker = Walker::new(&STRUCTURE, f, unreadable);
+        if let Some(input) = self.body.get("input") {
+            walker.token_ids("input", input);
         }
+        walker.body(&mut self.body)
     }
 }
 
@@ -64,6 +85,10 @@ impl super::TextFields for EmbeddingsRequest {
         &mut self,
         f: &mut dyn FnMut(&mut String) -> Result<(), E>,
     ) -> Result<(), E> {
-        self.visit_text(f)
+        self.visit_text(f, None)
+    }
+
+    fn unreadable(&self) -> &[Unreadable] {
+        &self.unreadable
     }
 }

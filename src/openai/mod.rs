@@ -15,14 +15,21 @@ pub use chat::ChatRequest;
 pub use embeddings::EmbeddingsRequest;
 pub use error::{ErrorBody, ErrorDetail};
 pub use models::{ModelList, ModelObject};
-pub use text::for_each_string_mut;
+pub use text::{json_text, Unreadable};
 
-/// A request whose text-bearing fields can be rewritten (redaction walks these).
+/// A request whose text can be screened: every string a provider will read, at any
+/// depth, except the route's structural values (see `text`).
 pub trait TextFields {
     fn for_each_text_mut<E>(
         &mut self,
         f: &mut dyn FnMut(&mut String) -> Result<(), E>,
     ) -> Result<(), E>;
+
+    /// The parts the PII engine cannot read (images, audio, files, token ids), which
+    /// screening never sees: the policy refuses or allows them.
+    fn unreadable(&self) -> &[Unreadable] {
+        &[]
+    }
 }
 
 /// A request body the gateway refuses, with the parameter at fault when there is one.

@@ -18,7 +18,7 @@ pub use entity::Entity;
 pub use output::{OutputStream, OUTPUT_HOLD};
 pub use redact::{Action, Applied, Blocked, FindingCount, Redaction, Redactor};
 pub use restore::{Restorer, StreamRestorer};
-pub use rules::{PiiRules, PiiTable};
+pub use rules::{BinaryParts, PiiRules, PiiTable};
 pub use scanner::Finding;
 
 /// Everything that can go wrong building the engine from policy rules.

@@ -69,6 +69,24 @@ impl Restorer {
         }
     }
 
+    /// The same tokens, each original escaped for the inside of a JSON string literal:
+    /// for JSON text such as tool-call arguments, where a raw `"` in a restored value
+    /// would end the string and let the value add keys of its own.
+    pub fn for_json_text(&self) -> Restorer {
+        let map = self
+            .map
+            .iter()
+            .map(|(token, original)| {
+                // Serializing a string cannot fail; the quotes around it are dropped.
+                let quoted =
+                    Zeroizing::new(serde_json::to_string(original.as_str()).unwrap_or_default());
+                let inner = quoted.get(1..quoted.len().saturating_sub(1)).unwrap_or("");
+                (token.clone(), Zeroizing::new(inner.to_owned()))
+            })
+            .collect();
+        Restorer::new(Arc::new(map))
+    }
+
     pub fn stream(&self) -> StreamRestorer {
         StreamRestorer {
             restorer: self.clone(),

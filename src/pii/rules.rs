@@ -28,6 +28,20 @@ pub struct PiiTable {
     pub custom: Vec<CustomTable>,
     #[serde(default)]
     pub min_confidence: Option<f32>,
+    /// What the policy does with parts the engine cannot read; the engine never sees
+    /// them (the policy acts on this setting, see [`BinaryParts`]).
+    #[serde(default)]
+    pub binary: Option<BinaryParts>,
+}
+
+/// `[pii] binary`: requests with parts the engine cannot read (images, audio, files,
+/// token ids) are refused (the default), or allowed through unscreened and recorded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BinaryParts {
+    #[default]
+    Refuse,
+    Allow,
 }
 
 #[derive(Debug, Deserialize)]

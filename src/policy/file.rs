@@ -8,6 +8,7 @@
 //!
 //! [pii]                              # the PII engine's rules (see src/pii/rules.rs);
 //! default_action = "mask"            # [pii.actions] also takes data classes: health = "block"
+//! binary = "refuse"                  # images, audio, files, token ids: refuse | allow
 //!
 //! [residency]
 //! regions = ["eu"]                   # region patterns: "eu" matches eu, eu-west, eu-west-1
@@ -35,7 +36,7 @@ use toml::Spanned;
 
 use super::classes::{self, DataClass};
 use super::PolicyError;
-use crate::pii::{Action, Engine, Entity, PiiError, PiiRules, PiiTable};
+use crate::pii::{Action, BinaryParts, Engine, Entity, PiiError, PiiRules, PiiTable};
 
 /// What the audit log keeps of a request's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +99,8 @@ pub struct Policy {
     pub rules: Vec<DataRule>,
     pub capture: CaptureMode,
     pub retention_days: Option<u32>,
+    /// Parts screening cannot read (`[pii] binary`): refused unless allowed.
+    pub binary: BinaryParts,
 }
 
 impl std::fmt::Debug for Policy {
@@ -235,6 +238,11 @@ pub fn parse(text: &str, file: &str) -> Result<Policy, PolicyError> {
         ));
     }
 
+    let binary = raw
+        .pii
+        .as_ref()
+        .and_then(|table| table.binary)
+        .unwrap_or_default();
     let engine = match raw.pii {
         Some(table) => {
             // Spanned<> cannot wrap this table (its maps need owned keys), so the span
@@ -344,6 +352,7 @@ pub fn parse(text: &str, file: &str) -> Result<Policy, PolicyError> {
         rules,
         capture,
         retention_days: raw.audit.retention_days.map(Spanned::into_inner),
+        binary,
     })
 }
 

@@ -15,7 +15,7 @@ use super::trail::{RequestMeta, Trail};
 use super::{Caller, Gateway};
 use crate::audit::record::Seq;
 use crate::openai::TextFields;
-use crate::pii::{Engine, Restorer};
+use crate::pii::{BinaryParts, Engine, Restorer};
 
 use crate::policy;
 use crate::providers::router::Observer;
@@ -72,6 +72,22 @@ pub async fn admit<R: TextFields>(
         return Err(trail
             .deny(gw, ApiError::forbidden("model_not_allowed", message))
             .await);
+    }
+    // Parts the engine cannot read are refused unless the policy allows them through.
+    let unreadable = request.unreadable();
+    if let Some(first) = unreadable.first() {
+        if policy.binary == BinaryParts::Refuse {
+            let message = format!(
+                "The field `{}` holds {} that PII screening cannot read, and policy \"{}\" refuses such parts ({} in this request; [pii] binary = \"allow\" lets them through unscreened); nothing was sent to a provider.",
+                first.path,
+                article(first.kind),
+                policy.id,
+                unreadable.len(),
+            );
+            let error = ApiError::bad_request("unreadable_content", &first.path, message);
+            return Err(trail.deny(gw, error).await);
+        }
+        trail.unscreened(unreadable);
     }
     let original = trail.captures_originals().then(|| body(request));
 
@@ -172,5 +188,14 @@ impl Admitted {
         let model = self.trail.model().to_owned();
         let mut attempts = Attempts { admitted: self };
         gw.router.run(&model, candidates, call, &mut attempts).await
+    }
+}
+
+/// "an image", "a file", "token ids": a part's kind as it reads in a sentence.
+fn article(kind: &str) -> String {
+    match kind {
+        "token ids" => kind.to_owned(),
+        k if k.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {k}"),
+        k => format!("a {k}"),
     }
 }

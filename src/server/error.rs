@@ -150,6 +150,18 @@ impl ApiError {
         )
     }
 
+    /// A 400 naming the parameter at fault, with a code a client can act on.
+    pub fn bad_request(code: &'static str, param: &str, message: impl Into<String>) -> ApiError {
+        let mut error = ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_request_error",
+            Some(code),
+            message,
+        );
+        error.0.param = Some(param.to_owned());
+        error
+    }
+
     /// An error with its own status and code, in the same OpenAI shape: the admin API's
     /// 404 for an unknown id and 409 for a duplicate, a virtual key's 429.
     pub fn with_status(

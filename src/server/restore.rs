@@ -1,62 +1,136 @@
 //! Putting tokenized values back into answers for the client, in a JSON completion and
 //! in an SSE stream whose tokens may be split across chunks (each choice's content and
-//! each tool call's arguments get their own stream restorer, which holds back only what
-//! can still become a token). Also collects what the audit record of the answer keeps:
-//! the usage and the text as received.
+//! each tool call's arguments get their own pipe: the output scanner, when the policy
+//! asks for one, then the token restorer; each holds back only what can still become a
+//! finding or a token). Tool-call arguments are JSON text: values restored into them
+//! are escaped for it. Also collects what the audit record of the answer keeps: the
+//! usage and the text as received.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde_json::Value;
 
 use super::trail::{tokens_of, usage_of};
-use crate::providers::pricing::Tokens;
-
 use crate::audit::record::Usage;
-use std::sync::Arc;
-
+use crate::openai::json_text;
 use crate::pii::output::OutputStream;
 use crate::pii::{Engine, Restorer, StreamRestorer};
+use crate::providers::pricing::Tokens;
 
 /// Most text of an answer kept for the audit record's capture.
 const MAX_CAPTURE: usize = 1 << 20;
 
-/// Masks PII the model wrote itself in each choice's message content (before restoring,
-/// so the client's own values, restored from tokens, are left alone).
+/// Masks PII the model wrote itself in each choice's message content and tool-call
+/// arguments (before restoring, so the client's own values, restored from tokens, are
+/// left alone). Arguments are scanned as JSON: strings, numbers and keys.
 pub fn scan_completion(value: &mut Value, engine: &Engine) {
     let Some(Value::Array(choices)) = value.get_mut("choices") else {
         return;
     };
     for choice in choices.iter_mut() {
-        if let Some(Value::String(text)) = choice.pointer_mut("/message/content") {
+        let Some(message) = choice.get_mut("message") else {
+            continue;
+        };
+        if let Some(Value::String(text)) = message.get_mut("content") {
             *text = engine.scan_output(text);
         }
+        for_each_arguments(message, |args| {
+            let scanned: Result<(), std::convert::Infallible> = json_text(args, &mut |text| {
+                *text = engine.scan_output(text);
+                Ok(())
+            });
+            scanned.ok();
+        });
     }
 }
 
-/// Restores every string inside `choices` (message content, tool call arguments).
+/// Calls `f` on each tool call's (and a legacy function call's) arguments in `message`.
+fn for_each_arguments(message: &mut Value, mut f: impl FnMut(&mut String)) {
+    if let Some(Value::Array(calls)) = message.get_mut("tool_calls") {
+        for call in calls.iter_mut() {
+            if let Some(Value::String(args)) = call.pointer_mut("/function/arguments") {
+                f(args);
+            }
+        }
+    }
+    if let Some(Value::String(args)) = message.pointer_mut("/function_call/arguments") {
+        f(args);
+    }
+}
+
+/// Restores every string inside `choices`; tool-call arguments with values escaped
+/// for the JSON text they sit in.
 pub fn restore_completion(value: &mut Value, restorer: &Restorer) {
     if restorer.is_empty() {
         return;
     }
-    if let Some(choices) = value.get_mut("choices") {
-        restorer.restore_json(choices);
+    let Some(choices) = value.get_mut("choices") else {
+        return;
+    };
+    let json = restorer.for_json_text();
+    if let Value::Array(list) = choices {
+        for choice in list.iter_mut() {
+            if let Some(message) = choice.get_mut("message") {
+                for_each_arguments(message, |args| *args = json.restore(args));
+            }
+        }
     }
+    restorer.restore_json(choices);
 }
 
-/// Which text of a streamed choice a restorer follows.
+/// Which text of a streamed choice a pipe follows.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Part {
     Content,
     ToolArguments(u64),
 }
 
+/// One part's text on its way out: the output scanner (if any), then the restorer.
+struct Pipe {
+    scanner: Option<OutputStream<Arc<Engine>>>,
+    restorer: Option<StreamRestorer>,
+}
+
+impl Pipe {
+    fn push(&mut self, text: &str) -> String {
+        let scanned = match &mut self.scanner {
+            Some(scanner) => scanner.push(text),
+            None => text.to_owned(),
+        };
+        match &mut self.restorer {
+            Some(restorer) => restorer.push(&scanned),
+            None => scanned,
+        }
+    }
+
+    /// Everything still held back, at the part's end.
+    fn finish(&mut self) -> String {
+        let mut out = match &mut self.scanner {
+            Some(scanner) => {
+                let rest = scanner.finish();
+                match &mut self.restorer {
+                    Some(restorer) => restorer.push(&rest),
+                    None => rest,
+                }
+            }
+            None => String::new(),
+        };
+        if let Some(restorer) = &mut self.restorer {
+            out.push_str(&restorer.finish());
+        }
+        out
+    }
+}
+
 /// Applies restoration to each chunk of a stream and remembers usage and text.
 pub struct StreamTap {
     restorer: Restorer,
-    open: BTreeMap<(u64, Part), StreamRestorer>,
-    /// With output scanning: the engine, and one scanner per choice's content.
+    /// The same tokens with values escaped for JSON text (tool-call arguments).
+    json_restorer: Restorer,
+    open: BTreeMap<(u64, Part), Pipe>,
+    /// With output scanning: the engine.
     output: Option<Arc<Engine>>,
-    scanners: BTreeMap<u64, OutputStream<Arc<Engine>>>,
     /// Tool-argument text released at a choice's end, to go out in its last chunk.
     held_tools: Vec<(u64, u64, String)>,
     /// The last chunk seen, as a template for a final flush chunk.
@@ -71,10 +145,10 @@ pub struct StreamTap {
 impl StreamTap {
     pub fn new(restorer: Restorer) -> StreamTap {
         StreamTap {
+            json_restorer: restorer.for_json_text(),
             restorer,
             open: BTreeMap::new(),
             output: None,
-            scanners: BTreeMap::new(),
             held_tools: Vec::new(),
             template: None,
             usage: None,
@@ -84,39 +158,43 @@ impl StreamTap {
         }
     }
 
-    /// Scans each choice's content for PII the model wrote (held back at most the
-    /// scanner's window), before tokens are restored.
+    /// Scans each choice's content and tool-call arguments for PII the model wrote
+    /// (held back at most the scanner's window), before tokens are restored.
     pub fn scanning_output(mut self, engine: Option<Arc<Engine>>) -> StreamTap {
         self.output = engine;
         self
     }
 
-    /// Content text through the output scanner (if any), then the token restorer.
+    /// Whether text needs to pass a pipe at all.
+    fn active(&self) -> bool {
+        self.output.is_some() || !self.restorer.is_empty()
+    }
+
+    /// Text of one part through its pipe.
+    fn push(&mut self, choice: u64, part: Part, text: &str) -> String {
+        if !self.active() {
+            return text.to_owned();
+        }
+        let (output, restorer, json_restorer) = (&self.output, &self.restorer, &self.json_restorer);
+        self.open
+            .entry((choice, part))
+            .or_insert_with(|| Pipe {
+                scanner: output.clone().map(OutputStream::new),
+                restorer: (!restorer.is_empty()).then(|| match part {
+                    Part::Content => restorer.stream(),
+                    Part::ToolArguments(_) => json_restorer.stream(),
+                }),
+            })
+            .push(text)
+    }
+
+    /// Content text through its pipe; at the choice's end, with all it held back.
     fn content(&mut self, choice: u64, text: &str, finished: bool) -> String {
-        let mut scanned = match &self.output {
-            Some(engine) => {
-                let engine = engine.clone();
-                let scanner = self
-                    .scanners
-                    .entry(choice)
-                    .or_insert_with(|| OutputStream::new(engine));
-                let mut out = scanner.push(text);
-                if finished {
-                    out.push_str(&scanner.finish());
-                    self.scanners.remove(&choice);
-                }
-                out
-            }
-            None => text.to_owned(),
-        };
-        if self.restorer.is_empty() {
-            return scanned;
-        }
-        scanned = self.push(choice, Part::Content, &scanned);
+        let mut out = self.push(choice, Part::Content, text);
         if finished {
-            scanned.push_str(&self.flush_choice(choice));
+            out.push_str(&self.flush_choice(choice));
         }
-        scanned
+        out
     }
 
     /// Keeps the final usage-only chunk from the client (it did not ask for it).
@@ -163,7 +241,7 @@ impl StreamTap {
                         .unwrap_or("")
                         .to_owned();
                     self.keep(&received);
-                    if self.output.is_some() || !self.restorer.is_empty() {
+                    if self.active() {
                         let out = self.content(index, &received, finished);
                         if has_text || !out.is_empty() {
                             delta["content"] = Value::String(out);
@@ -177,8 +255,8 @@ impl StreamTap {
                     // call's arguments before the next call, are released whole when
                     // the next part begins (clients such as Anthropic's close a block
                     // before the next opens).
-                    let rest = self.flush_content(index);
-                    if !rest.is_empty() {
+                    let rest = self.flush(index, |part| part == Part::Content);
+                    if let Some((_, rest)) = rest.into_iter().next() {
                         let before = delta.get("content").and_then(Value::as_str).unwrap_or("");
                         delta["content"] = Value::String(format!("{before}{rest}"));
                         changed = true;
@@ -189,17 +267,19 @@ impl StreamTap {
                             .get("index")
                             .and_then(Value::as_u64)
                             .unwrap_or(position as u64);
-                        if !self.restorer.is_empty() {
-                            for (earlier, rest) in self.flush_tools_other_than(index, tool) {
-                                out.push(serde_json::json!({"index": earlier, "function": {"arguments": rest}}));
+                        let earlier = self.flush(
+                            index,
+                            |part| matches!(part, Part::ToolArguments(t) if t != tool),
+                        );
+                        for (part, rest) in earlier {
+                            if let Part::ToolArguments(t) = part {
+                                out.push(serde_json::json!({"index": t, "function": {"arguments": rest}}));
                                 changed = true;
                             }
                         }
                         if let Some(Value::String(args)) = call.pointer_mut("/function/arguments") {
-                            if !self.restorer.is_empty() {
-                                let restored =
-                                    self.push(index, Part::ToolArguments(tool), &args.clone());
-                                *args = restored;
+                            if self.active() {
+                                *args = self.push(index, Part::ToolArguments(tool), &args.clone());
                                 changed = true;
                             }
                         }
@@ -224,72 +304,35 @@ impl StreamTap {
         Some(if changed { chunk.to_string() } else { data })
     }
 
-    fn push(&mut self, choice: u64, part: Part, text: &str) -> String {
-        let restorer = &self.restorer;
-        self.open
-            .entry((choice, part))
-            .or_insert_with(|| restorer.stream())
-            .push(text)
-    }
-
-    /// Ends `choice`'s content now: what its output scanner and token restorer hold.
-    fn flush_content(&mut self, choice: u64) -> String {
-        let mut out = match self.scanners.remove(&choice) {
-            Some(mut scanner) => scanner.finish(),
-            None => String::new(),
-        };
-        if !out.is_empty() && !self.restorer.is_empty() {
-            out = self.push(choice, Part::Content, &out);
-        }
-        if let Some(mut restorer) = self.open.remove(&(choice, Part::Content)) {
-            out.push_str(&restorer.finish());
-        }
-        out
-    }
-
-    /// Ends the arguments of `choice`'s tool calls other than `tool` that are still
-    /// open: `(tool index, text held back)` for each that held some.
-    fn flush_tools_other_than(&mut self, choice: u64, tool: u64) -> Vec<(u64, String)> {
-        let earlier: Vec<(u64, Part)> = self
+    /// Ends the open parts of `choice` that `which` selects: `(part, text held back)`
+    /// for each that held some, in part order.
+    fn flush(&mut self, choice: u64, which: impl Fn(Part) -> bool) -> Vec<(Part, String)> {
+        let keys: Vec<(u64, Part)> = self
             .open
             .keys()
-            .filter(|(c, part)| {
-                *c == choice && matches!(part, Part::ToolArguments(t) if *t != tool)
-            })
+            .filter(|(c, part)| *c == choice && which(*part))
             .copied()
             .collect();
         let mut out = Vec::new();
-        for key in earlier {
-            if let (Some(mut restorer), Part::ToolArguments(t)) = (self.open.remove(&key), key.1) {
-                let rest = restorer.finish();
+        for key in keys {
+            if let Some(mut pipe) = self.open.remove(&key) {
+                let rest = pipe.finish();
                 if !rest.is_empty() {
-                    out.push((t, rest));
+                    out.push((key.1, rest));
                 }
             }
         }
         out
     }
 
-    /// What the restorers of `choice` still hold: the content's text, and each tool
-    /// call's argument text (kept in `held_tools` for the finishing chunk).
+    /// What the pipes of `choice` still hold: the content's text, and each tool call's
+    /// argument text (kept in `held_tools` for the finishing chunk).
     fn flush_choice(&mut self, choice: u64) -> String {
         let mut out = String::new();
-        let keys: Vec<(u64, Part)> = self
-            .open
-            .keys()
-            .filter(|(c, _)| *c == choice)
-            .copied()
-            .collect();
-        for key in keys {
-            if let Some(mut r) = self.open.remove(&key) {
-                let rest = r.finish();
-                match key.1 {
-                    Part::Content => out.push_str(&rest),
-                    Part::ToolArguments(tool) if !rest.is_empty() => {
-                        self.held_tools.push((choice, tool, rest))
-                    }
-                    Part::ToolArguments(_) => {}
-                }
+        for (part, rest) in self.flush(choice, |_| true) {
+            match part {
+                Part::Content => out.push_str(&rest),
+                Part::ToolArguments(tool) => self.held_tools.push((choice, tool, rest)),
             }
         }
         out
@@ -303,14 +346,28 @@ impl StreamTap {
     /// At the end of the stream: a last chunk carrying text still held back, if any.
     pub fn finish(&mut self) -> Option<String> {
         let mut choices: Vec<u64> = self.open.keys().map(|(c, _)| *c).collect();
-        choices.extend(self.scanners.keys().copied());
-        choices.sort_unstable();
         choices.dedup();
         let mut deltas = Vec::new();
         for choice in choices {
             let held = self.content(choice, "", true);
+            let tools: Vec<Value> = self
+                .held_tools
+                .iter()
+                .filter(|(c, _, _)| *c == choice)
+                .map(|(_, tool, rest)| serde_json::json!({"index": tool, "function": {"arguments": rest}}))
+                .collect();
+            self.held_tools.retain(|(c, _, _)| *c != choice);
+            let mut delta = serde_json::Map::new();
             if !held.is_empty() {
-                deltas.push(serde_json::json!({"index": choice, "delta": {"content": held}, "finish_reason": null}));
+                delta.insert("content".into(), Value::String(held));
+            }
+            if !tools.is_empty() {
+                delta.insert("tool_calls".into(), Value::Array(tools));
+            }
+            if !delta.is_empty() {
+                deltas.push(
+                    serde_json::json!({"index": choice, "delta": delta, "finish_reason": null}),
+                );
             }
         }
         if deltas.is_empty() {

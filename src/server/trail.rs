@@ -136,6 +136,17 @@ impl Trail {
             .collect();
     }
 
+    /// Records the parts the policy let through without screening (never their content).
+    pub fn unscreened(&mut self, parts: &[crate::openai::Unreadable]) {
+        self.base.unscreened = parts
+            .iter()
+            .map(|p| crate::audit::record::Unscreened {
+                path: p.path.clone(),
+                kind: p.kind.to_owned(),
+            })
+            .collect();
+    }
+
     /// Records the entity that made the policy refuse the request.
     pub fn blocked(&mut self, entity: &crate::pii::Entity) {
         self.base.detections = vec![Detection {

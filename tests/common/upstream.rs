@@ -39,6 +39,10 @@ pub enum Behaviour {
     Endless,
     /// Request n (from 0) is answered as step n says; the last step repeats.
     Scripted(Vec<Step>),
+    /// Answers with one tool call `note` whose arguments are `{"note": TEXT}`, TEXT
+    /// being the given text or else the last message (JSON as OpenAI sends it);
+    /// streamed in fragments of 3 characters.
+    CallsTool(Option<&'static str>),
 }
 
 pub struct Recorded {
@@ -191,6 +195,10 @@ async fn chat(
         Behaviour::SlowHeaders(delay) => tokio::time::sleep(delay).await,
         _ => {}
     }
+    if let Behaviour::CallsTool(text) = behaviour {
+        let text = text.map_or_else(|| last_text(&body), str::to_owned);
+        return tool_call_answer(&model, &body, &text);
+    }
     if body["stream"].as_bool() != Some(true) {
         return Json(json!({
             "id": "chatcmpl-test", "object": "chat.completion", "created": 1_700_000_000u32, "model": model,
@@ -335,4 +343,38 @@ fn scripted(behaviour: &Behaviour, n: usize) -> Option<Response> {
             Some(response)
         }
     }
+}
+
+/// A [`Behaviour::CallsTool`] answer, as JSON or as an SSE stream of argument fragments.
+fn tool_call_answer(model: &str, body: &Value, text: &str) -> Response {
+    let arguments = json!({"note": text}).to_string();
+    if body["stream"].as_bool() != Some(true) {
+        return Json(json!({
+            "id": "chatcmpl-test", "object": "chat.completion", "created": 1_700_000_000u32, "model": model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": null, "tool_calls": [
+                {"id": "call_1", "type": "function", "function": {"name": "note", "arguments": arguments}}
+            ]}, "logprobs": null, "finish_reason": "tool_calls"}],
+            "usage": {"prompt_tokens": 9, "completion_tokens": 3, "total_tokens": 12},
+        }))
+        .into_response();
+    }
+    let mut frames = vec![chunk(
+        model,
+        json!({"role": "assistant", "content": null, "tool_calls": [
+            {"index": 0, "id": "call_1", "type": "function", "function": {"name": "note", "arguments": ""}}]}),
+        Value::Null,
+    )];
+    let chars: Vec<char> = arguments.chars().collect();
+    for piece in chars.chunks(3) {
+        let piece: String = piece.iter().collect();
+        frames.push(chunk(
+            model,
+            json!({"tool_calls": [{"index": 0, "function": {"arguments": piece}}]}),
+            Value::Null,
+        ));
+    }
+    frames.push(chunk(model, json!({}), json!("tool_calls")));
+    let mut text: String = frames.iter().map(|f| format!("data: {f}\n\n")).collect();
+    text.push_str("data: [DONE]\n\n");
+    ([("content-type", "text/event-stream")], text).into_response()
 }
