@@ -84,6 +84,9 @@ async fn start(args: ServeArgs) -> Result<(), String> {
         config.policy.dir = dir;
     }
     telemetry::init_logging(&config.log);
+    // Refusals that need no secret and change nothing come first.
+    server::check_listener(&config.server).map_err(|e| e.to_string())?;
+    let admin_token = server::AdminToken::from_config(&config).map_err(|e| e.to_string())?;
 
     let mut keys = KeyStore::from_tenants(&config.tenants).map_err(|e| e.to_string())?;
     if let Some(key) = &demo_key {
@@ -119,6 +122,7 @@ async fn start(args: ServeArgs) -> Result<(), String> {
         policies,
         accept_damage: args.accept_damage,
         config_file,
+        admin_token,
     };
 
     server::serve(config, startup, |listening| {
