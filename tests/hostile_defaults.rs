@@ -145,7 +145,7 @@ fn an_admin_token_shorter_than_32_characters_is_refused_naming_the_variable_neve
         out.contains("environment variable TEST_ADMIN_TOKEN"),
         "{out}"
     );
-    assert!(out.contains("at least 32 characters"), "{out}");
+    assert!(out.contains("is shorter than 32 characters"), "{out}");
     assert!(!out.contains(short) && !out.contains(&short[..12]), "{out}");
     nothing_created(dir.path());
 }
@@ -320,7 +320,18 @@ async fn native_adapters_replace_401_and_403_bodies_too() {
                 (u, t)
             }
         };
-        let gw = TestGateway::start(&config_for("http://127.0.0.1:9/v1", &toml));
+        // The placeholder OpenAI provider serves nothing the native one does, so the
+        // router has nowhere to fail over to.
+        let config = config_for("http://127.0.0.1:9/v1", &toml)
+            .replace(
+                "models = [\"gpt-4o-mini\", \"text-embedding-3-small\"]",
+                "models = [\"text-embedding-3-small\"]",
+            )
+            .replace(
+                "fast = \"gpt-4o-mini\"",
+                "fast = \"text-embedding-3-small\"",
+            );
+        let gw = TestGateway::start(&config);
         for stream in [false, true] {
             let (got, text) = ask(&gw, model, stream).await;
             assert_rejected(&format!("test-{kind}"), got, &text);
@@ -332,6 +343,22 @@ async fn native_adapters_replace_401_and_403_bodies_too() {
         );
         assert_nothing_kept(gw);
     }
+}
+
+#[tokio::test]
+async fn a_provider_that_rejects_the_gateways_key_is_failed_over() {
+    let rejecting = TestUpstream::with(Behaviour::Fail(401, OPENAI_401)).await;
+    let backup = TestUpstream::openai().await;
+    let second = format!(
+        "\n[[providers]]\nname = \"backup\"\nkind = \"openai\"\nbase_url = \"{}\"\napi_key_env = \"TEST_PROVIDER_KEY\"\nmodels = [\"gpt-4o-mini\"]\n",
+        backup.base_url()
+    );
+    let gw = TestGateway::start(&config_for(&rejecting.base_url(), &second));
+    let (status, body) = ask(&gw, "gpt-4o-mini", false).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("reply to: hello"), "{body}");
+    assert_eq!((rejecting.requests(), backup.requests()), (1, 1));
+    assert_no_leak("the gateway's log", &gw.output());
 }
 
 // ---- no global counters in client headers ----
