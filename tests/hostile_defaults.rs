@@ -10,7 +10,6 @@ mod common;
 mod vault_support;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::native::Script;
@@ -29,27 +28,20 @@ fn refused_serve(
     let file = dir.path().join("ledgergate.toml");
     std::fs::write(&file, config).unwrap();
     let data = dir.path().join("data");
-    let mut command = Command::new(common::binary());
-    command
-        .args([
+    let args = [
+        &[
             "serve",
             "--config",
             file.to_str().unwrap(),
             "--data-dir",
             data.to_str().unwrap(),
-        ])
-        .args(extra)
-        .current_dir(dir.path())
-        .env("TEST_PROVIDER_KEY", common::PROVIDER_KEY)
-        .env("TEST_CLIENT_KEY", common::CLIENT_KEY)
-        .env("LEDGERGATE_MASTER_KEY", common::MASTER_KEY)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    let mut child = command.spawn().unwrap();
+        ],
+        extra,
+    ]
+    .concat();
+    let mut child = common::gateway_command(&args, dir.path(), env)
+        .spawn()
+        .unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
     while child.try_wait().unwrap().is_none() {
         if Instant::now() > deadline {

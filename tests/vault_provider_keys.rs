@@ -134,7 +134,10 @@ async fn the_anthropic_adapter_sends_the_vaulted_key_as_x_api_key() {
     let model = common::anthropic::MODEL;
     let (status, body) = chat(&gw, common::CLIENT_KEY, model).await;
     assert_eq!(status, 502, "the env key is refused upstream: {body}");
-    assert_eq!(body["error"]["code"], "upstream_credentials_rejected", "{body}");
+    assert_eq!(
+        body["error"]["code"], "upstream_credentials_rejected",
+        "{body}"
+    );
     let (status, _) = admin(
         &gw,
         Method::PUT,

@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
-use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::transaction::{
+    ConflictableTransactionError, TransactionError, TransactionalTree, UnabortableTransactionError,
+};
 use sled::Transactional;
 use time::OffsetDateTime;
 
@@ -211,7 +213,7 @@ impl Vault {
     /// as it stood (nothing older can be told apart from an edit); from then on an
     /// untagged record is refused. A record that already carries a tag must verify.
     fn tag_untagged_records(&self) -> Result<(), VaultError> {
-        let mut retagged: Vec<(Table, Vec<u8>, Vec<u8>)> = Vec::new();
+        let mut retagged: Vec<Retagged> = Vec::new();
         for table in Table::ALL {
             for item in self.tree(table).iter() {
                 let (id, stored) = item.map_err(|e| self.sled(e))?;
@@ -230,13 +232,7 @@ impl Vault {
         let check = self.kek.seal(CHECK_AAD_V2, CHECK_PLAINTEXT);
         (&self.meta, &self.virtual_keys, &self.provider_keys)
             .transaction(|(meta, virtual_keys, provider_keys)| {
-                for (table, id, sealed) in &retagged {
-                    let tree = match table {
-                        Table::VirtualKeys => virtual_keys,
-                        Table::ProviderKeys => provider_keys,
-                    };
-                    tree.insert(id.as_slice(), sealed.as_slice())?;
-                }
+                insert_records(&retagged, virtual_keys, provider_keys)?;
                 meta.insert(META_CHECK, check.as_slice())?;
                 Ok::<_, ConflictableTransactionError<VaultError>>(())
             })
@@ -500,7 +496,7 @@ impl Vault {
     pub fn rotate_master(self, new: &MasterKey) -> Result<usize, VaultError> {
         let new_kek = SecretKey::kek(new);
         let new_records = RecordKey::derive(new);
-        let mut retagged: Vec<(Table, Vec<u8>, Vec<u8>)> = Vec::new();
+        let mut retagged: Vec<Retagged> = Vec::new();
         for table in Table::ALL {
             for item in self.tree(table).iter() {
                 let (id, stored) = item.map_err(|e| self.sled(e))?;
@@ -529,13 +525,7 @@ impl Vault {
                 for (id, wrapped) in &rewrapped {
                     data.insert(id.as_bytes(), wrapped.as_slice())?;
                 }
-                for (table, id, sealed) in &retagged {
-                    let tree = match table {
-                        Table::VirtualKeys => virtual_keys,
-                        Table::ProviderKeys => provider_keys,
-                    };
-                    tree.insert(id.as_slice(), sealed.as_slice())?;
-                }
+                insert_records(&retagged, virtual_keys, provider_keys)?;
                 meta.insert(META_CHECK, check.as_slice())?;
                 meta.insert(META_PSEUDONYM_ROOT, root.as_slice())?;
                 Ok::<_, ConflictableTransactionError<VaultError>>(())
@@ -544,6 +534,25 @@ impl Vault {
         self.flush()?;
         Ok(rewrapped.len())
     }
+}
+
+/// A record to write: its tree, id and stored (tagged) form.
+type Retagged = (Table, Vec<u8>, Vec<u8>);
+
+/// Writes re-tagged records inside a transaction over both record trees.
+fn insert_records(
+    records: &[Retagged],
+    virtual_keys: &TransactionalTree,
+    provider_keys: &TransactionalTree,
+) -> Result<(), UnabortableTransactionError> {
+    for (table, id, sealed) in records {
+        let tree = match table {
+            Table::VirtualKeys => virtual_keys,
+            Table::ProviderKeys => provider_keys,
+        };
+        tree.insert(id.as_slice(), sealed.as_slice())?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -761,6 +770,7 @@ mod tests {
         vault
             .put_provider_key("b", &SecretString::from("sk-b"))
             .unwrap();
+        let secret = new_key(&vault, "app");
         let sealed_before = vault.provider_keys.get("a").unwrap().unwrap();
         let pseudonym_before = vault.pseudonym_keys().unwrap().key_for("acme");
         // A vault keeps the pseudonyms its master key used to derive.
@@ -796,6 +806,15 @@ mod tests {
             "secrets are not re-encrypted"
         );
         assert_ne!(stored_after, sealed_before, "the record is re-tagged");
+        assert_eq!(
+            vault
+                .virtual_key_by_digest(&digest_of(secret.expose()))
+                .unwrap()
+                .unwrap()
+                .id,
+            "app",
+            "virtual key records are re-tagged under the new key"
+        );
         assert_eq!(
             *vault.pseudonym_keys().unwrap().key_for("acme"),
             *pseudonym_before,
