@@ -356,6 +356,9 @@ pub async fn serve(
         ),
     };
     tracing::info!(addr = %listening.addr, tls = listening.tls, "listening");
+    if !listening.tls && !listening.addr.ip().is_loopback() {
+        tracing::warn!(addr = %listening.addr, "serving plain HTTP beyond loopback because server.allow_plaintext = true: virtual keys and prompts cross the network unencrypted up to the TLS-terminating proxy");
+    }
     let signalled = shutdown_signal();
     on_listening(&listening);
 

@@ -380,4 +380,20 @@ mod tests {
             .unwrap_err();
         assert!(e.to_string().contains("\"a b\""), "{e}");
     }
+
+    #[test]
+    fn reserved_tenants_get_no_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::open(&dir.path().join("v"), &MasterKey::from_bytes([1; 32])).unwrap();
+        for tenant in ["system", "System"] {
+            let e = vault
+                .create_virtual_key(NewVirtualKey {
+                    tenant: tenant.into(),
+                    ..NewVirtualKey::default()
+                })
+                .unwrap_err();
+            assert!(e.to_string().contains("is reserved"), "{e}");
+        }
+        assert!(vault.list_virtual_keys().unwrap().is_empty());
+    }
 }
