@@ -388,6 +388,37 @@ async fn answers_carry_the_request_id_and_no_global_sequence_number() {
         response.text().await.unwrap();
     }
     assert_eq!(statuses, [200, 200, 403, 404]);
+
+    // The other routes a client uses, Anthropic's ingress included.
+    let embeddings = common::post_json(
+        &gw,
+        "/v1/embeddings",
+        r#"{"model":"text-embedding-3-small","input":"hello"}"#,
+    )
+    .await;
+    let messages = common::http()
+        .post(format!("{}/v1/messages", gw.url))
+        .header("x-api-key", common::CLIENT_KEY)
+        .header("anthropic-version", "2023-06-01")
+        .json(&json!({"model": "gpt-4o-mini", "max_tokens": 16, "messages": [{"role": "user", "content": "hello"}]}))
+        .send()
+        .await
+        .unwrap();
+    let models = common::http()
+        .get(format!("{}/v1/models", gw.url))
+        .bearer_auth(common::CLIENT_KEY)
+        .send()
+        .await
+        .unwrap();
+    for response in [embeddings, messages, models] {
+        assert_eq!(response.status(), 200, "{}", response.url());
+        assert_eq!(
+            ledgergate_headers(response.headers()),
+            ["x-ledgergate-request-id"],
+            "{}",
+            response.url()
+        );
+    }
 }
 
 // ---- vault records ----
