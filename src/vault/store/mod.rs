@@ -238,10 +238,12 @@ impl Vault {
             })
             .map_err(|e| self.transaction_error(e))?;
         self.flush()?;
-        tracing::info!(
+        // A warning, not news: it should happen once per vault, at the upgrade. Seen
+        // again, someone put a pre-upgrade key-check value back to launder records.
+        tracing::warn!(
             vault = %self.path.display(),
             records = retagged.len(),
-            "key vault written by an earlier version: its records now carry tags under the master key"
+            "key vault without record tags (written by an earlier version): its records were tagged under the master key as they stood; this happens once per vault"
         );
         Ok(())
     }
