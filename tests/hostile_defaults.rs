@@ -182,6 +182,7 @@ const LEAKS: &[&str] = &[
     "sk-ant-api03",
     "AIzaSy",
     "invalid subscription key",
+    "API key not valid",
 ];
 
 fn assert_no_leak(what: &str, text: &str) {
@@ -291,6 +292,14 @@ async fn native_adapters_replace_401_and_403_bodies_too() {
             gemini::MODEL,
             403,
             json!({"error": {"code": 403, "message": "Permission denied: API key AIzaSy...abcd has no access", "status": "PERMISSION_DENIED"}}),
+        ),
+        // Google answers a bad key with 400, not 401.
+        (
+            "gemini",
+            gemini::MODEL,
+            400,
+            json!({"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.", "status": "INVALID_ARGUMENT",
+                             "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "API_KEY_INVALID", "domain": "googleapis.com"}]}}),
         ),
     ];
     for (kind, model, status, body) in cases {
