@@ -183,6 +183,9 @@ pub struct ProviderConfig {
     pub azure: Option<AzureConfig>,
     /// Share of traffic under the `weighted` strategy, relative to the others (>= 1).
     pub weight: u32,
+    /// `base_url` is plain `http://` to a host beyond loopback, which only the
+    /// provider's `allow_plaintext = true` lets through (warned about at start).
+    pub plaintext_beyond_loopback: bool,
 }
 
 /// What an Azure OpenAI resource needs beyond a base URL: the data-plane API version
@@ -934,7 +937,8 @@ impl RawProvider {
             ));
         };
         // The provider key and every prompt would cross the network in clear.
-        if parsed.scheme() == "http" && !self.allow_plaintext && !is_loopback_host(&parsed) {
+        let plaintext_beyond_loopback = parsed.scheme() == "http" && !is_loopback_host(&parsed);
+        if plaintext_beyond_loopback && !self.allow_plaintext {
             return Err((
                 self.base_url.span(),
                 format!(
@@ -971,6 +975,7 @@ impl RawProvider {
             kind,
             azure,
             weight,
+            plaintext_beyond_loopback,
             base_url: url.trim_end_matches('/').to_owned(),
             api_key_env: self.api_key_env,
             region: self.region.unwrap_or_else(|| "unspecified".into()),
@@ -1352,7 +1357,8 @@ mod tests {
                 "{e}"
             );
             assert!(e.contains("allow_plaintext = true"), "{e}");
-            assert!(Config::parse(&provider(url, "allow_plaintext = true\n"), "x").is_ok());
+            let allowed = Config::parse(&provider(url, "allow_plaintext = true\n"), "x").unwrap();
+            assert!(allowed.providers[0].plaintext_beyond_loopback);
         }
         for url in [
             "http://127.0.0.1:9/v1",
@@ -1363,7 +1369,8 @@ mod tests {
             "http://vllm.localhost/v1",
             "https://10.0.0.5/v1",
         ] {
-            assert!(Config::parse(&provider(url, ""), "x").is_ok(), "{url}");
+            let c = Config::parse(&provider(url, ""), "x").unwrap();
+            assert!(!c.providers[0].plaintext_beyond_loopback, "{url}");
         }
         let e = error(&provider("ftp://x/v1", ""));
         assert!(e.contains("is not an http(s) URL"), "{e}");

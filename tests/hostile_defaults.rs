@@ -124,6 +124,15 @@ async fn plain_http_to_a_provider_beyond_loopback_is_refused_unless_the_provider
         .await
         .unwrap();
     assert_eq!(health.status(), 200);
+    // ...and said out loud at start.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !gw
+        .output()
+        .contains("provider reached over plain HTTP beyond loopback")
+    {
+        assert!(Instant::now() < deadline, "no warning: {}", gw.output());
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]

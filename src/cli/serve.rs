@@ -159,6 +159,7 @@ async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
         models: vec![ECHO_MODEL.into()],
         azure: None,
         weight: 1,
+        plaintext_beyond_loopback: false,
     });
     // Common model names work as printed in SDK examples.
     for alias in ["gpt-4o-mini", "gpt-4o"] {

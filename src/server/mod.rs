@@ -356,6 +356,13 @@ pub async fn serve(
         ),
     };
     tracing::info!(addr = %listening.addr, tls = listening.tls, "listening");
+    for provider in config
+        .providers
+        .iter()
+        .filter(|p| p.plaintext_beyond_loopback)
+    {
+        tracing::warn!(provider = %provider.name, base_url = %provider.base_url, "provider reached over plain HTTP beyond loopback because it sets allow_plaintext = true: its key and every prompt cross the network unencrypted");
+    }
     if !listening.tls && !listening.addr.ip().is_loopback() {
         tracing::warn!(addr = %listening.addr, "serving plain HTTP beyond loopback because server.allow_plaintext = true: virtual keys and prompts cross the network unencrypted up to the TLS-terminating proxy");
     }
