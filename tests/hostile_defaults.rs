@@ -212,6 +212,20 @@ async fn ask(gw: &TestGateway, model: &str, stream: bool) -> (u16, String) {
     (status, response.text().await.unwrap())
 }
 
+/// "hello" through the Anthropic-shaped ingress, as Anthropic's SDKs send it.
+async fn anthropic_hello(gw: &TestGateway) -> reqwest::Response {
+    let body = json!({"model": "gpt-4o-mini", "max_tokens": 16,
+                      "messages": [{"role": "user", "content": "hello"}]});
+    common::http()
+        .post(format!("{}/v1/messages", gw.url))
+        .header("x-api-key", common::CLIENT_KEY)
+        .header("anthropic-version", "2023-06-01")
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
 /// The gateway's own 502 in OpenAI's shape, naming the provider, quoting nothing of it.
 fn assert_rejected(provider: &str, status: u16, body: &str) {
     assert_eq!(status, 502, "{body}");
@@ -262,14 +276,7 @@ async fn an_openai_401_body_never_reaches_the_client_json_stream_or_messages() {
         assert_rejected("test-openai", status, &body);
     }
     // The Anthropic-shaped ingress answers in its own shape, quoting nothing either.
-    let response = common::http()
-        .post(format!("{}/v1/messages", gw.url))
-        .header("x-api-key", common::CLIENT_KEY)
-        .header("anthropic-version", "2023-06-01")
-        .json(&json!({"model": "gpt-4o-mini", "max_tokens": 16, "messages": [{"role": "user", "content": "hello"}]}))
-        .send()
-        .await
-        .unwrap();
+    let response = anthropic_hello(&gw).await;
     assert_eq!(response.status(), 502);
     let body = response.text().await.unwrap();
     assert!(
@@ -414,14 +421,7 @@ async fn answers_carry_the_request_id_and_no_global_sequence_number() {
         r#"{"model":"text-embedding-3-small","input":"hello"}"#,
     )
     .await;
-    let messages = common::http()
-        .post(format!("{}/v1/messages", gw.url))
-        .header("x-api-key", common::CLIENT_KEY)
-        .header("anthropic-version", "2023-06-01")
-        .json(&json!({"model": "gpt-4o-mini", "max_tokens": 16, "messages": [{"role": "user", "content": "hello"}]}))
-        .send()
-        .await
-        .unwrap();
+    let messages = anthropic_hello(&gw).await;
     let models = common::http()
         .get(format!("{}/v1/models", gw.url))
         .bearer_auth(common::CLIENT_KEY)
