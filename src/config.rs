@@ -75,6 +75,9 @@ pub struct ServerConfig {
     pub max_body_bytes: usize,
     /// How long in-flight requests and streams may run after SIGTERM.
     pub shutdown_grace: Duration,
+    /// Serve plain HTTP on an address beyond loopback (behind a TLS-terminating proxy
+    /// on a trusted network). Without it such a listener is refused at start.
+    pub allow_plaintext: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -180,6 +183,9 @@ pub struct ProviderConfig {
     pub azure: Option<AzureConfig>,
     /// Share of traffic under the `weighted` strategy, relative to the others (>= 1).
     pub weight: u32,
+    /// `base_url` is plain `http://` to a host beyond loopback, which only the
+    /// provider's `allow_plaintext = true` lets through (warned about at start).
+    pub plaintext_beyond_loopback: bool,
 }
 
 /// What an Azure OpenAI resource needs beyond a base URL: the data-plane API version
@@ -320,6 +326,8 @@ struct RawServer {
     tls_key: Option<Spanned<PathBuf>>,
     max_body_bytes: Option<Spanned<u64>>,
     shutdown_grace_secs: Option<Spanned<u64>>,
+    #[serde(default)]
+    allow_plaintext: bool,
 }
 
 #[derive(Deserialize)]
@@ -389,6 +397,9 @@ struct RawProvider {
     deployments: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     /// Share of traffic under the `weighted` routing strategy.
     weight: Option<Spanned<u32>>,
+    /// Allows a plain `http://` base_url to a host beyond loopback.
+    #[serde(default)]
+    allow_plaintext: bool,
 }
 
 #[derive(Deserialize)]
@@ -726,6 +737,7 @@ impl RawServer {
             tls,
             max_body_bytes,
             shutdown_grace,
+            allow_plaintext: self.allow_plaintext,
         })
     }
 }
@@ -914,12 +926,24 @@ impl RawProvider {
             }
         };
         let url = self.base_url.get_ref();
-        if !(url.starts_with("http://") || url.starts_with("https://"))
-            || reqwest::Url::parse(url).is_err()
-        {
+        let parsed = reqwest::Url::parse(url).ok().filter(|u| {
+            (u.scheme() == "http" || u.scheme() == "https")
+                && (url.starts_with("http://") || url.starts_with("https://"))
+        });
+        let Some(parsed) = parsed else {
             return Err((
                 self.base_url.span(),
                 format!("base_url \"{url}\" of provider \"{name}\" is not an http(s) URL"),
+            ));
+        };
+        // The provider key and every prompt would cross the network in clear.
+        let plaintext_beyond_loopback = parsed.scheme() == "http" && !is_loopback_host(&parsed);
+        if plaintext_beyond_loopback && !self.allow_plaintext {
+            return Err((
+                self.base_url.span(),
+                format!(
+                    "base_url \"{url}\" of provider \"{name}\" is plain http:// to a host beyond loopback, so its key and prompts would cross the network unencrypted: use https://, or set allow_plaintext = true on this provider if the network is trusted"
+                ),
             ));
         }
         if self.models.get_ref().is_empty() {
@@ -951,6 +975,7 @@ impl RawProvider {
             kind,
             azure,
             weight,
+            plaintext_beyond_loopback,
             base_url: url.trim_end_matches('/').to_owned(),
             api_key_env: self.api_key_env,
             region: self.region.unwrap_or_else(|| "unspecified".into()),
@@ -959,6 +984,22 @@ impl RawProvider {
             models: self.models.into_inner(),
             name,
         })
+    }
+}
+
+/// Whether a URL's host is this machine: `localhost` (and `*.localhost`, RFC 6761) or
+/// a loopback address (127.0.0.0/8, ::1).
+fn is_loopback_host(url: &reqwest::Url) -> bool {
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => ip.is_loopback(),
+        Err(_) => {
+            let name = host.trim_end_matches('.').to_ascii_lowercase();
+            name == "localhost" || name.ends_with(".localhost")
+        }
     }
 }
 
@@ -1037,10 +1078,32 @@ fn azure_settings(
     }))
 }
 
+/// Tenant ids the gateway keeps for its own records: `system` is the audit subject
+/// whose data keys encrypt the log's own events (start, stop, key changes). A tenant
+/// of that name would share those keys, and could neither be told apart in an export
+/// nor be erased. Compared without regard to case.
+pub const RESERVED_TENANT_IDS: &[&str] = &[crate::audit::record::SYSTEM_SUBJECT];
+
+/// Whether `id` is one of [`RESERVED_TENANT_IDS`].
+pub fn is_reserved_tenant(id: &str) -> bool {
+    RESERVED_TENANT_IDS
+        .iter()
+        .any(|reserved| reserved.eq_ignore_ascii_case(id))
+}
+
 impl RawTenant {
     /// The tenant, and its and its keys' limits with names for the currency check.
     fn validate(self) -> Result<(TenantConfig, Vec<(String, CheckedLimits)>), Invalid> {
         let id = identifier(&self.id, "tenant id")?;
+        if is_reserved_tenant(&id) {
+            return Err((
+                self.id.span(),
+                format!(
+                    "tenant id \"{id}\" is reserved for the gateway's own records ({}); choose another id",
+                    RESERVED_TENANT_IDS.join(", ")
+                ),
+            ));
+        }
         let mut checks = Vec::new();
         let mut keys = Vec::new();
         for k in self.keys {
@@ -1121,7 +1184,7 @@ mod tests {
     #[test]
     fn bad_provider_kind_is_located() {
         let e = error(
-            "[[providers]]\nname = \"p\"\nkind = \"bedrock\"\nbase_url = \"http://x\"\nmodels = [\"m\"]\n",
+            "[[providers]]\nname = \"p\"\nkind = \"bedrock\"\nbase_url = \"https://x\"\nmodels = [\"m\"]\n",
         );
         assert!(
             e.starts_with("ledgergate.toml:3:8: provider kind \"bedrock\""),
@@ -1146,7 +1209,7 @@ mod tests {
         assert_eq!(azure.deployment("gpt-4o-mini"), "mini-eu");
         assert_eq!(azure.deployment("gpt-4o"), "gpt-4o");
         assert!(Config::parse(
-            "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"http://x\"\nmodels = [\"m\"]\n",
+            "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"https://x\"\nmodels = [\"m\"]\n",
             "x.toml"
         )
         .unwrap()
@@ -1175,7 +1238,7 @@ mod tests {
             "{e}"
         );
         let e = error(
-            "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"http://x\"\nmodels = [\"m\"]\napi_version = \"2024-10-21\"\n",
+            "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"https://x\"\nmodels = [\"m\"]\napi_version = \"2024-10-21\"\n",
         );
         assert!(
             e.starts_with("ledgergate.toml:6:15: api_version is an Azure setting"),
@@ -1213,7 +1276,7 @@ mod tests {
 
     #[test]
     fn pricing_is_validated() {
-        let provider = "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"http://x\"\nmodels = [\"m\"]\n";
+        let provider = "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"https://x\"\nmodels = [\"m\"]\n";
         let e = error(&format!("{provider}[[pricing]]\nprovider = \"q\"\nmodel = \"m\"\ninput_per_million = 1.0\noutput_per_million = 1.0\n"));
         assert!(
             e.starts_with("ledgergate.toml:7:12: pricing names provider \"q\""),
@@ -1229,7 +1292,7 @@ mod tests {
         assert_eq!(ok.pricing[0].currency, "USD");
     }
 
-    const PRICED: &str = "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"http://x\"\nmodels = [\"m\"]\n[[pricing]]\nmodel = \"m\"\ninput_per_million = 1.0\noutput_per_million = 1.0\n";
+    const PRICED: &str = "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"https://x\"\nmodels = [\"m\"]\n[[pricing]]\nmodel = \"m\"\ninput_per_million = 1.0\noutput_per_million = 1.0\n";
 
     #[test]
     fn tenant_and_key_limits_are_read() {
@@ -1274,6 +1337,62 @@ mod tests {
         );
         let e = error("[[tenants]]\nid = \"t\"\n[tenants.limits]\ncurrency = \"usd\"\n");
         assert!(e.contains("must be a three-letter code"), "{e}");
+    }
+
+    fn provider(url: &str, extra: &str) -> String {
+        format!("[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"{url}\"\nmodels = [\"m\"]\n{extra}")
+    }
+
+    #[test]
+    fn plain_http_to_a_host_beyond_loopback_needs_allow_plaintext() {
+        for url in [
+            "http://10.0.0.5:8000/v1",
+            "http://api.openai.com/v1",
+            "http://127.example.com/v1",
+            "http://[2001:db8::1]/v1",
+        ] {
+            let e = error(&provider(url, ""));
+            assert!(
+                e.starts_with(&format!("ledgergate.toml:4:12: base_url \"{url}\" of provider \"p\" is plain http:// to a host beyond loopback")),
+                "{e}"
+            );
+            assert!(e.contains("allow_plaintext = true"), "{e}");
+            let allowed = Config::parse(&provider(url, "allow_plaintext = true\n"), "x").unwrap();
+            assert!(allowed.providers[0].plaintext_beyond_loopback);
+        }
+        for url in [
+            "http://127.0.0.1:9/v1",
+            "http://127.3.4.5/v1",
+            "http://[::1]:8000/v1",
+            "http://localhost:11434/v1",
+            "http://LOCALHOST./v1",
+            "http://vllm.localhost/v1",
+            "https://10.0.0.5/v1",
+        ] {
+            let c = Config::parse(&provider(url, ""), "x").unwrap();
+            assert!(!c.providers[0].plaintext_beyond_loopback, "{url}");
+        }
+        let e = error(&provider("ftp://x/v1", ""));
+        assert!(e.contains("is not an http(s) URL"), "{e}");
+    }
+
+    #[test]
+    fn server_allow_plaintext_defaults_to_false() {
+        assert!(!Config::default().server.allow_plaintext);
+        let c = Config::parse("[server]\nallow_plaintext = true\n", "x").unwrap();
+        assert!(c.server.allow_plaintext);
+    }
+
+    #[test]
+    fn reserved_tenant_ids_are_refused() {
+        for id in ["system", "System", "SYSTEM"] {
+            let e = error(&format!("[[tenants]]\nid = \"{id}\"\n"));
+            assert!(
+                e.starts_with(&format!("ledgergate.toml:2:6: tenant id \"{id}\" is reserved for the gateway's own records (system)")),
+                "{e}"
+            );
+        }
+        assert!(Config::parse("[[tenants]]\nid = \"systems\"\n", "x").is_ok());
     }
 
     #[test]

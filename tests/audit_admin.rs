@@ -39,6 +39,26 @@ fn through_admin(gw: &TestGateway, args: &[&str]) -> (i32, String, String) {
     ledgergate(&args, &[], "")
 }
 
+/// The sequence number of the request record of the request with this id (clients
+/// see only the request id, never the log's global sequence number).
+fn request_seq(gw: &TestGateway, request_id: &str) -> String {
+    let (code, out, err) = through_admin(gw, &["audit", "tail", "-n", "100000"]);
+    assert_eq!(code, 0, "{err}");
+    json_lines(&out)
+        .iter()
+        .find(|l| l["record"]["kind"] == "request" && l["record"]["request_id"] == request_id)
+        .unwrap_or_else(|| panic!("no request record for {request_id} in {out}"))["seq"]
+        .to_string()
+}
+
+fn request_id(response: &reqwest::Response) -> String {
+    assert!(!response.headers().contains_key("x-ledgergate-audit-seq"));
+    response.headers()["x-ledgergate-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
 /// An audit route of the admin API with the admin token and, when `proof`, the
 /// master-key proof the CLI sends; returns (status, JSON body).
 async fn audit_route(
@@ -77,7 +97,7 @@ async fn show_tail_and_report_decrypt_through_the_running_server() {
     let pricing = "[[pricing]]\nmodel = \"gpt-4o-mini\"\ninput_per_million = 1000.0\noutput_per_million = 2000.0\ncurrency = \"EUR\"\n";
     let config = common::config_for(&upstream.base_url(), &format!("{ADMIN_SECTION}{pricing}"));
     let gw = start(&config, &[]);
-    let mut seqs = Vec::new();
+    let mut ids = Vec::new();
     for _ in 0..2 {
         let response = common::post_json(
             &gw,
@@ -86,13 +106,9 @@ async fn show_tail_and_report_decrypt_through_the_running_server() {
         )
         .await;
         assert_eq!(response.status(), 200);
-        seqs.push(
-            response.headers()["x-ledgergate-audit-seq"]
-                .to_str()
-                .unwrap()
-                .to_owned(),
-        );
+        ids.push(request_id(&response));
     }
+    let seqs = [request_seq(&gw, &ids[0])];
 
     let (code, out, err) = through_admin(&gw, &["audit", "show", "--seq", &seqs[0]]);
     assert_eq!(code, 0, "{err}");
@@ -209,10 +225,7 @@ async fn export_and_erase_run_in_the_server_and_are_audited_in_its_chain() {
     )
     .await;
     assert_eq!(response.status(), 200);
-    let seq = response.headers()["x-ledgergate-audit-seq"]
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let seq = request_seq(&gw, &request_id(&response));
 
     let out_dir = gw.path().join("bundle");
     let export = || {

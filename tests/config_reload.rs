@@ -158,3 +158,36 @@ async fn tenant_limits_reload_when_the_file_changes() {
     ];
     assert_eq!(statuses, [200, 429]);
 }
+
+#[tokio::test]
+async fn a_reload_that_adds_plain_http_to_a_provider_beyond_loopback_keeps_the_old_config() {
+    let upstream = TestUpstream::openai().await;
+    let config = format!("{ADMIN_SECTION}{}", pricing(1000.0, 2000.0));
+    let gw = start(&config_for(&upstream.base_url(), &config), &[]);
+    let file = gw.path().join("ledgergate.toml");
+    assert_eq!(cost_of_one_answer(&gw).await, 15000);
+
+    // New prices, and a second provider reached in clear beyond loopback.
+    let plaintext = "\n[[providers]]\nname = \"lan-vllm\"\nkind = \"openai\"\nbase_url = \"http://10.255.255.1:8000/v1\"\nmodels = [\"llama\"]\n";
+    let text = config_for(
+        &upstream.base_url(),
+        &format!("{ADMIN_SECTION}{}{plaintext}", pricing(2000.0, 4000.0)),
+    );
+    std::fs::write(&file, &text).unwrap();
+    gw.sighup();
+    wait_until("the failed reload record", || !reloads(&gw).is_empty());
+    let failed = reloads(&gw).remove(0);
+    assert_eq!(failed["result"], "failed", "{failed}");
+    let line = text
+        .lines()
+        .position(|l| l.contains("10.255.255.1"))
+        .unwrap()
+        + 1;
+    let error = failed["error"].as_str().unwrap();
+    assert!(
+        error.contains(&format!("ledgergate.toml:{line}:12: base_url \"http://10.255.255.1:8000/v1\" of provider \"lan-vllm\" is plain http://")),
+        "{failed}"
+    );
+    // The old prices stay in force.
+    assert_eq!(cost_of_one_answer(&gw).await, 15000);
+}

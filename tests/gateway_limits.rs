@@ -37,7 +37,7 @@ fn config(upstream: &TestUpstream, key_fields: &str, rest: &str) -> String {
 struct Answer {
     status: u16,
     retry_after: Option<u64>,
-    audit_seq: Option<u64>,
+    request_id: Option<String>,
     body: Value,
 }
 
@@ -56,16 +56,21 @@ async fn send(gw: &TestGateway, key: &str, body: Value) -> Answer {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse::<u64>().ok())
     };
-    let (status, retry_after, audit_seq) = (
-        response.status().as_u16(),
-        header("retry-after"),
-        header("x-ledgergate-audit-seq"),
+    assert!(
+        !response.headers().contains_key("x-ledgergate-audit-seq"),
+        "no global counter reaches a client"
     );
+    let request_id = response
+        .headers()
+        .get("x-ledgergate-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let (status, retry_after) = (response.status().as_u16(), header("retry-after"));
     let text = response.text().await.unwrap();
     Answer {
         status,
         retry_after,
-        audit_seq,
+        request_id,
         body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
     }
 }
@@ -95,8 +100,8 @@ fn assert_refused(answer: &Answer, code: &str, message_starts: &str) {
         "the message and the header agree: {message} / {retry}"
     );
     assert!(
-        answer.audit_seq.is_some(),
-        "the refusal is audited as a denial"
+        answer.request_id.is_some(),
+        "the refusal names the request id its audit record is found by"
     );
 }
 

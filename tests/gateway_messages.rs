@@ -98,7 +98,8 @@ async fn a_json_request_gets_an_anthropic_message() {
     body["metadata"] = json!({"user_id": "user-7"});
     let response = send(&gw, CLIENT_KEY, &body).await;
     assert_eq!(response.status(), 200);
-    assert!(response.headers().contains_key("x-ledgergate-audit-seq"));
+    assert!(response.headers().contains_key("x-ledgergate-request-id"));
+    assert!(!response.headers().contains_key("x-ledgergate-audit-seq"));
     let message: Value = response.json().await.unwrap();
     assert_eq!(message["type"], "message");
     assert_eq!(message["role"], "assistant");
@@ -443,7 +444,8 @@ async fn errors_carry_both_the_openai_and_the_anthropic_shape() {
     )
     .await;
     assert_eq!(denied.status(), 403);
-    assert!(denied.headers().contains_key("x-ledgergate-audit-seq"));
+    assert!(denied.headers().contains_key("x-ledgergate-request-id"));
+    assert!(!denied.headers().contains_key("x-ledgergate-audit-seq"));
     let body: Value = denied.json().await.unwrap();
     assert_both_shapes(&body);
     assert_eq!(body["error"]["code"], "residency_denied");

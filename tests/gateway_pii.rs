@@ -132,8 +132,9 @@ async fn a_blocked_entity_is_refused_with_403_naming_the_entity_never_the_value(
     let response = post_json(&gw, "/v1/chat/completions", &body).await;
     assert_eq!(response.status(), 403);
     assert!(
-        response.headers().contains_key("x-ledgergate-audit-seq"),
-        "the refusal is audited"
+        response.headers().contains_key("x-ledgergate-request-id")
+            && !response.headers().contains_key("x-ledgergate-audit-seq"),
+        "the refusal names its request id, never the global sequence number"
     );
     let error: Value = response.json().await.unwrap();
     assert_eq!(error["error"]["code"], "pii_blocked");

@@ -247,11 +247,11 @@ async fn a_gemini_stream_cut_before_its_finish_reason_is_an_error() {
 
 #[tokio::test]
 async fn gemini_error_bodies_reach_the_client_in_openai_shape() {
-    let (upstream, gw) = gateway(gemini::json(400, "error_invalid_argument.json")).await;
+    let (upstream, gw) = gateway(gemini::json(400, "error_contents_missing.json")).await;
     let body = json!({"model": gemini::MODEL, "messages": [{"role": "user", "content": "hi"}]})
         .to_string();
     for (status, file, kind) in [
-        (400, "error_invalid_argument.json", "invalid_request_error"),
+        (400, "error_contents_missing.json", "invalid_request_error"),
         (429, "error_resource_exhausted.json", "rate_limit_error"),
     ] {
         upstream.set_script(gemini::json(status, file));
@@ -263,6 +263,16 @@ async fn gemini_error_bodies_reach_the_client_in_openai_shape() {
         assert_eq!(got["error"]["type"], kind);
         assert_eq!(got["error"]["code"], native["error"]["status"]);
     }
+    // Google's answer to a bad key is a 400 too, but it concerns the gateway's own
+    // credentials: the gateway's 502, not the provider's words.
+    upstream.set_script(gemini::json(400, "error_invalid_argument.json"));
+    let response = post_json(&gw, "/v1/chat/completions", &body).await;
+    assert_eq!(response.status(), 502);
+    let got: Value = response.json().await.unwrap();
+    assert_eq!(
+        got["error"]["code"], "upstream_credentials_rejected",
+        "{got}"
+    );
 }
 
 #[tokio::test]

@@ -132,8 +132,12 @@ async fn the_anthropic_adapter_sends_the_vaulted_key_as_x_api_key() {
     // The environment holds a wrong key: only the vaulted one opens the test upstream.
     let gw = start(&config, &[("TEST_PROVIDER_KEY", "sk-wrong-env-key")]);
     let model = common::anthropic::MODEL;
-    let (status, _) = chat(&gw, common::CLIENT_KEY, model).await;
-    assert_eq!(status, 401, "the env key is refused upstream");
+    let (status, body) = chat(&gw, common::CLIENT_KEY, model).await;
+    assert_eq!(status, 502, "the env key is refused upstream: {body}");
+    assert_eq!(
+        body["error"]["code"], "upstream_credentials_rejected",
+        "{body}"
+    );
     let (status, _) = admin(
         &gw,
         Method::PUT,

@@ -16,7 +16,7 @@ use vault_support::*;
 const MASTER_MARKER: &str = "5ec2e7000000000000000000000000000000000000000000000000000000beef";
 const VAULTED_PROVIDER_MARKER: &str = "sk-LEAKMARKER-vaulted-provider-91c4";
 const ENV_PROVIDER_MARKER: &str = "sk-LEAKMARKER-env-provider-27d8";
-const ADMIN_MARKER: &str = "LEAKMARKER-admin-token-5b1e0f";
+const ADMIN_MARKER: &str = "LEAKMARKER-admin-token-5b1e0f-4c7d9a21";
 
 async fn text_of(response: reqwest::Response) -> String {
     let headers = format!("{:?}", response.headers());

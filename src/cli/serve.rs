@@ -91,6 +91,16 @@ async fn start(args: ServeArgs) -> Result<(), String> {
         config.policy.dir = dir;
     }
     telemetry::init_logging(&config.log);
+    // Refusals that need no secret and change nothing come first.
+    server::check_listener(&config.server).map_err(|e| e.to_string())?;
+    let demo_admin_token = args.demo.then(demo_admin_token);
+    let admin_token = match &demo_admin_token {
+        Some(token) => Some(
+            server::AdminToken::new(token, "LEDGERGATE_DEMO_ADMIN_TOKEN")
+                .map_err(|e| e.to_string())?,
+        ),
+        None => server::AdminToken::from_config(&config).map_err(|e| e.to_string())?,
+    };
 
     let mut keys = KeyStore::from_tenants(&config.tenants).map_err(|e| e.to_string())?;
     if let Some(key) = &demo_key {
@@ -120,15 +130,10 @@ async fn start(args: ServeArgs) -> Result<(), String> {
         Policies::load(config.policy.dir.clone(), config.tenants.clone())
             .map_err(|e| e.to_string())?
     };
-    let admin_token = match (&config.admin, args.demo) {
-        (Some(_), true) => Some(demo_admin_token()),
-        (Some(admin), false) => std::env::var(&admin.token_env).ok().map(Zeroizing::new),
-        (None, _) => None,
-    };
-    let demo = match (&demo_key, &admin_token) {
+    let demo = match (&demo_key, demo_admin_token) {
         (Some(key), Some(admin_token)) => Some(Demo {
             key: key.clone(),
-            admin_token: admin_token.clone(),
+            admin_token,
             data_dir: std::path::absolute(&config.data.dir).map_err(|e| {
                 format!(
                     "cannot resolve the data directory {}: {e}",
@@ -199,6 +204,7 @@ async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
         models: vec![ECHO_MODEL.into()],
         azure: None,
         weight: 1,
+        plaintext_beyond_loopback: false,
     });
     // Common model names work as printed in SDK examples.
     for alias in ["gpt-4o-mini", "gpt-4o"] {

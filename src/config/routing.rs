@@ -352,7 +352,7 @@ mod tests {
 
     use super::*;
 
-    const PROVIDER: &str = "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"http://x\"\nmodels = [\"m\"]\n";
+    const PROVIDER: &str = "[[providers]]\nname = \"p\"\nkind = \"openai\"\nbase_url = \"https://x\"\nmodels = [\"m\"]\n";
 
     fn error(text: &str) -> String {
         match Config::parse(text, "ledgergate.toml") {

@@ -118,7 +118,7 @@ impl Provider for Gemini {
             let response = exchange
                 .send(post)
                 .await
-                .map_err(|e| shape::map_status_error(e, native_error))?;
+                .map_err(|e| shape::map_status_error(rejected_key(e), native_error))?;
             if request.is_stream() {
                 let translator =
                     StreamState::new(request.model(), shape::include_usage(request.body()));
@@ -143,7 +143,7 @@ impl Provider for Gemini {
             let response = exchange
                 .send(self.post(request.model(), "batchEmbedContents", body)?)
                 .await
-                .map_err(|e| shape::map_status_error(e, native_error))?;
+                .map_err(|e| shape::map_status_error(rejected_key(e), native_error))?;
             let bytes = exchange.body(response).await?;
             to_embeddings(&bytes, request.model()).map_err(|r| self.broken(r))
         })
@@ -685,6 +685,45 @@ fn to_completion(bytes: &[u8], model: &str) -> Result<Bytes, String> {
 
 /// Gemini's error body `{"error": {"code", "message", "status"}}` in OpenAI's terms;
 /// the gRPC status name (`INVALID_ARGUMENT`, `RESOURCE_EXHAUSTED`) becomes the `code`.
+/// Google answers a key it does not accept with 400 `INVALID_ARGUMENT` and the reason
+/// `API_KEY_INVALID`, not 401: a refusal of the gateway's credentials all the same,
+/// reported as one (and its body dropped) like every provider's 401 and 403.
+fn rejected_key(error: ProviderError) -> ProviderError {
+    match error {
+        ProviderError::Status {
+            provider,
+            status: 400,
+            body,
+            retry_after,
+        } => {
+            let parsed = serde_json::from_slice::<Value>(&body).unwrap_or_default();
+            let parsed = parsed.as_array().and_then(|a| a.first()).unwrap_or(&parsed);
+            let key_invalid = parsed
+                .pointer("/error/details")
+                .and_then(Value::as_array)
+                .is_some_and(|details| {
+                    details
+                        .iter()
+                        .any(|d| d.get("reason").and_then(Value::as_str) == Some("API_KEY_INVALID"))
+                });
+            if key_invalid {
+                ProviderError::Rejected {
+                    provider,
+                    status: 400,
+                }
+            } else {
+                ProviderError::Status {
+                    provider,
+                    status: 400,
+                    body,
+                    retry_after,
+                }
+            }
+        }
+        other => other,
+    }
+}
+
 fn native_error(_status: u16, body: &Value) -> Option<NativeError> {
     // Some Google front ends wrap the error in a one-element array.
     let body = body.as_array().and_then(|a| a.first()).unwrap_or(body);

@@ -91,7 +91,8 @@ impl Exchange {
         }
     }
 
-    /// Sends the request and waits for the response headers; non-2xx becomes
+    /// Sends the request and waits for the response headers; 401 and 403 become
+    /// [`ProviderError::Rejected`] with the body discarded unread, any other non-2xx
     /// [`ProviderError::Status`] carrying the upstream's (bounded) error body.
     pub async fn send(
         &self,
@@ -111,6 +112,15 @@ impl Exchange {
             return Ok(response);
         }
         let status = response.status().as_u16();
+        // An authentication failure's body may quote the key we sent ("Incorrect API
+        // key provided: sk-...abcd"): it is dropped here, before any adapter, log,
+        // audit record or client could see it.
+        if status == 401 || status == 403 {
+            return Err(ProviderError::Rejected {
+                provider: self.provider.to_owned(),
+                status,
+            });
+        }
         let retry_after = retry_after(response.headers(), std::time::SystemTime::now());
         let body = self
             .read_capped(response, MAX_ERROR_BODY)

@@ -67,6 +67,10 @@ pub enum ProviderError {
         /// How long the upstream asked us to wait (`Retry-After`, `retry-after-ms`).
         retry_after: Option<Duration>,
     },
+    /// The provider refused the gateway's own credentials (HTTP 401 or 403). Its body
+    /// was discarded unread: OpenAI's, for one, quotes part of the key it was sent.
+    #[error("provider \"{provider}\" rejected the gateway's credentials with HTTP {status}")]
+    Rejected { provider: String, status: u16 },
     #[error("provider \"{provider}\" broke the exchange: {reason}")]
     Protocol { provider: String, reason: String },
     #[error("the key of provider \"{provider}\" cannot be read from the key vault")]

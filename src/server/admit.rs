@@ -13,7 +13,6 @@ use serde_json::Value;
 use super::error::ApiError;
 use super::trail::{RequestMeta, Trail};
 use super::{Caller, Gateway};
-use crate::audit::record::Seq;
 use crate::openai::TextFields;
 use crate::pii::{BinaryParts, Engine, Restorer};
 
@@ -32,7 +31,6 @@ pub struct Admitted {
     pub output_scan: Option<Arc<Engine>>,
     pub restorer: Restorer,
     pub trail: Trail,
-    pub seq: Seq,
     /// The gateway whose router makes the calls.
     gateway: Gateway,
 }
@@ -138,7 +136,7 @@ pub async fn admit<R: TextFields>(
         Some(original) => Some(serde_json::json!({"original": original, "sent": sent})),
         None => sent,
     };
-    let seq = trail.request_durable(gw, captured).await?;
+    trail.request_durable(gw, captured).await?;
     Ok(Admitted {
         output_scan: policy.scan_output.then(|| policy.engine.clone()),
         candidates: allowed,
@@ -146,7 +144,6 @@ pub async fn admit<R: TextFields>(
 
         restorer: screened.restorer,
         trail,
-        seq,
         gateway: gw.clone(),
     })
 }

@@ -1,6 +1,8 @@
 //! Answering an admitted request: a JSON answer restored and recorded before it goes
-//! out, an upstream failure recorded and mapped, and the headers every answer carries
-//! (`x-ledgergate-audit-seq`, the provider for metrics).
+//! out, an upstream failure recorded and mapped, and what every answer tells the
+//! metrics (the provider). The audit sequence number is never shown to clients: it is
+//! global, so it would tell every tenant the others' volume; clients find their
+//! records by `x-ledgergate-request-id`.
 
 use std::time::Duration;
 
@@ -14,21 +16,16 @@ use super::observe::Served;
 use super::restore::{restore_completion, scan_completion};
 use super::trail::{tokens_of, usage_of, ResponseFacts};
 
-use super::{Gateway, AUDIT_SEQ_HEADER};
-use crate::audit::record::Seq;
+use super::Gateway;
 use crate::providers::ProviderError;
 
-/// Adds the audit sequence number and tells the metrics which provider answered.
+/// Tells the metrics which provider answered.
 pub fn decorate(
     gw: &Gateway,
     mut response: Response,
-    seq: Seq,
     provider: &str,
     upstream: Duration,
 ) -> Response {
-    response
-        .headers_mut()
-        .insert(AUDIT_SEQ_HEADER, HeaderValue::from(seq.0));
     response.extensions_mut().insert(Served {
         provider: provider.to_owned(),
         upstream,
@@ -101,7 +98,7 @@ pub async fn answer_json_shaped(
     let record = admitted.trail.response_record(&facts);
     gw.audit.append(record).await.map_err(|e| {
         tracing::error!(error = %e, "audit append failed for an answer; withholding it");
-        ApiError::audit_unavailable().with_audit_seq(admitted.seq)
+        ApiError::audit_unavailable()
     })?;
     let body = if let Some(shaped) = shaped {
         Bytes::from(shaped.to_string())
@@ -115,7 +112,7 @@ pub async fn answer_json_shaped(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
-    Ok(decorate(gw, response, admitted.seq, &provider, upstream))
+    Ok(decorate(gw, response, &provider, upstream))
 }
 
 /// The provider failed: the failure is recorded and mapped to the client's error.
@@ -141,5 +138,5 @@ pub async fn failed(
     }
     gw.metrics
         .observe_upstream(&admitted.provider.config().name, upstream);
-    api.with_audit_seq(admitted.seq)
+    api
 }

@@ -72,13 +72,12 @@ pub async fn forward<F: Framing>(
             answer_json_shaped(gw, admitted, upstream, bytes, egress.shape).await
         }
         Ok(Reply::Stream(events)) => {
-            let seq = admitted.seq;
             let provider = admitted.provider.config().name.clone();
             let tap = StreamTap::new(admitted.restorer)
                 .hiding_usage_chunk(added_usage && egress.hide_added_usage)
                 .scanning_output(admitted.output_scan);
             let response = sse_response(gw, events, admitted.trail, tap, upstream, egress.framing);
-            Ok(decorate(gw, response, seq, &provider, upstream))
+            Ok(decorate(gw, response, &provider, upstream))
         }
     }
 }

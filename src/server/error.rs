@@ -22,8 +22,6 @@ struct Detail {
     code: Option<&'static str>,
     /// An upstream error body passed through as it came (already OpenAI-shaped).
     passthrough: Option<Bytes>,
-    /// The audit record of this refusal, when one was written.
-    audit_seq: Option<u64>,
     /// Seconds for the `Retry-After` header of a 429.
     retry_after: Option<u64>,
 }
@@ -42,19 +40,12 @@ impl ApiError {
             param: None,
             code,
             passthrough: None,
-            audit_seq: None,
             retry_after: None,
         }))
     }
 
     pub fn kind(&self) -> &'static str {
         self.0.kind
-    }
-
-    /// Attaches the sequence number of the audit record that recorded this error.
-    pub fn with_audit_seq(mut self, seq: crate::audit::record::Seq) -> ApiError {
-        self.0.audit_seq = Some(seq.0);
-        self
     }
 
     /// The audit record could not be made durable: nothing was forwarded.
@@ -243,6 +234,16 @@ impl From<ProviderError> for ApiError {
                 Some("upstream_error"),
                 format!("Provider \"{provider}\" failed with HTTP {status}."),
             ),
+            // The client's own key was fine: the gateway's key for the provider was
+            // not. A 502 in the gateway's words; the provider's body never gets here.
+            ProviderError::Rejected { provider, status } => ApiError::new(
+                StatusCode::BAD_GATEWAY,
+                "upstream_error",
+                Some("upstream_credentials_rejected"),
+                format!(
+                    "Provider \"{provider}\" rejected the gateway's credentials (HTTP {status}); the gateway's operator must check its key for this provider."
+                ),
+            ),
             ProviderError::Connect { .. } | ProviderError::Protocol { .. } => ApiError::new(
                 StatusCode::BAD_GATEWAY,
                 "upstream_error",
@@ -309,9 +310,6 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
         );
-        if let Some(seq) = self.0.audit_seq {
-            headers.insert(super::AUDIT_SEQ_HEADER, HeaderValue::from(seq));
-        }
         if let Some(secs) = self.0.retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }

@@ -32,13 +32,13 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
 
-pub use admin::AUDIT_PROOF_HEADER;
+pub use admin::{AdminToken, WeakAdminToken, AUDIT_PROOF_HEADER, MIN_ADMIN_TOKEN_LEN};
 pub use auth::{Caller, KeyError, KeyStore};
 pub use error::ApiError;
 pub use observe::{RequestId, REQUEST_ID_HEADER};
 
 use crate::audit::{AuditError, AuditLog, AuditOptions};
-use crate::config::Config;
+use crate::config::{Config, ServerConfig};
 use crate::policy::Policies;
 use crate::providers::pricing::{Pricing, Tokens};
 use crate::providers::router;
@@ -47,9 +47,6 @@ use crate::telemetry::Metrics;
 use crate::vault::master_key::MasterKey;
 use crate::vault::pseudonym::PseudonymKeys;
 use crate::vault::store::{Vault, VaultError};
-
-/// The header carrying the sequence number of a request's audit record.
-pub const AUDIT_SEQ_HEADER: &str = "x-ledgergate-audit-seq";
 
 /// Everything a request handler needs, shared by all requests.
 pub struct GatewayState {
@@ -168,6 +165,22 @@ pub enum ServeError {
     Audit(#[from] AuditError),
     #[error(transparent)]
     Vault(#[from] VaultError),
+    #[error("server.listen {addr} is not a loopback address and no TLS is configured, so virtual keys and prompts would cross the network unencrypted: set server.tls_cert and server.tls_key, or server.allow_plaintext = true if a TLS-terminating proxy on a trusted network sits in front")]
+    Plaintext { addr: SocketAddr },
+    #[error(transparent)]
+    AdminToken(#[from] WeakAdminToken),
+}
+
+/// Refuses a client listener beyond loopback without TLS, unless the config says
+/// `server.allow_plaintext = true`. Checked at start, after `--listen` overrides the
+/// config, before anything is created or bound.
+pub fn check_listener(server: &ServerConfig) -> Result<(), ServeError> {
+    if server.tls.is_none() && !server.listen.ip().is_loopback() && !server.allow_plaintext {
+        return Err(ServeError::Plaintext {
+            addr: server.listen,
+        });
+    }
+    Ok(())
 }
 
 /// What `serve` needs besides the config: secrets and state prepared by the caller.
@@ -179,9 +192,9 @@ pub struct Startup {
     pub accept_damage: bool,
     /// Where the config came from, for hot reloads of its pricing and tenant limits.
     pub config_file: Option<std::path::PathBuf>,
-    /// The admin API's token (read by the caller from `[admin] token_env`, or made by
-    /// demo mode); `None` leaves the admin API off.
-    pub admin_token: Option<zeroize::Zeroizing<String>>,
+    /// The admin token, read and checked before anything was created
+    /// ([`AdminToken::from_config`]); `None`: the admin API is off.
+    pub admin_token: Option<AdminToken>,
 }
 
 /// Where the gateway listens, once it does.
@@ -211,6 +224,7 @@ pub async fn serve(
     startup: Startup,
     on_listening: impl FnOnce(&Listening),
 ) -> Result<(), ServeError> {
+    check_listener(&config.server)?;
     let options = AuditOptions {
         accept_damage: startup.accept_damage,
         ..AuditOptions::from_config(&config)
@@ -287,16 +301,10 @@ pub async fn serve(
     let addr = config.server.listen;
     let listener = TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
     let admin_handle = axum_server::Handle::<SocketAddr>::new();
-    let admin_addr = match (
-        admin::Admin::from_config(
-            &config,
-            startup.admin_token,
-            vault.clone(),
-            audit.clone(),
-            &master,
-        ),
-        &config.admin,
-    ) {
+    let admin_state = startup
+        .admin_token
+        .and_then(|token| admin::Admin::new(&config, token, vault.clone(), audit.clone(), &master));
+    let admin_addr = match (admin_state, &config.admin) {
         (Some(state), Some(admin_config)) => {
             let addr = admin_config.listen;
             let listener =
@@ -355,6 +363,16 @@ pub async fn serve(
         ),
     };
     tracing::info!(addr = %listening.addr, tls = listening.tls, "listening");
+    for provider in config
+        .providers
+        .iter()
+        .filter(|p| p.plaintext_beyond_loopback)
+    {
+        tracing::warn!(provider = %provider.name, base_url = %provider.base_url, "provider reached over plain HTTP beyond loopback because it sets allow_plaintext = true: its key and every prompt cross the network unencrypted");
+    }
+    if !listening.tls && !listening.addr.ip().is_loopback() {
+        tracing::warn!(addr = %listening.addr, "serving plain HTTP beyond loopback because server.allow_plaintext = true: virtual keys and prompts cross the network unencrypted up to the TLS-terminating proxy");
+    }
     let signalled = shutdown_signal();
     on_listening(&listening);
 
@@ -457,4 +475,37 @@ pub async fn spawn_echo_provider() -> std::io::Result<String> {
         let _ = axum::serve(listener, echo::router()).await;
     });
     Ok(format!("http://{addr}/v1"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server(listen: &str, tls: bool, allow_plaintext: bool) -> ServerConfig {
+        let mut config = Config::default().server;
+        config.listen = listen.parse().unwrap();
+        config.tls = tls.then(|| crate::config::TlsFiles {
+            cert: "c.pem".into(),
+            key: "k.pem".into(),
+        });
+        config.allow_plaintext = allow_plaintext;
+        config
+    }
+
+    #[test]
+    fn plain_http_beyond_loopback_needs_tls_or_allow_plaintext() {
+        for listen in ["0.0.0.0:8080", "[::]:8080", "192.0.2.7:8080"] {
+            let e = check_listener(&server(listen, false, false)).unwrap_err();
+            assert!(
+                e.to_string()
+                    .starts_with(&format!("server.listen {listen} is not a loopback address")),
+                "{e}"
+            );
+            assert!(check_listener(&server(listen, true, false)).is_ok());
+            assert!(check_listener(&server(listen, false, true)).is_ok());
+        }
+        for listen in ["127.0.0.1:8080", "127.0.0.2:1", "[::1]:8080"] {
+            assert!(check_listener(&server(listen, false, false)).is_ok());
+        }
+    }
 }

@@ -297,7 +297,7 @@ impl Trail {
             gateway: Some(ms(self.started.elapsed())),
         });
         match gw.audit.append(record).await {
-            Ok(seq) => error.with_audit_seq(seq),
+            Ok(_) => error,
             Err(e) => {
                 tracing::error!(error = %e, "audit append failed for a denial");
                 ApiError::audit_unavailable()

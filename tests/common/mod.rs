@@ -79,6 +79,26 @@ secret_env = "TEST_CLIENT_KEY"
     )
 }
 
+/// The binary with `args`, run in `dir` with the test keys, debug logging and `env`
+/// set, stdout and stderr piped.
+pub fn gateway_command(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Command {
+    let mut command = ledgergate_command();
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("TEST_PROVIDER_KEY", PROVIDER_KEY)
+        .env("TEST_CLIENT_KEY", CLIENT_KEY)
+        .env("LEDGERGATE_MASTER_KEY", MASTER_KEY)
+        .env("RUST_LOG", "debug")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command
+}
+
 pub struct TestGateway {
     pub child: Child,
     pub url: String,
@@ -124,20 +144,7 @@ impl TestGateway {
 
     /// Runs the binary with `args` in `dir` and waits for its "listening on" line.
     pub fn spawn(args: &[&str], dir: tempfile::TempDir, env: &[(&str, &str)]) -> TestGateway {
-        let mut command = ledgergate_command();
-        command
-            .args(args)
-            .current_dir(dir.path())
-            .env("TEST_PROVIDER_KEY", PROVIDER_KEY)
-            .env("TEST_CLIENT_KEY", CLIENT_KEY)
-            .env("LEDGERGATE_MASTER_KEY", MASTER_KEY)
-            .env("RUST_LOG", "debug")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        for (k, v) in env {
-            command.env(k, v);
-        }
+        let mut command = gateway_command(args, dir.path(), env);
         let mut child = command.spawn().expect("the ledgergate binary starts");
         let output = Arc::new(Mutex::new(String::new()));
         let (tx, rx) = mpsc::channel();

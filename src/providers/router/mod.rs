@@ -69,7 +69,7 @@ fn retryable(error: &ProviderError) -> bool {
         ProviderError::Timeout { phase, .. } => *phase == Phase::FirstByte,
         ProviderError::Status { status, .. } => *status == 429 || *status >= 500,
         // Another provider has its own key.
-        ProviderError::KeyUnavailable { .. } => true,
+        ProviderError::KeyUnavailable { .. } | ProviderError::Rejected { .. } => true,
         ProviderError::Protocol { .. } | ProviderError::Unavailable { .. } => false,
     }
 }
@@ -258,7 +258,8 @@ impl Router {
     /// not again in this request.
     fn pause(&self, error: &ProviderError, failures: u32) -> Option<Duration> {
         match error {
-            ProviderError::KeyUnavailable { .. } => None,
+            // The same key would be refused again.
+            ProviderError::KeyUnavailable { .. } | ProviderError::Rejected { .. } => None,
             ProviderError::Status {
                 retry_after: Some(asked),
                 ..

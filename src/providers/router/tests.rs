@@ -42,6 +42,7 @@ fn provider(name: &str) -> Arc<dyn Provider> {
         models: vec!["m".into()],
         azure: None,
         weight: 1,
+        plaintext_beyond_loopback: false,
     }))
 }
 

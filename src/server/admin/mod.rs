@@ -1,6 +1,5 @@
 //! The admin API: its own listener (`[admin] listen`) and its own bearer token (read
-//! by the caller from the variable `[admin] token_env`, or made by demo mode; unset
-//! means the admin API is off). JSON in
+//! from the variable `[admin] token_env`; unset means the admin API is off). JSON in
 //! and out, errors in OpenAI's shape through [`ApiError`]. Every change it makes is
 //! appended to the audit log (ids only, never a secret) before it answers.
 
@@ -25,6 +24,53 @@ use crate::vault::store::Vault;
 /// Largest admin request body (a provider key or a key description).
 const MAX_ADMIN_BODY: usize = 64 * 1024;
 
+/// Shortest admin token accepted. The token manages every key of the gateway; 32
+/// characters of `openssl rand -hex 32` carry 128 bits, beyond guessing.
+pub const MIN_ADMIN_TOKEN_LEN: usize = 32;
+
+/// The admin token, read once at start: only its SHA-256 is kept.
+pub struct AdminToken {
+    digest: [u8; 32],
+}
+
+/// An admin token that cannot be used. Names the variable, never the value.
+#[derive(Debug, thiserror::Error)]
+#[error("the admin token in environment variable {var} is shorter than {MIN_ADMIN_TOKEN_LEN} characters: set it to at least {MIN_ADMIN_TOKEN_LEN} random characters (for example from `openssl rand -hex 32`), or unset it to turn the admin API off")]
+pub struct WeakAdminToken {
+    pub var: String,
+}
+
+impl AdminToken {
+    /// The token of `[admin]` from its variable: `None` when the config has no `[admin]`
+    /// or the variable is unset or empty (the admin API is off, and the log says so);
+    /// a token shorter than [`MIN_ADMIN_TOKEN_LEN`] is refused.
+    pub fn from_config(config: &Config) -> Result<Option<AdminToken>, WeakAdminToken> {
+        let Some(admin) = config.admin.as_ref() else {
+            return Ok(None);
+        };
+        let token = match std::env::var(&admin.token_env) {
+            Ok(token) if !token.is_empty() => zeroize::Zeroizing::new(token),
+            _ => {
+                tracing::warn!(var = %admin.token_env, "admin API off: its token variable is not set");
+                return Ok(None);
+            }
+        };
+        AdminToken::new(&token, &admin.token_env).map(Some)
+    }
+
+    /// A token given by value (demo mode makes one); `var` names where it came from.
+    pub fn new(token: &str, var: &str) -> Result<AdminToken, WeakAdminToken> {
+        if token.chars().count() < MIN_ADMIN_TOKEN_LEN {
+            return Err(WeakAdminToken {
+                var: var.to_owned(),
+            });
+        }
+        Ok(AdminToken {
+            digest: sha256(token.as_bytes()),
+        })
+    }
+}
+
 /// What the admin handlers share.
 pub struct AdminState {
     vault: Arc<Vault>,
@@ -42,20 +88,15 @@ pub struct AdminState {
 pub struct Admin(Arc<AdminState>);
 
 impl Admin {
-    /// The admin API's state, or `None` when the config has no `[admin]` or its token
-    /// variable is unset (then the admin API is off, and the log says so).
-    pub fn from_config(
+    /// The admin API's state for the token read at start ([`AdminToken::from_config`]);
+    /// `None` when the audit access proof cannot be derived (the log says so).
+    pub fn new(
         config: &Config,
-        token: Option<zeroize::Zeroizing<String>>,
+        token: AdminToken,
         vault: Arc<Vault>,
         audit: AuditLog,
         master: &crate::vault::master_key::MasterKey,
     ) -> Option<Admin> {
-        let admin = config.admin.as_ref()?;
-        let Some(token) = token.filter(|t| !t.is_empty()) else {
-            tracing::warn!(var = %admin.token_env, "admin API off: its token variable is not set");
-            return None;
-        };
         let proof = match crate::audit::crypto::access_proof(master) {
             Ok(proof) => proof,
             Err(e) => {
@@ -66,7 +107,7 @@ impl Admin {
         Some(Admin(Arc::new(AdminState {
             vault,
             audit,
-            token_digest: sha256(token.as_bytes()),
+            token_digest: token.digest,
             tenants: config.tenants.iter().map(|t| t.id.clone()).collect(),
             providers: config.providers.iter().map(|p| p.name.clone()).collect(),
             audit_proof_digest: sha256(proof.as_bytes()),

@@ -123,8 +123,10 @@ pub fn provider_key_aad(provider: &str, data_key_id: &str) -> Vec<u8> {
 }
 
 /// The key-check value: a known plaintext sealed under the KEK, so a wrong master key
-/// is recognised before anything is read or written.
+/// is recognised before anything is read or written. v1: a vault written before its
+/// records carried tags (migrated on first open); v2: every record carries its tag.
 pub const CHECK_AAD: &[u8] = b"ledgergate/vault/key-check/v1";
+pub const CHECK_AAD_V2: &[u8] = b"ledgergate/vault/key-check/v2";
 pub const CHECK_PLAINTEXT: &[u8] = b"ledgergate vault key check";
 
 #[cfg(test)]

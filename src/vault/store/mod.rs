@@ -7,22 +7,29 @@
 //! derived key; a provider key can be written, rotated and removed, and is decrypted
 //! only by [`Vault::provider_key`], just before use. Master-key rotation re-wraps the
 //! data keys (and the check value) in one sled transaction and re-encrypts no secret.
+//! Every virtual-key and provider-key record carries a MAC under a master-derived key
+//! (`records.rs`): an edited record is refused and logged. A vault written before
+//! records carried MACs is authenticated on its first open under the right master key.
 //! sled allows one process per database: the server owns it while it runs.
 
 mod envelope;
+mod records;
 mod virtual_keys;
 
 use std::path::{Path, PathBuf};
 
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
-use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::transaction::{
+    ConflictableTransactionError, TransactionError, TransactionalTree, UnabortableTransactionError,
+};
 use sled::Transactional;
 use time::OffsetDateTime;
 
 use crate::vault::master_key::MasterKey;
 use crate::vault::pseudonym::PseudonymKeys;
-use envelope::{provider_key_aad, SecretKey, CHECK_AAD, CHECK_PLAINTEXT};
+use envelope::{provider_key_aad, SecretKey, CHECK_AAD, CHECK_AAD_V2, CHECK_PLAINTEXT};
+use records::{RecordKey, Table};
 
 pub use virtual_keys::{digest_of, NewVirtualKey, VirtualKey, VirtualKeySecret};
 
@@ -40,6 +47,12 @@ pub enum VaultError {
     WrongMasterKey { path: PathBuf },
     #[error("the key vault {path} is damaged: {what}")]
     Corrupt { path: PathBuf, what: String },
+    #[error("the key vault {path}: record \"{id}\" of {tree} failed authentication (it was edited, or written without the master key) and is refused; revoke or remove it and create it again")]
+    Tampered {
+        path: PathBuf,
+        tree: &'static str,
+        id: String,
+    },
     #[error("a virtual key with id \"{id}\" already exists")]
     DuplicateId { id: String },
     #[error("{0}")]
@@ -77,6 +90,17 @@ pub struct Vault {
     virtual_keys: sled::Tree,
     virtual_by_digest: sled::Tree,
     kek: SecretKey,
+    /// Tags every virtual-key and provider-key record.
+    records: RecordKey,
+}
+
+/// What the key-check value says about the vault's records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Records {
+    /// Every record carries its tag (check value v2).
+    Tagged,
+    /// Written before records carried tags (check value v1): to be migrated.
+    Untagged,
 }
 
 impl std::fmt::Debug for Vault {
@@ -102,12 +126,19 @@ impl Vault {
     pub fn open(path: &Path, master: &MasterKey) -> Result<Vault, VaultError> {
         let vault = Vault::open_db(path, master)?;
         match vault.meta.get(META_CHECK).map_err(|e| vault.sled(e))? {
-            Some(check) => vault.verify_check(&vault.kek, &check)?,
+            Some(check) => {
+                if vault.verify_check(&vault.kek, &check)? == Records::Untagged {
+                    vault.tag_untagged_records()?;
+                }
+            }
             None => {
-                if !vault.data_keys.is_empty() || !vault.virtual_keys.is_empty() {
+                if !vault.data_keys.is_empty()
+                    || !vault.virtual_keys.is_empty()
+                    || !vault.provider_keys.is_empty()
+                {
                     return Err(vault.corrupt("its key-check value is missing"));
                 }
-                let check = vault.kek.seal(CHECK_AAD, CHECK_PLAINTEXT);
+                let check = vault.kek.seal(CHECK_AAD_V2, CHECK_PLAINTEXT);
                 vault
                     .meta
                     .insert(META_CHECK, check)
@@ -133,13 +164,19 @@ impl Vault {
             .get(META_CHECK)
             .map_err(|e| vault.sled(e))?
             .ok_or_else(|| vault.corrupt("its key-check value is missing"))?;
-        if vault.verify_check(&vault.kek, &check).is_ok() {
+        if let Ok(records) = vault.verify_check(&vault.kek, &check) {
+            if records == Records::Untagged {
+                vault.tag_untagged_records()?;
+            }
             vault.seed_pseudonym_root(old)?;
             return Ok((vault, false));
         }
         let new_kek = SecretKey::kek(new);
+        // The rotation re-tags every record in the transaction that writes the check,
+        // so a vault already under `new` is tagged under it.
         vault.verify_check(&new_kek, &check)?;
         vault.kek = new_kek;
+        vault.records = RecordKey::derive(new);
         Ok((vault, true))
     }
 
@@ -166,7 +203,56 @@ impl Vault {
             db,
             path: path.to_path_buf(),
             kek: SecretKey::kek(master),
+            records: RecordKey::derive(master),
         })
+    }
+
+    /// Migrates a vault written before records carried tags: tags every plain record
+    /// under the master key that just opened the check value, and writes the v2 check,
+    /// in one transaction. What the records said before this first open is trusted
+    /// as it stood (nothing older can be told apart from an edit); from then on an
+    /// untagged record is refused. A record that already carries a tag must verify.
+    fn tag_untagged_records(&self) -> Result<(), VaultError> {
+        let mut retagged: Vec<Retagged> = Vec::new();
+        for table in Table::ALL {
+            for item in self.tree(table).iter() {
+                let (id, stored) = item.map_err(|e| self.sled(e))?;
+                match self.records.open(table, &id, &stored) {
+                    Ok(_) => {}
+                    Err(records::Fault::Untagged) => {
+                        let sealed = self.records.seal(table, &id, &stored);
+                        retagged.push((table, id.to_vec(), sealed));
+                    }
+                    Err(records::Fault::BadTag) => {
+                        self.authentic(table, &id, &stored)?;
+                    }
+                }
+            }
+        }
+        let check = self.kek.seal(CHECK_AAD_V2, CHECK_PLAINTEXT);
+        (&self.meta, &self.virtual_keys, &self.provider_keys)
+            .transaction(|(meta, virtual_keys, provider_keys)| {
+                insert_records(&retagged, virtual_keys, provider_keys)?;
+                meta.insert(META_CHECK, check.as_slice())?;
+                Ok::<_, ConflictableTransactionError<VaultError>>(())
+            })
+            .map_err(|e| self.transaction_error(e))?;
+        self.flush()?;
+        // A warning, not news: it should happen once per vault, at the upgrade. Seen
+        // again, someone put a pre-upgrade key-check value back to launder records.
+        tracing::warn!(
+            vault = %self.path.display(),
+            records = retagged.len(),
+            "key vault without record tags (written by an earlier version): its records were tagged under the master key as they stood; this happens once per vault"
+        );
+        Ok(())
+    }
+
+    fn tree(&self, table: Table) -> &sled::Tree {
+        match table {
+            Table::VirtualKeys => &self.virtual_keys,
+            Table::ProviderKeys => &self.provider_keys,
+        }
     }
 
     /// Keeps the PII pseudonym root, seeded with the value `master` used to derive, so
@@ -207,13 +293,21 @@ impl Vault {
             .ok_or_else(|| self.corrupt("its pseudonym root does not unwrap"))
     }
 
-    fn verify_check(&self, kek: &SecretKey, check: &[u8]) -> Result<(), VaultError> {
-        match kek.open(CHECK_AAD, check) {
-            Some(plain) if plain.as_slice() == CHECK_PLAINTEXT => Ok(()),
-            _ => Err(VaultError::WrongMasterKey {
-                path: self.path.clone(),
-            }),
+    /// Whether `kek` opens the key-check value, and which version it is.
+    fn verify_check(&self, kek: &SecretKey, check: &[u8]) -> Result<Records, VaultError> {
+        for (aad, records) in [
+            (CHECK_AAD_V2, Records::Tagged),
+            (CHECK_AAD, Records::Untagged),
+        ] {
+            if let Some(plain) = kek.open(aad, check) {
+                if plain.as_slice() == CHECK_PLAINTEXT {
+                    return Ok(records);
+                }
+            }
         }
+        Err(VaultError::WrongMasterKey {
+            path: self.path.clone(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -259,7 +353,13 @@ impl Vault {
             ));
         }
         let now = OffsetDateTime::now_utc();
-        let previous = self.stored_provider_key(provider)?;
+        let previous = match self.stored_provider_key(provider) {
+            Ok(previous) => previous,
+            // A record that failed authentication (logged) is replaced; what it says
+            // is not believed, so no data key it names is destroyed.
+            Err(VaultError::Tampered { .. }) => None,
+            Err(e) => return Err(e),
+        };
         let info = ProviderKeyInfo {
             provider: provider.to_owned(),
             version: previous.as_ref().map_or(1, |p| p.info.version + 1),
@@ -279,6 +379,9 @@ impl Vault {
         };
         let record = serde_json::to_vec(&stored)
             .map_err(|e| self.corrupt(format!("cannot encode a provider key record: {e}")))?;
+        let record = self
+            .records
+            .seal(Table::ProviderKeys, provider.as_bytes(), &record);
         let wrapped = data_key.wrap(&self.kek, &data_key_id);
         let old_id = previous.map(|p| p.data_key_id);
         (&self.provider_keys, &self.data_keys)
@@ -297,13 +400,19 @@ impl Vault {
 
     /// Removes the key of `provider` and destroys its data key; `false` if none was stored.
     pub fn remove_provider_key(&self, provider: &str) -> Result<bool, VaultError> {
-        let Some(previous) = self.stored_provider_key(provider)? else {
-            return Ok(false);
+        let data_key_id = match self.stored_provider_key(provider) {
+            Ok(Some(previous)) => Some(previous.data_key_id),
+            Ok(None) => return Ok(false),
+            // Removed all the same; the data key it names is not believed.
+            Err(VaultError::Tampered { .. }) => None,
+            Err(e) => return Err(e),
         };
         (&self.provider_keys, &self.data_keys)
             .transaction(|(keys, data)| {
                 keys.remove(provider.as_bytes())?;
-                data.remove(previous.data_key_id.as_bytes())?;
+                if let Some(id) = &data_key_id {
+                    data.remove(id.as_bytes())?;
+                }
                 Ok::<_, ConflictableTransactionError<VaultError>>(())
             })
             .map_err(|e| self.transaction_error(e))?;
@@ -357,8 +466,9 @@ impl Vault {
     pub fn list_provider_keys(&self) -> Result<Vec<ProviderKeyInfo>, VaultError> {
         let mut out = Vec::new();
         for item in self.provider_keys.iter() {
-            let (_, value) = item.map_err(|e| self.sled(e))?;
-            let stored: StoredProviderKey = serde_json::from_slice(&value)
+            let (id, value) = item.map_err(|e| self.sled(e))?;
+            let body = self.authentic(Table::ProviderKeys, &id, &value)?;
+            let stored: StoredProviderKey = serde_json::from_slice(body)
                 .map_err(|e| self.corrupt(format!("a provider key record: {e}")))?;
             out.push(stored.info);
         }
@@ -373,18 +483,29 @@ impl Vault {
         else {
             return Ok(None);
         };
-        serde_json::from_slice(&value)
+        let body = self.authentic(Table::ProviderKeys, provider.as_bytes(), &value)?;
+        serde_json::from_slice(body)
             .map(Some)
             .map_err(|e| self.corrupt(format!("the record of provider \"{provider}\": {e}")))
     }
 
-    /// Re-wraps every data key and the key-check value under `new`, in one sled
-    /// transaction; the secrets themselves are not re-encrypted. Every data key is
-    /// unwrapped with the current key first, so a damaged vault changes nothing.
+    /// Re-wraps every data key and the key-check value under `new` and re-tags every
+    /// record under the key derived from it, in one sled transaction; the secrets
+    /// themselves are not re-encrypted. Every data key is unwrapped and every record's
+    /// tag verified with the current key first, so a damaged vault changes nothing.
     /// Returns how many data keys were re-wrapped. Consumes the vault: reopen it with
     /// the new master key.
     pub fn rotate_master(self, new: &MasterKey) -> Result<usize, VaultError> {
         let new_kek = SecretKey::kek(new);
+        let new_records = RecordKey::derive(new);
+        let mut retagged: Vec<Retagged> = Vec::new();
+        for table in Table::ALL {
+            for item in self.tree(table).iter() {
+                let (id, stored) = item.map_err(|e| self.sled(e))?;
+                let body = self.authentic(table, &id, &stored)?;
+                retagged.push((table, id.to_vec(), new_records.seal(table, &id, body)));
+            }
+        }
         let mut rewrapped = Vec::new();
         for item in self.data_keys.iter() {
             let (id, wrapped) = item.map_err(|e| self.sled(e))?;
@@ -394,13 +515,19 @@ impl Vault {
                 .ok_or_else(|| self.corrupt(format!("data key {id_text} does not unwrap")))?;
             rewrapped.push((id_text.clone(), key.wrap(&new_kek, &id_text)));
         }
-        let check = new_kek.seal(CHECK_AAD, CHECK_PLAINTEXT);
+        let check = new_kek.seal(CHECK_AAD_V2, CHECK_PLAINTEXT);
         let root = self.pseudonym_root()?.wrap(&new_kek, META_PSEUDONYM_ROOT);
-        (&self.meta, &self.data_keys)
-            .transaction(|(meta, data)| {
+        (
+            &self.meta,
+            &self.data_keys,
+            &self.virtual_keys,
+            &self.provider_keys,
+        )
+            .transaction(|(meta, data, virtual_keys, provider_keys)| {
                 for (id, wrapped) in &rewrapped {
                     data.insert(id.as_bytes(), wrapped.as_slice())?;
                 }
+                insert_records(&retagged, virtual_keys, provider_keys)?;
                 meta.insert(META_CHECK, check.as_slice())?;
                 meta.insert(META_PSEUDONYM_ROOT, root.as_slice())?;
                 Ok::<_, ConflictableTransactionError<VaultError>>(())
@@ -409,6 +536,25 @@ impl Vault {
         self.flush()?;
         Ok(rewrapped.len())
     }
+}
+
+/// A record to write: its tree, id and stored (tagged) form.
+type Retagged = (Table, Vec<u8>, Vec<u8>);
+
+/// Writes re-tagged records inside a transaction over both record trees.
+fn insert_records(
+    records: &[Retagged],
+    virtual_keys: &TransactionalTree,
+    provider_keys: &TransactionalTree,
+) -> Result<(), UnabortableTransactionError> {
+    for (table, id, sealed) in records {
+        let tree = match table {
+            Table::VirtualKeys => virtual_keys,
+            Table::ProviderKeys => provider_keys,
+        };
+        tree.insert(id.as_slice(), sealed.as_slice())?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -484,6 +630,137 @@ mod tests {
         );
     }
 
+    fn new_key(vault: &Vault, id: &str) -> VirtualKeySecret {
+        vault
+            .create_virtual_key(NewVirtualKey {
+                id: Some(id.into()),
+                tenant: "acme".into(),
+                ..NewVirtualKey::default()
+            })
+            .unwrap()
+            .1
+    }
+
+    /// Rewrites a stored record's JSON, keeping whatever tag it had.
+    fn edit(tree: &sled::Tree, id: &str, from: &str, to: &str) {
+        let stored = tree.get(id).unwrap().unwrap().to_vec();
+        let body = records::unverified_body(&stored);
+        let head = &stored[..stored.len() - body.len()];
+        let text = String::from_utf8(body.to_vec()).unwrap();
+        assert!(text.contains(from), "{text}");
+        let edited = [head, text.replace(from, to).as_bytes()].concat();
+        tree.insert(id, edited).unwrap();
+    }
+
+    #[test]
+    fn an_edited_record_is_refused_and_can_still_be_revoked() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::open(&dir.path().join("vault"), &master(1)).unwrap();
+        let secret = new_key(&vault, "app");
+        new_key(&vault, "other");
+        vault
+            .put_provider_key("p", &SecretString::from("sk-one"))
+            .unwrap();
+        edit(&vault.virtual_keys, "app", "\"acme\"", "\"evil\"");
+        let e = vault
+            .virtual_key_by_digest(&digest_of(secret.expose()))
+            .unwrap_err();
+        assert!(
+            matches!(e, VaultError::Tampered { tree: "virtual_keys", ref id, .. } if id == "app"),
+            "{e}"
+        );
+        assert!(!e.to_string().contains(secret.expose()));
+        assert!(vault.list_virtual_keys().is_err());
+        assert_eq!(vault.revoke_virtual_key("app").unwrap().unwrap().id, "app");
+        assert!(vault
+            .virtual_by_digest
+            .iter()
+            .all(|i| i.unwrap().1.as_ref() == b"other"));
+        assert_eq!(vault.list_virtual_keys().unwrap().len(), 1);
+
+        // The digest index is not tagged: pointing a secret at another key's record
+        // does not lend it that key.
+        vault
+            .virtual_by_digest
+            .insert(digest_of(secret.expose()), "other")
+            .unwrap();
+        assert!(matches!(
+            vault.virtual_key_by_digest(&digest_of(secret.expose())),
+            Err(VaultError::Tampered { .. })
+        ));
+
+        edit(&vault.provider_keys, "p", "\"version\":1", "\"version\":7");
+        assert!(matches!(
+            vault.provider_key("p"),
+            Err(VaultError::Tampered {
+                tree: "provider_keys",
+                ..
+            })
+        ));
+        // Replacing it works and destroys no data key the edited record named.
+        vault
+            .put_provider_key("p", &SecretString::from("sk-two"))
+            .unwrap();
+        assert_eq!(
+            vault.provider_key("p").unwrap().unwrap().expose_secret(),
+            "sk-two"
+        );
+    }
+
+    #[test]
+    fn a_vault_from_before_record_tags_is_tagged_on_first_open_then_strict() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault");
+        let secret = {
+            let vault = reopen(&path, &master(1)).unwrap();
+            let secret = new_key(&vault, "app");
+            vault
+                .put_provider_key("p", &SecretString::from("sk-one"))
+                .unwrap();
+            // What the previous version wrote: plain JSON records, check value v1.
+            for tree in [&vault.virtual_keys, &vault.provider_keys] {
+                for item in tree.iter() {
+                    let (id, stored) = item.unwrap();
+                    tree.insert(id, records::unverified_body(&stored)).unwrap();
+                }
+            }
+            vault
+                .meta
+                .insert(META_CHECK, vault.kek.seal(CHECK_AAD, CHECK_PLAINTEXT))
+                .unwrap();
+            vault.flush().unwrap();
+            secret
+        };
+        // A wrong master key migrates nothing.
+        assert!(matches!(
+            reopen(&path, &master(2)).unwrap_err(),
+            VaultError::WrongMasterKey { .. }
+        ));
+        let vault = reopen(&path, &master(1)).unwrap();
+        assert_eq!(
+            vault
+                .virtual_key_by_digest(&digest_of(secret.expose()))
+                .unwrap()
+                .unwrap()
+                .tenant,
+            "acme"
+        );
+        assert_eq!(
+            vault.provider_key("p").unwrap().unwrap().expose_secret(),
+            "sk-one"
+        );
+        // From now on a plain record is a forgery.
+        let stored = vault.virtual_keys.get("app").unwrap().unwrap();
+        vault
+            .virtual_keys
+            .insert("app", records::unverified_body(&stored))
+            .unwrap();
+        assert!(matches!(
+            vault.virtual_key_by_digest(&digest_of(secret.expose())),
+            Err(VaultError::Tampered { .. })
+        ));
+    }
+
     #[test]
     fn master_rotation_rewraps_data_keys_and_keeps_every_key_usable() {
         let dir = tempfile::tempdir().unwrap();
@@ -495,6 +772,7 @@ mod tests {
         vault
             .put_provider_key("b", &SecretString::from("sk-b"))
             .unwrap();
+        let secret = new_key(&vault, "app");
         let sealed_before = vault.provider_keys.get("a").unwrap().unwrap();
         let pseudonym_before = vault.pseudonym_keys().unwrap().key_for("acme");
         // A vault keeps the pseudonyms its master key used to derive.
@@ -516,10 +794,28 @@ mod tests {
             vault.provider_key("b").unwrap().unwrap().expose_secret(),
             "sk-b"
         );
+        let stored_after = vault.provider_keys.get("a").unwrap().unwrap();
+        let sealed_of = |stored: &[u8]| -> String {
+            serde_json::from_slice::<serde_json::Value>(records::unverified_body(stored)).unwrap()
+                ["sealed"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
         assert_eq!(
-            vault.provider_keys.get("a").unwrap().unwrap(),
-            sealed_before,
+            sealed_of(&stored_after),
+            sealed_of(&sealed_before),
             "secrets are not re-encrypted"
+        );
+        assert_ne!(stored_after, sealed_before, "the record is re-tagged");
+        assert_eq!(
+            vault
+                .virtual_key_by_digest(&digest_of(secret.expose()))
+                .unwrap()
+                .unwrap()
+                .id,
+            "app",
+            "virtual key records are re-tagged under the new key"
         );
         assert_eq!(
             *vault.pseudonym_keys().unwrap().key_for("acme"),

@@ -1,7 +1,9 @@
 //! Virtual keys in the vault: 256 random bits shown once as `lgk_` + base64url, kept
 //! only as a SHA-256 digest beside the key's id, tenant, allowed models, expiry, rate
 //! limit and budget. Lookup is by digest, so revocation (removing the digest) takes
-//! effect on the next request. Does not decide what a request may do with a key.
+//! effect on the next request; a record is believed only if its tag verifies and the
+//! digest it holds is the one looked up (the digest index itself carries no tag).
+//! Does not decide what a request may do with a key.
 
 use ring::digest::{digest, SHA256};
 use serde::{Deserialize, Serialize};
@@ -10,6 +12,7 @@ use sled::Transactional;
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
+use super::records::{unverified_body, Table};
 use super::{Vault, VaultError};
 
 /// The prefix every vaulted virtual key carries (so secret scanners can find leaks).
@@ -142,6 +145,12 @@ impl Vault {
         if new.tenant.is_empty() {
             return Err(VaultError::Invalid("a virtual key needs a tenant".into()));
         }
+        if crate::config::is_reserved_tenant(&new.tenant) {
+            return Err(VaultError::Invalid(format!(
+                "tenant \"{}\" is reserved for the gateway's own records",
+                new.tenant
+            )));
+        }
         if new.rate_limit_rpm == Some(0) {
             return Err(VaultError::Invalid(
                 "rate_limit_rpm must be at least 1 (leave it out for no limit)".into(),
@@ -183,6 +192,9 @@ impl Vault {
             digest: hex::encode(digest),
         })
         .map_err(|e| self.corrupt(format!("cannot encode virtual key \"{id}\": {e}")))?;
+        let record = self
+            .records
+            .seal(Table::VirtualKeys, id.as_bytes(), &record);
         (&self.virtual_keys, &self.virtual_by_digest)
             .transaction(|(keys, by_digest)| {
                 if keys.get(id.as_bytes())?.is_some() {
@@ -214,8 +226,20 @@ impl Vault {
         let Some(value) = self.virtual_keys.get(&id).map_err(|e| self.sled(e))? else {
             return Ok(None);
         };
-        let stored: StoredVirtualKey = serde_json::from_slice(&value)
+        let body = self.authentic(Table::VirtualKeys, &id, &value)?;
+        let stored: StoredVirtualKey = serde_json::from_slice(body)
             .map_err(|e| self.corrupt(format!("a virtual key record: {e}")))?;
+        // The index is not tagged: an entry pointed at another key's record must not
+        // lend that key to a secret it was not made for.
+        if stored.digest != hex::encode(digest) {
+            let id = String::from_utf8_lossy(&id).into_owned();
+            tracing::error!(vault = %self.path.display(), record = %id, "the key vault's digest index points a secret at a virtual key made for another; refused");
+            return Err(VaultError::Tampered {
+                path: self.path.clone(),
+                tree: "virtual_by_digest",
+                id,
+            });
+        }
         Ok(Some(stored.key))
     }
 
@@ -223,8 +247,9 @@ impl Vault {
     pub fn list_virtual_keys(&self) -> Result<Vec<VirtualKey>, VaultError> {
         let mut out = Vec::new();
         for item in self.virtual_keys.iter() {
-            let (_, value) = item.map_err(|e| self.sled(e))?;
-            let stored: StoredVirtualKey = serde_json::from_slice(&value)
+            let (id, value) = item.map_err(|e| self.sled(e))?;
+            let body = self.authentic(Table::VirtualKeys, &id, &value)?;
+            let stored: StoredVirtualKey = serde_json::from_slice(body)
                 .map_err(|e| self.corrupt(format!("a virtual key record: {e}")))?;
             out.push(stored.key);
         }
@@ -240,19 +265,59 @@ impl Vault {
         else {
             return Ok(None);
         };
-        let stored: StoredVirtualKey = serde_json::from_slice(&value)
-            .map_err(|e| self.corrupt(format!("virtual key \"{id}\": {e}")))?;
-        let digest = hex::decode(&stored.digest)
-            .map_err(|_| self.corrupt(format!("virtual key \"{id}\": bad digest")))?;
+        let (key, digests) = match self.authentic(Table::VirtualKeys, id.as_bytes(), &value) {
+            Ok(body) => {
+                let stored: StoredVirtualKey = serde_json::from_slice(body)
+                    .map_err(|e| self.corrupt(format!("virtual key \"{id}\": {e}")))?;
+                let digest = hex::decode(&stored.digest)
+                    .map_err(|_| self.corrupt(format!("virtual key \"{id}\": bad digest")))?;
+                (stored.key, vec![digest])
+            }
+            // A record that failed authentication (logged) can still be revoked: it is
+            // removed with every index entry that points at its id; what it says is
+            // only reported, not believed.
+            Err(VaultError::Tampered { .. }) => {
+                let key = serde_json::from_slice::<StoredVirtualKey>(unverified_body(&value))
+                    .map(|stored| stored.key)
+                    .unwrap_or_else(|_| VirtualKey {
+                        id: id.to_owned(),
+                        tenant: String::new(),
+                        models: Vec::new(),
+                        expires_at: None,
+                        rate_limit_rpm: None,
+                        budget_usd: None,
+                        rate_limit_tpm: None,
+                        budget_daily_usd: None,
+                        created_at: OffsetDateTime::now_utc(),
+                    });
+                let mut digests = Vec::new();
+                for item in self.virtual_by_digest.iter() {
+                    let (digest, points_to) = item.map_err(|e| self.sled(e))?;
+                    if points_to.as_ref() == id.as_bytes() {
+                        digests.push(digest.to_vec());
+                    }
+                }
+                (
+                    VirtualKey {
+                        id: id.to_owned(),
+                        ..key
+                    },
+                    digests,
+                )
+            }
+            Err(e) => return Err(e),
+        };
         (&self.virtual_keys, &self.virtual_by_digest)
             .transaction(|(keys, by_digest)| {
                 keys.remove(id.as_bytes())?;
-                by_digest.remove(digest.as_slice())?;
+                for digest in &digests {
+                    by_digest.remove(digest.as_slice())?;
+                }
                 Ok::<_, ConflictableTransactionError<VaultError>>(())
             })
             .map_err(|e| self.transaction_error(e))?;
         self.flush()?;
-        Ok(Some(stored.key))
+        Ok(Some(key))
     }
 }
 
@@ -314,5 +379,21 @@ mod tests {
             })
             .unwrap_err();
         assert!(e.to_string().contains("\"a b\""), "{e}");
+    }
+
+    #[test]
+    fn reserved_tenants_get_no_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::open(&dir.path().join("v"), &MasterKey::from_bytes([1; 32])).unwrap();
+        for tenant in ["system", "System"] {
+            let e = vault
+                .create_virtual_key(NewVirtualKey {
+                    tenant: tenant.into(),
+                    ..NewVirtualKey::default()
+                })
+                .unwrap_err();
+            assert!(e.to_string().contains("is reserved"), "{e}");
+        }
+        assert!(vault.list_virtual_keys().unwrap().is_empty());
     }
 }
