@@ -50,8 +50,8 @@ pub enum ExportError {
     Read(#[from] ReadError),
     #[error(transparent)]
     Verify(#[from] VerifyError),
-    #[error("the output directory {0} exists and is not empty")]
-    OutNotEmpty(PathBuf),
+    #[error("the output directory {0} exists already; name a new directory (the bundle is written into a fresh one)")]
+    OutExists(PathBuf),
 }
 
 /// What to export.
@@ -139,6 +139,10 @@ pub fn write_bundle(
     let to = parse_time(&req.to)?;
     if from >= to {
         return Err(ExportError::EmptyRange);
+    }
+    // Checked again, atomically, when the directory is made; this only fails early.
+    if std::fs::symlink_metadata(&req.out).is_ok() {
+        return Err(ExportError::OutExists(req.out.clone()));
     }
     let report = verify_log(dir, None)?;
     if let Some(f) = report.first_failure() {
@@ -256,10 +260,6 @@ pub fn write_bundle(
         let path = path.to_path_buf();
         move |source| ExportError::Io { path, source }
     };
-    if out.exists() && std::fs::read_dir(out).map_err(io(out))?.next().is_some() {
-        return Err(ExportError::OutNotEmpty(out.clone()));
-    }
-    std::fs::create_dir_all(out).map_err(io(out))?;
     let mut jsonl = String::new();
     for line in &lines {
         let text = serde_json::to_string(line).map_err(|e| ExportError::Io {
@@ -286,8 +286,6 @@ pub fn write_bundle(
     ];
     let mut digests = std::collections::BTreeMap::new();
     for (name, bytes) in &files {
-        let path = out.join(name);
-        std::fs::write(&path, bytes).map_err(io(&path))?;
         digests.insert(name.to_string(), hex::encode(sha256(bytes)));
     }
     let manifest = Manifest {
@@ -312,8 +310,17 @@ pub fn write_bundle(
         path: out.join(FILE_MANIFEST),
         source: e.into(),
     })?;
-    let mpath = out.join(FILE_MANIFEST);
-    std::fs::write(&mpath, &manifest_text).map_err(io(&mpath))?;
+    let mut all = files;
+    all.push((FILE_MANIFEST, manifest_text.clone()));
+    create_fresh_dir(out).map_err(io(out))?;
+    for (name, bytes) in &all {
+        let path = out.join(name);
+        if let Err(source) = create_exclusive(&path, bytes) {
+            // The directory is ours (made fresh just now): leave no partial bundle.
+            let _ = std::fs::remove_dir_all(out);
+            return Err(ExportError::Io { path, source });
+        }
+    }
     Ok(ExportReport {
         out: out.clone(),
         records_disclosed: disclosed,
@@ -322,6 +329,33 @@ pub fn write_bundle(
         end_size,
         manifest_sha256: hex::encode(sha256(&manifest_text)),
     })
+}
+
+/// Makes the bundle directory: missing parents as usual, the directory itself fresh
+/// (an existing directory or a symlink planted in its place is refused, `mkdir` does not
+/// follow links) and private to its owner (0700), so nobody else can plant files in it.
+fn create_fresh_dir(out: &Path) -> std::io::Result<()> {
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(out)
+}
+
+/// Creates one bundle file exclusively (O_CREAT|O_EXCL: an existing file or a symlink,
+/// even a dangling one, is refused rather than followed), readable by its owner only
+/// (0600), and makes it durable.
+fn create_exclusive(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 const CSV_HEADER: &str = "seq,time,kind,tenant,request_id,virtual_key_id,route,model_requested,provider,endpoint,region,policy_id,policy_version_hash,residency,status,error_type,latency_total_ms,prompt_tokens,completion_tokens,cost_currency,cost_micros,event,erased\n";

@@ -304,6 +304,8 @@ impl AuditLog {
             closed: false,
             stats: Arc::new(Stats::default()),
             close_reply: None,
+            #[cfg(test)]
+            faults: None,
         };
         let stats = writer.stats.clone();
         // The log audits itself: start, and whatever start-up found and did.

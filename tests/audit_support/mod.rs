@@ -124,8 +124,15 @@ pub fn write_log(n: u64, options: AuditOptions) {
     });
 }
 
+/// A scratch working directory for the child, so it never touches the checkout.
+fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
 pub fn cli(args: &[&str]) -> Output {
+    let cwd = scratch();
     Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+        .current_dir(cwd.path())
         .args(args)
         .env("LEDGERGATE_MASTER_KEY", MASTER_HEX)
         .output()
@@ -133,7 +140,9 @@ pub fn cli(args: &[&str]) -> Output {
 }
 
 pub fn cli_no_key(args: &[&str]) -> Output {
+    let cwd = scratch();
     Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+        .current_dir(cwd.path())
         .args(args)
         .env_remove("LEDGERGATE_MASTER_KEY")
         .output()
