@@ -13,9 +13,11 @@ pub mod crypto;
 pub mod export;
 pub mod frame;
 pub mod keys;
+pub mod proof;
 pub mod reader;
 pub mod record;
 pub mod segment;
+pub mod trust;
 pub mod verify;
 mod writer;
 
