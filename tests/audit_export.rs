@@ -102,13 +102,12 @@ fn a_tampered_bundle_is_rejected() {
     manifest["files"]["records.jsonl"] =
         hex::encode(ledgergate::audit::chain::sha256(forged.as_bytes())).into();
     std::fs::write(&manifest_path, serde_json::to_vec(&manifest).unwrap()).unwrap();
+    // The signed manifest no longer matches, and the line not its frame either.
     let (code, v) = verify_bundle(&out, &[]);
     assert_eq!(code, 1, "{v}");
-    assert_eq!(v["first_failure"]["reason"], "hash_mismatch", "{v}");
-    assert!(v["first_failure"]["detail"]
-        .as_str()
-        .unwrap()
-        .contains("differs from the decrypted"));
+    assert_eq!(v["first_failure"]["reason"], "bad_signature", "{v}");
+    let reasons = v["reasons"].as_array().unwrap();
+    assert!(reasons.contains(&"hash_mismatch".into()), "{v}");
 }
 
 #[test]
@@ -252,5 +251,5 @@ fn an_export_goes_into_a_fresh_private_directory_only() {
         assert_eq!(mode(&path), 0o600, "{}", path.display());
         files += 1;
     }
-    assert_eq!(files, 7);
+    assert_eq!(files, 10);
 }

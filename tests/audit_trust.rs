@@ -327,15 +327,7 @@ fn a_frame_whose_key_vanished_without_an_erasure_record_fails_verify_decrypt() {
         (o.status.code().unwrap(), v)
     };
     // A real erasure is proven by its record: the frames without keys pass.
-    let o = cli(&[
-        "audit",
-        "erase",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--subject",
-        "acme",
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    erase_subject(data.path(), "acme");
     let (code, v) = decrypt(data.path());
     assert_eq!(code, 0, "{v}");
 

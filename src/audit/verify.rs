@@ -27,7 +27,7 @@ pub enum VerifyError {
 }
 
 /// Why verification failed, one distinct reason each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// A frame's bytes do not match its stored record hash (flipped bit anywhere in it).

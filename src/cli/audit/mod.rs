@@ -385,6 +385,11 @@ fn bundle(dir: &Path, public_key: Option<&Path>, json: bool) -> ExitCode {
             "records_erased": report.records_erased,
             "failures": report.failures.len(),
             "first_failure": report.first_failure(),
+            "reasons": report
+                .failures
+                .iter()
+                .map(|f| f.reason)
+                .collect::<std::collections::BTreeSet<_>>(),
         });
         println!("{out}");
     } else {
