@@ -251,7 +251,7 @@ async fn export_and_erase_run_in_the_server_and_are_audited_in_its_chain() {
     // A second export into the same directory is refused, and changes nothing.
     let (code, _, err) = export();
     assert_eq!(code, 2);
-    assert!(err.contains("exists and is not empty"), "{err}");
+    assert!(err.contains("exists already"), "{err}");
 
     let (code, out, err) = through_admin(&gw, &["audit", "erase", "--subject", "acme"]);
     assert_eq!(code, 0, "{err}");

@@ -102,13 +102,12 @@ fn a_tampered_bundle_is_rejected() {
     manifest["files"]["records.jsonl"] =
         hex::encode(ledgergate::audit::chain::sha256(forged.as_bytes())).into();
     std::fs::write(&manifest_path, serde_json::to_vec(&manifest).unwrap()).unwrap();
+    // The signed manifest no longer matches, and the line not its frame either.
     let (code, v) = verify_bundle(&out, &[]);
     assert_eq!(code, 1, "{v}");
-    assert_eq!(v["first_failure"]["reason"], "hash_mismatch", "{v}");
-    assert!(v["first_failure"]["detail"]
-        .as_str()
-        .unwrap()
-        .contains("differs from the decrypted"));
+    assert_eq!(v["first_failure"]["reason"], "bad_signature", "{v}");
+    let reasons = v["reasons"].as_array().unwrap();
+    assert!(reasons.contains(&"hash_mismatch".into()), "{v}");
 }
 
 #[test]
@@ -186,4 +185,71 @@ fn an_export_runs_beside_ongoing_appends() {
     let (code, v) = verify_bundle(&out, &[]);
     assert_eq!(code, 0, "{v}");
     assert_eq!(verify_json(data.path()).0, 0);
+}
+
+#[test]
+fn an_export_goes_into_a_fresh_private_directory_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = tempfile::tempdir().unwrap();
+    write_log(4, opts(data.path()));
+    let (_, before) = verify_json(data.path());
+    let export_to = |out: &Path| {
+        cli(&[
+            "audit",
+            "export",
+            "--data-dir",
+            data.path().to_str().unwrap(),
+            "--from",
+            "2000-01-01T00:00:00Z",
+            "--to",
+            "2100-01-01T00:00:00Z",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+
+    // An existing (empty) directory is refused.
+    let existing = data.path().join("existing");
+    std::fs::create_dir(&existing).unwrap();
+    let o = export_to(&existing);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("exists already"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(&existing).unwrap().count(), 0);
+
+    // A symlink planted where the bundle should go is refused, not followed.
+    let elsewhere = data.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let planted = data.path().join("planted");
+    std::os::unix::fs::symlink(&elsewhere, &planted).unwrap();
+    let o = export_to(&planted);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("exists already"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+    // A dangling symlink too.
+    let dangling = data.path().join("dangling");
+    std::os::unix::fs::symlink(data.path().join("nowhere"), &dangling).unwrap();
+    let o = export_to(&dangling);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!data.path().join("nowhere").exists());
+
+    // The refusals changed nothing in the log.
+    let (_, after) = verify_json(data.path());
+    assert_eq!(
+        before["records_checked"], after["records_checked"],
+        "{after}"
+    );
+
+    // A fresh directory (with missing parents) is made 0700, its files 0600.
+    let out = data.path().join("new/parent/bundle");
+    let o = export_to(&out);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out), 0o700);
+    let mut files = 0;
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+        files += 1;
+    }
+    assert_eq!(files, 10);
 }

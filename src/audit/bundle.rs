@@ -1,7 +1,10 @@
 //! Offline verification of an export bundle with nothing but the bundle (and, ideally,
-//! a pinned public key): file digests, checkpoint signatures, the prefix range proven by
-//! the first checkpoint, the hash chain and Merkle roots of the bundled frames up to the
-//! last checkpoint, then decryption of every disclosed record with its disclosure key
+//! a pinned public key): the manifest's signature, file digests, checkpoint signatures,
+//! the prefix range proven by the first checkpoint, the hash chain and Merkle roots of
+//! the bundled frames and omitted hashes up to the closing checkpoint, the edges (the
+//! first and last frames lie outside the range, or the range is declared open), every
+//! in-range frame listed, every erased record proven by an erasure record of the log
+//! (inclusion proof), then decryption of every disclosed record with its disclosure key
 //! and comparison with the JSON Lines. Never needs the gateway's secrets.
 
 use std::collections::BTreeMap;
@@ -10,14 +13,19 @@ use std::path::{Path, PathBuf};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::chain::{genesis, sha256, CompactRange, Hash};
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
+
+use super::chain::{genesis, leaf_hash, sha256, CompactRange, Hash};
 use super::checkpoint::{self, Verifier};
 use super::crypto::SecretKey;
 use super::export::{
-    DisclosureKey, ExportLine, Manifest, BUNDLE_FORMAT, FILE_CHECKPOINTS, FILE_CSV, FILE_FRAMES,
-    FILE_JSONL, FILE_KEYS, FILE_MANIFEST, FILE_PUBLIC_KEY,
+    erased_key_ids, manifest_note_body, DisclosureKey, ErasureProof, ExportLine, Manifest,
+    OmittedFrame, BUNDLE_FORMAT, FILE_CHECKPOINTS, FILE_CSV, FILE_ERASURES, FILE_FRAMES,
+    FILE_JSONL, FILE_KEYS, FILE_MANIFEST, FILE_OMITTED, FILE_PUBLIC_KEY, FILE_SIGNATURE,
 };
-use super::frame::{parse_frame, Parsed};
+use super::frame::{parse_frame, FrameHeader, Parsed};
+use super::proof::verify_inclusion;
 use super::reader::decrypt_with;
 use super::verify::{Failure, Reason};
 
@@ -90,6 +98,8 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
         FILE_CHECKPOINTS,
         FILE_PUBLIC_KEY,
         FILE_KEYS,
+        FILE_OMITTED,
+        FILE_ERASURES,
         FILE_JSONL,
         FILE_CSV,
     ] {
@@ -128,6 +138,18 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
         );
         return Ok(report);
     };
+    // The manifest is signed with the log's key: its range, counts, edges and file
+    // digests cannot be changed to fit a trimmed, censored or edited bundle.
+    let signature = read(dir, FILE_SIGNATURE)?;
+    let signed = checkpoint::verify_note(&String::from_utf8_lossy(&signature), &verifier);
+    if signed.as_deref() != Some(manifest_note_body(&log_id, &manifest_bytes).as_str()) {
+        report.fail(
+            0,
+            Reason::BadSignature,
+            FILE_SIGNATURE,
+            "the manifest is not signed by the log's key (it was edited, or the signature is missing or another log's)",
+        );
+    }
     if manifest.log_id != log_id.to_string() || manifest.public_key != verifier.to_vkey() {
         report.fail(
             manifest.prefix_size,
@@ -159,7 +181,14 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
             );
             continue;
         }
-        by_size.insert(size, (note.checkpoint.root, note.checkpoint.head));
+        by_size.insert(
+            size,
+            (
+                note.checkpoint.root,
+                note.checkpoint.head,
+                note.checkpoint.time.clone(),
+            ),
+        );
     }
 
     // The prefix is proven by the checkpoint of its size.
@@ -182,7 +211,7 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
         genesis(&log_id, &verifier.public_key)
     } else {
         match by_size.get(&manifest.prefix_size) {
-            Some((root, head)) if *root == range.root() => *head,
+            Some((root, head, _)) if *root == range.root() => *head,
             _ => {
                 report.fail(
                     manifest.prefix_size,
@@ -194,68 +223,141 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
             }
         }
     };
+    let omitted: Vec<OmittedFrame> = match serde_json::from_slice(&files[FILE_OMITTED]) {
+        Ok(o) => o,
+        Err(e) => {
+            report.fail(
+                manifest.prefix_size,
+                Reason::Malformed,
+                FILE_OMITTED,
+                e.to_string(),
+            );
+            Vec::new()
+        }
+    };
+    let mut omitted_at: BTreeMap<u64, Option<Hash>> = BTreeMap::new();
+    for o in &omitted {
+        let hash = hex::decode(&o.hash).ok().and_then(|b| b.try_into().ok());
+        if omitted_at.insert(o.seq, hash).is_some() {
+            report.fail(
+                o.seq,
+                Reason::Duplicate,
+                FILE_OMITTED,
+                "the record is omitted twice",
+            );
+        }
+    }
+    if manifest.tenant.is_none() && !omitted.is_empty() {
+        report.fail(
+            omitted[0].seq,
+            Reason::Gap,
+            FILE_OMITTED,
+            "a bundle without a tenant filter omits no record",
+        );
+    }
+    if omitted.len() as u64 != manifest.records_omitted {
+        report.fail(
+            manifest.prefix_size,
+            Reason::Gap,
+            FILE_OMITTED,
+            format!(
+                "{} records are omitted but the manifest says {}",
+                omitted.len(),
+                manifest.records_omitted
+            ),
+        );
+    }
     let frames = &files[FILE_FRAMES];
     let mut pos = 0;
     let mut expected = manifest.prefix_size;
-    let mut headers = BTreeMap::new();
-    while pos < frames.len() {
-        let loc = format!("{FILE_FRAMES}:{pos}");
-        let (frame, len) = match parse_frame(&frames[pos..]) {
-            Parsed::Frame(f, len) => (f, len),
-            Parsed::Incomplete => {
+    let mut headers: BTreeMap<u64, (FrameHeader, Vec<u8>, Vec<u8>)> = BTreeMap::new();
+    // Every record of the span is either a whole frame or an omitted hash, in order.
+    loop {
+        let (hash, seq) = if let Some(hash) = omitted_at.get(&expected) {
+            let Some(hash) = *hash else {
                 report.fail(
                     expected,
-                    Reason::Truncated,
-                    &loc,
-                    "the frames end inside a frame",
+                    Reason::Malformed,
+                    FILE_OMITTED,
+                    "not a hex SHA-256",
                 );
                 break;
-            }
-            Parsed::Malformed(e) => {
-                report.fail(expected, Reason::Malformed, &loc, e.to_string());
+            };
+            (hash, expected)
+        } else {
+            if pos >= frames.len() {
                 break;
             }
-        };
-        let seq = frame.header.seq.0;
-        if frame.computed_hash() != frame.stored_hash {
-            report.fail(
-                expected,
-                Reason::HashMismatch,
-                &loc,
-                "the frame's bytes do not match its record hash",
-            );
-        } else if frame.header.log_id != log_id {
-            report.fail(
-                expected,
-                Reason::ForeignSegment,
-                &loc,
-                "the frame belongs to another log",
-            );
-        } else if seq != expected {
-            let reason = if seq < expected {
-                Reason::Duplicate
-            } else {
-                Reason::Gap
+            let loc = format!("{FILE_FRAMES}:{pos}");
+            let (frame, len) = match parse_frame(&frames[pos..]) {
+                Parsed::Frame(f, len) => (f, len),
+                Parsed::Incomplete => {
+                    report.fail(
+                        expected,
+                        Reason::Truncated,
+                        &loc,
+                        "the frames end inside a frame",
+                    );
+                    break;
+                }
+                Parsed::Malformed(e) => {
+                    report.fail(expected, Reason::Malformed, &loc, e.to_string());
+                    break;
+                }
             };
-            report.fail(
-                expected,
-                reason,
-                &loc,
-                format!("expected seq {expected}, found seq {seq}"),
+            pos += len;
+            let seq = frame.header.seq.0;
+            if frame.computed_hash() != frame.stored_hash {
+                report.fail(
+                    expected,
+                    Reason::HashMismatch,
+                    &loc,
+                    "the frame's bytes do not match its record hash",
+                );
+            } else if frame.header.log_id != log_id {
+                report.fail(
+                    expected,
+                    Reason::ForeignSegment,
+                    &loc,
+                    "the frame belongs to another log",
+                );
+            } else if seq != expected {
+                let reason = if seq < expected {
+                    Reason::Duplicate
+                } else {
+                    Reason::Gap
+                };
+                report.fail(
+                    expected,
+                    reason,
+                    &loc,
+                    format!(
+                        "expected seq {expected} (as a frame or an omitted hash), found seq {seq}"
+                    ),
+                );
+            } else if frame.header.prev_hash != prev {
+                report.fail(
+                    expected,
+                    Reason::ChainBroken,
+                    &loc,
+                    "the previous-hash field does not name the record before",
+                );
+            }
+            report.frames += 1;
+            headers.insert(
+                seq,
+                (
+                    frame.header.clone(),
+                    frame.header_bytes.to_vec(),
+                    frame.ciphertext.to_vec(),
+                ),
             );
-        } else if frame.header.prev_hash != prev {
-            report.fail(
-                expected,
-                Reason::ChainBroken,
-                &loc,
-                "the previous-hash field does not name the record before",
-            );
-        }
-        prev = frame.stored_hash;
-        range.push(&frame.stored_hash);
-        report.frames += 1;
+            (frame.stored_hash, seq)
+        };
+        prev = hash;
+        range.push(&hash);
         expected = seq.max(expected) + 1;
-        if let Some((root, head)) = by_size.get(&range.size()) {
+        if let Some((root, head, _)) = by_size.get(&range.size()) {
             if *root == range.root() && *head == prev {
                 report.checkpoints_valid += 1;
             } else {
@@ -270,15 +372,17 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
                 );
             }
         }
-        headers.insert(
-            seq,
-            (
-                frame.header.clone(),
-                frame.header_bytes.to_vec(),
-                frame.ciphertext.to_vec(),
-            ),
+        if range.size() >= manifest.end_size {
+            break;
+        }
+    }
+    if pos < frames.len() || omitted_at.keys().any(|&s| s >= expected) {
+        report.fail(
+            expected,
+            Reason::Malformed,
+            FILE_FRAMES,
+            "frames or omitted hashes beyond the closing checkpoint",
         );
-        pos += len;
     }
     if range.size() != manifest.end_size || !by_size.contains_key(&manifest.end_size) {
         report.fail(
@@ -292,6 +396,7 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
             ),
         );
     }
+    check_edges(&manifest, &headers, &by_size, &mut report);
 
     // Disclosed records: decrypt and compare with the JSON Lines.
     let keys: Vec<DisclosureKey> = match serde_json::from_slice(&files[FILE_KEYS]) {
@@ -313,6 +418,7 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
         let t = OffsetDateTime::parse(time, &Rfc3339).ok();
         matches!((t, from, to), (Some(t), Some(f), Some(e)) if t >= f && t < e)
     };
+    let proven = proven_erasures(&files[FILE_ERASURES], &manifest, &by_size, &mut report);
     let jsonl = String::from_utf8_lossy(&files[FILE_JSONL]).into_owned();
     let mut listed = std::collections::BTreeSet::new();
     for (i, text) in jsonl.lines().enumerate() {
@@ -382,7 +488,16 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
                     Err(e) => report.fail(line.seq, Reason::BadTag, &loc, e.to_string()),
                 }
             }
-            (None, true, None) => report.records_erased += 1,
+            (None, true, None) if proven.contains(&line.key_id) => report.records_erased += 1,
+            (None, true, None) => report.fail(
+                line.seq,
+                Reason::UnknownKey,
+                &loc,
+                format!(
+                    "the record is marked erased but no erasure record in {FILE_ERASURES} destroyed its key {}",
+                    line.key_id
+                ),
+            ),
             _ => report.fail(
                 line.seq,
                 Reason::Malformed,
@@ -391,19 +506,176 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
             ),
         }
     }
-    if manifest.tenant.is_none() {
-        for (seq, (header, _, _)) in &headers {
-            if in_range(&header.time) && !listed.contains(seq) {
-                report.fail(
-                    *seq,
-                    Reason::Gap,
-                    FILE_JSONL,
-                    "a record in the range is missing from the JSON Lines",
-                );
-                break;
-            }
+    // Every whole frame in the range is listed (a tenant's bundle shows the other
+    // tenants' records as omitted hashes, never as unlisted frames).
+    for (seq, (header, _, _)) in &headers {
+        if in_range(&header.time) && !listed.contains(seq) {
+            report.fail(
+                *seq,
+                Reason::Gap,
+                FILE_JSONL,
+                "a record in the range is missing from the JSON Lines",
+            );
+            break;
         }
+    }
+    if report.records_checked != manifest.records_disclosed
+        || report.records_erased != manifest.records_erased
+    {
+        report.fail(
+            manifest.prefix_size,
+            Reason::Gap,
+            FILE_MANIFEST,
+            format!(
+                "the bundle shows {} disclosed and {} erased records but the manifest says {} and {}",
+                report.records_checked,
+                report.records_erased,
+                manifest.records_disclosed,
+                manifest.records_erased
+            ),
+        );
     }
     report.failures.sort_by_key(|f| f.seq);
     Ok(report)
+}
+
+type Checkpoints = BTreeMap<u64, (Hash, Hash, String)>;
+
+fn parse_time(text: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(text, &Rfc3339).ok()
+}
+
+/// The first frame must lie before the range (unless the bundle starts at the log's
+/// first record) and the last after it (or the closing checkpoint be signed after the
+/// range ended, or the manifest declare the range still open): otherwise records just
+/// outside the bundle might belong to the range. Record times grow with the sequence.
+fn check_edges(
+    manifest: &Manifest,
+    headers: &BTreeMap<u64, (FrameHeader, Vec<u8>, Vec<u8>)>,
+    checkpoints: &Checkpoints,
+    report: &mut BundleReport,
+) {
+    let (Some(from), Some(to)) = (parse_time(&manifest.from), parse_time(&manifest.to)) else {
+        report.fail(
+            0,
+            Reason::Malformed,
+            FILE_MANIFEST,
+            "the range is not RFC 3339",
+        );
+        return;
+    };
+    let time_of = |seq: u64| headers.get(&seq).and_then(|(h, _, _)| parse_time(&h.time));
+    let first = manifest.prefix_size;
+    if first > 0 && time_of(first).is_none_or(|t| t >= from) {
+        report.fail(
+            first,
+            Reason::Truncated,
+            FILE_FRAMES,
+            format!("the bundle's first record (seq {first}) is not a frame written before the range, so records before it may belong to the range (a bundle trimmed at its start)"),
+        );
+    }
+    let last = manifest.end_size.saturating_sub(1);
+    let signed_after = checkpoints
+        .get(&manifest.end_size)
+        .and_then(|(_, _, t)| parse_time(t))
+        .is_some_and(|t| t >= to);
+    let closed = time_of(last).is_some_and(|t| t >= to) || signed_after;
+    if !closed && !manifest.open_end {
+        report.fail(
+            last,
+            Reason::Truncated,
+            FILE_FRAMES,
+            format!("the bundle ends inside the range at seq {last} and its closing checkpoint was signed before the range ended, so records after it may belong to the range (a bundle trimmed at its end)"),
+        );
+    }
+    if closed && manifest.open_end {
+        report.fail(
+            last,
+            Reason::Malformed,
+            FILE_MANIFEST,
+            "the manifest declares the range open, but the bundle reaches past its end",
+        );
+    }
+}
+
+/// The data key ids that the bundle's erasure records prove destroyed: each entry's
+/// frame is proven in the log by an inclusion proof against the signed checkpoint of
+/// `proof_size`, decrypts with its disclosed key, and is an `erasure_done` record.
+fn proven_erasures(
+    bytes: &[u8],
+    manifest: &Manifest,
+    checkpoints: &Checkpoints,
+    report: &mut BundleReport,
+) -> std::collections::BTreeSet<String> {
+    let mut proven = std::collections::BTreeSet::new();
+    let entries: Vec<ErasureProof> = match serde_json::from_slice(bytes) {
+        Ok(e) => e,
+        Err(e) => {
+            report.fail(0, Reason::Malformed, FILE_ERASURES, e.to_string());
+            return proven;
+        }
+    };
+    let size = manifest.proof_size;
+    for entry in entries {
+        let seq = entry.seq;
+        let bad = |report: &mut BundleReport, reason, what: String| {
+            report.fail(seq, reason, FILE_ERASURES, what);
+        };
+        let Some((root, _, _)) = checkpoints.get(&size) else {
+            bad(
+                report,
+                Reason::CheckpointMismatch,
+                format!("no signed checkpoint of size {size} to prove the erasure record against"),
+            );
+            continue;
+        };
+        let raw = B64.decode(&entry.frame).unwrap_or_default();
+        let Parsed::Frame(frame, _) = parse_frame(&raw) else {
+            bad(
+                report,
+                Reason::Malformed,
+                "the erasure record is not a frame".into(),
+            );
+            continue;
+        };
+        let path: Option<Vec<Hash>> = entry
+            .proof
+            .iter()
+            .map(|h| hex::decode(h).ok().and_then(|b| b.try_into().ok()))
+            .collect();
+        let included = frame.computed_hash() == frame.stored_hash
+            && frame.header.seq.0 == seq
+            && path.is_some_and(|p| {
+                verify_inclusion(seq, size, &leaf_hash(&frame.stored_hash), &p, root).is_ok()
+            });
+        if !included {
+            bad(
+                report,
+                Reason::HashMismatch,
+                format!("the erasure record is not proven to be record {seq} of the log"),
+            );
+            continue;
+        }
+        let key = hex::decode(&entry.key)
+            .ok()
+            .and_then(|b| <[u8; 32]>::try_from(b).ok());
+        let record = key.and_then(|k| {
+            decrypt_with(
+                &SecretKey::from_bytes(k),
+                &frame.header,
+                frame.header_bytes,
+                frame.ciphertext,
+            )
+            .ok()
+        });
+        match record {
+            Some(r) if !erased_key_ids(&r).is_empty() => proven.extend(erased_key_ids(&r)),
+            _ => bad(
+                report,
+                Reason::BadTag,
+                "the erasure record does not decrypt to an erasure".into(),
+            ),
+        }
+    }
+    proven
 }

@@ -63,16 +63,51 @@ impl Checkpoint {
 
     /// The whole signed note.
     pub fn sign(&self, key: &SigningKey) -> String {
-        let body = self.body();
-        let verifier = Verifier::new(origin(&self.log_id), key.public_key());
-        let mut sig = verifier.key_hash.to_vec();
-        sig.extend_from_slice(&key.sign(body.as_bytes()));
-        format!(
-            "{body}\n{SIG_PREFIX}{} {}\n",
-            verifier.name,
-            B64.encode(sig)
-        )
+        sign_note(&self.body(), &origin(&self.log_id), key)
     }
+}
+
+/// Signs any note body (lines ending in newlines) as a C2SP signed note under the key
+/// named `name`. Used for checkpoints and for export manifests; their bodies cannot be
+/// mistaken for each other (a manifest note's first line is not a bare origin).
+pub fn sign_note(body: &str, name: &str, key: &SigningKey) -> String {
+    let verifier = Verifier::new(name.to_string(), key.public_key());
+    let mut sig = verifier.key_hash.to_vec();
+    sig.extend_from_slice(&key.sign(body.as_bytes()));
+    format!(
+        "{body}\n{SIG_PREFIX}{} {}\n",
+        verifier.name,
+        B64.encode(sig)
+    )
+}
+
+/// The body of a signed note when one of its signature lines verifies under `verifier`.
+pub fn verify_note(text: &str, verifier: &Verifier) -> Option<String> {
+    let (body, sigs) = text.split_once("\n\n")?;
+    let body = format!("{body}\n");
+    let verified = sigs.lines().any(|line| {
+        let Some(rest) = line.strip_prefix(SIG_PREFIX) else {
+            return false;
+        };
+        let Some((name, sig)) = rest.rsplit_once(' ') else {
+            return false;
+        };
+        let Ok(sig) = B64.decode(sig) else {
+            return false;
+        };
+        signature_ok(name, &sig, &body, verifier)
+    });
+    verified.then_some(body)
+}
+
+/// One C2SP Ed25519 signature line (name, key hash and signature) over `body`.
+fn signature_ok(name: &str, sig: &[u8], body: &str, verifier: &Verifier) -> bool {
+    name == verifier.name
+        && sig.len() == 68
+        && sig[..4] == verifier.key_hash
+        && UnparsedPublicKey::new(&ED25519, verifier.public_key)
+            .verify(body.as_bytes(), &sig[4..])
+            .is_ok()
 }
 
 /// An Ed25519 note verifier: name, 4-byte key hash and public key.
@@ -153,14 +188,9 @@ pub struct SignedCheckpoint {
 impl SignedCheckpoint {
     /// True when a signature line names `verifier`, carries its key hash, and verifies.
     pub fn verify(&self, verifier: &Verifier) -> bool {
-        self.signatures.iter().any(|(name, sig)| {
-            name == &verifier.name
-                && sig.len() == 68
-                && sig[..4] == verifier.key_hash
-                && UnparsedPublicKey::new(&ED25519, verifier.public_key)
-                    .verify(self.body.as_bytes(), &sig[4..])
-                    .is_ok()
-        })
+        self.signatures
+            .iter()
+            .any(|(name, sig)| signature_ok(name, sig, &self.body, verifier))
     }
 }
 

@@ -266,8 +266,10 @@ impl KeyStore {
         Ok(Some(key))
     }
 
-    /// Destroys every data key of `subject`; returns how many were destroyed.
-    pub fn erase_subject(&mut self, subject: &str) -> Result<usize, KeyError> {
+    /// Destroys every data key of `subject`; returns the ids of the keys destroyed (the
+    /// erasure record names them, so a verifier can tell an erased key from a key that
+    /// went missing).
+    pub fn erase_subject(&mut self, subject: &str) -> Result<Vec<KeyId>, KeyError> {
         if subject == super::record::SYSTEM_SUBJECT {
             return Err(KeyError::SystemSubject);
         }
@@ -290,7 +292,7 @@ impl KeyStore {
         self.current.remove(pseudonym).map_err(|e| self.sled(e))?;
         self.current_cache.remove(subject);
         self.db.flush().map_err(|e| self.sled(e))?;
-        Ok(ids.len())
+        Ok(ids)
     }
 
     /// Re-wraps the signing key, the pseudonym key and every data key under `new`, in
@@ -452,7 +454,7 @@ mod tests {
         let mut store = KeyStore::open(dir.path(), &master).unwrap();
         assert_eq!(store.identity().unwrap().0, log_id);
         assert_eq!(store.key(&id_a).unwrap().unwrap().expose(), key_a.expose());
-        assert_eq!(store.erase_subject("acme").unwrap(), 2);
+        assert_eq!(store.erase_subject("acme").unwrap().len(), 2);
         assert!(store.key(&id_a).unwrap().is_none());
         assert!(matches!(
             store.erase_subject("system"),
@@ -501,7 +503,7 @@ mod tests {
         assert!(store.key(&id2).unwrap().is_some());
         assert_eq!(store.pseudonym("acme"), pseudonym);
         assert_eq!(
-            store.erase_subject("acme").unwrap(),
+            store.erase_subject("acme").unwrap().len(),
             1,
             "the index survived"
         );

@@ -13,9 +13,11 @@ pub mod crypto;
 pub mod export;
 pub mod frame;
 pub mod keys;
+pub mod proof;
 pub mod reader;
 pub mod record;
 pub mod segment;
+pub mod trust;
 pub mod verify;
 mod writer;
 
@@ -304,6 +306,8 @@ impl AuditLog {
             closed: false,
             stats: Arc::new(Stats::default()),
             close_reply: None,
+            #[cfg(test)]
+            faults: None,
         };
         let stats = writer.stats.clone();
         // The log audits itself: start, and whatever start-up found and did.

@@ -95,6 +95,22 @@ pub struct SegmentFile {
     file: File,
     path: PathBuf,
     len: u64,
+    /// Test-only: writes and syncs that fail on demand.
+    #[cfg(test)]
+    pub(crate) faults: Option<std::sync::Arc<Faults>>,
+}
+
+/// Fault injection for the writer's tests: a segment whose next write or sync fails on
+/// demand. A sync fails once and then succeeds, as Linux does once the error has been
+/// reported, so a writer that retried an fsync would be caught acknowledging.
+#[cfg(test)]
+#[derive(Debug, Default)]
+pub(crate) struct Faults {
+    pub fail_write: std::sync::atomic::AtomicBool,
+    pub fail_sync: std::sync::atomic::AtomicBool,
+    /// Syncs attempted after one has failed (must stay 0).
+    pub syncs_after_failure: std::sync::atomic::AtomicU64,
+    failed: std::sync::atomic::AtomicBool,
 }
 
 impl SegmentFile {
@@ -116,6 +132,8 @@ impl SegmentFile {
             file,
             path,
             len: bytes.len() as u64,
+            #[cfg(test)]
+            faults: None,
         })
     }
 
@@ -130,13 +148,9 @@ impl SegmentFile {
             file,
             path: path.to_path_buf(),
             len,
+            #[cfg(test)]
+            faults: None,
         })
-    }
-
-    /// Wraps an already open file (tests use a read-only one to provoke write errors).
-    #[cfg(test)]
-    pub(crate) fn from_file(file: File, path: PathBuf, len: u64) -> SegmentFile {
-        SegmentFile { file, path, len }
     }
 
     pub fn len(&self) -> u64 {
@@ -150,6 +164,15 @@ impl SegmentFile {
     }
 
     pub fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        #[cfg(test)]
+        if let Some(f) = &self.faults {
+            if f.fail_write
+                .swap(false, std::sync::atomic::Ordering::SeqCst)
+            {
+                f.failed.store(true, std::sync::atomic::Ordering::SeqCst);
+                return Err(std::io::Error::other("injected write failure"));
+            }
+        }
         self.file.write_all(bytes)?;
         self.len += bytes.len() as u64;
         Ok(())
@@ -158,6 +181,17 @@ impl SegmentFile {
     /// fdatasync. The caller must never retry after an error: the kernel may have
     /// dropped the dirty pages and a second fsync would falsely report success.
     pub fn sync(&mut self) -> std::io::Result<()> {
+        #[cfg(test)]
+        if let Some(f) = &self.faults {
+            use std::sync::atomic::Ordering;
+            if f.failed.load(Ordering::SeqCst) {
+                f.syncs_after_failure.fetch_add(1, Ordering::SeqCst);
+            }
+            if f.fail_sync.swap(false, Ordering::SeqCst) {
+                f.failed.store(true, Ordering::SeqCst);
+                return Err(std::io::Error::other("injected fdatasync failure"));
+            }
+        }
         self.file.sync_data()
     }
 }

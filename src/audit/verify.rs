@@ -27,7 +27,7 @@ pub enum VerifyError {
 }
 
 /// Why verification failed, one distinct reason each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// A frame's bytes do not match its stored record hash (flipped bit anywhere in it).
@@ -57,6 +57,18 @@ pub enum Reason {
     TruncatedBelowCheckpoint,
     /// A frame that does not decrypt under its key (only when keys are at hand).
     BadTag,
+    /// Records exist but the checkpoints file is gone (deleted to hide a rollback).
+    CheckpointsMissing,
+    /// Records older than the checkpoint interval that no signed checkpoint covers:
+    /// an unsigned tail anyone with file access could have rewritten.
+    Uncheckpointed,
+    /// Fewer records than a checkpoint the auditor kept (`--trusted`) or a witness
+    /// cosigned covers: the end of the log was removed.
+    Rollback,
+    /// The log does not extend a trusted checkpoint (its consistency proof fails).
+    Inconsistent,
+    /// A frame whose data key is gone although no erasure record destroyed it.
+    UnknownKey,
 }
 
 impl Reason {
@@ -77,6 +89,11 @@ impl Reason {
             Reason::CheckpointMismatch => "checkpoint mismatch",
             Reason::TruncatedBelowCheckpoint => "truncation below a signed checkpoint",
             Reason::BadTag => "bad tag",
+            Reason::CheckpointsMissing => "checkpoints file missing",
+            Reason::Uncheckpointed => "records not covered by a checkpoint",
+            Reason::Rollback => "rollback below a trusted checkpoint",
+            Reason::Inconsistent => "inconsistent with a trusted checkpoint",
+            Reason::UnknownKey => "unknown key",
         }
     }
 }
@@ -153,6 +170,8 @@ pub struct VerifyReport {
     pub checkpoint_tail: Option<CheckpointTail>,
     pub largest_checkpoint: u64,
     pub head: Head,
+    /// The first record at or beyond the largest validly signed checkpoint: (seq, time).
+    pub first_uncovered: Option<(u64, String)>,
 }
 
 impl VerifyReport {
@@ -167,6 +186,35 @@ impl VerifyReport {
     }
     pub fn ok(&self) -> bool {
         self.failures.is_empty()
+    }
+
+    /// Fails the log when its oldest record that no signed checkpoint covers is older
+    /// than twice the checkpoint interval at `now`: a running writer signs within one
+    /// interval and a clean stop signs at once, so such a tail was left by a crash (the
+    /// next start signs it) or written by someone without the signing key.
+    pub fn check_coverage(&mut self, interval: std::time::Duration, now: time::OffsetDateTime) {
+        let Some((seq, at)) = self.first_uncovered.clone() else {
+            return;
+        };
+        let Ok(when) =
+            time::OffsetDateTime::parse(&at, &time::format_description::well_known::Rfc3339)
+        else {
+            return;
+        };
+        let limit = interval.saturating_mul(2);
+        let age = now - when;
+        if age > limit {
+            let covered = self.largest_checkpoint;
+            self.failures.push(Failure {
+                seq,
+                reason: Reason::Uncheckpointed,
+                location: format!("seq {seq}"),
+                detail: format!(
+                    "records from seq {seq} (written {at}) on are covered by no signed checkpoint (the last covers {covered}), for longer than twice the checkpoint interval of {} s; they may have been rewritten, or the gateway crashed (its next start signs them)",
+                    interval.as_secs()
+                ),
+            });
+        }
     }
 }
 
@@ -190,9 +238,13 @@ pub fn verify_log(dir: &Path, pinned: Option<&Verifier>) -> Result<VerifyReport,
         path: public_key_path(dir),
     })?;
     let cp_path = checkpoints_path(dir);
+    let mut cp_missing = false;
     let cp_bytes = match std::fs::read(&cp_path) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            cp_missing = true;
+            Vec::new()
+        }
         Err(source) => {
             return Err(VerifyError::Io {
                 path: cp_path,
@@ -259,6 +311,19 @@ pub fn verify_log(dir: &Path, pinned: Option<&Verifier>) -> Result<VerifyReport,
         scan.segment(&segments, i, path, &bytes)?;
     }
     scan.finish();
+    if cp_missing && scan.records > 0 {
+        // Every start signs a checkpoint right after its start record, so a log with
+        // records and no checkpoints file lost it: deleting it would hide a rollback.
+        scan.fail(
+            0,
+            Reason::CheckpointsMissing,
+            "checkpoints".into(),
+            format!(
+                "{} records exist but the checkpoints file is missing; a removed checkpoints file hides a rollback (compare with a checkpoint you kept: audit verify --trusted)",
+                scan.records
+            ),
+        );
+    }
     let head = Head {
         next_seq: scan.expected,
         last_hash: scan.prev,
@@ -284,6 +349,7 @@ pub fn verify_log(dir: &Path, pinned: Option<&Verifier>) -> Result<VerifyReport,
         checkpoint_tail: scan.checkpoint_tail,
         largest_checkpoint,
         head,
+        first_uncovered: scan.first_uncovered,
     })
 }
 
@@ -306,6 +372,9 @@ struct Scanner {
     checkpoint_tail: Option<CheckpointTail>,
     /// Stored hashes of recent records, to tell a duplicate from a replay.
     seen_hashes: std::collections::HashMap<u64, Hash>,
+    /// The largest size of a validly signed checkpoint, and the first record beyond it.
+    signed_size: u64,
+    first_uncovered: Option<(u64, String)>,
 }
 
 impl Scanner {
@@ -330,6 +399,8 @@ impl Scanner {
             tail: None,
             checkpoint_tail: None,
             seen_hashes: std::collections::HashMap::new(),
+            signed_size: 0,
+            first_uncovered: None,
         }
     }
 
@@ -371,6 +442,9 @@ impl Scanner {
                 );
             }
             last_size = last_size.max(size);
+            if ok {
+                self.signed_size = self.signed_size.max(size);
+            }
         }
     }
 
@@ -568,6 +642,9 @@ impl Scanner {
                         self.accept(seq, frame.stored_hash);
                     } else {
                         self.accept(seq, frame.stored_hash);
+                    }
+                    if seq >= self.signed_size && self.first_uncovered.is_none() {
+                        self.first_uncovered = Some((seq, frame.header.time.clone()));
                     }
                     offset += len;
                 }

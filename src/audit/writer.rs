@@ -79,6 +79,9 @@ pub(crate) struct Writer {
     /// Answered only after the writer has released its files and key store, so the
     /// caller may reopen the log as soon as `close` returns.
     pub close_reply: Option<(Reply<()>, Result<(), AuditError>)>,
+    /// Test-only: faults given to every segment this writer opens.
+    #[cfg(test)]
+    pub faults: Option<Arc<super::segment::Faults>>,
 }
 
 /// Counters of the writer, for metrics and for proving that group commit groups.
@@ -228,8 +231,18 @@ impl Writer {
     }
 
     /// Writes the buffered frames, syncs per the durability mode, acknowledges them.
+    /// Once the writer is unhealthy nothing pending is acknowledged: a roll-over whose
+    /// sync failed earlier in the batch must not be papered over by a later sync that
+    /// the kernel answers with success after it has reported the error once.
     fn commit(&mut self, buf: &mut Vec<u8>, pending: &mut Vec<(Reply<Seq>, Seq)>) {
         if pending.is_empty() && buf.is_empty() {
+            return;
+        }
+        if !self.is_healthy() {
+            buf.clear();
+            for (reply, _) in pending.drain(..) {
+                let _ = reply.send(Err(AuditError::Unhealthy));
+            }
             return;
         }
         self.stats
@@ -264,26 +277,44 @@ impl Writer {
         }
     }
 
+    /// Every write, sync and segment creation goes through here and poisons the writer
+    /// on error, wherever it happens (a batch, a roll-over, the writer's own records), so
+    /// no caller can forget to.
     fn write_buf(&mut self, buf: &[u8]) -> Result<(), AuditError> {
         if buf.is_empty() {
             return Ok(());
         }
+        if !self.is_healthy() {
+            return Err(AuditError::Unhealthy);
+        }
         self.stats.writes.fetch_add(1, Ordering::Relaxed);
-        let segment = self.current_segment()?;
-        let path = segment.path().to_path_buf();
-        segment
-            .write(buf)
-            .map_err(|source| AuditError::Io { path, source })
+        let result = self.current_segment().and_then(|segment| {
+            let path = segment.path().to_path_buf();
+            segment
+                .write(buf)
+                .map_err(|source| AuditError::Io { path, source })
+        });
+        if let Err(e) = &result {
+            self.poison(e);
+        }
+        result
     }
 
+    /// fdatasync, once: after a failure the writer is poisoned and this refuses without
+    /// touching the file (a retried fsync may report success for lost pages).
     fn sync(&mut self) -> Result<(), AuditError> {
+        if !self.is_healthy() {
+            return Err(AuditError::Unhealthy);
+        }
         self.unsynced_since = None;
         self.stats.syncs.fetch_add(1, Ordering::Relaxed);
         if let Some(segment) = self.segment.as_mut() {
             let path = segment.path().to_path_buf();
-            segment
-                .sync()
-                .map_err(|source| AuditError::Io { path, source })?;
+            if let Err(source) = segment.sync() {
+                let e = AuditError::Io { path, source };
+                self.poison(&e);
+                return Err(e);
+            }
         }
         Ok(())
     }
@@ -295,7 +326,21 @@ impl Writer {
                 first_seq: Seq(self.next_seq),
                 prev_hash: self.last_hash,
             };
-            self.segment = Some(SegmentFile::create(&self.opts.dir, &header)?);
+            match SegmentFile::create(&self.opts.dir, &header) {
+                #[allow(unused_mut)]
+                Ok(mut segment) => {
+                    #[cfg(test)]
+                    {
+                        segment.faults = self.faults.clone();
+                    }
+                    self.segment = Some(segment);
+                }
+                Err(e) => {
+                    let e = AuditError::from(e);
+                    self.poison(&e);
+                    return Err(e);
+                }
+            }
         }
         match self.segment.as_mut() {
             Some(s) => Ok(s),
@@ -490,13 +535,23 @@ impl Writer {
             "subject_pseudonym".into(),
             self.keys.pseudonym(subject).into(),
         );
-        detail.insert("keys_destroyed".into(), destroyed.into());
+        detail.insert("keys_destroyed".into(), destroyed.len().into());
+        // The ids prove the erasure: `verify --decrypt` and `verify-bundle` accept a
+        // frame without its key only when an erasure record names that key.
+        detail.insert(
+            "key_ids".into(),
+            destroyed
+                .iter()
+                .map(|id| serde_json::Value::from(id.to_string()))
+                .collect::<Vec<_>>()
+                .into(),
+        );
         self.append_own(&Record::event(
             RecordKind::Admin,
             EventAction::ErasureDone,
             detail,
         ))?;
-        Ok(destroyed)
+        Ok(destroyed.len())
     }
 
     fn shutdown(&mut self) -> Result<(), AuditError> {
@@ -528,24 +583,33 @@ fn random_prefix() -> [u8; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::audit::segment::Faults;
     use crate::vault::master_key::MasterKey;
 
-    fn writer_on_read_only_segment(dir: &std::path::Path) -> Writer {
+    /// A writer on a fresh log whose segments (this one and every roll-over) carry
+    /// `faults`.
+    fn writer(dir: &std::path::Path, segment_max_bytes: u64) -> (Writer, Arc<Faults>) {
         let keys = KeyStore::open(dir, &MasterKey::from_bytes([1; 32])).unwrap();
         let (log_id, signing) = keys.identity().unwrap();
-        let path = dir.join("read-only.seg");
-        std::fs::write(&path, b"").unwrap();
-        let file = std::fs::File::open(&path).unwrap();
-        Writer {
-            opts: AuditOptions::new(dir),
+        let faults = Arc::new(Faults::default());
+        let mut segment = SegmentFile::create(
+            dir,
+            &SegmentHeader {
+                log_id,
+                first_seq: Seq(0),
+                prev_hash: [0; 32],
+            },
+        )
+        .unwrap();
+        segment.faults = Some(faults.clone());
+        let mut opts = AuditOptions::new(dir);
+        opts.segment_max_bytes = segment_max_bytes;
+        let writer = Writer {
+            opts,
             log_id,
             signing,
             keys,
-            segment: Some(SegmentFile::from_file(
-                file,
-                path,
-                SEGMENT_HEADER_LEN as u64,
-            )),
+            segment: Some(segment),
             next_seq: 0,
             last_hash: [0; 32],
             range: CompactRange::new(),
@@ -556,37 +620,109 @@ mod tests {
             closed: false,
             stats: Arc::new(Stats::default()),
             close_reply: None,
+            faults: Some(faults.clone()),
+        };
+        (writer, faults)
+    }
+
+    /// Hands `n` appends to the writer as one batch; returns their answers.
+    fn appends(writer: &mut Writer, n: usize) -> Vec<Result<Seq, AuditError>> {
+        let mut batch = Vec::new();
+        let mut answers = Vec::new();
+        for _ in 0..n {
+            let (reply, rx) = oneshot::channel();
+            batch.push(Command::Append {
+                plaintext: vec![b'x'; 200],
+                subject: "acme".into(),
+                reply,
+            });
+            answers.push(rx);
+        }
+        writer.handle_batch(batch);
+        answers
+            .into_iter()
+            .map(|mut rx| rx.try_recv().expect("every append is answered"))
+            .collect()
+    }
+
+    fn assert_all_refused(answers: &[Result<Seq, AuditError>]) {
+        for a in answers {
+            assert!(
+                matches!(a, Err(AuditError::Unhealthy | AuditError::Io { .. })),
+                "{a:?}"
+            );
         }
     }
 
-    fn append(writer: &mut Writer) -> oneshot::Receiver<Result<Seq, AuditError>> {
-        let (reply, rx) = oneshot::channel();
-        writer.handle_batch(vec![Command::Append {
-            plaintext: b"{}".to_vec(),
-            subject: "acme".into(),
-            reply,
-        }]);
-        rx
+    /// After the first failure nothing is acknowledged, nothing more is written and no
+    /// fsync is ever retried.
+    fn assert_stopped_for_good(writer: &mut Writer, faults: &Faults) {
+        assert!(!writer.healthy.load(Ordering::SeqCst));
+        let writes = writer.stats.writes.load(Ordering::SeqCst);
+        assert_all_refused(&appends(writer, 3));
+        assert_eq!(writer.stats.writes.load(Ordering::SeqCst), writes);
+        assert!(matches!(writer.checkpoint(), Err(AuditError::Unhealthy)));
+        assert!(matches!(writer.shutdown(), Err(AuditError::Unhealthy)));
+        assert_eq!(faults.syncs_after_failure.load(Ordering::SeqCst), 0);
     }
 
     #[test]
-    fn a_write_error_stops_the_writer_for_good() {
+    fn a_failed_write_fails_the_batch_and_every_later_append() {
         let dir = tempfile::tempdir().unwrap();
-        let mut writer = writer_on_read_only_segment(dir.path());
-        let mut first = append(&mut writer);
-        assert!(matches!(
-            first.try_recv().unwrap(),
-            Err(AuditError::Unhealthy)
+        let (mut writer, faults) = writer(dir.path(), 1 << 20);
+        assert!(appends(&mut writer, 2).iter().all(Result::is_ok));
+        faults.fail_write.store(true, Ordering::SeqCst);
+        assert_all_refused(&appends(&mut writer, 4));
+        assert_stopped_for_good(&mut writer, &faults);
+    }
+
+    #[test]
+    fn a_failed_fdatasync_fails_the_batch_and_every_later_append() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut writer, faults) = writer(dir.path(), 1 << 20);
+        assert!(appends(&mut writer, 2).iter().all(Result::is_ok));
+        faults.fail_sync.store(true, Ordering::SeqCst);
+        assert_all_refused(&appends(&mut writer, 4));
+        assert_stopped_for_good(&mut writer, &faults);
+    }
+
+    #[test]
+    fn a_failed_fdatasync_at_roll_over_fails_the_appends_written_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        // Small segments: a batch of 20 records of ~300 bytes rolls over mid-batch.
+        let (mut writer, faults) = writer(dir.path(), 2048);
+        faults.fail_sync.store(true, Ordering::SeqCst);
+        let answers = appends(&mut writer, 20);
+        // The sync that failed was the roll-over's (the batch was not over yet), and
+        // the appends written before it are not acknowledged either.
+        assert_all_refused(&answers);
+        assert!(
+            !faults.fail_sync.load(Ordering::SeqCst),
+            "the sync was tried"
+        );
+        assert_stopped_for_good(&mut writer, &faults);
+    }
+
+    #[test]
+    fn a_failed_write_at_roll_over_stops_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut writer, faults) = writer(dir.path(), 2048);
+        faults.fail_write.store(true, Ordering::SeqCst);
+        assert_all_refused(&appends(&mut writer, 20));
+        assert_stopped_for_good(&mut writer, &faults);
+    }
+
+    #[test]
+    fn a_failed_sync_of_the_writers_own_record_stops_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut writer, faults) = writer(dir.path(), 1 << 20);
+        faults.fail_sync.store(true, Ordering::SeqCst);
+        let r = writer.append_own(&Record::event(
+            RecordKind::System,
+            EventAction::Start,
+            serde_json::Map::new(),
         ));
-        assert!(!writer.healthy.load(Ordering::SeqCst));
-        let writes = writer.stats.writes.load(Ordering::SeqCst);
-        // Later appends are refused without touching the file again.
-        let mut second = append(&mut writer);
-        assert!(matches!(
-            second.try_recv().unwrap(),
-            Err(AuditError::Unhealthy)
-        ));
-        assert_eq!(writer.stats.writes.load(Ordering::SeqCst), writes);
-        assert!(matches!(writer.shutdown(), Err(AuditError::Unhealthy)));
+        assert!(matches!(r, Err(AuditError::Io { .. })), "{r:?}");
+        assert_stopped_for_good(&mut writer, &faults);
     }
 }

@@ -217,3 +217,34 @@ pub fn splice(path: &Path, start: usize, end: usize, insert: &[u8]) {
 pub fn frame_bytes(f: &FrameAt) -> Vec<u8> {
     std::fs::read(&f.path).unwrap()[f.offset..f.offset + f.len].to_vec()
 }
+
+/// `audit export` of `data` for the range `from..2100` into `out`, with `extra` flags.
+pub fn export_cmd(data: &Path, out: &Path, from: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "audit",
+        "export",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--from",
+        from,
+        "--to",
+        "2100-01-01T00:00:00Z",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    cli(&args)
+}
+
+/// `audit erase --subject S` on a log no server holds; asserts it succeeds.
+pub fn erase_subject(data: &Path, subject: &str) {
+    let o = cli(&[
+        "audit",
+        "erase",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--subject",
+        subject,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
+use ledgergate::audit::export::ExportError;
 use ledgergate::audit::{AuditLog, ExportReport, ExportRequest};
 
 use super::access::{resolve, Location};
@@ -56,6 +57,11 @@ pub(super) fn export(loc: &Location, request: ExportRequest) -> ExitCode {
         Ok(out) => out,
         Err(e) => return fail(format!("{}: {e}", request.out.display())),
     };
+    // Refused before the log is touched (the writer checks again when it makes the
+    // directory, atomically): a bundle goes into a fresh directory only.
+    if std::fs::symlink_metadata(&out).is_ok() {
+        return fail(ExportError::OutExists(out).to_string());
+    }
     let request = ExportRequest {
         out: out.clone(),
         ..request

@@ -7,6 +7,7 @@
 mod access;
 mod manage;
 mod read;
+mod trust;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,11 +41,47 @@ enum AuditCommand {
         public_key: Option<PathBuf>,
         /// Also decrypt every record with the data keys (through the running server's
         /// admin API, or with the master key) to check each GCM tag and key
-        /// commitment; erased records are skipped.
+        /// commitment; a record without its key passes only when an erasure record
+        /// names that key.
         #[arg(long)]
         decrypt: bool,
+        /// Checkpoints kept earlier (`audit checkpoint` output, one or more notes): the
+        /// log must consistently extend each (RFC 6962 consistency proof), else exit 1
+        /// naming where it diverges.
+        #[arg(long, value_name = "FILE")]
+        trusted: Option<PathBuf>,
+        /// The gateway's checkpoint interval (default: the config's
+        /// audit.checkpoint_interval_secs, else 60): records older than twice this that
+        /// no signed checkpoint covers fail the check.
+        #[arg(long, value_name = "SECS")]
+        checkpoint_interval: Option<u64>,
         #[arg(long)]
         json: bool,
+    },
+    /// Print the latest signed checkpoint (a C2SP signed note) for an auditor to keep
+    /// and later give to `audit verify --trusted`.
+    Checkpoint {
+        #[command(flatten)]
+        loc: Location,
+        #[arg(long, value_name = "FILE")]
+        public_key: Option<PathBuf>,
+    },
+    /// Print an inclusion proof (JSON) of record SEQ against the latest checkpoint.
+    Prove {
+        #[command(flatten)]
+        loc: Location,
+        #[arg(long)]
+        seq: u64,
+        #[arg(long, value_name = "FILE")]
+        public_key: Option<PathBuf>,
+    },
+    /// Check an inclusion proof offline with the log's public key only.
+    VerifyProof {
+        /// The proof file (`audit prove` output).
+        file: PathBuf,
+        /// The log's verifier key (`audit.pub`, pinned by the auditor).
+        #[arg(long, value_name = "FILE")]
+        public_key: PathBuf,
     },
     /// Write an auditor's bundle for a time range.
     Export {
@@ -100,8 +137,28 @@ pub fn run(args: AuditArgs) -> ExitCode {
             loc,
             public_key,
             decrypt,
+            trusted,
+            checkpoint_interval,
             json,
-        } => verify(&loc, public_key.as_deref(), decrypt, json),
+        } => verify(
+            &loc,
+            &VerifyFlags {
+                public_key: public_key.as_deref(),
+                decrypt,
+                trusted: trusted.as_deref(),
+                checkpoint_interval: checkpoint_interval.map(std::time::Duration::from_secs),
+                json,
+            },
+        ),
+        AuditCommand::Checkpoint { loc, public_key } => {
+            trust::checkpoint(&loc, public_key.as_deref())
+        }
+        AuditCommand::Prove {
+            loc,
+            seq,
+            public_key,
+        } => trust::prove(&loc, seq, public_key.as_deref()),
+        AuditCommand::VerifyProof { file, public_key } => trust::verify_proof(&file, &public_key),
         AuditCommand::VerifyBundle {
             dir,
             public_key,
@@ -128,7 +185,22 @@ pub fn run(args: AuditArgs) -> ExitCode {
     }
 }
 
-fn verify(loc: &Location, public_key: Option<&Path>, decrypt: bool, json: bool) -> ExitCode {
+struct VerifyFlags<'a> {
+    public_key: Option<&'a Path>,
+    decrypt: bool,
+    trusted: Option<&'a Path>,
+    checkpoint_interval: Option<std::time::Duration>,
+    json: bool,
+}
+
+fn verify(loc: &Location, flags: &VerifyFlags<'_>) -> ExitCode {
+    let VerifyFlags {
+        public_key,
+        decrypt,
+        trusted,
+        checkpoint_interval,
+        json,
+    } = *flags;
     let r = match resolve(loc) {
         Ok(r) => r,
         Err(e) => return fail(e),
@@ -144,6 +216,21 @@ fn verify(loc: &Location, public_key: Option<&Path>, decrypt: bool, json: bool) 
         Ok(r) => r,
         Err(e) => return fail(e),
     };
+    report.check_coverage(
+        checkpoint_interval.unwrap_or_else(|| r.options().checkpoint_interval),
+        time::OffsetDateTime::now_utc(),
+    );
+    let mut trusted_size = None;
+    if let Some(path) = trusted {
+        match trust::check_against(&r.audit_dir, &report.verifier, path) {
+            Ok((size, failures)) => {
+                trusted_size = Some(size);
+                report.failures.extend(failures);
+            }
+            Err(trust::Refusal::Usage(e)) => return fail(e),
+            Err(trust::Refusal::Check(f)) => report.failures.push(f),
+        }
+    }
     let mut decrypted = None;
     if decrypt {
         match check_tags(loc) {
@@ -167,6 +254,7 @@ fn verify(loc: &Location, public_key: Option<&Path>, decrypt: bool, json: bool) 
             "failures": report.failures.len(),
             "first_failure": first,
             "records_decrypted": decrypted,
+            "trusted_size": trusted_size,
             "incomplete_tail_bytes": report.tail.as_ref().filter(|t| t.incomplete).map(|t| t.len),
         });
         println!("{out}");
@@ -181,6 +269,9 @@ fn verify(loc: &Location, public_key: Option<&Path>, decrypt: bool, json: bool) 
         );
         if let Some(n) = decrypted {
             println!("{n} records decrypted and authenticated with their keys");
+        }
+        if let Some(n) = trusted_size {
+            println!("checked against the trusted checkpoints (largest size {n})");
         }
         if let Some(t) = report.tail.as_ref().filter(|t| t.incomplete) {
             println!(
@@ -219,6 +310,9 @@ fn check_tags(loc: &Location) -> Result<(u64, Vec<Failure>), String> {
     let mut failures = Vec::new();
     let mut ok = 0u64;
     let mut stopped = None;
+    // Keys the log's own erasure records destroyed, and the frames found without a key.
+    let mut erased_keys = std::collections::HashSet::new();
+    let mut keyless = Vec::new();
     for_each_frame(&dir, |f| {
         if f.computed_hash() != f.stored_hash {
             return Ok(true);
@@ -230,8 +324,16 @@ fn check_tags(loc: &Location) -> Result<(u64, Vec<Failure>), String> {
                 return Ok(false);
             }
         };
-        if line.get("record").is_some() {
+        if let Some(record) = line.get("record") {
             ok += 1;
+            let event = &record["event"];
+            if event["action"] == "erasure_done" {
+                if let Some(ids) = event["detail"]["key_ids"].as_array() {
+                    erased_keys.extend(ids.iter().filter_map(|i| i.as_str().map(str::to_owned)));
+                }
+            }
+        } else if line["erased"] == true {
+            keyless.push((f.header.seq.0, f.header.key_id.to_string()));
         } else if line["bad_tag"] == true {
             let seq = f.header.seq.0;
             failures.push(Failure {
@@ -247,6 +349,18 @@ fn check_tags(loc: &Location) -> Result<(u64, Vec<Failure>), String> {
         Ok(true)
     })
     .map_err(|e| e.to_string())?;
+    for (seq, key_id) in keyless {
+        if !erased_keys.contains(&key_id) {
+            failures.push(Failure {
+                seq,
+                reason: Reason::UnknownKey,
+                location: format!("seq {seq}"),
+                detail: format!(
+                    "the frame names data key {key_id}, which the key store does not hold and no erasure record destroyed (a forged frame, or a key store from another log)"
+                ),
+            });
+        }
+    }
     match stopped {
         Some(e) => Err(e),
         None => Ok((ok, failures)),
@@ -271,6 +385,11 @@ fn bundle(dir: &Path, public_key: Option<&Path>, json: bool) -> ExitCode {
             "records_erased": report.records_erased,
             "failures": report.failures.len(),
             "first_failure": report.first_failure(),
+            "reasons": report
+                .failures
+                .iter()
+                .map(|f| f.reason)
+                .collect::<std::collections::BTreeSet<_>>(),
         });
         println!("{out}");
     } else {

@@ -38,7 +38,7 @@ fn audit_failed(e: AuditError) -> ApiError {
             e @ (ExportError::BadTime(_)
             | ExportError::EmptyRange
             | ExportError::NoRecords { .. }
-            | ExportError::OutNotEmpty(_)),
+            | ExportError::OutExists(_)),
         ) => ApiError::bad_body(e.to_string()),
         other => {
             tracing::error!(error = %other, "an audit-log admin call failed");

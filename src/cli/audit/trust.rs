@@ -1,0 +1,140 @@
+//! `audit checkpoint`, `audit prove`, `audit verify-proof` and the `--trusted` part of
+//! `audit verify`: what an auditor keeps and checks the log against. Files only, no
+//! secret: the verifier key is the one beside the log or the one given.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use ledgergate::audit::trust::{self, InclusionProof, TrustError};
+use ledgergate::audit::verify::read_verifier;
+use ledgergate::audit::{Failure, Reason, Verifier};
+
+use super::access::{pinned, resolve, Location};
+use crate::cli::fail;
+
+/// Why a `--trusted` check could not run: a usage or I/O error (exit 2), or a
+/// failed check (a kept checkpoint this log's key did not sign: exit 1).
+pub(super) enum Refusal {
+    Usage(String),
+    Check(Failure),
+}
+
+/// Checks the log in `dir` against the checkpoints kept in `path`. Returns the largest
+/// trusted size and the failures (rollback, inconsistency).
+pub(super) fn check_against(
+    dir: &Path,
+    verifier: &Verifier,
+    path: &Path,
+) -> Result<(u64, Vec<Failure>), Refusal> {
+    let notes = match trust::read_trusted(path, verifier) {
+        Ok(n) => n,
+        Err(TrustError::NotSigned { what, vkey }) => {
+            return Err(Refusal::Check(Failure {
+                seq: 0,
+                reason: Reason::BadSignature,
+                location: what,
+                detail: format!(
+                    "the trusted checkpoint is not signed by the key this log is verified with ({vkey}): the log's key was replaced, or the checkpoint is another log's"
+                ),
+            }))
+        }
+        Err(e) => return Err(Refusal::Usage(e.to_string())),
+    };
+    let leaves = trust::leaf_hashes(dir, None).map_err(|e| Refusal::Usage(e.to_string()))?;
+    let largest = notes.iter().map(|n| n.checkpoint.size).max().unwrap_or(0);
+    let source = path.display().to_string();
+    Ok((largest, trust::check_trusted(&leaves, &notes, &source)))
+}
+
+fn verifier_for(dir: &Path, public_key: Option<&Path>) -> Result<Verifier, String> {
+    match pinned(public_key)? {
+        Some(v) => Ok(v),
+        None => read_verifier(dir).map_err(|e| e.to_string()),
+    }
+}
+
+/// `audit checkpoint`: prints the latest signed checkpoint note as it is in the file.
+pub(super) fn checkpoint(loc: &Location, public_key: Option<&Path>) -> ExitCode {
+    let run = || -> Result<String, String> {
+        let r = resolve(loc)?;
+        r.need_log()?;
+        let verifier = verifier_for(&r.audit_dir, public_key)?;
+        let latest =
+            trust::latest_checkpoint(&r.audit_dir, &verifier).map_err(|e| e.to_string())?;
+        Ok(latest.text)
+    };
+    match run() {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
+
+/// `audit prove --seq N`: prints the inclusion proof of record N as JSON.
+pub(super) fn prove(loc: &Location, seq: u64, public_key: Option<&Path>) -> ExitCode {
+    let r = match resolve(loc) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    if let Err(e) = r.need_log() {
+        return fail(e);
+    }
+    let verifier = match verifier_for(&r.audit_dir, public_key) {
+        Ok(v) => v,
+        Err(e) => return fail(e),
+    };
+    match trust::prove(&r.audit_dir, &verifier, seq) {
+        Ok(proof) => match serde_json::to_string_pretty(&proof) {
+            Ok(text) => {
+                println!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        // A proof that does not check against the log's own checkpoint is tamper.
+        Err(e @ TrustError::ProofFails { .. }) => {
+            eprintln!("ledgergate: {e}");
+            ExitCode::from(1)
+        }
+        Err(e) => fail(e),
+    }
+}
+
+/// `audit verify-proof FILE --public-key KEY`: checks a proof offline.
+pub(super) fn verify_proof(file: &Path, public_key: &Path) -> ExitCode {
+    let verifier = match pinned(Some(public_key)) {
+        Ok(Some(v)) => v,
+        Ok(None) => return fail("a public key is needed"),
+        Err(e) => return fail(e),
+    };
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => return fail(format!("{}: {e}", file.display())),
+    };
+    let proof: InclusionProof = match serde_json::from_str(&text) {
+        Ok(p) => p,
+        Err(e) => {
+            return fail(format!(
+                "{}: not an inclusion proof (JSON from `ledgergate audit prove`): {e}",
+                file.display()
+            ))
+        }
+    };
+    match trust::verify_proof(&proof, &verifier) {
+        Ok(size) => {
+            println!(
+                "OK: record {} is in the log's tree of {size} records signed by {}",
+                proof.seq,
+                verifier.to_vkey()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e @ TrustError::BadProofFile(_)) => fail(format!("{}: {e}", file.display())),
+        Err(e) => {
+            println!("FAILED: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
