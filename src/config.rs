@@ -78,6 +78,10 @@ pub struct ServerConfig {
     /// Serve plain HTTP on an address beyond loopback (behind a TLS-terminating proxy
     /// on a trusted network). Without it such a listener is refused at start.
     pub allow_plaintext: bool,
+    /// Longest a request's PII screening may run; past it the request is refused (413).
+    pub screening_budget: Duration,
+    /// Most PII findings in one request; past it the request is refused (413).
+    pub max_findings: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -157,6 +161,10 @@ pub struct UpstreamConfig {
     pub idle_timeout: Duration,
     /// The whole exchange, stream included.
     pub total_timeout: Duration,
+    /// Largest JSON answer body read from a provider; larger is a 502.
+    pub max_response_bytes: usize,
+    /// Largest single SSE event of a stream; larger ends the stream with an error.
+    pub max_event_bytes: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -328,6 +336,8 @@ struct RawServer {
     shutdown_grace_secs: Option<Spanned<u64>>,
     #[serde(default)]
     allow_plaintext: bool,
+    screening_budget_ms: Option<Spanned<u64>>,
+    max_findings: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize)]
@@ -377,6 +387,8 @@ struct RawUpstream {
     first_byte_timeout_ms: Option<Spanned<u64>>,
     idle_timeout_ms: Option<Spanned<u64>>,
     total_timeout_ms: Option<Spanned<u64>>,
+    max_response_bytes: Option<Spanned<u64>>,
+    max_event_bytes: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize)]
@@ -546,6 +558,14 @@ fn positive(value: &Spanned<u64>, what: &str) -> Result<u64, Invalid> {
     match *value.get_ref() {
         0 => Err((value.span(), format!("{what} must be greater than 0"))),
         n => Ok(n),
+    }
+}
+
+fn bytes(value: Option<&Spanned<u64>>, what: &str, default: usize) -> Result<usize, Invalid> {
+    match value {
+        Some(v) => usize::try_from(positive(v, what)?)
+            .map_err(|_| (v.span(), format!("{what} is too large"))),
+        None => Ok(default),
     }
 }
 
@@ -738,6 +758,15 @@ impl RawServer {
             max_body_bytes,
             shutdown_grace,
             allow_plaintext: self.allow_plaintext,
+            screening_budget: millis(
+                self.screening_budget_ms.as_ref(),
+                "server.screening_budget_ms",
+                10_000,
+            )?,
+            max_findings: match &self.max_findings {
+                Some(v) => positive(v, "server.max_findings")?,
+                None => 100_000,
+            },
         })
     }
 }
@@ -903,6 +932,16 @@ impl RawUpstream {
                 self.total_timeout_ms.as_ref(),
                 "upstream.total_timeout_ms",
                 600_000,
+            )?,
+            max_response_bytes: bytes(
+                self.max_response_bytes.as_ref(),
+                "upstream.max_response_bytes",
+                32 << 20,
+            )?,
+            max_event_bytes: bytes(
+                self.max_event_bytes.as_ref(),
+                "upstream.max_event_bytes",
+                4 << 20,
             )?,
         })
     }

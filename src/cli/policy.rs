@@ -137,7 +137,16 @@ fn explain(
         [0; 32],
     ));
     let mut fields = Single(text.clone());
-    let screened = policy.screen(&mut fields, &keys.key_for(tenant));
+    let screened = policy
+        .screen(
+            &mut fields,
+            &keys.key_for(tenant),
+            policy::ScreenBudget::unbounded(),
+        )
+        .map_err(|refusal| match refusal {
+            policy::Refusal::Blocked(blocked) => blocked.entity.name().to_owned(),
+            other => other.to_string(),
+        });
     let narrowing = residency
         .as_deref()
         .map(policy::parse_narrowing)
@@ -165,7 +174,7 @@ fn explain(
                 narrowing.as_deref(),
             )),
         ),
-        Err(b) => (None, Some(b.entity.name().to_owned()), None),
+        Err(b) => (None, Some(b.clone()), None),
     };
     if as_json {
         let out = json!({

@@ -59,6 +59,8 @@ pub struct ChatRequest {
     body: Map<String, Value>,
     /// Parts screening cannot read, found once at parse time.
     unreadable: Vec<Unreadable>,
+    /// Bytes of the body as received.
+    raw_len: usize,
 }
 
 impl ChatRequest {
@@ -100,6 +102,7 @@ impl ChatRequest {
             stream,
             body,
             unreadable: Vec::new(),
+            raw_len: bytes.len(),
         };
         let mut unreadable = Vec::new();
         request
@@ -176,6 +179,10 @@ impl super::TextFields for ChatRequest {
 
     fn unreadable(&self) -> &[Unreadable] {
         &self.unreadable
+    }
+
+    fn body_len(&self) -> usize {
+        self.raw_len
     }
 }
 

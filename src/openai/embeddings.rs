@@ -18,6 +18,8 @@ pub struct EmbeddingsRequest {
     body: Map<String, Value>,
     /// Token-id inputs and other parts screening cannot read, found at parse time.
     unreadable: Vec<Unreadable>,
+    /// Bytes of the body as received.
+    raw_len: usize,
 }
 
 impl EmbeddingsRequest {
@@ -42,6 +44,7 @@ impl EmbeddingsRequest {
             model,
             body,
             unreadable: Vec::new(),
+            raw_len: bytes.len(),
         };
         let mut unreadable = Vec::new();
         request
@@ -90,5 +93,9 @@ impl super::TextFields for EmbeddingsRequest {
 
     fn unreadable(&self) -> &[Unreadable] {
         &self.unreadable
+    }
+
+    fn body_len(&self) -> usize {
+        self.raw_len
     }
 }

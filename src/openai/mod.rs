@@ -30,6 +30,11 @@ pub trait TextFields {
     fn unreadable(&self) -> &[Unreadable] {
         &[]
     }
+
+    /// Bytes of the body as received (how much work screening it may be).
+    fn body_len(&self) -> usize {
+        0
+    }
 }
 
 /// A request body the gateway refuses, with the parameter at fault when there is one.

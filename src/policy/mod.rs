@@ -10,6 +10,7 @@ mod set;
 mod store;
 
 use std::collections::BTreeSet;
+use std::time::Instant;
 
 pub use classes::DataClass;
 pub use file::{
@@ -52,20 +53,61 @@ impl Screened {
     }
 }
 
+/// Bounds on the screening of one request: passing either stops it, and the request is
+/// refused whole (never forwarded partly screened).
+#[derive(Clone, Copy, Debug)]
+pub struct ScreenBudget {
+    /// Screening still running at this instant stops after the field it is in.
+    pub deadline: Instant,
+    /// Most findings in one request.
+    pub max_findings: u64,
+}
+
+impl ScreenBudget {
+    /// No bound (for the CLI, which screens what its own user gives it).
+    pub fn unbounded() -> ScreenBudget {
+        ScreenBudget {
+            deadline: Instant::now() + std::time::Duration::from_secs(365 * 24 * 3600),
+            max_findings: u64::MAX,
+        }
+    }
+}
+
+/// Why screening refused a request.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error(transparent)]
+    Blocked(#[from] Blocked),
+    #[error("the request holds more than {limit} findings")]
+    TooManyFindings { limit: u64 },
+    #[error("screening the request took longer than its budget")]
+    OverBudget,
+}
+
 impl Policy {
     /// Detects PII in every text-bearing field of `request` and rewrites it in place per
-    /// the policy's actions. `hash_key` is the tenant's pseudonym key. A blocked entity
-    /// refuses the whole request (the caller forwards nothing).
+    /// the policy's actions. `hash_key` is the tenant's pseudonym key. A blocked entity,
+    /// or a request past its `budget`, is refused whole (the caller forwards nothing).
     pub fn screen(
         &self,
         request: &mut impl TextFields,
         hash_key: &[u8],
-    ) -> Result<Screened, Blocked> {
+        budget: ScreenBudget,
+    ) -> Result<Screened, Refusal> {
         let mut redactor = Redactor::new(&self.engine, hash_key);
         request.for_each_text_mut(&mut |text: &mut String| {
             let redacted = redactor.redact(text)?;
             if redacted != *text {
                 *text = redacted;
+            }
+            let found: u64 = redactor.findings().iter().map(|f| f.count).sum();
+            if found > budget.max_findings {
+                return Err(Refusal::TooManyFindings {
+                    limit: budget.max_findings,
+                });
+            }
+            if Instant::now() > budget.deadline {
+                return Err(Refusal::OverBudget);
             }
             Ok(())
         })?;

@@ -1,6 +1,8 @@
 //! The shared upstream HTTP client (rustls, pooled, HTTP/2 where the server offers it)
-//! and the timeout discipline every adapter uses: connect, first byte, idle gap
-//! between stream events, and a total deadline for the whole exchange.
+//! and the discipline every adapter uses: timeouts (connect, first byte, idle gap
+//! between stream events, a total deadline for the whole exchange) and sizes (a JSON
+//! answer within `upstream.max_response_bytes`, each SSE event within
+//! `upstream.max_event_bytes`; beyond either the exchange is broken, a 502).
 
 use std::time::Duration;
 
@@ -159,12 +161,47 @@ impl Exchange {
         Ok(Bytes::from(body))
     }
 
-    /// Reads a whole JSON body within the total deadline.
+    /// Reads a whole JSON body within the total deadline and the size limit.
     pub async fn body(&self, response: reqwest::Response) -> Result<Bytes, ProviderError> {
-        timeout_at(self.deadline, response.bytes())
-            .await
-            .map_err(|_| self.timeout(Phase::Total))?
-            .map_err(|e| self.transport(e))
+        let cap = self.limits.max_response_bytes;
+        let too_large = || ProviderError::Protocol {
+            provider: self.provider.clone(),
+            reason: format!("its answer is larger than upstream.max_response_bytes ({cap} bytes)"),
+        };
+        if response.content_length().is_some_and(|n| n > cap as u64) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        let mut chunks = response.bytes_stream();
+        loop {
+            let next = timeout_at(self.deadline, chunks.next())
+                .await
+                .map_err(|_| self.timeout(Phase::Total))?;
+            match next {
+                Some(Ok(chunk)) if body.len() + chunk.len() > cap => return Err(too_large()),
+                Some(Ok(chunk)) => body.extend_from_slice(&chunk),
+                Some(Err(e)) => return Err(self.transport(e)),
+                None => return Ok(Bytes::from(body)),
+            }
+        }
+    }
+
+    /// The response's SSE events, each within `upstream.max_event_bytes`.
+    fn sse(
+        &self,
+        response: reqwest::Response,
+    ) -> eventsource_stream::EventStream<impl futures::Stream<Item = Result<Bytes, BodyError>>>
+    {
+        let max = self.limits.max_event_bytes;
+        let mut event = EventSize::default();
+        response
+            .bytes_stream()
+            .map(move |chunk| match chunk {
+                Ok(bytes) if event.grows_past(&bytes, max) => Err(BodyError::EventTooLarge(max)),
+                Ok(bytes) => Ok(bytes),
+                Err(e) => Err(BodyError::Transport(e)),
+            })
+            .eventsource()
     }
 
     /// Parses an SSE body into its `data` payloads, ending at `[DONE]`. Each gap between
@@ -172,7 +209,7 @@ impl Exchange {
     /// a stream that ends without `[DONE]` ends with an error, so a cut connection is
     /// never mistaken for a finished answer.
     pub fn events(self, response: reqwest::Response) -> EventStream {
-        let events = response.bytes_stream().eventsource();
+        let events = self.sse(response);
         Box::pin(futures::stream::unfold(
             (events, false),
             move |(mut events, finished)| {
@@ -204,6 +241,50 @@ impl Exchange {
                 }
             },
         ))
+    }
+}
+
+/// Why an upstream body could not be read further.
+#[derive(Debug, thiserror::Error)]
+enum BodyError {
+    #[error("{0}")]
+    Transport(reqwest::Error),
+    #[error("an event is larger than upstream.max_event_bytes ({0} bytes)")]
+    EventTooLarge(usize),
+}
+
+/// Bytes of the SSE event being received, counted before the parser buffers them: an
+/// event ends at a blank line.
+#[derive(Default)]
+struct EventSize {
+    /// Bytes since the last blank line.
+    event: usize,
+    /// Bytes of the current line, line endings excluded.
+    line: usize,
+}
+
+impl EventSize {
+    /// Counts `bytes`; `true` when an event grew past `max`.
+    fn grows_past(&mut self, bytes: &[u8], max: usize) -> bool {
+        for &b in bytes {
+            match b {
+                b'\n' => {
+                    if self.line == 0 {
+                        self.event = 0;
+                    }
+                    self.line = 0;
+                }
+                b'\r' => {}
+                _ => {
+                    self.line += 1;
+                    self.event += 1;
+                    if self.event > max {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
     }
 }
 
@@ -275,7 +356,7 @@ impl Exchange {
         response: reqwest::Response,
         translator: T,
     ) -> EventStream {
-        let events = response.bytes_stream().eventsource();
+        let events = self.sse(response);
         let relay = Relay {
             pending: std::collections::VecDeque::new(),
             translator,
@@ -336,6 +417,15 @@ impl Exchange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_size_counts_from_one_blank_line_to_the_next() {
+        let mut size = EventSize::default();
+        assert!(!size.grows_past(b"data: 12345\n\n", 8));
+        assert!(!size.grows_past(b"data: 1", 8));
+        assert!(!size.grows_past(b"2\r\n\r\n", 8));
+        assert!(size.grows_past(b"data: 123", 8));
+    }
     use reqwest::header::{HeaderMap, HeaderValue};
     use std::time::{SystemTime, UNIX_EPOCH};
 

@@ -15,6 +15,7 @@ use super::trail::{RequestMeta, Trail};
 use super::{Caller, Gateway};
 use crate::openai::TextFields;
 use crate::pii::{BinaryParts, Engine, Restorer};
+use crate::policy::Refusal;
 
 use crate::policy;
 use crate::providers::router::Observer;
@@ -89,9 +90,11 @@ pub async fn admit<R: TextFields>(
     }
     let original = trail.captures_originals().then(|| body(request));
 
-    let screened = match policy.screen(request, &gw.pseudonyms.key_for(&caller.tenant)) {
+    let hash_key = gw.pseudonyms.key_for(&caller.tenant);
+    let size = request.body_len();
+    let screened = match gw.screening.screen(policy, request, &hash_key, size).await {
         Ok(screened) => screened,
-        Err(blocked) => {
+        Err(Refusal::Blocked(blocked)) => {
             trail.blocked(&blocked.entity);
             let message = format!(
                 "Policy \"{}\" does not allow {} in requests; nothing was sent to a provider.",
@@ -100,6 +103,15 @@ pub async fn admit<R: TextFields>(
             return Err(trail
                 .deny(gw, ApiError::forbidden("pii_blocked", message))
                 .await);
+        }
+        Err(refusal @ (Refusal::TooManyFindings { .. } | Refusal::OverBudget)) => {
+            let (code, message) = match refusal {
+                Refusal::TooManyFindings { limit } => ("too_many_findings", format!(
+                    "The request holds more than {limit} personal-data findings (server.max_findings), so it was refused whole; nothing was sent to a provider. Split it into smaller requests."
+                )),
+                _ => ("screening_budget_exceeded", "Screening the request for personal data took longer than server.screening_budget_ms, so it was refused whole; nothing was sent to a provider. Split it into smaller requests.".to_owned()),
+            };
+            return Err(trail.deny(gw, ApiError::too_large(code, message)).await);
         }
     };
     trail.screened(&screened.findings);

@@ -123,6 +123,17 @@ impl ApiError {
         )
     }
 
+    /// A request too large to handle in another way than its byte count (too many
+    /// findings, too long to screen): 413 with its own code.
+    pub fn too_large(code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "invalid_request_error",
+            Some(code),
+            message,
+        )
+    }
+
     pub fn unsupported_media_type() -> ApiError {
         ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,

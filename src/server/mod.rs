@@ -18,6 +18,7 @@ mod models;
 mod observe;
 mod reload;
 mod restore;
+mod screen;
 mod stream;
 mod tls;
 mod trail;
@@ -69,6 +70,8 @@ pub struct GatewayState {
     pub aliases: BTreeMap<String, String>,
     pub metrics: Metrics,
     pub max_body_bytes: usize,
+    /// Where and within which budget request text is screened.
+    pub screening: screen::Screening,
     pub shutting_down: AtomicBool,
 }
 
@@ -295,6 +298,7 @@ pub async fn serve(
         aliases: config.aliases.clone(),
         metrics,
         max_body_bytes: config.server.max_body_bytes,
+        screening: screen::Screening::new(&config.server),
         shutting_down: AtomicBool::new(false),
     });
 

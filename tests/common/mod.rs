@@ -295,3 +295,15 @@ pub fn cli(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// About `bytes` of distinct e-mail addresses, space separated (hostile inputs).
+pub fn distinct_emails(bytes: usize) -> String {
+    use std::fmt::Write;
+    let mut text = String::with_capacity(bytes + 64);
+    let mut i = 0u64;
+    while text.len() < bytes {
+        let _ = write!(text, "user{i}.x@host{}.example.com ", i % 9973);
+        i += 1;
+    }
+    text
+}
