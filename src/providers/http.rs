@@ -421,10 +421,10 @@ mod tests {
     #[test]
     fn event_size_counts_from_one_blank_line_to_the_next() {
         let mut size = EventSize::default();
-        assert!(!size.grows_past(b"data: 12345\n\n", 8));
-        assert!(!size.grows_past(b"data: 1", 8));
-        assert!(!size.grows_past(b"2\r\n\r\n", 8));
-        assert!(size.grows_past(b"data: 123", 8));
+        assert!(!size.grows_past(b"data: 12345\n\n", 12));
+        assert!(!size.grows_past(b"data: 1", 12));
+        assert!(!size.grows_past(b"2345\r\n\r\n", 12));
+        assert!(size.grows_past(b"data: 1234567", 12));
     }
     use reqwest::header::{HeaderMap, HeaderValue};
     use std::time::{SystemTime, UNIX_EPOCH};

@@ -73,6 +73,14 @@ pub enum ProviderError {
     Rejected { provider: String, status: u16 },
     #[error("provider \"{provider}\" broke the exchange: {reason}")]
     Protocol { provider: String, reason: String },
+    /// The adapter cannot express the request in the provider's format: refused before
+    /// any byte was sent. The client's 400; the provider's health learns nothing.
+    #[error("provider \"{provider}\" cannot take this request: {message}")]
+    Refused {
+        provider: String,
+        message: String,
+        param: Option<String>,
+    },
     #[error("the key of provider \"{provider}\" cannot be read from the key vault")]
     KeyUnavailable { provider: String },
     /// Every allowed provider's circuit breaker is open; nothing was sent.

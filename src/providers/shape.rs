@@ -34,13 +34,13 @@ pub(super) fn error_body(
     )
 }
 
-/// A request this provider cannot express: a 400 in OpenAI's shape, never forwarded.
+/// A request this provider cannot express: refused before anything is sent (the
+/// client's 400, never a provider's answer).
 pub(super) fn refuse(provider: &str, message: String, param: Option<&str>) -> ProviderError {
-    ProviderError::Status {
+    ProviderError::Refused {
         provider: provider.to_owned(),
-        status: 400,
-        body: error_body(&message, "invalid_request_error", param, None),
-        retry_after: None,
+        message,
+        param: param.map(str::to_owned),
     }
 }
 
@@ -333,16 +333,18 @@ pub(super) fn call_arguments(
     }
 }
 
-/// In adapter tests: the OpenAI error body of a translation the adapter refused with 400.
+/// In adapter tests: the OpenAI error body the client gets for a translation the
+/// adapter refused.
 #[cfg(test)]
 pub(super) fn refusal_body<T: std::fmt::Debug>(
     result: Result<T, super::ProviderError>,
 ) -> serde_json::Value {
     match result {
-        Err(super::ProviderError::Status {
-            status: 400, body, ..
-        }) => serde_json::from_slice(&body).expect("a refusal body is JSON"),
-        other => panic!("expected a 400 refusal, got {other:?}"),
+        Err(super::ProviderError::Refused { message, param, .. }) => serde_json::from_slice(
+            &error_body(&message, "invalid_request_error", param.as_deref(), None),
+        )
+        .expect("a refusal body is JSON"),
+        other => panic!("expected a refusal, got {other:?}"),
     }
 }
 

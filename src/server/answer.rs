@@ -123,6 +123,7 @@ pub async fn failed(
     error: ProviderError,
 ) -> ApiError {
     tracing::warn!(error = %error, "provider failed");
+    let refused = matches!(error, ProviderError::Refused { .. });
     let api = ApiError::from(error);
     let facts = ResponseFacts {
         status: api.status().as_u16(),
@@ -136,7 +137,10 @@ pub async fn failed(
     if let Err(e) = gw.audit.append(record).await {
         tracing::error!(error = %e, "audit append failed for a provider failure");
     }
-    gw.metrics
-        .observe_upstream(&admitted.provider.config().name, upstream);
+    // A refusal never reached the provider: no upstream latency to count.
+    if !refused {
+        gw.metrics
+            .observe_upstream(&admitted.provider.config().name, upstream);
+    }
     api
 }

@@ -255,6 +255,17 @@ impl From<ProviderError> for ApiError {
                     "Provider \"{provider}\" rejected the gateway's credentials (HTTP {status}); the gateway's operator must check its key for this provider."
                 ),
             ),
+            // Refused before anything was sent: the request's fault, in the adapter's words.
+            ProviderError::Refused { message, param, .. } => {
+                let mut api = ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_request_error",
+                    None,
+                    message,
+                );
+                api.0.param = param;
+                api
+            }
             ProviderError::Connect { .. } | ProviderError::Protocol { .. } => ApiError::new(
                 StatusCode::BAD_GATEWAY,
                 "upstream_error",

@@ -70,7 +70,9 @@ fn retryable(error: &ProviderError) -> bool {
         ProviderError::Status { status, .. } => *status == 429 || *status >= 500,
         // Another provider has its own key.
         ProviderError::KeyUnavailable { .. } | ProviderError::Rejected { .. } => true,
-        ProviderError::Protocol { .. } | ProviderError::Unavailable { .. } => false,
+        ProviderError::Protocol { .. }
+        | ProviderError::Unavailable { .. }
+        | ProviderError::Refused { .. } => false,
     }
 }
 
@@ -81,7 +83,11 @@ fn health(result: &Result<impl Sized, ProviderError>) -> Option<bool> {
     match result {
         Ok(_) => Some(false),
         Err(ProviderError::Status { status, .. }) => Some(*status == 429 || *status >= 500),
-        Err(ProviderError::KeyUnavailable { .. } | ProviderError::Unavailable { .. }) => None,
+        Err(
+            ProviderError::KeyUnavailable { .. }
+            | ProviderError::Unavailable { .. }
+            | ProviderError::Refused { .. },
+        ) => None,
         Err(_) => Some(true),
     }
 }

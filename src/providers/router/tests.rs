@@ -377,3 +377,44 @@ fn order_is_a_permutation_by_the_models_strategy() {
     assert_eq!(names(r.order("m", &pricing, &all)), ["a", "b", "c"]);
     assert_eq!(names(r.order("cheap", &pricing, &all)), ["c", "a", "b"]);
 }
+
+#[tokio::test]
+async fn a_local_refusal_is_not_an_upstream_answer_to_the_breaker() {
+    let r = router(
+        RoutingConfig {
+            breaker: BreakerConfig {
+                consecutive_failures: 1,
+                cooldown: Duration::from_millis(20),
+                ..config().breaker
+            },
+            max_attempts: 1,
+            ..config()
+        },
+        &["a"],
+    );
+    let a = [provider("a")];
+    // A failure opens the breaker; after the cool-down it is half-open.
+    let script = Script::new(vec![(
+        "a",
+        vec![
+            Err(status("a", 500, None)),
+            Err(crate::providers::shape::refuse(
+                "a",
+                "`n` > 1 cannot be expressed".into(),
+                Some("n"),
+            )),
+        ],
+    )]);
+    let _ = run(&r, &a, &script).await;
+    tokio::time::sleep(Duration::from_millis(30)).await;
+    assert_eq!(r.breaker_state("a"), Some(State::HalfOpen));
+    // The probe is refused before any byte was sent: the provider was never contacted,
+    // so the breaker learns nothing (it stays half-open) and the error is the client's.
+    let (result, heard) = run(&r, &a, &script).await;
+    assert!(
+        matches!(result, Err(ProviderError::Refused { .. })),
+        "{result:?}"
+    );
+    assert!(heard.failures.is_empty());
+    assert_eq!(r.breaker_state("a"), Some(State::HalfOpen));
+}
