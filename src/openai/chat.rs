@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use serde_json::{Map, Value};
 
-use super::text::{Structure, Unreadable, Walker};
+use super::text::{unreadable_parts, Structure, Unreadable, Walker};
 use super::{parse_object, required_model, WireError};
 
 /// The chat body's structural values, never screened (a model name, a role, an id, an
@@ -97,19 +97,14 @@ impl ChatRequest {
             }
             None => return Err(WireError::new("`messages` is required", Some("messages"))),
         }
-        let mut request = ChatRequest {
+        let mut body = body;
+        Ok(ChatRequest {
+            unreadable: unreadable_parts(&STRUCTURE, &mut body),
             model,
             stream,
             body,
-            unreadable: Vec::new(),
             raw_len: bytes.len(),
-        };
-        let mut unreadable = Vec::new();
-        request
-            .visit_text(&mut |_| Ok::<_, ()>(()), Some(&mut unreadable))
-            .ok();
-        request.unreadable = unreadable;
-        Ok(request)
+        })
     }
 
     pub fn model(&self) -> &str {
@@ -158,14 +153,9 @@ impl ChatRequest {
         serde_json::to_vec(&self.body).unwrap_or_default()
     }
 
-    /// Every screened string of the body (see [`STRUCTURE`]); lists unreadable parts
-    /// into `unreadable` when given.
-    fn visit_text<E>(
-        &mut self,
-        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
-        unreadable: Option<&mut Vec<Unreadable>>,
-    ) -> Result<(), E> {
-        Walker::new(&STRUCTURE, f, unreadable).body(&mut self.body)
+    /// Every screened string of the body (see [`STRUCTURE`]).
+    fn visit_text<E>(&mut self, f: &mut dyn FnMut(&mut String) -> Result<(), E>) -> Result<(), E> {
+        Walker::new(&STRUCTURE, f, None).body(&mut self.body)
     }
 }
 
@@ -174,7 +164,7 @@ impl super::TextFields for ChatRequest {
         &mut self,
         f: &mut dyn FnMut(&mut String) -> Result<(), E>,
     ) -> Result<(), E> {
-        self.visit_text(f, None)
+        self.visit_text(f)
     }
 
     fn unreadable(&self) -> &[Unreadable] {
@@ -221,13 +211,10 @@ mod tests {
             {"role":"assistant","content":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"f","arguments":"{\"q\":\"arg\"}"}}]},
             {"role":"tool","tool_call_id":"1","content":"result"}]}"#;
         let mut req = ChatRequest::parse(raw).unwrap();
-        req.visit_text::<()>(
-            &mut |s| {
-                *s = s.to_uppercase();
-                Ok(())
-            },
-            None,
-        )
+        req.visit_text::<()>(&mut |s| {
+            *s = s.to_uppercase();
+            Ok(())
+        })
         .unwrap();
         let v = Value::Object(req.body().clone());
         assert_eq!(v["messages"][0]["content"], "SYS");

@@ -4,12 +4,12 @@ use std::sync::LazyLock;
 
 use serde_json::{Map, Value};
 
-use super::text::{Structure, Unreadable, Walker};
+use super::text::{unreadable_parts, Structure, Unreadable, Walker};
 use super::{parse_object, required_model, WireError};
 
 /// The embeddings body's structural values (never screened); every other string is.
 static STRUCTURE: LazyLock<Structure> =
-    LazyLock::new(|| Structure::new(&["model", "encoding_format"], &[]));
+    LazyLock::new(|| Structure::new(&["model", "encoding_format"], &[]).token_ids(&["input"]));
 
 /// An embeddings request; unknown fields travel upstream unchanged.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,18 +40,13 @@ impl EmbeddingsRequest {
             }
             None => return Err(WireError::new("`input` is required", Some("input"))),
         }
-        let mut request = EmbeddingsRequest {
+        let mut body = body;
+        Ok(EmbeddingsRequest {
+            unreadable: unreadable_parts(&STRUCTURE, &mut body),
             model,
             body,
-            unreadable: Vec::new(),
             raw_len: bytes.len(),
-        };
-        let mut unreadable = Vec::new();
-        request
-            .visit_text(&mut |_| Ok::<_, ()>(()), Some(&mut unreadable))
-            .ok();
-        request.unreadable = unreadable;
-        Ok(request)
+        })
     }
 
     pub fn model(&self) -> &str {
@@ -68,18 +63,9 @@ impl EmbeddingsRequest {
         serde_json::to_vec(&self.body).unwrap_or_default()
     }
 
-    /// Every screened string of the body; token-id inputs (`[1, 2]`, `[[1, 2]]`) are
-    /// listed as unreadable into `unreadable` when given.
-    fn visit_text<E>(
-        &mut self,
-        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
-        unreadable: Option<&mut Vec<Unreadable>>,
-    ) -> Result<(), E> {
-        let mut walker = Walker::new(&STRUCTURE, f, unreadable);
-        if let Some(input) = self.body.get("input") {
-            walker.token_ids("input", input);
-        }
-        walker.body(&mut self.body)
+    /// Every screened string of the body (see [`STRUCTURE`]).
+    fn visit_text<E>(&mut self, f: &mut dyn FnMut(&mut String) -> Result<(), E>) -> Result<(), E> {
+        Walker::new(&STRUCTURE, f, None).body(&mut self.body)
     }
 }
 
@@ -88,7 +74,7 @@ impl super::TextFields for EmbeddingsRequest {
         &mut self,
         f: &mut dyn FnMut(&mut String) -> Result<(), E>,
     ) -> Result<(), E> {
-        self.visit_text(f, None)
+        self.visit_text(f)
     }
 
     fn unreadable(&self) -> &[Unreadable] {

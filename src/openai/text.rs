@@ -48,6 +48,8 @@ enum Seg {
 pub struct Structure {
     structural: Vec<Vec<Pat>>,
     json_text: Vec<Vec<Pat>>,
+    /// Top-level fields where numbers stand for text (token ids).
+    token_ids: &'static [&'static str],
 }
 
 fn parse_pattern(pattern: &'static str) -> Vec<Pat> {
@@ -81,7 +83,14 @@ impl Structure {
         Structure {
             structural: structural.iter().copied().map(parse_pattern).collect(),
             json_text: json_text.iter().copied().map(parse_pattern).collect(),
+            token_ids: &[],
         }
+    }
+
+    /// Top-level `fields` that may hold token ids instead of text (embeddings' `input`).
+    pub fn token_ids(mut self, fields: &'static [&'static str]) -> Structure {
+        self.token_ids = fields;
+        self
     }
 
     fn is_structural(&self, path: &[Seg]) -> bool {
@@ -194,6 +203,11 @@ impl<'a, E> Walker<'a, E> {
 
     /// Walks the fields of a body (the top-level object).
     pub fn body(&mut self, body: &mut Map<String, Value>) -> Result<(), E> {
+        for field in self.structure.token_ids {
+            if let Some(value) = body.get(*field) {
+                self.token_ids(field, value);
+            }
+        }
         self.object(body)
     }
 
@@ -255,9 +269,9 @@ impl<'a, E> Walker<'a, E> {
         }
     }
 
-    /// Lists `kind` at `path` when `value` holds numbers where text could be (token
-    /// ids instead of text, as embeddings accept).
-    pub fn token_ids(&mut self, key: &str, value: &Value) {
+    /// Lists `key` as unreadable when `value` holds numbers where text could be
+    /// (token ids instead of text, as embeddings accept).
+    fn token_ids(&mut self, key: &str, value: &Value) {
         let numbers = match value {
             Value::Array(items) => items.iter().any(|item| match item {
                 Value::Number(_) => true,
@@ -302,6 +316,17 @@ fn labelled<E>(
         }
         None => f(value),
     }
+}
+
+/// The parts of `body` screening cannot read, per `structure` (found once, at parse
+/// time; nothing is changed).
+pub fn unreadable_parts(structure: &Structure, body: &mut Map<String, Value>) -> Vec<Unreadable> {
+    let mut found = Vec::new();
+    let mut nothing = |_: &mut String| Ok::<_, ()>(());
+    Walker::new(structure, &mut nothing, Some(&mut found))
+        .body(body)
+        .ok();
+    found
 }
 
 /// JSON text (tool-call arguments): every string, number and object key inside it is

@@ -171,19 +171,12 @@ impl Exchange {
         if response.content_length().is_some_and(|n| n > cap as u64) {
             return Err(too_large());
         }
-        let mut body = Vec::new();
-        let mut chunks = response.bytes_stream();
-        loop {
-            let next = timeout_at(self.deadline, chunks.next())
-                .await
-                .map_err(|_| self.timeout(Phase::Total))?;
-            match next {
-                Some(Ok(chunk)) if body.len() + chunk.len() > cap => return Err(too_large()),
-                Some(Ok(chunk)) => body.extend_from_slice(&chunk),
-                Some(Err(e)) => return Err(self.transport(e)),
-                None => return Ok(Bytes::from(body)),
-            }
+        // One byte past the cap tells a body at the cap from a larger one.
+        let body = self.read_capped(response, cap.saturating_add(1)).await?;
+        if body.len() > cap {
+            return Err(too_large());
         }
+        Ok(body)
     }
 
     /// The response's SSE events, each within `upstream.max_event_bytes`.

@@ -314,9 +314,10 @@ async fn open_breakers_are_skipped_and_all_open_fails_at_once_naming_them() {
     }
 }
 
-#[tokio::test]
-async fn a_cancelled_probe_frees_its_slot() {
-    let r = router(
+/// One deployment "a" whose breaker opens on one failure and half-opens after 20 ms;
+/// one attempt per request.
+fn quick_breaker() -> Router {
+    router(
         RoutingConfig {
             breaker: BreakerConfig {
                 consecutive_failures: 1,
@@ -327,7 +328,12 @@ async fn a_cancelled_probe_frees_its_slot() {
             ..config()
         },
         &["a"],
-    );
+    )
+}
+
+#[tokio::test]
+async fn a_cancelled_probe_frees_its_slot() {
+    let r = quick_breaker();
     let a = [provider("a")];
     let script = Script::new(vec![("a", vec![Err(status("a", 500, None)), Ok(1)])]);
     let _ = run(&r, &a, &script).await;
@@ -380,18 +386,7 @@ fn order_is_a_permutation_by_the_models_strategy() {
 
 #[tokio::test]
 async fn a_local_refusal_is_not_an_upstream_answer_to_the_breaker() {
-    let r = router(
-        RoutingConfig {
-            breaker: BreakerConfig {
-                consecutive_failures: 1,
-                cooldown: Duration::from_millis(20),
-                ..config().breaker
-            },
-            max_attempts: 1,
-            ..config()
-        },
-        &["a"],
-    );
+    let r = quick_breaker();
     let a = [provider("a")];
     // A failure opens the breaker; after the cool-down it is half-open.
     let script = Script::new(vec![(
