@@ -1,5 +1,7 @@
 //! Criterion benchmarks of the PII engine: a 2 KB chat prompt, 1 MB of mixed text with
-//! sparse PII, and a tokenize + restore round trip of the 2 KB prompt.
+//! sparse PII, a tokenize + restore round trip of the 2 KB prompt, and the worst case of
+//! issue 10: 10 MiB of distinct e-mail addresses in one text, scanned and redacted
+//! with the shipped default policy's tokenize action (cap lifted so all are applied).
 //! `cargo bench --bench pii -- --warm-up-time 1 --measurement-time 2`
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -47,6 +49,18 @@ fn mixed_1mb() -> String {
     s
 }
 
+/// Distinct addresses separated by spaces, `bytes` long.
+fn distinct_emails(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 64);
+    let mut i = 0u64;
+    while s.len() < bytes {
+        use std::fmt::Write;
+        let _ = write!(s, "u{i}.x{}@host{}.example.com ", i % 977, i % 89);
+        i += 1;
+    }
+    s
+}
+
 fn benches(c: &mut Criterion) {
     let engine = Engine::builtin();
     let tokenizing = Engine::new(&PiiRules {
@@ -78,6 +92,33 @@ fn benches(c: &mut Criterion) {
                 let mut r = Redactor::new(&tokenizing, b"bench-key");
                 let redacted = r.redact(t).unwrap();
                 r.restorer().restore(&redacted)
+            })
+        },
+    );
+    g.finish();
+
+    let worst = distinct_emails(10 << 20);
+    let uncapped = Engine::new(&PiiRules {
+        default_action: Action::Tokenize,
+        max_findings: usize::MAX,
+        ..PiiRules::default()
+    })
+    .unwrap();
+    let mut g = c.benchmark_group("worst_case");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(worst.len() as u64));
+    g.bench_with_input(
+        BenchmarkId::new("distinct_emails_scan", "10MiB"),
+        &worst,
+        |b, t| b.iter(|| engine.scan(t).len()),
+    );
+    g.bench_with_input(
+        BenchmarkId::new("distinct_emails_tokenize", "10MiB"),
+        &worst,
+        |b, t| {
+            b.iter(|| {
+                let mut r = Redactor::new(&uncapped, b"bench-key");
+                r.redact(t).unwrap().len()
             })
         },
     );

@@ -165,7 +165,10 @@ fn explain(
                 narrowing.as_deref(),
             )),
         ),
-        Err(b) => (None, Some(b.entity.name().to_owned()), None),
+        Err(ledgergate::pii::RedactError::Blocked(b)) => {
+            (None, Some(b.entity.name().to_owned()), None)
+        }
+        Err(e @ ledgergate::pii::RedactError::TooManyFindings(_)) => return Err(e.to_string()),
     };
     if as_json {
         let out = json!({

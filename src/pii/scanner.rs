@@ -3,8 +3,9 @@
 //! their validators decide. Multi-line recognizers (key blocks) and the word-level
 //! PERSON/LOCATION scanner run once over the whole text. Overlaps are resolved so that
 //! the more certain, then the longer, finding wins. Never allocates per byte; never fails.
+//! Linear in the text except the overlap resolution, which is O(n log n) in findings.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -72,6 +73,39 @@ const NEGATIVE_WORDS: &[&str] = &[
     "commit",
     "job",
     "booking",
+    "shipment",
+    "parcel",
+    "receipt",
+    "batch",
+    "lot",
+    "hash",
+    "sha",
+    "sha1",
+    "sha256",
+    "md5",
+    "checksum",
+    "digest",
+    "amount",
+    "total",
+    "price",
+    "usd",
+    "eur",
+    "gbp",
+    "chf",
+    "$",
+    "€",
+    "£",
+    "bestellung",
+    "bestellnummer",
+    "rechnung",
+    "commande",
+    "facture",
+    "pedido",
+    "factura",
+    "ordine",
+    "fattura",
+    "bestelling",
+    "factuur",
 ];
 
 enum Check {
@@ -91,6 +125,7 @@ struct Compiled {
     numeric: bool,
     upgrade: Option<(Entity, &'static [&'static str])>,
     veto: &'static [&'static str],
+    veto_before: &'static [&'static str],
 }
 
 /// Compiled recognizers: built once, shared read-only (Send + Sync).
@@ -138,6 +173,7 @@ impl Scanner {
                 upgrade,
                 multiline: multi,
                 veto,
+                veto_before,
             } = p;
             let c = Compiled {
                 name,
@@ -148,6 +184,7 @@ impl Scanner {
                 numeric,
                 upgrade,
                 veto,
+                veto_before,
             };
             if multi {
                 multiline.push(c);
@@ -168,6 +205,7 @@ impl Scanner {
                 numeric: false,
                 upgrade: None,
                 veto: &[],
+                veto_before: &[],
             });
         }
         let set = RegexSetBuilder::new(segmented.iter().map(|c| c.regex.as_str()))
@@ -276,6 +314,15 @@ impl Scanner {
         if !c.veto.is_empty() && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, c.veto) {
             return;
         }
+        if !c.veto_before.is_empty() && near(text, start, start, NEGATIVE_BEFORE, 0, c.veto_before)
+        {
+            return;
+        }
+        // A number glued to more digits (`983-8950689-5296863`, `2023-05-05 23:01`) is
+        // one piece of a longer identifier or a timestamp, never a whole value.
+        if c.numeric && in_digit_chain(text, start, end) {
+            return;
+        }
         let context_hit = !c.context.is_empty()
             && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, &c.context);
         if context_hit {
@@ -368,6 +415,16 @@ fn contains_word(hay: &[u8], word: &[u8]) -> bool {
     })
 }
 
+/// Whether `text[start..end]` continues, through one of `-./:`, into more digits on
+/// either side.
+fn in_digit_chain(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let joiner = |c: u8| matches!(c, b'-' | b'.' | b'/' | b':');
+    let before = start >= 2 && joiner(b[start - 1]) && b[start - 2].is_ascii_digit();
+    let after = end + 1 < b.len() && joiner(b[end]) && b[end + 1].is_ascii_digit();
+    before || after
+}
+
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let b = text.as_bytes();
     let before = start == 0 || !b[start - 1].is_ascii_alphanumeric();
@@ -376,6 +433,8 @@ fn word_bounded(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Keeps the most certain finding of each overlapping group, the longer one on a tie.
+/// O(n log n): one sort, then each candidate checks its two neighbours among the kept
+/// spans in an ordered map (kept spans never overlap, so the neighbours decide).
 fn resolve_overlaps(mut candidates: Vec<Finding>) -> Vec<Finding> {
     candidates.sort_by(|a, b| {
         b.confidence
@@ -383,17 +442,18 @@ fn resolve_overlaps(mut candidates: Vec<Finding>) -> Vec<Finding> {
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))
     });
-    let mut kept: Vec<Finding> = Vec::with_capacity(candidates.len());
-    // `kept` sorted by start; accepted spans never overlap, so one neighbour check each side.
+    let mut kept: BTreeMap<usize, Finding> = BTreeMap::new();
     for f in candidates {
-        let pos = kept.partition_point(|k| k.start < f.start);
-        let clash_left = pos > 0 && kept[pos - 1].end > f.start;
-        let clash_right = pos < kept.len() && kept[pos].start < f.end;
+        let clash_left = kept
+            .range(..=f.start)
+            .next_back()
+            .is_some_and(|(_, k)| k.end > f.start);
+        let clash_right = kept.range(f.start..f.end).next().is_some();
         if !clash_left && !clash_right {
-            kept.insert(pos, f);
+            kept.insert(f.start, f);
         }
     }
-    kept
+    kept.into_values().collect()
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub use set::PolicySet;
 pub use store::Policies;
 
 use crate::openai::TextFields;
-use crate::pii::{Blocked, Entity, FindingCount, Redactor, Restorer};
+use crate::pii::{Entity, FindingCount, RedactError, Redactor, Restorer};
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum PolicyError {
@@ -54,15 +54,16 @@ impl Screened {
 
 impl Policy {
     /// Detects PII in every text-bearing field of `request` and rewrites it in place per
-    /// the policy's actions. `hash_key` is the tenant's pseudonym key. A blocked entity
-    /// refuses the whole request (the caller forwards nothing).
+    /// the policy's actions. `hash_key` is the tenant's pseudonym key. A blocked entity,
+    /// or more findings than the policy's `max_findings`, refuses the whole request (the
+    /// caller forwards nothing).
     pub fn screen(
         &self,
         request: &mut impl TextFields,
         hash_key: &[u8],
-    ) -> Result<Screened, Blocked> {
+    ) -> Result<Screened, RedactError> {
         let mut redactor = Redactor::new(&self.engine, hash_key);
-        request.for_each_text_mut(&mut |text: &mut String| {
+        request.for_each_text_mut::<RedactError>(&mut |text: &mut String| {
             let redacted = redactor.redact(text)?;
             if redacted != *text {
                 *text = redacted;

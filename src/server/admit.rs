@@ -15,7 +15,7 @@ use super::trail::{RequestMeta, Trail};
 use super::{Caller, Gateway};
 use crate::audit::record::Seq;
 use crate::openai::TextFields;
-use crate::pii::{Engine, Restorer};
+use crate::pii::{Engine, RedactError, Restorer};
 
 use crate::policy;
 use crate::providers::router::Observer;
@@ -77,7 +77,12 @@ pub async fn admit<R: TextFields>(
 
     let screened = match policy.screen(request, &gw.pseudonyms.key_for(&caller.tenant)) {
         Ok(screened) => screened,
-        Err(blocked) => {
+        Err(RedactError::TooManyFindings(too_many)) => {
+            return Err(trail
+                .deny(gw, ApiError::bad_body(too_many.to_string()))
+                .await);
+        }
+        Err(RedactError::Blocked(blocked)) => {
             trail.blocked(&blocked.entity);
             let message = format!(
                 "Policy \"{}\" does not allow {} in requests; nothing was sent to a provider.",

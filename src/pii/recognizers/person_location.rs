@@ -41,6 +41,9 @@ type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 static FIRST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/first_names.txt")));
 static LAST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/last_names.txt")));
 static PLACES: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/places.txt")));
+/// Smaller towns (GeoNames, 5,000+ inhabitants, in the countries whose languages are
+/// read): reported only after a place cue ("in", "from", "nach", "à", ...).
+static TOWNS: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/towns.txt")));
 
 fn lines(s: &'static str) -> WordSet {
     s.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
@@ -51,6 +54,7 @@ pub fn warm_up() {
     LazyLock::force(&FIRST);
     LazyLock::force(&LAST);
     LazyLock::force(&PLACES);
+    LazyLock::force(&TOWNS);
     LazyLock::force(&CUES);
 }
 
@@ -81,6 +85,27 @@ const TITLES: &[&str] = &[
     "rev",
     "nurse",
     "mx",
+    "hr",
+    "fr",
+    "dipl",
+    "ing",
+    "mag",
+    "don",
+    "doña",
+    "dña",
+    "lic",
+    "dott",
+    "dottssa",
+    "dottoressa",
+    "avv",
+    "geom",
+    "dhr",
+    "mevr",
+    "mw",
+    "meneer",
+    "mevrouw",
+    "ir",
+    "drs",
 ];
 /// Followed by a colon: `Name: Jane Roe`.
 const LABELS: &[&str] = &[
@@ -106,6 +131,49 @@ const LABELS: &[&str] = &[
     "nombre",
     "nom",
     "nome",
+    "fullname",
+    "firstname",
+    "lastname",
+    "surname",
+    "vorname",
+    "nachname",
+    "familienname",
+    "prénom",
+    "prenom",
+    "apellido",
+    "apellidos",
+    "cognome",
+    "naam",
+    "voornaam",
+    "achternaam",
+    "patiënt",
+    "paciente",
+    "paziente",
+    "kunde",
+    "kundin",
+    "cliente",
+    "klant",
+    "arzt",
+    "ärztin",
+    "médecin",
+    "medico",
+    "médico",
+    "arts",
+    "owner",
+    "holder",
+    "recipient",
+    "sender",
+    "requester",
+    "assignee",
+    "reporter",
+    "titular",
+    "titolare",
+    "inhaber",
+    "destinataire",
+    "remitente",
+    "mittente",
+    "afzender",
+    "absender",
 ];
 /// No colon needed: `Dear Jane`, `Patient Jane Roe`.
 const GREETINGS: &[&str] = &[
@@ -121,6 +189,30 @@ const GREETINGS: &[&str] = &[
     "bonjour",
     "hola",
     "ciao",
+    "liebe",
+    "lieber",
+    "sehr",
+    "geehrte",
+    "geehrter",
+    "chère",
+    "cher",
+    "estimado",
+    "estimada",
+    "querido",
+    "querida",
+    "gentile",
+    "caro",
+    "cara",
+    "beste",
+    "geachte",
+    "hoi",
+    "dag",
+    "gruß",
+    "grüße",
+    "cordialement",
+    "saludos",
+    "saluti",
+    "groeten",
 ];
 const PERSON_CUES: &[&str] = &[
     "name",
@@ -159,11 +251,97 @@ const PERSON_CUES: &[&str] = &[
     "dear",
     "hi",
     "hello",
+    "herr",
+    "frau",
+    "kollege",
+    "kollegin",
+    "sagte",
+    "schrieb",
+    "heißt",
+    "heisst",
+    "namens",
+    "mit",
+    "von",
+    "collègue",
+    "appelle",
+    "nommé",
+    "nommée",
+    "avec",
+    "par",
+    "llama",
+    "llamado",
+    "llamada",
+    "con",
+    "por",
+    "chiama",
+    "chiamato",
+    "chiamata",
+    "collega",
+    "heet",
+    "genaamd",
+    "met",
+    "door",
 ];
 const PLACE_CUES: &[&str] = &[
-    "in", "from", "to", "at", "near", "visit", "visiting", "lives", "live", "living", "based",
-    "moved", "born", "city", "address", "towards", "via", "nach", "aus", "en", "à", "a", "de",
-    "di", "located", "resident",
+    "in",
+    "from",
+    "to",
+    "at",
+    "near",
+    "visit",
+    "visiting",
+    "lives",
+    "live",
+    "living",
+    "based",
+    "moved",
+    "born",
+    "city",
+    "address",
+    "towards",
+    "via",
+    "nach",
+    "aus",
+    "en",
+    "à",
+    "a",
+    "de",
+    "di",
+    "located",
+    "resident",
+    "in",
+    "bei",
+    "wohnt",
+    "wohnhaft",
+    "stadt",
+    "ort",
+    "wohnort",
+    "près",
+    "ville",
+    "habite",
+    "depuis",
+    "desde",
+    "cerca",
+    "ciudad",
+    "vive",
+    "vicino",
+    "città",
+    "abita",
+    "da",
+    "uit",
+    "naar",
+    "bij",
+    "woont",
+    "woonplaats",
+    "stad",
+    "plaats",
+    "town",
+    "village",
+    "near",
+    "postcode",
+    "plz",
+    "cp",
+    "cap",
 ];
 const NOT_NAMES: &[&str] = &[
     "The",
@@ -336,6 +514,61 @@ fn title_case_or_particle(w: &str) -> bool {
         )
 }
 
+/// Lower-case name particles: `van der`, `de la`, `von`, `di`, `dos`.
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "der"
+            | "den"
+            | "de"
+            | "la"
+            | "le"
+            | "du"
+            | "des"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "dos"
+            | "das"
+            | "von"
+            | "zu"
+            | "ten"
+            | "ter"
+            | "te"
+            | "el"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "y"
+            | "vom"
+            | "zum"
+            | "af"
+            | "St"
+    )
+}
+
+/// Degrees and suffixes written after a name: `Anna Kowalczyk, MBA`, `J. Roe MD`.
+fn degree_follows(text: &str, end: usize) -> bool {
+    const DEGREES: &[&str] = &[
+        "MBA", "PhD", "Ph.D", "MD", "M.D", "BSc", "B.Sc", "MSc", "M.Sc", "BA", "B.A", "MA", "M.A",
+        "LLM", "LL.M", "RN", "DDS", "Esq", "Jr", "Sr", "MPH", "DPhil", "Dipl", "Dr. med", "MRCP",
+        "FRCS", "CPA", "PMP",
+    ];
+    let rest = text[end..].strip_prefix(',').unwrap_or(&text[end..]);
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    DEGREES.iter().any(|d| {
+        rest.starts_with(d)
+            && rest[d.len()..]
+                .bytes()
+                .next()
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
+}
+
 const TITLE: u8 = 1;
 const LABEL: u8 = 2;
 const GREETING: u8 = 4;
@@ -392,6 +625,23 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
     };
     let prev = |i: usize| if i == 0 { None } else { Some(word(i - 1)) };
+    // The last word of a name starting at `i`: up to `more` further capitalised words,
+    // particles in between (`van der`, `de la`) only when a capitalised word follows.
+    let extend = |i: usize, more: usize| -> usize {
+        let (mut last, mut k) = (i, i);
+        while k < i + more && adjacent(k) {
+            let next = word(k + 1);
+            if title_case(next) && !NOT_NAMES.contains(&next) {
+                k += 1;
+                last = k;
+            } else if is_particle(next) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        last
+    };
     let cue_near = |i: usize, j: usize, flag: u8| {
         let lo = i.saturating_sub(3);
         (lo..i).any(|k| is_cue(word(k), flag)) || (j + 1 < ws.len() && is_cue(word(j + 1), flag))
@@ -419,9 +669,30 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 break;
             }
         }
+        let mut town = false;
+        if place_end.is_none() && prev(i).is_some_and(|p| is_cue(p, PLACE_CUE)) {
+            for n in (1..=3).rev() {
+                let last = i + n - 1;
+                if last >= ws.len()
+                    || !(i..last).all(|k| adjacent(k) && title_case_or_particle(word(k + 1)))
+                {
+                    continue;
+                }
+                if TOWNS.contains(&text[ws[i].start..ws[last].end]) {
+                    place_end = Some(last);
+                    town = true;
+                    break;
+                }
+            }
+        }
         if let Some(last) = place_end {
             let ambiguous = FIRST.contains(w) || LAST.contains(w);
-            let mut confidence = if ambiguous { 0.3 } else { 0.55 };
+            let mut confidence = match (town, ambiguous) {
+                (true, true) => 0.1,
+                (true, false) => 0.2,
+                (false, true) => 0.3,
+                (false, false) => 0.55,
+            };
             if prev(i).is_some_and(|p| is_cue(p, PLACE_CUE)) {
                 confidence += CONTEXT_BOOST;
             }
@@ -437,7 +708,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         // PERSON.
         let g = gap(i);
         let after_title = prev(i).is_some_and(|p| is_cue(p, TITLE)) && matches!(g, " " | ". ");
-        let after_label = prev(i).is_some_and(|p| is_cue(p, LABEL)) && g.trim() == ":";
+        // `Name: Jane`, `"name": "Jane"`, `name = Jane`, `nombre: "Jane"`.
+        let after_label = prev(i).is_some_and(|p| is_cue(p, LABEL))
+            && matches!(g.trim().trim_matches('"').trim(), ":" | "=");
         let after_greeting = prev(i).is_some_and(|p| is_cue(p, GREETING))
             && g.len() <= 3
             && !g.contains(['.', '!', '?']);
@@ -445,17 +718,14 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         if NOT_NAMES.contains(&w) {
             // Sentence words are never the start of a name.
         } else if after_title || after_label || after_greeting {
-            let mut last = i;
-            while last < i + 2
-                && adjacent(last)
-                && title_case(word(last + 1))
-                && !NOT_NAMES.contains(&word(last + 1))
-            {
-                last += 1;
-            }
-            person = Some((last, if after_title { 0.9 } else { 0.8 }));
+            person = Some((extend(i, 3), if after_title { 0.9 } else { 0.8 }));
         } else if FIRST.contains(w) {
-            if adjacent(i) && LAST.contains(word(i + 1)) {
+            let through_particles = extend(i, 4);
+            if through_particles > i + 1 && (i + 1..through_particles).any(|k| is_particle(word(k)))
+            {
+                // `Jan van der Berg`, `María de la Cruz`: a first name, particles, a name.
+                person = Some((through_particles, 0.8));
+            } else if adjacent(i) && LAST.contains(word(i + 1)) {
                 let mut last = i + 1;
                 if adjacent(last) && LAST.contains(word(last + 1)) {
                     last += 1;
@@ -475,6 +745,13 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 };
                 person = Some((i, c));
             }
+        } else if adjacent(i)
+            && title_case(word(i + 1))
+            && !NOT_NAMES.contains(&word(i + 1))
+            && degree_follows(text, ws[extend(i, 2)].end)
+        {
+            // Two or three capitalised words and a degree: `Ngozi Adeyemi, MBA`.
+            person = Some((extend(i, 2), 0.8));
         } else if adjacent(i) && LAST.contains(word(i + 1)) && !PLACES.contains(w) {
             let c = if cue_near(i, i + 1, PERSON_CUE) {
                 0.4 + CONTEXT_BOOST
