@@ -332,7 +332,8 @@ impl Scanner {
         }
         let mut entity = c.entity.clone();
         if let Some((upgraded, words)) = &c.upgrade {
-            if near(text, start, end, CONTEXT_BEFORE, 0, words) {
+            // "wurde am 5. März 1948 geboren": German puts the label after the date.
+            if near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, words) {
                 entity = upgraded.clone();
                 confidence = confidence.max(0.85);
             }

@@ -62,6 +62,8 @@ const DOB: &[&str] = &[
     "fecha de nacimiento",
     "f. nac",
     "nacimiento",
+    "nació",
+    "nacio",
     "nato il",
     "nata il",
     "nato a",

@@ -18,6 +18,7 @@ pub fn patterns() -> Vec<Pattern> {
             "mrn",
             "medical record",
             "record number",
+            "patient record",
             "record no",
             "chart",
             "patient id",
@@ -51,6 +52,7 @@ pub fn patterns() -> Vec<Pattern> {
             "número de paciente",
             // IT
             "cartella clinica",
+            "cartella",
             "numero di cartella",
             "numero cartella",
             "codice paziente",

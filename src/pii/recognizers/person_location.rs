@@ -56,6 +56,7 @@ pub fn warm_up() {
     LazyLock::force(&PLACES);
     LazyLock::force(&TOWNS);
     LazyLock::force(&CUES);
+    LazyLock::force(&SENTENCE_WORDS);
 }
 
 const TITLES: &[&str] = &[
@@ -433,17 +434,134 @@ const NOT_NAMES: &[&str] = &[
     "Only",
 ];
 
-pub fn patterns() -> Vec<Pattern> {
-    vec![
-        Pattern::new(
-            "street_address",
-            Entity::Location,
-            r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway)\b\.?|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)[ ]\d{1,4}[a-z]?\b|\b\d{1,4},?[ ](?:rue|avenue|boulevard|place|chemin|allée|impasse|quai)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ])?[A-ZÉ][a-zéèêàç'-]+(?:[ ][A-ZÉ][a-zéèêàç'-]+){0,3}|\b(?:Calle|Avenida|Plaza|Via|Viale|Piazza|Corso)[ ](?:de[ ]|del[ ]|della[ ]|di[ ])?[A-Z][a-zà-ú]+(?:[ ][A-Z][a-zà-ú]+){0,2},?[ ]\d{1,4}\b",
-            street,
+/// Capitalised word of a town name in the six languages (letters, apostrophe, hyphen).
+const TOWN: &str = r"[A-ZÄÖÜÉÈÀÁÍÓÚ][a-zäöüßéèêëàâçíóúñìòù'-]+(?:[ -](?:(?:am|an|der|de|di|la|le|sur|en|del|aan|den|op|im|bei)[ ])?[A-ZÄÖÜÉ][a-zäöüßéèêëàâçíóúñìòù'-]+){0,2}";
+/// Postcodes: five digits (DE, FR, ES, IT), four digits and two letters (NL), the UK form.
+const POSTCODE: &str = r"(?:\d{5}|\d{4}[ ]?[A-Z]{2}|[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2})";
+const UK_POSTCODE: &str = r"[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}";
+
+/// Street grammar per country: house number before (EN, FR) or after (DE, NL, ES, IT)
+/// the street; optionally followed by `, postcode town` or `, town postcode` (UK), so
+/// the whole address is one finding.
+fn street_regex() -> &'static str {
+    static RE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        let core = [
+            // EN: 12 Larkspur Close, 221B Baker Street, Flat 3, Osprey Court.
+            r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park)\b\.?",
+            // DE, NL compounds: Lindenstraße 5, Kastanjelaan 12a, Prinsengracht 83.
+            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt)[ ]\d{1,4}[a-zA-Z]?\b",
+            // DE, NL with a preposition or article: Am Mühlbach 3, An der Alster 12, Op de Kamp 4.
+            r"\b(?:Am|An[ ]der|An[ ]den|Auf[ ]dem|Auf[ ]der|Im|In[ ]der|Zum|Zur|Unter[ ]den|Hinter[ ]der|Op[ ]de|Aan[ ]de|In[ ]de|Achter[ ]de)[ ][A-ZÄÖÜ][a-zäöüß]+[ ]\d{1,4}[a-z]?\b",
+            // FR: 12 rue des Tanneurs, 3 bis avenue du Général Leclerc.
+            r"\b\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|passage)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ]|d')?[A-ZÉ][a-zéèêàç'-]+(?:[ ](?:de[ ]|du[ ]|des[ ])?[A-ZÉ][a-zéèêàç'-]+){0,3}",
+            // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
+            r"\b(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b",
+        ];
+        format!(
+            "(?:{})(?:,?[ ](?:{POSTCODE}[ ]{TOWN}|{TOWN}[ ]{UK_POSTCODE}))?",
+            core.join("|")
         )
-        .context(&["address", "lives", "live at", "located", "ship to", "deliver", "adresse", "dirección", "indirizzo"]),
-        Pattern::new("uk_postcode", Entity::Location, r"\b[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}\b", postcode)
-            .context(&["postcode", "post code", "address", "london", "uk"]),
+    })
+}
+
+/// Capitalised words that start sentences or name things in the six languages and are
+/// never the first word of a person's name: articles, pronouns, prepositions,
+/// conjunctions, polite openers, weekdays and months.
+static SENTENCE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    "Die Der Das Den Dem Des Ein Eine Einen Einem Einer Ich Du Er Es Wir Ihr Sie Bitte Danke \
+     Mit Von Bei Nach Aus Für Auf Über Unter Vor Nach Und Oder Aber Wenn Als Wie Was Wer Wo \
+     Neue Neuer Neues Liebe Lieber Sehr Unsere Unser Ihre Ihr Mein Meine Dein Deine Heute \
+     Morgen Gestern Hallo Guten Gute Viele Alle Jeder Jede Kein Keine Hier Dort Dann Also \
+     Le La Les Un Une Des Du De Je Tu Il Elle On Nous Vous Ils Elles Merci Avec Pour Par Sur \
+     Dans Chez Et Ou Mais Si Quand Comme Que Qui Nouvelle Nouveau Cher Chère Bonjour Notre \
+     Votre Mon Ma Mes Ton Ta Ce Cette Ces Aujourd Demain Hier \
+     El Los Las Una Unos Unas Yo Él Ella Nosotros Ustedes Gracias Con Para Por En Sin Sobre \
+     Y Pero Cuando Como Qué Quién Nueva Nuevo Estimado Estimada Querido Querida Hola Nuestro \
+     Nuestra Su Sus Mi Mis Este Esta Estos Hoy Mañana Ayer Buenos Buenas \
+     Il Lo Gli Uno Io Lui Lei Noi Voi Loro Grazie Con Per Da Su Tra Fra E Ma Se Quando Come \
+     Che Chi Nuovo Nuova Gentile Caro Cara Ciao Buongiorno Nostro Nostra Suo Sua Questo \
+     Questa Oggi Domani Ieri \
+     Het Een Ik Jij Hij Zij Wij Jullie Bedankt Dank Met Voor Door Op Aan Bij Uit Naar En Of \
+     Maar Als Wanneer Hoe Wat Wie Nieuwe Nieuw Beste Geachte Hoi Onze Ons Uw Mijn Jouw Deze \
+     Dit Vandaag Morgen Gisteren Goede Goedemorgen \
+     Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Lundi Mardi Mercredi Jeudi \
+     Vendredi Samedi Dimanche Lunes Martes Miércoles Jueves Viernes Sábado Domingo Lunedì \
+     Martedì Mercoledì Giovedì Venerdì Sabato Domenica Maandag Dinsdag Woensdag Donderdag \
+     Vrijdag Zaterdag Zondag Januar Februar März Juni Juli Oktober Dezember Janvier Février \
+     Mars Avril Juin Juillet Août Septembre Octobre Novembre Décembre Enero Febrero Marzo \
+     Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Gennaio Febbraio \
+     Aprile Maggio Giugno Luglio Settembre Ottobre Dicembre Januari Februari Maart Mei \
+     Augustus May August Can Could Please Our Your My We You They She He It If In On At Of \
+     To For By As An Is Are Dear Hi Hello Good New Old Next Last First Today Tomorrow"
+        .split_whitespace()
+        .collect()
+});
+
+/// Prepositions that put a place after them in the six languages (not "to", "a" or
+/// "à", which put people after them just as often).
+fn place_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "im"
+            | "nach"
+            | "en"
+            | "near"
+            | "nahe"
+            | "près"
+            | "cerca"
+            | "vicino"
+            | "nei"
+            | "nel"
+            | "nella"
+    )
+}
+
+/// Whether `w` is a capitalised word that can be part of a name (not a sentence word,
+/// not a listed place, letters only).
+fn name_like(w: &str) -> bool {
+    title_case(w)
+        && w.len() >= 2
+        && !NOT_NAMES.contains(&w)
+        && !SENTENCE_WORDS.contains(w)
+        && !PLACES.contains(w)
+}
+
+pub fn patterns() -> Vec<Pattern> {
+    const ADDRESS: &[&str] = &[
+        "address",
+        "lives",
+        "live at",
+        "located",
+        "ship to",
+        "send",
+        "deliver",
+        "office",
+        "adresse",
+        "anschrift",
+        "wohnhaft",
+        "wohnt",
+        "lieferadresse",
+        "dirección",
+        "direccion",
+        "domicilio",
+        "indirizzo",
+        "residente",
+        "adres",
+        "woonachtig",
+        "woont",
+        "bezorgadres",
+        "postadres",
+    ];
+    vec![
+        Pattern::new("street_address", Entity::Location, street_regex(), street).context(ADDRESS),
+        Pattern::new(
+            "uk_postcode",
+            Entity::Location,
+            r"\b[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}\b",
+            postcode,
+        )
+        .context(&["postcode", "post code", "address", "london", "uk"]),
     ]
 }
 
@@ -647,6 +765,43 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         (lo..i).any(|k| is_cue(word(k), flag)) || (j + 1 < ws.len() && is_cue(word(j + 1), flag))
     };
 
+    // Names outside the lists, from the text's own evidence: two or three capitalised
+    // words (particles allowed between them) that are not sentence words, standing
+    // alone (no capitalised word just before or after, which would make a title or an
+    // organisation), in mid-sentence after a lower-case word (0.6), or opening a
+    // sentence and followed by a comma or a lower-case word (0.5), never before a colon
+    // (a label such as `Neue Anschrift:`).
+    let capitalised_name = |i: usize| -> Option<(usize, f32)> {
+        if !name_like(word(i)) || !adjacent(i) {
+            return None;
+        }
+        let last = extend(i, 3);
+        if last == i || !(i + 1..=last).all(|k| is_particle(word(k)) || name_like(word(k))) {
+            return None;
+        }
+        if adjacent(last) && title_case(word(last + 1)) {
+            return None;
+        }
+        let after = text[ws[last].end..].trim_start_matches(' ');
+        if after.starts_with(':') {
+            return None;
+        }
+        let g = gap(i);
+        let sentence_start = i == 0 || g.contains(['.', '!', '?', '\n', ':', '"', '(']);
+        if sentence_start {
+            let next_lower = last + 1 < ws.len()
+                && adjacent(last)
+                && word(last + 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+            (after.starts_with(',') || next_lower).then_some((last, 0.5))
+        } else {
+            let prev_lower = word(i - 1).chars().next().is_some_and(char::is_lowercase);
+            (prev_lower && !title_case(word(i - 1))).then_some((last, 0.6))
+        }
+    };
+
     let mut i = 0;
     while i < ws.len() {
         let w = word(i);
@@ -685,6 +840,19 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 }
             }
         }
+        // Two or three capitalised words right after a place preposition ("in Much
+        // Wenlock", "en Villanueva del Río") name a place, whatever the lists say.
+        let mut by_preposition = false;
+        if place_end.is_none()
+            && !FIRST.contains(w)
+            && prev(i).is_some_and(place_preposition)
+            && gap(i) == " "
+        {
+            if let Some((last, _)) = capitalised_name(i) {
+                place_end = Some(last);
+                by_preposition = true;
+            }
+        }
         if let Some(last) = place_end {
             let ambiguous = FIRST.contains(w) || LAST.contains(w);
             let mut confidence = match (town, ambiguous) {
@@ -693,6 +861,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 (false, true) => 0.3,
                 (false, false) => 0.55,
             };
+            if by_preposition {
+                confidence = 0.4;
+            }
             if prev(i).is_some_and(|p| is_cue(p, PLACE_CUE)) {
                 confidence += CONTEXT_BOOST;
             }
@@ -701,13 +872,24 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 ws[i].start,
                 ws[last].end,
                 confidence,
-                "place_list",
+                if by_preposition {
+                    "place_grammar"
+                } else {
+                    "place_list"
+                },
             ));
+            if by_preposition {
+                i = last + 1;
+                continue;
+            }
         }
 
         // PERSON.
         let g = gap(i);
-        let after_title = prev(i).is_some_and(|p| is_cue(p, TITLE)) && matches!(g, " " | ". ");
+        // An all-caps word is an acronym (`HR`, `DR` in a postcode), not a title.
+        let after_title = prev(i)
+            .is_some_and(|p| is_cue(p, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
+            && matches!(g, " " | ". ");
         // `Name: Jane`, `"name": "Jane"`, `name = Jane`, `nombre: "Jane"`.
         let after_label = prev(i).is_some_and(|p| is_cue(p, LABEL))
             && matches!(g.trim().trim_matches('"').trim(), ":" | "=");
@@ -752,6 +934,8 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         {
             // Two or three capitalised words and a degree: `Ngozi Adeyemi, MBA`.
             person = Some((extend(i, 2), 0.8));
+        } else if let Some(found) = capitalised_name(i) {
+            person = Some(found);
         } else if adjacent(i) && LAST.contains(word(i + 1)) && !PLACES.contains(w) {
             let c = if cue_near(i, i + 1, PERSON_CUE) {
                 0.4 + CONTEXT_BOOST
