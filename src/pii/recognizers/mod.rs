@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod datetime;
 pub mod eu;
 pub mod financial;
+pub mod intl;
 pub mod medical;
 pub mod network;
 pub mod person_location;
@@ -105,6 +106,7 @@ pub fn builtin() -> Vec<Pattern> {
     all.extend(us::patterns());
     all.extend(uk::patterns());
     all.extend(eu::patterns());
+    all.extend(intl::patterns());
     all.extend(medical::patterns());
     all.extend(crypto::patterns());
     all.extend(secrets::patterns());
