@@ -114,14 +114,18 @@ fn benches(c: &mut Criterion) {
     });
     let dense = repeat_to(DENSE_LINES, 1 << 20);
     g.throughput(Throughput::Bytes(dense.len() as u64));
-    g.bench_with_input(BenchmarkId::new("dense_multilingual", "1MB"), &dense, |b, t| {
-        b.iter(|| engine.scan(t))
-    });
+    g.bench_with_input(
+        BenchmarkId::new("dense_multilingual", "1MB"),
+        &dense,
+        |b, t| b.iter(|| engine.scan(t)),
+    );
     let clean = repeat_to(CLEAN_LINES, 1 << 20);
     g.throughput(Throughput::Bytes(clean.len() as u64));
-    g.bench_with_input(BenchmarkId::new("no_pii_multilingual", "1MB"), &clean, |b, t| {
-        b.iter(|| engine.scan(t))
-    });
+    g.bench_with_input(
+        BenchmarkId::new("no_pii_multilingual", "1MB"),
+        &clean,
+        |b, t| b.iter(|| engine.scan(t)),
+    );
     g.finish();
 
     let mut g = c.benchmark_group("round_trip");

@@ -385,84 +385,6 @@ pub fn eip55(s: &str) -> Option<bool> {
     Some(true)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn luhn_accepts_test_cards_only() {
-        assert!(luhn("4111 1111 1111 1111"));
-        assert!(luhn("79927398713"));
-        assert!(!luhn("4111 1111 1111 1112"));
-    }
-
-    #[test]
-    fn mod97_and_iban() {
-        assert!(iban("DE89 3704 0044 0532 0130 00"));
-        assert!(iban("GB82WEST12345698765432"));
-        assert!(!iban("DE89 3704 0044 0532 0130 01"));
-        assert!(mod97(
-            "GB82WEST12345698765432"
-                .get(4..)
-                .map(|r| format!("{r}GB82"))
-                .unwrap()
-                .as_str()
-        ));
-    }
-
-    #[test]
-    fn weighted_mod11_family() {
-        assert!(nhs("943 476 5919"));
-        assert!(!nhs("943 476 5918"));
-        assert!(bsn("111222333"));
-        assert!(!bsn("111222334"));
-        assert!(mod11("0306406152"));
-        assert!(de_tax_id("86095742719"));
-        assert!(!de_tax_id("86095742718"));
-        assert!(
-            !de_tax_id("12345678903"),
-            "all digits distinct is not a Steuer-ID"
-        );
-    }
-
-    #[test]
-    fn national_check_characters() {
-        assert!(it_fiscal_code("RSSMRA85T10A562S"));
-        assert!(!it_fiscal_code("RSSMRA85T10A562T"));
-        assert!(es_nif("12345678Z"));
-        assert!(!es_nif("12345678A"));
-        assert!(es_nie("X1234567L"));
-        assert!(!es_nie("X1234567A"));
-        assert!(fr_nir("2 69 05 49 588 157 80"));
-        assert!(!fr_nir("2 69 05 49 588 157 81"));
-        assert!(npi("1234567893"));
-        assert!(!npi("1234567890"));
-        assert!(dea("AB1234563"));
-        assert!(!dea("AB1234564"));
-    }
-
-    #[test]
-    fn crypto_addresses() {
-        assert!(base58check("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"));
-        assert!(base58check("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"));
-        assert!(!base58check("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3"));
-        assert!(bech32("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"));
-        assert!(bech32(
-            "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297"
-        ));
-        assert!(!bech32("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdx"));
-        assert_eq!(
-            eip55("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"),
-            Some(true)
-        );
-        assert_eq!(
-            eip55("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"),
-            Some(false)
-        );
-        assert_eq!(eip55("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"), None);
-    }
-}
-
 /// Weighted digit sum, the building block of most national identifier checks.
 fn weighted(d: &[u8], weights: &[u32]) -> u32 {
     d.iter().zip(weights).map(|(&x, w)| u32::from(x) * w).sum()
@@ -647,4 +569,82 @@ pub fn aba_routing(d: &[u8]) -> bool {
     let prefix = d[0] * 10 + d[1];
     matches!(prefix, 0..=12 | 21..=32 | 61..=72 | 80)
         && weighted(d, &[3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn luhn_accepts_test_cards_only() {
+        assert!(luhn("4111 1111 1111 1111"));
+        assert!(luhn("79927398713"));
+        assert!(!luhn("4111 1111 1111 1112"));
+    }
+
+    #[test]
+    fn mod97_and_iban() {
+        assert!(iban("DE89 3704 0044 0532 0130 00"));
+        assert!(iban("GB82WEST12345698765432"));
+        assert!(!iban("DE89 3704 0044 0532 0130 01"));
+        assert!(mod97(
+            "GB82WEST12345698765432"
+                .get(4..)
+                .map(|r| format!("{r}GB82"))
+                .unwrap()
+                .as_str()
+        ));
+    }
+
+    #[test]
+    fn weighted_mod11_family() {
+        assert!(nhs("943 476 5919"));
+        assert!(!nhs("943 476 5918"));
+        assert!(bsn("111222333"));
+        assert!(!bsn("111222334"));
+        assert!(mod11("0306406152"));
+        assert!(de_tax_id("86095742719"));
+        assert!(!de_tax_id("86095742718"));
+        assert!(
+            !de_tax_id("12345678903"),
+            "all digits distinct is not a Steuer-ID"
+        );
+    }
+
+    #[test]
+    fn national_check_characters() {
+        assert!(it_fiscal_code("RSSMRA85T10A562S"));
+        assert!(!it_fiscal_code("RSSMRA85T10A562T"));
+        assert!(es_nif("12345678Z"));
+        assert!(!es_nif("12345678A"));
+        assert!(es_nie("X1234567L"));
+        assert!(!es_nie("X1234567A"));
+        assert!(fr_nir("2 69 05 49 588 157 80"));
+        assert!(!fr_nir("2 69 05 49 588 157 81"));
+        assert!(npi("1234567893"));
+        assert!(!npi("1234567890"));
+        assert!(dea("AB1234563"));
+        assert!(!dea("AB1234564"));
+    }
+
+    #[test]
+    fn crypto_addresses() {
+        assert!(base58check("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"));
+        assert!(base58check("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"));
+        assert!(!base58check("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3"));
+        assert!(bech32("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"));
+        assert!(bech32(
+            "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297"
+        ));
+        assert!(!bech32("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdx"));
+        assert_eq!(
+            eip55("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"),
+            Some(true)
+        );
+        assert_eq!(
+            eip55("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"),
+            Some(false)
+        );
+        assert_eq!(eip55("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"), None);
+    }
 }

@@ -360,9 +360,11 @@ mod tests {
 
     #[test]
     fn findings_past_the_cap_refuse_the_request_across_texts() {
-        let mut rules = PiiRules::default();
-        rules.max_findings = 3;
-        let e = Engine::new(&rules).unwrap();
+        let e = Engine::new(&PiiRules {
+            max_findings: 3,
+            ..PiiRules::default()
+        })
+        .unwrap();
         let mut r = Redactor::new(&e, b"k");
         assert!(r.redact("a@example.com b@example.com").is_ok());
         let err = r.redact("c@example.com d@example.com").unwrap_err();

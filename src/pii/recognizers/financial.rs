@@ -81,7 +81,7 @@ fn issuer(d: &[u8]) -> Option<f32> {
     let long = (16..=19).contains(&n);
     let strong = match d[0] {
         4 => matches!(n, 13 | 16 | 19),
-        5 => ((51..=55).contains(&p2) && n == 16) || (p4 == 5019 && n == 16),
+        5 => n == 16 && ((51..=55).contains(&p2) || p4 == 5019),
         2 => {
             ((2221..=2720).contains(&p4) && n == 16)
                 || ((2200..=2204).contains(&p4) && long)
