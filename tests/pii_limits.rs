@@ -2,24 +2,9 @@
 //! (over it the input is refused whole, naming the limit and no value), the cap set in
 //! a policy file, and many distinct values in one text each getting their own token.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod pii_support;
 
-fn redact(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ledgergate"))
-        .arg("redact")
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The binary may exit before reading everything: a closed pipe is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
-}
+use pii_support::redact_in as redact;
 
 /// A policy directory whose default policy tokenizes e-mail addresses with `extra` lines
 /// added to its `[pii]` table.

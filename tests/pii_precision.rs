@@ -4,40 +4,9 @@
 //! hashes, amounts, bare nine-digit numbers) are left alone; a nine-digit number is a
 //! US_SSN with a context word or the 3-2-4 format.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod pii_support;
 
-/// Runs `redact --format json` with `args` in a temp dir; returns (redacted, findings).
-fn redact_json(args: &[&str], text: &str) -> (String, Vec<serde_json::Value>) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ledgergate"))
-        .arg("redact")
-        .args(["--format", "json"])
-        .args(args)
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    (
-        v["redacted"].as_str().unwrap().to_string(),
-        v["findings"].as_array().unwrap().clone(),
-    )
-}
+use pii_support::redact_json;
 
 fn shipped() -> String {
     format!("{}/policies", env!("CARGO_MANIFEST_DIR"))
