@@ -121,11 +121,53 @@ struct Compiled {
     entity: Entity,
     regex: Regex,
     check: Check,
-    context: Vec<String>,
+    context: Words,
     numeric: bool,
-    upgrade: Option<(Entity, &'static [&'static str])>,
-    veto: &'static [&'static str],
-    veto_before: &'static [&'static str],
+    upgrade: Option<(Entity, Words)>,
+    veto: Words,
+    veto_before: Words,
+}
+
+/// Cue words compiled once into one automaton: "does one of them start a word in this
+/// window" costs one pass over the window, however long the list (the lists run to
+/// dozens of words in six languages, and every candidate asks).
+struct Words(Option<AhoCorasick>);
+
+impl Words {
+    fn new<S: AsRef<str>>(words: &[S]) -> Result<Words, PiiError> {
+        let words: Vec<&str> = words
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            return Ok(Words(None));
+        }
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .map(|ac| Words(Some(ac)))
+            .map_err(|e| PiiError::BadRegex {
+                name: "context words".into(),
+                message: e.to_string(),
+            })
+    }
+
+    /// Whether one of the words starts a word within `before` bytes before `start` or
+    /// `after` bytes after `end` (ASCII case ignored).
+    fn near(&self, text: &str, start: usize, end: usize, before: usize, after: usize) -> bool {
+        let Some(ac) = &self.0 else {
+            return false;
+        };
+        let lo = floor_boundary(text, start.saturating_sub(before));
+        let hi = ceil_boundary(text, end.saturating_add(after).min(text.len()));
+        let b = text.as_bytes();
+        [&b[lo..start], &b[end..hi]].into_iter().any(|hay| {
+            ac.find_overlapping_iter(hay)
+                .any(|m| m.start() == 0 || !hay[m.start() - 1].is_ascii_alphanumeric())
+        })
+    }
 }
 
 /// Compiled recognizers: built once, shared read-only (Send + Sync).
@@ -136,6 +178,8 @@ pub struct Scanner {
     allow: HashSet<String>,
     deny: Option<(AhoCorasick, Vec<Entity>)>,
     min_confidence: f32,
+    /// NEGATIVE_WORDS, compiled.
+    negative: Words,
 }
 
 /// `\b` becomes an ASCII word boundary and `\d` ASCII digits: the lazy DFA cannot run
@@ -180,11 +224,14 @@ impl Scanner {
                 entity,
                 regex: compile(name, regex)?,
                 check: Check::Builtin(validate),
-                context: context.iter().map(|s| s.to_string()).collect(),
+                context: Words::new(context)?,
                 numeric,
-                upgrade,
-                veto,
-                veto_before,
+                upgrade: match upgrade {
+                    Some((entity, words)) => Some((entity, Words::new(words)?)),
+                    None => None,
+                },
+                veto: Words::new(veto)?,
+                veto_before: Words::new(veto_before)?,
             };
             if multi {
                 multiline.push(c);
@@ -201,11 +248,11 @@ impl Scanner {
                     validator: custom.validator,
                     confidence: custom.confidence,
                 },
-                context: custom.context.iter().map(|s| s.to_lowercase()).collect(),
+                context: Words::new(&custom.context)?,
                 numeric: false,
                 upgrade: None,
-                veto: &[],
-                veto_before: &[],
+                veto: Words(None),
+                veto_before: Words(None),
             });
         }
         let set = RegexSetBuilder::new(segmented.iter().map(|c| c.regex.as_str()))
@@ -245,6 +292,7 @@ impl Scanner {
             allow: rules.allow.iter().map(|s| s.to_lowercase()).collect(),
             deny,
             min_confidence: rules.min_confidence,
+            negative: Words::new(NEGATIVE_WORDS)?,
         })
     }
 
@@ -311,10 +359,8 @@ impl Scanner {
             return;
         }
         let end = start + len;
-        if !c.veto.is_empty() && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, c.veto) {
-            return;
-        }
-        if !c.veto_before.is_empty() && near(text, start, start, NEGATIVE_BEFORE, 0, c.veto_before)
+        if c.veto.near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
+            || c.veto_before.near(text, start, start, NEGATIVE_BEFORE, 0)
         {
             return;
         }
@@ -323,17 +369,18 @@ impl Scanner {
         if c.numeric && in_digit_chain(text, start, end) {
             return;
         }
-        let context_hit = !c.context.is_empty()
-            && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, &c.context);
+        let context_hit = c
+            .context
+            .near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER);
         if context_hit {
             confidence = (confidence + CONTEXT_BOOST).min(0.99);
-        } else if c.numeric && near(text, start, start, NEGATIVE_BEFORE, 0, NEGATIVE_WORDS) {
+        } else if c.numeric && self.negative.near(text, start, start, NEGATIVE_BEFORE, 0) {
             return;
         }
         let mut entity = c.entity.clone();
         if let Some((upgraded, words)) = &c.upgrade {
             // "wurde am 5. März 1948 geboren": German puts the label after the date.
-            if near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, words) {
+            if words.near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER) {
                 entity = upgraded.clone();
                 confidence = confidence.max(0.85);
             }
@@ -384,36 +431,6 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
         i += 1;
     }
     i.min(text.len())
-}
-
-/// Whether one of `words` (lowercase) starts a word within the window around the match.
-fn near<S: AsRef<str>>(
-    text: &str,
-    start: usize,
-    end: usize,
-    before: usize,
-    after: usize,
-    words: &[S],
-) -> bool {
-    let lo = floor_boundary(text, start.saturating_sub(before));
-    let hi = ceil_boundary(text, end.saturating_add(after).min(text.len()));
-    let (window_before, window_after) = (&text.as_bytes()[lo..start], &text.as_bytes()[end..hi]);
-    words.iter().any(|w| {
-        let w = w.as_ref().as_bytes();
-        contains_word(window_before, w) || contains_word(window_after, w)
-    })
-}
-
-/// `word` (lower case) starts a word somewhere in `hay`, ignoring ASCII case. No
-/// allocation: this runs for every candidate.
-fn contains_word(hay: &[u8], word: &[u8]) -> bool {
-    if word.is_empty() || word.len() > hay.len() {
-        return false;
-    }
-    (0..=hay.len() - word.len()).any(|i| {
-        (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
-            && hay[i..i + word.len()].eq_ignore_ascii_case(word)
-    })
 }
 
 /// Whether `text[start..end]` continues, through one of `-./:`, into more digits on
