@@ -1,5 +1,8 @@
 //! Criterion benchmarks of the PII engine: a 2 KB chat prompt, 1 MB of mixed text with
-//! sparse PII, and a tokenize + restore round trip of the 2 KB prompt.
+//! sparse PII, a tokenize + restore round trip of the 2 KB prompt, and the worst case of
+//! issue 10: 10 MiB of distinct e-mail addresses in one text, scanned and redacted
+//! with the shipped default policy's tokenize action (cap lifted so all are applied);
+//! 1 MB of PII-dense lines and 1 MB without personal data, both in six languages.
 //! `cargo bench --bench pii -- --warm-up-time 1 --measurement-time 2`
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -47,6 +50,49 @@ fn mixed_1mb() -> String {
     s
 }
 
+/// PII-dense prompts in six languages: every line carries two to four values.
+const DENSE_LINES: &[&str] = &[
+    "Customer Jane Roe (jane.roe@example.com, +44 20 7946 0958) lives at 221B Baker Street, London.\n",
+    "Bitte überweisen Sie an DE89 3704 0044 0532 0130 00, Herr Jannik Brötzmann, Lindenstraße 5, 10115 Berlin.\n",
+    "La patiente Maëlle Duchêne, née le 3 février 1990, joignable au 01 45 67 89 12.\n",
+    "El cliente Iñaki Etxeberria pagó con la tarjeta 4111 1111 1111 1111, historia clínica 4821937.\n",
+    "Il signor Ottavio Castellucci, nato il 5 maggio 1979, abita in Via dei Mille 12, 00185 Roma.\n",
+    "Stuur de factuur naar femke.terpstra@example.nl, Prinsengracht 83, 1015 DM Amsterdam, tel. 020-5291087.\n",
+];
+
+/// Text without personal data in six languages: prose, code talk, numbers that are not PII.
+const CLEAN_LINES: &[&str] = &[
+    "We are migrating the billing service to Kubernetes; list the risks and a rollout plan in three phases.\n",
+    "Bitte fasse die Besprechung zusammen und nenne die offenen Punkte für die nächste Woche.\n",
+    "Peux-tu reformuler ce paragraphe de manière plus concise et plus claire pour le rapport annuel ?\n",
+    "¿Puedes explicar la diferencia entre un índice agrupado y uno no agrupado en una base de datos?\n",
+    "Puoi spiegarmi come funziona la cache del processore e perché la località dei dati è importante?\n",
+    "Kun je deze tekst korter maken en de belangrijkste conclusies in drie punten samenvatten?\n",
+    "Set max_tokens to 4096, temperature 0.7, retry 3 times with 250ms backoff and log the latency.\n",
+];
+
+fn repeat_to(lines: &[&str], bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 256);
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(lines[i % lines.len()]);
+        i += 1;
+    }
+    s
+}
+
+/// Distinct addresses separated by spaces, `bytes` long.
+fn distinct_emails(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 64);
+    let mut i = 0u64;
+    while s.len() < bytes {
+        use std::fmt::Write;
+        let _ = write!(s, "u{i}.x{}@host{}.example.com ", i % 977, i % 89);
+        i += 1;
+    }
+    s
+}
+
 fn benches(c: &mut Criterion) {
     let engine = Engine::builtin();
     let tokenizing = Engine::new(&PiiRules {
@@ -66,6 +112,20 @@ fn benches(c: &mut Criterion) {
     g.bench_with_input(BenchmarkId::new("mixed", "1MB"), &big, |b, t| {
         b.iter(|| engine.scan(t))
     });
+    let dense = repeat_to(DENSE_LINES, 1 << 20);
+    g.throughput(Throughput::Bytes(dense.len() as u64));
+    g.bench_with_input(
+        BenchmarkId::new("dense_multilingual", "1MB"),
+        &dense,
+        |b, t| b.iter(|| engine.scan(t)),
+    );
+    let clean = repeat_to(CLEAN_LINES, 1 << 20);
+    g.throughput(Throughput::Bytes(clean.len() as u64));
+    g.bench_with_input(
+        BenchmarkId::new("no_pii_multilingual", "1MB"),
+        &clean,
+        |b, t| b.iter(|| engine.scan(t)),
+    );
     g.finish();
 
     let mut g = c.benchmark_group("round_trip");
@@ -78,6 +138,33 @@ fn benches(c: &mut Criterion) {
                 let mut r = Redactor::new(&tokenizing, b"bench-key");
                 let redacted = r.redact(t).unwrap();
                 r.restorer().restore(&redacted)
+            })
+        },
+    );
+    g.finish();
+
+    let worst = distinct_emails(10 << 20);
+    let uncapped = Engine::new(&PiiRules {
+        default_action: Action::Tokenize,
+        max_findings: usize::MAX,
+        ..PiiRules::default()
+    })
+    .unwrap();
+    let mut g = c.benchmark_group("worst_case");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(worst.len() as u64));
+    g.bench_with_input(
+        BenchmarkId::new("distinct_emails_scan", "10MiB"),
+        &worst,
+        |b, t| b.iter(|| engine.scan(t).len()),
+    );
+    g.bench_with_input(
+        BenchmarkId::new("distinct_emails_tokenize", "10MiB"),
+        &worst,
+        |b, t| {
+            b.iter(|| {
+                let mut r = Redactor::new(&uncapped, b"bench-key");
+                r.redact(t).unwrap().len()
             })
         },
     );

@@ -80,8 +80,6 @@ pub struct ServerConfig {
     pub allow_plaintext: bool,
     /// Longest a request's PII screening may run; past it the request is refused (413).
     pub screening_budget: Duration,
-    /// Most PII findings in one request; past it the request is refused (413).
-    pub max_findings: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -337,7 +335,6 @@ struct RawServer {
     #[serde(default)]
     allow_plaintext: bool,
     screening_budget_ms: Option<Spanned<u64>>,
-    max_findings: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize)]
@@ -763,10 +760,6 @@ impl RawServer {
                 "server.screening_budget_ms",
                 10_000,
             )?,
-            max_findings: match &self.max_findings {
-                Some(v) => positive(v, "server.max_findings")?,
-                None => 100_000,
-            },
         })
     }
 }

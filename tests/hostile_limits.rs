@@ -10,9 +10,11 @@ use serde_json::{json, Value};
 #[tokio::test]
 async fn more_findings_than_allowed_refuse_the_request_whole() {
     let upstream = TestUpstream::openai().await;
-    let config =
-        config_for(&upstream.base_url(), "").replace("[server]\n", "[server]\nmax_findings = 5\n");
-    let gw = TestGateway::start(&config);
+    let policy = "id = \"default\"\n\n[pii]\ndefault_action = \"mask\"\nmax_findings = 5\n";
+    let gw = TestGateway::start_with_policies(
+        &config_for(&upstream.base_url(), ""),
+        &[("default.toml", policy)],
+    );
     let ask = |text: String| json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text}]});
     let response = http()
         .post(format!("{}/v1/chat/completions", gw.url))

@@ -1,26 +1,8 @@
 //! `ledgergate redact` through the real binary: the three formats, policies, bad input.
 
-use std::io::Write;
-use std::process::{Output, Stdio};
+mod pii_support;
 
-#[path = "common/scratch.rs"]
-mod scratch;
-
-use scratch::ledgergate_command;
-
-fn redact(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = ledgergate_command()
-        .arg("redact")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The binary may exit on a bad policy before reading: a closed pipe is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
-}
+use pii_support::redact;
 
 fn policies() -> String {
     format!("{}/policies", env!("CARGO_MANIFEST_DIR"))

@@ -13,7 +13,7 @@ use clap::{Args, ValueEnum};
 use serde::Deserialize;
 use serde_json::json;
 
-use ledgergate::pii::{Engine, PiiRules, Redaction, Redactor};
+use ledgergate::pii::{Engine, PiiRules, RedactError, Redaction, Redactor};
 use ledgergate::policy::{Policy, PolicySet};
 
 #[derive(Args)]
@@ -104,9 +104,12 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
                     Format::Text => out.write_all(r.text.as_bytes())?,
                     _ => writeln!(out, "{}", result_json(&r))?,
                 },
-                Err(b) => {
+                Err(RedactError::Blocked(b)) => {
                     eprintln!("ledgergate redact: {b}");
                     blocked = true;
+                }
+                Err(e @ RedactError::TooManyFindings(_)) => {
+                    return Err(anyhow!("standard input: {e}"));
                 }
             }
         }
@@ -135,13 +138,16 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
                 let mut redactor = Redactor::new(engine, &key);
                 match redactor.redact_detailed(&parsed.text) {
                     Ok(r) => writeln!(out, "{}", result_json(&r))?,
-                    Err(b) => {
+                    Err(RedactError::Blocked(b)) => {
                         writeln!(
                             out,
                             "{}",
                             json!({"blocked": b.entity.name(), "error": b.to_string()})
                         )?;
                         blocked = true;
+                    }
+                    Err(e @ RedactError::TooManyFindings(_)) => {
+                        return Err(anyhow!("standard input line {n}: {e}"));
                     }
                 }
             }

@@ -1,6 +1,9 @@
 //! Check-digit algorithms behind the validators: Luhn, ISO 7064 (mod 97-10 and
 //! mod 11,10), the NHS and BSN weighted mod 11 tests, the Italian, Spanish and French
-//! check characters, the DEA check digit, Base58Check, Bech32 and EIP-55.
+//! check characters, the DEA check digit, Base58Check, Bech32 and EIP-55; the national
+//! identifiers of Australia (ABN, ACN, TFN, Medicare), India (Aadhaar: Verhoeff),
+//! Singapore (NRIC/FIN, UEN), Korea (RRN), Poland (PESEL), Finland (HETU), Sweden
+//! (personnummer), Thailand (TNIN) and the US ABA routing number.
 //! Pure functions over the candidate text; separators are skipped where noted.
 //! IBAN validation (per-country length plus mod 97) is delegated to `iban_validate`.
 
@@ -380,6 +383,192 @@ pub fn eip55(s: &str) -> Option<bool> {
         }
     }
     Some(true)
+}
+
+/// Weighted digit sum, the building block of most national identifier checks.
+fn weighted(d: &[u8], weights: &[u32]) -> u32 {
+    d.iter().zip(weights).map(|(&x, w)| u32::from(x) * w).sum()
+}
+
+/// Australian Business Number: 11 digits, first minus one, weights 10,1,3,...,19, mod 89.
+pub fn au_abn(d: &[u8]) -> bool {
+    if d.len() != 11 || d[0] == 0 {
+        return false;
+    }
+    let mut d = d.to_vec();
+    d[0] -= 1;
+    weighted(&d, &[10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19]) % 89 == 0
+}
+
+/// Australian Company Number: 9 digits, weights 8..1, complement of mod 10.
+pub fn au_acn(d: &[u8]) -> bool {
+    d.len() == 9 && (10 - weighted(&d[..8], &[8, 7, 6, 5, 4, 3, 2, 1]) % 10) % 10 == u32::from(d[8])
+}
+
+/// Australian Tax File Number: 9 digits, weights 1,4,3,7,5,8,6,9,10, mod 11.
+pub fn au_tfn(d: &[u8]) -> bool {
+    d.len() == 9 && weighted(d, &[1, 4, 3, 7, 5, 8, 6, 9, 10]) % 11 == 0
+}
+
+/// Australian Medicare card: 10 or 11 digits, first 2-6, weights 1,3,7,9 on the first
+/// eight give the ninth.
+pub fn au_medicare(d: &[u8]) -> bool {
+    (d.len() == 10 || d.len() == 11)
+        && (2..=6).contains(&d[0])
+        && weighted(&d[..8], &[1, 3, 7, 9, 1, 3, 7, 9]) % 10 == u32::from(d[8])
+}
+
+/// Verhoeff's dihedral check (Aadhaar).
+pub fn verhoeff(d: &[u8]) -> bool {
+    const MUL: [[u8; 10]; 10] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+        [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+        [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+        [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+        [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+        [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+        [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+        [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+        [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    ];
+    const PERM: [[u8; 10]; 8] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+        [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+        [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+        [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+        [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+        [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+        [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+    ];
+    let mut c = 0u8;
+    for (i, &x) in d.iter().rev().enumerate() {
+        c = MUL[usize::from(c)][usize::from(PERM[i % 8][usize::from(x)])];
+    }
+    c == 0
+}
+
+/// Aadhaar: 12 digits, not starting with 0 or 1, Verhoeff-valid.
+pub fn in_aadhaar(d: &[u8]) -> bool {
+    d.len() == 12 && d[0] >= 2 && verhoeff(d)
+}
+
+/// Singapore NRIC/FIN: prefix S, T, F or G, seven digits, check letter.
+pub fn sg_nric_fin(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 9 || !b[1..8].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let d: Vec<u8> = b[1..8].iter().map(|x| x - b'0').collect();
+    let mut sum = weighted(&d, &[2, 7, 6, 5, 4, 3, 2]);
+    let table: &[u8] = match b[0] {
+        b'S' => b"JZIHGFEDCBA",
+        b'T' => {
+            sum += 4;
+            b"JZIHGFEDCBA"
+        }
+        b'F' => b"XWUTRQPNMLK",
+        b'G' => {
+            sum += 4;
+            b"XWUTRQPNMLK"
+        }
+        _ => return false,
+    };
+    table[(sum % 11) as usize] == b[8]
+}
+
+/// Singapore UEN of businesses (8 digits + letter) and local companies (9 digits + letter).
+pub fn sg_uen(s: &str) -> bool {
+    let b = s.as_bytes();
+    let n = b.len();
+    if n < 9 || !b[..n - 1].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let d: Vec<u8> = b[..n - 1].iter().map(|x| x - b'0').collect();
+    let (weights, table): (&[u32], &[u8]) = match n {
+        9 => (&[10, 4, 9, 3, 8, 2, 7, 1], b"XMKECAWLJDB"),
+        10 => (&[10, 8, 6, 4, 9, 7, 5, 3, 1], b"ZKCMDNERGWH"),
+        _ => return false,
+    };
+    table[(weighted(&d, weights) % 11) as usize] == b[n - 1]
+}
+
+/// Korean Resident Registration Number: YYMMDD + 7 digits, weights 2..9,2..5, mod 11.
+pub fn kr_rrn(d: &[u8]) -> bool {
+    if d.len() != 13
+        || !(1..=12).contains(&(d[2] * 10 + d[3]))
+        || !(1..=31).contains(&(d[4] * 10 + d[5]))
+    {
+        return false;
+    }
+    let sum = weighted(&d[..12], &[2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]);
+    (11 - sum % 11) % 10 == u32::from(d[12])
+}
+
+/// Polish PESEL: 11 digits, a valid month with its century offset, weights 1,3,7,9.
+pub fn pl_pesel(d: &[u8]) -> bool {
+    if d.len() != 11 {
+        return false;
+    }
+    let month = d[2] * 10 + d[3];
+    let day = d[4] * 10 + d[5];
+    if !(1..=12).contains(&(month % 20)) || !(1..=31).contains(&day) {
+        return false;
+    }
+    (10 - weighted(&d[..10], &[1, 3, 7, 9, 1, 3, 7, 9, 1, 3]) % 10) % 10 == u32::from(d[10])
+}
+
+/// Finnish personal identity code: DDMMYY, century sign, three digits, check character.
+pub fn fi_hetu(s: &str) -> bool {
+    const CHECK: &[u8] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
+    let b = s.as_bytes();
+    if b.len() != 11 || !matches!(b[6], b'-' | b'+' | b'A'..=b'F' | b'U'..=b'Y') {
+        return false;
+    }
+    let digits: Option<Vec<u8>> = b[..6]
+        .iter()
+        .chain(&b[7..10])
+        .map(|x| x.is_ascii_digit().then(|| x - b'0'))
+        .collect();
+    let Some(d) = digits else { return false };
+    let (day, month) = (d[0] * 10 + d[1], d[2] * 10 + d[3]);
+    if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+        return false;
+    }
+    let n = d.iter().fold(0u64, |a, &x| a * 10 + u64::from(x));
+    CHECK[(n % 31) as usize] == b[10]
+}
+
+/// Swedish personnummer: (YY)YYMMDD, separator, four digits; Luhn over the last ten.
+pub fn se_personnummer(d: &[u8]) -> bool {
+    let d = match d.len() {
+        10 => d,
+        12 => &d[2..],
+        _ => return false,
+    };
+    let (month, day) = (d[2] * 10 + d[3], d[4] * 10 + d[5]);
+    // Day + 60 is a coordination number.
+    (1..=12).contains(&month) && (1..=31).contains(&(day % 60)) && luhn_digits(d)
+}
+
+/// Thai national id: 13 digits, weights 13..2, (11 - sum mod 11) mod 10.
+pub fn th_tnin(d: &[u8]) -> bool {
+    if d.len() != 13 || d[0] == 0 {
+        return false;
+    }
+    let weights: Vec<u32> = (2..=13).rev().collect();
+    (11 - weighted(&d[..12], &weights) % 11) % 10 == u32::from(d[12])
+}
+
+/// ABA routing number: 9 digits, weights 3,7,1, mod 10, a Federal Reserve prefix.
+pub fn aba_routing(d: &[u8]) -> bool {
+    if d.len() != 9 {
+        return false;
+    }
+    let prefix = d[0] * 10 + d[1];
+    matches!(prefix, 0..=12 | 21..=32 | 61..=72 | 80)
+        && weighted(d, &[3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 == 0
 }
 
 #[cfg(test)]

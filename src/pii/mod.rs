@@ -15,8 +15,10 @@ pub mod scanner;
 use std::collections::BTreeMap;
 
 pub use entity::Entity;
-pub use output::{OutputStream, OUTPUT_HOLD};
-pub use redact::{Action, Applied, Blocked, FindingCount, Redaction, Redactor};
+pub use output::{OutputStream, OUTPUT_HOLD, OUTPUT_MAX_HOLD};
+pub use redact::{
+    Action, Applied, Blocked, FindingCount, RedactError, Redaction, Redactor, TooManyFindings,
+};
 pub use restore::{Restorer, StreamRestorer};
 pub use rules::{BinaryParts, PiiRules, PiiTable};
 pub use scanner::Finding;
@@ -48,6 +50,7 @@ pub struct Engine {
     scanner: scanner::Scanner,
     actions: BTreeMap<Entity, Action>,
     default_action: Action,
+    max_findings: usize,
 }
 
 impl Engine {
@@ -57,6 +60,7 @@ impl Engine {
             scanner: scanner::Scanner::new(rules)?,
             actions: rules.actions.clone(),
             default_action: rules.default_action,
+            max_findings: rules.max_findings,
         })
     }
 
@@ -72,11 +76,21 @@ impl Engine {
         self.scanner.scan(text)
     }
 
+    /// Most findings one request may hold before screening refuses it
+    /// ([`TooManyFindings`]); `PiiRules::max_findings`.
+    pub fn max_findings(&self) -> usize {
+        self.max_findings
+    }
+
+    /// The policy's action for `entity`. DATE_TIME is the one entity `default_action`
+    /// does not reach: an ordinary date is not personal on its own, so it is reported
+    /// with `allow` and left in the text unless a policy names DATE_TIME explicitly.
     pub fn action_for(&self, entity: &Entity) -> Action {
-        self.actions
-            .get(entity)
-            .copied()
-            .unwrap_or(self.default_action)
+        match self.actions.get(entity) {
+            Some(action) => *action,
+            None if *entity == Entity::DateTime => Action::Allow,
+            None => self.default_action,
+        }
     }
 }
 

@@ -1,17 +1,23 @@
 //! Output scanning: PII the model writes on its own (not a restored token) is masked
 //! before the client sees it, in whole responses and in streams. The stream scanner
-//! holds back at most `2 * OUTPUT_HOLD` bytes: text older than that is scanned with
-//! `OUTPUT_HOLD` bytes of look-ahead and released. Any entity shorter than
-//! `OUTPUT_HOLD` bytes is therefore seen whole; longer ones (key blocks, very long
-//! URLs) may be cut and missed. Every action but `allow` masks in output: a token or
-//! pseudonym would mean nothing to the client, and a block cannot un-send earlier bytes.
+//! releases text once it has `OUTPUT_HOLD` bytes of look-ahead, and holds a finding that
+//! straddles the cut back until it is complete, but never more than `OUTPUT_MAX_HOLD`
+//! bytes: a finding still growing at that bound (a runaway URL, a key block without its
+//! end line) is masked up to the cut and its continuation, up to the next whitespace, is
+//! masked too (fail closed: the client never sees the part of it that was held). Every
+//! action but `allow` masks in output: a token or pseudonym would mean nothing to the
+//! client, and a block cannot un-send earlier bytes. Each push scans the window once and
+//! a push that releases nothing waits for `OUTPUT_HOLD` more bytes before trying again,
+//! so the cost stays linear in the stream.
 
 use std::ops::Deref;
 
-use super::{Action, Engine};
+use super::{Action, Engine, Entity, Finding};
 
 /// Look-ahead kept when releasing streamed output.
 pub const OUTPUT_HOLD: usize = 128;
+/// Most bytes a stream scanner ever holds back between pushes (plus the last chunk).
+pub const OUTPUT_MAX_HOLD: usize = 8 * 1024;
 /// Already-released bytes kept as context for recognizers near the start of the window.
 const CONTEXT_KEEP: usize = 64;
 
@@ -19,7 +25,8 @@ impl Engine {
     /// Masks every finding in `text` whose action is not `allow`.
     pub fn scan_output(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
-        self.mask_into(text, 0, text.len(), &mut out);
+        let findings = self.scan(text);
+        self.mask_into(text, &findings, 0, text.len(), &mut None, &mut out);
         out
     }
 
@@ -28,22 +35,45 @@ impl Engine {
         OutputStream::new(self)
     }
 
-    /// Appends `text[from..to]` with findings masked; findings are searched over the
-    /// whole of `text` so that context before `from` counts, and only those inside
-    /// `from..to` are applied.
-    fn mask_into(&self, text: &str, from: usize, to: usize, out: &mut String) {
+    /// Appends `text[from..to]` with findings masked; `findings` were searched over the
+    /// whole of `text` so that context before `from` counts, and only their parts inside
+    /// `from..to` are applied. `carry` is the entity of a finding masked up to `from`
+    /// by an earlier forced cut: its continuation (up to whitespace) is masked without a
+    /// second marker. A finding straddling `to` is masked up to `to` and left in `carry`.
+    fn mask_into(
+        &self,
+        text: &str,
+        findings: &[Finding],
+        from: usize,
+        to: usize,
+        carry: &mut Option<Entity>,
+        out: &mut String,
+    ) {
         let mut last = from;
-        for f in self.scan(text) {
+        if carry.is_some() {
+            match text[from..to].find(char::is_whitespace) {
+                Some(p) => {
+                    last = from + p;
+                    *carry = None;
+                }
+                None => last = to,
+            }
+        }
+        for f in findings {
             // A finding reaching back into released text (more context revealed a longer
             // span) still has its unreleased part masked.
-            if f.end <= from || f.end > to || self.action_for(&f.entity) == Action::Allow {
+            if f.end <= last || f.start >= to || self.action_for(&f.entity) == Action::Allow {
                 continue;
             }
-            out.push_str(&text[last..f.start.max(from)]);
+            out.push_str(&text[last..f.start.max(last)]);
             out.push('<');
             out.push_str(f.entity.name());
             out.push('>');
-            last = f.end;
+            last = f.end.min(to);
+            if f.end > to {
+                *carry = Some(f.entity.clone());
+                break;
+            }
         }
         out.push_str(&text[last..to]);
     }
@@ -57,6 +87,10 @@ pub struct OutputStream<E: Deref<Target = Engine>> {
     /// Released context (the first `released` bytes) followed by held text.
     window: String,
     released: usize,
+    /// Held bytes needed before the next attempt to release.
+    next_try: usize,
+    /// A finding cut at the hold-back bound whose continuation is still masked.
+    carry: Option<Entity>,
 }
 
 impl<E: Deref<Target = Engine>> OutputStream<E> {
@@ -65,43 +99,71 @@ impl<E: Deref<Target = Engine>> OutputStream<E> {
             engine,
             window: String::new(),
             released: 0,
+            next_try: 2 * OUTPUT_HOLD,
+            carry: None,
         }
     }
 
     /// Returns the masked text that no longer needs look-ahead.
     pub fn push(&mut self, chunk: &str) -> String {
         self.window.push_str(chunk);
-        if self.held() < 2 * OUTPUT_HOLD {
+        if self.held() < self.next_try {
             return String::new();
         }
-        let mut cut = floor_boundary(&self.window, self.window.len() - OUTPUT_HOLD);
+        let natural = floor_boundary(&self.window, self.window.len() - OUTPUT_HOLD);
+        let mut cut = natural;
         // Never split a word: the recognizers see words whole.
         if let Some(space) = self.window[self.released..cut].rfind(char::is_whitespace) {
             cut = self.released + space + 1;
         }
-        // Never split a finding that straddles the cut.
-        for f in self.engine.scan(&self.window) {
+        let findings = self.engine.scan(&self.window);
+        // Never split a finding that straddles the cut...
+        for f in &findings {
             if f.start < cut && f.end > cut {
                 cut = f.start.max(self.released);
             }
         }
+        // ...unless holding it would pass the bound: then cut anyway and mask through.
+        if self.window.len() - cut > OUTPUT_MAX_HOLD {
+            cut = natural;
+        }
+        if cut == self.released {
+            self.next_try = (self.held() + OUTPUT_HOLD).min(OUTPUT_MAX_HOLD + 1);
+            return String::new();
+        }
         let mut out = String::with_capacity(cut - self.released);
-        self.engine
-            .mask_into(&self.window, self.released, cut, &mut out);
+        self.engine.mask_into(
+            &self.window,
+            &findings,
+            self.released,
+            cut,
+            &mut self.carry,
+            &mut out,
+        );
         // Keep a little released text as context for the next window.
         let keep_from = floor_boundary(&self.window, cut.saturating_sub(CONTEXT_KEEP));
         self.window.drain(..keep_from);
         self.released = cut - keep_from;
+        self.next_try = 2 * OUTPUT_HOLD;
         out
     }
 
     /// Masks and returns everything still held.
     pub fn finish(&mut self) -> String {
         let mut out = String::new();
-        self.engine
-            .mask_into(&self.window, self.released, self.window.len(), &mut out);
+        let findings = self.engine.scan(&self.window);
+        self.engine.mask_into(
+            &self.window,
+            &findings,
+            self.released,
+            self.window.len(),
+            &mut self.carry,
+            &mut out,
+        );
         self.window.clear();
         self.released = 0;
+        self.next_try = 2 * OUTPUT_HOLD;
+        self.carry = None;
         out
     }
 
@@ -153,5 +215,31 @@ mod tests {
             assert_eq!(out, e.scan_output(&text), "chunk size {size}");
             assert!(out.contains("<CREDIT_CARD>") && out.contains("<EMAIL_ADDRESS>"));
         }
+    }
+
+    #[test]
+    fn a_finding_that_keeps_growing_is_held_at_most_the_bound_and_masked_through() {
+        let e = Engine::builtin();
+        // A URL that never ends: the scanner sees a finding straddling every cut.
+        let secret_tail = "zq7secretpath";
+        let mut s = e.output_stream();
+        let mut out = s.push("See https://example.com/");
+        for i in 0..4000 {
+            out.push_str(&s.push(&format!("{secret_tail}{i}/")));
+            assert!(
+                s.held() <= OUTPUT_MAX_HOLD + 32,
+                "held {} after {i} pushes",
+                s.held()
+            );
+        }
+        out.push_str(&s.push(" and then plain words follow here."));
+        out.push_str(&s.finish());
+        assert!(!out.contains(secret_tail), "{}", &out[..out.len().min(300)]);
+        assert!(
+            out.starts_with("See <URL>"),
+            "{}",
+            &out[..out.len().min(300)]
+        );
+        assert!(out.ends_with(" and then plain words follow here."), "{out}");
     }
 }

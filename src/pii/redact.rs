@@ -3,8 +3,13 @@
 //! HMAC-SHA-256 pseudonym `<ENTITY_h0123456789ab>` stable per tenant key, `block` refuses
 //! the text naming only the entity, `allow` leaves it. Originals live only in this
 //! request's memory and are zeroized when the redactor and its restorers are dropped.
+//!
+//! Cost is linear in the text: one scan, one pass to rewrite, and token numbers are
+//! checked against the text's own token-like words collected once per text, never by
+//! searching the text again per value. A request holding more than the engine's
+//! `max_findings` is refused whole ([`TooManyFindings`]), never partly screened.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -52,6 +57,23 @@ pub struct Blocked {
     pub entity: Entity,
 }
 
+/// The request holds more findings than the engine's cap: screening refuses it whole.
+/// Names the limit, never a value.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the request holds more than {limit} personal-data findings; send it in smaller parts")]
+pub struct TooManyFindings {
+    pub limit: usize,
+}
+
+/// Why a text could not be screened: nothing of it may be forwarded.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RedactError {
+    #[error(transparent)]
+    Blocked(#[from] Blocked),
+    #[error(transparent)]
+    TooManyFindings(#[from] TooManyFindings),
+}
+
 /// One finding and what was done with it (offsets into the input text).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Applied {
@@ -87,6 +109,8 @@ pub struct Redactor<'e> {
     originals: Arc<BTreeMap<String, Zeroizing<String>>>,
     next: HashMap<Entity, u64>,
     counts: BTreeMap<(Entity, Action), u64>,
+    /// Findings in all texts so far, against the engine's cap.
+    total: usize,
 }
 
 impl<'e> Redactor<'e> {
@@ -99,17 +123,25 @@ impl<'e> Redactor<'e> {
             originals: Arc::new(BTreeMap::new()),
             next: HashMap::new(),
             counts: BTreeMap::new(),
+            total: 0,
         }
     }
 
-    /// Rewrites `text` per the engine's actions; `Err` when an entity is blocked.
-    pub fn redact(&mut self, text: &str) -> Result<String, Blocked> {
+    /// Rewrites `text` per the engine's actions; `Err` when an entity is blocked or the
+    /// request's findings pass the engine's cap.
+    pub fn redact(&mut self, text: &str) -> Result<String, RedactError> {
         self.redact_detailed(text).map(|r| r.text)
     }
 
     /// As [`Redactor::redact`], also returning each finding and its action.
-    pub fn redact_detailed(&mut self, text: &str) -> Result<Redaction, Blocked> {
+    pub fn redact_detailed(&mut self, text: &str) -> Result<Redaction, RedactError> {
         let findings = self.engine.scan(text);
+        let limit = self.engine.max_findings();
+        if findings.len() > limit.saturating_sub(self.total) {
+            self.total = self.total.saturating_add(findings.len());
+            return Err(TooManyFindings { limit }.into());
+        }
+        self.total += findings.len();
         if let Some(f) = findings
             .iter()
             .find(|f| self.engine.action_for(&f.entity) == Action::Block)
@@ -120,11 +152,12 @@ impl<'e> Redactor<'e> {
                 .or_insert(0) += 1;
             return Err(Blocked {
                 entity: f.entity.clone(),
-            });
+            }
+            .into());
         }
         let mut out = String::with_capacity(text.len() + 16 * findings.len());
         let mut applied = Vec::with_capacity(findings.len());
-        let mut lower_text: Option<String> = None;
+        let mut literals: Option<HashSet<String>> = None;
         let mut last = 0;
         for f in findings {
             let action = self.engine.action_for(&f.entity);
@@ -139,7 +172,7 @@ impl<'e> Redactor<'e> {
                     out.push('>');
                 }
                 Action::Tokenize | Action::Hash => {
-                    let word = self.replacement(&f.entity, value, action, text, &mut lower_text);
+                    let word = self.replacement(&f.entity, value, action, text, &mut literals);
                     out.push('<');
                     out.push_str(&word);
                     out.push('>');
@@ -164,7 +197,7 @@ impl<'e> Redactor<'e> {
         value: &str,
         action: Action,
         text: &str,
-        lower_text: &mut Option<String>,
+        literals: &mut Option<HashSet<String>>,
     ) -> String {
         let hashed = action == Action::Hash;
         let slot = (hashed, entity.clone(), value.to_string());
@@ -184,14 +217,15 @@ impl<'e> Redactor<'e> {
                 hex::encode(&ctx.sign().as_ref()[..6])
             )
         } else {
-            // Skip numbers whose token already appears in the text (any case): restoring
-            // would otherwise turn the user's literal into someone else's value.
-            let lower = lower_text.get_or_insert_with(|| text.to_ascii_lowercase());
+            // Skip numbers whose token already appears in the text as a word (any case):
+            // restoring would otherwise turn the user's literal into someone else's value.
+            // The restorer only replaces whole words, so whole words are what to avoid.
+            let literals = literals.get_or_insert_with(|| token_like_words(text));
             let counter = self.next.entry(entity.clone()).or_insert(0);
             loop {
                 *counter += 1;
                 let candidate = format!("{}_{}", entity.name(), counter);
-                if !lower.contains(&candidate.to_ascii_lowercase()) {
+                if !literals.contains(&candidate.to_ascii_lowercase()) {
                     break candidate;
                 }
             }
@@ -226,6 +260,33 @@ impl Drop for Redactor<'_> {
             value.zeroize();
         }
     }
+}
+
+/// Lower-cased words of `[A-Za-z0-9_]` in `text` shaped like a token (`..._<digits>`):
+/// the only words the restorer could ever replace. One pass over the text.
+fn token_like_words(text: &str) -> HashSet<String> {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let b = text.as_bytes();
+    let mut out = HashSet::new();
+    for u in memchr::memchr_iter(b'_', b) {
+        // Only the last underscore of a word can start the `_<digits>` tail.
+        if u + 1 >= b.len() || !b[u + 1].is_ascii_digit() {
+            continue;
+        }
+        let mut end = u + 1;
+        while end < b.len() && b[end].is_ascii_digit() {
+            end += 1;
+        }
+        if end < b.len() && is_word(b[end]) {
+            continue;
+        }
+        let mut start = u;
+        while start > 0 && is_word(b[start - 1]) {
+            start -= 1;
+        }
+        out.insert(text[start..end].to_ascii_lowercase());
+    }
+    out
 }
 
 /// Blocked findings return early in `redact_detailed` before any rewriting.
@@ -295,6 +356,28 @@ mod tests {
             .redact("key AKIAIOSFODNN7EXAMPLE here")
             .unwrap_err();
         assert_eq!(err.to_string(), "the policy blocks SECRET in requests");
+    }
+
+    #[test]
+    fn findings_past_the_cap_refuse_the_request_across_texts() {
+        let e = Engine::new(&PiiRules {
+            max_findings: 3,
+            ..PiiRules::default()
+        })
+        .unwrap();
+        let mut r = Redactor::new(&e, b"k");
+        assert!(r.redact("a@example.com b@example.com").is_ok());
+        let err = r.redact("c@example.com d@example.com").unwrap_err();
+        assert_eq!(
+            err,
+            RedactError::TooManyFindings(TooManyFindings { limit: 3 })
+        );
+        assert!(!err.to_string().contains("example"), "{err}");
+        // Exactly at the cap is fine.
+        let mut r = Redactor::new(&e, b"k");
+        assert!(r
+            .redact("a@example.com b@example.com c@example.com")
+            .is_ok());
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct PiiTable {
     pub custom: Vec<CustomTable>,
     #[serde(default)]
     pub min_confidence: Option<f32>,
+    #[serde(default)]
+    pub max_findings: Option<usize>,
     /// What the policy does with parts the engine cannot read; the engine never sees
     /// them (the policy acts on this setting, see [`BinaryParts`]).
     #[serde(default)]
@@ -140,7 +142,15 @@ pub struct PiiRules {
     pub custom: Vec<CustomRecognizer>,
     /// Findings below this confidence are dropped (default 0.5).
     pub min_confidence: f32,
+    /// Most findings one request may hold (default [`DEFAULT_MAX_FINDINGS`]); beyond it
+    /// screening fails with `TooManyFindings` and nothing is forwarded.
+    pub max_findings: usize,
 }
+
+/// Default cap on findings per request. Generous for real prompts (a 1 MB document
+/// rarely holds more than a few thousand values) while bounding the memory a
+/// request's token map can take: each finding costs an allocation and a map entry.
+pub const DEFAULT_MAX_FINDINGS: usize = 100_000;
 
 impl Default for PiiRules {
     /// Every built-in recognizer with `mask`.
@@ -152,6 +162,7 @@ impl Default for PiiRules {
             deny: Vec::new(),
             custom: Vec::new(),
             min_confidence: 0.5,
+            max_findings: DEFAULT_MAX_FINDINGS,
         }
     }
 }
@@ -227,7 +238,14 @@ impl PiiRules {
                 "min_confidence {min_confidence} is outside 0.0 to 1.0"
             )));
         }
+        let max_findings = table.max_findings.unwrap_or(DEFAULT_MAX_FINDINGS);
+        if max_findings == 0 {
+            return Err(PiiError::Invalid(
+                "max_findings must be at least 1".to_string(),
+            ));
+        }
         Ok(PiiRules {
+            max_findings,
             default_action: table.default_action.unwrap_or(Action::Mask),
             actions,
             allow: table.allow,

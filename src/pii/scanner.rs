@@ -3,8 +3,9 @@
 //! their validators decide. Multi-line recognizers (key blocks) and the word-level
 //! PERSON/LOCATION scanner run once over the whole text. Overlaps are resolved so that
 //! the more certain, then the longer, finding wins. Never allocates per byte; never fails.
+//! Linear in the text except the overlap resolution, which is O(n log n) in findings.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -72,6 +73,39 @@ const NEGATIVE_WORDS: &[&str] = &[
     "commit",
     "job",
     "booking",
+    "shipment",
+    "parcel",
+    "receipt",
+    "batch",
+    "lot",
+    "hash",
+    "sha",
+    "sha1",
+    "sha256",
+    "md5",
+    "checksum",
+    "digest",
+    "amount",
+    "total",
+    "price",
+    "usd",
+    "eur",
+    "gbp",
+    "chf",
+    "$",
+    "€",
+    "£",
+    "bestellung",
+    "bestellnummer",
+    "rechnung",
+    "commande",
+    "facture",
+    "pedido",
+    "factura",
+    "ordine",
+    "fattura",
+    "bestelling",
+    "factuur",
 ];
 
 enum Check {
@@ -87,10 +121,53 @@ struct Compiled {
     entity: Entity,
     regex: Regex,
     check: Check,
-    context: Vec<String>,
+    context: Words,
     numeric: bool,
-    upgrade: Option<(Entity, &'static [&'static str])>,
-    veto: &'static [&'static str],
+    upgrade: Option<(Entity, Words)>,
+    veto: Words,
+    veto_before: Words,
+}
+
+/// Cue words compiled once into one automaton: "does one of them start a word in this
+/// window" costs one pass over the window, however long the list (the lists run to
+/// dozens of words in six languages, and every candidate asks).
+struct Words(Option<AhoCorasick>);
+
+impl Words {
+    fn new<S: AsRef<str>>(words: &[S]) -> Result<Words, PiiError> {
+        let words: Vec<&str> = words
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            return Ok(Words(None));
+        }
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .map(|ac| Words(Some(ac)))
+            .map_err(|e| PiiError::BadRegex {
+                name: "context words".into(),
+                message: e.to_string(),
+            })
+    }
+
+    /// Whether one of the words starts a word within `before` bytes before `start` or
+    /// `after` bytes after `end` (ASCII case ignored).
+    fn near(&self, text: &str, start: usize, end: usize, before: usize, after: usize) -> bool {
+        let Some(ac) = &self.0 else {
+            return false;
+        };
+        let lo = floor_boundary(text, start.saturating_sub(before));
+        let hi = ceil_boundary(text, end.saturating_add(after).min(text.len()));
+        let b = text.as_bytes();
+        [&b[lo..start], &b[end..hi]].into_iter().any(|hay| {
+            ac.find_overlapping_iter(hay)
+                .any(|m| m.start() == 0 || !hay[m.start() - 1].is_ascii_alphanumeric())
+        })
+    }
 }
 
 /// Compiled recognizers: built once, shared read-only (Send + Sync).
@@ -101,6 +178,8 @@ pub struct Scanner {
     allow: HashSet<String>,
     deny: Option<(AhoCorasick, Vec<Entity>)>,
     min_confidence: f32,
+    /// NEGATIVE_WORDS, compiled.
+    negative: Words,
 }
 
 /// `\b` becomes an ASCII word boundary and `\d` ASCII digits: the lazy DFA cannot run
@@ -138,16 +217,21 @@ impl Scanner {
                 upgrade,
                 multiline: multi,
                 veto,
+                veto_before,
             } = p;
             let c = Compiled {
                 name,
                 entity,
                 regex: compile(name, regex)?,
                 check: Check::Builtin(validate),
-                context: context.iter().map(|s| s.to_string()).collect(),
+                context: Words::new(context)?,
                 numeric,
-                upgrade,
-                veto,
+                upgrade: match upgrade {
+                    Some((entity, words)) => Some((entity, Words::new(words)?)),
+                    None => None,
+                },
+                veto: Words::new(veto)?,
+                veto_before: Words::new(veto_before)?,
             };
             if multi {
                 multiline.push(c);
@@ -164,10 +248,11 @@ impl Scanner {
                     validator: custom.validator,
                     confidence: custom.confidence,
                 },
-                context: custom.context.iter().map(|s| s.to_lowercase()).collect(),
+                context: Words::new(&custom.context)?,
                 numeric: false,
                 upgrade: None,
-                veto: &[],
+                veto: Words(None),
+                veto_before: Words(None),
             });
         }
         let set = RegexSetBuilder::new(segmented.iter().map(|c| c.regex.as_str()))
@@ -207,6 +292,7 @@ impl Scanner {
             allow: rules.allow.iter().map(|s| s.to_lowercase()).collect(),
             deny,
             min_confidence: rules.min_confidence,
+            negative: Words::new(NEGATIVE_WORDS)?,
         })
     }
 
@@ -273,19 +359,28 @@ impl Scanner {
             return;
         }
         let end = start + len;
-        if !c.veto.is_empty() && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, c.veto) {
+        if c.veto.near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
+            || c.veto_before.near(text, start, start, NEGATIVE_BEFORE, 0)
+        {
             return;
         }
-        let context_hit = !c.context.is_empty()
-            && near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER, &c.context);
+        // A number glued to more digits (`983-8950689-5296863`, `2023-05-05 23:01`) is
+        // one piece of a longer identifier or a timestamp, never a whole value.
+        if c.numeric && in_digit_chain(text, start, end) {
+            return;
+        }
+        let context_hit = c
+            .context
+            .near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER);
         if context_hit {
             confidence = (confidence + CONTEXT_BOOST).min(0.99);
-        } else if c.numeric && near(text, start, start, NEGATIVE_BEFORE, 0, NEGATIVE_WORDS) {
+        } else if c.numeric && self.negative.near(text, start, start, NEGATIVE_BEFORE, 0) {
             return;
         }
         let mut entity = c.entity.clone();
         if let Some((upgraded, words)) = &c.upgrade {
-            if near(text, start, end, CONTEXT_BEFORE, 0, words) {
+            // "wurde am 5. März 1948 geboren": German puts the label after the date.
+            if words.near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER) {
                 entity = upgraded.clone();
                 confidence = confidence.max(0.85);
             }
@@ -338,34 +433,14 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i.min(text.len())
 }
 
-/// Whether one of `words` (lowercase) starts a word within the window around the match.
-fn near<S: AsRef<str>>(
-    text: &str,
-    start: usize,
-    end: usize,
-    before: usize,
-    after: usize,
-    words: &[S],
-) -> bool {
-    let lo = floor_boundary(text, start.saturating_sub(before));
-    let hi = ceil_boundary(text, end.saturating_add(after).min(text.len()));
-    let (window_before, window_after) = (&text.as_bytes()[lo..start], &text.as_bytes()[end..hi]);
-    words.iter().any(|w| {
-        let w = w.as_ref().as_bytes();
-        contains_word(window_before, w) || contains_word(window_after, w)
-    })
-}
-
-/// `word` (lower case) starts a word somewhere in `hay`, ignoring ASCII case. No
-/// allocation: this runs for every candidate.
-fn contains_word(hay: &[u8], word: &[u8]) -> bool {
-    if word.is_empty() || word.len() > hay.len() {
-        return false;
-    }
-    (0..=hay.len() - word.len()).any(|i| {
-        (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
-            && hay[i..i + word.len()].eq_ignore_ascii_case(word)
-    })
+/// Whether `text[start..end]` continues, through one of `-./:`, into more digits on
+/// either side.
+fn in_digit_chain(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let joiner = |c: u8| matches!(c, b'-' | b'.' | b'/' | b':');
+    let before = start >= 2 && joiner(b[start - 1]) && b[start - 2].is_ascii_digit();
+    let after = end + 1 < b.len() && joiner(b[end]) && b[end + 1].is_ascii_digit();
+    before || after
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
@@ -376,6 +451,8 @@ fn word_bounded(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Keeps the most certain finding of each overlapping group, the longer one on a tie.
+/// O(n log n): one sort, then each candidate checks its two neighbours among the kept
+/// spans in an ordered map (kept spans never overlap, so the neighbours decide).
 fn resolve_overlaps(mut candidates: Vec<Finding>) -> Vec<Finding> {
     candidates.sort_by(|a, b| {
         b.confidence
@@ -383,17 +460,18 @@ fn resolve_overlaps(mut candidates: Vec<Finding>) -> Vec<Finding> {
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))
     });
-    let mut kept: Vec<Finding> = Vec::with_capacity(candidates.len());
-    // `kept` sorted by start; accepted spans never overlap, so one neighbour check each side.
+    let mut kept: BTreeMap<usize, Finding> = BTreeMap::new();
     for f in candidates {
-        let pos = kept.partition_point(|k| k.start < f.start);
-        let clash_left = pos > 0 && kept[pos - 1].end > f.start;
-        let clash_right = pos < kept.len() && kept[pos].start < f.end;
+        let clash_left = kept
+            .range(..=f.start)
+            .next_back()
+            .is_some_and(|(_, k)| k.end > f.start);
+        let clash_right = kept.range(f.start..f.end).next().is_some();
         if !clash_left && !clash_right {
-            kept.insert(pos, f);
+            kept.insert(f.start, f);
         }
     }
-    kept
+    kept.into_values().collect()
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub use set::PolicySet;
 pub use store::Policies;
 
 use crate::openai::TextFields;
-use crate::pii::{Blocked, Entity, FindingCount, Redactor, Restorer};
+use crate::pii::{Blocked, Entity, FindingCount, RedactError, Redactor, Restorer, TooManyFindings};
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum PolicyError {
@@ -53,14 +53,13 @@ impl Screened {
     }
 }
 
-/// Bounds on the screening of one request: passing either stops it, and the request is
-/// refused whole (never forwarded partly screened).
+/// The time the screening of one request may take: past it the request is refused
+/// whole (never forwarded partly screened). The number of findings is bounded by the
+/// policy's engine (`[pii] max_findings`).
 #[derive(Clone, Copy, Debug)]
 pub struct ScreenBudget {
     /// Screening still running at this instant stops after the field it is in.
     pub deadline: Instant,
-    /// Most findings in one request.
-    pub max_findings: u64,
 }
 
 impl ScreenBudget {
@@ -68,7 +67,6 @@ impl ScreenBudget {
     pub fn unbounded() -> ScreenBudget {
         ScreenBudget {
             deadline: Instant::now() + std::time::Duration::from_secs(365 * 24 * 3600),
-            max_findings: u64::MAX,
         }
     }
 }
@@ -78,10 +76,19 @@ impl ScreenBudget {
 pub enum Refusal {
     #[error(transparent)]
     Blocked(#[from] Blocked),
-    #[error("the request holds more than {limit} findings")]
-    TooManyFindings { limit: u64 },
+    #[error(transparent)]
+    TooManyFindings(#[from] TooManyFindings),
     #[error("screening the request took longer than its budget")]
     OverBudget,
+}
+
+impl From<RedactError> for Refusal {
+    fn from(e: RedactError) -> Refusal {
+        match e {
+            RedactError::Blocked(b) => Refusal::Blocked(b),
+            RedactError::TooManyFindings(t) => Refusal::TooManyFindings(t),
+        }
+    }
 }
 
 impl Policy {
@@ -95,16 +102,10 @@ impl Policy {
         budget: ScreenBudget,
     ) -> Result<Screened, Refusal> {
         let mut redactor = Redactor::new(&self.engine, hash_key);
-        request.for_each_text_mut(&mut |text: &mut String| {
+        request.for_each_text_mut::<Refusal>(&mut |text: &mut String| {
             let redacted = redactor.redact(text)?;
             if redacted != *text {
                 *text = redacted;
-            }
-            let found: u64 = redactor.findings().iter().map(|f| f.count).sum();
-            if found > budget.max_findings {
-                return Err(Refusal::TooManyFindings {
-                    limit: budget.max_findings,
-                });
             }
             if Instant::now() > budget.deadline {
                 return Err(Refusal::OverBudget);

@@ -104,14 +104,18 @@ pub async fn admit<R: TextFields>(
                 .deny(gw, ApiError::forbidden("pii_blocked", message))
                 .await);
         }
-        Err(refusal @ (Refusal::TooManyFindings { .. } | Refusal::OverBudget)) => {
-            let (code, message) = match refusal {
-                Refusal::TooManyFindings { limit } => ("too_many_findings", format!(
-                    "The request holds more than {limit} personal-data findings (server.max_findings), so it was refused whole; nothing was sent to a provider. Split it into smaller requests."
-                )),
-                _ => ("screening_budget_exceeded", "Screening the request for personal data took longer than server.screening_budget_ms, so it was refused whole; nothing was sent to a provider. Split it into smaller requests.".to_owned()),
-            };
-            return Err(trail.deny(gw, ApiError::too_large(code, message)).await);
+        Err(Refusal::TooManyFindings(too_many)) => {
+            let message = format!(
+                "The request holds more than {} personal-data findings (policy \"{}\", [pii] max_findings), so it was refused whole; nothing was sent to a provider. Send it in smaller parts.",
+                too_many.limit, policy.id
+            );
+            let error = ApiError::too_large("too_many_findings", message);
+            return Err(trail.deny(gw, error).await);
+        }
+        Err(Refusal::OverBudget) => {
+            let message = "Screening the request for personal data took longer than server.screening_budget_ms, so it was refused whole; nothing was sent to a provider. Send it in smaller parts.";
+            let error = ApiError::too_large("screening_budget_exceeded", message);
+            return Err(trail.deny(gw, error).await);
         }
     };
     trail.screened(&screened.findings);

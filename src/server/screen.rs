@@ -3,8 +3,8 @@
 //! core at a time (a semaphore; more wait without holding a thread), so `/healthz`,
 //! `/readyz` and open streams keep answering while a 10 MiB body is scanned. Small
 //! requests, the common case, are screened in place: handing off costs more than
-//! their few microseconds of scanning. Every request has a budget (time and number of
-//! findings); past it, the request is refused whole.
+//! their few microseconds of scanning. Every request has a time budget, and the
+//! policy's engine caps its findings; past either, the request is refused whole.
 
 use std::time::{Duration, Instant};
 
@@ -21,7 +21,6 @@ const IN_PLACE_BELOW: usize = 64 * 1024;
 pub struct Screening {
     large: Semaphore,
     budget: Duration,
-    max_findings: u64,
 }
 
 impl Screening {
@@ -30,7 +29,6 @@ impl Screening {
         Screening {
             large: Semaphore::new(cores),
             budget: config.screening_budget,
-            max_findings: config.max_findings,
         }
     }
 
@@ -56,7 +54,6 @@ impl Screening {
     fn budget(&self) -> ScreenBudget {
         ScreenBudget {
             deadline: Instant::now() + self.budget,
-            max_findings: self.max_findings,
         }
     }
 }

@@ -22,7 +22,7 @@ pub fn patterns() -> Vec<Pattern> {
         Pattern::new(
             "phone",
             Entity::PhoneNumber,
-            r"(?:\+|\b00)[1-9][0-9 ().-]{6,18}[0-9]\b|(?:\(\d{2,5}\)[ ]?|\b\d)[0-9 ./-]{5,16}\d\b",
+            r"(?:(?:\+|\b00)[1-9][0-9 ().-]{6,18}[0-9]|(?:\(\d{2,5}\)[ ]?|\b\d)[0-9 ./-]{5,16}\d)(?:[ ]?(?:x|ext\.?|extension|Durchwahl|poste|#)[ ]?\d{1,6})?\b",
             phone,
         )
         .context(&[
@@ -49,7 +49,18 @@ fn email(s: &str) -> Option<(usize, f32)> {
 
 const REGIONS: [Id; 7] = [Id::US, Id::GB, Id::DE, Id::FR, Id::ES, Id::IT, Id::NL];
 
-fn phone(s: &str) -> Option<(usize, f32)> {
+fn phone(whole_match: &str) -> Option<(usize, f32)> {
+    // A US-style extension (`x1234`, `ext. 12`) belongs to the value but not to the
+    // number libphonenumber validates.
+    let s = match whole_match.find(['x', 'e', 'E', 'D', 'p', '#']) {
+        Some(p) => whole_match[..p].trim_end(),
+        None => whole_match,
+    };
+    let len = if s.len() < whole_match.len() {
+        whole_match.len()
+    } else {
+        s.trim_end_matches([' ', '.', '-', '(']).len()
+    };
     let s = s.trim_end_matches([' ', '.', '-', '(']);
     let digit_count = s.bytes().filter(u8::is_ascii_digit).count();
     if !(7..=15).contains(&digit_count) {
@@ -63,6 +74,8 @@ fn phone(s: &str) -> Option<(usize, f32)> {
         return None;
     }
     if international {
+        // `+44 (0)20 ...`: the bracketed trunk zero is dialled only nationally.
+        let s = &s.replace("(0)", "");
         let normalized = if let Some(rest) = s.strip_prefix("00") {
             format!("+{rest}")
         } else {
@@ -71,7 +84,7 @@ fn phone(s: &str) -> Option<(usize, f32)> {
         let valid = remembered(&normalized, || {
             phonenumber::parse(None, &normalized).is_ok_and(|n| phonenumber::is_valid(&n))
         });
-        return valid.then_some((s.len(), 0.9));
+        return valid.then_some((len, 0.9));
     }
     // Parsing is the expensive step: only try regions whose national plan fits the
     // leading digit and length (US 10 digits; the European plans start with a trunk 0
@@ -86,7 +99,7 @@ fn phone(s: &str) -> Option<(usize, f32)> {
     if !valid {
         return None;
     }
-    Some((s.len(), if formatted { 0.6 } else { 0.3 }))
+    Some((len, if formatted { 0.6 } else { 0.3 }))
 }
 
 /// libphonenumber validation costs 5-20 µs per candidate, and chat clients resend the
@@ -173,5 +186,14 @@ mod tests {
         assert!(phone("(415) 555-2671").is_some());
         assert!(phone("+1 000 000 0000").is_none(), "invalid area code");
         assert!(phone("2024-01-15").is_none(), "a date");
+        assert!(
+            phone("+44 (0)20 7946 0958").is_some(),
+            "bracketed trunk zero"
+        );
+        assert_eq!(
+            phone("(415) 555-2671 x1234").map(|v| v.0),
+            Some(20),
+            "extension kept in the span"
+        );
     }
 }

@@ -1,7 +1,9 @@
 //! DATE_TIME and DATE_OF_BIRTH: calendar dates written for people (ISO, D.M.Y, M/D/Y,
 //! month names), range-checked. A date next to "born", "DOB" or "date of birth" is a
 //! DATE_OF_BIRTH. Machine timestamps (ISO 8601 with a time part) and bare years are
-//! hard negatives and stay untouched.
+//! hard negatives and stay untouched. DATE_TIME is reported at the lowest confidence a
+//! default policy keeps (0.5), so any other recognizer wins an overlap, and its action
+//! is `allow` unless a policy names it (see `Engine::action_for`).
 
 use super::{whole, Pattern};
 use crate::pii::entity::Entity;
@@ -21,6 +23,21 @@ const NAMED: &str = concat!(
     r"\.?[ ]+\d{1,2}(?:st|nd|rd|th)?,?[ ]+(?:19|20)\d{2})\b"
 );
 
+/// Low on purpose: an ordinary date is rarely personal on its own.
+const DATE_CONFIDENCE: f32 = 0.5;
+
+/// Month names of DE, FR, ES, IT and NL (English ones are in `months!`), any case.
+const MONTHS_EU: &str = r"(?i:januar|jänner|jaenner|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|april|august|september|november|december)";
+
+/// `14. März 1985`, `3 février 1990`, `14 de marzo de 1985`, `1° maggio 1980`, `5 mei 1979`.
+fn named_eu() -> String {
+    format!(
+        r"\b\d{{1,2}}(?:\.|er|º|°)?[ ]+(?:de[ ]+)?{MONTHS_EU}\.?,?[ ]+(?:de[ ]+|del[ ]+)?(?:19|20)\d{{2}}\b"
+    )
+}
+
+/// Labels that make a date a DATE_OF_BIRTH, per language (matched at a word start,
+/// ASCII case ignored).
 const DOB: &[&str] = &[
     "born",
     "dob",
@@ -31,13 +48,32 @@ const DOB: &[&str] = &[
     "birthday",
     "geboren",
     "geb.",
+    "geb ",
+    "geburtsdatum",
+    "geburtstag",
     "né le",
     "née le",
+    "né ",
+    "née ",
+    "date de naissance",
+    "naissance",
     "nacido",
     "nacida",
+    "fecha de nacimiento",
+    "f. nac",
+    "nacimiento",
+    "nació",
+    "nacio",
     "nato il",
     "nata il",
+    "nato a",
+    "nata a",
+    "nato nel",
+    "data di nascita",
+    "nascita",
     "geboortedatum",
+    "geboren op",
+    "geb. datum",
 ];
 
 pub fn patterns() -> Vec<Pattern> {
@@ -52,7 +88,15 @@ pub fn patterns() -> Vec<Pattern> {
         Pattern::new("date_numeric", Entity::DateTime, r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b", numeric)
             .upgrade(Entity::DateOfBirth, DOB),
         Pattern::new("date_named", Entity::DateTime, NAMED, named_date).upgrade(Entity::DateOfBirth, DOB),
+        Pattern::new("date_named_eu", Entity::DateTime, leak(named_eu()), named_date)
+            .upgrade(Entity::DateOfBirth, DOB),
     ]
+}
+
+/// The recognizer table holds `&'static str`; this one pattern is built at start-up.
+fn leak(s: String) -> &'static str {
+    static NAMED_EU: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    NAMED_EU.get_or_init(|| s).as_str()
 }
 
 fn iso(s: &str) -> Option<(usize, f32)> {
@@ -62,7 +106,7 @@ fn iso(s: &str) -> Option<(usize, f32)> {
     }
     let month: u32 = s.get(5..7)?.parse().ok()?;
     let day: u32 = s.get(8..10)?.parse().ok()?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((s.len(), 0.6))
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((s.len(), DATE_CONFIDENCE))
 }
 
 fn numeric(s: &str) -> Option<(usize, f32)> {
@@ -76,11 +120,11 @@ fn numeric(s: &str) -> Option<(usize, f32)> {
     let dmy = (1..=31).contains(&a) && (1..=12).contains(&b);
     // Dots are the European day-first notation; `3.14.1985` reads as a version.
     let mdy = seps[0] != '.' && (1..=12).contains(&a) && (1..=31).contains(&b);
-    (dmy || mdy).then_some((s.len(), 0.6))
+    (dmy || mdy).then_some((s.len(), DATE_CONFIDENCE))
 }
 
 fn named_date(s: &str) -> Option<(usize, f32)> {
-    whole(s, 0.65)
+    whole(s, DATE_CONFIDENCE)
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Payment data: CREDIT_CARD (issuer ranges and Luhn), IBAN_CODE (per-country length
+//! Payment data: CREDIT_CARD (the networks' issuer ranges and lengths, 12-19 digits, and Luhn), IBAN_CODE (per-country length
 //! and mod 97 through `iban_validate`).
 
 use super::{whole, Pattern};
@@ -10,7 +10,7 @@ pub fn patterns() -> Vec<Pattern> {
         Pattern::new(
             "credit_card",
             Entity::CreditCard,
-            r"\b\d(?:[ -]?\d){12,18}\b",
+            r"\b\d(?:[ -]?\d){11,18}\b",
             credit_card,
         )
         .context(&[
@@ -20,9 +20,26 @@ pub fn patterns() -> Vec<Pattern> {
             "mastercard",
             "amex",
             "cc",
+            "maestro",
+            "jcb",
+            "diners",
+            "discover",
+            "unionpay",
+            "debit",
             "kreditkarte",
+            "karte",
+            "kartennummer",
+            "bankkarte",
+            "girocard",
             "carte",
+            "cb",
             "tarjeta",
+            "carta",
+            "bancomat",
+            "kaart",
+            "creditcard",
+            "pinpas",
+            "betaalpas",
         ])
         .numeric(),
         Pattern::new(
@@ -45,29 +62,57 @@ fn credit_card(s: &str) -> Option<(usize, f32)> {
         return None;
     }
     let d = checksum::digits(s)?;
-    let issuer = match (d.len(), d[0], d[1]) {
-        (13 | 16 | 19, 4, _) => true,
-        (16, 5, 1..=5) => true,
-        (16, 2, _) => {
-            let p4 = u32::from(d[0]) * 1000
-                + u32::from(d[1]) * 100
-                + u32::from(d[2]) * 10
-                + u32::from(d[3]);
-            (2221..=2720).contains(&p4)
-        }
-        (15, 3, 4 | 7) => true,
-        (14, 3, 0 | 6 | 8) => true,
-        (16..=19, 3, 5) => true,
-        (16..=19, 6, _) => matches!(
-            (d[1], d[2], d[3]),
-            (0, 1, 1) | (5, _, _) | (4, 4..=9, _) | (2, _, _)
-        ),
-        _ => false,
-    };
-    if !issuer || d.iter().all(|&x| x == d[0]) {
+    let confidence = issuer(&d)?;
+    if d.iter().all(|&x| x == d[0]) {
         return None;
     }
-    checksum::luhn_digits(&d).then_some((s.len(), 0.9))
+    checksum::luhn_digits(&d).then_some((s.len(), confidence))
+}
+
+/// The card networks' published IIN ranges and lengths (Visa, Mastercard, American
+/// Express, Diners Club International, Discover, JCB including its 15-digit 1800/2131
+/// ranges, UnionPay, Maestro, Mir, RuPay, Dankort, Troy). Returns the confidence: a
+/// 12-15 digit number that only Maestro allows is common enough among other numbers
+/// that it needs a context word.
+fn issuer(d: &[u8]) -> Option<f32> {
+    let n = d.len();
+    let prefix = |k: usize| d[..k].iter().fold(0u32, |a, &x| a * 10 + u32::from(x));
+    let (p2, p3, p4, p6) = (prefix(2), prefix(3), prefix(4), prefix(6));
+    let long = (16..=19).contains(&n);
+    let strong = match d[0] {
+        4 => matches!(n, 13 | 16 | 19),
+        5 => n == 16 && ((51..=55).contains(&p2) || p4 == 5019),
+        2 => {
+            ((2221..=2720).contains(&p4) && n == 16)
+                || ((2200..=2204).contains(&p4) && long)
+                || (p4 == 2131 && n == 15)
+        }
+        1 => p4 == 1800 && n == 15,
+        3 => {
+            ((p2 == 34 || p2 == 37) && n == 15)
+                || (((300..=305).contains(&p3) || p4 == 3095 || matches!(p2, 36 | 38 | 39))
+                    && (14..=19).contains(&n))
+                || ((3528..=3589).contains(&p4) && long)
+        }
+        6 => {
+            (p4 == 6011
+                || (644..=649).contains(&p3)
+                || p2 == 65
+                || (622_126..=622_925).contains(&p6)
+                || p2 == 62
+                || p2 == 60)
+                && long
+        }
+        9 => p4 == 9792 && n == 16,
+        _ => false,
+    };
+    if strong {
+        return Some(0.9);
+    }
+    // Maestro: 50, 56-58 and 6 (639, 67 and the 6304/6759/676x ranges), 12 to 19 digits.
+    let maestro =
+        (matches!(p2, 50 | 56..=58 | 67) || p3 == 639 || p4 == 6304) && (12..=19).contains(&n);
+    maestro.then_some(if n >= 16 { 0.9 } else { 0.45 })
 }
 
 fn iban(s: &str) -> Option<(usize, f32)> {
@@ -103,6 +148,26 @@ mod tests {
             credit_card("4111 1111-1111 1111").is_none(),
             "mixed separators"
         );
+    }
+
+    #[test]
+    fn issuer_ranges_beyond_visa_and_mastercard() {
+        // Luhn-valid numbers of each range, built here so the test shows the rule.
+        let valid = |body: &str| {
+            (0..10)
+                .map(|c| format!("{body}{c}"))
+                .find(|s| checksum::luhn(s))
+                .unwrap()
+        };
+        let jcb15 = valid("18001234567890");
+        assert_eq!(credit_card(&jcb15).map(|v| v.1), Some(0.9), "{jcb15}");
+        let diners14 = valid("3056930902590");
+        assert_eq!(credit_card(&diners14).map(|v| v.1), Some(0.9));
+        let maestro12 = valid("50181234567");
+        assert_eq!(credit_card(&maestro12).map(|v| v.1), Some(0.45));
+        let maestro19 = valid("676770123456789012");
+        assert_eq!(credit_card(&maestro19).map(|v| v.1), Some(0.9));
+        assert!(credit_card(&valid("99991234567")).is_none());
     }
 
     #[test]

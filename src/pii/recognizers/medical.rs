@@ -11,18 +11,60 @@ pub fn patterns() -> Vec<Pattern> {
         Pattern::new(
             "medical_record_number",
             Entity::MedicalRecordNumber,
-            r"\b(?:[A-Z]{1,3}-?)?\d{6,10}\b",
+            r"\b(?:[A-Z]{1,4}[-/]?)?\d{2,10}(?:[-/]\d{3,8})?\b",
             mrn,
         )
         .context(&[
             "mrn",
             "medical record",
             "record number",
+            "patient record",
+            "record no",
             "chart",
             "patient id",
             "patient no",
             "patient number",
             "hospital number",
+            "case number",
+            // DE
+            "patientennummer",
+            "patienten-id",
+            "patientenakte",
+            "krankenakte",
+            "fallnummer",
+            "aufnahmenummer",
+            // FR
+            "dossier médical",
+            "dossier medical",
+            "numéro de dossier",
+            "numero de dossier",
+            "n° de dossier",
+            "numéro patient",
+            "numéro de patient",
+            "ipp",
+            // ES
+            "historia clínica",
+            "historia clinica",
+            "número de historia",
+            "numero de historia",
+            "nhc",
+            "expediente",
+            "número de paciente",
+            // IT
+            "cartella clinica",
+            "cartella",
+            "numero di cartella",
+            "numero cartella",
+            "codice paziente",
+            "id paziente",
+            "numero paziente",
+            // NL
+            "patiëntnummer",
+            "patientnummer",
+            "patiëntnr",
+            "dossiernummer",
+            "medisch dossier",
+            "ziekenhuisnummer",
         ])
         .numeric(),
         Pattern::new(
@@ -40,7 +82,7 @@ pub fn patterns() -> Vec<Pattern> {
 
 fn mrn(s: &str) -> Option<(usize, f32)> {
     let d: Vec<u8> = s.bytes().filter(u8::is_ascii_digit).collect();
-    if d.iter().all(|&x| x == d[0]) {
+    if d.len() < 5 || d.iter().all(|&x| x == d[0]) {
         return None;
     }
     whole(s, 0.3)

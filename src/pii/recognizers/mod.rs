@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod datetime;
 pub mod eu;
 pub mod financial;
+pub mod intl;
 pub mod medical;
 pub mod network;
 pub mod person_location;
@@ -43,6 +44,9 @@ pub struct Pattern {
     /// Words near the match that rule it out even with a context word: an "AWS
     /// account 123456789012" is not a bank account.
     pub veto: &'static [&'static str],
+    /// Words just before the match (a few words) that rule it out whatever the
+    /// context: "build 4.7.26.105" is a version, not an IP address.
+    pub veto_before: &'static [&'static str],
 }
 
 impl Pattern {
@@ -62,6 +66,7 @@ impl Pattern {
             upgrade: None,
             multiline: false,
             veto: &[],
+            veto_before: &[],
         }
     }
     pub(crate) fn context(mut self, words: &'static [&'static str]) -> Pattern {
@@ -78,6 +83,10 @@ impl Pattern {
     }
     pub(crate) fn veto(mut self, words: &'static [&'static str]) -> Pattern {
         self.veto = words;
+        self
+    }
+    pub(crate) fn veto_before(mut self, words: &'static [&'static str]) -> Pattern {
+        self.veto_before = words;
         self
     }
     pub(crate) fn multiline(mut self) -> Pattern {
@@ -97,6 +106,7 @@ pub fn builtin() -> Vec<Pattern> {
     all.extend(us::patterns());
     all.extend(uk::patterns());
     all.extend(eu::patterns());
+    all.extend(intl::patterns());
     all.extend(medical::patterns());
     all.extend(crypto::patterns());
     all.extend(secrets::patterns());

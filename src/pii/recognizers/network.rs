@@ -9,8 +9,15 @@ use crate::pii::entity::Entity;
 
 pub fn patterns() -> Vec<Pattern> {
     const CTX: &[&str] = &["ip", "address", "client", "host", "from"];
+    /// Four-part version numbers look like IPv4 addresses.
+    const VERSION: &[&str] = &[
+        "version", "versions", "build", "release", "firmware", "ver", "rev", "revision", "v",
+        "sdk", "patch", "update", "upgrade", "kernel", "os",
+    ];
     vec![
-        Pattern::new("ipv4", Entity::IpAddress, r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b", ipv4).context(CTX),
+        Pattern::new("ipv4", Entity::IpAddress, r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b", ipv4)
+            .context(CTX)
+            .veto_before(VERSION),
         Pattern::new(
             "ipv6",
             Entity::IpAddress,
@@ -30,7 +37,12 @@ fn ipv4(s: &str) -> Option<(usize, f32)> {
 }
 
 fn ipv6(s: &str) -> Option<(usize, f32)> {
-    let s = s.trim_end_matches(':');
+    // `2001:db8::` ends in `::` and is whole; a single trailing colon is punctuation.
+    let s = if s.ends_with(':') && !s.ends_with("::") {
+        s.trim_end_matches(':')
+    } else {
+        s
+    };
     let ip: Ipv6Addr = s.parse().ok()?;
     if ip.is_loopback() || ip.is_unspecified() {
         return None;
@@ -58,5 +70,7 @@ mod tests {
         assert!(ipv6("10:30:00").is_none());
         assert!(ipv6("00:1A:2B:3C:4D:5E").is_none());
         assert!(ipv6("dead::beef").is_none());
+        assert_eq!(ipv6("2001:db8::").map(|v| v.0), Some(10), "compressed tail");
+        assert_eq!(ipv6("2001:db8:1:2:"), ipv6("2001:db8:1:2"));
     }
 }

@@ -41,6 +41,9 @@ type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 static FIRST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/first_names.txt")));
 static LAST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/last_names.txt")));
 static PLACES: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/places.txt")));
+/// Smaller towns (GeoNames, 5,000+ inhabitants, in the countries whose languages are
+/// read): reported only after a place cue ("in", "from", "nach", "à", ...).
+static TOWNS: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/towns.txt")));
 
 fn lines(s: &'static str) -> WordSet {
     s.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
@@ -51,7 +54,9 @@ pub fn warm_up() {
     LazyLock::force(&FIRST);
     LazyLock::force(&LAST);
     LazyLock::force(&PLACES);
+    LazyLock::force(&TOWNS);
     LazyLock::force(&CUES);
+    LazyLock::force(&SENTENCE_WORDS);
 }
 
 const TITLES: &[&str] = &[
@@ -81,6 +86,27 @@ const TITLES: &[&str] = &[
     "rev",
     "nurse",
     "mx",
+    "hr",
+    "fr",
+    "dipl",
+    "ing",
+    "mag",
+    "don",
+    "doña",
+    "dña",
+    "lic",
+    "dott",
+    "dottssa",
+    "dottoressa",
+    "avv",
+    "geom",
+    "dhr",
+    "mevr",
+    "mw",
+    "meneer",
+    "mevrouw",
+    "ir",
+    "drs",
 ];
 /// Followed by a colon: `Name: Jane Roe`.
 const LABELS: &[&str] = &[
@@ -106,6 +132,49 @@ const LABELS: &[&str] = &[
     "nombre",
     "nom",
     "nome",
+    "fullname",
+    "firstname",
+    "lastname",
+    "surname",
+    "vorname",
+    "nachname",
+    "familienname",
+    "prénom",
+    "prenom",
+    "apellido",
+    "apellidos",
+    "cognome",
+    "naam",
+    "voornaam",
+    "achternaam",
+    "patiënt",
+    "paciente",
+    "paziente",
+    "kunde",
+    "kundin",
+    "cliente",
+    "klant",
+    "arzt",
+    "ärztin",
+    "médecin",
+    "medico",
+    "médico",
+    "arts",
+    "owner",
+    "holder",
+    "recipient",
+    "sender",
+    "requester",
+    "assignee",
+    "reporter",
+    "titular",
+    "titolare",
+    "inhaber",
+    "destinataire",
+    "remitente",
+    "mittente",
+    "afzender",
+    "absender",
 ];
 /// No colon needed: `Dear Jane`, `Patient Jane Roe`.
 const GREETINGS: &[&str] = &[
@@ -121,6 +190,30 @@ const GREETINGS: &[&str] = &[
     "bonjour",
     "hola",
     "ciao",
+    "liebe",
+    "lieber",
+    "sehr",
+    "geehrte",
+    "geehrter",
+    "chère",
+    "cher",
+    "estimado",
+    "estimada",
+    "querido",
+    "querida",
+    "gentile",
+    "caro",
+    "cara",
+    "beste",
+    "geachte",
+    "hoi",
+    "dag",
+    "gruß",
+    "grüße",
+    "cordialement",
+    "saludos",
+    "saluti",
+    "groeten",
 ];
 const PERSON_CUES: &[&str] = &[
     "name",
@@ -159,11 +252,97 @@ const PERSON_CUES: &[&str] = &[
     "dear",
     "hi",
     "hello",
+    "herr",
+    "frau",
+    "kollege",
+    "kollegin",
+    "sagte",
+    "schrieb",
+    "heißt",
+    "heisst",
+    "namens",
+    "mit",
+    "von",
+    "collègue",
+    "appelle",
+    "nommé",
+    "nommée",
+    "avec",
+    "par",
+    "llama",
+    "llamado",
+    "llamada",
+    "con",
+    "por",
+    "chiama",
+    "chiamato",
+    "chiamata",
+    "collega",
+    "heet",
+    "genaamd",
+    "met",
+    "door",
 ];
 const PLACE_CUES: &[&str] = &[
-    "in", "from", "to", "at", "near", "visit", "visiting", "lives", "live", "living", "based",
-    "moved", "born", "city", "address", "towards", "via", "nach", "aus", "en", "à", "a", "de",
-    "di", "located", "resident",
+    "in",
+    "from",
+    "to",
+    "at",
+    "near",
+    "visit",
+    "visiting",
+    "lives",
+    "live",
+    "living",
+    "based",
+    "moved",
+    "born",
+    "city",
+    "address",
+    "towards",
+    "via",
+    "nach",
+    "aus",
+    "en",
+    "à",
+    "a",
+    "de",
+    "di",
+    "located",
+    "resident",
+    "in",
+    "bei",
+    "wohnt",
+    "wohnhaft",
+    "stadt",
+    "ort",
+    "wohnort",
+    "près",
+    "ville",
+    "habite",
+    "depuis",
+    "desde",
+    "cerca",
+    "ciudad",
+    "vive",
+    "vicino",
+    "città",
+    "abita",
+    "da",
+    "uit",
+    "naar",
+    "bij",
+    "woont",
+    "woonplaats",
+    "stad",
+    "plaats",
+    "town",
+    "village",
+    "near",
+    "postcode",
+    "plz",
+    "cp",
+    "cap",
 ];
 const NOT_NAMES: &[&str] = &[
     "The",
@@ -255,17 +434,134 @@ const NOT_NAMES: &[&str] = &[
     "Only",
 ];
 
-pub fn patterns() -> Vec<Pattern> {
-    vec![
-        Pattern::new(
-            "street_address",
-            Entity::Location,
-            r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway)\b\.?|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)[ ]\d{1,4}[a-z]?\b|\b\d{1,4},?[ ](?:rue|avenue|boulevard|place|chemin|allée|impasse|quai)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ])?[A-ZÉ][a-zéèêàç'-]+(?:[ ][A-ZÉ][a-zéèêàç'-]+){0,3}|\b(?:Calle|Avenida|Plaza|Via|Viale|Piazza|Corso)[ ](?:de[ ]|del[ ]|della[ ]|di[ ])?[A-Z][a-zà-ú]+(?:[ ][A-Z][a-zà-ú]+){0,2},?[ ]\d{1,4}\b",
-            street,
+/// Capitalised word of a town name in the six languages (letters, apostrophe, hyphen).
+const TOWN: &str = r"[A-ZÄÖÜÉÈÀÁÍÓÚ][a-zäöüßéèêëàâçíóúñìòù'-]+(?:[ -](?:(?:am|an|der|de|di|la|le|sur|en|del|aan|den|op|im|bei)[ ])?[A-ZÄÖÜÉ][a-zäöüßéèêëàâçíóúñìòù'-]+){0,2}";
+/// Postcodes: five digits (DE, FR, ES, IT), four digits and two letters (NL), the UK form.
+const POSTCODE: &str = r"(?:\d{5}|\d{4}[ ]?[A-Z]{2}|[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2})";
+const UK_POSTCODE: &str = r"[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}";
+
+/// Street grammar per country: house number before (EN, FR) or after (DE, NL, ES, IT)
+/// the street; optionally followed by `, postcode town` or `, town postcode` (UK), so
+/// the whole address is one finding.
+fn street_regex() -> &'static str {
+    static RE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        let core = [
+            // EN: 12 Larkspur Close, 221B Baker Street, Flat 3, Osprey Court.
+            r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park)\b\.?",
+            // DE, NL compounds: Lindenstraße 5, Kastanjelaan 12a, Prinsengracht 83.
+            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt)[ ]\d{1,4}[a-zA-Z]?\b",
+            // DE, NL with a preposition or article: Am Mühlbach 3, An der Alster 12, Op de Kamp 4.
+            r"\b(?:Am|An[ ]der|An[ ]den|Auf[ ]dem|Auf[ ]der|Im|In[ ]der|Zum|Zur|Unter[ ]den|Hinter[ ]der|Op[ ]de|Aan[ ]de|In[ ]de|Achter[ ]de)[ ][A-ZÄÖÜ][a-zäöüß]+[ ]\d{1,4}[a-z]?\b",
+            // FR: 12 rue des Tanneurs, 3 bis avenue du Général Leclerc.
+            r"\b\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|passage)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ]|d')?[A-ZÉ][a-zéèêàç'-]+(?:[ ](?:de[ ]|du[ ]|des[ ])?[A-ZÉ][a-zéèêàç'-]+){0,3}",
+            // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
+            r"\b(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b",
+        ];
+        format!(
+            "(?:{})(?:,?[ ](?:{POSTCODE}[ ]{TOWN}|{TOWN}[ ]{UK_POSTCODE}))?",
+            core.join("|")
         )
-        .context(&["address", "lives", "live at", "located", "ship to", "deliver", "adresse", "dirección", "indirizzo"]),
-        Pattern::new("uk_postcode", Entity::Location, r"\b[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}\b", postcode)
-            .context(&["postcode", "post code", "address", "london", "uk"]),
+    })
+}
+
+/// Capitalised words that start sentences or name things in the six languages and are
+/// never the first word of a person's name: articles, pronouns, prepositions,
+/// conjunctions, polite openers, weekdays and months.
+static SENTENCE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    "Die Der Das Den Dem Des Ein Eine Einen Einem Einer Ich Du Er Es Wir Ihr Sie Bitte Danke \
+     Mit Von Bei Nach Aus Für Auf Über Unter Vor Nach Und Oder Aber Wenn Als Wie Was Wer Wo \
+     Neue Neuer Neues Liebe Lieber Sehr Unsere Unser Ihre Ihr Mein Meine Dein Deine Heute \
+     Morgen Gestern Hallo Guten Gute Viele Alle Jeder Jede Kein Keine Hier Dort Dann Also \
+     Le La Les Un Une Des Du De Je Tu Il Elle On Nous Vous Ils Elles Merci Avec Pour Par Sur \
+     Dans Chez Et Ou Mais Si Quand Comme Que Qui Nouvelle Nouveau Cher Chère Bonjour Notre \
+     Votre Mon Ma Mes Ton Ta Ce Cette Ces Aujourd Demain Hier \
+     El Los Las Una Unos Unas Yo Él Ella Nosotros Ustedes Gracias Con Para Por En Sin Sobre \
+     Y Pero Cuando Como Qué Quién Nueva Nuevo Estimado Estimada Querido Querida Hola Nuestro \
+     Nuestra Su Sus Mi Mis Este Esta Estos Hoy Mañana Ayer Buenos Buenas \
+     Il Lo Gli Uno Io Lui Lei Noi Voi Loro Grazie Con Per Da Su Tra Fra E Ma Se Quando Come \
+     Che Chi Nuovo Nuova Gentile Caro Cara Ciao Buongiorno Nostro Nostra Suo Sua Questo \
+     Questa Oggi Domani Ieri \
+     Het Een Ik Jij Hij Zij Wij Jullie Bedankt Dank Met Voor Door Op Aan Bij Uit Naar En Of \
+     Maar Als Wanneer Hoe Wat Wie Nieuwe Nieuw Beste Geachte Hoi Onze Ons Uw Mijn Jouw Deze \
+     Dit Vandaag Morgen Gisteren Goede Goedemorgen \
+     Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Lundi Mardi Mercredi Jeudi \
+     Vendredi Samedi Dimanche Lunes Martes Miércoles Jueves Viernes Sábado Domingo Lunedì \
+     Martedì Mercoledì Giovedì Venerdì Sabato Domenica Maandag Dinsdag Woensdag Donderdag \
+     Vrijdag Zaterdag Zondag Januar Februar März Juni Juli Oktober Dezember Janvier Février \
+     Mars Avril Juin Juillet Août Septembre Octobre Novembre Décembre Enero Febrero Marzo \
+     Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Gennaio Febbraio \
+     Aprile Maggio Giugno Luglio Settembre Ottobre Dicembre Januari Februari Maart Mei \
+     Augustus May August Can Could Please Our Your My We You They She He It If In On At Of \
+     To For By As An Is Are Dear Hi Hello Good New Old Next Last First Today Tomorrow"
+        .split_whitespace()
+        .collect()
+});
+
+/// Prepositions that put a place after them in the six languages (not "to", "a" or
+/// "à", which put people after them just as often).
+fn place_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "im"
+            | "nach"
+            | "en"
+            | "near"
+            | "nahe"
+            | "près"
+            | "cerca"
+            | "vicino"
+            | "nei"
+            | "nel"
+            | "nella"
+    )
+}
+
+/// Whether `w` is a capitalised word that can be part of a name (not a sentence word,
+/// not a listed place, letters only).
+fn name_like(w: &str) -> bool {
+    title_case(w)
+        && w.len() >= 2
+        && !NOT_NAMES.contains(&w)
+        && !SENTENCE_WORDS.contains(w)
+        && !PLACES.contains(w)
+}
+
+pub fn patterns() -> Vec<Pattern> {
+    const ADDRESS: &[&str] = &[
+        "address",
+        "lives",
+        "live at",
+        "located",
+        "ship to",
+        "send",
+        "deliver",
+        "office",
+        "adresse",
+        "anschrift",
+        "wohnhaft",
+        "wohnt",
+        "lieferadresse",
+        "dirección",
+        "direccion",
+        "domicilio",
+        "indirizzo",
+        "residente",
+        "adres",
+        "woonachtig",
+        "woont",
+        "bezorgadres",
+        "postadres",
+    ];
+    vec![
+        Pattern::new("street_address", Entity::Location, street_regex(), street).context(ADDRESS),
+        Pattern::new(
+            "uk_postcode",
+            Entity::Location,
+            r"\b[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}\b",
+            postcode,
+        )
+        .context(&["postcode", "post code", "address", "london", "uk"]),
     ]
 }
 
@@ -336,6 +632,61 @@ fn title_case_or_particle(w: &str) -> bool {
         )
 }
 
+/// Lower-case name particles: `van der`, `de la`, `von`, `di`, `dos`.
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "der"
+            | "den"
+            | "de"
+            | "la"
+            | "le"
+            | "du"
+            | "des"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "dos"
+            | "das"
+            | "von"
+            | "zu"
+            | "ten"
+            | "ter"
+            | "te"
+            | "el"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "y"
+            | "vom"
+            | "zum"
+            | "af"
+            | "St"
+    )
+}
+
+/// Degrees and suffixes written after a name: `Anna Kowalczyk, MBA`, `J. Roe MD`.
+fn degree_follows(text: &str, end: usize) -> bool {
+    const DEGREES: &[&str] = &[
+        "MBA", "PhD", "Ph.D", "MD", "M.D", "BSc", "B.Sc", "MSc", "M.Sc", "BA", "B.A", "MA", "M.A",
+        "LLM", "LL.M", "RN", "DDS", "Esq", "Jr", "Sr", "MPH", "DPhil", "Dipl", "Dr. med", "MRCP",
+        "FRCS", "CPA", "PMP",
+    ];
+    let rest = text[end..].strip_prefix(',').unwrap_or(&text[end..]);
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    DEGREES.iter().any(|d| {
+        rest.starts_with(d)
+            && rest[d.len()..]
+                .bytes()
+                .next()
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
+}
+
 const TITLE: u8 = 1;
 const LABEL: u8 = 2;
 const GREETING: u8 = 4;
@@ -392,9 +743,63 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
     };
     let prev = |i: usize| if i == 0 { None } else { Some(word(i - 1)) };
+    // The last word of a name starting at `i`: up to `more` further capitalised words,
+    // particles in between (`van der`, `de la`) only when a capitalised word follows.
+    let extend = |i: usize, more: usize| -> usize {
+        let (mut last, mut k) = (i, i);
+        while k < i + more && adjacent(k) {
+            let next = word(k + 1);
+            if title_case(next) && !NOT_NAMES.contains(&next) {
+                k += 1;
+                last = k;
+            } else if is_particle(next) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        last
+    };
     let cue_near = |i: usize, j: usize, flag: u8| {
         let lo = i.saturating_sub(3);
         (lo..i).any(|k| is_cue(word(k), flag)) || (j + 1 < ws.len() && is_cue(word(j + 1), flag))
+    };
+
+    // Names outside the lists, from the text's own evidence: two or three capitalised
+    // words (particles allowed between them) that are not sentence words, standing
+    // alone (no capitalised word just before or after, which would make a title or an
+    // organisation), in mid-sentence after a lower-case word (0.6), or opening a
+    // sentence and followed by a comma or a lower-case word (0.5), never before a colon
+    // (a label such as `Neue Anschrift:`).
+    let capitalised_name = |i: usize| -> Option<(usize, f32)> {
+        if !name_like(word(i)) || !adjacent(i) {
+            return None;
+        }
+        let last = extend(i, 3);
+        if last == i || !(i + 1..=last).all(|k| is_particle(word(k)) || name_like(word(k))) {
+            return None;
+        }
+        if adjacent(last) && title_case(word(last + 1)) {
+            return None;
+        }
+        let after = text[ws[last].end..].trim_start_matches(' ');
+        if after.starts_with(':') {
+            return None;
+        }
+        let g = gap(i);
+        let sentence_start = i == 0 || g.contains(['.', '!', '?', '\n', ':', '"', '(']);
+        if sentence_start {
+            let next_lower = last + 1 < ws.len()
+                && adjacent(last)
+                && word(last + 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+            (after.starts_with(',') || next_lower).then_some((last, 0.5))
+        } else {
+            let prev_lower = word(i - 1).chars().next().is_some_and(char::is_lowercase);
+            (prev_lower && !title_case(word(i - 1))).then_some((last, 0.6))
+        }
     };
 
     let mut i = 0;
@@ -419,9 +824,46 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 break;
             }
         }
+        let mut town = false;
+        if place_end.is_none() && prev(i).is_some_and(|p| is_cue(p, PLACE_CUE)) {
+            for n in (1..=3).rev() {
+                let last = i + n - 1;
+                if last >= ws.len()
+                    || !(i..last).all(|k| adjacent(k) && title_case_or_particle(word(k + 1)))
+                {
+                    continue;
+                }
+                if TOWNS.contains(&text[ws[i].start..ws[last].end]) {
+                    place_end = Some(last);
+                    town = true;
+                    break;
+                }
+            }
+        }
+        // Two or three capitalised words right after a place preposition ("in Much
+        // Wenlock", "en Villanueva del Río") name a place, whatever the lists say.
+        let mut by_preposition = false;
+        if place_end.is_none()
+            && !FIRST.contains(w)
+            && prev(i).is_some_and(place_preposition)
+            && gap(i) == " "
+        {
+            if let Some((last, _)) = capitalised_name(i) {
+                place_end = Some(last);
+                by_preposition = true;
+            }
+        }
         if let Some(last) = place_end {
             let ambiguous = FIRST.contains(w) || LAST.contains(w);
-            let mut confidence = if ambiguous { 0.3 } else { 0.55 };
+            let mut confidence = match (town, ambiguous) {
+                (true, true) => 0.1,
+                (true, false) => 0.2,
+                (false, true) => 0.3,
+                (false, false) => 0.55,
+            };
+            if by_preposition {
+                confidence = 0.4;
+            }
             if prev(i).is_some_and(|p| is_cue(p, PLACE_CUE)) {
                 confidence += CONTEXT_BOOST;
             }
@@ -430,14 +872,27 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 ws[i].start,
                 ws[last].end,
                 confidence,
-                "place_list",
+                if by_preposition {
+                    "place_grammar"
+                } else {
+                    "place_list"
+                },
             ));
+            if by_preposition {
+                i = last + 1;
+                continue;
+            }
         }
 
         // PERSON.
         let g = gap(i);
-        let after_title = prev(i).is_some_and(|p| is_cue(p, TITLE)) && matches!(g, " " | ". ");
-        let after_label = prev(i).is_some_and(|p| is_cue(p, LABEL)) && g.trim() == ":";
+        // An all-caps word is an acronym (`HR`, `DR` in a postcode), not a title.
+        let after_title = prev(i)
+            .is_some_and(|p| is_cue(p, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
+            && matches!(g, " " | ". ");
+        // `Name: Jane`, `"name": "Jane"`, `name = Jane`, `nombre: "Jane"`.
+        let after_label = prev(i).is_some_and(|p| is_cue(p, LABEL))
+            && matches!(g.trim().trim_matches('"').trim(), ":" | "=");
         let after_greeting = prev(i).is_some_and(|p| is_cue(p, GREETING))
             && g.len() <= 3
             && !g.contains(['.', '!', '?']);
@@ -445,17 +900,14 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         if NOT_NAMES.contains(&w) {
             // Sentence words are never the start of a name.
         } else if after_title || after_label || after_greeting {
-            let mut last = i;
-            while last < i + 2
-                && adjacent(last)
-                && title_case(word(last + 1))
-                && !NOT_NAMES.contains(&word(last + 1))
-            {
-                last += 1;
-            }
-            person = Some((last, if after_title { 0.9 } else { 0.8 }));
+            person = Some((extend(i, 3), if after_title { 0.9 } else { 0.8 }));
         } else if FIRST.contains(w) {
-            if adjacent(i) && LAST.contains(word(i + 1)) {
+            let through_particles = extend(i, 4);
+            if through_particles > i + 1 && (i + 1..through_particles).any(|k| is_particle(word(k)))
+            {
+                // `Jan van der Berg`, `María de la Cruz`: a first name, particles, a name.
+                person = Some((through_particles, 0.8));
+            } else if adjacent(i) && LAST.contains(word(i + 1)) {
                 let mut last = i + 1;
                 if adjacent(last) && LAST.contains(word(last + 1)) {
                     last += 1;
@@ -475,6 +927,15 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 };
                 person = Some((i, c));
             }
+        } else if adjacent(i)
+            && title_case(word(i + 1))
+            && !NOT_NAMES.contains(&word(i + 1))
+            && degree_follows(text, ws[extend(i, 2)].end)
+        {
+            // Two or three capitalised words and a degree: `Ngozi Adeyemi, MBA`.
+            person = Some((extend(i, 2), 0.8));
+        } else if let Some(found) = capitalised_name(i) {
+            person = Some(found);
         } else if adjacent(i) && LAST.contains(word(i + 1)) && !PLACES.contains(w) {
             let c = if cue_near(i, i + 1, PERSON_CUE) {
                 0.4 + CONTEXT_BOOST

@@ -1,0 +1,133 @@
+//! Precision through `ledgergate redact`: an ordinary date is reported as DATE_TIME with
+//! the action `allow` and left in the text, with no policy and with every shipped
+//! policy; look-alike decoys (timestamps, order and invoice numbers, version strings,
+//! hashes, amounts, bare nine-digit numbers) are left alone; a nine-digit number is a
+//! US_SSN with a context word or the 3-2-4 format.
+
+mod pii_support;
+
+use pii_support::redact_json;
+
+fn shipped() -> String {
+    format!("{}/policies", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn an_ordinary_date_is_reported_as_allowed_and_left_in_the_text() {
+    let text = "The parcel shipped on 2024-03-05 and the invoice is due 14 March 2024.";
+    let (redacted, findings) = redact_json(&[], text);
+    assert_eq!(redacted, text);
+    let dates: Vec<_> = findings
+        .iter()
+        .filter(|f| f["entity"] == "DATE_TIME")
+        .collect();
+    assert_eq!(dates.len(), 2, "{findings:?}");
+    assert!(dates.iter().all(|f| f["action"] == "allow"), "{findings:?}");
+    for id in ["default", "gdpr-eu", "hipaa"] {
+        let (redacted, _) = redact_json(&["--policy", &shipped(), "--policy-id", id], text);
+        assert_eq!(redacted, text, "policy {id}");
+    }
+}
+
+#[test]
+fn a_date_next_to_a_birth_label_is_a_date_of_birth_in_six_languages() {
+    for text in [
+        "Patient born on 14.03.1985, admitted today.",
+        "Der Patient, geboren am 14.03.1985, wurde aufgenommen.",
+        "La patiente, née le 3 février 1990, est sortie.",
+        "Fecha de nacimiento: 14 de marzo de 1985.",
+        "La paziente, nata il 5 maggio 1979, è stabile.",
+        "Geboortedatum: 5 mei 1979.",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(
+            findings.iter().any(|f| f["entity"] == "DATE_OF_BIRTH"),
+            "{text}: {findings:?}"
+        );
+        assert!(redacted.contains("<DATE_OF_BIRTH>"), "{redacted}");
+    }
+}
+
+#[test]
+fn decoys_are_left_alone() {
+    for text in [
+        "The job ran at 2023-05-05 23:01 and again at 2023-05-06 07:45:12.",
+        "Your order 983-8950689-5296863 has shipped.",
+        "Invoice INV-2024-001187 was paid.",
+        "We upgraded to build 4.7.26.105 last night.",
+        "Firmware version 10.2.3.4 fixes the bug.",
+        "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "Commit 3f2a9c1 reverted 8d0e4b7.",
+        "The total is $4,111,111,111.11 for the fleet.",
+        "Transfer EUR 1.234.567,89 before Friday.",
+        "Ticket 536221234 was closed.",
+        "The batch contains 123456789 rows.",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        let touched: Vec<_> = findings.iter().filter(|f| f["action"] != "allow").collect();
+        assert!(touched.is_empty(), "{text}: {touched:?}");
+        assert_eq!(redacted, text);
+    }
+}
+
+#[test]
+fn nine_digits_are_an_ssn_only_with_context_or_format() {
+    let (_, findings) = redact_json(&[], "SSN 536221234 on file.");
+    assert!(
+        findings.iter().any(|f| f["entity"] == "US_SSN"),
+        "{findings:?}"
+    );
+    let (_, findings) = redact_json(&[], "Her number is 536-22-1234.");
+    assert!(
+        findings.iter().any(|f| f["entity"] == "US_SSN"),
+        "{findings:?}"
+    );
+    let (_, findings) = redact_json(&[], "Reference 536221234 attached.");
+    assert!(
+        !findings.iter().any(|f| f["entity"] == "US_SSN"),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn cards_phones_and_addresses_beyond_the_us_formats() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Maestro card 6759 6498 2643 8453",
+            "CREDIT_CARD",
+            "6759 6498 2643 8453",
+        ),
+        (
+            "JCB 180012345678905 expires soon",
+            "CREDIT_CARD",
+            "180012345678905",
+        ),
+        (
+            "Diners 30569309025904 on file",
+            "CREDIT_CARD",
+            "30569309025904",
+        ),
+        (
+            "Call +44 (0)20 7946 0958 today",
+            "PHONE_NUMBER",
+            "+44 (0)20 7946 0958",
+        ),
+        (
+            "Call (415) 555-2671 x1234 today",
+            "PHONE_NUMBER",
+            "(415) 555-2671 x1234",
+        ),
+        ("Server at 2001:db8::.", "IP_ADDRESS", "2001:db8::"),
+    ];
+    for (text, entity, value) in cases {
+        let (redacted, findings) = redact_json(&[], text);
+        let hit = findings.iter().find(|f| f["entity"] == *entity);
+        let hit = hit.unwrap_or_else(|| panic!("{text}: {findings:?}"));
+        let (s, e) = (
+            hit["start"].as_u64().unwrap() as usize,
+            hit["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], *value, "{text}");
+        assert!(!redacted.contains(value), "{redacted}");
+    }
+}
