@@ -332,3 +332,30 @@ async fn output_scanning_covers_tool_call_arguments_in_json_and_streams() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_known_sample_ssn_next_to_its_label_is_screened_too() {
+    // 219-09-9999 was printed in an advertisement and is no real SSN, but a client
+    // writing "SSN 219-09-9999" in a patient note means it as one: fail closed.
+    let upstream = TestUpstream::openai().await;
+    let gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
+    let body = json!({"model": "gpt-4o-mini",
+        "metadata": {"patient": "John Carter SSN 219-09-9999"},
+        "messages": [{"role": "assistant", "content": null, "tool_calls": [{
+            "id": "call_1", "type": "function",
+            "function": {"name": "lookup", "arguments": "{\"ssn\":219099999}"}}]},
+            {"role": "tool", "tool_call_id": "call_1", "content": "order 219099999 shipped"}]});
+    let (status, reply) = post(&gw, "/v1/chat/completions", &body).await;
+    assert_eq!(status, 200, "{reply}");
+    let sent = upstream.last_body();
+    assert!(
+        !sent["metadata"].to_string().contains("219-09-9999"),
+        "{sent}"
+    );
+    assert!(
+        !sent["messages"][0].to_string().contains("219099999"),
+        "{sent}"
+    );
+    // Without a label, nine digits are an order number and stay.
+    assert_eq!(sent["messages"][1]["content"], "order 219099999 shipped");
+}
