@@ -13,8 +13,11 @@ use axum::http::{header, HeaderMap};
 use super::error::ApiError;
 use super::observe::RequestId;
 use super::{Caller, Gateway};
+/// The request header that names the data subject.
+pub const SUBJECT_HEADER: &str = "x-ledgergate-subject";
+
 use crate::audit::record::{
-    ActionTaken, Attempt, Capture, CaptureMode as AuditCapture, Cost, Detection, Latency, Outcome,
+    ActionTaken, DataSubject, Attempt, Capture, CaptureMode as AuditCapture, Cost, Detection, Latency, Outcome,
     PiiAction, PolicyRef, Record, RecordKind, Residency, ResidencyDecision, Seq, Usage,
 };
 use crate::pii::{Action, FindingCount};
@@ -31,13 +34,30 @@ pub struct RequestMeta {
     pub user_agent: Option<String>,
     /// `x-ledgergate-residency`, unparsed.
     pub residency_header: Option<String>,
+    /// `x-ledgergate-subject`: the data subject whose key encrypts this request's
+    /// records (validated; never logged).
+    pub subject: Option<DataSubject>,
     pub started: Instant,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for RequestMeta {
-    type Rejection = std::convert::Infallible;
+    type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<RequestMeta, Self::Rejection> {
+        let subject = match parts.headers.get(SUBJECT_HEADER) {
+            None => None,
+            // The value is personal data: the error names the header, never the value.
+            Some(v) => Some(v.to_str().ok().and_then(DataSubject::parse).ok_or_else(|| {
+                ApiError::bad_request(
+                    "invalid_subject",
+                    SUBJECT_HEADER,
+                    format!(
+                        "The {SUBJECT_HEADER} header must be 1 to {} characters, each an ASCII letter, a digit or one of - _ . : @ + =.",
+                        DataSubject::MAX_LEN
+                    ),
+                )
+            })?),
+        };
         let header = |headers: &HeaderMap, name: &str| {
             headers
                 .get(name)
@@ -60,6 +80,7 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestMeta {
                 .map(|c| c.0),
             user_agent: header(&parts.headers, header::USER_AGENT.as_str()),
             residency_header: header(&parts.headers, "x-ledgergate-residency"),
+            subject,
             started: Instant::now(),
         })
     }
@@ -95,6 +116,7 @@ impl Trail {
         let mut base = Record::new(RecordKind::Request);
         base.request_id = Some(meta.request_id.clone());
         base.tenant = Some(caller.tenant.clone());
+        base.data_subject = meta.subject.clone();
         base.virtual_key_id = Some(caller.key_id.clone());
         base.client_address = meta.client.map(|c| c.ip().to_string());
         base.user_agent = meta.user_agent.clone();
