@@ -159,10 +159,7 @@ async fn erasing_one_subject_leaves_the_other_and_the_tenant_readable_and_no_key
     }
 
     // The wrapped key of Alice, as stored.
-    let key_file = gw
-        .data_dir()
-        .join("audit/data-keys/keys")
-        .join(&alice[0].1);
+    let key_file = gw.data_dir().join("audit/data-keys/keys").join(&alice[0].1);
     let wrapped = std::fs::read(&key_file).unwrap();
     assert!(wrapped.len() >= 60);
 
@@ -190,7 +187,11 @@ async fn erasing_one_subject_leaves_the_other_and_the_tenant_readable_and_no_key
         .find(|l| l["record"]["event"]["action"] == "erasure_done")
         .unwrap_or_else(|| panic!("no erasure record in {out}"));
     let detail = &erasure["record"]["event"]["detail"];
-    assert_eq!(detail["key_ids"], serde_json::json!([alice[0].1]), "{erasure}");
+    assert_eq!(
+        detail["key_ids"],
+        serde_json::json!([alice[0].1]),
+        "{erasure}"
+    );
     assert_eq!(detail["tenant"], "acme");
     assert!(!out.contains(ALICE), "{out}");
 
@@ -248,7 +249,10 @@ async fn erasing_one_subject_leaves_the_other_and_the_tenant_readable_and_no_key
     assert_eq!(code, 0, "{err}");
     let jsonl = std::fs::read_to_string(bundle.join("records.jsonl")).unwrap();
     assert_eq!(
-        jsonl.lines().filter(|l| l.contains("\"erased\":true")).count(),
+        jsonl
+            .lines()
+            .filter(|l| l.contains("\"erased\":true"))
+            .count(),
         4
     );
     let (code, out, err) = common::cli(&["audit", "verify-bundle", bundle.to_str().unwrap()]);

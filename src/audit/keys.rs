@@ -706,8 +706,14 @@ mod tests {
             let mut store = KeyStore::open(dir.path(), &master).unwrap();
             let (log_id, _) = store.identity().unwrap();
             let (id_a, key_a) = store.key_for_write(&subj("acme"), "2026-01").unwrap();
-            assert_eq!(store.key_for_write(&subj("acme"), "2026-01").unwrap().0, id_a);
-            assert_ne!(store.key_for_write(&subj("acme"), "2026-02").unwrap().0, id_a);
+            assert_eq!(
+                store.key_for_write(&subj("acme"), "2026-01").unwrap().0,
+                id_a
+            );
+            assert_ne!(
+                store.key_for_write(&subj("acme"), "2026-02").unwrap().0,
+                id_a
+            );
             (id_a, key_a, log_id)
         };
         let mut store = KeyStore::open(dir.path(), &master).unwrap();
@@ -776,7 +782,9 @@ mod tests {
             let mut store =
                 KeyStore::open(dir.path(), &master).unwrap_or_else(|e| panic!("round {i}: {e}"));
             store.identity().unwrap();
-            store.key_for_write(&subj(&format!("s{i}")), "2026-01").unwrap();
+            store
+                .key_for_write(&subj(&format!("s{i}")), "2026-01")
+                .unwrap();
         }
     }
 

@@ -17,8 +17,9 @@ use super::{Caller, Gateway};
 pub const SUBJECT_HEADER: &str = "x-ledgergate-subject";
 
 use crate::audit::record::{
-    ActionTaken, DataSubject, Attempt, Capture, CaptureMode as AuditCapture, Cost, Detection, Latency, Outcome,
-    PiiAction, PolicyRef, Record, RecordKind, Residency, ResidencyDecision, Seq, Usage,
+    ActionTaken, Attempt, Capture, CaptureMode as AuditCapture, Cost, DataSubject, Detection,
+    Latency, Outcome, PiiAction, PolicyRef, Record, RecordKind, Residency, ResidencyDecision, Seq,
+    Usage,
 };
 use crate::pii::{Action, FindingCount};
 use crate::providers::pricing::Tokens;

@@ -122,7 +122,9 @@ pub async fn erase(State(admin): State<Admin>, _: AuditAccess, body: Bytes) -> R
         return Err(ApiError::bad_body("The subject to erase is empty."));
     }
     if body.tenant.as_deref().is_some_and(|t| t.trim().is_empty()) {
-        return Err(ApiError::bad_body("The tenant of the subject to erase is empty."));
+        return Err(ApiError::bad_body(
+            "The tenant of the subject to erase is empty.",
+        ));
     }
     let destroyed = admin
         .0
@@ -130,8 +132,5 @@ pub async fn erase(State(admin): State<Admin>, _: AuditAccess, body: Bytes) -> R
         .erase(&body.subject, body.tenant.as_deref())
         .await
         .map_err(audit_failed)?;
-    Ok((
-        StatusCode::OK,
-        Json(json!({ "keys_destroyed": destroyed })),
-    ))
+    Ok((StatusCode::OK, Json(json!({ "keys_destroyed": destroyed }))))
 }
