@@ -149,6 +149,20 @@ async fn erasing_one_subject_leaves_the_other_and_the_tenant_readable_and_no_key
         "{alice_record}"
     );
     assert!(!out.contains(ALICE) && !out.contains(BOB), "{out}");
+    // They match the published record schema (its `subject` pattern included).
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/audit-schema/audit-record.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let schema = jsonschema::draft202012::new(&schema).unwrap();
+    for l in &lines {
+        assert!(schema.is_valid(&l["record"]), "{l}");
+    }
+    assert!(!schema.is_valid(&serde_json::json!({"kind": "request", "subject": "person:alice"})));
     for file in files_under(&gw.data_dir()) {
         let bytes = std::fs::read(&file).unwrap();
         assert!(
