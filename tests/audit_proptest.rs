@@ -56,7 +56,7 @@ proptest! {
                     Op::Rotate => log.rotate_keys().await.unwrap(),
                     Op::Checkpoint => { log.checkpoint().await.unwrap(); }
                     Op::Erase(t) => {
-                        log.erase(TENANTS[*t], None).await.unwrap();
+                        log.erase(TENANTS[*t]).await.unwrap();
                         erased_after.insert(*t, written.keys().last().copied().unwrap_or(0));
                     }
                     Op::Restart => {

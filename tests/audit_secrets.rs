@@ -111,7 +111,7 @@ fn the_key_store_holds_no_subject_identifier() {
         let mut r = request_record(1, "acme");
         r.subject = Some(subject.into());
         log.append(r).await.unwrap();
-        log.erase(subject, None).await.unwrap();
+        log.erase(subject).await.unwrap();
         let mut r = request_record(2, "acme");
         r.subject = Some(subject.into());
         log.append(r).await.unwrap();

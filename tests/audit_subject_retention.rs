@@ -33,7 +33,7 @@ fn old_record(request_id: &str, tenant: &str, subject: Option<&str>) -> Record {
     r
 }
 
-fn line_of<'a>(lines: &'a [Value], seq: u64) -> &'a Value {
+fn line_of(lines: &[Value], seq: u64) -> &Value {
     lines.iter().find(|l| l["seq"] == seq).unwrap()
 }
 

@@ -358,11 +358,7 @@ impl KeyStore {
     /// went missing). With `tenant`, the keys of the person `subject` in that tenant;
     /// without, the person's keys in every tenant and the keys of the subject string
     /// itself (a tenant's records that name no person).
-    pub fn erase_subject(
-        &mut self,
-        subject: &str,
-        tenant: Option<&str>,
-    ) -> Result<Vec<KeyId>, KeyError> {
+    pub fn erase(&mut self, subject: &str, tenant: Option<&str>) -> Result<Vec<KeyId>, KeyError> {
         if subject == super::record::SYSTEM_SUBJECT && tenant.is_none() {
             return Err(KeyError::SystemSubject);
         }
@@ -396,6 +392,11 @@ impl KeyStore {
         }
         self.db.flush().map_err(|e| self.sled(e))?;
         Ok(ids)
+    }
+
+    /// [`Self::erase`] in every tenant.
+    pub fn erase_subject(&mut self, subject: &str) -> Result<Vec<KeyId>, KeyError> {
+        self.erase(subject, None)
     }
 
     /// Forgets a destroyed key in this handle's caches.
@@ -654,7 +655,7 @@ mod tests {
             .key_for_write(&person(&store, "globex", "alice"), "2026-01")
             .unwrap();
         let (tenant, _) = store.key_for_write(&subj("acme"), "2026-01").unwrap();
-        let mut erased = store.erase_subject("alice", Some("acme")).unwrap();
+        let mut erased = store.erase("alice", Some("acme")).unwrap();
         erased.sort();
         let mut want = vec![a1, a2];
         want.sort();
@@ -669,7 +670,7 @@ mod tests {
         let (a3, _) = store.key_for_write(&alice, "2026-02").unwrap();
         assert!(a3 != a1 && a3 != a2);
         // Without a tenant, the person goes in every tenant.
-        assert_eq!(store.erase_subject("alice", None).unwrap().len(), 2);
+        assert_eq!(store.erase_subject("alice").unwrap().len(), 2);
         assert!(store.key(&alice_globex).unwrap().is_none());
         assert!(store.key(&bob).unwrap().is_some());
     }
@@ -719,10 +720,10 @@ mod tests {
         let mut store = KeyStore::open(dir.path(), &master).unwrap();
         assert_eq!(store.identity().unwrap().0, log_id);
         assert_eq!(store.key(&id_a).unwrap().unwrap().expose(), key_a.expose());
-        assert_eq!(store.erase_subject("acme", None).unwrap().len(), 2);
+        assert_eq!(store.erase_subject("acme").unwrap().len(), 2);
         assert!(store.key(&id_a).unwrap().is_none());
         assert!(matches!(
-            store.erase_subject("system", None),
+            store.erase_subject("system"),
             Err(KeyError::SystemSubject)
         ));
         drop(store);
@@ -768,7 +769,7 @@ mod tests {
         assert!(store.key(&id2).unwrap().is_some());
         assert_eq!(store.pseudonym("acme"), pseudonym);
         assert_eq!(
-            store.erase_subject("acme", None).unwrap().len(),
+            store.erase_subject("acme").unwrap().len(),
             1,
             "the index survived"
         );

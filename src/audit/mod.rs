@@ -490,7 +490,7 @@ impl AuditLog {
     /// `tenant`, the person `subject` of that tenant; without, that person in every
     /// tenant and the subject string's own keys (a tenant's records naming no person).
     /// Returns how many keys were destroyed.
-    pub async fn erase(&self, subject: &str, tenant: Option<&str>) -> Result<usize, AuditError> {
+    pub async fn erase_in(&self, subject: &str, tenant: Option<&str>) -> Result<usize, AuditError> {
         let subject = subject.to_string();
         let tenant = tenant.map(str::to_owned);
         self.call(|reply| Command::Erase {
@@ -499,6 +499,11 @@ impl AuditLog {
             reply,
         })
         .await
+    }
+
+    /// [`Self::erase_in`] every tenant.
+    pub async fn erase(&self, subject: &str) -> Result<usize, AuditError> {
+        self.erase_in(subject, None).await
     }
 
     /// Enforces retention for one tenant: shreds its data keys of every month that

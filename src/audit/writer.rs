@@ -550,7 +550,7 @@ impl Writer {
     }
 
     fn erase(&mut self, subject: &str, tenant: Option<&str>) -> Result<usize, AuditError> {
-        let destroyed = self.keys.erase_subject(subject, tenant)?;
+        let destroyed = self.keys.erase(subject, tenant)?;
         let mut detail = serde_json::Map::new();
         // Only keyed pseudonyms: the erasure record must not undo the erasure.
         let pseudonym = match tenant {

@@ -103,7 +103,7 @@ pub(super) fn erase(loc: &Location, subject: &str, tenant: Option<&str>) -> Exit
             .ok_or_else(|| "the admin API's answer names no keys_destroyed count".to_owned())
     };
     let local = |log: &AuditLog, rt: &tokio::runtime::Runtime| {
-        rt.block_on(log.erase(subject, tenant))
+        rt.block_on(log.erase_in(subject, tenant))
             .map(|n| n as u64)
             .map_err(|e| e.to_string())
     };

@@ -129,7 +129,7 @@ pub async fn erase(State(admin): State<Admin>, _: AuditAccess, body: Bytes) -> R
     let destroyed = admin
         .0
         .audit
-        .erase(&body.subject, body.tenant.as_deref())
+        .erase_in(&body.subject, body.tenant.as_deref())
         .await
         .map_err(audit_failed)?;
     Ok((StatusCode::OK, Json(json!({ "keys_destroyed": destroyed }))))
