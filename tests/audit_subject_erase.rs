@@ -272,3 +272,113 @@ async fn erasing_one_subject_leaves_the_other_and_the_tenant_readable_and_no_key
     let (code, out, err) = common::cli(&["audit", "verify-bundle", bundle.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
 }
+
+#[tokio::test]
+async fn a_policy_can_take_the_subject_from_the_body_user() {
+    let upstream = TestUpstream::openai().await;
+    let dir = tempfile::tempdir().unwrap();
+    let policies = dir.path().join("policies");
+    std::fs::create_dir(&policies).unwrap();
+    std::fs::write(
+        policies.join("default.toml"),
+        "id = \"default\"\n\n[audit]\nsubject_from = \"user\"\n",
+    )
+    .unwrap();
+    let config = admin_config(&upstream.base_url())
+        .replace(common::shipped_policies(), policies.to_str().unwrap());
+    std::fs::write(dir.path().join("ledgergate.toml"), config).unwrap();
+    let gw = start_in(dir, &[]);
+
+    let send = |user: Value, subject: Option<&'static str>| {
+        let mut body = serde_json::json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]});
+        if !user.is_null() {
+            body["user"] = user;
+        }
+        let mut request = common::http()
+            .post(format!("{}/v1/chat/completions", gw.url))
+            .bearer_auth(common::CLIENT_KEY)
+            .json(&body);
+        if let Some(s) = subject {
+            request = request.header("x-ledgergate-subject", s);
+        }
+        async move {
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            let id = response
+                .headers()
+                .get("x-ledgergate-request-id")
+                .map(|v| v.to_str().unwrap().to_owned())
+                .unwrap_or_default();
+            (status, id, response.json::<Value>().await.unwrap())
+        }
+    };
+    let (status, _, body) = send(Value::from("not valid"), None).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["error"]["param"], "user", "{body}");
+    assert!(!body.to_string().contains("not valid"), "{body}");
+    let (status, carol, _) = send(Value::from("carol-77"), None).await;
+    assert_eq!(status, 200);
+    // The header wins over the body.
+    let (status, dave, _) = send(Value::from("carol-77"), Some("dave-88")).await;
+    assert_eq!(status, 200);
+
+    let (code, out, err) = through_admin(
+        &gw,
+        &[
+            "audit",
+            "erase",
+            "--subject",
+            "carol-77",
+            "--tenant",
+            "acme",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 data keys destroyed"), "{out}");
+    let (code, out, err) = through_admin(&gw, &["audit", "tail", "-n", "1000"]);
+    assert_eq!(code, 0, "{err}");
+    let lines = json_lines(&out);
+    let carol = frames_of(&lines, &carol);
+    assert!(
+        carol.is_empty(),
+        "carol's records no longer decrypt, so none names the request: {out}"
+    );
+    let dave = frames_of(&lines, &dave);
+    assert_eq!(dave.len(), 2, "{out}");
+    // The body's `user` is kept out of the capture too.
+    assert_eq!(
+        show(&lines, dave[0].0)["record"]["capture"]["request"]["user"],
+        "<DATA_SUBJECT>",
+        "{out}"
+    );
+    assert!(show(&lines, dave[0].0)["record"]["subject"]
+        .as_str()
+        .unwrap()
+        .starts_with("person:"));
+    assert!(
+        !out.contains("carol-77") && !out.contains("dave-88"),
+        "{out}"
+    );
+    assert_eq!(
+        lines.iter().filter(|l| l["erased"] == true).count(),
+        2,
+        "{out}"
+    );
+    stop(gw).await;
+}
+
+#[test]
+fn a_policy_with_another_subject_source_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("default.toml"),
+        "id = \"default\"\n\n[audit]\nsubject_from = \"email\"\n",
+    )
+    .unwrap();
+    let (code, out, err) = ledgergate(&["policy", "check", dir.path().to_str().unwrap()], &[], "");
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("default.toml:4:16: audit.subject_from \"email\" must be user"),
+        "{err}"
+    );
+}

@@ -13,9 +13,6 @@ use axum::http::{header, HeaderMap};
 use super::error::ApiError;
 use super::observe::RequestId;
 use super::{Caller, Gateway};
-/// The request header that names the data subject.
-pub const SUBJECT_HEADER: &str = "x-ledgergate-subject";
-
 use crate::audit::record::{
     ActionTaken, Attempt, Capture, CaptureMode as AuditCapture, Cost, DataSubject, Detection,
     Latency, Outcome, PiiAction, PolicyRef, Record, RecordKind, Residency, ResidencyDecision, Seq,
@@ -25,6 +22,9 @@ use crate::pii::{Action, FindingCount};
 use crate::providers::pricing::Tokens;
 
 use crate::policy::{CaptureMode, Policy, Verdict};
+
+/// The request header that names the data subject.
+pub const SUBJECT_HEADER: &str = "x-ledgergate-subject";
 
 /// Facts about the HTTP request that the audit record keeps.
 #[derive(Debug, Clone)]
@@ -106,6 +106,9 @@ pub struct Trail {
     base: Record,
     /// Attempts that failed before the one that answered (failover).
     failed_attempts: Vec<Attempt>,
+    /// The body field the data subject was taken from: its value is replaced in the
+    /// captured request, so the record holds the subject only as its pseudonym.
+    subject_field: Option<&'static str>,
     capture: CaptureMode,
     started: Instant,
     /// The caller's own limits, for charging the answer.
@@ -130,10 +133,42 @@ impl Trail {
         Trail {
             base,
             failed_attempts: Vec::new(),
+            subject_field: None,
             capture: policy.capture,
             started: meta.started,
             limits: caller.limits.clone(),
         }
+    }
+
+    /// Takes the data subject from the body's `user` (OpenAI) or `metadata.user_id`
+    /// (Anthropic), for a policy with `[audit] subject_from = "user"`, unless the header
+    /// named one; a body naming none leaves the request subject-less. Either way the
+    /// field's value is replaced by `<DATA_SUBJECT>` in the captured request. A value that is no valid subject id is a
+    /// 400 naming the field (never echoing the value).
+    pub fn subject_from_body(&mut self, body: &serde_json::Value) -> Result<(), ApiError> {
+        let (field, pointer) = match (body.get("user"), body.pointer("/metadata/user_id")) {
+            (Some(_), _) => ("user", "/user"),
+            (None, Some(_)) => ("metadata.user_id", "/metadata/user_id"),
+            (None, None) => return Ok(()),
+        };
+        self.subject_field = Some(pointer);
+        if self.base.data_subject.is_some() {
+            // `x-ledgergate-subject` wins; the field is still kept out of the capture.
+            return Ok(());
+        }
+        let value = body.pointer(pointer).unwrap_or(&serde_json::Value::Null);
+        let subject = value.as_str().and_then(DataSubject::parse).ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid_subject",
+                field,
+                format!(
+                    "The field `{field}` names the data subject under this tenant's policy and must be a string of 1 to {} characters, each an ASCII letter, a digit or one of - _ . : @ + =.",
+                    DataSubject::MAX_LEN
+                ),
+            )
+        })?;
+        self.base.data_subject = Some(subject);
+        Ok(())
     }
 
     /// Records what screening found: entity counts and actions, never values.
@@ -298,6 +333,12 @@ impl Trail {
         sent: Option<serde_json::Value>,
     ) -> Result<Seq, ApiError> {
         let mut record = self.base.clone();
+        let mut sent = sent;
+        if let (Some(pointer), Some(body)) = (self.subject_field, sent.as_mut()) {
+            if let Some(v) = body.pointer_mut(pointer) {
+                *v = serde_json::Value::from("<DATA_SUBJECT>");
+            }
+        }
         record.capture = self.capture(sent, None);
         gw.audit.append(record).await.map_err(|e| {
             tracing::error!(error = %e, "audit append failed; refusing the request");
