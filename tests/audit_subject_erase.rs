@@ -17,29 +17,6 @@ use vault_support::*;
 const ALICE: &str = "alice.patient-4711@example.org";
 const BOB: &str = "bob-0815";
 
-fn config_path(gw: &TestGateway) -> String {
-    gw.path()
-        .join("ledgergate.toml")
-        .to_str()
-        .unwrap()
-        .to_owned()
-}
-
-fn through_admin(gw: &TestGateway, args: &[&str]) -> (i32, String, String) {
-    let config = config_path(gw);
-    let data = gw.data_dir().to_str().unwrap().to_owned();
-    let url = admin_url(gw);
-    let extra = [
-        "--config",
-        config.as_str(),
-        "--data-dir",
-        data.as_str(),
-        "--admin-url",
-        url.as_str(),
-    ];
-    ledgergate(&[args, &extra[..]].concat(), &[], "")
-}
-
 /// `audit ARGS --data-dir D` with no server running (opens the log here).
 fn direct(data: &Path, args: &[&str]) -> (i32, String, String) {
     let d = data.to_str().unwrap();
@@ -52,12 +29,21 @@ fn json_lines(text: &str) -> Vec<Value> {
         .collect()
 }
 
-/// A chat request naming `subject` (or none); returns the status and request id.
-async fn chat_as(gw: &TestGateway, subject: Option<&str>) -> (u16, String, Value) {
+/// A chat request naming `subject` in the header and `user` in the body (or not);
+/// returns the status, the request id and the answer.
+async fn chat_as(
+    gw: &TestGateway,
+    subject: Option<&str>,
+    user: Option<&str>,
+) -> (u16, String, Value) {
+    let mut body = serde_json::json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hello"}]});
+    if let Some(u) = user {
+        body["user"] = u.into();
+    }
     let mut request = common::http()
         .post(format!("{}/v1/chat/completions", gw.url))
         .bearer_auth(common::CLIENT_KEY)
-        .json(&serde_json::json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hello"}]}));
+        .json(&body);
     if let Some(s) = subject {
         request = request.header("x-ledgergate-subject", s);
     }
@@ -115,17 +101,17 @@ async fn erasing_one_subject_leaves_the_other_and_the_tenant_readable_and_no_key
 
     // A bad subject is refused with a 400 naming the header, never echoing the value.
     for bad in ["has space", &"x".repeat(129), "semi;colon"] {
-        let (status, _, body) = chat_as(&gw, Some(bad)).await;
+        let (status, _, body) = chat_as(&gw, Some(bad), None).await;
         assert_eq!(status, 400, "{body}");
         assert_eq!(body["error"]["param"], "x-ledgergate-subject", "{body}");
         assert!(!body.to_string().contains(bad), "{body}");
     }
 
-    let (s, alice_id, _) = chat_as(&gw, Some(ALICE)).await;
+    let (s, alice_id, _) = chat_as(&gw, Some(ALICE), None).await;
     assert_eq!(s, 200);
-    let (s, bob_id, _) = chat_as(&gw, Some(BOB)).await;
+    let (s, bob_id, _) = chat_as(&gw, Some(BOB), None).await;
     assert_eq!(s, 200);
-    let (s, plain_id, _) = chat_as(&gw, None).await;
+    let (s, plain_id, _) = chat_as(&gw, None, None).await;
     assert_eq!(s, 200);
 
     let (code, out, err) = through_admin(&gw, &["audit", "tail", "-n", "1000"]);
@@ -289,37 +275,14 @@ async fn a_policy_can_take_the_subject_from_the_body_user() {
     std::fs::write(dir.path().join("ledgergate.toml"), config).unwrap();
     let gw = start_in(dir, &[]);
 
-    let send = |user: Value, subject: Option<&'static str>| {
-        let mut body = serde_json::json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]});
-        if !user.is_null() {
-            body["user"] = user;
-        }
-        let mut request = common::http()
-            .post(format!("{}/v1/chat/completions", gw.url))
-            .bearer_auth(common::CLIENT_KEY)
-            .json(&body);
-        if let Some(s) = subject {
-            request = request.header("x-ledgergate-subject", s);
-        }
-        async move {
-            let response = request.send().await.unwrap();
-            let status = response.status().as_u16();
-            let id = response
-                .headers()
-                .get("x-ledgergate-request-id")
-                .map(|v| v.to_str().unwrap().to_owned())
-                .unwrap_or_default();
-            (status, id, response.json::<Value>().await.unwrap())
-        }
-    };
-    let (status, _, body) = send(Value::from("not valid"), None).await;
+    let (status, _, body) = chat_as(&gw, None, Some("not valid")).await;
     assert_eq!(status, 400, "{body}");
     assert_eq!(body["error"]["param"], "user", "{body}");
     assert!(!body.to_string().contains("not valid"), "{body}");
-    let (status, carol, _) = send(Value::from("carol-77"), None).await;
+    let (status, carol, _) = chat_as(&gw, None, Some("carol-77")).await;
     assert_eq!(status, 200);
     // The header wins over the body.
-    let (status, dave, _) = send(Value::from("carol-77"), Some("dave-88")).await;
+    let (status, dave, _) = chat_as(&gw, Some("dave-88"), Some("carol-77")).await;
     assert_eq!(status, 200);
 
     let (code, out, err) = through_admin(
