@@ -10,35 +10,6 @@ use common::{TestGateway, TestUpstream};
 use serde_json::Value;
 use vault_support::*;
 
-fn config_path(gw: &TestGateway) -> String {
-    gw.path()
-        .join("ledgergate.toml")
-        .to_str()
-        .unwrap()
-        .to_owned()
-}
-
-/// `ledgergate audit|report ARGS --config C --data-dir D --admin-url U` with the admin
-/// token set.
-fn through_admin(gw: &TestGateway, args: &[&str]) -> (i32, String, String) {
-    let config = config_path(gw);
-    let data = gw.data_dir().to_str().unwrap().to_owned();
-    let url = admin_url(gw);
-    let args = [
-        args,
-        &[
-            "--config",
-            &config,
-            "--data-dir",
-            &data,
-            "--admin-url",
-            &url,
-        ],
-    ]
-    .concat();
-    ledgergate(&args, &[], "")
-}
-
 /// The sequence number of the request record of the request with this id (clients
 /// see only the request id, never the log's global sequence number).
 fn request_seq(gw: &TestGateway, request_id: &str) -> String {

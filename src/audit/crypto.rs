@@ -166,12 +166,7 @@ pub fn wrap(
     aad: &[u8],
     secret: &[u8],
 ) -> Result<Vec<u8>, CryptoError> {
-    let key = wrapping_key(master, purpose)?;
-    let mut nonce = [0u8; 12];
-    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut nonce);
-    let mut out = nonce.to_vec();
-    out.extend(seal(&key, &nonce, aad, secret)?);
-    Ok(out)
+    wrap_with(&wrapping_key(master, purpose)?, aad, secret)
 }
 
 /// Reverses [`wrap`]; a wrong master key shows as [`CryptoError::BadTag`].
@@ -181,10 +176,27 @@ pub fn unwrap(
     aad: &[u8],
     wrapped: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+    unwrap_with(&wrapping_key(master, purpose)?, aad, wrapped)
+}
+
+/// Wraps `secret` under `key` (a key-encryption key); output as [`wrap`].
+pub fn wrap_with(key: &SecretKey, aad: &[u8], secret: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    let mut nonce = [0u8; 12];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut nonce);
+    let mut out = nonce.to_vec();
+    out.extend(seal(key, &nonce, aad, secret)?);
+    Ok(out)
+}
+
+/// Reverses [`wrap_with`]; a wrong key or AAD shows as [`CryptoError::BadTag`].
+pub fn unwrap_with(
+    key: &SecretKey,
+    aad: &[u8],
+    wrapped: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
     if wrapped.len() < 12 + 16 {
         return Err(CryptoError::BadWrapped);
     }
-    let key = wrapping_key(master, purpose)?;
     let mut nonce = [0u8; 12];
     nonce.copy_from_slice(&wrapped[..12]);
     let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key.expose()));

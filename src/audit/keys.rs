@@ -1,8 +1,14 @@
-//! Data keys and the checkpoint signing key, stored in sled at `<audit dir>/keys`,
-//! every one wrapped by the master key (which is never stored). One data key per
-//! subject and per rotation period (calendar month, or sooner on explicit rotation).
-//! Erasure removes every data key of a subject and flushes: its records no longer
-//! decrypt. Guarantees: unwrapped keys live only in memory as [`SecretKey`]. Does not
+//! Data keys and the checkpoint signing key. The signing key, the pseudonym key and
+//! the key-encryption key of data keys live in sled at `<audit dir>/keys`, wrapped by
+//! the master key (which is never stored); data keys live one file each in
+//! [`super::keyfiles`], wrapped by that key-encryption key, so that destroying one
+//! removes its bytes from disk (sled keeps deleted values in its files until its
+//! garbage collection). Data keys made before that were kept in sled and are still
+//! read (and erased) there. One data key per owner and per rotation period (calendar
+//! month, or sooner on explicit rotation); an owner is a subject string (a tenant, or
+//! `system`) or a person of a tenant ([`KeyOwner`]). Erasure removes every data key of
+//! a subject (or of a person, in one tenant or all) and syncs: its records no longer
+//! decrypt. Retention shreds a tenant's keys of months past its retention. Guarantees: unwrapped keys live only in memory as [`SecretKey`]. Does not
 //! decide which subject a record belongs to. sled holds no subject identifier: the
 //! index is keyed by an HMAC pseudonym under a key kept here, wrapped (first seeded
 //! from the master key, so stores made before it was kept keep their index). A
@@ -18,6 +24,7 @@ use zeroize::Zeroizing;
 use super::chain::LogId;
 use super::crypto::{self, CryptoError, SecretKey};
 use super::frame::KeyId;
+use super::keyfiles::{Entry, KeyFiles, NO_SLOT};
 use crate::vault::master_key::MasterKey;
 
 const META_LOG_ID: &[u8] = b"log_id";
@@ -26,6 +33,41 @@ const META_SIGNING_KEY: &[u8] = b"signing_key";
 const META_PSEUDONYM_KEY: &[u8] = b"pseudonym_key";
 /// The AAD that binds the wrapped pseudonym key to its slot.
 const PSEUDONYM_AAD: &[u8] = b"pseudonym";
+const META_FILE_KEK: &[u8] = b"file_kek";
+/// The AAD that binds the wrapped key-encryption key of key files to its slot.
+const FILE_KEK_AAD: &[u8] = b"file-kek";
+/// Domain of a person's pseudonym, apart from the key index's own pseudonyms.
+const PERSON_DOMAIN: &[u8] = b"ledgergate/data-subject/v1\0";
+
+/// Whose data key encrypts a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyOwner {
+    /// A subject string: a tenant (its records that name no person) or `system`.
+    Subject(String),
+    /// A person of a tenant, known here only by its keyed pseudonym.
+    Person { tenant: String, pseudonym: String },
+}
+
+/// Computes a person's keyed pseudonym (HMAC-SHA256 under the key store's pseudonym
+/// key, truncated to 16 bytes, hex): what records and the key index hold instead of
+/// the subject id. Cheap to clone; prints nothing of its key.
+#[derive(Clone)]
+pub struct Pseudonymizer(ring::hmac::Key);
+
+impl Pseudonymizer {
+    pub fn person(&self, subject: &str) -> String {
+        let mut ctx = ring::hmac::Context::with_key(&self.0);
+        ctx.update(PERSON_DOMAIN);
+        ctx.update(subject.as_bytes());
+        hex::encode(&ctx.sign().as_ref()[..16])
+    }
+}
+
+impl std::fmt::Debug for Pseudonymizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pseudonymizer(..)")
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
@@ -39,6 +81,8 @@ pub enum KeyError {
     Corrupt { path: PathBuf, what: &'static str },
     #[error("the subject `system` holds the log's own events and cannot be erased")]
     SystemSubject,
+    #[error("the audit key files cannot be used: {0}")]
+    Files(std::io::Error),
     #[error("key wrapping failed: {0}")]
     Crypto(#[from] CryptoError),
 }
@@ -99,6 +143,10 @@ pub struct KeyStore {
     master: MasterKey,
     /// Keys the subject index: sled holds no subject identifier, only this HMAC.
     pseudonym_key: ring::hmac::Key,
+    /// Wraps the data keys kept in `files` (itself wrapped by the master key in sled,
+    /// so a master-key rotation re-wraps this one key, never the files).
+    kek: SecretKey,
+    files: KeyFiles,
     cache: HashMap<KeyId, SecretKey>,
     current_cache: HashMap<String, Current>,
 }
@@ -124,7 +172,11 @@ impl KeyStore {
         };
         let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(&path, e));
         let pseudonym = pseudonym_key(&db, &path, master)?;
+        let kek = file_kek(&db, &path, master)?;
+        let files = KeyFiles::open(audit_dir).map_err(KeyError::Files)?;
         Ok(KeyStore {
+            kek,
+            files,
             keys: tree("data_keys")?,
             by_subject: tree("by_subject")?,
             current: tree("current")?,
@@ -148,6 +200,8 @@ impl KeyStore {
             current: self.current.clone(),
             master: MasterKey::from_bytes(*self.master.expose()),
             pseudonym_key: self.pseudonym_key.clone(),
+            kek: self.kek.clone(),
+            files: self.files.clone(),
             cache: HashMap::new(),
             current_cache: HashMap::new(),
         }
@@ -187,19 +241,20 @@ impl KeyStore {
         }
     }
 
-    /// The key that encrypts new records of `subject` in `period` ("YYYY-MM"), created
+    /// The key that encrypts new records of `owner` in `period` ("YYYY-MM"), created
     /// and made durable before first use.
     pub fn key_for_write(
         &mut self,
-        subject: &str,
+        owner: &KeyOwner,
         period: &str,
     ) -> Result<(KeyId, SecretKey), KeyError> {
-        if let Some(c) = self.current_cache.get(subject) {
+        let slot_name = self.current_name(owner);
+        if let Some(c) = self.current_cache.get(&slot_name) {
             if c.period == period {
                 return Ok((c.key_id, c.key.clone()));
             }
         }
-        let pseudonym = self.pseudonym_bytes(subject);
+        let pseudonym = self.pseudonym_bytes(&slot_name);
         if let Some(v) = self.current.get(pseudonym).map_err(|e| self.sled(e))? {
             if v.len() == 16 + period.len() && &v[16..] == period.as_bytes() {
                 let key_id = KeyId(
@@ -208,7 +263,7 @@ impl KeyStore {
                         .map_err(|_| self.corrupt("current key"))?,
                 );
                 if let Some(key) = self.key(&key_id)? {
-                    self.remember_current(subject, key_id, &key, period);
+                    self.remember_current(&slot_name, key_id, &key, period);
                     return Ok((key_id, key));
                 }
             }
@@ -217,26 +272,52 @@ impl KeyStore {
         let mut id = [0u8; 16];
         rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut id);
         let key_id = KeyId(id);
-        let wrapped = crypto::wrap(&self.master, "data-key", &id, key.expose())?;
-        self.keys.insert(id, wrapped).map_err(|e| self.sled(e))?;
-        self.by_subject
-            .insert(subject_index(&pseudonym, &key_id), &[])
-            .map_err(|e| self.sled(e))?;
+        let wrapped = crypto::wrap_with(&self.kek, &id, key.expose())?;
+        let (owner_dir, slot) = self.entry_place(owner);
+        let entry = Entry {
+            owner: owner_dir,
+            slot,
+            month: period.to_owned(),
+            id: key_id,
+        };
+        // The key file is durable before any record encrypted with it is.
+        self.files.put(&entry, &wrapped).map_err(KeyError::Files)?;
         let mut cur = id.to_vec();
         cur.extend_from_slice(period.as_bytes());
         self.current
             .insert(pseudonym, cur)
             .map_err(|e| self.sled(e))?;
-        // The key must be durable before any record encrypted with it is.
         self.db.flush().map_err(|e| self.sled(e))?;
         self.cache.insert(key_id, key.clone());
-        self.remember_current(subject, key_id, &key, period);
+        self.remember_current(&slot_name, key_id, &key, period);
         Ok((key_id, key))
     }
 
-    fn remember_current(&mut self, subject: &str, key_id: KeyId, key: &SecretKey, period: &str) {
+    /// The name under which an owner's current key is remembered (pseudonymized
+    /// before it reaches sled). A subject string is its own name, as before persons.
+    fn current_name(&self, owner: &KeyOwner) -> String {
+        match owner {
+            KeyOwner::Subject(s) => s.clone(),
+            KeyOwner::Person { tenant, pseudonym } => format!("\0person\0{tenant}\0{pseudonym}"),
+        }
+    }
+
+    /// Where an owner's keys sit in the key-file index: (owner dir, slot).
+    fn entry_place(&self, owner: &KeyOwner) -> (String, String) {
+        match owner {
+            KeyOwner::Subject(s) => (self.pseudonym(s), NO_SLOT.to_owned()),
+            KeyOwner::Person { tenant, pseudonym } => (pseudonym.clone(), self.pseudonym(tenant)),
+        }
+    }
+
+    /// Computes persons' pseudonyms with this store's key.
+    pub fn pseudonymizer(&self) -> Pseudonymizer {
+        Pseudonymizer(self.pseudonym_key.clone())
+    }
+
+    fn remember_current(&mut self, name: &str, key_id: KeyId, key: &SecretKey, period: &str) {
         self.current_cache.insert(
-            subject.to_string(),
+            name.to_string(),
             Current {
                 key_id,
                 key: key.clone(),
@@ -250,14 +331,20 @@ impl KeyStore {
         if let Some(k) = self.cache.get(key_id) {
             return Ok(Some(k.clone()));
         }
-        let Some(value) = self.keys.get(key_id.0).map_err(|e| self.sled(e))? else {
-            return Ok(None);
+        let raw = if let Some(wrapped) = self.files.get(key_id).map_err(KeyError::Files)? {
+            crypto::unwrap_with(&self.kek, &key_id.0, &wrapped)
+                .map_err(|_| self.corrupt("data key file"))?
+        } else {
+            // A key made before data keys were kept in files.
+            let Some(value) = self.keys.get(key_id.0).map_err(|e| self.sled(e))? else {
+                return Ok(None);
+            };
+            crypto::unwrap(&self.master, "data-key", &key_id.0, &value).map_err(|_| {
+                KeyError::WrongMasterKey {
+                    path: self.path.clone(),
+                }
+            })?
         };
-        let raw = crypto::unwrap(&self.master, "data-key", &key_id.0, &value).map_err(|_| {
-            KeyError::WrongMasterKey {
-                path: self.path.clone(),
-            }
-        })?;
         let bytes: [u8; 32] = raw[..]
             .try_into()
             .map_err(|_| self.corrupt("data key length"))?;
@@ -266,13 +353,60 @@ impl KeyStore {
         Ok(Some(key))
     }
 
-    /// Destroys every data key of `subject`; returns the ids of the keys destroyed (the
+    /// Destroys every data key of a subject; returns the ids of the keys destroyed (the
     /// erasure record names them, so a verifier can tell an erased key from a key that
-    /// went missing).
-    pub fn erase_subject(&mut self, subject: &str) -> Result<Vec<KeyId>, KeyError> {
-        if subject == super::record::SYSTEM_SUBJECT {
+    /// went missing). With `tenant`, the keys of the person `subject` in that tenant;
+    /// without, the person's keys in every tenant and the keys of the subject string
+    /// itself (a tenant's records that name no person).
+    pub fn erase(&mut self, subject: &str, tenant: Option<&str>) -> Result<Vec<KeyId>, KeyError> {
+        if subject == super::record::SYSTEM_SUBJECT && tenant.is_none() {
             return Err(KeyError::SystemSubject);
         }
+        let person = self.pseudonymizer().person(subject);
+        let slot = tenant.map(|t| self.pseudonym(t));
+        let mut entries = self
+            .files
+            .of_owner(&person, slot.as_deref())
+            .map_err(KeyError::Files)?;
+        let mut ids = Vec::new();
+        if tenant.is_none() {
+            entries.extend(
+                self.files
+                    .of_owner(&self.pseudonym(subject), Some(NO_SLOT))
+                    .map_err(KeyError::Files)?,
+            );
+            ids = self.erase_sled_keys(subject)?;
+        }
+        for entry in &entries {
+            self.files.shred(entry).map_err(KeyError::Files)?;
+            self.forget(&entry.id);
+            ids.push(entry.id);
+        }
+        // A current-key pointer to a destroyed key is stale: `key_for_write` finds the
+        // key gone and starts a fresh one; the caches forgot it above.
+        if tenant.is_none() {
+            self.current
+                .remove(self.pseudonym_bytes(subject))
+                .map_err(|e| self.sled(e))?;
+            self.current_cache.remove(subject);
+        }
+        self.db.flush().map_err(|e| self.sled(e))?;
+        Ok(ids)
+    }
+
+    /// [`Self::erase`] in every tenant.
+    pub fn erase_subject(&mut self, subject: &str) -> Result<Vec<KeyId>, KeyError> {
+        self.erase(subject, None)
+    }
+
+    /// Forgets a destroyed key in this handle's caches.
+    fn forget(&mut self, id: &KeyId) {
+        self.cache.remove(id);
+        self.current_cache.retain(|_, c| c.key_id != *id);
+    }
+
+    /// Destroys the keys a subject had in sled, from before data keys were files.
+    fn erase_sled_keys(&mut self, subject: &str) -> Result<Vec<KeyId>, KeyError> {
         let pseudonym = self.pseudonym_bytes(subject);
         let mut ids = Vec::new();
         for item in self.by_subject.scan_prefix(pseudonym) {
@@ -287,12 +421,38 @@ impl KeyStore {
             self.by_subject
                 .remove(subject_index(&pseudonym, id))
                 .map_err(|e| self.sled(e))?;
-            self.cache.remove(id);
+            self.forget(id);
         }
-        self.current.remove(pseudonym).map_err(|e| self.sled(e))?;
-        self.current_cache.remove(subject);
-        self.db.flush().map_err(|e| self.sled(e))?;
         Ok(ids)
+    }
+
+    /// Shreds every data key of `tenant` (its persons' and its own) whose month is
+    /// before `cutoff` ("YYYY-MM"): returns the ids destroyed, by month, oldest first.
+    /// The log's own (`system`) keys are never shredded here.
+    pub fn shred_months_before(
+        &mut self,
+        tenant: &str,
+        cutoff: &str,
+    ) -> Result<Vec<(String, Vec<KeyId>)>, KeyError> {
+        let tenant_p = self.pseudonym(tenant);
+        let mut by_month: std::collections::BTreeMap<String, Vec<Entry>> = Default::default();
+        for e in self.files.all().map_err(KeyError::Files)? {
+            let mine = e.slot == tenant_p || (e.slot == NO_SLOT && e.owner == tenant_p);
+            if mine && e.month.as_str() < cutoff {
+                by_month.entry(e.month.clone()).or_default().push(e);
+            }
+        }
+        let mut out = Vec::new();
+        for (month, entries) in by_month {
+            let mut ids = Vec::new();
+            for e in &entries {
+                self.files.shred(e).map_err(KeyError::Files)?;
+                self.forget(&e.id);
+                ids.push(e.id);
+            }
+            out.push((month, ids));
+        }
+        Ok(out)
     }
 
     /// Re-wraps the signing key, the pseudonym key and every data key under `new`, in
@@ -323,6 +483,10 @@ impl KeyStore {
             META_PSEUDONYM_KEY,
             crypto::wrap(new, "pseudonym-key", PSEUDONYM_AAD, &key)?,
         ));
+        meta_updates.push((
+            META_FILE_KEK,
+            crypto::wrap(new, "file-kek", FILE_KEK_AAD, self.kek.expose())?,
+        ));
         let mut data_updates = Vec::new();
         for item in self.keys.iter() {
             let (id, wrapped) = item.map_err(|e| self.sled(e))?;
@@ -347,7 +511,9 @@ impl KeyStore {
             })?;
         self.db.flush().map_err(|e| self.sled(e))?;
         self.master = MasterKey::from_bytes(*new.expose());
-        Ok(data_updates.len())
+        // Key files are wrapped by the key-encryption key, re-wrapped above.
+        let files = self.files.count().map_err(KeyError::Files)?;
+        Ok(data_updates.len() + files)
     }
 
     /// Starts a new key for every subject at its next record; old keys still decrypt.
@@ -414,6 +580,30 @@ fn pseudonym_key(db: &sled::Db, path: &Path, master: &MasterKey) -> Result<Secre
     Ok(key)
 }
 
+/// The key-encryption key of key files, created on first open after the master key
+/// was checked (by [`pseudonym_key`], which runs first).
+fn file_kek(db: &sled::Db, path: &Path, master: &MasterKey) -> Result<SecretKey, KeyError> {
+    let sled = |e| sled_error(path, e);
+    let meta = db.open_tree("meta").map_err(sled)?;
+    if let Some(wrapped) = meta.get(META_FILE_KEK).map_err(sled)? {
+        let raw = crypto::unwrap(master, "file-kek", FILE_KEK_AAD, &wrapped).map_err(|_| {
+            KeyError::WrongMasterKey {
+                path: path.to_path_buf(),
+            }
+        })?;
+        let bytes: [u8; 32] = raw[..].try_into().map_err(|_| KeyError::Corrupt {
+            path: path.to_path_buf(),
+            what: "key-encryption key length",
+        })?;
+        return Ok(SecretKey::from_bytes(bytes));
+    }
+    let key = SecretKey::random();
+    let wrapped = crypto::wrap(master, "file-kek", FILE_KEK_AAD, key.expose())?;
+    meta.insert(META_FILE_KEK, wrapped).map_err(sled)?;
+    db.flush().map_err(sled)?;
+    Ok(key)
+}
+
 fn subject_index(pseudonym: &[u8; 16], key_id: &KeyId) -> Vec<u8> {
     let mut k = pseudonym.to_vec();
     k.extend_from_slice(&key_id.0);
@@ -439,6 +629,76 @@ fn sled_error(path: &Path, e: sled::Error) -> KeyError {
 mod tests {
     use super::*;
 
+    fn subj(s: &str) -> KeyOwner {
+        KeyOwner::Subject(s.to_owned())
+    }
+
+    fn person(store: &KeyStore, tenant: &str, subject: &str) -> KeyOwner {
+        KeyOwner::Person {
+            tenant: tenant.to_owned(),
+            pseudonym: store.pseudonymizer().person(subject),
+        }
+    }
+
+    #[test]
+    fn a_persons_keys_are_per_tenant_and_month_and_erased_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let master = MasterKey::from_bytes([5; 32]);
+        let mut store = KeyStore::open(dir.path(), &master).unwrap();
+        let alice = person(&store, "acme", "alice");
+        let (a1, _) = store.key_for_write(&alice, "2026-01").unwrap();
+        let (a2, _) = store.key_for_write(&alice, "2026-02").unwrap();
+        let (bob, _) = store
+            .key_for_write(&person(&store, "acme", "bob"), "2026-01")
+            .unwrap();
+        let (alice_globex, _) = store
+            .key_for_write(&person(&store, "globex", "alice"), "2026-01")
+            .unwrap();
+        let (tenant, _) = store.key_for_write(&subj("acme"), "2026-01").unwrap();
+        let mut erased = store.erase("alice", Some("acme")).unwrap();
+        erased.sort();
+        let mut want = vec![a1, a2];
+        want.sort();
+        assert_eq!(erased, want);
+        drop(store);
+        let mut store = KeyStore::open(dir.path(), &master).unwrap();
+        assert!(store.key(&a1).unwrap().is_none());
+        for kept in [bob, alice_globex, tenant] {
+            assert!(store.key(&kept).unwrap().is_some());
+        }
+        // A new record of the erased person gets a fresh key.
+        let (a3, _) = store.key_for_write(&alice, "2026-02").unwrap();
+        assert!(a3 != a1 && a3 != a2);
+        // Without a tenant, the person goes in every tenant.
+        assert_eq!(store.erase_subject("alice").unwrap().len(), 2);
+        assert!(store.key(&alice_globex).unwrap().is_none());
+        assert!(store.key(&bob).unwrap().is_some());
+    }
+
+    #[test]
+    fn retention_shreds_a_tenants_old_months_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let master = MasterKey::from_bytes([5; 32]);
+        let mut store = KeyStore::open(dir.path(), &master).unwrap();
+        let (old_p, _) = store
+            .key_for_write(&person(&store, "acme", "alice"), "2020-01")
+            .unwrap();
+        let (old_t, _) = store.key_for_write(&subj("acme"), "2020-01").unwrap();
+        let (old_sys, _) = store.key_for_write(&subj("system"), "2020-01").unwrap();
+        let (old_other, _) = store.key_for_write(&subj("globex"), "2020-01").unwrap();
+        let (new_t, _) = store.key_for_write(&subj("acme"), "2026-01").unwrap();
+        let shredded = store.shred_months_before("acme", "2021-01").unwrap();
+        assert_eq!(shredded.len(), 1);
+        assert_eq!(shredded[0].0, "2020-01");
+        assert_eq!(shredded[0].1.len(), 2);
+        for gone in [old_p, old_t] {
+            assert!(store.key(&gone).unwrap().is_none());
+        }
+        for kept in [old_sys, old_other, new_t] {
+            assert!(store.key(&kept).unwrap().is_some());
+        }
+    }
+
     #[test]
     fn keys_survive_reopen_and_erasure_destroys_them() {
         let dir = tempfile::tempdir().unwrap();
@@ -446,9 +706,15 @@ mod tests {
         let (id_a, key_a, log_id) = {
             let mut store = KeyStore::open(dir.path(), &master).unwrap();
             let (log_id, _) = store.identity().unwrap();
-            let (id_a, key_a) = store.key_for_write("acme", "2026-01").unwrap();
-            assert_eq!(store.key_for_write("acme", "2026-01").unwrap().0, id_a);
-            assert_ne!(store.key_for_write("acme", "2026-02").unwrap().0, id_a);
+            let (id_a, key_a) = store.key_for_write(&subj("acme"), "2026-01").unwrap();
+            assert_eq!(
+                store.key_for_write(&subj("acme"), "2026-01").unwrap().0,
+                id_a
+            );
+            assert_ne!(
+                store.key_for_write(&subj("acme"), "2026-02").unwrap().0,
+                id_a
+            );
             (id_a, key_a, log_id)
         };
         let mut store = KeyStore::open(dir.path(), &master).unwrap();
@@ -481,11 +747,11 @@ mod tests {
         );
         let mut store = KeyStore::open(dir.path(), &old).unwrap();
         let (log_id, signing) = store.identity().unwrap();
-        let (id, key) = store.key_for_write("acme", "2026-01").unwrap();
+        let (id, key) = store.key_for_write(&subj("acme"), "2026-01").unwrap();
         let pseudonym = store.pseudonym("acme");
         assert_eq!(store.rewrap_master(&new).unwrap(), 1);
         // The handle now wraps new keys under the new master key too.
-        let (id2, _) = store.key_for_write("globex", "2026-01").unwrap();
+        let (id2, _) = store.key_for_write(&subj("globex"), "2026-01").unwrap();
         drop(store);
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         let reopen = |master: &MasterKey| loop {
@@ -517,7 +783,9 @@ mod tests {
             let mut store =
                 KeyStore::open(dir.path(), &master).unwrap_or_else(|e| panic!("round {i}: {e}"));
             store.identity().unwrap();
-            store.key_for_write(&format!("s{i}"), "2026-01").unwrap();
+            store
+                .key_for_write(&subj(&format!("s{i}")), "2026-01")
+                .unwrap();
         }
     }
 

@@ -12,6 +12,7 @@ pub mod checkpoint;
 pub mod crypto;
 pub mod export;
 pub mod frame;
+pub mod keyfiles;
 pub mod keys;
 pub mod proof;
 pub mod reader;
@@ -66,6 +67,9 @@ pub struct AuditOptions {
     pub checkpoint_interval: Duration,
     /// Start despite damage, auditing it.
     pub accept_damage: bool,
+    /// The writer's clock: record times and the month that picks data keys. Always
+    /// `OffsetDateTime::now_utc` in the gateway; tests write an old month with it.
+    pub clock: fn() -> time::OffsetDateTime,
 }
 
 impl AuditOptions {
@@ -77,6 +81,7 @@ impl AuditOptions {
             checkpoint_every: 1000,
             checkpoint_interval: Duration::from_secs(60),
             accept_damage: false,
+            clock: time::OffsetDateTime::now_utc,
         }
     }
 
@@ -93,6 +98,7 @@ impl AuditOptions {
             checkpoint_every: a.checkpoint_every,
             checkpoint_interval: a.checkpoint_interval,
             accept_damage: false,
+            clock: time::OffsetDateTime::now_utc,
         }
     }
 }
@@ -128,6 +134,8 @@ pub enum AuditError {
     Encode(serde_json::Error),
     #[error("the system clock cannot be formatted as RFC 3339")]
     Clock,
+    #[error("a record that names a data subject must name its tenant too")]
+    SubjectWithoutTenant,
     #[error(transparent)]
     Read(#[from] reader::ReadError),
 }
@@ -164,6 +172,8 @@ struct Inner {
     queue: Arc<Semaphore>,
     healthy: Arc<AtomicBool>,
     verifier: Verifier,
+    /// Turns a request's data subject into the pseudonym its records hold.
+    pseudonyms: keys::Pseudonymizer,
     dir: PathBuf,
     stats: Arc<Stats>,
     /// Where the last [`AuditLog::lines`] call stopped (the next seq and its frame's
@@ -198,6 +208,7 @@ impl AuditLog {
         })?;
         let keys = KeyStore::open(&dir, master)?;
         let (log_id, signing) = keys.identity()?;
+        let pseudonyms = keys.pseudonymizer();
         let verifier = Verifier::new(checkpoint::origin(&log_id), signing.public_key());
         let pub_path = public_key_path(&dir);
         match std::fs::read_to_string(&pub_path) {
@@ -380,6 +391,7 @@ impl AuditLog {
                     queue: Arc::new(Semaphore::new(QUEUE_CAPACITY)),
                     healthy,
                     verifier,
+                    pseudonyms,
                     dir,
                     stats,
                     lines_cursor: std::sync::Mutex::new(None),
@@ -412,12 +424,25 @@ impl AuditLog {
     }
 
     /// Appends a record; returns its sequence number once it is durable.
-    pub async fn append(&self, record: Record) -> Result<Seq, AuditError> {
+    /// A record naming a data subject (`data_subject`) is encrypted under that person's
+    /// key in its tenant and holds only the subject's pseudonym (`person:<hex>`).
+    pub async fn append(&self, mut record: Record) -> Result<Seq, AuditError> {
+        let owner = match record.data_subject.take() {
+            Some(subject) => {
+                let tenant = record
+                    .tenant
+                    .clone()
+                    .ok_or(AuditError::SubjectWithoutTenant)?;
+                let pseudonym = self.inner.pseudonyms.person(subject.expose());
+                record.subject = Some(format!("{}{pseudonym}", record::PERSON_PREFIX));
+                keys::KeyOwner::Person { tenant, pseudonym }
+            }
+            None => keys::KeyOwner::Subject(record.effective_subject().to_string()),
+        };
         let plaintext = serde_json::to_vec(&record).map_err(AuditError::Encode)?;
-        let subject = record.effective_subject().to_string();
         self.call(|reply| Command::Append {
             plaintext,
-            subject,
+            owner,
             reply,
         })
         .await
@@ -461,11 +486,43 @@ impl AuditLog {
             .await
     }
 
-    /// Crypto-shreds a subject: destroys its data keys and audits the erasure.
+    /// Crypto-shreds a subject: destroys its data keys and audits the erasure. With
+    /// `tenant`, the person `subject` of that tenant; without, that person in every
+    /// tenant and the subject string's own keys (a tenant's records naming no person).
     /// Returns how many keys were destroyed.
-    pub async fn erase(&self, subject: &str) -> Result<usize, AuditError> {
+    pub async fn erase_in(&self, subject: &str, tenant: Option<&str>) -> Result<usize, AuditError> {
         let subject = subject.to_string();
-        self.call(|reply| Command::Erase { subject, reply }).await
+        let tenant = tenant.map(str::to_owned);
+        self.call(|reply| Command::Erase {
+            subject,
+            tenant,
+            reply,
+        })
+        .await
+    }
+
+    /// [`Self::erase_in`] every tenant.
+    pub async fn erase(&self, subject: &str) -> Result<usize, AuditError> {
+        self.erase_in(subject, None).await
+    }
+
+    /// Enforces retention for one tenant: shreds its data keys of every month that
+    /// ended `retention_days` or more before `now`, one audited erasure record per
+    /// month. Returns the months shredded ("YYYY-MM").
+    pub async fn enforce_retention(
+        &self,
+        tenant: &str,
+        retention_days: u32,
+        now: time::OffsetDateTime,
+    ) -> Result<Vec<String>, AuditError> {
+        let cutoff = retention_cutoff(now, retention_days);
+        let tenant = tenant.to_owned();
+        self.call(|reply| Command::Retention {
+            tenant,
+            cutoff,
+            reply,
+        })
+        .await
     }
 
     /// Writes an export bundle and audits the export.
@@ -578,8 +635,26 @@ impl AuditLog {
     }
 }
 
+/// The first month ("YYYY-MM") not entirely past retention: a month is shredded once
+/// its last day is `retention_days` or more behind `now`.
+pub fn retention_cutoff(now: time::OffsetDateTime, retention_days: u32) -> String {
+    let limit = now - time::Duration::days(i64::from(retention_days));
+    // Months before the one holding `limit` ended on or before it.
+    format!("{:04}-{:02}", limit.year(), u8::from(limit.month()))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn retention_keeps_the_month_that_holds_the_limit() {
+        use time::macros::datetime;
+        let now = datetime!(2026-03-10 12:00 UTC);
+        assert_eq!(super::retention_cutoff(now, 0), "2026-03");
+        assert_eq!(super::retention_cutoff(now, 9), "2026-03");
+        assert_eq!(super::retention_cutoff(now, 10), "2026-02");
+        assert_eq!(super::retention_cutoff(now, 365), "2025-03");
+    }
+
     #[test]
     fn the_handle_is_send_sync_and_cheap_to_clone() {
         fn assert_send_sync<T: Send + Sync + Clone + 'static>() {}

@@ -20,6 +20,40 @@ impl std::fmt::Display for Seq {
 /// The subject whose data keys encrypt records of the library's own events.
 pub const SYSTEM_SUBJECT: &str = "system";
 
+/// How a record's `subject` names a person: this prefix and the keyed pseudonym.
+pub const PERSON_PREFIX: &str = "person:";
+
+/// A request's data subject id (personal data): carried to the audit log in memory
+/// only, never serialized or printed; the log keeps its keyed pseudonym instead.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DataSubject(String);
+
+impl DataSubject {
+    /// Most bytes a subject id may have.
+    pub const MAX_LEN: usize = 128;
+
+    /// A subject id of 1 to [`Self::MAX_LEN`] ASCII letters, digits and `-_.:@+=`
+    /// (enough for user ids, emails and UUIDs; nothing that could smuggle markup or
+    /// control bytes into logs).
+    pub fn parse(id: &str) -> Option<DataSubject> {
+        let ok = (1..=Self::MAX_LEN).contains(&id.len())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.:@+=".contains(&b));
+        ok.then(|| DataSubject(id.to_owned()))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for DataSubject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DataSubject(..)")
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
@@ -34,9 +68,14 @@ pub enum RecordKind {
 #[serde(deny_unknown_fields)]
 pub struct Record {
     pub kind: RecordKind,
-    /// Whose data key encrypts this record; the tenant when absent, else `system`.
+    /// Whose data key encrypts this record; the tenant when absent, else `system`;
+    /// `person:<pseudonym>` for a record of a named data subject.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// The data subject the request named, in memory only: `AuditLog::append` turns it
+    /// into `subject` (a pseudonym) and the person's key. Never serialized.
+    #[serde(skip)]
+    pub data_subject: Option<DataSubject>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -249,6 +288,7 @@ impl Record {
         Record {
             kind,
             subject: None,
+            data_subject: None,
             request_id: None,
             tenant: None,
             virtual_key_id: None,

@@ -19,7 +19,7 @@ use super::chain::{CompactRange, Hash, LogId};
 use super::checkpoint::Checkpoint;
 use super::crypto;
 use super::frame::{encode_frame, FrameHeader, SegmentHeader, MAX_FRAME_LEN, SEGMENT_HEADER_LEN};
-use super::keys::{KeyStore, SigningKey};
+use super::keys::{KeyOwner, KeyStore, SigningKey};
 use super::record::{EventAction, Record, RecordKind, Seq};
 use super::segment::{append_synced, checkpoints_path, SegmentFile};
 use super::{AuditError, AuditOptions, Durability};
@@ -33,7 +33,7 @@ pub(crate) type Reply<T> = oneshot::Sender<Result<T, AuditError>>;
 pub(crate) enum Command {
     Append {
         plaintext: Vec<u8>,
-        subject: String,
+        owner: KeyOwner,
         reply: Reply<Seq>,
     },
     Checkpoint {
@@ -44,7 +44,15 @@ pub(crate) enum Command {
     },
     Erase {
         subject: String,
+        tenant: Option<String>,
         reply: Reply<usize>,
+    },
+    /// Shreds a tenant's data keys of months before `cutoff` ("YYYY-MM"), one audited
+    /// record per month; answers with the months shredded.
+    Retention {
+        tenant: String,
+        cutoff: String,
+        reply: Reply<Vec<String>>,
     },
     /// Re-wraps the key store under a new master key (offline rotation) and audits it.
     RewrapMaster {
@@ -182,19 +190,19 @@ impl Writer {
         let mut pending: Vec<(Reply<Seq>, Seq)> = Vec::new();
         let mut buf = Vec::new();
         let prefix = random_prefix();
-        let now = OffsetDateTime::now_utc();
+        let now = (self.opts.clock)();
         for cmd in batch {
             match cmd {
                 Command::Append {
                     plaintext,
-                    subject,
+                    owner,
                     reply,
                 } => {
                     if !self.is_healthy() || self.closed {
                         let _ = reply.send(Err(self.refusal()));
                         continue;
                     }
-                    match self.frame_into(&plaintext, &subject, now, prefix, &mut buf) {
+                    match self.frame_into(&plaintext, &owner, now, prefix, &mut buf) {
                         Ok(seq) => pending.push((reply, seq)),
                         Err(e) => {
                             // Only an oversized record is the caller's fault; anything
@@ -353,7 +361,7 @@ impl Writer {
     fn frame_into(
         &mut self,
         plaintext: &[u8],
-        subject: &str,
+        owner: &KeyOwner,
         now: OffsetDateTime,
         prefix: [u8; 4],
         buf: &mut Vec<u8>,
@@ -377,7 +385,7 @@ impl Writer {
             self.current_segment()?;
         }
         let period = format!("{:04}-{:02}", now.year(), u8::from(now.month()));
-        let (key_id, data_key) = self.keys.key_for_write(subject, &period)?;
+        let (key_id, data_key) = self.keys.key_for_write(owner, &period)?;
         let seq = Seq(self.next_seq);
         let record_key = crypto::record_key(&data_key, &self.log_id, seq)?;
         let time = now.format(&Rfc3339).map_err(|_| AuditError::Clock)?;
@@ -406,8 +414,8 @@ impl Writer {
         let mut buf = Vec::new();
         let seq = self.frame_into(
             &plaintext,
-            record.effective_subject(),
-            OffsetDateTime::now_utc(),
+            &KeyOwner::Subject(record.effective_subject().to_owned()),
+            (self.opts.clock)(),
             random_prefix(),
             &mut buf,
         )?;
@@ -461,6 +469,7 @@ impl Writer {
                 Command::Checkpoint { reply } => drop(reply.send(Err(refusal))),
                 Command::RotateKeys { reply } => drop(reply.send(Err(refusal))),
                 Command::Erase { reply, .. } => drop(reply.send(Err(refusal))),
+                Command::Retention { reply, .. } => drop(reply.send(Err(refusal))),
                 Command::ShareKeys { reply } => drop(reply.send(Err(refusal))),
                 Command::RewrapMaster { reply, .. } => drop(reply.send(Err(refusal))),
                 Command::Close { reply } => {
@@ -481,8 +490,20 @@ impl Writer {
                 let r = self.rotate_keys();
                 let _ = reply.send(r);
             }
-            Command::Erase { subject, reply } => {
-                let r = self.erase(&subject);
+            Command::Erase {
+                subject,
+                tenant,
+                reply,
+            } => {
+                let r = self.erase(&subject, tenant.as_deref());
+                let _ = reply.send(r);
+            }
+            Command::Retention {
+                tenant,
+                cutoff,
+                reply,
+            } => {
+                let r = self.retention(&tenant, &cutoff);
                 let _ = reply.send(r);
             }
             Command::ShareKeys { reply } => {
@@ -528,13 +549,43 @@ impl Writer {
         Ok(count)
     }
 
-    fn erase(&mut self, subject: &str) -> Result<usize, AuditError> {
-        let destroyed = self.keys.erase_subject(subject)?;
+    fn erase(&mut self, subject: &str, tenant: Option<&str>) -> Result<usize, AuditError> {
+        let destroyed = self.keys.erase(subject, tenant)?;
         let mut detail = serde_json::Map::new();
-        detail.insert(
-            "subject_pseudonym".into(),
-            self.keys.pseudonym(subject).into(),
-        );
+        // Only keyed pseudonyms: the erasure record must not undo the erasure.
+        let pseudonym = match tenant {
+            Some(_) => self.keys.pseudonymizer().person(subject),
+            None => self.keys.pseudonym(subject),
+        };
+        detail.insert("subject_pseudonym".into(), pseudonym.into());
+        if let Some(t) = tenant {
+            detail.insert("tenant".into(), t.into());
+        }
+        self.append_erasure(detail, &destroyed)?;
+        Ok(destroyed.len())
+    }
+
+    /// Shreds `tenant`'s keys of months before `cutoff`: one erasure record a month.
+    fn retention(&mut self, tenant: &str, cutoff: &str) -> Result<Vec<String>, AuditError> {
+        let shredded = self.keys.shred_months_before(tenant, cutoff)?;
+        let mut months = Vec::new();
+        for (month, ids) in shredded {
+            let mut detail = serde_json::Map::new();
+            detail.insert("reason".into(), "retention".into());
+            detail.insert("tenant".into(), tenant.into());
+            detail.insert("month".into(), month.clone().into());
+            self.append_erasure(detail, &ids)?;
+            months.push(month);
+        }
+        Ok(months)
+    }
+
+    /// Appends an `erasure_done` record naming the destroyed keys.
+    fn append_erasure(
+        &mut self,
+        mut detail: serde_json::Map<String, serde_json::Value>,
+        destroyed: &[super::frame::KeyId],
+    ) -> Result<Seq, AuditError> {
         detail.insert("keys_destroyed".into(), destroyed.len().into());
         // The ids prove the erasure: `verify --decrypt` and `verify-bundle` accept a
         // frame without its key only when an erasure record names that key.
@@ -550,8 +601,7 @@ impl Writer {
             RecordKind::Admin,
             EventAction::ErasureDone,
             detail,
-        ))?;
-        Ok(destroyed.len())
+        ))
     }
 
     fn shutdown(&mut self) -> Result<(), AuditError> {
@@ -633,7 +683,7 @@ mod tests {
             let (reply, rx) = oneshot::channel();
             batch.push(Command::Append {
                 plaintext: vec![b'x'; 200],
-                subject: "acme".into(),
+                owner: KeyOwner::Subject("acme".into()),
                 reply,
             });
             answers.push(rx);

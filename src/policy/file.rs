@@ -22,6 +22,7 @@
 //! [audit]
 //! capture = "redacted"               # metadata | redacted | full
 //! retention_days = 2190
+//! subject_from = "user"              # data subject from the body's `user` when no header
 //!
 //! [output]
 //! scan = true                        # mask PII the model writes itself
@@ -99,6 +100,9 @@ pub struct Policy {
     pub rules: Vec<DataRule>,
     pub capture: CaptureMode,
     pub retention_days: Option<u32>,
+    /// `[audit] subject_from = "user"`: a request without `x-ledgergate-subject` names
+    /// its data subject in the body's `user` (OpenAI) or `metadata.user_id` (Anthropic).
+    pub subject_from_user: bool,
     /// Parts screening cannot read (`[pii] binary`): refused unless allowed.
     pub binary: BinaryParts,
 }
@@ -164,6 +168,7 @@ struct RawRule {
 struct RawAudit {
     capture: Option<Spanned<String>>,
     retention_days: Option<Spanned<u32>>,
+    subject_from: Option<Spanned<String>>,
 }
 
 /// 1-based line and column of a byte offset.
@@ -332,6 +337,13 @@ pub fn parse(text: &str, file: &str) -> Result<Policy, PolicyError> {
         }
     };
 
+    if let Some(from) = &raw.audit.subject_from {
+        if from.get_ref() != "user" {
+            let message = format!("audit.subject_from \"{}\" must be user", from.get_ref());
+            return Err(src.error(from.span(), message));
+        }
+    }
+
     let version = hex::encode(ring::digest::digest(&ring::digest::SHA256, text.as_bytes()));
     Ok(Policy {
         id,
@@ -352,6 +364,7 @@ pub fn parse(text: &str, file: &str) -> Result<Policy, PolicyError> {
         rules,
         capture,
         retention_days: raw.audit.retention_days.map(Spanned::into_inner),
+        subject_from_user: raw.audit.subject_from.is_some(),
         binary,
     })
 }

@@ -59,6 +59,9 @@ pub async fn admit<R: TextFields>(
         ));
     };
     let mut trail = Trail::new(meta, caller, policy, model);
+    if policy.subject_from_user {
+        trail.subject_from_body(&body(request))?;
+    }
     // Rate limits and budgets first: a throttled request is audited and goes nowhere.
     if let Err(refused) = super::limits::check(gw, caller) {
         return Err(trail.deny(gw, refused).await);

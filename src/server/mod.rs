@@ -18,6 +18,7 @@ mod models;
 mod observe;
 mod reload;
 mod restore;
+mod retention;
 mod screen;
 mod stream;
 mod tls;
@@ -378,6 +379,10 @@ pub async fn serve(
         tracing::warn!(addr = %listening.addr, "serving plain HTTP beyond loopback because server.allow_plaintext = true: virtual keys and prompts cross the network unencrypted up to the TLS-terminating proxy");
     }
     let signalled = shutdown_signal();
+    // Months past a tenant's retention are shredded before the first request is served.
+    let tenants: Vec<String> = config.tenants.iter().map(|t| t.id.clone()).collect();
+    retention::enforce(&audit, &gw.policies.current(), &tenants).await?;
+    let retainer = retention::spawn_daily(gw.clone(), tenants);
     on_listening(&listening);
 
     drop(master);
@@ -398,6 +403,7 @@ pub async fn serve(
         .map_err(|e| ServeError::Io(std::io::Error::other(e)))?;
     stopper.abort();
     reloader.abort();
+    retainer.abort();
     // Streams that were still draining have recorded their answers; the final
     // checkpoint and the stop record close the log.
     if let Err(e) = audit.close().await {

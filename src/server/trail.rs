@@ -14,13 +14,17 @@ use super::error::ApiError;
 use super::observe::RequestId;
 use super::{Caller, Gateway};
 use crate::audit::record::{
-    ActionTaken, Attempt, Capture, CaptureMode as AuditCapture, Cost, Detection, Latency, Outcome,
-    PiiAction, PolicyRef, Record, RecordKind, Residency, ResidencyDecision, Seq, Usage,
+    ActionTaken, Attempt, Capture, CaptureMode as AuditCapture, Cost, DataSubject, Detection,
+    Latency, Outcome, PiiAction, PolicyRef, Record, RecordKind, Residency, ResidencyDecision, Seq,
+    Usage,
 };
 use crate::pii::{Action, FindingCount};
 use crate::providers::pricing::Tokens;
 
 use crate::policy::{CaptureMode, Policy, Verdict};
+
+/// The request header that names the data subject.
+pub const SUBJECT_HEADER: &str = "x-ledgergate-subject";
 
 /// Facts about the HTTP request that the audit record keeps.
 #[derive(Debug, Clone)]
@@ -31,13 +35,30 @@ pub struct RequestMeta {
     pub user_agent: Option<String>,
     /// `x-ledgergate-residency`, unparsed.
     pub residency_header: Option<String>,
+    /// `x-ledgergate-subject`: the data subject whose key encrypts this request's
+    /// records (validated; never logged).
+    pub subject: Option<DataSubject>,
     pub started: Instant,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for RequestMeta {
-    type Rejection = std::convert::Infallible;
+    type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<RequestMeta, Self::Rejection> {
+        let subject = match parts.headers.get(SUBJECT_HEADER) {
+            None => None,
+            // The value is personal data: the error names the header, never the value.
+            Some(v) => Some(v.to_str().ok().and_then(DataSubject::parse).ok_or_else(|| {
+                ApiError::bad_request(
+                    "invalid_subject",
+                    SUBJECT_HEADER,
+                    format!(
+                        "The {SUBJECT_HEADER} header must be 1 to {} characters, each an ASCII letter, a digit or one of - _ . : @ + =.",
+                        DataSubject::MAX_LEN
+                    ),
+                )
+            })?),
+        };
         let header = |headers: &HeaderMap, name: &str| {
             headers
                 .get(name)
@@ -60,6 +81,7 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestMeta {
                 .map(|c| c.0),
             user_agent: header(&parts.headers, header::USER_AGENT.as_str()),
             residency_header: header(&parts.headers, "x-ledgergate-residency"),
+            subject,
             started: Instant::now(),
         })
     }
@@ -84,6 +106,9 @@ pub struct Trail {
     base: Record,
     /// Attempts that failed before the one that answered (failover).
     failed_attempts: Vec<Attempt>,
+    /// The body field the data subject was taken from: its value is replaced in the
+    /// captured request, so the record holds the subject only as its pseudonym.
+    subject_field: Option<&'static str>,
     capture: CaptureMode,
     started: Instant,
     /// The caller's own limits, for charging the answer.
@@ -95,6 +120,7 @@ impl Trail {
         let mut base = Record::new(RecordKind::Request);
         base.request_id = Some(meta.request_id.clone());
         base.tenant = Some(caller.tenant.clone());
+        base.data_subject = meta.subject.clone();
         base.virtual_key_id = Some(caller.key_id.clone());
         base.client_address = meta.client.map(|c| c.ip().to_string());
         base.user_agent = meta.user_agent.clone();
@@ -107,10 +133,42 @@ impl Trail {
         Trail {
             base,
             failed_attempts: Vec::new(),
+            subject_field: None,
             capture: policy.capture,
             started: meta.started,
             limits: caller.limits.clone(),
         }
+    }
+
+    /// Takes the data subject from the body's `user` (OpenAI) or `metadata.user_id`
+    /// (Anthropic), for a policy with `[audit] subject_from = "user"`, unless the header
+    /// named one; a body naming none leaves the request subject-less. Either way the
+    /// field's value is replaced by `<DATA_SUBJECT>` in the captured request. A value that is no valid subject id is a
+    /// 400 naming the field (never echoing the value).
+    pub fn subject_from_body(&mut self, body: &serde_json::Value) -> Result<(), ApiError> {
+        let (field, pointer) = match (body.get("user"), body.pointer("/metadata/user_id")) {
+            (Some(_), _) => ("user", "/user"),
+            (None, Some(_)) => ("metadata.user_id", "/metadata/user_id"),
+            (None, None) => return Ok(()),
+        };
+        self.subject_field = Some(pointer);
+        if self.base.data_subject.is_some() {
+            // `x-ledgergate-subject` wins; the field is still kept out of the capture.
+            return Ok(());
+        }
+        let value = body.pointer(pointer).unwrap_or(&serde_json::Value::Null);
+        let subject = value.as_str().and_then(DataSubject::parse).ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid_subject",
+                field,
+                format!(
+                    "The field `{field}` names the data subject under this tenant's policy and must be a string of 1 to {} characters, each an ASCII letter, a digit or one of - _ . : @ + =.",
+                    DataSubject::MAX_LEN
+                ),
+            )
+        })?;
+        self.base.data_subject = Some(subject);
+        Ok(())
     }
 
     /// Records what screening found: entity counts and actions, never values.
@@ -275,6 +333,12 @@ impl Trail {
         sent: Option<serde_json::Value>,
     ) -> Result<Seq, ApiError> {
         let mut record = self.base.clone();
+        let mut sent = sent;
+        if let (Some(pointer), Some(body)) = (self.subject_field, sent.as_mut()) {
+            if let Some(v) = body.pointer_mut(pointer) {
+                *v = serde_json::Value::from("<DATA_SUBJECT>");
+            }
+        }
         record.capture = self.capture(sent, None);
         gw.audit.append(record).await.map_err(|e| {
             tracing::error!(error = %e, "audit append failed; refusing the request");

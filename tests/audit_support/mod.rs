@@ -36,6 +36,7 @@ pub fn opts(data: &Path) -> AuditOptions {
         checkpoint_every: 8,
         checkpoint_interval: Duration::from_secs(3600),
         accept_damage: false,
+        clock: time::OffsetDateTime::now_utc,
     }
 }
 

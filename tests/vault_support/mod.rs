@@ -182,3 +182,33 @@ pub fn ledgergate(args: &[&str], env: &[(&str, &str)], stdin: &str) -> (i32, Str
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// The path of the gateway's config file.
+pub fn config_path(gw: &TestGateway) -> String {
+    gw.path()
+        .join("ledgergate.toml")
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// `ledgergate audit|report ARGS --config C --data-dir D --admin-url U` with the admin
+/// token set.
+pub fn through_admin(gw: &TestGateway, args: &[&str]) -> (i32, String, String) {
+    let config = config_path(gw);
+    let data = gw.data_dir().to_str().unwrap().to_owned();
+    let url = admin_url(gw);
+    let args = [
+        args,
+        &[
+            "--config",
+            &config,
+            "--data-dir",
+            &data,
+            "--admin-url",
+            &url,
+        ],
+    ]
+    .concat();
+    ledgergate(&args, &[], "")
+}

@@ -94,22 +94,24 @@ pub(super) fn export(loc: &Location, request: ExportRequest) -> ExitCode {
     }
 }
 
-pub(super) fn erase(loc: &Location, subject: &str) -> ExitCode {
+pub(super) fn erase(loc: &Location, subject: &str, tenant: Option<&str>) -> ExitCode {
     let remote = |api: &AdminApi| {
-        let answer = admin_post(api, "/admin/v1/audit/erase", &json!({"subject": subject}))?;
+        let body = json!({"subject": subject, "tenant": tenant});
+        let answer = admin_post(api, "/admin/v1/audit/erase", &body)?;
         answer["keys_destroyed"]
             .as_u64()
             .ok_or_else(|| "the admin API's answer names no keys_destroyed count".to_owned())
     };
     let local = |log: &AuditLog, rt: &tokio::runtime::Runtime| {
-        rt.block_on(log.erase(subject))
+        rt.block_on(log.erase_in(subject, tenant))
             .map(|n| n as u64)
             .map_err(|e| e.to_string())
     };
     match through_server_or_log(loc, remote, local) {
         Ok(n) => {
+            let scope = tenant.map_or_else(String::new, |t| format!(" of tenant {t}"));
             println!(
-                "erased subject {subject}: {n} data keys destroyed; its records no longer decrypt and the erasure is in the audit log"
+                "erased subject {subject}{scope}: {n} data keys destroyed; its records no longer decrypt and the erasure is in the audit log"
             );
             ExitCode::SUCCESS
         }

@@ -110,8 +110,13 @@ enum AuditCommand {
     Erase {
         #[command(flatten)]
         loc: Location,
+        /// The data subject (as named by `x-ledgergate-subject`); without `--tenant`,
+        /// that person in every tenant, and a tenant of that id's subject-less records.
         #[arg(long)]
         subject: String,
+        /// Erase the person in this tenant only.
+        #[arg(long)]
+        tenant: Option<String>,
     },
     /// Print one decrypted record.
     Show {
@@ -179,7 +184,11 @@ pub fn run(args: AuditArgs) -> ExitCode {
                 out,
             },
         ),
-        AuditCommand::Erase { loc, subject } => erase(&loc, &subject),
+        AuditCommand::Erase {
+            loc,
+            subject,
+            tenant,
+        } => erase(&loc, &subject, tenant.as_deref()),
         AuditCommand::Show { loc, seq } => show(&loc, seq),
         AuditCommand::Tail { loc, follow, lines } => tail(&loc, follow, lines),
     }

@@ -111,6 +111,8 @@ pub async fn export(State(admin): State<Admin>, _: AuditAccess, body: Bytes) -> 
 #[serde(deny_unknown_fields)]
 struct EraseBody {
     subject: String,
+    #[serde(default)]
+    tenant: Option<String>,
 }
 
 /// `POST /admin/v1/audit/erase`: crypto-shreds one subject's data keys.
@@ -119,14 +121,16 @@ pub async fn erase(State(admin): State<Admin>, _: AuditAccess, body: Bytes) -> R
     if body.subject.trim().is_empty() {
         return Err(ApiError::bad_body("The subject to erase is empty."));
     }
+    if body.tenant.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(ApiError::bad_body(
+            "The tenant of the subject to erase is empty.",
+        ));
+    }
     let destroyed = admin
         .0
         .audit
-        .erase(&body.subject)
+        .erase_in(&body.subject, body.tenant.as_deref())
         .await
         .map_err(audit_failed)?;
-    Ok((
-        StatusCode::OK,
-        Json(json!({ "subject": body.subject, "keys_destroyed": destroyed })),
-    ))
+    Ok((StatusCode::OK, Json(json!({ "keys_destroyed": destroyed }))))
 }
