@@ -11,6 +11,7 @@
 
 pub mod client;
 pub mod cosigner;
+pub mod gateway;
 pub mod server;
 pub mod store;
 pub mod witnessed;

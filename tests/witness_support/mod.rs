@@ -11,7 +11,16 @@ use ledgergate::audit::checkpoint::parse_notes;
 use ledgergate::audit::proof::consistency_proof;
 use ledgergate::audit::trust::leaf_hashes;
 
-use crate::audit_support::{audit_dir, ledgergate_command, runtime};
+fn audit_dir(data: &Path) -> PathBuf {
+    data.join("audit")
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
 
 pub struct WitnessProcess {
     child: Child,
@@ -28,7 +37,9 @@ impl WitnessProcess {
 
     pub fn start_on(witness_dir: &Path, data: &Path, listen: &str) -> WitnessProcess {
         let pubkey = audit_dir(data).join("audit.pub");
-        let mut child = ledgergate_command()
+        // Run in the witness's own (temporary) directory, never in the checkout.
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+            .current_dir(witness_dir)
             .args(["witness", "serve", "--listen", listen, "--data-dir"])
             .arg(witness_dir)
             .args(["--name", "witness.test/w1", "--log-vkey"])

@@ -250,9 +250,13 @@ fn verify(loc: &Location, flags: &VerifyFlags<'_>) -> ExitCode {
     }
     let mut witnessed_size = None;
     if !witness_vkeys.is_empty() {
+        let mut urls = witness_urls.to_vec();
+        if let Some(c) = &r.config {
+            urls.extend(c.audit.witnesses.iter().map(|w| w.url.clone()));
+        }
         let how = trust::Witnessing {
             vkeys: witness_vkeys,
-            urls: witness_urls.to_vec(),
+            urls,
         };
         match trust::check_witnessed(&r.audit_dir, &report.verifier, &how) {
             Ok((size, failures)) => {
