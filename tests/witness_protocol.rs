@@ -12,18 +12,14 @@ use ledgergate::witness::{CosignerVerifier, Note};
 use witness_support::*;
 
 fn verify(data: &std::path::Path, extra: &[&str]) -> (i32, serde_json::Value) {
-    let mut args = vec![
-        "audit",
-        "verify",
-        "--data-dir",
-        data.to_str().unwrap(),
-        "--json",
-    ];
-    args.extend_from_slice(extra);
-    let o = cli_no_key(&args);
-    let v = serde_json::from_str(stdout(&o).trim())
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(&o), stderr(&o)));
-    (o.status.code().unwrap(), v)
+    let (code, v, _) = verify_with(data, extra);
+    (code, v)
+}
+
+/// Replaces `data`'s audit dir by the one in `snapshot` (a restored disk snapshot).
+fn restore(data: &std::path::Path, snapshot: &std::path::Path) {
+    std::fs::remove_dir_all(audit_dir(data)).unwrap();
+    copy_dir(&audit_dir(snapshot), &audit_dir(data));
 }
 
 fn append(data: &std::path::Path, from: u64, n: u64) {

@@ -15,7 +15,8 @@ use ring::rand::SystemRandom;
 use ring::signature::{Ed25519KeyPair, KeyPair, UnparsedPublicKey, ED25519};
 use zeroize::Zeroizing;
 
-use crate::audit::chain::{sha256, Hash};
+use crate::audit::chain::Hash;
+use crate::audit::checkpoint::{key_id, parse_vkey, vkey_text};
 
 const SIG_PREFIX: &str = "\u{2014} ";
 /// Signature type byte of an Ed25519 cosignature/v1 key in key ids and vkeys.
@@ -46,47 +47,22 @@ pub struct CosignerVerifier {
 
 impl CosignerVerifier {
     pub fn new(name: String, public_key: [u8; 32]) -> CosignerVerifier {
-        // tlog-cosignature: key id = SHA-256(name || "\n" || 0x04 || public key)[..4].
-        let mut material = name.as_bytes().to_vec();
-        material.push(b'\n');
-        material.push(COSIGNATURE_V1);
-        material.extend_from_slice(&public_key);
-        let d = sha256(&material);
         CosignerVerifier {
+            key_id: key_id(&name, COSIGNATURE_V1, &public_key),
             name,
-            key_id: [d[0], d[1], d[2], d[3]],
             public_key,
         }
     }
 
     pub fn to_vkey(&self) -> String {
-        let mut k = vec![COSIGNATURE_V1];
-        k.extend_from_slice(&self.public_key);
-        format!(
-            "{}+{}+{}",
-            self.name,
-            hex::encode(self.key_id),
-            B64.encode(k)
-        )
+        vkey_text(&self.name, COSIGNATURE_V1, &self.public_key)
     }
 
     pub fn from_vkey(text: &str) -> Result<CosignerVerifier, CosignerError> {
-        let text = text.trim();
-        let bad = || CosignerError::BadVerifierKey(text.chars().take(120).collect());
-        let mut parts = text.splitn(3, '+');
-        let (Some(name), Some(hash), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(bad());
-        };
-        let key = B64.decode(key).map_err(|_| bad())?;
-        if name.is_empty() || key.len() != 33 || key[0] != COSIGNATURE_V1 {
-            return Err(bad());
-        }
-        let public_key: [u8; 32] = key[1..].try_into().map_err(|_| bad())?;
-        let v = CosignerVerifier::new(name.to_string(), public_key);
-        if hex::encode(v.key_id) != hash {
-            return Err(bad());
-        }
-        Ok(v)
+        let (name, public_key) = parse_vkey(text, COSIGNATURE_V1).ok_or_else(|| {
+            CosignerError::BadVerifierKey(text.trim().chars().take(120).collect())
+        })?;
+        Ok(CosignerVerifier::new(name, public_key))
     }
 
     /// The timestamp of a cosignature line by this witness over `body`, if it verifies.

@@ -1,6 +1,5 @@
 //! Shared kit for the witness tests: a `ledgergate witness serve` child on a loopback
-//! port (killed on drop), a raw add-checkpoint call, and copying a data directory (for
-//! snapshot rollbacks).
+//! port (killed on drop), the latest checkpoint of a log, and a raw add-checkpoint call.
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
@@ -125,23 +124,4 @@ pub fn add_checkpoint(
             .unwrap_or_default();
         (status, ct, r.text().await.unwrap())
     })
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// Replaces `data`'s audit dir by the one in `snapshot` (a restored disk snapshot).
-pub fn restore(data: &Path, snapshot: &Path) {
-    std::fs::remove_dir_all(audit_dir(data)).unwrap();
-    copy_dir(&audit_dir(snapshot), &audit_dir(data));
 }
