@@ -13,11 +13,12 @@ use std::time::{Duration, Instant};
 use super::client::{self, Submitted};
 use super::cosigner::CosignerVerifier;
 use super::witnessed::{cosigned_path, witnessed_beside};
-use crate::audit::chain::Hash;
+use crate::audit::chain::{leaf_hash, Hash};
 use crate::audit::checkpoint::{parse_notes, Verifier};
 use crate::audit::proof::consistency_proof;
+use crate::audit::reader::{for_each_frame_at, Position};
 use crate::audit::segment::{append_synced, checkpoints_path, public_key_path};
-use crate::audit::trust::{check_trusted, leaf_hashes};
+use crate::audit::trust::check_trusted;
 use crate::audit::verify::read_verifier;
 use crate::config::AuditConfig;
 
@@ -75,6 +76,10 @@ pub struct Submitter {
     offset: usize,
     /// The latest signed checkpoint seen: size and note text.
     latest: Option<(u64, String)>,
+    /// The leaf hashes read so far and where reading stopped, so each pass reads only
+    /// the frames appended since the last one.
+    leaves: Vec<Hash>,
+    cursor: Option<Position>,
 }
 
 impl Submitter {
@@ -110,19 +115,18 @@ impl Submitter {
             client: client::http_client()?,
             offset: 0,
             latest: None,
+            leaves: Vec::new(),
+            cursor: None,
         })
     }
 
     /// Reads checkpoint notes appended since the last call; true if a larger one came.
     async fn refresh(&mut self) -> bool {
         let path = checkpoints_path(&self.dir);
-        let Ok(bytes) = tokio::fs::read(&path).await else {
+        let Ok(bytes) = read_from(&path, self.offset).await else {
             return false;
         };
-        if bytes.len() < self.offset {
-            self.offset = 0;
-        }
-        let parsed = parse_notes(&bytes[self.offset..]);
+        let parsed = parse_notes(&bytes);
         self.offset += parsed.valid_len;
         let before = self.latest.as_ref().map_or(0, |l| l.0);
         for note in parsed.notes.into_iter().filter(|n| n.verify(&self.log)) {
@@ -187,11 +191,31 @@ impl Submitter {
         ))
     }
 
-    async fn leaves(&self, size: Option<u64>) -> Result<Vec<Hash>, String> {
+    /// Reads the leaf hashes of the frames appended since the last call.
+    async fn catch_up_leaves(&mut self) -> Result<(), String> {
         let dir = self.dir.clone();
-        tokio::task::spawn_blocking(move || leaf_hashes(&dir, size).map_err(|e| e.to_string()))
-            .await
-            .map_err(|e| e.to_string())?
+        let mut leaves = std::mem::take(&mut self.leaves);
+        let mut cursor = self.cursor.take();
+        let read = tokio::task::spawn_blocking(move || {
+            let start = cursor.clone();
+            let result = for_each_frame_at(&dir, leaves.len() as u64, start.as_ref(), |f, pos| {
+                let seq = f.header.seq.0;
+                if seq < leaves.len() as u64 {
+                    return Ok(true);
+                }
+                if seq != leaves.len() as u64 {
+                    return Ok(false);
+                }
+                leaves.push(leaf_hash(&f.stored_hash));
+                cursor = Some(pos);
+                Ok(true)
+            });
+            (leaves, cursor, result.map_err(|e| e.to_string()))
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+        (self.leaves, self.cursor) = (read.0, read.1);
+        read.2
     }
 
     /// One pass: every witness behind the latest checkpoint whose retry time has come.
@@ -206,16 +230,19 @@ impl Submitter {
         if due.is_empty() {
             return;
         }
-        let leaves = match self.leaves(None).await {
-            Ok(l) if l.len() as u64 >= size => l,
-            Ok(_) | Err(_) => {
-                tracing::error!(
-                    size,
-                    "the audit log holds fewer records than its latest checkpoint; not submitting"
-                );
-                return;
-            }
-        };
+        if let Err(e) = self.catch_up_leaves().await {
+            tracing::error!(error = %e, "the audit log could not be read; not submitting");
+            return;
+        }
+        if (self.leaves.len() as u64) < size {
+            tracing::error!(
+                size,
+                records = self.leaves.len(),
+                "the audit log holds fewer records than its latest checkpoint; not submitting"
+            );
+            return;
+        }
+        let leaves = std::mem::take(&mut self.leaves);
         for i in due {
             let outcome = self.submit(i, &leaves).await;
             let w = &mut self.witnesses[i];
@@ -248,6 +275,7 @@ impl Submitter {
                 }
             }
         }
+        self.leaves = leaves;
         let cosigned = self.witnesses.iter().filter(|w| w.known >= size).count();
         if cosigned < self.quorum {
             tracing::warn!(
@@ -273,6 +301,20 @@ impl Submitter {
     }
 }
 
+/// The bytes of `path` from `offset` on (all of it if the file got shorter).
+async fn read_from(path: &Path, offset: usize) -> std::io::Result<Vec<u8>> {
+    use tokio::io::{AsyncReadExt, AsyncSeekExt};
+    let mut f = tokio::fs::File::open(path).await?;
+    let len = f.metadata().await?.len();
+    if len < offset as u64 {
+        return Err(std::io::Error::other("the checkpoints file got shorter"));
+    }
+    f.seek(std::io::SeekFrom::Start(offset as u64)).await?;
+    let mut out = Vec::new();
+    f.read_to_end(&mut out).await?;
+    Ok(out)
+}
+
 /// The start-up check, run before the audit log is opened (nothing is written to the
 /// log when it refuses). Does nothing when no witness is configured.
 pub async fn check_at_start(audit_dir: &Path, config: &AuditConfig) -> Result<(), StartRefusal> {
@@ -287,10 +329,11 @@ pub async fn check_at_start(audit_dir: &Path, config: &AuditConfig) -> Result<()
     let log = read_verifier(audit_dir).map_err(|e| StartRefusal::Unconfirmed(e.to_string()))?;
     let mut submitter =
         Submitter::new(audit_dir, log.clone(), config).map_err(StartRefusal::Unconfirmed)?;
-    let leaves = submitter
-        .leaves(None)
+    submitter
+        .catch_up_leaves()
         .await
         .map_err(StartRefusal::Unconfirmed)?;
+    let leaves = std::mem::take(&mut submitter.leaves);
     // The cosignatures kept beside the log first.
     let keys: Vec<CosignerVerifier> = config.witnesses.iter().map(|w| w.vkey.clone()).collect();
     let kept = witnessed_beside(audit_dir, &log, &keys).map_err(StartRefusal::Unconfirmed)?;
