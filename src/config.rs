@@ -1211,6 +1211,31 @@ mod tests {
     }
 
     #[test]
+    fn witnesses_need_a_cosigner_vkey_and_a_quorum_within_their_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let w =
+            crate::witness::Cosigner::load_or_create(&dir.path().join("k"), "w.test/1").unwrap();
+        let vkey = w.verifier().to_vkey();
+        let one =
+            format!("[[audit.witnesses]]\nurl = \"http://127.0.0.1:9/\"\nvkey = \"{vkey}\"\n");
+        let c = Config::parse(&one, "ledgergate.toml").unwrap();
+        assert_eq!(c.audit.witness_quorum, 1);
+        assert_eq!(c.audit.witnesses[0].url, "http://127.0.0.1:9");
+        assert_eq!(c.audit.witnesses[0].vkey, *w.verifier());
+        let e = error(&format!("[audit]\nwitness_quorum = 2\n{one}"));
+        assert!(e.starts_with("ledgergate.toml:2:18: audit.witness_quorum 2 must be between 1 and the number of [[audit.witnesses]] (1)"), "{e}");
+        // A log key (type 0x01) is not a witness key.
+        let log_vkey = crate::audit::Verifier::new("log".into(), w.verifier().public_key).to_vkey();
+        let e = error(&one.replace(&vkey, &log_vkey));
+        assert!(
+            e.starts_with("ledgergate.toml:3:8: audit.witnesses vkey:"),
+            "{e}"
+        );
+        let e = error(&one.replace("http://127.0.0.1:9/", "ftp://x"));
+        assert!(e.contains("is not an http(s) URL"), "{e}");
+    }
+
+    #[test]
     fn empty_file_gives_defaults() {
         let c = Config::parse("", "x.toml").unwrap();
         assert_eq!(c.server.listen.to_string(), "127.0.0.1:8080");

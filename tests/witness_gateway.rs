@@ -236,3 +236,21 @@ async fn the_gateway_keeps_serving_while_its_witness_is_down_and_catches_up() {
     assert_eq!(code, 0, "{v}");
     drop(gw);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gateway_whose_witnesses_cannot_confirm_its_log_does_not_start() {
+    let (host, _wdir, mut witness, config, _up) = host_with_witness().await;
+    witness.stop();
+    let args = host.args(&config);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = gateway_command(&args, host.root.path(), &[])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("only 0 of 1 witnesses confirmed the audit log (audit.witness_quorum = 1)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(MASTER_KEY) && !stderr.contains(CLIENT_KEY));
+}
