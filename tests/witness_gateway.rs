@@ -254,3 +254,29 @@ async fn a_gateway_whose_witnesses_cannot_confirm_its_log_does_not_start() {
     );
     assert!(!stderr.contains(MASTER_KEY) && !stderr.contains(CLIENT_KEY));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_log_shorter_than_its_own_kept_cosignatures_refuses_to_start() {
+    let (host, _wdir, _witness, config, _up) = host_with_witness().await;
+    let data = host.data();
+    let snapshot = tempfile::tempdir().unwrap();
+    copy_dir(&data, snapshot.path());
+    host.serve_requests(&config, 3).await;
+    let cosigned = std::fs::read(data.join("audit/cosigned")).unwrap();
+    // Roll the segments and checkpoints back but leave the newer cosignatures beside
+    // them: the gateway catches it from its own file, before asking any witness.
+    std::fs::remove_dir_all(&data).unwrap();
+    copy_dir(snapshot.path(), &data);
+    std::fs::write(data.join("audit/cosigned"), cosigned).unwrap();
+    let args = host.args(&config);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = gateway_command(&args, host.root.path(), &[])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("does not extend a checkpoint its witnesses cosigned (rollback below a trusted checkpoint"),
+        "{stderr}"
+    );
+}
