@@ -56,6 +56,19 @@ impl Host {
         TestGateway::spawn(&args, tempfile::tempdir().unwrap(), &[])
     }
 
+    /// Runs `serve` expecting it to refuse: its exit code and stderr.
+    fn start_refused(&self, config: &Path) -> (Option<i32>, String) {
+        let args = self.args(config);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = gateway_command(&args, self.root.path(), &[])
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
     /// Serves `n` chat requests, then stops the gateway cleanly.
     async fn serve_requests(&self, config: &Path, n: usize) {
         let mut gw = self.start(config);
@@ -189,13 +202,8 @@ async fn checkpoints_are_cosigned_and_a_rolled_back_host_refuses_to_start() {
         0
     );
     let before = std::fs::read(data.join("audit/checkpoints")).unwrap();
-    let args = host.args(&config);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = gateway_command(&args, host.root.path(), &[])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let (code, stderr) = host.start_refused(&config);
+    assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("rolled back"), "{stderr}");
     assert!(stderr.contains(&witness.url), "{stderr}");
     // Refused before the log was touched.
@@ -241,13 +249,8 @@ async fn the_gateway_keeps_serving_while_its_witness_is_down_and_catches_up() {
 async fn a_gateway_whose_witnesses_cannot_confirm_its_log_does_not_start() {
     let (host, _wdir, mut witness, config, _up) = host_with_witness().await;
     witness.stop();
-    let args = host.args(&config);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = gateway_command(&args, host.root.path(), &[])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let (code, stderr) = host.start_refused(&config);
+    assert_eq!(code, Some(2), "{stderr}");
     assert!(
         stderr.contains("only 0 of 1 witnesses confirmed the audit log (audit.witness_quorum = 1)"),
         "{stderr}"
@@ -268,13 +271,8 @@ async fn a_log_shorter_than_its_own_kept_cosignatures_refuses_to_start() {
     std::fs::remove_dir_all(&data).unwrap();
     copy_dir(snapshot.path(), &data);
     std::fs::write(data.join("audit/cosigned"), cosigned).unwrap();
-    let args = host.args(&config);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = gateway_command(&args, host.root.path(), &[])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let (code, stderr) = host.start_refused(&config);
+    assert_eq!(code, Some(1), "{stderr}");
     assert!(
         stderr.contains("does not extend a checkpoint its witnesses cosigned (rollback below a trusted checkpoint"),
         "{stderr}"
