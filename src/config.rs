@@ -134,6 +134,19 @@ pub struct AuditConfig {
     pub segment_max_bytes: u64,
     pub checkpoint_every: u64,
     pub checkpoint_interval: Duration,
+    /// `[[audit.witnesses]]`: each new checkpoint is submitted to these.
+    pub witnesses: Vec<WitnessConfig>,
+    /// How many witnesses must confirm the log at start (default: all configured).
+    pub witness_quorum: usize,
+}
+
+/// One C2SP tlog-witness the gateway submits its checkpoints to.
+#[derive(Debug, Clone)]
+pub struct WitnessConfig {
+    /// The witness's submission prefix (`<url>/add-checkpoint`).
+    pub url: String,
+    /// Its cosignature/v1 verifier key.
+    pub vkey: crate::witness::CosignerVerifier,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -368,6 +381,16 @@ struct RawAudit {
     segment_max_bytes: Option<Spanned<u64>>,
     checkpoint_every: Option<Spanned<u64>>,
     checkpoint_interval_secs: Option<Spanned<u64>>,
+    #[serde(default)]
+    witnesses: Vec<RawWitness>,
+    witness_quorum: Option<Spanned<u64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWitness {
+    url: Spanned<String>,
+    vkey: Spanned<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -876,7 +899,43 @@ impl RawAudit {
                 Some(v) => positive(v, "audit.checkpoint_interval_secs")?,
                 None => 60,
             }),
+            witness_quorum: match &self.witness_quorum {
+                None => self.witnesses.len(),
+                Some(q) if *q.get_ref() == 0 || *q.get_ref() as usize > self.witnesses.len() => {
+                    return Err((
+                        q.span(),
+                        format!(
+                            "audit.witness_quorum {} must be between 1 and the number of [[audit.witnesses]] ({})",
+                            q.get_ref(),
+                            self.witnesses.len()
+                        ),
+                    ))
+                }
+                Some(q) => *q.get_ref() as usize,
+            },
+            witnesses: self
+                .witnesses
+                .into_iter()
+                .map(RawWitness::validate)
+                .collect::<Result<_, _>>()?,
         })
+    }
+}
+
+impl RawWitness {
+    fn validate(self) -> Result<WitnessConfig, Invalid> {
+        let url = self.url.get_ref().trim_end_matches('/').to_owned();
+        let ok =
+            reqwest::Url::parse(&url).is_ok_and(|u| u.scheme() == "http" || u.scheme() == "https");
+        if !ok {
+            return Err((
+                self.url.span(),
+                format!("audit.witnesses url \"{url}\" is not an http(s) URL"),
+            ));
+        }
+        let vkey = crate::witness::CosignerVerifier::from_vkey(self.vkey.get_ref())
+            .map_err(|e| (self.vkey.span(), format!("audit.witnesses vkey: {e}")))?;
+        Ok(WitnessConfig { url, vkey })
     }
 }
 
@@ -1181,6 +1240,31 @@ mod tests {
             Ok(_) => panic!("expected an error for {text:?}"),
             Err(e) => e.to_string(),
         }
+    }
+
+    #[test]
+    fn witnesses_need_a_cosigner_vkey_and_a_quorum_within_their_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let w =
+            crate::witness::Cosigner::load_or_create(&dir.path().join("k"), "w.test/1").unwrap();
+        let vkey = w.verifier().to_vkey();
+        let one =
+            format!("[[audit.witnesses]]\nurl = \"http://127.0.0.1:9/\"\nvkey = \"{vkey}\"\n");
+        let c = Config::parse(&one, "ledgergate.toml").unwrap();
+        assert_eq!(c.audit.witness_quorum, 1);
+        assert_eq!(c.audit.witnesses[0].url, "http://127.0.0.1:9");
+        assert_eq!(c.audit.witnesses[0].vkey, *w.verifier());
+        let e = error(&format!("[audit]\nwitness_quorum = 2\n{one}"));
+        assert!(e.starts_with("ledgergate.toml:2:18: audit.witness_quorum 2 must be between 1 and the number of [[audit.witnesses]] (1)"), "{e}");
+        // A log key (type 0x01) is not a witness key.
+        let log_vkey = crate::audit::Verifier::new("log".into(), w.verifier().public_key).to_vkey();
+        let e = error(&one.replace(&vkey, &log_vkey));
+        assert!(
+            e.starts_with("ledgergate.toml:3:8: audit.witnesses vkey:"),
+            "{e}"
+        );
+        let e = error(&one.replace("http://127.0.0.1:9/", "ftp://x"));
+        assert!(e.contains("is not an http(s) URL"), "{e}");
     }
 
     #[test]

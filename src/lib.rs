@@ -15,3 +15,4 @@ pub mod providers;
 pub mod server;
 pub mod telemetry;
 pub mod vault;
+pub mod witness;

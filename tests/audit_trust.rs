@@ -10,34 +10,6 @@ use std::path::Path;
 
 use audit_support::*;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-fn verify_with(data: &Path, extra: &[&str]) -> (i32, serde_json::Value, String) {
-    let mut args = vec![
-        "audit",
-        "verify",
-        "--data-dir",
-        data.to_str().unwrap(),
-        "--json",
-    ];
-    args.extend_from_slice(extra);
-    let o = cli_no_key(&args);
-    let v = serde_json::from_str(stdout(&o).trim())
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(&o), stderr(&o)));
-    (o.status.code().unwrap(), v, stderr(&o))
-}
-
 /// `audit checkpoint` output kept in a file outside the data dir.
 fn keep_checkpoint(data: &Path, keep: &Path) -> String {
     let o = cli_no_key(&["audit", "checkpoint", "--data-dir", data.to_str().unwrap()]);

@@ -110,6 +110,42 @@ fn signature_ok(name: &str, sig: &[u8], body: &str, verifier: &Verifier) -> bool
             .is_ok()
 }
 
+/// Signature type byte of an Ed25519 signed-note key.
+const ED25519_NOTE: u8 = 0x01;
+
+/// C2SP key id: SHA-256(name || "\n" || type byte || public key)[..4].
+pub fn key_id(name: &str, kind: u8, public_key: &[u8; 32]) -> [u8; 4] {
+    let mut material = name.as_bytes().to_vec();
+    material.push(b'\n');
+    material.push(kind);
+    material.extend_from_slice(public_key);
+    let d = sha256(&material);
+    [d[0], d[1], d[2], d[3]]
+}
+
+/// C2SP verifier key text: `name+<key id hex>+base64(type byte || public key)`.
+pub fn vkey_text(name: &str, kind: u8, public_key: &[u8; 32]) -> String {
+    let mut k = vec![kind];
+    k.extend_from_slice(public_key);
+    format!(
+        "{name}+{}+{}",
+        hex::encode(key_id(name, kind, public_key)),
+        B64.encode(k)
+    )
+}
+
+/// Name and Ed25519 public key of a verifier key of type `kind` whose key id matches.
+pub fn parse_vkey(text: &str, kind: u8) -> Option<(String, [u8; 32])> {
+    let mut parts = text.trim().splitn(3, '+');
+    let (name, hash, key) = (parts.next()?, parts.next()?, parts.next()?);
+    let key = B64.decode(key).ok()?;
+    if name.is_empty() || key.len() != 33 || key[0] != kind {
+        return None;
+    }
+    let public_key: [u8; 32] = key[1..].try_into().ok()?;
+    (hex::encode(key_id(name, kind, &public_key)) == hash).then(|| (name.to_owned(), public_key))
+}
+
 /// An Ed25519 note verifier: name, 4-byte key hash and public key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verifier {
@@ -120,49 +156,22 @@ pub struct Verifier {
 
 impl Verifier {
     pub fn new(name: String, public_key: [u8; 32]) -> Verifier {
-        // C2SP: key hash = SHA-256(name || "\n" || 0x01 || public key)[..4].
-        let mut material = name.as_bytes().to_vec();
-        material.push(b'\n');
-        material.push(0x01);
-        material.extend_from_slice(&public_key);
-        let digest = sha256(&material);
         Verifier {
+            key_hash: key_id(&name, ED25519_NOTE, &public_key),
             name,
-            key_hash: [digest[0], digest[1], digest[2], digest[3]],
             public_key,
         }
     }
 
     /// The C2SP verifier key text: `name+hash hex+base64(0x01 || public key)`.
     pub fn to_vkey(&self) -> String {
-        let mut k = vec![0x01];
-        k.extend_from_slice(&self.public_key);
-        format!(
-            "{}+{}+{}",
-            self.name,
-            hex::encode(self.key_hash),
-            B64.encode(k)
-        )
+        vkey_text(&self.name, ED25519_NOTE, &self.public_key)
     }
 
     pub fn from_vkey(text: &str) -> Result<Verifier, CheckpointError> {
-        let mut parts = text.trim().splitn(3, '+');
-        let (Some(name), Some(hash), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(CheckpointError::BadVerifierKey);
-        };
-        let key = B64
-            .decode(key)
-            .map_err(|_| CheckpointError::BadVerifierKey)?;
-        if key.len() != 33 || key[0] != 0x01 {
-            return Err(CheckpointError::BadVerifierKey);
-        }
-        let mut public_key = [0u8; 32];
-        public_key.copy_from_slice(&key[1..]);
-        let v = Verifier::new(name.to_string(), public_key);
-        if hex::encode(v.key_hash) != hash {
-            return Err(CheckpointError::BadVerifierKey);
-        }
-        Ok(v)
+        let (name, public_key) =
+            parse_vkey(text, ED25519_NOTE).ok_or(CheckpointError::BadVerifierKey)?;
+        Ok(Verifier::new(name, public_key))
     }
 
     /// The log id named by this key (`ledgergate.audit/<hex>`), if it names one.

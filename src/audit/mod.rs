@@ -630,6 +630,11 @@ impl AuditLog {
         &self.inner.stats
     }
 
+    /// The log's checkpoint verifier key (what witnesses check its checkpoints with).
+    pub fn verifier(&self) -> &Verifier {
+        &self.inner.verifier
+    }
+
     pub fn dir(&self) -> &std::path::Path {
         &self.inner.dir
     }

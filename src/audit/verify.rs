@@ -69,6 +69,9 @@ pub enum Reason {
     Inconsistent,
     /// A frame whose data key is gone although no erasure record destroyed it.
     UnknownKey,
+    /// Records exist but no checkpoint cosigned by a trusted witness (`--witness-vkey`)
+    /// was found beside the log or at the witnesses asked.
+    Unwitnessed,
 }
 
 impl Reason {
@@ -94,6 +97,7 @@ impl Reason {
             Reason::Rollback => "rollback below a trusted checkpoint",
             Reason::Inconsistent => "inconsistent with a trusted checkpoint",
             Reason::UnknownKey => "unknown key",
+            Reason::Unwitnessed => "no witnessed checkpoint",
         }
     }
 }

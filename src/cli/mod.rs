@@ -8,6 +8,7 @@ mod policy;
 mod redact;
 mod report;
 mod serve;
+mod witness;
 
 use std::process::ExitCode;
 
@@ -38,6 +39,8 @@ enum Command {
     Audit(audit::AuditArgs),
     /// Manage virtual keys and provider keys through the admin API.
     Keys(keys::KeysArgs),
+    /// Run a C2SP tlog-witness that cosigns audit checkpoints and refuses rollbacks.
+    Witness(witness::WitnessArgs),
 }
 
 /// Prints one error sentence to stderr and returns exit code 2 (usage or I/O error).
@@ -65,5 +68,6 @@ pub fn main() -> ExitCode {
         Command::Report(args) => report::run(args),
         Command::Audit(args) => audit::run(args),
         Command::Keys(args) => keys::run(args),
+        Command::Witness(args) => witness::run(args),
     }
 }

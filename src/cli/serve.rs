@@ -60,12 +60,35 @@ pub fn run(args: ServeArgs) -> ExitCode {
     runtime.block_on(async move {
         match start(args).await {
             Ok(()) => ExitCode::SUCCESS,
-            Err(message) => super::fail(message),
+            Err(Stop::Usage(message)) => super::fail(message),
+            Err(Stop::Check(message)) => {
+                eprintln!("ledgergate: {message}");
+                ExitCode::from(1)
+            }
         }
     })
 }
 
-async fn start(args: ServeArgs) -> Result<(), String> {
+/// Why `serve` stopped: a usage or I/O error (exit 2), or a failed check (exit 1: the
+/// audit log does not extend what its witnesses cosigned).
+enum Stop {
+    Usage(String),
+    Check(String),
+}
+
+impl From<String> for Stop {
+    fn from(message: String) -> Stop {
+        Stop::Usage(message)
+    }
+}
+
+impl From<&str> for Stop {
+    fn from(message: &str) -> Stop {
+        Stop::Usage(message.to_owned())
+    }
+}
+
+async fn start(args: ServeArgs) -> Result<(), Stop> {
     let (mut config, demo_key, config_file) = if args.demo {
         let (config, key) = demo_config().await?;
         (config, key, None)
@@ -163,7 +186,12 @@ async fn start(args: ServeArgs) -> Result<(), String> {
         }
     })
     .await
-    .map_err(|e| e.to_string())
+    .map_err(|e| match e {
+        server::ServeError::Witness(ledgergate::witness::gateway::StartRefusal::Check(m)) => {
+            Stop::Check(m)
+        }
+        e => Stop::Usage(e.to_string()),
+    })
 }
 
 /// What the demo banner shows besides the addresses.

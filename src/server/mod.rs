@@ -173,6 +173,9 @@ pub enum ServeError {
     Plaintext { addr: SocketAddr },
     #[error(transparent)]
     AdminToken(#[from] WeakAdminToken),
+    /// The log does not extend what its witnesses cosigned, or they could not confirm it.
+    #[error(transparent)]
+    Witness(#[from] crate::witness::gateway::StartRefusal),
 }
 
 /// Refuses a client listener beyond loopback without TLS, unless the config says
@@ -253,6 +256,10 @@ pub async fn serve(
         // No vault yet, so nothing but the environment can supply a provider key.
         crate::providers::check_key_variables(&config.providers)?;
     }
+    // A log rolled back below what its witnesses cosigned refuses to start before it
+    // is opened (opening would append to it and sign a checkpoint over it).
+    let audit_dir = options.dir.clone();
+    crate::witness::gateway::check_at_start(&audit_dir, &config.audit).await?;
     // An existing vault first: a wrong master key is refused by its key-check value
     // before the audit log is touched. A vault not created yet is created only after
     // the audit log accepted the key, so a wrong key never seeds a new vault. Opening
@@ -277,6 +284,15 @@ pub async fn serve(
         tracing::warn!(segment = %recovery.segment.display(), bytes = recovery.bytes, seq = recovery.seq, quarantine = %recovery.quarantine.display(), "audit log: cut a torn, never-acknowledged tail at start-up");
     }
     tracing::info!(records = report.records, log_id = %report.log_id, "audit log open");
+    if !config.audit.witnesses.is_empty() {
+        crate::witness::gateway::Submitter::new(
+            &audit_dir,
+            audit.verifier().clone(),
+            &config.audit,
+        )
+        .map_err(|e| ServeError::Io(std::io::Error::other(e)))?
+        .spawn();
+    }
     let metrics = Metrics::default();
     let routing = router::Router::new(
         config.routing.clone(),

@@ -15,7 +15,8 @@ use ledgergate::audit::record::*;
 use ledgergate::audit::segment::list_segments;
 use ledgergate::audit::{AuditLog, AuditOptions, Durability, Record};
 use ledgergate::vault::master_key::MasterKey;
-pub use scratch::ledgergate_command;
+#[allow(unused_imports)]
+pub use scratch::{copy_dir, ledgergate_command};
 
 pub const MASTER_HEX: &str = "8f3a6c1d2e4b5a69788796a5b4c3d2e1f0112233445566778899aabbccddeeff";
 
@@ -248,4 +249,21 @@ pub fn erase_subject(data: &Path, subject: &str) {
         subject,
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// `audit verify --data-dir DATA --json EXTRA...` without a master key: exit code,
+/// the JSON report, stderr.
+pub fn verify_with(data: &Path, extra: &[&str]) -> (i32, serde_json::Value, String) {
+    let mut args = vec![
+        "audit",
+        "verify",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--json",
+    ];
+    args.extend_from_slice(extra);
+    let o = cli_no_key(&args);
+    let v = serde_json::from_str(stdout(&o).trim())
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(&o), stderr(&o)));
+    (o.status.code().unwrap(), v, stderr(&o))
 }

@@ -9,7 +9,8 @@ pub mod native;
 pub mod scratch;
 pub mod upstream;
 
-pub use scratch::ledgergate_command;
+#[allow(unused_imports)]
+pub use scratch::{copy_dir, ledgergate_command};
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -50,6 +50,15 @@ enum AuditCommand {
         /// naming where it diverges.
         #[arg(long, value_name = "FILE")]
         trusted: Option<PathBuf>,
+        /// A witness verifier key (text or a file holding it; repeatable): checkpoints
+        /// it cosigned (kept beside the log in `cosigned`, and held by the witnesses
+        /// asked) count as trusted, as with --trusted. Exit 1 if none is found.
+        #[arg(long = "witness-vkey", value_name = "KEY")]
+        witness_vkeys: Vec<String>,
+        /// A witness to ask for the latest checkpoint it cosigned for this log
+        /// (repeatable; with --config, the config's [[audit.witnesses]] are asked too).
+        #[arg(long = "witness-url", value_name = "URL", requires = "witness_vkeys")]
+        witness_urls: Vec<String>,
         /// The gateway's checkpoint interval (default: the config's
         /// audit.checkpoint_interval_secs, else 60): records older than twice this that
         /// no signed checkpoint covers fail the check.
@@ -143,6 +152,8 @@ pub fn run(args: AuditArgs) -> ExitCode {
             public_key,
             decrypt,
             trusted,
+            witness_vkeys,
+            witness_urls,
             checkpoint_interval,
             json,
         } => verify(
@@ -151,6 +162,8 @@ pub fn run(args: AuditArgs) -> ExitCode {
                 public_key: public_key.as_deref(),
                 decrypt,
                 trusted: trusted.as_deref(),
+                witness_vkeys: &witness_vkeys,
+                witness_urls: &witness_urls,
                 checkpoint_interval: checkpoint_interval.map(std::time::Duration::from_secs),
                 json,
             },
@@ -198,6 +211,8 @@ struct VerifyFlags<'a> {
     public_key: Option<&'a Path>,
     decrypt: bool,
     trusted: Option<&'a Path>,
+    witness_vkeys: &'a [String],
+    witness_urls: &'a [String],
     checkpoint_interval: Option<std::time::Duration>,
     json: bool,
 }
@@ -207,6 +222,8 @@ fn verify(loc: &Location, flags: &VerifyFlags<'_>) -> ExitCode {
         public_key,
         decrypt,
         trusted,
+        witness_vkeys,
+        witness_urls,
         checkpoint_interval,
         json,
     } = *flags;
@@ -240,6 +257,25 @@ fn verify(loc: &Location, flags: &VerifyFlags<'_>) -> ExitCode {
             Err(trust::Refusal::Check(f)) => report.failures.push(f),
         }
     }
+    let mut witnessed_size = None;
+    if !witness_vkeys.is_empty() {
+        let mut urls = witness_urls.to_vec();
+        if let Some(c) = &r.config {
+            urls.extend(c.audit.witnesses.iter().map(|w| w.url.clone()));
+        }
+        let how = trust::Witnessing {
+            vkeys: witness_vkeys,
+            urls,
+        };
+        match trust::check_witnessed(&r.audit_dir, &report.verifier, &how) {
+            Ok((size, failures)) => {
+                witnessed_size = Some(size);
+                report.failures.extend(failures);
+            }
+            Err(trust::Refusal::Usage(e)) => return fail(e),
+            Err(trust::Refusal::Check(f)) => report.failures.push(f),
+        }
+    }
     let mut decrypted = None;
     if decrypt {
         match check_tags(loc) {
@@ -264,6 +300,7 @@ fn verify(loc: &Location, flags: &VerifyFlags<'_>) -> ExitCode {
             "first_failure": first,
             "records_decrypted": decrypted,
             "trusted_size": trusted_size,
+            "witnessed_size": witnessed_size,
             "incomplete_tail_bytes": report.tail.as_ref().filter(|t| t.incomplete).map(|t| t.len),
         });
         println!("{out}");
@@ -281,6 +318,9 @@ fn verify(loc: &Location, flags: &VerifyFlags<'_>) -> ExitCode {
         }
         if let Some(n) = trusted_size {
             println!("checked against the trusted checkpoints (largest size {n})");
+        }
+        if let Some(n) = witnessed_size {
+            println!("checked against the witnessed checkpoints (largest size {n})");
         }
         if let Some(t) = report.tail.as_ref().filter(|t| t.incomplete) {
             println!(

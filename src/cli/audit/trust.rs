@@ -1,5 +1,5 @@
-//! `audit checkpoint`, `audit prove`, `audit verify-proof` and the `--trusted` part of
-//! `audit verify`: what an auditor keeps and checks the log against. Files only, no
+//! `audit checkpoint`, `audit prove`, `audit verify-proof` and the `--trusted` and
+//! `--witness-vkey` parts of `audit verify`: what an auditor keeps and checks the log against. Files only, no
 //! secret: the verifier key is the one beside the log or the one given.
 
 use std::path::Path;
@@ -8,6 +8,10 @@ use std::process::ExitCode;
 use ledgergate::audit::trust::{self, InclusionProof, TrustError};
 use ledgergate::audit::verify::read_verifier;
 use ledgergate::audit::{Failure, Reason, Verifier};
+
+use ledgergate::witness::client;
+use ledgergate::witness::witnessed::{cosigned_path, witnessed, witnessed_beside};
+use ledgergate::witness::CosignerVerifier;
 
 use super::access::{pinned, resolve, Location};
 use crate::cli::fail;
@@ -137,4 +141,85 @@ pub(super) fn verify_proof(file: &Path, public_key: &Path) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Where `verify --witness-vkey` looks for witnessed checkpoints.
+pub(super) struct Witnessing<'a> {
+    /// Witness verifier keys (text, or files holding one).
+    pub vkeys: &'a [String],
+    /// Witnesses to ask for their latest cosigned checkpoint of this log.
+    pub urls: Vec<String>,
+}
+
+fn cosigner_key(arg: &str) -> Result<CosignerVerifier, String> {
+    let text = if Path::new(arg).is_file() {
+        std::fs::read_to_string(arg).map_err(|e| format!("{arg}: {e}"))?
+    } else {
+        arg.to_string()
+    };
+    CosignerVerifier::from_vkey(&text).map_err(|e| format!("--witness-vkey {arg}: {e}"))
+}
+
+/// Checks the log in `dir` against every checkpoint a trusted witness cosigned: those
+/// kept beside the log and those the witnesses at `urls` hold. Returns the largest
+/// witnessed size and the failures (rollback, inconsistency, or no witnessed
+/// checkpoint at all while records exist).
+pub(super) fn check_witnessed(
+    dir: &Path,
+    verifier: &Verifier,
+    how: &Witnessing<'_>,
+) -> Result<(u64, Vec<Failure>), Refusal> {
+    let keys = how
+        .vkeys
+        .iter()
+        .map(|k| cosigner_key(k))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Refusal::Usage)?;
+    let mut sources = vec![(
+        cosigned_path(dir).display().to_string(),
+        witnessed_beside(dir, verifier, &keys).map_err(Refusal::Usage)?,
+    )];
+    if !how.urls.is_empty() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Refusal::Usage(format!("cannot start the async runtime: {e}")))?;
+        let client = client::http_client().map_err(Refusal::Usage)?;
+        for url in &how.urls {
+            let text = runtime
+                .block_on(client::fetch_latest(&client, url, &verifier.name))
+                .map_err(Refusal::Usage)?;
+            let Some(text) = text else { continue };
+            let notes = witnessed(text.as_bytes(), verifier, &keys);
+            if notes.is_empty() {
+                return Err(Refusal::Usage(format!(
+                    "the checkpoint witness {url} holds for this log is not signed by the log's key and cosigned by a --witness-vkey key (a wrong key, or the wrong witness)"
+                )));
+            }
+            sources.push((format!("witness {url}"), notes));
+        }
+    }
+    let leaves = trust::leaf_hashes(dir, None).map_err(|e| Refusal::Usage(e.to_string()))?;
+    let mut failures = Vec::new();
+    let mut largest = 0;
+    for (source, notes) in &sources {
+        largest = notes
+            .iter()
+            .map(|n| n.checkpoint.size)
+            .fold(largest, u64::max);
+        failures.extend(trust::check_trusted(&leaves, notes, source));
+    }
+    if sources.iter().all(|(_, n)| n.is_empty()) && !leaves.is_empty() {
+        failures.push(Failure {
+            seq: 0,
+            reason: Reason::Unwitnessed,
+            location: cosigned_path(dir).display().to_string(),
+            detail: format!(
+                "the log holds {} records but no checkpoint cosigned by a given witness key was found beside it{}",
+                leaves.len(),
+                if how.urls.is_empty() { " (ask the witnesses with --witness-url or --config)" } else { " or at the witnesses" }
+            ),
+        });
+    }
+    Ok((largest, failures))
 }
