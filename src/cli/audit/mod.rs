@@ -248,13 +248,10 @@ fn verify(loc: &Location, flags: &VerifyFlags<'_>) -> ExitCode {
     );
     let mut trusted_size = None;
     if let Some(path) = trusted {
-        match trust::check_against(&r.audit_dir, &report.verifier, path) {
-            Ok((size, failures)) => {
-                trusted_size = Some(size);
-                report.failures.extend(failures);
-            }
-            Err(trust::Refusal::Usage(e)) => return fail(e),
-            Err(trust::Refusal::Check(f)) => report.failures.push(f),
+        let checked = trust::check_against(&r.audit_dir, &report.verifier, path);
+        match trust::fold(checked, &mut report.failures) {
+            Ok(size) => trusted_size = size,
+            Err(e) => return fail(e),
         }
     }
     let mut witnessed_size = None;
@@ -267,13 +264,10 @@ fn verify(loc: &Location, flags: &VerifyFlags<'_>) -> ExitCode {
             vkeys: witness_vkeys,
             urls,
         };
-        match trust::check_witnessed(&r.audit_dir, &report.verifier, &how) {
-            Ok((size, failures)) => {
-                witnessed_size = Some(size);
-                report.failures.extend(failures);
-            }
-            Err(trust::Refusal::Usage(e)) => return fail(e),
-            Err(trust::Refusal::Check(f)) => report.failures.push(f),
+        let checked = trust::check_witnessed(&r.audit_dir, &report.verifier, &how);
+        match trust::fold(checked, &mut report.failures) {
+            Ok(size) => witnessed_size = size,
+            Err(e) => return fail(e),
         }
     }
     let mut decrypted = None;

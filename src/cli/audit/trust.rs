@@ -23,6 +23,25 @@ pub(super) enum Refusal {
     Check(Failure),
 }
 
+/// Adds a trust check's failures to `failures`: `Ok(Some(size))` the trusted size when
+/// it ran, `Ok(None)` when it failed as a check, `Err` a usage or I/O error (exit 2).
+pub(super) fn fold(
+    checked: Result<(u64, Vec<Failure>), Refusal>,
+    failures: &mut Vec<Failure>,
+) -> Result<Option<u64>, String> {
+    match checked {
+        Ok((size, found)) => {
+            failures.extend(found);
+            Ok(Some(size))
+        }
+        Err(Refusal::Usage(e)) => Err(e),
+        Err(Refusal::Check(f)) => {
+            failures.push(f);
+            Ok(None)
+        }
+    }
+}
+
 /// Checks the log in `dir` against the checkpoints kept in `path`. Returns the largest
 /// trusted size and the failures (rollback, inconsistency).
 pub(super) fn check_against(
