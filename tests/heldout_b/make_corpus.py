@@ -62,13 +62,21 @@ US = FAKERS["en_US"]
 # ---------------------------------------------------------------- value makers
 # Each returns a list of (text, entity or None) pieces.
 
+# (title, grammatical gender of the person it names: "m", "f" or None for either).
 TITLES = {
-    "en": ["Dr.", "Prof.", "Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Dr"],
-    "de": ["Dr.", "Prof. Dr.", "Herr", "Frau", "Dipl.-Ing.", "Herr Dr.", "Frau Prof."],
-    "fr": ["M.", "Mme", "Dr", "Pr", "Me", "Mlle"],
-    "es": ["Sr.", "Sra.", "Dr.", "Dra.", "D.", "Dña."],
-    "it": ["Dott.", "Dott.ssa", "Sig.", "Sig.ra", "Prof.", "Ing.", "Avv."],
-    "nl": ["dhr.", "mevr.", "dr.", "ir.", "mr.", "prof.", "drs."],
+    "en": [("Dr.", None), ("Prof.", None), ("Mr", "m"), ("Mrs", "f"), ("Ms", "f"),
+           ("Mr.", "m"), ("Mrs.", "f"), ("Dr", None)],
+    # No "Herr": templates put titled names after prepositions, where it would be "Herrn".
+    "de": [("Dr.", None), ("Prof. Dr.", None), ("Frau", "f"), ("Dipl.-Ing.", None),
+           ("Frau Dr.", "f"), ("Prof.", None)],
+    "fr": [("M.", "m"), ("Mme", "f"), ("Dr", None), ("Pr", None), ("Me", None),
+           ("Mlle", "f")],
+    "es": [("Sr.", "m"), ("Sra.", "f"), ("Dr.", "m"), ("Dra.", "f"), ("D.", "m"),
+           ("Dña.", "f")],
+    "it": [("Dott.", "m"), ("Dott.ssa", "f"), ("Sig.", "m"), ("Sig.ra", "f"),
+           ("Prof.", None), ("Ing.", None), ("Avv.", None)],
+    "nl": [("dhr.", "m"), ("mevr.", "f"), ("dr.", None), ("ir.", None), ("mr.", None),
+           ("prof.", None), ("drs.", None)],
 }
 DEGREES = {
     "en": ["PhD", "MD", "MBA", "B.Sc.", "M.Sc.", "Jr.", "III", "CPA", "RN"],
@@ -88,9 +96,18 @@ PARTICLES = {
 }
 
 
-def core_name(c):
+def first_name(c, gender):
+    f = c["f"]
+    if gender == "f":
+        return f.first_name_female()
+    if gender == "m":
+        return f.first_name_male()
+    return f.first_name()
+
+
+def core_name(c, gender):
     f, lang = c["f"], c["lang"]
-    first, last = f.first_name(), f.last_name()
+    first, last = first_name(c, gender), f.last_name()
     if lang == "es" and rng.random() < 0.6:
         last = f"{last} {f.last_name()}"
     if rng.random() < 0.18 and last[:1].isupper():
@@ -101,35 +118,46 @@ def core_name(c):
     return f"{first} {last}"
 
 
+def title(c, gender):
+    """A title agreeing with the template's gender; returns (title, gender of the name)."""
+    t, g = rng.choice([x for x in TITLES[c["lang"]] if gender is None or x[1] in (None, gender)])
+    return t, gender or g
+
+
 def v_name(c):
     out = []
     r = rng.random()
+    gender = c["gender"]
     if r < 0.15:
-        out.append((rng.choice(TITLES[c["lang"]]) + " ", None))
-    out.append((core_name(c), "PERSON"))
+        t, gender = title(c, gender)
+        out.append((t + " ", None))
+    out.append((core_name(c, gender), "PERSON"))
     if r > 0.9:
         out.append((rng.choice([", ", " "]) + rng.choice(DEGREES[c["lang"]]), None))
     return out
 
 
 def v_tname(c):
-    return [(rng.choice(TITLES[c["lang"]]) + " ", None), (core_name(c), "PERSON")]
+    t, gender = title(c, c["gender"])
+    return [(t + " ", None), (core_name(c, gender), "PERSON")]
 
 
 def v_dname(c):
-    return [(core_name(c), "PERSON"), (rng.choice([", ", " "]) + rng.choice(DEGREES[c["lang"]]), None)]
+    return [(core_name(c, c["gender"]), "PERSON"),
+            (rng.choice([", ", " "]) + rng.choice(DEGREES[c["lang"]]), None)]
 
 
 def v_tlast(c):
-    return [(rng.choice(TITLES[c["lang"]]) + " ", None), (c["f"].last_name(), "PERSON")]
+    t, _ = title(c, c["gender"])
+    return [(t + " ", None), (c["f"].last_name(), "PERSON")]
 
 
 def v_first(c):
-    return [(c["f"].first_name(), "PERSON")]
+    return [(first_name(c, c["gender"]), "PERSON")]
 
 
 def v_lcname(c):
-    return [(core_name(c).lower(), "PERSON")]
+    return [(core_name(c, c["gender"]).lower(), "PERSON")]
 
 
 def street(c):
@@ -349,7 +377,7 @@ SLOTS = {
     "IP4": v_ip4, "IP6": v_ip6, "URL": v_url, "COMPANY": v_company, "PRODUCT": v_product,
     "ORDER": v_order, "AMOUNT": v_amount,
 }
-SLOT_RE = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
+SLOT_RE = re.compile(r"\{([A-Z][A-Z0-9]*)(?::([fm]))?\}")
 
 # ---------------------------------------------------------------- PII templates
 # Scenarios: support tickets, clinical notes, HR letters, CRM JSON, chat, forms, plain
@@ -357,16 +385,17 @@ SLOT_RE = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
 # {DNAME} with a degree after, {TLAST} title + surname, {FIRST}, {LCNAME} lower case,
 # {STREET}, {CITY}, {ADDR} (street, postcode/town), {ADDRNL} (on two lines), {PHONE},
 # {CARD}, {DOB}, {DOBNUM}, {MRN}, {EMAIL}, {IBAN}, {SSN}, {IP4}, {IP6}, {URL}; fillers
-# that are not personal data: {DATE}, {COMPANY}, {PRODUCT}, {ORDER}, {AMOUNT}.
+# that are not personal data: {DATE}, {COMPANY}, {PRODUCT}, {ORDER}, {AMOUNT}. A person
+# slot may carry the gender the sentence's grammar needs: {NAME:f}, {FIRST:m}.
 
 PII = {}
 PII["en"] = [
     "Fill in the W-4 for {NAME}: SSN {SSN}, home address {ADDR}.",
-    "{NAME} (SSN {SSN}) disputes an entry on her credit report; draft a letter to the bureau.",
+    "{NAME:f} (SSN {SSN}) disputes an entry on her credit report; draft a letter to the bureau.",
     "my ssn is {SSN}, is that something i should send a landlord by text?",
     "Employee record: {NAME}, social security no. {SSN}, hired {DATE}, phone {PHONE}.",
     "Hi, this is {NAME} from {COMPANY}. Could you update my billing address to {ADDR}? The new card is {CARD}.",
-    "{NAME} called again about the refund. Her number is {PHONE} and she prefers email: {EMAIL}",
+    "{NAME:f} called again about the refund. Her number is {PHONE} and she prefers email: {EMAIL}",
     "Please draft a polite reminder to {TNAME} that invoice {ORDER} is three weeks overdue. Send it to {EMAIL}.",
     "Patient {NAME}, DOB {DOB}, MRN {MRN}, presented with intermittent chest pain. Summarize the note for the referral letter.",
     'Extract the fields from this CRM record and tell me what is missing: {"customer": "{NAME}", "phone": "{PHONE}", "city": "{CITY}", "notes": "prefers calls after 5pm"}',
@@ -375,12 +404,12 @@ PII["en"] = [
     "Our new hire {DNAME} starts Monday. Please set up payroll with SSN {SSN} and send the welcome pack to {ADDR}.",
     "The login alert came from {IP4} and, two minutes later, from {IP6}.",
     "Is this phishing? The message says my account is locked, links to {URL} and is signed by {NAME}.",
-    "Summarize: {NAME} ({EMAIL}) reports that the app crashes on startup since the update. She lives in {CITY}.",
+    "Summarize: {NAME:f} ({EMAIL}) reports that the app crashes on startup since the update. She lives in {CITY}.",
     "I was born on {DOB} in {CITY}. What is my star sign, and how old will I be next year?",
     "Name: {NAME}\nDate of birth: {DOB}\nAddress: {ADDRNL}\nPhone: {PHONE}\nPlease check this form for typos.",
     "{NAME} and {NAME} will share the flat at {ADDR}; write a short summary of the lease for both of them.",
-    "rewrite this so it sounds friendlier: {LCNAME} still hasn't paid, call him on {PHONE} and tell him we're done waiting",
-    "Clinical note: 67-year-old man seen by {TNAME} on ward 4. Hospital number {MRN}. Daughter ({NAME}, {PHONE}) to be told about discharge.",
+    "rewrite this so it sounds friendlier: {LCNAME:m} still hasn't paid, call him on {PHONE} and tell him we're done waiting",
+    "Clinical note: 67-year-old man seen by {TNAME} on ward 4. Hospital number {MRN}. Daughter ({NAME:f}, {PHONE}) to be told about discharge.",
     "Refund request: the charge on card {CARD} was taken twice. Customer: {NAME}, {EMAIL}, order {ORDER}.",
     "Write a reference letter for {NAME}, who worked in our {CITY} office for three years as a data analyst.",
     "Our firewall blocked repeated SSH attempts from {IP4}. The abuse contact listed is {EMAIL}. Draft a short report.",
@@ -400,31 +429,31 @@ PII["en"] = [
     "Can you check whether {IBAN} is a valid IBAN? It belongs to my landlord, {NAME}.",
     "A bit about me: I'm {NAME}, I live at {ADDR}, and I want to appeal a parking fine. Please write the letter.",
     "Discharge summary for {NAME} (medical record {MRN}): admitted with pneumonia, treated with antibiotics, follow-up with {TNAME} in two weeks.",
-    "{FIRST} asked me to forward her CV. She can be reached at {EMAIL} or {PHONE}, and her portfolio is at {URL}",
+    "{FIRST:f} asked me to forward her CV. She can be reached at {EMAIL} or {PHONE}, and her portfolio is at {URL}",
 ]
 
 PII["de"] = [
-    "Für das US-Steuerformular W-9 braucht {NAME} ihre Social Security Number {SSN}. Was muss sie noch angeben?",
+    "Für das US-Steuerformular W-9 braucht {NAME:f} ihre Social Security Number {SSN}. Was muss sie noch angeben?",
     "Hallo, hier ist {NAME} von {COMPANY}. Bitte ändern Sie meine Rechnungsadresse auf {ADDR}. Die neue Karte ist {CARD}.",
     "{NAME} hat heute schon zweimal angerufen. Rückruf unter {PHONE}, am liebsten aber per Mail an {EMAIL}",
     "Schreib bitte eine freundliche Zahlungserinnerung an {TLAST}: Die Rechnung {ORDER} ist seit drei Wochen offen.",
-    "Patient {NAME}, geboren am {DOB}, Patientennummer {MRN}, klagt seit dem Wochenende über Schwindel. Bitte einen kurzen Arztbrief formulieren.",
+    "Patient {NAME:m}, geboren am {DOB}, Patientennummer {MRN}, klagt seit dem Wochenende über Schwindel. Bitte einen kurzen Arztbrief formulieren.",
     'Prüfe diesen Datensatz auf Vollständigkeit: {"kunde": "{NAME}", "telefon": "{PHONE}", "ort": "{CITY}", "notiz": "Rückruf nach 17 Uhr"}',
     "kannst du {FIRST} schreiben, dass wir uns jetzt in der {STREET} treffen? gleiche uhrzeit",
     "Übersetze ins Englische: Guten Tag {TLAST}, wir haben Ihre Zahlung vom Konto {IBAN} erhalten, Ihr Abo ist jetzt aktiv.",
-    "Unsere neue Kollegin {DNAME} fängt am Montag an. Bitte schick ihr den Arbeitsvertrag an {ADDR} und leg die Personalakte an.",
+    "Unsere neue Kollegin {DNAME:f} fängt am Montag an. Bitte schick ihr den Arbeitsvertrag an {ADDR} und leg die Personalakte an.",
     "Der Login kam von {IP4} und zwei Minuten später von {IP6}.",
     "Ist das Phishing? In der Mail steht, mein Konto sei gesperrt, dazu ein Link auf {URL}, unterschrieben von {NAME}.",
-    "Fass zusammen: {NAME} ({EMAIL}) meldet, dass die App seit dem Update beim Start abstürzt. Sie wohnt in {CITY}.",
+    "Fass zusammen: {NAME:f} ({EMAIL}) meldet, dass die App seit dem Update beim Start abstürzt. Sie wohnt in {CITY}.",
     "Ich bin am {DOB} in {CITY} geboren. Welches Sternzeichen habe ich?",
     "Name: {NAME}\nGeburtsdatum: {DOB}\nAnschrift: {ADDRNL}\nTelefon: {PHONE}\nBitte prüfe das Formular auf Tippfehler.",
     "{NAME} und {NAME} ziehen gemeinsam in die Wohnung {ADDR}. Fasse den Mietvertrag für beide kurz zusammen.",
-    "mach das bitte freundlicher: {LCNAME} hat immer noch nicht bezahlt, ruf ihn unter {PHONE} an und sag ihm, dass unsere geduld am ende ist",
-    "Aufnahmebefund: 72-jährige Patientin, Station 3, behandelnder Arzt {TNAME}. Fallnummer {MRN}. Die Tochter {NAME} (Tel. {PHONE}) ist zu informieren.",
-    "Reklamation: Die Karte {CARD} wurde doppelt belastet. Kundin: {NAME}, {EMAIL}, Bestellung {ORDER}.",
-    "Schreib ein Arbeitszeugnis für {NAME}, die drei Jahre in unserer Niederlassung {CITY} als Buchhalterin gearbeitet hat.",
+    "mach das bitte freundlicher: {LCNAME:m} hat immer noch nicht bezahlt, ruf ihn unter {PHONE} an und sag ihm, dass unsere geduld am ende ist",
+    "Aufnahmebefund: 72-jährige Patientin, Station 3, behandelnder Arzt {TNAME:m}. Fallnummer {MRN}. Die Tochter {NAME:f} (Tel. {PHONE}) ist zu informieren.",
+    "Reklamation: Die Karte {CARD} wurde doppelt belastet. Kundin: {NAME:f}, {EMAIL}, Bestellung {ORDER}.",
+    "Schreib ein Arbeitszeugnis für {NAME:f}, die drei Jahre in unserer Niederlassung {CITY} als Buchhalterin gearbeitet hat.",
     "Unsere Firewall hat wiederholte SSH-Versuche von {IP4} blockiert. Abuse-Kontakt ist {EMAIL}. Entwirf bitte einen kurzen Bericht.",
-    "Bitte überweise die Kaution von {AMOUNT} auf {IBAN}, Kontoinhaber {NAME}, und bestätige kurz per Mail.",
+    "Bitte überweise die Kaution von {AMOUNT} auf {IBAN}, Kontoinhaber {NAME:m}, und bestätige kurz per Mail.",
     "hey, hier ist {FIRST}. handy verloren, neue nummer: {PHONE}. wann war nochmal das essen bei {NAME}?",
     "Sehr geehrte Damen und Herren, hiermit bestätigen wir die Versetzung von {TNAME} an unseren Standort {CITY}. Die neue Privatanschrift lautet {ADDR}.",
     "Auf dem Paketaufkleber steht {NAME}, {ADDR}. Warum meldet der Paketdienst, die Adresse sei ungültig?",
@@ -437,31 +466,31 @@ PII["de"] = [
     "wir waren letzten sommer bei {NAME} in {CITY} und wollen eine dankeskarte an {ADDR} schicken. hast du eine idee für den text?",
     "Die VPN-Sitzung von {EMAIL} kam von {IP6}. Liegt die Adresse in unserem Netz?",
     "Beschwerde von {TNAME} ({PHONE}): Der Techniker ist nie in der {STREET} erschienen. Bitte eine Entschuldigung formulieren.",
-    "Kannst du prüfen, ob {IBAN} eine gültige IBAN ist? Sie gehört meinem Vermieter {NAME}.",
+    "Kannst du prüfen, ob {IBAN} eine gültige IBAN ist? Sie gehört meinem Vermieter {NAME:m}.",
     "Kurz zu mir: Ich heiße {NAME}, meine Adresse ist {ADDR}, und ich möchte Einspruch gegen einen Bußgeldbescheid einlegen. Schreib mir bitte den Brief.",
     "Entlassungsbrief für {NAME} (Aktenzeichen {MRN}): Aufnahme wegen Pneumonie, antibiotisch behandelt, Kontrolle bei {TNAME} in zwei Wochen.",
-    "{FIRST} bittet mich, ihren Lebenslauf weiterzuleiten. Erreichbar ist sie unter {EMAIL} oder {PHONE}, ihr Portfolio liegt unter {URL}",
+    "{FIRST:f} bittet mich, ihren Lebenslauf weiterzuleiten. Erreichbar ist sie unter {EMAIL} oder {PHONE}, ihr Portfolio liegt unter {URL}",
 ]
 
 PII["fr"] = [
     "Pour le formulaire fiscal américain W-9, {NAME} doit indiquer son numéro de sécurité sociale américain {SSN}. Que faut-il d'autre ?",
     "Bonjour, c'est {NAME} de chez {COMPANY}. Pouvez-vous changer mon adresse de facturation pour {ADDR} ? La nouvelle carte est la {CARD}.",
-    "{NAME} a encore appelé pour le remboursement. Son numéro est le {PHONE}, mais elle préfère les mails : {EMAIL}",
+    "{NAME:f} a encore appelé pour le remboursement. Son numéro est le {PHONE}, mais elle préfère les mails : {EMAIL}",
     "Rédige un rappel poli pour {TLAST} : la facture {ORDER} est impayée depuis trois semaines.",
-    "Patient {NAME}, né le {DOB}, dossier n° {MRN}, se plaint de vertiges depuis le week-end. Merci de rédiger un courrier au médecin traitant.",
+    "Patient {NAME:m}, né le {DOB}, dossier n° {MRN}, se plaint de vertiges depuis le week-end. Merci de rédiger un courrier au médecin traitant.",
     'Vérifie si cette fiche client est complète : {"client": "{NAME}", "telephone": "{PHONE}", "ville": "{CITY}", "note": "rappeler après 17 h"}',
     "tu peux écrire à {FIRST} qu'on se retrouve finalement au {STREET} ? même heure",
     "Traduis en anglais : Bonjour {TLAST}, nous avons bien reçu votre virement depuis le compte {IBAN} et votre abonnement est actif.",
     "Notre nouvelle recrue {DNAME} commence lundi. Merci d'envoyer le contrat à {ADDR} et d'ouvrir son dossier RH.",
     "La connexion venait de {IP4}, puis deux minutes plus tard de {IP6}.",
     "Est-ce du phishing ? Le message dit que mon compte est bloqué, renvoie vers {URL} et est signé {NAME}.",
-    "Résume : {NAME} ({EMAIL}) signale que l'application plante au démarrage depuis la mise à jour. Elle habite à {CITY}.",
+    "Résume : {NAME:f} ({EMAIL}) signale que l'application plante au démarrage depuis la mise à jour. Elle habite à {CITY}.",
     "Je suis née le {DOB} à {CITY}. Quel est mon signe astrologique ?",
     "Nom : {NAME}\nDate de naissance : {DOB}\nAdresse : {ADDRNL}\nTéléphone : {PHONE}\nPeux-tu relire ce formulaire ?",
     "{NAME} et {NAME} vont partager l'appartement situé {ADDR} ; résume le bail pour eux deux.",
-    "reformule ça plus gentiment : {LCNAME} n'a toujours pas payé, appelle-le au {PHONE} et dis-lui qu'on ne va plus attendre",
-    "Observation : patiente de 72 ans, service de cardiologie, suivie par {TNAME}. IPP {MRN}. Prévenir sa fille, {NAME} ({PHONE}), de la sortie.",
-    "Réclamation : la carte {CARD} a été débitée deux fois. Cliente : {NAME}, {EMAIL}, commande {ORDER}.",
+    "reformule ça plus gentiment : {LCNAME:m} n'a toujours pas payé, appelle-le au {PHONE} et dis-lui qu'on ne va plus attendre",
+    "Observation : patiente de 72 ans, service de cardiologie, suivie par {TNAME}. IPP {MRN}. Prévenir sa fille, {NAME:f} ({PHONE}), de la sortie.",
+    "Réclamation : la carte {CARD} a été débitée deux fois. Cliente : {NAME:f}, {EMAIL}, commande {ORDER}.",
     "Rédige une lettre de recommandation pour {NAME}, qui a travaillé trois ans dans notre agence de {CITY} comme analyste.",
     "Notre pare-feu a bloqué des tentatives SSH répétées depuis {IP4}. Le contact abuse indiqué est {EMAIL}. Prépare un court rapport.",
     "Merci de virer la caution de {AMOUNT} sur le compte {IBAN} au nom de {NAME} et de confirmer par mail.",
@@ -477,10 +506,10 @@ PII["fr"] = [
     "l'été dernier on a logé chez {NAME} à {CITY} et on voudrait envoyer une carte de remerciement au {ADDR}, tu as une idée de texte ?",
     "La session VPN de {EMAIL} provenait de {IP6}. Cette adresse fait-elle partie de notre plage ?",
     "Plainte de {TNAME} ({PHONE}) : le technicien ne s'est jamais présenté au {STREET}. Rédige des excuses.",
-    "Peux-tu vérifier que {IBAN} est un IBAN valide ? C'est celui de mon propriétaire, {NAME}.",
+    "Peux-tu vérifier que {IBAN} est un IBAN valide ? C'est celui de mon propriétaire, {NAME:m}.",
     "En deux mots : je m'appelle {NAME}, j'habite {ADDR} et je veux contester une amende de stationnement. Écris-moi la lettre.",
     "Compte rendu d'hospitalisation de {NAME} (dossier médical {MRN}) : pneumopathie traitée par antibiotiques, contrôle chez {TNAME} dans deux semaines.",
-    "{FIRST} m'a demandé de transmettre son CV. On peut la joindre à {EMAIL} ou au {PHONE}, et son portfolio est sur {URL}",
+    "{FIRST:f} m'a demandé de transmettre son CV. On peut la joindre à {EMAIL} ou au {PHONE}, et son portfolio est sur {URL}",
 ]
 
 PII["es"] = [
@@ -488,20 +517,20 @@ PII["es"] = [
     "Hola, soy {NAME}, de {COMPANY}. ¿Pueden cambiar mi dirección de facturación a {ADDR}? La tarjeta nueva es la {CARD}.",
     "{NAME} ha vuelto a llamar por el reembolso. Su número es el {PHONE}, aunque prefiere el correo: {EMAIL}",
     "Redacta un recordatorio amable para {TLAST}: la factura {ORDER} lleva tres semanas sin pagar.",
-    "Paciente {NAME}, nacido el {DOB}, historia clínica {MRN}, refiere mareos desde el fin de semana. Redacta un informe breve para el médico de cabecera.",
+    "Paciente {NAME:m}, nacido el {DOB}, historia clínica {MRN}, refiere mareos desde el fin de semana. Redacta un informe breve para el médico de cabecera.",
     'Comprueba si esta ficha de cliente está completa: {"cliente": "{NAME}", "telefono": "{PHONE}", "ciudad": "{CITY}", "nota": "llamar después de las 17:00"}',
     "puedes escribirle a {FIRST} que al final quedamos en {STREET}? misma hora",
-    "Traduce al inglés: Estimado {TLAST}, hemos recibido su transferencia desde la cuenta {IBAN} y su suscripción ya está activa.",
-    "Nuestra nueva compañera {DNAME} empieza el lunes. Envía el contrato a {ADDR} y abre su expediente de personal.",
+    "Traduce al inglés: Buenos días, {TLAST}: hemos recibido su transferencia desde la cuenta {IBAN} y su suscripción ya está activa.",
+    "Nuestra nueva compañera {DNAME:f} empieza el lunes. Envía el contrato a {ADDR} y abre su expediente de personal.",
     "El inicio de sesión vino de {IP4} y, dos minutos después, de {IP6}.",
     "¿Esto es phishing? El mensaje dice que mi cuenta está bloqueada, enlaza a {URL} y lo firma {NAME}.",
     "Resume: {NAME} ({EMAIL}) informa de que la aplicación se cierra al arrancar desde la actualización. Vive en {CITY}.",
     "Nací el {DOB} en {CITY}. ¿Cuál es mi signo del zodiaco?",
     "Nombre: {NAME}\nFecha de nacimiento: {DOB}\nDirección: {ADDRNL}\nTeléfono: {PHONE}\n¿Puedes revisar si hay erratas en este formulario?",
     "{NAME} y {NAME} van a compartir el piso de {ADDR}; resume el contrato de alquiler para los dos.",
-    "dilo de forma más amable: {LCNAME} todavía no ha pagado, llámale al {PHONE} y dile que no vamos a esperar más",
-    "Evolución: paciente de 72 años, planta de cardiología, a cargo de {TNAME}. N.º de historia {MRN}. Avisar del alta a su hija, {NAME} ({PHONE}).",
-    "Reclamación: a la tarjeta {CARD} se le cobró dos veces. Clienta: {NAME}, {EMAIL}, pedido {ORDER}.",
+    "dilo de forma más amable: {LCNAME:m} todavía no ha pagado, llámale al {PHONE} y dile que no vamos a esperar más",
+    "Evolución: paciente de 72 años, planta de cardiología, a cargo de {TNAME}. N.º de historia {MRN}. Avisar del alta a su hija, {NAME:f} ({PHONE}).",
+    "Reclamación: a la tarjeta {CARD} se le cobró dos veces. Clienta: {NAME:f}, {EMAIL}, pedido {ORDER}.",
     "Escribe una carta de recomendación para {NAME}, que trabajó tres años en nuestra oficina de {CITY} como analista de datos.",
     "Nuestro cortafuegos bloqueó varios intentos de SSH desde {IP4}. El contacto de abuso es {EMAIL}. Prepara un informe breve.",
     "Por favor, transfiere la fianza de {AMOUNT} a {IBAN}, a nombre de {NAME}, y confírmalo por correo.",
@@ -517,10 +546,10 @@ PII["es"] = [
     "el verano pasado estuvimos en casa de {NAME} en {CITY} y queremos mandar una tarjeta de agradecimiento a {ADDR}, se te ocurre qué poner?",
     "La sesión VPN de {EMAIL} venía de {IP6}. ¿Está dentro de nuestro rango?",
     "Queja de {TNAME} ({PHONE}): el técnico nunca se presentó en {STREET}. Redacta una disculpa.",
-    "¿Puedes comprobar si {IBAN} es un IBAN válido? Es el de mi casero, {NAME}.",
+    "¿Puedes comprobar si {IBAN} es un IBAN válido? Es el de mi casero, {NAME:m}.",
     "En resumen: me llamo {NAME}, vivo en {ADDR} y quiero recurrir una multa de aparcamiento. Escríbeme el recurso.",
     "Informe de alta de {NAME} (historia {MRN}): ingresó por neumonía, tratada con antibióticos; revisión con {TNAME} en dos semanas.",
-    "{FIRST} me ha pedido que reenvíe su currículum. Se la puede localizar en {EMAIL} o en el {PHONE}, y su portafolio está en {URL}",
+    "{FIRST:f} me ha pedido que reenvíe su currículum. Se la puede localizar en {EMAIL} o en el {PHONE}, y su portafolio está en {URL}",
 ]
 
 PII["it"] = [
@@ -528,19 +557,19 @@ PII["it"] = [
     "Buongiorno, sono {NAME} di {COMPANY}. Potete cambiare il mio indirizzo di fatturazione in {ADDR}? La nuova carta è la {CARD}.",
     "{NAME} ha richiamato per il rimborso. Il suo numero è {PHONE}, ma preferisce la mail: {EMAIL}",
     "Scrivi un sollecito gentile a {TLAST}: la fattura {ORDER} è scaduta da tre settimane.",
-    "Paziente {NAME}, nato il {DOB}, cartella clinica {MRN}, riferisce vertigini dal fine settimana. Prepara una breve lettera per il medico curante.",
+    "Paziente {NAME:m}, nato il {DOB}, cartella clinica {MRN}, riferisce vertigini dal fine settimana. Prepara una breve lettera per il medico curante.",
     'Controlla se questa scheda cliente è completa: {"cliente": "{NAME}", "telefono": "{PHONE}", "citta": "{CITY}", "nota": "richiamare dopo le 17"}',
     "puoi scrivere a {FIRST} che alla fine ci vediamo in {STREET}? stessa ora",
     "Traduci in inglese: Gentile {TLAST}, abbiamo ricevuto il suo bonifico dal conto {IBAN} e il suo abbonamento è ora attivo.",
-    "La nostra nuova collega {DNAME} inizia lunedì. Manda il contratto a {ADDR} e apri il suo fascicolo personale.",
+    "La nostra nuova collega {DNAME:f} inizia lunedì. Manda il contratto a {ADDR} e apri il suo fascicolo personale.",
     "L'accesso è arrivato da {IP4} e, due minuti dopo, da {IP6}.",
     "È phishing? Il messaggio dice che il mio conto è bloccato, rimanda a {URL} ed è firmato {NAME}.",
     "Riassumi: {NAME} ({EMAIL}) segnala che l'app si chiude all'avvio dopo l'aggiornamento. Abita a {CITY}.",
     "Sono nata il {DOB} a {CITY}. Qual è il mio segno zodiacale?",
     "Nome: {NAME}\nData di nascita: {DOB}\nIndirizzo: {ADDRNL}\nTelefono: {PHONE}\nPuoi controllare se ci sono errori in questo modulo?",
     "{NAME} e {NAME} divideranno l'appartamento in {ADDR}; riassumi il contratto d'affitto per entrambi.",
-    "riscrivilo in modo più gentile: {LCNAME} non ha ancora pagato, chiamalo al {PHONE} e digli che non aspettiamo più",
-    "Diario clinico: paziente di 72 anni, reparto di cardiologia, seguita da {TNAME}. Numero nosologico {MRN}. Avvisare della dimissione la figlia, {NAME} ({PHONE}).",
+    "riscrivilo in modo più gentile: {LCNAME:m} non ha ancora pagato, chiamalo al {PHONE} e digli che non aspettiamo più",
+    "Diario clinico: paziente di 72 anni, reparto di cardiologia, seguita da {TNAME}. Numero nosologico {MRN}. Avvisare della dimissione la figlia, {NAME:f} ({PHONE}).",
     "Reclamo: la carta {CARD} è stata addebitata due volte. Cliente: {NAME}, {EMAIL}, ordine {ORDER}.",
     "Scrivi una lettera di referenze per {NAME}, che ha lavorato tre anni nella nostra sede di {CITY} come analista.",
     "Il nostro firewall ha bloccato ripetuti tentativi SSH da {IP4}. Il contatto abuse indicato è {EMAIL}. Prepara un breve rapporto.",
@@ -557,30 +586,30 @@ PII["it"] = [
     "l'estate scorsa siamo stati da {NAME} a {CITY} e vogliamo mandare un biglietto di ringraziamento in {ADDR}, hai un'idea per il testo?",
     "La sessione VPN di {EMAIL} proveniva da {IP6}. È nel nostro intervallo?",
     "Reclamo di {TNAME} ({PHONE}): il tecnico non si è mai presentato in {STREET}. Scrivi una lettera di scuse.",
-    "Puoi verificare se {IBAN} è un IBAN valido? È quello del mio padrone di casa, {NAME}.",
+    "Puoi verificare se {IBAN} è un IBAN valido? È quello del mio padrone di casa, {NAME:m}.",
     "In breve: mi chiamo {NAME}, abito in {ADDR} e voglio fare ricorso contro una multa per divieto di sosta. Scrivimi il ricorso.",
-    "Lettera di dimissione di {NAME} (cartella {MRN}): ricoverato per polmonite, trattato con antibiotici, controllo da {TNAME} tra due settimane.",
+    "Lettera di dimissione di {NAME:m} (cartella {MRN}): ricoverato per polmonite, trattato con antibiotici, controllo da {TNAME} tra due settimane.",
     "{FIRST} mi ha chiesto di inoltrare il suo curriculum. È raggiungibile a {EMAIL} o al {PHONE}, e il suo portfolio è su {URL}",
 ]
 
 PII["nl"] = [
-    "Voor het Amerikaanse belastingformulier W-9 moet {NAME} haar Social Security Number {SSN} opgeven. Wat is er verder nodig?",
+    "Voor het Amerikaanse belastingformulier W-9 moet {NAME:f} haar Social Security Number {SSN} opgeven. Wat is er verder nodig?",
     "Hallo, met {NAME} van {COMPANY}. Kunt u mijn factuuradres wijzigen in {ADDR}? De nieuwe kaart is {CARD}.",
-    "{NAME} heeft weer gebeld over de terugbetaling. Haar nummer is {PHONE}, maar ze mailt liever: {EMAIL}",
+    "{NAME:f} heeft weer gebeld over de terugbetaling. Haar nummer is {PHONE}, maar ze mailt liever: {EMAIL}",
     "Schrijf een vriendelijke herinnering aan {TLAST}: factuur {ORDER} staat al drie weken open.",
-    "Patiënt {NAME}, geboren op {DOB}, patiëntnummer {MRN}, heeft sinds het weekend last van duizeligheid. Stel een korte brief aan de huisarts op.",
+    "Patiënt {NAME:m}, geboren op {DOB}, patiëntnummer {MRN}, heeft sinds het weekend last van duizeligheid. Stel een korte brief aan de huisarts op.",
     'Controleer of deze klantkaart compleet is: {"klant": "{NAME}", "telefoon": "{PHONE}", "plaats": "{CITY}", "notitie": "na 17 uur terugbellen"}',
     "kun je {FIRST} laten weten dat we nu op de {STREET} afspreken? zelfde tijd",
     "Vertaal naar het Engels: Beste {TLAST}, wij hebben uw betaling van rekening {IBAN} ontvangen en uw abonnement is nu actief.",
-    "Onze nieuwe collega {DNAME} begint maandag. Stuur het contract naar {ADDR} en maak haar personeelsdossier aan.",
+    "Onze nieuwe collega {DNAME:f} begint maandag. Stuur het contract naar {ADDR} en maak haar personeelsdossier aan.",
     "De login kwam van {IP4} en twee minuten later van {IP6}.",
     "Is dit phishing? In het bericht staat dat mijn rekening geblokkeerd is, met een link naar {URL}, ondertekend door {NAME}.",
-    "Vat samen: {NAME} ({EMAIL}) meldt dat de app sinds de update crasht bij het opstarten. Ze woont in {CITY}.",
+    "Vat samen: {NAME:f} ({EMAIL}) meldt dat de app sinds de update crasht bij het opstarten. Ze woont in {CITY}.",
     "Ik ben geboren op {DOB} in {CITY}. Wat is mijn sterrenbeeld?",
     "Naam: {NAME}\nGeboortedatum: {DOB}\nAdres: {ADDRNL}\nTelefoon: {PHONE}\nWil je dit formulier nakijken op typefouten?",
     "{NAME} en {NAME} gaan samen de woning aan de {ADDR} huren; vat het huurcontract voor hen allebei samen.",
-    "maak dit wat vriendelijker: {LCNAME} heeft nog steeds niet betaald, bel hem op {PHONE} en zeg dat we niet langer wachten",
-    "Decursus: patiënte van 72 jaar, afdeling cardiologie, behandelaar {TNAME}. Dossiernummer {MRN}. Dochter {NAME} ({PHONE}) inlichten over het ontslag.",
+    "maak dit wat vriendelijker: {LCNAME:m} heeft nog steeds niet betaald, bel hem op {PHONE} en zeg dat we niet langer wachten",
+    "Decursus: patiënte van 72 jaar, afdeling cardiologie, behandelaar {TNAME}. Dossiernummer {MRN}. Dochter {NAME:f} ({PHONE}) inlichten over het ontslag.",
     "Klacht: de kaart {CARD} is twee keer belast. Klant: {NAME}, {EMAIL}, bestelling {ORDER}.",
     "Schrijf een aanbevelingsbrief voor {NAME}, die drie jaar op ons kantoor in {CITY} als data-analist heeft gewerkt.",
     "Onze firewall heeft herhaalde SSH-pogingen vanaf {IP4} geblokkeerd. Het abuse-contact is {EMAIL}. Schrijf een kort rapport.",
@@ -597,10 +626,10 @@ PII["nl"] = [
     "vorige zomer logeerden we bij {NAME} in {CITY} en we willen een bedankkaartje sturen naar {ADDR}, heb je een idee voor de tekst?",
     "De VPN-sessie van {EMAIL} kwam van {IP6}. Valt dat adres binnen ons bereik?",
     "Klacht van {TNAME} ({PHONE}): de monteur is nooit op de {STREET} verschenen. Schrijf een excuusbrief.",
-    "Kun je nagaan of {IBAN} een geldige IBAN is? Hij is van mijn huisbaas, {NAME}.",
+    "Kun je nagaan of {IBAN} een geldige IBAN is? Hij is van mijn huisbaas, {NAME:m}.",
     "Kort over mij: ik heet {NAME}, ik woon op {ADDR} en ik wil bezwaar maken tegen een parkeerboete. Schrijf de brief voor me.",
     "Ontslagbrief van {NAME} (dossier {MRN}): opgenomen met longontsteking, behandeld met antibiotica, controle bij {TNAME} over twee weken.",
-    "{FIRST} vroeg me haar cv door te sturen. Ze is bereikbaar via {EMAIL} of {PHONE}, en haar portfolio staat op {URL}",
+    "{FIRST:f} vroeg me haar cv door te sturen. Ze is bereikbaar via {EMAIL} of {PHONE}, en haar portfolio staat op {URL}",
 ]
 
 # ---------------------------------------------------------------- harmless texts
@@ -862,7 +891,8 @@ def render(template, c, extra=None):
         if extra and name in extra:
             pieces.append((extra[name](), None))
         else:
-            pieces.extend(SLOTS[name](c))
+            # {NAME:f}: the sentence around the slot speaks of a woman ({NAME:m}: a man).
+            pieces.extend(SLOTS[name]({**c, "gender": m.group(2)}))
         pos = m.end()
     pieces.append((template[pos:], None))
     text, spans, at = "", [], 0
