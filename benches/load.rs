@@ -1,240 +1,314 @@
-//! Load benchmark: the same requests sent directly to a local OpenAI-shaped upstream and
-//! through a real `ledgergate` process in front of it, in one run on one machine.
+//! Load benchmark on the realistic workload of issue 13: a ~2 KB chat prompt carrying a
+//! name, an e-mail address and a phone number, the shipped default policy (all three
+//! tokenized, capture `redacted`), answers that echo the tokens so restore works, as
+//! JSON and as SSE, for both audit durabilities, sent directly to a fast local
+//! OpenAI-shaped upstream and through a real `ledgergate` process in front of it, in one
+//! run on one machine.
 //!
 //! Run: `cargo bench --bench load` (optionally `-- --seconds 5 --concurrency 32`).
-//! It prints requests/s and p50/p99 latency for a sequential client and for a
-//! concurrent one, direct and through the gateway, and the ratios. The load generator is
-//! this file (reqwest over keep-alive connections); nothing else is installed.
+//! The load generator is `wrk` when it is installed (`apt-get install wrk`; comparable
+//! with other gateways' published figures), else this file's own reqwest client. It
+//! prints a Markdown table: requests/s at `--concurrency` connections, the ratio to
+//! direct, p50 and p99 at that concurrency, and p50 with one connection.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+#[path = "support/mod.rs"]
+mod support;
+
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-const KEY: &str = "lgk-load-benchmark-key-000000000000";
-const BODY: &str = r#"{"model":"echo-1","messages":[{"role":"user","content":"Summarise the quarterly report in three bullet points."}]}"#;
+use support::{realistic_body, spawn_upstream, Gateway, KEY};
 
 struct Args {
     seconds: u64,
     concurrency: usize,
-    sequential: usize,
-    /// `fsync` (the default durability) or `batch`.
-    durability: String,
+    generator: Generator,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Generator {
+    Wrk,
+    Builtin,
 }
 
 fn args() -> Args {
-    let mut a = Args {
-        seconds: 5,
-        concurrency: 32,
-        sequential: 2000,
-        durability: "fsync".into(),
-    };
     let argv: Vec<String> = std::env::args().collect();
-    let mut i = 1;
-    while i < argv.len() {
-        if argv[i] == "--durability" {
-            if let Some(d) = argv.get(i + 1) {
-                a.durability = d.clone();
-            }
-            i += 2;
-            continue;
-        }
-        let value = argv.get(i + 1).and_then(|v| v.parse::<u64>().ok());
-        match (argv[i].as_str(), value) {
-            ("--seconds", Some(v)) => a.seconds = v,
-            ("--concurrency", Some(v)) => a.concurrency = v as usize,
-            ("--sequential", Some(v)) => a.sequential = v as usize,
-            _ => {
-                i += 1;
-                continue;
-            }
-        }
-        i += 2;
+    let value = |name: &str| {
+        argv.iter()
+            .position(|a| a == name)
+            .and_then(|i| argv.get(i + 1))
+            .cloned()
+    };
+    let wrk_installed = Command::new("wrk")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| !o.stdout.is_empty() || !o.stderr.is_empty());
+    Args {
+        seconds: value("--seconds").and_then(|v| v.parse().ok()).unwrap_or(5),
+        concurrency: value("--concurrency")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(32),
+        generator: match value("--generator").as_deref() {
+            Some("builtin") => Generator::Builtin,
+            _ if wrk_installed => Generator::Wrk,
+            _ => Generator::Builtin,
+        },
     }
-    a
 }
 
+/// One measurement: requests/s and latency quantiles.
+#[derive(Clone, Copy)]
 struct Stats {
     rps: f64,
     p50: Duration,
     p99: Duration,
 }
 
-fn stats(mut latencies: Vec<Duration>, elapsed: Duration) -> Stats {
-    latencies.sort();
-    let at = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
-    Stats {
-        rps: latencies.len() as f64 / elapsed.as_secs_f64(),
-        p50: at(0.50),
-        p99: at(0.99),
+/// A target and workload under load.
+struct Target<'a> {
+    url: &'a str,
+    /// Bearer key (the gateway), or none (the upstream direct).
+    key: Option<&'a str>,
+    body: &'a str,
+}
+
+fn measure(args: &Args, target: &Target, connections: usize) -> Stats {
+    match args.generator {
+        Generator::Wrk => wrk(target, connections, args.seconds),
+        Generator::Builtin => builtin(target, connections, args.seconds),
     }
 }
 
-async fn one(client: &reqwest::Client, url: &str) -> Duration {
-    let started = Instant::now();
-    let response = client
-        .post(url)
-        .bearer_auth(KEY)
-        .header("content-type", "application/json")
-        .body(BODY)
-        .send()
-        .await
-        .expect("request sent");
-    assert_eq!(
-        response.status(),
-        200,
-        "the benchmark target answered an error"
-    );
-    response.bytes().await.expect("body read");
-    started.elapsed()
-}
+// -- wrk ---------------------------------------------------------------------------
 
-async fn sequential(url: &str, n: usize) -> Stats {
-    let client = reqwest::Client::new();
-    for _ in 0..n / 10 {
-        one(&client, url).await;
-    }
-    let started = Instant::now();
-    let mut latencies = Vec::with_capacity(n);
-    for _ in 0..n {
-        latencies.push(one(&client, url).await);
-    }
-    stats(latencies, started.elapsed())
-}
-
-async fn concurrent(url: &str, workers: usize, seconds: u64) -> Stats {
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(workers)
-        .build()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    let started = Instant::now();
-    let tasks: Vec<_> = (0..workers)
-        .map(|_| {
-            let client = client.clone();
-            let url = url.to_owned();
-            tokio::spawn(async move {
-                let mut latencies = Vec::new();
-                while Instant::now() < deadline {
-                    latencies.push(one(&client, &url).await);
-                }
-                latencies
-            })
-        })
-        .collect();
-    let mut all = Vec::new();
-    for t in tasks {
-        all.extend(t.await.unwrap());
-    }
-    stats(all, started.elapsed())
-}
-
-fn main() {
-    let args = args();
-    if std::env::args().any(|a| a == "--list") {
-        return; // `cargo bench -- --list` probes benches; there is nothing to list.
-    }
-    // The upstream: the demo echo provider, on its own runtime thread.
-    let upstream_rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .unwrap();
-    let upstream = upstream_rt
-        .block_on(ledgergate::server::spawn_echo_provider())
-        .unwrap();
-
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("ledgergate.toml");
+fn wrk(target: &Target, connections: usize, seconds: u64) -> Stats {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = dir.path().join("post.lua");
+    let auth = target
+        .key
+        .map(|k| format!("wrk.headers[\"Authorization\"] = \"Bearer {k}\"\n"))
+        .unwrap_or_default();
     std::fs::write(
-        &config,
+        &script,
         format!(
-            r#"
-[server]
-listen = "127.0.0.1:0"
-[log]
-level = "warn"
-[audit]
-durability = "{durability}"
-[policy]
-dir = "{policies}"
-[[providers]]
-name = "echo"
-kind = "openai"
-base_url = "{upstream}"
-models = ["echo-1"]
-[[tenants]]
-id = "bench"
-policy = "default"
-[[tenants.keys]]
-id = "bench-key"
-secret_env = "BENCH_KEY"
-"#,
-            durability = args.durability,
-            policies = concat!(env!("CARGO_MANIFEST_DIR"), "/policies"),
+            "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n{auth}wrk.body = [==[{}]==]\n",
+            target.body
         ),
     )
-    .unwrap();
-    let mut gateway = Command::new(env!("CARGO_BIN_EXE_ledgergate"))
-        .args(["serve", "--config", config.to_str().unwrap(), "--data-dir"])
-        .arg(dir.path().join("data"))
-        .env("BENCH_KEY", KEY)
-        .env("LEDGERGATE_MASTER_KEY", "42".repeat(32))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("ledgergate starts");
-    let mut line = String::new();
-    BufReader::new(gateway.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let gateway_url = line
-        .trim()
-        .strip_prefix("ledgergate listening on ")
-        .expect("listening line")
-        .to_owned();
+    .expect("wrk script");
+    let threads = connections.clamp(1, 2);
+    let out = Command::new("wrk")
+        .arg(format!("-t{threads}"))
+        .arg(format!("-c{connections}"))
+        .arg(format!("-d{seconds}s"))
+        .arg("--latency")
+        .arg("-s")
+        .arg(&script)
+        .arg(target.url)
+        .output()
+        .expect("wrk runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    if let Some(line) = text.lines().find(|l| l.contains("Non-2xx")) {
+        panic!("the benchmark target answered errors: {line}\n{text}");
+    }
+    let rps = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Requests/sec:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("wrk printed no Requests/sec:\n{text}"));
+    let quantile = |q: &str| {
+        text.lines()
+            .map(str::trim)
+            .find_map(|l| l.strip_prefix(q))
+            .map(|v| wrk_duration(v.trim()))
+            .unwrap_or_else(|| panic!("wrk printed no {q} latency:\n{text}"))
+    };
+    Stats {
+        rps,
+        p50: quantile("50%"),
+        p99: quantile("99%"),
+    }
+}
 
-    let direct = format!("{upstream}/chat/completions");
-    let through = format!("{gateway_url}/v1/chat/completions");
+/// "1.23ms", "845.00us", "1.02s" as wrk prints them.
+fn wrk_duration(v: &str) -> Duration {
+    let (number, scale) = if let Some(n) = v.strip_suffix("us") {
+        (n, 1e-6)
+    } else if let Some(n) = v.strip_suffix("ms") {
+        (n, 1e-3)
+    } else if let Some(n) = v.strip_suffix('s') {
+        (n, 1.0)
+    } else {
+        (v, 1.0)
+    };
+    Duration::from_secs_f64(number.parse::<f64>().unwrap_or(f64::NAN) * scale)
+}
+
+// -- the built-in generator --------------------------------------------------------
+
+fn builtin(target: &Target, connections: usize, seconds: u64) -> Stats {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .unwrap();
-    println!(
-        "load benchmark: {} sequential requests, then {} concurrent clients for {} s; audit durability {}",
-        args.sequential, args.concurrency, args.seconds, args.durability
+        .expect("client runtime");
+    rt.block_on(async {
+        let client = reqwest::Client::builder()
+            .pool_max_idle_per_host(connections)
+            .build()
+            .expect("client");
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        let started = Instant::now();
+        let tasks: Vec<_> = (0..connections)
+            .map(|_| {
+                let client = client.clone();
+                let url = target.url.to_owned();
+                let key = target.key.map(str::to_owned);
+                let body = target.body.to_owned();
+                tokio::spawn(async move {
+                    let mut latencies = Vec::new();
+                    while Instant::now() < deadline {
+                        let t = Instant::now();
+                        send(&client, &url, key.as_deref(), &body).await;
+                        latencies.push(t.elapsed());
+                    }
+                    latencies
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for t in tasks {
+            all.extend(t.await.expect("client task"));
+        }
+        all.sort();
+        let at = |q: f64| all[((all.len() as f64 * q) as usize).min(all.len() - 1)];
+        Stats {
+            rps: all.len() as f64 / started.elapsed().as_secs_f64(),
+            p50: at(0.50),
+            p99: at(0.99),
+        }
+    })
+}
 
+async fn send(client: &reqwest::Client, url: &str, key: Option<&str>, body: &str) -> String {
+    let mut request = client
+        .post(url)
+        .header("content-type", "application/json")
+        .body(body.to_owned());
+    if let Some(key) = key {
+        request = request.bearer_auth(key);
+    }
+    let response = request.send().await.expect("request sent");
+    let status = response.status();
+    let text = response.text().await.expect("body read");
+    assert_eq!(
+        status, 200,
+        "the benchmark target answered an error: {text}"
     );
-    let seq_direct = rt.block_on(sequential(&direct, args.sequential));
-    let seq_gw = rt.block_on(sequential(&through, args.sequential));
-    let con_direct = rt.block_on(concurrent(&direct, args.concurrency, args.seconds));
-    let con_gw = rt.block_on(concurrent(&through, args.concurrency, args.seconds));
-    let _ = gateway.kill();
-    let _ = gateway.wait();
+    text
+}
 
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{:<28} {:>10} {:>10} {:>10}",
-        "", "req/s", "p50 ms", "p99 ms"
-    );
-    for (name, s) in [
-        ("sequential, direct", &seq_direct),
-        ("sequential, via gateway", &seq_gw),
-        ("concurrent, direct", &con_direct),
-        ("concurrent, via gateway", &con_gw),
-    ] {
-        println!(
-            "{name:<28} {:>10.0} {:>10.3} {:>10.3}",
-            s.rps,
-            ms(s.p50),
-            ms(s.p99)
+/// One request through the gateway before measuring: the answer must carry the
+/// restored originals, so the bench measures redaction and restore, not a short cut.
+fn check_restored(gateway: &str, stream: bool) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let answer = rt.block_on(send(
+        &reqwest::Client::new(),
+        gateway,
+        Some(KEY),
+        &realistic_body(stream),
+    ));
+    let text = if stream {
+        // The content deltas of every `data:` event, joined.
+        answer
+            .lines()
+            .filter_map(|l| l.strip_prefix("data: "))
+            .filter_map(|d| serde_json::from_str::<serde_json::Value>(d).ok())
+            .filter_map(|e| {
+                e.pointer("/choices/0/delta/content")?
+                    .as_str()
+                    .map(str::to_owned)
+            })
+            .collect::<String>()
+    } else {
+        let value: serde_json::Value = serde_json::from_str(&answer).expect("a JSON answer");
+        value["choices"][0]["message"]["content"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    for original in ["Jane Roe", "jane.roe@example.com"] {
+        assert!(
+            text.contains(original),
+            "the gateway's answer does not carry the restored {original}: {text}"
         );
     }
+    assert!(
+        !text.contains("<PERSON_") && !text.contains("<EMAIL_ADDRESS_"),
+        "the gateway left tokens in its answer: {text}"
+    );
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return; // `cargo bench -- --list` probes benches; there is nothing to list.
+    }
+    let args = args();
+    let (upstream, _upstream_rt) = spawn_upstream(None);
+    let direct = format!("{upstream}/chat/completions");
+    let generator = match args.generator {
+        Generator::Wrk => "wrk",
+        Generator::Builtin => "the built-in reqwest client",
+    };
     println!(
-        "gateway overhead at the median, sequential: {:.3} ms",
-        ms(seq_gw.p50) - ms(seq_direct.p50)
+        "load benchmark: realistic 2 KB prompt with PII, default policy, capture redacted; {} connections and 1 connection, {} s each; generator {generator}\n",
+        args.concurrency, args.seconds
     );
     println!(
-        "throughput through the gateway under load: {:.0} % of direct",
-        100.0 * con_gw.rps / con_direct.rps
+        "| workload | target | req/s, {c} conns | ratio to direct | p50 ms, {c} conns | p99 ms, {c} conns | p50 ms, 1 conn | overhead p50 ms, 1 conn |",
+        c = args.concurrency
     );
+    println!("|---|---|---:|---:|---:|---:|---:|---:|");
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    for stream in [false, true] {
+        let body = realistic_body(stream);
+        let workload = if stream { "SSE" } else { "JSON" };
+        let direct_target = Target {
+            url: &direct,
+            key: None,
+            body: &body,
+        };
+        let base_many = measure(&args, &direct_target, args.concurrency);
+        let base_one = measure(&args, &direct_target, 1);
+        println!(
+            "| {workload} | upstream direct | {:.0} | 1.00x | {:.3} | {:.3} | {:.3} | |",
+            base_many.rps,
+            ms(base_many.p50),
+            ms(base_many.p99),
+            ms(base_one.p50)
+        );
+        for durability in ["fsync", "batch"] {
+            let gateway = Gateway::start(&upstream, durability);
+            let url = format!("{}/v1/chat/completions", gateway.url);
+            check_restored(&url, stream);
+            let target = Target {
+                url: &url,
+                key: Some(KEY),
+                body: &body,
+            };
+            let many = measure(&args, &target, args.concurrency);
+            let one = measure(&args, &target, 1);
+            println!(
+                "| {workload} | ledgergate (`{durability}`) | {:.0} | {:.2}x | {:.3} | {:.3} | {:.3} | {:.3} |",
+                many.rps,
+                many.rps / base_many.rps,
+                ms(many.p50),
+                ms(many.p99),
+                ms(one.p50),
+                ms(one.p50) - ms(base_one.p50)
+            );
+        }
+    }
 }

@@ -424,3 +424,49 @@ async fn tampering_with_a_log_written_by_the_server_is_found_and_located() {
     std::fs::write(&segment, &original).unwrap();
     assert_eq!(verify(&gw).0, 0);
 }
+
+/// A client that gives up while the provider is still thinking (before any answer
+/// byte) still leaves exactly one response record: 499, no answer, no upstream latency.
+#[tokio::test]
+async fn a_client_gone_before_the_answer_leaves_one_response_record() {
+    let upstream = TestUpstream::with(Behaviour::SlowHeaders(Duration::from_secs(3))).await;
+    let gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
+    let impatient = reqwest::Client::builder()
+        .timeout(Duration::from_millis(400))
+        .build()
+        .unwrap();
+    let sent = impatient
+        .post(format!("{}/chat/completions", gw.v1()))
+        .bearer_auth(CLIENT_KEY)
+        .header("content-type", "application/json")
+        .body(r#"{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hello"}]}"#)
+        .send()
+        .await;
+    assert!(sent.is_err(), "the client was meant to time out: {sent:?}");
+    // Records are readable (not decryptable) while the gateway runs: wait for the
+    // third (start, request, response), then stop it and read them decrypted.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while records(&gw).1.len() < 3 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut gw = gw;
+    gw.sigterm();
+    assert_eq!(gw.wait_exit(Duration::from_secs(10)), Some(0));
+    let (_, lines) = records(&gw);
+    let responses: Vec<&Value> = lines
+        .iter()
+        .map(|r| &r["record"])
+        .filter(|r| r["kind"] == "response" && r["route"] == "/v1/chat/completions")
+        .collect();
+    assert_eq!(responses.len(), 1, "{lines:?}");
+    let record = responses[0];
+    assert_eq!(record["outcome"]["status"], 499, "{record}");
+    assert_eq!(record["outcome"]["error_type"], "client_closed_request");
+    assert!(
+        record["latency_ms"]
+            .get("upstream")
+            .is_none_or(Value::is_null),
+        "{record}"
+    );
+    assert_eq!(upstream.requests(), 1);
+}

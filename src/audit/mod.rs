@@ -37,7 +37,7 @@ pub use verify::{Failure, Reason};
 
 use keys::KeyStore;
 use segment::{public_key_path, SegmentFile};
-pub use writer::Stats;
+pub use writer::{Ack, Stats};
 use writer::{Command, Writer};
 
 /// How long appends may wait for the writer before the queue pushes back.
@@ -426,7 +426,15 @@ impl AuditLog {
     /// Appends a record; returns its sequence number once it is durable.
     /// A record naming a data subject (`data_subject`) is encrypted under that person's
     /// key in its tenant and holds only the subject's pseudonym (`person:<hex>`).
-    pub async fn append(&self, mut record: Record) -> Result<Seq, AuditError> {
+    pub async fn append(&self, record: Record) -> Result<Seq, AuditError> {
+        self.append_with(record, Ack::Durable).await
+    }
+
+    /// As [`AuditLog::append`], acknowledged as `ack` says: [`Ack::Written`] returns once
+    /// the record is written and lets the next group commit's fdatasync (at most
+    /// `WRITTEN_SYNC_DELAY` later) make it durable; the gateway uses it for response
+    /// records, whose request record is already durable.
+    pub async fn append_with(&self, mut record: Record, ack: Ack) -> Result<Seq, AuditError> {
         let owner = match record.data_subject.take() {
             Some(subject) => {
                 let tenant = record
@@ -443,6 +451,7 @@ impl AuditLog {
         self.call(|reply| Command::Append {
             plaintext,
             owner,
+            ack,
             reply,
         })
         .await

@@ -28,12 +28,30 @@ use crate::vault::master_key::MasterKey;
 /// Most appends taken into one write.
 const MAX_BATCH: usize = 4096;
 
+/// In `Fsync` mode, the longest an append acknowledged once written
+/// ([`Ack::Written`]) waits for its fdatasync when no durable append comes to share one.
+pub(crate) const WRITTEN_SYNC_DELAY: Duration = Duration::from_millis(10);
+
+/// When an append is acknowledged, in `Fsync` mode (in `Batch` mode every append is
+/// acknowledged once written).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ack {
+    /// After the fdatasync that makes it durable (request records: nothing is forwarded
+    /// before its record is on disk).
+    Durable,
+    /// Once written to the OS; made durable by the next group commit's fdatasync, or
+    /// [`WRITTEN_SYNC_DELAY`] later at the latest (response records: see SECURITY.md,
+    /// "What durable means").
+    Written,
+}
+
 pub(crate) type Reply<T> = oneshot::Sender<Result<T, AuditError>>;
 
 pub(crate) enum Command {
     Append {
         plaintext: Vec<u8>,
         owner: KeyOwner,
+        ack: Ack,
         reply: Reply<Seq>,
     },
     Checkpoint {
@@ -150,10 +168,8 @@ impl Writer {
 
     fn next_wait(&self) -> Option<Duration> {
         let mut wait: Option<Duration> = None;
-        if let (Some(since), Durability::Batch { max_delay }) =
-            (self.unsynced_since, self.opts.durability)
-        {
-            wait = Some(max_delay.saturating_sub(since.elapsed()));
+        if let Some(since) = self.unsynced_since {
+            wait = Some(self.sync_delay().saturating_sub(since.elapsed()));
         }
         if self.range.size() > self.last_checkpoint_size && self.is_healthy() {
             let cp = self
@@ -176,6 +192,14 @@ impl Writer {
         }
     }
 
+    /// How long a write acknowledged before its sync may stay unsynced.
+    fn sync_delay(&self) -> Duration {
+        match self.opts.durability {
+            Durability::Fsync => WRITTEN_SYNC_DELAY,
+            Durability::Batch { max_delay } => max_delay,
+        }
+    }
+
     fn is_healthy(&self) -> bool {
         self.healthy.load(Ordering::SeqCst)
     }
@@ -188,6 +212,7 @@ impl Writer {
 
     fn handle_batch(&mut self, batch: Vec<Command>) {
         let mut pending: Vec<(Reply<Seq>, Seq)> = Vec::new();
+        let mut durable = false;
         let mut buf = Vec::new();
         let prefix = random_prefix();
         let now = (self.opts.clock)();
@@ -196,8 +221,10 @@ impl Writer {
                 Command::Append {
                     plaintext,
                     owner,
+                    ack,
                     reply,
                 } => {
+                    durable |= ack == Ack::Durable;
                     if !self.is_healthy() || self.closed {
                         let _ = reply.send(Err(self.refusal()));
                         continue;
@@ -217,12 +244,13 @@ impl Writer {
                 }
                 control => {
                     // Control commands see every append queued before them as durable.
-                    self.commit(&mut buf, &mut pending);
+                    self.commit(&mut buf, &mut pending, true);
+                    durable = false;
                     self.control(control);
                 }
             }
         }
-        self.commit(&mut buf, &mut pending);
+        self.commit(&mut buf, &mut pending, durable);
         if self.is_healthy() && !self.closed {
             if let Err(e) = self.maybe_checkpoint() {
                 self.poison(&e);
@@ -238,11 +266,13 @@ impl Writer {
         }
     }
 
-    /// Writes the buffered frames, syncs per the durability mode, acknowledges them.
+    /// Writes the buffered frames, syncs per the durability mode (in `Fsync` mode now
+    /// when `durable` says an append waits for it, else within [`WRITTEN_SYNC_DELAY`]),
+    /// acknowledges them.
     /// Once the writer is unhealthy nothing pending is acknowledged: a roll-over whose
     /// sync failed earlier in the batch must not be papered over by a later sync that
     /// the kernel answers with success after it has reported the error once.
-    fn commit(&mut self, buf: &mut Vec<u8>, pending: &mut Vec<(Reply<Seq>, Seq)>) {
+    fn commit(&mut self, buf: &mut Vec<u8>, pending: &mut Vec<(Reply<Seq>, Seq)>, durable: bool) {
         if pending.is_empty() && buf.is_empty() {
             return;
         }
@@ -256,19 +286,17 @@ impl Writer {
         self.stats
             .appends
             .fetch_add(pending.len() as u64, Ordering::Relaxed);
-        let result = self
-            .write_buf(buf)
-            .and_then(|()| match self.opts.durability {
-                Durability::Fsync => self.sync(),
-                Durability::Batch { max_delay } => {
-                    let since = *self.unsynced_since.get_or_insert_with(Instant::now);
-                    if since.elapsed() >= max_delay {
-                        self.sync()
-                    } else {
-                        Ok(())
-                    }
-                }
-            });
+        let result = self.write_buf(buf).and_then(|()| {
+            if durable && self.opts.durability == Durability::Fsync {
+                return self.sync();
+            }
+            let since = *self.unsynced_since.get_or_insert_with(Instant::now);
+            if since.elapsed() >= self.sync_delay() {
+                self.sync()
+            } else {
+                Ok(())
+            }
+        });
         buf.clear();
         match result {
             Ok(()) => {
@@ -677,6 +705,10 @@ mod tests {
 
     /// Hands `n` appends to the writer as one batch; returns their answers.
     fn appends(writer: &mut Writer, n: usize) -> Vec<Result<Seq, AuditError>> {
+        appends_acked(writer, n, Ack::Durable)
+    }
+
+    fn appends_acked(writer: &mut Writer, n: usize, ack: Ack) -> Vec<Result<Seq, AuditError>> {
         let mut batch = Vec::new();
         let mut answers = Vec::new();
         for _ in 0..n {
@@ -684,6 +716,7 @@ mod tests {
             batch.push(Command::Append {
                 plaintext: vec![b'x'; 200],
                 owner: KeyOwner::Subject("acme".into()),
+                ack,
                 reply,
             });
             answers.push(rx);
@@ -714,6 +747,36 @@ mod tests {
         assert!(matches!(writer.checkpoint(), Err(AuditError::Unhealthy)));
         assert!(matches!(writer.shutdown(), Err(AuditError::Unhealthy)));
         assert_eq!(faults.syncs_after_failure.load(Ordering::SeqCst), 0);
+    }
+
+    /// In `Fsync` mode a write acknowledged before its sync is made durable by the next
+    /// durable append's fdatasync, or by the writer's timer within WRITTEN_SYNC_DELAY.
+    #[test]
+    fn written_appends_share_the_next_sync_or_get_their_own_soon() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut writer, _faults) = writer(dir.path(), 1 << 20);
+        let syncs = |w: &Writer| w.stats.syncs.load(Ordering::SeqCst);
+        let before = syncs(&writer);
+        assert!(appends_acked(&mut writer, 3, Ack::Written)
+            .iter()
+            .all(Result::is_ok));
+        assert_eq!(syncs(&writer), before, "acknowledged before any sync");
+        let wait = writer.next_wait().expect("the writer owes a sync");
+        assert!(wait <= WRITTEN_SYNC_DELAY, "{wait:?}");
+        assert!(appends(&mut writer, 1).iter().all(Result::is_ok));
+        assert_eq!(syncs(&writer), before + 1, "one sync for all four");
+        assert!(writer.unsynced_since.is_none());
+
+        assert!(appends_acked(&mut writer, 1, Ack::Written)
+            .iter()
+            .all(Result::is_ok));
+        std::thread::sleep(WRITTEN_SYNC_DELAY);
+        writer.on_timer();
+        assert_eq!(
+            syncs(&writer),
+            before + 2,
+            "the timer synced the lone write"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use futures::future::BoxFuture;
 use serde_json::Value;
 
 use super::error::ApiError;
+use super::inflight::InFlight;
 use super::trail::{RequestMeta, Trail};
 use super::{Caller, Gateway};
 use crate::openai::TextFields;
@@ -31,7 +32,8 @@ pub struct Admitted {
     /// The policy's engine when it asks for answers to be scanned for new PII.
     pub output_scan: Option<Arc<Engine>>,
     pub restorer: Restorer,
-    pub trail: Trail,
+    /// The request's trail, whose response record is still to be written.
+    pub inflight: InFlight,
     /// The gateway whose router makes the calls.
     gateway: Gateway,
 }
@@ -162,7 +164,7 @@ pub async fn admit<R: TextFields>(
         provider,
 
         restorer: screened.restorer,
-        trail,
+        inflight: InFlight::new(gw, trail),
         gateway: gw.clone(),
     })
 }
@@ -176,14 +178,15 @@ impl Observer for Attempts<'_> {
     fn attempting(&mut self, provider: &Arc<dyn Provider>) {
         let config = provider.config();
         self.admitted
-            .trail
+            .inflight
+            .trail_mut()
             .provider(&config.name, &config.base_url, &config.region);
         self.admitted.provider = provider.clone();
     }
 
     fn failed(&mut self, error: &ProviderError, took: Duration, wait: Duration) {
         let api = ApiError::from(error.clone());
-        let trail = &mut self.admitted.trail;
+        let trail = self.admitted.inflight.trail_mut();
         trail.attempt_failed(api.status().as_u16(), api.kind(), took);
         trail.waited(wait);
     }
@@ -201,7 +204,7 @@ impl Admitted {
         call: impl Fn(&'r Arc<dyn Provider>) -> BoxFuture<'r, Result<T, ProviderError>>,
     ) -> (Result<T, ProviderError>, Duration) {
         let gw = self.gateway.clone();
-        let model = self.trail.model().to_owned();
+        let model = self.inflight.trail().model().to_owned();
         let mut attempts = Attempts { admitted: self };
         gw.router.run(&model, candidates, call, &mut attempts).await
     }

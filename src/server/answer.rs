@@ -19,18 +19,13 @@ use super::trail::{tokens_of, usage_of, ResponseFacts};
 use super::Gateway;
 use crate::providers::ProviderError;
 
-/// Tells the metrics which provider answered.
-pub fn decorate(
-    gw: &Gateway,
-    mut response: Response,
-    provider: &str,
-    upstream: Duration,
-) -> Response {
+/// Tells the request's log line and metrics which provider answered (its latency is
+/// observed when the request finishes, `inflight.rs`).
+pub fn decorate(mut response: Response, provider: &str, upstream: Duration) -> Response {
     response.extensions_mut().insert(Served {
         provider: provider.to_owned(),
         upstream,
     });
-    gw.metrics.observe_upstream(provider, upstream);
     response
 }
 
@@ -64,9 +59,10 @@ pub async fn answer_json_shaped(
             provider: provider.clone(),
             reason: "the answer is not JSON".into(),
         };
-        return Err(failed(gw, admitted, upstream, error).await);
+        return Err(failed(admitted, upstream, error).await);
     };
-    let received = admitted.trail.captures_content().then(|| value.clone());
+    let trail = admitted.inflight.trail();
+    let received = trail.captures_content().then(|| value.clone());
     if let Some(engine) = &admitted.output_scan {
         scan_completion(&mut value, engine);
     }
@@ -78,10 +74,10 @@ pub async fn answer_json_shaped(
                 provider: provider.clone(),
                 reason,
             };
-            return Err(failed(gw, admitted, upstream, error).await);
+            return Err(failed(admitted, upstream, error).await);
         }
     };
-    let captured = if admitted.trail.captures_originals() {
+    let captured = if trail.captures_originals() {
         Some(serde_json::json!({"received": received, "restored": value.clone()}))
     } else {
         received
@@ -90,19 +86,19 @@ pub async fn answer_json_shaped(
         status: 200,
         error_type: None,
         upstream,
+        attempted: true,
         usage: usage_of(&value),
-        cost: gw.cost(&provider, admitted.trail.model(), tokens_of(&value)),
+        cost: gw.cost(&provider, trail.model(), tokens_of(&value)),
         captured,
     };
-    super::limits::charge(gw, &admitted.trail, &facts);
-    let record = admitted.trail.response_record(&facts);
-    gw.audit.append(record).await.map_err(|e| {
+    let passthrough = admitted.restorer.is_empty() && admitted.output_scan.is_none();
+    admitted.inflight.finish(facts).await.map_err(|e| {
         tracing::error!(error = %e, "audit append failed for an answer; withholding it");
         ApiError::audit_unavailable()
     })?;
     let body = if let Some(shaped) = shaped {
         Bytes::from(shaped.to_string())
-    } else if admitted.restorer.is_empty() && admitted.output_scan.is_none() {
+    } else if passthrough {
         bytes
     } else {
         Bytes::from(value.to_string())
@@ -112,35 +108,24 @@ pub async fn answer_json_shaped(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
-    Ok(decorate(gw, response, &provider, upstream))
+    Ok(decorate(response, &provider, upstream))
 }
 
 /// The provider failed: the failure is recorded and mapped to the client's error.
-pub async fn failed(
-    gw: &Gateway,
-    admitted: Admitted,
-    upstream: Duration,
-    error: ProviderError,
-) -> ApiError {
+pub async fn failed(admitted: Admitted, upstream: Duration, error: ProviderError) -> ApiError {
     tracing::warn!(error = %error, "provider failed");
-    let refused = matches!(error, ProviderError::Refused { .. });
+    // A refusal never reached the provider: no attempt, no upstream latency to count.
+    let attempted = !matches!(error, ProviderError::Refused { .. });
     let api = ApiError::from(error);
     let facts = ResponseFacts {
         status: api.status().as_u16(),
         error_type: Some(api.kind().to_owned()),
         upstream,
-        usage: None,
-        cost: None,
-        captured: None,
+        attempted,
+        ..ResponseFacts::default()
     };
-    let record = admitted.trail.response_record(&facts);
-    if let Err(e) = gw.audit.append(record).await {
+    if let Err(e) = admitted.inflight.finish(facts).await {
         tracing::error!(error = %e, "audit append failed for a provider failure");
-    }
-    // A refusal never reached the provider: no upstream latency to count.
-    if !refused {
-        gw.metrics
-            .observe_upstream(&admitted.provider.config().name, upstream);
     }
     api
 }

@@ -67,7 +67,7 @@ pub async fn forward<F: Framing>(
     let candidates = admitted.candidates.clone();
     let (reply, upstream) = admitted.call(&candidates, |p| p.chat(&request)).await;
     match reply {
-        Err(e) => Err(failed(gw, admitted, upstream, e).await),
+        Err(e) => Err(failed(admitted, upstream, e).await),
         Ok(Reply::Complete(bytes)) => {
             answer_json_shaped(gw, admitted, upstream, bytes, egress.shape).await
         }
@@ -76,8 +76,9 @@ pub async fn forward<F: Framing>(
             let tap = StreamTap::new(admitted.restorer)
                 .hiding_usage_chunk(added_usage && egress.hide_added_usage)
                 .scanning_output(admitted.output_scan);
-            let response = sse_response(gw, events, admitted.trail, tap, upstream, egress.framing);
-            Ok(decorate(gw, response, &provider, upstream))
+            let response =
+                sse_response(gw, events, admitted.inflight, tap, upstream, egress.framing);
+            Ok(decorate(response, &provider, upstream))
         }
     }
 }

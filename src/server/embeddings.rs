@@ -31,7 +31,7 @@ pub async fn embeddings(
     let candidates = admitted.candidates.clone();
     let (reply, upstream) = admitted.call(&candidates, |p| p.embeddings(&request)).await;
     match reply {
-        Err(e) => Err(failed(&gw, admitted, upstream, e).await),
+        Err(e) => Err(failed(admitted, upstream, e).await),
         Ok(bytes) => answer_json(&gw, admitted, upstream, bytes).await,
     }
 }

@@ -12,6 +12,7 @@ pub mod echo;
 mod embeddings;
 mod error;
 mod health;
+mod inflight;
 mod limits;
 mod messages;
 mod models;

@@ -15,6 +15,7 @@ use axum::response::Response;
 use bytes::{Bytes, BytesMut};
 use futures::StreamExt;
 
+use super::inflight::InFlight;
 use super::restore::StreamTap;
 use super::trail::{ResponseFacts, Trail};
 use super::Gateway;
@@ -51,17 +52,16 @@ impl Framing for OpenAiFraming {
 struct Relay<F> {
     framing: F,
     gw: Gateway,
-    trail: Trail,
+    /// Taken when the answer is recorded.
+    inflight: Option<InFlight>,
     tap: StreamTap,
     upstream: Duration,
-    full_capture: bool,
-    finished: bool,
 }
 
 impl<F> Relay<F> {
-    fn facts(&self, status: u16, error_type: Option<&str>) -> ResponseFacts {
-        let captured = self.trail.captures_content().then(|| {
-            let text = if self.full_capture {
+    fn facts(&self, trail: &Trail, status: u16, error_type: Option<&str>) -> ResponseFacts {
+        let captured = trail.captures_content().then(|| {
+            let text = if trail.captures_originals() {
                 self.tap.restored()
             } else {
                 self.tap.received.clone()
@@ -72,24 +72,23 @@ impl<F> Relay<F> {
             status,
             error_type: error_type.map(str::to_owned),
             upstream: self.upstream,
+            attempted: true,
             usage: self.tap.usage.clone(),
-            cost: self.gw.cost(
-                self.trail.provider_name(),
-                self.trail.model(),
-                self.tap.tokens,
-            ),
+            cost: self
+                .gw
+                .cost(trail.provider_name(), trail.model(), self.tap.tokens),
             captured,
         }
     }
 
-    /// Appends the response record; `false` when it could not be made durable.
+    /// Appends the response record; `false` when it could not be written.
     async fn record(&mut self, status: u16, error_type: Option<&str>) -> bool {
-        self.finished = true;
-        let facts = self.facts(status, error_type);
-        super::limits::charge(&self.gw, &self.trail, &facts);
-        let record = self.trail.response_record(&facts);
-        match self.gw.audit.append(record).await {
-            Ok(_) => true,
+        let Some(inflight) = self.inflight.take() else {
+            return false;
+        };
+        let facts = self.facts(inflight.trail(), status, error_type);
+        match inflight.finish(facts).await {
+            Ok(()) => true,
             Err(e) => {
                 tracing::error!(error = %e, "audit append failed at the end of a stream");
                 false
@@ -101,17 +100,10 @@ impl<F> Relay<F> {
 impl<F> Drop for Relay<F> {
     fn drop(&mut self) {
         self.gw.metrics.in_flight_streams.dec();
-        if !self.finished {
+        if let Some(inflight) = self.inflight.take() {
             // The client went away mid-stream: record (and charge) what it got.
-            let facts = self.facts(499, Some("client_closed_request"));
-            super::limits::charge(&self.gw, &self.trail, &facts);
-            let record = self.trail.response_record(&facts);
-            let audit = self.gw.audit.clone();
-            tokio::spawn(async move {
-                if let Err(e) = audit.append(record).await {
-                    tracing::error!(error = %e, "audit append failed for an abandoned stream");
-                }
-            });
+            let facts = self.facts(inflight.trail(), 499, Some("client_closed_request"));
+            inflight.abandon(facts);
         }
     }
 }
@@ -121,7 +113,7 @@ impl<F> Drop for Relay<F> {
 pub fn sse_response(
     gw: &Gateway,
     events: EventStream,
-    trail: Trail,
+    inflight: InFlight,
     tap: StreamTap,
     upstream: Duration,
     framing: impl Framing,
@@ -130,11 +122,9 @@ pub fn sse_response(
     let relay = Relay {
         framing,
         gw: gw.clone(),
-        full_capture: trail.captures_originals(),
-        trail,
+        inflight: Some(inflight),
         tap,
         upstream,
-        finished: false,
     };
     let body = futures::stream::unfold((events, Some(relay)), |(mut events, relay)| async move {
         let mut relay = relay?;

@@ -382,20 +382,24 @@ impl Trail {
         });
         let total = self.started.elapsed();
         record.attempts = self.failed_attempts.clone();
-        record.attempts.push(Attempt {
-            provider: self.base.provider.clone().unwrap_or_default(),
-            endpoint: self.base.endpoint.clone(),
-            region: self.base.region.clone(),
-            status: Some(outcome.status),
-            error_type: outcome.error_type.clone(),
-            latency_ms: Some(ms(outcome.upstream)),
-            backoff_ms: None,
-        });
-
+        let upstream = if outcome.attempted {
+            record.attempts.push(Attempt {
+                provider: self.base.provider.clone().unwrap_or_default(),
+                endpoint: self.base.endpoint.clone(),
+                region: self.base.region.clone(),
+                status: Some(outcome.status),
+                error_type: outcome.error_type.clone(),
+                latency_ms: Some(ms(outcome.upstream)),
+                backoff_ms: None,
+            });
+            Some(outcome.upstream)
+        } else {
+            None
+        };
         record.latency_ms = Some(Latency {
             total: Some(ms(total)),
-            upstream: Some(ms(outcome.upstream)),
-            gateway: Some(ms(total.saturating_sub(outcome.upstream))),
+            upstream: upstream.map(ms),
+            gateway: Some(ms(total.saturating_sub(upstream.unwrap_or_default()))),
         });
         record.usage = outcome.usage.clone();
         record.cost = outcome.cost.clone();
@@ -409,7 +413,11 @@ impl Trail {
 pub struct ResponseFacts {
     pub status: u16,
     pub error_type: Option<String>,
+    /// How long the provider took (to the first byte, for a stream).
     pub upstream: std::time::Duration,
+    /// Whether the answering provider was contacted at all: a refusal before any byte
+    /// was sent, or a client gone before an answer, records no final attempt.
+    pub attempted: bool,
     pub usage: Option<Usage>,
     pub cost: Option<Cost>,
     pub captured: Option<serde_json::Value>,

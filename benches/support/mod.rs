@@ -1,0 +1,277 @@
+//! What the load scripts share: a fast OpenAI-shaped upstream (JSON and SSE), a real
+//! `ledgergate` process in front of it, and the realistic chat request of issue 13.
+
+#![allow(dead_code)] // each bench binary uses a part
+
+use std::convert::Infallible;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::Router;
+
+pub const KEY: &str = "lgk-load-benchmark-key-000000000000";
+pub const MODEL: &str = "bench-1";
+
+/// About 2 KB of a support prompt that carries a name, an e-mail address and a phone
+/// number (the default policy tokenizes all three), as JSON for `/v1/chat/completions`.
+pub fn realistic_body(stream: bool) -> String {
+    let prose = "We migrated the billing service from the monolith to smaller services last \
+quarter and since then some invoices are issued twice. The order of the database migrations \
+was checked, the queue consumers are idempotent and the retries use jitter, yet duplicates \
+still appear when a pod restarts during the nightly batch. Please explain the likely causes, \
+list what we should log to confirm them, and draft a short reply to the customer that \
+apologises, explains the refund and says when the fix ships. ";
+    let mut content = String::from(
+        "Customer Jane Roe (jane.roe@example.com, +44 20 7946 0958) wrote to us again today. ",
+    );
+    while content.len() < 1900 {
+        content.push_str(prose);
+    }
+    let body = serde_json::json!({
+        "model": MODEL,
+        "messages": [
+            {"role": "system", "content": "You are a careful support engineer."},
+            {"role": "user", "content": content},
+        ],
+        "stream": stream,
+    });
+    body.to_string()
+}
+
+/// The tokens the gateway put in the prompt, in order of appearance (`<PERSON_1>` ...),
+/// so the answer echoes them and the gateway has something to restore.
+fn tokens(body: &[u8]) -> Vec<&str> {
+    let text = std::str::from_utf8(body).unwrap_or("");
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('<') {
+        let tail = &rest[start..];
+        match tail.find('>') {
+            Some(end)
+                if end < 40
+                    && tail[1..end]
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') =>
+            {
+                if found.len() < 3 && !found.contains(&&tail[..=end]) {
+                    found.push(&tail[..=end]);
+                }
+                rest = &tail[end + 1..];
+            }
+            _ => rest = &tail[1..],
+        }
+    }
+    found
+}
+
+fn answer_text(body: &[u8]) -> String {
+    let who = tokens(body);
+    let name = |i: usize| who.get(i).copied().unwrap_or("the customer");
+    format!(
+        "Dear {}, thank you for your patience. The duplicate invoices came from a retry during \
+a restart; we have refunded the second charge and the fix ships on Monday. We will confirm \
+by e-mail to {} and call {} if anything is unclear. Kind regards, the billing team.",
+        name(0),
+        name(1),
+        name(2)
+    )
+}
+
+async fn chat(body: Bytes) -> Response {
+    let text = answer_text(&body);
+    let streaming = memchr_find(&body, br#""stream":true"#);
+    let usage = r#"{"prompt_tokens":480,"completion_tokens":60,"total_tokens":540}"#;
+    if !streaming {
+        let answer = format!(
+            r#"{{"id":"chatcmpl-bench","object":"chat.completion","created":0,"model":"{MODEL}","choices":[{{"index":0,"message":{{"role":"assistant","content":{}}},"finish_reason":"stop"}}],"usage":{usage}}}"#,
+            serde_json::Value::from(text)
+        );
+        return ([(header::CONTENT_TYPE, "application/json")], answer).into_response();
+    }
+    let with_usage = memchr_find(&body, br#""include_usage":true"#);
+    let chunk = |delta: &str, finish: &str| {
+        format!(
+            "data: {{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":0,\"model\":\"{MODEL}\",\"choices\":[{{\"index\":0,\"delta\":{delta},\"finish_reason\":{finish}}}]}}\n\n"
+        )
+    };
+    let mut frames: Vec<Result<Bytes, Infallible>> = Vec::new();
+    frames.push(Ok(
+        chunk(r#"{"role":"assistant","content":""}"#, "null").into()
+    ));
+    // About 20 chunks of a few words each, as models stream.
+    let words: Vec<&str> = text.split_inclusive(' ').collect();
+    for piece in words.chunks(3) {
+        let delta = format!(
+            r#"{{"content":{}}}"#,
+            serde_json::Value::from(piece.concat())
+        );
+        frames.push(Ok(chunk(&delta, "null").into()));
+    }
+    frames.push(Ok(chunk("{}", "\"stop\"").into()));
+    if with_usage {
+        frames.push(Ok(format!(
+            "data: {{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":0,\"model\":\"{MODEL}\",\"choices\":[],\"usage\":{usage}}}\n\n"
+        )
+        .into()));
+    }
+    frames.push(Ok(Bytes::from_static(b"data: [DONE]\n\n")));
+    (
+        [(header::CONTENT_TYPE, "text/event-stream")],
+        Body::from_stream(futures::stream::iter(frames)),
+    )
+        .into_response()
+}
+
+fn memchr_find(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Starts the upstream on a runtime of its own (one worker thread, as a provider's
+/// far-away server costs the gateway's machine nothing); returns its base URL and the
+/// runtime, which must be kept alive.
+pub fn spawn_upstream(slow_stream: Option<Duration>) -> (String, tokio::runtime::Runtime) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("upstream runtime");
+    let app = match slow_stream {
+        None => Router::new().route("/v1/chat/completions", post(chat)),
+        Some(every) => Router::new().route(
+            "/v1/chat/completions",
+            post(move |body: Bytes| slow_chat(body, every)),
+        ),
+    };
+    let addr = rt.block_on(async {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .expect("upstream binds");
+        let addr = listener.local_addr().expect("upstream address");
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        addr
+    });
+    (format!("http://{addr}/v1"), rt)
+}
+
+/// A stream that sends one chunk every `every`, for twenty chunks: holds connections
+/// open the way a model's long answer does.
+async fn slow_chat(_body: Bytes, every: Duration) -> Response {
+    let stream = futures::stream::unfold(0u32, move |i| async move {
+        if i > 20 {
+            return None;
+        }
+        tokio::time::sleep(every).await;
+        let frame = if i == 20 {
+            Bytes::from_static(b"data: [DONE]\n\n")
+        } else {
+            Bytes::from(format!(
+                "data: {{\"id\":\"chatcmpl-slow\",\"object\":\"chat.completion.chunk\",\"created\":0,\"model\":\"{MODEL}\",\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"word{i} \"}},\"finish_reason\":null}}]}}\n\n"
+            ))
+        };
+        Some((Ok::<Bytes, Infallible>(frame), i + 1))
+    });
+    (
+        [(header::CONTENT_TYPE, "text/event-stream")],
+        Body::from_stream(stream),
+    )
+        .into_response()
+}
+
+/// A running gateway process; killed on drop.
+pub struct Gateway {
+    pub url: String,
+    pub child: Child,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Gateway {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Gateway {
+    /// Starts `ledgergate serve` with the shipped policies (the default policy: names,
+    /// e-mail addresses and phone numbers tokenized, capture `redacted`) and the given
+    /// audit durability, in front of `upstream`.
+    pub fn start(upstream: &str, durability: &str) -> Gateway {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = dir.path().join("ledgergate.toml");
+        std::fs::write(
+            &config,
+            format!(
+                r#"
+[server]
+listen = "127.0.0.1:0"
+[log]
+level = "warn"
+[audit]
+durability = "{durability}"
+[policy]
+dir = "{policies}"
+[[providers]]
+name = "bench"
+kind = "openai"
+base_url = "{upstream}"
+models = ["{MODEL}"]
+[[tenants]]
+id = "bench"
+policy = "default"
+[[tenants.keys]]
+id = "bench-key"
+secret_env = "BENCH_KEY"
+"#,
+                policies = concat!(env!("CARGO_MANIFEST_DIR"), "/policies"),
+            ),
+        )
+        .expect("config written");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+            .args(["serve", "--config"])
+            .arg(&config)
+            .arg("--data-dir")
+            .arg(dir.path().join("data"))
+            .current_dir(dir.path())
+            .env("BENCH_KEY", KEY)
+            .env("LEDGERGATE_MASTER_KEY", "42".repeat(32))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("ledgergate starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("listening line");
+        let url = line
+            .trim()
+            .strip_prefix("ledgergate listening on ")
+            .expect("the gateway prints where it listens")
+            .to_owned();
+        Gateway {
+            url,
+            child,
+            _dir: dir,
+        }
+    }
+
+    /// The process's resident set size in MiB, from /proc.
+    pub fn rss_mib(&self) -> Option<f64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let kb: f64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))?
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()?;
+        Some(kb / 1024.0)
+    }
+}
