@@ -1,4 +1,4 @@
-//! The Anthropic Messages adapter (`POST {base}/messages`, `x-api-key`,
+//! The Anthropic Messages dialect (`POST {base}/messages`, `x-api-key`,
 //! `anthropic-version: 2023-06-01`).
 //!
 //! Requests are translated from OpenAI's chat shape: system and developer messages
@@ -14,105 +14,57 @@
 use std::collections::HashMap;
 
 use bytes::Bytes;
-use futures::future::BoxFuture;
-use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::http::{Exchange, Flow, StreamTranslator};
+use super::adapter::{Dialect, Encoded, KeyHeader, Outgoing};
+use super::http::{Flow, StreamTranslator};
 use super::shape::{self, Chunks, NativeError};
-use super::{KeySource, Provider, ProviderError, Reply};
-use crate::config::{ProviderConfig, UpstreamConfig};
+use super::ProviderError;
+use crate::config::ProviderConfig;
 use crate::messages::finish_reason;
 use crate::openai::{ChatRequest, EmbeddingsRequest};
 
-/// The Messages API version this adapter speaks.
+/// The Messages API version this dialect speaks.
 const ANTHROPIC_VERSION: &str = "2023-06-01";
 /// Anthropic requires `max_tokens`; OpenAI clients often leave it out.
 const DEFAULT_MAX_TOKENS: u64 = 4096;
 
-pub struct Anthropic {
-    config: ProviderConfig,
-    key: KeySource,
-    client: reqwest::Client,
-    limits: UpstreamConfig,
-}
+pub(super) struct Anthropic;
 
-impl Anthropic {
-    pub fn new(
-        config: ProviderConfig,
-        key: KeySource,
-        client: reqwest::Client,
-        limits: UpstreamConfig,
-    ) -> Anthropic {
-        Anthropic {
-            config,
-            key,
-            client,
-            limits,
-        }
-    }
-}
+impl Dialect for Anthropic {
+    type Stream = StreamState;
 
-impl Provider for Anthropic {
-    fn config(&self) -> &ProviderConfig {
-        &self.config
+    const KEY: KeyHeader = KeyHeader::Named("x-api-key");
+    const HEADERS: &'static [(&'static str, &'static str)] =
+        &[("anthropic-version", ANTHROPIC_VERSION)];
+
+    fn chat(&self, provider: &ProviderConfig, request: &ChatRequest) -> Encoded {
+        let native = to_messages_request(&provider.name, request)?;
+        Outgoing::json(provider, format!("{}/messages", provider.base_url), &native)
     }
 
-    fn chat<'a>(&'a self, request: &'a ChatRequest) -> BoxFuture<'a, Result<Reply, ProviderError>> {
-        Box::pin(async move {
-            let native = to_messages_request(&self.config.name, request)?;
-            let body = serde_json::to_vec(&native).map_err(|e| ProviderError::Protocol {
-                provider: self.config.name.clone(),
-                reason: format!("cannot encode the Anthropic request: {e}"),
-            })?;
-            let exchange = Exchange::start(&self.config.name, self.limits);
-            let mut post = self
-                .client
-                .post(format!("{}/messages", self.config.base_url))
-                .header(http::header::CONTENT_TYPE, "application/json")
-                .header("anthropic-version", ANTHROPIC_VERSION)
-                .body(body);
-            // Decrypted for this request only; dropped (zeroized) once in the header.
-            if let Some(key) = self.key.current()? {
-                post = post.header("x-api-key", key.expose_secret());
-            }
-            if request.is_stream() {
-                post = post.header(http::header::ACCEPT, "text/event-stream");
-            }
-            let response = exchange
-                .send(post)
-                .await
-                .map_err(|e| shape::map_status_error(e, native_error))?;
-            if request.is_stream() {
-                let translator = StreamState::new(shape::include_usage(request.body()));
-                Ok(Reply::Stream(exchange.translated(response, translator)))
-            } else {
-                let bytes = exchange.body(response).await?;
-                let completion =
-                    to_completion(&bytes).map_err(|reason| ProviderError::Protocol {
-                        provider: self.config.name.clone(),
-                        reason,
-                    })?;
-                Ok(Reply::Complete(completion))
-            }
-        })
+    fn completion(&self, _request: &ChatRequest, answer: Bytes) -> Result<Bytes, String> {
+        to_completion(&answer)
     }
 
-    fn embeddings<'a>(
-        &'a self,
-        _request: &'a EmbeddingsRequest,
-    ) -> BoxFuture<'a, Result<Bytes, ProviderError>> {
-        Box::pin(async move {
-            Err(shape::refuse(
-                &self.config.name,
-                format!(
-                    "Provider \"{}\" is an Anthropic provider, and Anthropic offers no embeddings API; route embedding models to another provider.",
-                    self.config.name
-                ),
-                Some("model"),
-            ))
-        })
+    fn stream(&self, request: &ChatRequest) -> StreamState {
+        StreamState::new(shape::include_usage(request.body()))
+    }
+
+    fn error(&self, error: ProviderError) -> ProviderError {
+        shape::map_status_error(error, native_error)
+    }
+
+    fn embeddings(&self, provider: &ProviderConfig, _request: &EmbeddingsRequest) -> Encoded {
+        Err(shape::refuse(
+            &provider.name,
+            format!(
+                "Provider \"{}\" is an Anthropic provider, and Anthropic offers no embeddings API; route embedding models to another provider.",
+                provider.name
+            ),
+            Some("model"),
+        ))
     }
 }
 
@@ -647,7 +599,7 @@ struct StreamError {
 
 /// The translation state of one stream: the chunk envelope, which content block is
 /// which OpenAI tool call, and the usage so far.
-struct StreamState {
+pub(super) struct StreamState {
     chunks: Chunks,
     include_usage: bool,
     tool_calls: HashMap<usize, usize>,

@@ -1,4 +1,4 @@
-//! The Gemini adapter (Generative Language API: `{base}/models/{m}:generateContent`,
+//! The Gemini dialect (Generative Language API: `{base}/models/{m}:generateContent`,
 //! `:streamGenerateContent?alt=sse`, `:batchEmbedContents`; key in `x-goog-api-key`).
 //!
 //! Requests are translated from OpenAI's chat shape: system and developer messages
@@ -16,137 +16,61 @@
 use std::collections::HashMap;
 
 use bytes::Bytes;
-use futures::future::BoxFuture;
-use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::http::{Exchange, Flow, StreamTranslator};
+use super::adapter::{Dialect, Encoded, KeyHeader, Outgoing};
+use super::http::{Flow, StreamTranslator};
 use super::shape::{self, Chunks, NativeError};
-use super::{KeySource, Provider, ProviderError, Reply};
-use crate::config::{ProviderConfig, UpstreamConfig};
+use super::ProviderError;
+use crate::config::ProviderConfig;
 use crate::openai::{ChatRequest, EmbeddingsRequest};
 
-pub struct Gemini {
-    config: ProviderConfig,
-    key: KeySource,
-    client: reqwest::Client,
-    limits: UpstreamConfig,
-}
-
-impl Gemini {
-    pub fn new(
-        config: ProviderConfig,
-        key: KeySource,
-        client: reqwest::Client,
-        limits: UpstreamConfig,
-    ) -> Gemini {
-        Gemini {
-            config,
-            key,
-            client,
-            limits,
-        }
-    }
-
-    fn post(
-        &self,
-        model: &str,
-        method: &str,
-        body: Vec<u8>,
-    ) -> Result<reqwest::RequestBuilder, ProviderError> {
-        let mut request = self
-            .client
-            .post(model_url(&self.config.base_url, model, method))
-            .header(http::header::CONTENT_TYPE, "application/json")
-            .body(body);
-        // Decrypted for this request only; dropped (zeroized) once in the header.
-        if let Some(key) = self.key.current()? {
-            request = request.header("x-goog-api-key", key.expose_secret());
-        }
-        Ok(request)
-    }
-
-    fn encode(&self, value: &impl Serialize) -> Result<Vec<u8>, ProviderError> {
-        serde_json::to_vec(value).map_err(|e| ProviderError::Protocol {
-            provider: self.config.name.clone(),
-            reason: format!("cannot encode the Gemini request: {e}"),
-        })
-    }
-
-    fn broken(&self, reason: String) -> ProviderError {
-        ProviderError::Protocol {
-            provider: self.config.name.clone(),
-            reason,
-        }
-    }
-}
+pub(super) struct Gemini;
 
 /// `{base}/models/{model}:{method}`; a model given as `models/x` is not doubled, and
 /// anything outside a model name's alphabet is escaped so it stays one path segment.
 fn model_url(base: &str, model: &str, method: &str) -> String {
     let model = model.strip_prefix("models/").unwrap_or(model);
-    let segment: String = model
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    format!("{base}/models/{segment}:{method}")
+    format!("{base}/models/{}:{method}", shape::path_segment(model))
 }
 
-impl Provider for Gemini {
-    fn config(&self) -> &ProviderConfig {
-        &self.config
+impl Dialect for Gemini {
+    type Stream = StreamState;
+
+    const KEY: KeyHeader = KeyHeader::Named("x-goog-api-key");
+
+    fn chat(&self, provider: &ProviderConfig, request: &ChatRequest) -> Encoded {
+        let native = to_generate_request(&provider.name, request)?;
+        let method = if request.is_stream() {
+            "streamGenerateContent?alt=sse"
+        } else {
+            "generateContent"
+        };
+        let url = model_url(&provider.base_url, request.model(), method);
+        Outgoing::json(provider, url, &native)
     }
 
-    fn chat<'a>(&'a self, request: &'a ChatRequest) -> BoxFuture<'a, Result<Reply, ProviderError>> {
-        Box::pin(async move {
-            let native = to_generate_request(&self.config.name, request)?;
-            let body = self.encode(&native)?;
-            let exchange = Exchange::start(&self.config.name, self.limits);
-            let post = if request.is_stream() {
-                self.post(request.model(), "streamGenerateContent?alt=sse", body)?
-                    .header(http::header::ACCEPT, "text/event-stream")
-            } else {
-                self.post(request.model(), "generateContent", body)?
-            };
-            let response = exchange
-                .send(post)
-                .await
-                .map_err(|e| shape::map_status_error(rejected_key(e), native_error))?;
-            if request.is_stream() {
-                let translator =
-                    StreamState::new(request.model(), shape::include_usage(request.body()));
-                Ok(Reply::Stream(exchange.translated(response, translator)))
-            } else {
-                let bytes = exchange.body(response).await?;
-                Ok(Reply::Complete(
-                    to_completion(&bytes, request.model()).map_err(|r| self.broken(r))?,
-                ))
-            }
-        })
+    fn completion(&self, request: &ChatRequest, answer: Bytes) -> Result<Bytes, String> {
+        to_completion(&answer, request.model())
     }
 
-    fn embeddings<'a>(
-        &'a self,
-        request: &'a EmbeddingsRequest,
-    ) -> BoxFuture<'a, Result<Bytes, ProviderError>> {
-        Box::pin(async move {
-            let native = to_embed_request(&self.config.name, request)?;
-            let body = self.encode(&native)?;
-            let exchange = Exchange::start(&self.config.name, self.limits);
-            let response = exchange
-                .send(self.post(request.model(), "batchEmbedContents", body)?)
-                .await
-                .map_err(|e| shape::map_status_error(rejected_key(e), native_error))?;
-            let bytes = exchange.body(response).await?;
-            to_embeddings(&bytes, request.model()).map_err(|r| self.broken(r))
-        })
+    fn stream(&self, request: &ChatRequest) -> StreamState {
+        StreamState::new(request.model(), shape::include_usage(request.body()))
+    }
+
+    fn error(&self, error: ProviderError) -> ProviderError {
+        shape::map_status_error(rejected_key(error), native_error)
+    }
+
+    fn embeddings(&self, provider: &ProviderConfig, request: &EmbeddingsRequest) -> Encoded {
+        let native = to_embed_request(&provider.name, request)?;
+        let url = model_url(&provider.base_url, request.model(), "batchEmbedContents");
+        Outgoing::json(provider, url, &native)
+    }
+
+    fn embedded(&self, request: &EmbeddingsRequest, answer: Bytes) -> Result<Bytes, String> {
+        to_embeddings(&answer, request.model())
     }
 }
 
@@ -741,7 +665,7 @@ fn native_error(_status: u16, body: &Value) -> Option<NativeError> {
 
 // ---- stream: one GenerateContentResponse per SSE event -> OpenAI chunks ----
 
-struct StreamState {
+pub(super) struct StreamState {
     chunks: Chunks,
     include_usage: bool,
     started: bool,

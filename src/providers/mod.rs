@@ -2,8 +2,12 @@
 //!
 //! An adapter turns our parsed OpenAI request into its provider's wire format, sends it
 //! with the timeouts of `[upstream]`, and turns the answer back into OpenAI's shape. It
-//! never decides compliance: it is handed a request the policy already allowed.
+//! never decides compliance: it is handed a request the policy already allowed. There
+//! is one adapter (`adapter.rs`), generic over a dialect: each provider kind is one
+//! dialect file (`openai.rs`, `azure.rs`, `anthropic.rs`, `gemini.rs`) holding its wire
+//! types and translations.
 
+mod adapter;
 mod anthropic;
 mod azure;
 mod gemini;
@@ -116,6 +120,23 @@ pub enum SetupError {
     Vault(String),
 }
 
+/// One deployment's adapter speaking `dialect`.
+fn adapter<D: adapter::Dialect>(
+    dialect: D,
+    config: &ProviderConfig,
+    key: KeySource,
+    client: &reqwest::Client,
+    upstream: &UpstreamConfig,
+) -> Arc<dyn Provider> {
+    Arc::new(adapter::Adapter::new(
+        dialect,
+        config.clone(),
+        key,
+        client.clone(),
+        *upstream,
+    ))
+}
+
 /// All configured providers, in config order.
 #[derive(Clone)]
 pub struct Providers {
@@ -169,30 +190,10 @@ impl Providers {
             };
             let key = KeySource::new(&p.name, env, vault.clone());
             let adapter: Arc<dyn Provider> = match p.kind {
-                ProviderKind::OpenAi => Arc::new(openai::OpenAiCompatible::new(
-                    p.clone(),
-                    key,
-                    client.clone(),
-                    *upstream,
-                )),
-                ProviderKind::Azure => Arc::new(azure::AzureOpenAi::new(
-                    p.clone(),
-                    key,
-                    client.clone(),
-                    *upstream,
-                )),
-                ProviderKind::Anthropic => Arc::new(anthropic::Anthropic::new(
-                    p.clone(),
-                    key,
-                    client.clone(),
-                    *upstream,
-                )),
-                ProviderKind::Gemini => Arc::new(gemini::Gemini::new(
-                    p.clone(),
-                    key,
-                    client.clone(),
-                    *upstream,
-                )),
+                ProviderKind::OpenAi => adapter(openai::OpenAi, p, key, &client, upstream),
+                ProviderKind::Azure => adapter(azure::Azure::new(p), p, key, &client, upstream),
+                ProviderKind::Anthropic => adapter(anthropic::Anthropic, p, key, &client, upstream),
+                ProviderKind::Gemini => adapter(gemini::Gemini, p, key, &client, upstream),
             };
             list.push(adapter);
         }

@@ -273,6 +273,21 @@ pub(super) fn data_url(url: &str) -> Option<(String, String)> {
     Some((mime.to_owned(), data.to_owned()))
 }
 
+/// `text` as one URL path segment: bytes outside `[A-Za-z0-9._-]` are percent-escaped,
+/// so a model or deployment name chosen by a client can never add a path segment or a
+/// query to the provider URL it goes into.
+pub(super) fn path_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The `function` of an OpenAI tool definition: name, description, parameters.
 pub(super) struct FunctionTool<'a> {
     pub name: &'a str,
