@@ -148,6 +148,12 @@ impl ChatRequest {
         &self.body
     }
 
+    /// The typed view of the body as it stands (after screening), for translating it
+    /// into another provider's format.
+    pub fn view(&self) -> super::ChatView<'_> {
+        super::ChatView::of(&self.model, self.stream, &self.body)
+    }
+
     pub fn to_vec(&self) -> Vec<u8> {
         // Serializing a Map of Values cannot fail.
         serde_json::to_vec(&self.body).unwrap_or_default()

@@ -10,12 +10,14 @@ mod error;
 mod models;
 pub mod sse;
 mod text;
+pub mod view;
 
 pub use chat::ChatRequest;
 pub use embeddings::EmbeddingsRequest;
 pub use error::{ErrorBody, ErrorDetail};
 pub use models::{ModelList, ModelObject};
 pub use text::{json_text, Unreadable};
+pub use view::ChatView;
 
 /// A request whose text can be screened: every string a provider will read, at any
 /// depth, except the route's structural values (see `text`).

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use bytes::Bytes;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::adapter::{Dialect, Encoded, KeyHeader, Outgoing};
 use super::http::{Flow, StreamTranslator};
@@ -23,8 +23,13 @@ use super::shape::{self, Chunks, NativeError};
 use super::ProviderError;
 use crate::config::ProviderConfig;
 use crate::messages::finish_reason;
+use crate::openai::view::{
+    ChatView, Image, Message as ViewMessage, Role as ViewRole, ToolChoice as Choice,
+};
 use crate::openai::{ChatRequest, EmbeddingsRequest};
 
+/// The API's name in refusals.
+const API: &str = "Anthropic";
 /// The Messages API version this dialect speaks.
 const ANTHROPIC_VERSION: &str = "2023-06-01";
 /// Anthropic requires `max_tokens`; OpenAI clients often leave it out.
@@ -49,7 +54,7 @@ impl Dialect for Anthropic {
     }
 
     fn stream(&self, request: &ChatRequest) -> StreamState {
-        StreamState::new(shape::include_usage(request.body()))
+        StreamState::new(request.view().include_usage)
     }
 
     fn error(&self, error: ProviderError) -> ProviderError {
@@ -173,25 +178,23 @@ fn to_messages_request(
     provider: &str,
     request: &ChatRequest,
 ) -> Result<MessagesRequest, ProviderError> {
-    let body = request.body();
-    if body.get("n").and_then(Value::as_u64).is_some_and(|n| n > 1) {
+    let view = request.view();
+    if view.choices.is_some_and(|n| n > 1) {
         return Err(shape::refuse(
             provider,
             "Anthropic returns one choice per request; `n` must be 1 for this model.".into(),
             Some("n"),
         ));
     }
-    if let Some(format) = body.get("response_format").and_then(|f| f.get("type")) {
-        if format != "text" {
-            return Err(shape::refuse(
-                provider,
-                format!("Anthropic has no `response_format` {format}; describe the format in the prompt or use a tool."),
-                Some("response_format"),
-            ));
-        }
+    if let Some(format) = view.response_format.filter(|f| *f != "text") {
+        return Err(shape::refuse(
+            provider,
+            format!("Anthropic has no `response_format` \"{format}\"; describe the format in the prompt or use a tool."),
+            Some("response_format"),
+        ));
     }
-    let (system, messages) = translate_messages(provider, body)?;
-    let tools = shape::function_tools(provider, body)?
+    let (system, messages) = translate_messages(provider, &view)?;
+    let tools = shape::function_tools(provider, &view)?
         .into_iter()
         .map(|t| Tool {
             name: t.name.to_owned(),
@@ -202,55 +205,48 @@ fn to_messages_request(
                 .unwrap_or_else(|| json!({"type": "object", "properties": {}})),
         })
         .collect();
+    let sampling = &view.sampling;
     Ok(MessagesRequest {
-        model: request.model().to_owned(),
-        max_tokens: shape::max_tokens(body).unwrap_or(DEFAULT_MAX_TOKENS),
+        model: view.model.to_owned(),
+        max_tokens: sampling.max_tokens.unwrap_or(DEFAULT_MAX_TOKENS),
         system,
         messages,
-        temperature: shape::number(body, "temperature"),
-        top_p: shape::number(body, "top_p"),
-        top_k: body.get("top_k").and_then(Value::as_u64),
-        stop_sequences: shape::stop_sequences(body),
+        temperature: sampling.temperature,
+        top_p: sampling.top_p,
+        top_k: sampling.top_k,
+        stop_sequences: sampling
+            .stop
+            .as_ref()
+            .map(|stop| stop.iter().map(|s| (*s).to_owned()).collect()),
         tools,
-        tool_choice: tool_choice(provider, body)?,
-        stream: request.is_stream(),
-        metadata: body.get("user").and_then(Value::as_str).map(|u| Metadata {
+        tool_choice: tool_choice(provider, &view)?,
+        stream: view.stream,
+        metadata: view.user.map(|u| Metadata {
             user_id: u.to_owned(),
         }),
     })
 }
 
-fn tool_choice(
-    provider: &str,
-    body: &Map<String, Value>,
-) -> Result<Option<ToolChoice>, ProviderError> {
-    let serial = (body.get("parallel_tool_calls") == Some(&Value::Bool(false))).then_some(true);
-    let choice = match body.get("tool_choice") {
-        None | Some(Value::Null) => {
+fn tool_choice(provider: &str, view: &ChatView<'_>) -> Result<Option<ToolChoice>, ProviderError> {
+    let serial = (view.parallel_tool_calls == Some(false)).then_some(true);
+    let choice = match view.tool_choice {
+        None => {
             return Ok(serial.map(|_| ToolChoice::Auto {
                 disable_parallel_tool_use: serial,
             }))
         }
-        Some(Value::String(s)) if s == "auto" => ToolChoice::Auto {
+        Some(Choice::Auto) => ToolChoice::Auto {
             disable_parallel_tool_use: serial,
         },
-        Some(Value::String(s)) if s == "required" => ToolChoice::Any {
+        Some(Choice::Required) => ToolChoice::Any {
             disable_parallel_tool_use: serial,
         },
-        Some(Value::String(s)) if s == "none" => ToolChoice::None,
-        Some(other) => match other.pointer("/function/name").and_then(Value::as_str) {
-            Some(name) => ToolChoice::Tool {
-                name: name.to_owned(),
-                disable_parallel_tool_use: serial,
-            },
-            None => {
-                return Err(shape::refuse(
-                    provider,
-                    "`tool_choice` must be \"auto\", \"required\", \"none\" or {\"type\": \"function\", \"function\": {\"name\": ...}}.".into(),
-                    Some("tool_choice"),
-                ))
-            }
+        Some(Choice::None) => ToolChoice::None,
+        Some(Choice::Function(name)) => ToolChoice::Tool {
+            name: name.to_owned(),
+            disable_parallel_tool_use: serial,
         },
+        Some(Choice::Invalid) => return Err(shape::invalid_tool_choice(provider)),
     };
     Ok(Some(choice))
 }
@@ -258,61 +254,31 @@ fn tool_choice(
 /// The system prompt and the alternating user/assistant turns.
 fn translate_messages(
     provider: &str,
-    body: &Map<String, Value>,
+    view: &ChatView<'_>,
 ) -> Result<(Option<String>, Vec<Message>), ProviderError> {
-    let mut system: Vec<String> = Vec::new();
-    let mut turns: Vec<Message> = Vec::new();
-    let messages = body
-        .get("messages")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
-    for (i, m) in messages.iter().enumerate() {
-        let role = m.get("role").and_then(Value::as_str).unwrap_or("");
-        let (role, blocks) = match role {
-            "system" | "developer" => {
-                if let Some(text) = shape::text_of(m.get("content")).filter(|t| !t.is_empty()) {
-                    system.push(text);
-                }
-                continue;
-            }
-            "user" => (Role::User, user_blocks(provider, m, i)?),
-            "assistant" => (Role::Assistant, assistant_blocks(provider, m, i)?),
-            "tool" => {
-                let id = m.get("tool_call_id").and_then(Value::as_str).ok_or_else(|| {
-                    shape::refuse(
-                        provider,
-                        format!("`messages[{i}]` has role tool but no `tool_call_id`."),
-                        Some("messages"),
-                    )
-                })?;
-                let content = shape::text_of(m.get("content")).unwrap_or_default();
-                (
-                    Role::User,
-                    vec![Block::ToolResult {
-                        tool_use_id: id.to_owned(),
-                        content,
-                    }],
-                )
-            }
-            other => {
-                return Err(shape::refuse(
+    let conversation = shape::conversation(provider, API, view, |i, m| match m.role {
+        ViewRole::Assistant => Ok((Role::Assistant, assistant_blocks(provider, m, i)?)),
+        ViewRole::Tool => {
+            let id = m.tool_call_id.ok_or_else(|| {
+                shape::refuse(
                     provider,
-                    format!("`messages[{i}].role` \"{other}\" cannot be sent to Anthropic; use user, assistant, system or tool."),
+                    format!("`messages[{i}]` has role tool but no `tool_call_id`."),
                     Some("messages"),
-                ))
-            }
-        };
-        if blocks.is_empty() {
-            continue;
+                )
+            })?;
+            let result = Block::ToolResult {
+                tool_use_id: id.to_owned(),
+                content: m.content.text().unwrap_or_default(),
+            };
+            Ok((Role::User, vec![result]))
         }
-        match turns.last_mut() {
-            Some(last) if last.role == role => last.content.extend(blocks),
-            _ => turns.push(Message {
-                role,
-                content: blocks,
-            }),
-        }
-    }
+        _ => Ok((Role::User, user_blocks(provider, m, i)?)),
+    })?;
+    let mut turns: Vec<Message> = conversation
+        .turns
+        .into_iter()
+        .map(|(role, content)| Message { role, content })
+        .collect();
     // Anthropic wants tool results first in the user turn that answers tool calls.
     for turn in turns.iter_mut().filter(|t| t.role == Role::User) {
         let (mut results, rest): (Vec<Block>, Vec<Block>) = std::mem::take(&mut turn.content)
@@ -321,97 +287,64 @@ fn translate_messages(
         results.extend(rest);
         turn.content = results;
     }
-    let system = (!system.is_empty()).then(|| system.join("\n\n"));
+    let system = (!conversation.system.is_empty()).then(|| conversation.system.join("\n\n"));
     Ok((system, turns))
 }
 
-fn text_block(text: &str) -> Option<Block> {
-    // The API refuses empty text blocks.
-    (!text.is_empty()).then(|| Block::Text {
+fn text_block(text: &str) -> Block {
+    Block::Text {
         text: text.to_owned(),
+    }
+}
+
+fn user_blocks(provider: &str, m: &ViewMessage<'_>, i: usize) -> Result<Vec<Block>, ProviderError> {
+    shape::user_parts(provider, API, i, &m.content, text_block, |image, j| {
+        let source = match image {
+            Image::Inline { media_type, data } => ImageSource::Base64 {
+                media_type: media_type.to_owned(),
+                data: data.to_owned(),
+            },
+            Image::Web(url) => ImageSource::Url {
+                url: url.to_owned(),
+            },
+            Image::Unusable => {
+                return Err(shape::refuse(
+                    provider,
+                    format!("`messages[{i}].content[{j}].image_url.url` must be an http(s) URL or a base64 data URL."),
+                    Some("messages"),
+                ))
+            }
+        };
+        Ok(Block::Image { source })
     })
 }
 
-fn user_blocks(provider: &str, m: &Value, i: usize) -> Result<Vec<Block>, ProviderError> {
-    match m.get("content") {
-        Some(Value::String(s)) => Ok(text_block(s).into_iter().collect()),
-        Some(Value::Array(parts)) => {
-            let mut blocks = Vec::new();
-            for (j, part) in parts.iter().enumerate() {
-                match part.get("type").and_then(Value::as_str) {
-                    Some("text") => blocks.extend(
-                        part.get("text")
-                            .and_then(Value::as_str)
-                            .and_then(text_block),
-                    ),
-                    Some("image_url") => blocks.push(image_block(provider, part, i, j)?),
-                    other => {
-                        return Err(shape::refuse(
-                            provider,
-                            format!(
-                                "`messages[{i}].content[{j}]` of type {} cannot be sent to Anthropic; use text or image_url parts.",
-                                other.unwrap_or("(none)")
-                            ),
-                            Some("messages"),
-                        ))
-                    }
-                }
-            }
-            Ok(blocks)
-        }
-        _ => Ok(Vec::new()),
-    }
-}
-
-fn image_block(provider: &str, part: &Value, i: usize, j: usize) -> Result<Block, ProviderError> {
-    let url = part
-        .get("image_url")
-        .and_then(|u| u.get("url").or(Some(u)))
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    if let Some((media_type, data)) = shape::data_url(url) {
-        return Ok(Block::Image {
-            source: ImageSource::Base64 { media_type, data },
-        });
-    }
-    if url.starts_with("https://") || url.starts_with("http://") {
-        return Ok(Block::Image {
-            source: ImageSource::Url {
-                url: url.to_owned(),
-            },
-        });
-    }
-    Err(shape::refuse(
-        provider,
-        format!("`messages[{i}].content[{j}].image_url.url` must be an http(s) URL or a base64 data URL."),
-        Some("messages"),
-    ))
-}
-
-fn assistant_blocks(provider: &str, m: &Value, i: usize) -> Result<Vec<Block>, ProviderError> {
-    let mut blocks: Vec<Block> = shape::text_of(m.get("content"))
+fn assistant_blocks(
+    provider: &str,
+    m: &ViewMessage<'_>,
+    i: usize,
+) -> Result<Vec<Block>, ProviderError> {
+    let text = m.content.text();
+    let mut blocks: Vec<Block> = text
         .as_deref()
-        .and_then(text_block)
+        .and_then(shape::non_empty)
+        .map(text_block)
         .into_iter()
         .collect();
-    if let Some(calls) = m.get("tool_calls").and_then(Value::as_array) {
-        for (j, call) in calls.iter().enumerate() {
-            let at = format!("messages[{i}].tool_calls[{j}]");
-            let id = call.get("id").and_then(Value::as_str);
-            let name = call.pointer("/function/name").and_then(Value::as_str);
-            let (Some(id), Some(name)) = (id, name) else {
-                return Err(shape::refuse(
-                    provider,
-                    format!("`{at}` needs an `id` and a `function.name`."),
-                    Some("messages"),
-                ));
-            };
-            blocks.push(Block::ToolUse {
-                id: id.to_owned(),
-                name: name.to_owned(),
-                input: shape::call_arguments(provider, call, &at)?,
-            });
-        }
+    for (j, call) in m.tool_calls.iter().enumerate() {
+        let at = format!("messages[{i}].tool_calls[{j}]");
+        let (Some(id), Some(name)) = (call.id, call.name) else {
+            return Err(shape::refuse(
+                provider,
+                format!("`{at}` needs an `id` and a `function.name`."),
+                Some("messages"),
+            ));
+        };
+        blocks.push(Block::ToolUse {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            input: shape::call_arguments(provider, call, &at)?,
+        });
     }
     Ok(blocks)
 }

@@ -17,14 +17,20 @@ use std::collections::HashMap;
 
 use bytes::Bytes;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::adapter::{Dialect, Encoded, KeyHeader, Outgoing};
 use super::http::{Flow, StreamTranslator};
 use super::shape::{self, Chunks, NativeError};
 use super::ProviderError;
 use crate::config::ProviderConfig;
+use crate::openai::view::{
+    ChatView, Image, Message as ViewMessage, Role as ViewRole, ToolChoice as Choice,
+};
 use crate::openai::{ChatRequest, EmbeddingsRequest};
+
+/// The API's name in refusals.
+const API: &str = "Gemini";
 
 pub(super) struct Gemini;
 
@@ -56,7 +62,7 @@ impl Dialect for Gemini {
     }
 
     fn stream(&self, request: &ChatRequest) -> StreamState {
-        StreamState::new(request.model(), shape::include_usage(request.body()))
+        StreamState::new(request.model(), request.view().include_usage)
     }
 
     fn error(&self, error: ProviderError) -> ProviderError {
@@ -192,8 +198,8 @@ fn to_generate_request(
     provider: &str,
     request: &ChatRequest,
 ) -> Result<GenerateRequest, ProviderError> {
-    let body = request.body();
-    if body.get("n").and_then(Value::as_u64).is_some_and(|n| n > 1) {
+    let view = request.view();
+    if view.choices.is_some_and(|n| n > 1) {
         return Err(shape::refuse(
             provider,
             "This gateway asks Gemini for one candidate per request; `n` must be 1 for this model."
@@ -201,11 +207,7 @@ fn to_generate_request(
             Some("n"),
         ));
     }
-    let response_mime_type = match body
-        .get("response_format")
-        .and_then(|f| f.get("type"))
-        .and_then(Value::as_str)
-    {
+    let response_mime_type = match view.response_format {
         None | Some("text") => None,
         Some("json_object") => Some("application/json"),
         Some(other) => {
@@ -216,8 +218,8 @@ fn to_generate_request(
             ))
         }
     };
-    let (system_instruction, contents) = translate_messages(provider, body)?;
-    let declarations: Vec<FunctionDeclaration> = shape::function_tools(provider, body)?
+    let (system_instruction, contents) = translate_messages(provider, &view)?;
+    let declarations: Vec<FunctionDeclaration> = shape::function_tools(provider, &view)?
         .into_iter()
         .map(|t| FunctionDeclaration {
             name: t.name.to_owned(),
@@ -232,19 +234,23 @@ fn to_generate_request(
             function_declarations: declarations,
         }]
     };
+    let sampling = &view.sampling;
     Ok(GenerateRequest {
         contents,
         system_instruction,
         tools,
-        tool_config: tool_config(provider, body)?,
+        tool_config: tool_config(provider, &view)?,
         generation_config: GenerationConfig {
-            temperature: shape::number(body, "temperature"),
-            top_p: shape::number(body, "top_p"),
-            max_output_tokens: shape::max_tokens(body),
-            stop_sequences: shape::stop_sequences(body),
-            presence_penalty: shape::number(body, "presence_penalty"),
-            frequency_penalty: shape::number(body, "frequency_penalty"),
-            seed: body.get("seed").and_then(Value::as_i64),
+            temperature: sampling.temperature,
+            top_p: sampling.top_p,
+            max_output_tokens: sampling.max_tokens,
+            stop_sequences: sampling
+                .stop
+                .as_ref()
+                .map(|stop| stop.iter().map(|s| (*s).to_owned()).collect()),
+            presence_penalty: sampling.presence_penalty,
+            frequency_penalty: sampling.frequency_penalty,
+            seed: sampling.seed,
             response_mime_type,
         },
     })
@@ -268,25 +274,14 @@ fn schema_for_gemini(mut schema: Value) -> Value {
     schema
 }
 
-fn tool_config(
-    provider: &str,
-    body: &Map<String, Value>,
-) -> Result<Option<ToolConfig>, ProviderError> {
-    let (mode, names) = match body.get("tool_choice") {
-        None | Some(Value::Null) => return Ok(None),
-        Some(Value::String(s)) if s == "auto" => ("AUTO", None),
-        Some(Value::String(s)) if s == "required" => ("ANY", None),
-        Some(Value::String(s)) if s == "none" => ("NONE", None),
-        Some(other) => match other.pointer("/function/name").and_then(Value::as_str) {
-            Some(name) => ("ANY", Some(vec![name.to_owned()])),
-            None => {
-                return Err(shape::refuse(
-                    provider,
-                    "`tool_choice` must be \"auto\", \"required\", \"none\" or {\"type\": \"function\", \"function\": {\"name\": ...}}.".into(),
-                    Some("tool_choice"),
-                ))
-            }
-        },
+fn tool_config(provider: &str, view: &ChatView<'_>) -> Result<Option<ToolConfig>, ProviderError> {
+    let (mode, names) = match view.tool_choice {
+        None => return Ok(None),
+        Some(Choice::Auto) => ("AUTO", None),
+        Some(Choice::Required) => ("ANY", None),
+        Some(Choice::None) => ("NONE", None),
+        Some(Choice::Function(name)) => ("ANY", Some(vec![name.to_owned()])),
+        Some(Choice::Invalid) => return Err(shape::invalid_tool_choice(provider)),
     };
     Ok(Some(ToolConfig {
         function_calling_config: FunctionCallingConfig {
@@ -298,154 +293,97 @@ fn tool_config(
 
 fn translate_messages(
     provider: &str,
-    body: &Map<String, Value>,
+    view: &ChatView<'_>,
 ) -> Result<(Option<Content>, Vec<Content>), ProviderError> {
-    let mut system: Vec<Part> = Vec::new();
-    let mut contents: Vec<Content> = Vec::new();
     // functionResponse is matched to its call by name: remember each call id's name.
-    let mut call_names: HashMap<String, String> = HashMap::new();
-    let messages = body
-        .get("messages")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
-    for (i, m) in messages.iter().enumerate() {
-        let role = m.get("role").and_then(Value::as_str).unwrap_or("");
-        let (role, parts) = match role {
-            "system" | "developer" => {
-                if let Some(text) = shape::text_of(m.get("content")).filter(|t| !t.is_empty()) {
-                    system.push(Part::Text(text));
-                }
-                continue;
-            }
-            "user" => ("user", user_parts(provider, m, i)?),
-            "assistant" => {
-                let mut parts: Vec<Part> = shape::text_of(m.get("content"))
-                    .filter(|t| !t.is_empty())
-                    .map(Part::Text)
-                    .into_iter()
-                    .collect();
-                for (j, call) in m
-                    .get("tool_calls")
-                    .and_then(Value::as_array)
-                    .map_or(&[][..], Vec::as_slice)
-                    .iter()
-                    .enumerate()
-                {
-                    let at = format!("messages[{i}].tool_calls[{j}]");
-                    let Some(name) = call.pointer("/function/name").and_then(Value::as_str) else {
-                        return Err(shape::refuse(
-                            provider,
-                            format!("`{at}` needs a `function.name`."),
-                            Some("messages"),
-                        ));
-                    };
-                    if let Some(id) = call.get("id").and_then(Value::as_str) {
-                        call_names.insert(id.to_owned(), name.to_owned());
-                    }
-                    parts.push(Part::FunctionCall(FunctionCall {
-                        name: name.to_owned(),
-                        args: shape::call_arguments(provider, call, &at)?,
-                    }));
-                }
-                ("model", parts)
-            }
-            "tool" => {
-                let name = m
-                    .get("tool_call_id")
-                    .and_then(Value::as_str)
-                    .and_then(|id| call_names.get(id))
-                    .ok_or_else(|| {
-                        shape::refuse(
-                            provider,
-                            format!("`messages[{i}].tool_call_id` does not name a tool call of an earlier assistant message."),
-                            Some("messages"),
-                        )
-                    })?;
-                let text = shape::text_of(m.get("content")).unwrap_or_default();
-                // The response must be an object: a JSON object result goes as is,
-                // anything else is wrapped.
-                let response = match serde_json::from_str::<Value>(&text) {
-                    Ok(v @ Value::Object(_)) => v,
-                    _ => json!({"content": text}),
+    let mut call_names: HashMap<&str, &str> = HashMap::new();
+    let conversation = shape::conversation(provider, API, view, |i, m| match m.role {
+        ViewRole::Assistant => {
+            let text = m.content.text();
+            let mut parts: Vec<Part> = text
+                .as_deref()
+                .and_then(shape::non_empty)
+                .map(text_part)
+                .into_iter()
+                .collect();
+            for (j, call) in m.tool_calls.iter().enumerate() {
+                let at = format!("messages[{i}].tool_calls[{j}]");
+                let Some(name) = call.name else {
+                    return Err(shape::refuse(
+                        provider,
+                        format!("`{at}` needs a `function.name`."),
+                        Some("messages"),
+                    ));
                 };
-                (
-                    "user",
-                    vec![Part::FunctionResponse(FunctionResponse {
-                        name: name.clone(),
-                        response,
-                    })],
-                )
+                if let Some(id) = call.id {
+                    call_names.insert(id, name);
+                }
+                parts.push(Part::FunctionCall(FunctionCall {
+                    name: name.to_owned(),
+                    args: shape::call_arguments(provider, call, &at)?,
+                }));
             }
-            other => {
-                return Err(shape::refuse(
-                    provider,
-                    format!("`messages[{i}].role` \"{other}\" cannot be sent to Gemini; use user, assistant, system or tool."),
-                    Some("messages"),
-                ))
-            }
-        };
-        if parts.is_empty() {
-            continue;
+            Ok(("model", parts))
         }
-        match contents.last_mut() {
-            Some(last) if last.role == Some(role) => last.parts.extend(parts),
-            _ => contents.push(Content {
-                role: Some(role),
-                parts,
-            }),
+        ViewRole::Tool => {
+            let name = m
+                .tool_call_id
+                .and_then(|id| call_names.get(id))
+                .ok_or_else(|| {
+                    shape::refuse(
+                        provider,
+                        format!("`messages[{i}].tool_call_id` does not name a tool call of an earlier assistant message."),
+                        Some("messages"),
+                    )
+                })?;
+            let text = m.content.text().unwrap_or_default();
+            // The response must be an object: a JSON object result goes as is,
+            // anything else is wrapped.
+            let response = match serde_json::from_str::<Value>(&text) {
+                Ok(v @ Value::Object(_)) => v,
+                _ => json!({"content": text}),
+            };
+            let result = Part::FunctionResponse(FunctionResponse {
+                name: (*name).to_owned(),
+                response,
+            });
+            Ok(("user", vec![result]))
         }
-    }
-    let system = (!system.is_empty()).then_some(Content {
+        _ => Ok(("user", user_parts(provider, m, i)?)),
+    })?;
+    let contents = conversation
+        .turns
+        .into_iter()
+        .map(|(role, parts)| Content {
+            role: Some(role),
+            parts,
+        })
+        .collect();
+    let system = (!conversation.system.is_empty()).then(|| Content {
         role: None,
-        parts: system,
+        parts: conversation.system.into_iter().map(Part::Text).collect(),
     });
     Ok((system, contents))
 }
 
-fn user_parts(provider: &str, m: &Value, i: usize) -> Result<Vec<Part>, ProviderError> {
-    match m.get("content") {
-        Some(Value::String(s)) if !s.is_empty() => Ok(vec![Part::Text(s.clone())]),
-        Some(Value::Array(items)) => {
-            let mut parts = Vec::new();
-            for (j, part) in items.iter().enumerate() {
-                match part.get("type").and_then(Value::as_str) {
-                    Some("text") => parts.extend(
-                        part.get("text")
-                            .and_then(Value::as_str)
-                            .filter(|t| !t.is_empty())
-                            .map(|t| Part::Text(t.to_owned())),
-                    ),
-                    Some("image_url") => {
-                        let url = part
-                            .get("image_url")
-                            .and_then(|u| u.get("url").or(Some(u)))
-                            .and_then(Value::as_str)
-                            .unwrap_or("");
-                        let Some((mime_type, data)) = shape::data_url(url) else {
-                            return Err(shape::refuse(
-                                provider,
-                                format!("`messages[{i}].content[{j}].image_url.url` must be a base64 data URL for Gemini (the gateway does not fetch image URLs)."),
-                                Some("messages"),
-                            ));
-                        };
-                        parts.push(Part::InlineData(Blob { mime_type, data }));
-                    }
-                    other => {
-                        return Err(shape::refuse(
-                            provider,
-                            format!(
-                                "`messages[{i}].content[{j}]` of type {} cannot be sent to Gemini; use text or image_url parts.",
-                                other.unwrap_or("(none)")
-                            ),
-                            Some("messages"),
-                        ))
-                    }
-                }
-            }
-            Ok(parts)
-        }
-        _ => Ok(Vec::new()),
+fn text_part(text: &str) -> Part {
+    Part::Text(text.to_owned())
+}
+
+fn user_parts(provider: &str, m: &ViewMessage<'_>, i: usize) -> Result<Vec<Part>, ProviderError> {
+    shape::user_parts(provider, API, i, &m.content, text_part, |image, j| {
+        match image {
+        Image::Inline { media_type, data } => Ok(Part::InlineData(Blob {
+            mime_type: media_type.to_owned(),
+            data: data.to_owned(),
+        })),
+        Image::Web(_) | Image::Unusable => Err(shape::refuse(
+            provider,
+            format!("`messages[{i}].content[{j}].image_url.url` must be a base64 data URL for Gemini (the gateway does not fetch image URLs)."),
+            Some("messages"),
+        )),
     }
+    })
 }
 
 // ---- response: GenerateContentResponse -> OpenAI ----

@@ -1,13 +1,14 @@
-//! The OpenAI shapes the native adapters (Azure, Anthropic, Gemini) translate into and
-//! the request fields they read out of an OpenAI request: chunk and completion
-//! envelopes, usage, finish reasons, error bodies, data URLs. Pure functions on JSON:
-//! no I/O, no provider knowledge beyond what its caller passes in.
+//! What the native dialects (Azure, Anthropic, Gemini) share: the OpenAI shapes they
+//! translate answers into (chunk and completion envelopes, usage, error bodies) and the
+//! one walk over a request's typed view they translate requests with (turns, user
+//! parts, tools, tool-call arguments, refusals). Pure functions: no I/O, no provider
+//! knowledge beyond what its caller passes in.
 
-use base64::Engine;
 use bytes::Bytes;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::ProviderError;
+use crate::openai::view::{ChatView, Content, Image, Message, Part, Role, ToolCall};
 
 /// OpenAI's error `type` for an HTTP status, as the OpenAI SDKs expect it.
 pub(super) fn error_type(status: u16) -> &'static str {
@@ -206,73 +207,6 @@ pub(super) fn code_string(v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// Whether the client asked for a final usage chunk.
-pub(super) fn include_usage(body: &Map<String, Value>) -> bool {
-    body.get("stream_options")
-        .and_then(|o| o.get("include_usage"))
-        .and_then(Value::as_bool)
-        .unwrap_or(false)
-}
-
-/// `max_completion_tokens` (current) or `max_tokens` (legacy), whichever is set.
-pub(super) fn max_tokens(body: &Map<String, Value>) -> Option<u64> {
-    ["max_completion_tokens", "max_tokens"]
-        .iter()
-        .find_map(|k| body.get(*k).and_then(Value::as_u64))
-}
-
-/// `stop` as a list: OpenAI takes a string or an array of strings.
-pub(super) fn stop_sequences(body: &Map<String, Value>) -> Option<Vec<String>> {
-    match body.get("stop")? {
-        Value::String(s) => Some(vec![s.clone()]),
-        Value::Array(items) => Some(
-            items
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect(),
-        ),
-        _ => None,
-    }
-}
-
-/// A number field, if present and numeric.
-pub(super) fn number(body: &Map<String, Value>, key: &str) -> Option<f64> {
-    body.get(key).and_then(Value::as_f64)
-}
-
-/// A message's text: the string, or its text parts joined by newlines. `None` when the
-/// content is absent or null.
-pub(super) fn text_of(content: Option<&Value>) -> Option<String> {
-    match content? {
-        Value::String(s) => Some(s.clone()),
-        Value::Array(parts) => Some(
-            parts
-                .iter()
-                .filter_map(|p| p.get("text").and_then(Value::as_str))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-        _ => None,
-    }
-}
-
-/// A `data:<mime>;base64,<data>` URL split into its media type and base64 payload. The
-/// payload is checked to be base64 so a malformed image fails here, with a clear error,
-/// rather than at the provider.
-pub(super) fn data_url(url: &str) -> Option<(String, String)> {
-    let rest = url.strip_prefix("data:")?;
-    let (meta, data) = rest.split_once(',')?;
-    let mime = meta.strip_suffix(";base64")?;
-    if mime.is_empty() {
-        return None;
-    }
-    base64::engine::general_purpose::STANDARD
-        .decode(data)
-        .ok()?;
-    Some((mime.to_owned(), data.to_owned()))
-}
-
 /// `text` as one URL path segment: bytes outside `[A-Za-z0-9._-]` are percent-escaped,
 /// so a model or deployment name chosen by a client can never add a path segment or a
 /// query to the provider URL it goes into.
@@ -298,46 +232,47 @@ pub(super) struct FunctionTool<'a> {
 /// The function tools of a request, refusing tool kinds other than `function`.
 pub(super) fn function_tools<'a>(
     provider: &str,
-    body: &'a Map<String, Value>,
+    view: &ChatView<'a>,
 ) -> Result<Vec<FunctionTool<'a>>, ProviderError> {
-    let Some(tools) = body.get("tools").and_then(Value::as_array) else {
-        return Ok(Vec::new());
-    };
-    tools
+    view.tools
         .iter()
         .enumerate()
-        .map(|(i, tool)| {
-            let name = tool.pointer("/function/name").and_then(Value::as_str);
-            match (tool.get("type").and_then(Value::as_str), name) {
-                (Some("function") | None, Some(name)) => Ok(FunctionTool {
-                    name,
-                    description: tool
-                        .pointer("/function/description")
-                        .and_then(Value::as_str),
-                    parameters: tool.pointer("/function/parameters"),
-                }),
-                _ => Err(refuse(
-                    provider,
-                    format!("`tools[{i}]` must be a function tool with a name for this provider"),
-                    Some("tools"),
-                )),
-            }
+        .map(|(i, tool)| match (tool.kind, tool.name) {
+            (Some("function") | None, Some(name)) => Ok(FunctionTool {
+                name,
+                description: tool.description,
+                parameters: tool.parameters,
+            }),
+            _ => Err(refuse(
+                provider,
+                format!("`tools[{i}]` must be a function tool with a name for this provider"),
+                Some("tools"),
+            )),
         })
         .collect()
+}
+
+/// A `tool_choice` that is none of OpenAI's forms.
+pub(super) fn invalid_tool_choice(provider: &str) -> ProviderError {
+    refuse(
+        provider,
+        "`tool_choice` must be \"auto\", \"required\", \"none\" or {\"type\": \"function\", \"function\": {\"name\": ...}}.".into(),
+        Some("tool_choice"),
+    )
 }
 
 /// The arguments of an assistant tool call, parsed: providers other than OpenAI take
 /// them as a JSON object, not a string.
 pub(super) fn call_arguments(
     provider: &str,
-    call: &Value,
+    call: &ToolCall<'_>,
     at: &str,
 ) -> Result<Value, ProviderError> {
-    let text = call
-        .pointer("/function/arguments")
-        .and_then(Value::as_str)
-        .unwrap_or("{}");
-    let text = if text.trim().is_empty() { "{}" } else { text };
+    let text = if call.arguments.trim().is_empty() {
+        "{}"
+    } else {
+        call.arguments
+    };
     match serde_json::from_str::<Value>(text) {
         Ok(v @ Value::Object(_)) => Ok(v),
         _ => Err(refuse(
@@ -346,6 +281,94 @@ pub(super) fn call_arguments(
             Some("messages"),
         )),
     }
+}
+
+/// A conversation as Anthropic and Gemini want it: the system and developer texts
+/// apart, then alternating turns.
+pub(super) struct Conversation<R, P> {
+    /// The non-empty texts of system and developer messages, in order.
+    pub system: Vec<String>,
+    pub turns: Vec<(R, Vec<P>)>,
+}
+
+/// The one walk over a conversation for the native formats: system and developer
+/// messages go to `system`, every user, assistant and tool message becomes a role and
+/// its parts through `turn`, turns without parts are dropped and consecutive turns of
+/// one role are merged (both APIs require alternation). Any other role is refused,
+/// naming `api`.
+pub(super) fn conversation<'v, R: PartialEq, P>(
+    provider: &str,
+    api: &str,
+    view: &'v ChatView<'v>,
+    mut turn: impl FnMut(usize, &'v Message<'v>) -> Result<(R, Vec<P>), ProviderError>,
+) -> Result<Conversation<R, P>, ProviderError> {
+    let mut system = Vec::new();
+    let mut turns: Vec<(R, Vec<P>)> = Vec::new();
+    for (i, m) in view.messages.iter().enumerate() {
+        let (role, parts) = match m.role {
+            Role::System | Role::Developer => {
+                system.extend(m.content.text().filter(|t| !t.is_empty()));
+                continue;
+            }
+            Role::User | Role::Assistant | Role::Tool => turn(i, m)?,
+            Role::Other(other) => {
+                return Err(refuse(
+                    provider,
+                    format!("`messages[{i}].role` \"{other}\" cannot be sent to {api}; use user, assistant, system or tool."),
+                    Some("messages"),
+                ))
+            }
+        };
+        if parts.is_empty() {
+            continue;
+        }
+        match turns.last_mut() {
+            Some((last, content)) if *last == role => content.extend(parts),
+            _ => turns.push((role, parts)),
+        }
+    }
+    Ok(Conversation { system, turns })
+}
+
+/// A user message's content as native parts: non-empty text through `text`, images
+/// through `image` (which refuses what its API cannot take), anything else refused
+/// naming `api`.
+pub(super) fn user_parts<P>(
+    provider: &str,
+    api: &str,
+    i: usize,
+    content: &Content<'_>,
+    text: impl Fn(&str) -> P,
+    image: impl Fn(Image<'_>, usize) -> Result<P, ProviderError>,
+) -> Result<Vec<P>, ProviderError> {
+    let parts = match content {
+        Content::None => return Ok(Vec::new()),
+        Content::Text(t) => return Ok(non_empty(t).map(text).into_iter().collect()),
+        Content::Parts(parts) => parts,
+    };
+    let mut out = Vec::new();
+    for (j, part) in parts.iter().enumerate() {
+        match part {
+            Part::Text(t) => out.extend(non_empty(t).map(&text)),
+            Part::Image(img) => out.push(image(*img, j)?),
+            Part::Other(kind) => {
+                return Err(refuse(
+                    provider,
+                    format!(
+                        "`messages[{i}].content[{j}]` of type {} cannot be sent to {api}; use text or image_url parts.",
+                        kind.unwrap_or("(none)")
+                    ),
+                    Some("messages"),
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `text` unless it is empty (both native APIs refuse empty text blocks).
+pub(super) fn non_empty(text: &str) -> Option<&str> {
+    (!text.is_empty()).then_some(text)
 }
 
 /// In adapter tests: the OpenAI error body the client gets for a translation the
@@ -366,17 +389,6 @@ pub(super) fn refusal_body<T: std::fmt::Debug>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn data_urls_split_into_media_type_and_payload() {
-        assert_eq!(
-            data_url("data:image/png;base64,iVBORw0KGgo="),
-            Some(("image/png".into(), "iVBORw0KGgo=".into()))
-        );
-        assert_eq!(data_url("data:image/png,raw"), None);
-        assert_eq!(data_url("data:image/png;base64,not base64!"), None);
-        assert_eq!(data_url("https://x/y.png"), None);
-    }
 
     #[test]
     fn chunks_have_openai_chunk_shape() {
@@ -402,19 +414,6 @@ mod tests {
         assert_eq!(u["total_tokens"], 15);
         assert_eq!(u["prompt_tokens_details"]["cached_tokens"], 4);
         assert!(usage(1, 1, None).get("prompt_tokens_details").is_none());
-    }
-
-    #[test]
-    fn stop_and_max_tokens_accept_both_spellings() {
-        let body: Map<String, Value> =
-            serde_json::from_str(r#"{"stop":"END","max_tokens":7}"#).unwrap();
-        assert_eq!(stop_sequences(&body), Some(vec!["END".to_owned()]));
-        assert_eq!(max_tokens(&body), Some(7));
-        let body: Map<String, Value> =
-            serde_json::from_str(r#"{"stop":["a","b"],"max_tokens":7,"max_completion_tokens":9}"#)
-                .unwrap();
-        assert_eq!(stop_sequences(&body).unwrap().len(), 2);
-        assert_eq!(max_tokens(&body), Some(9));
     }
 
     #[test]
