@@ -7,6 +7,7 @@
 use serde_json::{json, Value};
 
 use super::{stop_reason, usage, MessagesError};
+use crate::openai::FinishReason;
 
 /// The Anthropic message for an OpenAI `chat.completion`.
 pub fn to_message(completion: &Value) -> Result<Value, MessagesError> {
@@ -29,10 +30,12 @@ pub fn to_message(completion: &Value) -> Result<Value, MessagesError> {
             content.push(tool_use(call, i)?);
         }
     }
-    let finish = choice
-        .get("finish_reason")
-        .and_then(Value::as_str)
-        .unwrap_or("stop");
+    let finish = FinishReason::parse(
+        choice
+            .get("finish_reason")
+            .and_then(Value::as_str)
+            .unwrap_or("stop"),
+    );
     Ok(json!({
         "id": message_id(completion.get("id").and_then(Value::as_str)),
         "type": "message",

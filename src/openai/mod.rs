@@ -4,6 +4,7 @@
 //! (new OpenAI parameters) are forwarded unchanged; only the fields the gateway acts on
 //! are read, and the text-bearing ones are exposed for redaction.
 
+mod answer;
 mod chat;
 mod embeddings;
 mod error;
@@ -12,6 +13,7 @@ pub mod sse;
 mod text;
 pub mod view;
 
+pub use answer::{FinishReason, Usage};
 pub use chat::ChatRequest;
 pub use embeddings::EmbeddingsRequest;
 pub use error::{ErrorBody, ErrorDetail};

@@ -26,7 +26,7 @@ use crate::messages::finish_reason;
 use crate::openai::view::{
     ChatView, Image, Message as ViewMessage, Role as ViewRole, ToolChoice as Choice,
 };
-use crate::openai::{ChatRequest, EmbeddingsRequest};
+use crate::openai::{self, ChatRequest, EmbeddingsRequest};
 
 /// The API's name in refusals.
 const API: &str = "Anthropic";
@@ -412,12 +412,15 @@ impl Usage {
 
     /// OpenAI's usage: Anthropic's `input_tokens` excludes cache reads and writes, while
     /// OpenAI's `prompt_tokens` counts every input token, so they are added back.
-    fn to_openai(self) -> Value {
+    fn to_openai(self) -> openai::Usage {
         let cached = self.cache_read_input_tokens;
-        let prompt = self.input_tokens.unwrap_or(0)
-            + cached.unwrap_or(0)
-            + self.cache_creation_input_tokens.unwrap_or(0);
-        shape::usage(prompt, self.output_tokens.unwrap_or(0), cached)
+        openai::Usage {
+            prompt: self.input_tokens.unwrap_or(0)
+                + cached.unwrap_or(0)
+                + self.cache_creation_input_tokens.unwrap_or(0),
+            completion: self.output_tokens.unwrap_or(0),
+            cached,
+        }
     }
 }
 
@@ -809,7 +812,7 @@ mod tests {
             ("tool_use", "tool_calls"),
             ("refusal", "content_filter"),
         ] {
-            assert_eq!(finish_reason(Some(reason)), expected);
+            assert_eq!(finish_reason(Some(reason)).as_str(), expected);
         }
     }
 

@@ -27,7 +27,7 @@ use crate::config::ProviderConfig;
 use crate::openai::view::{
     ChatView, Image, Message as ViewMessage, Role as ViewRole, ToolChoice as Choice,
 };
-use crate::openai::{ChatRequest, EmbeddingsRequest};
+use crate::openai::{ChatRequest, EmbeddingsRequest, FinishReason, Usage};
 
 /// The API's name in refusals.
 const API: &str = "Gemini";
@@ -460,29 +460,42 @@ struct UsageMetadata {
 impl UsageMetadata {
     /// `promptTokenCount` already includes cached tokens, as OpenAI's prompt_tokens does;
     /// thinking tokens count as completion tokens, as OpenAI's reasoning tokens do.
-    fn to_openai(self) -> Value {
-        shape::usage(
-            self.prompt_token_count,
-            self.candidates_token_count + self.thoughts_token_count,
-            self.cached_content_token_count,
-        )
+    fn to_openai(self) -> Usage {
+        Usage {
+            prompt: self.prompt_token_count,
+            completion: self.candidates_token_count + self.thoughts_token_count,
+            cached: self.cached_content_token_count,
+        }
     }
 }
 
-fn finish_reason(reason: &str, called_tools: bool) -> &'static str {
+fn finish_reason(reason: &str, called_tools: bool) -> FinishReason {
     match reason {
-        "MAX_TOKENS" => "length",
+        "MAX_TOKENS" => FinishReason::Length,
         "SAFETY" | "RECITATION" | "BLOCKLIST" | "PROHIBITED_CONTENT" | "SPII" | "IMAGE_SAFETY" => {
-            "content_filter"
+            FinishReason::ContentFilter
         }
         // Gemini ends a function-calling turn with STOP.
-        _ if called_tools => "tool_calls",
-        _ => "stop",
+        _ if called_tools => FinishReason::ToolCalls,
+        _ => FinishReason::Stop,
     }
 }
 
-fn new_call_id() -> String {
-    format!("call_{}", uuid::Uuid::new_v4().simple())
+impl ResponseCall {
+    /// The call's id (Gemini may send none: one is made up, so a tool result can refer
+    /// to it) and its arguments as an object (none sent: `{}`).
+    fn id_and_args(&self) -> (String, Value) {
+        let id = self
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("call_{}", uuid::Uuid::new_v4().simple()));
+        let args = if self.args.is_null() {
+            json!({})
+        } else {
+            self.args.clone()
+        };
+        (id, args)
+    }
 }
 
 fn to_completion(bytes: &[u8], model: &str) -> Result<Bytes, String> {
@@ -499,7 +512,7 @@ fn to_completion(bytes: &[u8], model: &str) -> Result<Bytes, String> {
         let reason = response
             .prompt_feedback
             .and_then(|f| f.block_reason)
-            .map_or("stop", |_| "content_filter");
+            .map_or(FinishReason::Stop, |_| FinishReason::ContentFilter);
         return Ok(shape::completion(
             &id,
             model,
@@ -522,12 +535,7 @@ fn to_completion(bytes: &[u8], model: &str) -> Result<Bytes, String> {
             has_text = true;
         }
         if let Some(call) = &part.function_call {
-            let id = call.id.clone().unwrap_or_else(new_call_id);
-            let args = if call.args.is_null() {
-                json!({})
-            } else {
-                call.args.clone()
-            };
+            let (id, args) = call.id_and_args();
             calls.push(shape::tool_call(&id, &call.name, &args));
         }
     }
@@ -663,7 +671,10 @@ impl StreamTranslator for StreamState {
                 .is_some()
             {
                 self.finished = true;
-                out.push(self.chunks.delta(json!({}), Some("content_filter")));
+                out.push(
+                    self.chunks
+                        .delta(json!({}), Some(FinishReason::ContentFilter)),
+                );
             }
             return Ok(Flow::Continue);
         };
@@ -676,12 +687,7 @@ impl StreamTranslator for StreamState {
                 out.push(self.chunks.delta(json!({"content": text}), None));
             }
             if let Some(call) = &part.function_call {
-                let id = call.id.clone().unwrap_or_else(new_call_id);
-                let args = if call.args.is_null() {
-                    json!({})
-                } else {
-                    call.args.clone()
-                };
+                let (id, args) = call.id_and_args();
                 // Gemini sends a call whole: id, name and all arguments in one chunk.
                 out.push(self.chunks.delta(
                     json!({"tool_calls": [{"index": self.tool_calls, "id": id, "type": "function",
@@ -961,7 +967,7 @@ mod tests {
             ("RECITATION", "content_filter"),
             ("OTHER", "stop"),
         ] {
-            assert_eq!(finish_reason(reason, false), expected);
+            assert_eq!(finish_reason(reason, false).as_str(), expected);
         }
         let blocked = json!({"promptFeedback": {"blockReason": "SAFETY"}, "usageMetadata": {"promptTokenCount": 3}});
         let out: Value =

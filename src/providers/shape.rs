@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 
 use super::ProviderError;
 use crate::openai::view::{ChatView, Content, Image, Message, Part, Role, ToolCall};
+use crate::openai::{FinishReason, Usage};
 
 /// OpenAI's error `type` for an HTTP status, as the OpenAI SDKs expect it.
 pub(super) fn error_type(status: u16) -> &'static str {
@@ -100,20 +101,6 @@ pub(super) fn now_unix() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// OpenAI's `usage` object. `prompt` counts every input token, cached ones included,
-/// as OpenAI does; `cached` is the part of it read from a cache.
-pub(super) fn usage(prompt: u64, completion: u64, cached: Option<u64>) -> Value {
-    let mut usage = json!({
-        "prompt_tokens": prompt,
-        "completion_tokens": completion,
-        "total_tokens": prompt + completion,
-    });
-    if let Some(cached) = cached {
-        usage["prompt_tokens_details"] = json!({"cached_tokens": cached});
-    }
-    usage
-}
-
 /// The envelope every chunk of one streamed answer shares.
 #[derive(Debug, Clone)]
 pub(super) struct Chunks {
@@ -138,12 +125,12 @@ struct ChoiceOut<'a> {
     index: u32,
     delta: &'a Value,
     logprobs: Option<()>,
-    finish_reason: Option<&'a str>,
+    finish_reason: Option<&'static str>,
 }
 
 impl Chunks {
     /// One `chat.completion.chunk` with a single choice.
-    pub fn delta(&self, delta: Value, finish_reason: Option<&str>) -> String {
+    pub fn delta(&self, delta: Value, finish_reason: Option<FinishReason>) -> String {
         let chunk = ChunkOut {
             id: &self.id,
             object: "chat.completion.chunk",
@@ -153,7 +140,7 @@ impl Chunks {
                 index: 0,
                 delta: &delta,
                 logprobs: None,
-                finish_reason,
+                finish_reason: finish_reason.map(FinishReason::as_str),
             }],
         };
         // Serializing borrowed strings and a Value cannot fail.
@@ -161,10 +148,10 @@ impl Chunks {
     }
 
     /// The final usage chunk of `stream_options.include_usage`: no choices, only usage.
-    pub fn usage(&self, usage: Value) -> String {
+    pub fn usage(&self, usage: Usage) -> String {
         json!({
             "id": self.id, "object": "chat.completion.chunk", "created": self.created,
-            "model": self.model, "choices": [], "usage": usage,
+            "model": self.model, "choices": [], "usage": usage.to_value(),
         })
         .to_string()
     }
@@ -176,8 +163,8 @@ pub(super) fn completion(
     model: &str,
     content: Option<String>,
     tool_calls: Vec<Value>,
-    finish_reason: &str,
-    usage: Option<Value>,
+    finish_reason: FinishReason,
+    usage: Option<Usage>,
 ) -> Bytes {
     let mut message = json!({"role": "assistant", "content": content, "refusal": null});
     if !tool_calls.is_empty() {
@@ -185,10 +172,10 @@ pub(super) fn completion(
     }
     let mut body = json!({
         "id": id, "object": "chat.completion", "created": now_unix(), "model": model,
-        "choices": [{"index": 0, "message": message, "logprobs": null, "finish_reason": finish_reason}],
+        "choices": [{"index": 0, "message": message, "logprobs": null, "finish_reason": finish_reason.as_str()}],
     });
     if let Some(usage) = usage {
-        body["usage"] = usage;
+        body["usage"] = usage.to_value();
     }
     Bytes::from(body.to_string())
 }
@@ -403,17 +390,14 @@ mod tests {
             json!({"id": "x", "object": "chat.completion.chunk", "created": 7, "model": "m",
                    "choices": [{"index": 0, "delta": {"content": "hi"}, "logprobs": null, "finish_reason": null}]})
         );
-        let v: Value = serde_json::from_str(&c.usage(usage(1, 2, None))).unwrap();
+        let usage = Usage {
+            prompt: 1,
+            completion: 2,
+            cached: None,
+        };
+        let v: Value = serde_json::from_str(&c.usage(usage)).unwrap();
         assert_eq!(v["choices"], json!([]));
         assert_eq!(v["usage"]["total_tokens"], 3);
-    }
-
-    #[test]
-    fn usage_counts_cached_tokens_inside_prompt_tokens() {
-        let u = usage(10, 5, Some(4));
-        assert_eq!(u["total_tokens"], 15);
-        assert_eq!(u["prompt_tokens_details"]["cached_tokens"], 4);
-        assert!(usage(1, 1, None).get("prompt_tokens_details").is_none());
     }
 
     #[test]
