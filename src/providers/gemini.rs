@@ -560,7 +560,7 @@ fn to_completion(bytes: &[u8], model: &str) -> Result<Bytes, String> {
 /// reported as one (and its body dropped) like every provider's 401 and 403.
 fn rejected_key(error: ProviderError) -> ProviderError {
     match error {
-        ProviderError::Status {
+        ProviderError::Upstream {
             provider,
             status: 400,
             body,
@@ -582,7 +582,7 @@ fn rejected_key(error: ProviderError) -> ProviderError {
                     status: 400,
                 }
             } else {
-                ProviderError::Status {
+                ProviderError::Upstream {
                     provider,
                     status: 400,
                     body,

@@ -105,7 +105,7 @@ impl Exchange {
 
     /// Sends the request and waits for the response headers; 401 and 403 become
     /// [`ProviderError::Rejected`] with the body discarded unread, any other non-2xx
-    /// [`ProviderError::Status`] carrying the upstream's (bounded) error body.
+    /// [`ProviderError::Upstream`] carrying the upstream's (bounded) error body.
     pub async fn send(
         &self,
         request: reqwest::RequestBuilder,
@@ -133,7 +133,7 @@ impl Exchange {
             .read_capped(response, MAX_ERROR_BODY)
             .await
             .unwrap_or_default();
-        Err(ProviderError::Status {
+        Err(ProviderError::Upstream {
             provider: self.provider.to_owned(),
             status,
             body,

@@ -53,6 +53,15 @@ pub enum Phase {
     Total,
 }
 
+/// Why an exchange with a provider failed, by where the failure came from. Nothing
+/// was sent: [`Refused`](Self::Refused) (the request cannot be expressed for this
+/// provider, the client's 400), [`KeyUnavailable`](Self::KeyUnavailable),
+/// [`Unavailable`](Self::Unavailable) (every breaker open). The transport failed:
+/// [`Connect`](Self::Connect), [`Timeout`](Self::Timeout). The provider answered:
+/// [`Upstream`](Self::Upstream) (a non-2xx status), [`Rejected`](Self::Rejected) (its
+/// refusal of the gateway's key), [`Protocol`](Self::Protocol) (an answer that broke
+/// off or is not what its API promises). Only failures where the provider was reached
+/// or could not be reached tell the router anything about its health.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ProviderError {
     #[error("could not connect to provider \"{provider}\": {reason}")]
@@ -63,8 +72,10 @@ pub enum ProviderError {
         phase: Phase,
         limit: Duration,
     },
+    /// The provider answered with a non-2xx status other than 401 and 403; `body` is
+    /// its error body (bounded), in OpenAI's shape once the dialect mapped it.
     #[error("provider \"{provider}\" answered HTTP {status}")]
-    Status {
+    Upstream {
         provider: String,
         status: u16,
         body: Bytes,
@@ -77,7 +88,7 @@ pub enum ProviderError {
     Rejected { provider: String, status: u16 },
     #[error("provider \"{provider}\" broke the exchange: {reason}")]
     Protocol { provider: String, reason: String },
-    /// The adapter cannot express the request in the provider's format: refused before
+    /// The dialect cannot express the request in the provider's format: refused before
     /// any byte was sent. The client's 400; the provider's health learns nothing.
     #[error("provider \"{provider}\" cannot take this request: {message}")]
     Refused {
@@ -93,6 +104,19 @@ pub enum ProviderError {
         providers: Vec<String>,
         retry_in: Duration,
     },
+}
+
+impl ProviderError {
+    /// Whether the gateway tried to reach the provider at all: `false` for the
+    /// failures that happen before any byte is sent, which say nothing of its health.
+    pub fn tried(&self) -> bool {
+        !matches!(
+            self,
+            ProviderError::Refused { .. }
+                | ProviderError::KeyUnavailable { .. }
+                | ProviderError::Unavailable { .. }
+        )
+    }
 }
 
 /// One provider deployment: its adapter plus the facts the policy and router need.

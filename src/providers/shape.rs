@@ -63,7 +63,7 @@ pub(super) fn map_status_error(
     native: impl Fn(u16, &Value) -> Option<NativeError>,
 ) -> ProviderError {
     match error {
-        ProviderError::Status {
+        ProviderError::Upstream {
             provider,
             status,
             body,
@@ -78,7 +78,7 @@ pub(super) fn map_status_error(
                     ..NativeError::default()
                 });
             let kind = native.kind.unwrap_or_else(|| error_type(status).to_owned());
-            ProviderError::Status {
+            ProviderError::Upstream {
                 body: error_body(
                     &native.message,
                     &kind,
@@ -402,7 +402,7 @@ mod tests {
 
     #[test]
     fn native_error_bodies_become_openai_shaped() {
-        let e = ProviderError::Status {
+        let e = ProviderError::Upstream {
             provider: "p".into(),
             status: 429,
             body: Bytes::from_static(br#"{"msg":"slow down"}"#),
@@ -415,7 +415,7 @@ mod tests {
                 ..NativeError::default()
             })
         });
-        let ProviderError::Status { status, body, .. } = mapped else {
+        let ProviderError::Upstream { status, body, .. } = mapped else {
             panic!("status kept")
         };
         assert_eq!(status, 429);
@@ -424,13 +424,13 @@ mod tests {
         assert_eq!(v["error"]["type"], "rate_limit_error");
         assert_eq!(v["error"]["code"], "rl");
         // An unreadable body still yields an OpenAI-shaped one naming the status.
-        let e = ProviderError::Status {
+        let e = ProviderError::Upstream {
             provider: "p".into(),
             status: 400,
             body: Bytes::from_static(b"<html>"),
             retry_after: None,
         };
-        let ProviderError::Status { body, .. } = map_status_error(e, |_, _| None) else {
+        let ProviderError::Upstream { body, .. } = map_status_error(e, |_, _| None) else {
             panic!()
         };
         let v: Value = serde_json::from_slice(&body).unwrap();
