@@ -8,13 +8,15 @@
 //! ([`stream`]). Guarantees that nothing a client sent is dropped silently: a field
 //! that maps is translated, a field that is only a hint (`cache_control`) is documented
 //! as ignored, and anything that would change the answer but has no OpenAI
-//! equivalent is refused with an error naming it. Also holds the stop-reason table
-//! both directions read (the egress adapter `providers/anthropic.rs` uses
-//! [`finish_reason`]). Knows no HTTP and imports nothing of the crate but `openai/`.
+//! equivalent is refused with an error naming it. Also holds what both directions
+//! share with the Anthropic dialect `providers/anthropic.rs`: the stop-reason table
+//! ([`finish_reason`], [`stop_reason`]) and the answer's wire types ([`wire`]). Knows
+//! no HTTP and imports nothing of the crate but `openai/`.
 
 pub mod answer;
 pub mod request;
 pub mod stream;
+pub mod wire;
 
 pub use answer::to_message;
 pub use request::to_chat_request;
@@ -81,12 +83,8 @@ pub fn stop_reason(finish_reason: FinishReason) -> &'static str {
 }
 
 /// Anthropic's `usage` from an OpenAI `usage` object (zero where it is missing).
-pub fn usage(openai: Option<&serde_json::Value>) -> serde_json::Value {
-    let usage = Usage::of(openai);
-    serde_json::json!({
-        "input_tokens": usage.prompt,
-        "output_tokens": usage.completion,
-    })
+pub fn usage(openai: Option<&serde_json::Value>) -> wire::Usage {
+    wire::Usage::from_openai(Usage::of(openai))
 }
 
 #[cfg(test)]

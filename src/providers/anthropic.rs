@@ -23,10 +23,11 @@ use super::shape::{self, Chunks, NativeError};
 use super::ProviderError;
 use crate::config::ProviderConfig;
 use crate::messages::finish_reason;
+use crate::messages::wire::{self, ContentBlock, Usage};
 use crate::openai::view::{
     ChatView, Image, Message as ViewMessage, Role as ViewRole, ToolChoice as Choice,
 };
-use crate::openai::{self, ChatRequest, EmbeddingsRequest};
+use crate::openai::{ChatRequest, EmbeddingsRequest};
 
 /// The API's name in refusals.
 const API: &str = "Anthropic";
@@ -351,82 +352,12 @@ fn assistant_blocks(
 
 // ---- response: Anthropic Message -> OpenAI chat.completion ----
 
-#[derive(Deserialize, Debug)]
-struct MessagesResponse {
-    id: String,
-    model: String,
-    content: Vec<ContentBlock>,
-    stop_reason: Option<String>,
-    usage: Usage,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum ContentBlock {
-    Text {
-        text: String,
-    },
-    ToolUse {
-        id: String,
-        name: String,
-        #[serde(default)]
-        input: Value,
-    },
-    /// Thinking, server tool results and block types added later: not part of the
-    /// OpenAI answer.
-    #[serde(other)]
-    Other,
-}
-
-#[derive(Deserialize, Debug, Default, Clone, Copy)]
-struct Usage {
-    #[serde(default)]
-    input_tokens: Option<u64>,
-    #[serde(default)]
-    output_tokens: Option<u64>,
-    #[serde(default)]
-    cache_creation_input_tokens: Option<u64>,
-    #[serde(default)]
-    cache_read_input_tokens: Option<u64>,
-}
-
-impl Usage {
-    /// Later counts win where present (message_delta repeats cumulative counts).
-    fn update(&mut self, newer: &Usage) {
-        let keep = |old: &mut Option<u64>, new: Option<u64>| {
-            if new.is_some() {
-                *old = new;
-            }
-        };
-        keep(&mut self.input_tokens, newer.input_tokens);
-        keep(&mut self.output_tokens, newer.output_tokens);
-        keep(
-            &mut self.cache_creation_input_tokens,
-            newer.cache_creation_input_tokens,
-        );
-        keep(
-            &mut self.cache_read_input_tokens,
-            newer.cache_read_input_tokens,
-        );
-    }
-
-    /// OpenAI's usage: Anthropic's `input_tokens` excludes cache reads and writes, while
-    /// OpenAI's `prompt_tokens` counts every input token, so they are added back.
-    fn to_openai(self) -> openai::Usage {
-        let cached = self.cache_read_input_tokens;
-        openai::Usage {
-            prompt: self.input_tokens.unwrap_or(0)
-                + cached.unwrap_or(0)
-                + self.cache_creation_input_tokens.unwrap_or(0),
-            completion: self.output_tokens.unwrap_or(0),
-            cached,
-        }
-    }
-}
-
 fn to_completion(bytes: &[u8]) -> Result<Bytes, String> {
-    let message: MessagesResponse = serde_json::from_slice(bytes)
+    let message: wire::Message = serde_json::from_slice(bytes)
         .map_err(|e| format!("its answer is not an Anthropic message: {e}"))?;
+    let model = message
+        .model
+        .ok_or("its answer is not an Anthropic message: it names no model")?;
     let mut text = String::new();
     let mut has_text = false;
     let mut calls = Vec::new();
@@ -449,7 +380,7 @@ fn to_completion(bytes: &[u8]) -> Result<Bytes, String> {
     }
     Ok(shape::completion(
         &message.id,
-        &message.model,
+        &model,
         has_text.then_some(text),
         calls,
         finish_reason(message.stop_reason.as_deref()),
