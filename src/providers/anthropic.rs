@@ -325,13 +325,7 @@ fn assistant_blocks(
     m: &ViewMessage<'_>,
     i: usize,
 ) -> Result<Vec<Block>, ProviderError> {
-    let text = m.content.text();
-    let mut blocks: Vec<Block> = text
-        .as_deref()
-        .and_then(shape::non_empty)
-        .map(text_block)
-        .into_iter()
-        .collect();
+    let mut blocks: Vec<Block> = shape::assistant_text(&m.content, text_block);
     for (j, call) in m.tool_calls.iter().enumerate() {
         let at = format!("messages[{i}].tool_calls[{j}]");
         let (Some(id), Some(name)) = (call.id, call.name) else {
@@ -583,12 +577,11 @@ mod tests {
     use super::*;
 
     fn translate(body: Value) -> Result<Value, ProviderError> {
-        let request = ChatRequest::parse(body.to_string().as_bytes()).unwrap();
-        to_messages_request("anthropic-test", &request).map(|r| serde_json::to_value(r).unwrap())
+        shape::translated(to_messages_request, body)
     }
 
     fn refused(body: Value) -> Value {
-        super::super::shape::refusal_body(translate(body))
+        shape::refusal_body(translate(body))
     }
 
     #[test]

@@ -299,13 +299,7 @@ fn translate_messages(
     let mut call_names: HashMap<&str, &str> = HashMap::new();
     let conversation = shape::conversation(provider, API, view, |i, m| match m.role {
         ViewRole::Assistant => {
-            let text = m.content.text();
-            let mut parts: Vec<Part> = text
-                .as_deref()
-                .and_then(shape::non_empty)
-                .map(text_part)
-                .into_iter()
-                .collect();
+            let mut parts: Vec<Part> = shape::assistant_text(&m.content, text_part);
             for (j, call) in m.tool_calls.iter().enumerate() {
                 let at = format!("messages[{i}].tool_calls[{j}]");
                 let Some(name) = call.name else {
@@ -822,12 +816,11 @@ mod tests {
     use super::*;
 
     fn translate(body: Value) -> Result<Value, ProviderError> {
-        let request = ChatRequest::parse(body.to_string().as_bytes()).unwrap();
-        to_generate_request("gemini-test", &request).map(|r| serde_json::to_value(r).unwrap())
+        shape::translated(to_generate_request, body)
     }
 
     fn refused(body: Value) -> Value {
-        super::super::shape::refusal_body(translate(body))
+        shape::refusal_body(translate(body))
     }
 
     #[test]

@@ -353,12 +353,36 @@ pub(super) fn user_parts<P>(
     Ok(out)
 }
 
+/// An assistant message's text as its first native part, unless it has none.
+pub(super) fn assistant_text<P>(content: &Content<'_>, text: impl Fn(&str) -> P) -> Vec<P> {
+    let joined = content.text();
+    joined
+        .as_deref()
+        .and_then(non_empty)
+        .map(text)
+        .into_iter()
+        .collect()
+}
+
 /// `text` unless it is empty (both native APIs refuse empty text blocks).
 pub(super) fn non_empty(text: &str) -> Option<&str> {
     (!text.is_empty()).then_some(text)
 }
 
-/// In adapter tests: the OpenAI error body the client gets for a translation the
+/// In dialect tests: `body` parsed as a chat request and put through a dialect's
+/// request translation, as JSON.
+#[cfg(test)]
+pub(super) fn translated<T: serde::Serialize>(
+    translate: fn(&str, &crate::openai::ChatRequest) -> Result<T, ProviderError>,
+    body: Value,
+) -> Result<Value, ProviderError> {
+    let request = crate::openai::ChatRequest::parse(body.to_string().as_bytes())
+        .expect("a test request parses");
+    translate("dialect-test", &request)
+        .map(|r| serde_json::to_value(r).expect("a translation is JSON"))
+}
+
+/// In dialect tests: the OpenAI error body the client gets for a translation the
 /// adapter refused.
 #[cfg(test)]
 pub(super) fn refusal_body<T: std::fmt::Debug>(
