@@ -6,7 +6,9 @@
 
 use serde_json::{json, Value};
 
+use super::wire::{ContentBlock, Message};
 use super::{stop_reason, usage, MessagesError};
+use crate::openai::FinishReason;
 
 /// The Anthropic message for an OpenAI `chat.completion`.
 pub fn to_message(completion: &Value) -> Result<Value, MessagesError> {
@@ -22,31 +24,36 @@ pub fn to_message(completion: &Value) -> Result<Value, MessagesError> {
         .and_then(Value::as_str)
         .filter(|t| !t.is_empty())
     {
-        content.push(json!({"type": "text", "text": text}));
+        content.push(ContentBlock::Text {
+            text: text.to_owned(),
+        });
     }
     if let Some(calls) = message.get("tool_calls").and_then(Value::as_array) {
         for (i, call) in calls.iter().enumerate() {
             content.push(tool_use(call, i)?);
         }
     }
-    let finish = choice
-        .get("finish_reason")
-        .and_then(Value::as_str)
-        .unwrap_or("stop");
-    Ok(json!({
-        "id": message_id(completion.get("id").and_then(Value::as_str)),
-        "type": "message",
-        "role": "assistant",
-        "model": completion.get("model").cloned().unwrap_or(Value::Null),
-        "content": content,
-        "stop_reason": stop_reason(finish),
-        "stop_sequence": null,
-        "usage": usage(completion.get("usage")),
-    }))
+    let finish = FinishReason::parse(
+        choice
+            .get("finish_reason")
+            .and_then(Value::as_str)
+            .unwrap_or("stop"),
+    );
+    let answer = Message::assistant(
+        message_id(completion.get("id").and_then(Value::as_str)),
+        completion
+            .get("model")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        content,
+        stop_reason(finish),
+        usage(completion.get("usage")),
+    );
+    serde_json::to_value(answer).map_err(|e| MessagesError::Answer(e.to_string()))
 }
 
-/// A tool call as a `tool_use` block (also used by the stream for the block's start).
-fn tool_use(call: &Value, i: usize) -> Result<Value, MessagesError> {
+/// A tool call as a `tool_use` block.
+fn tool_use(call: &Value, i: usize) -> Result<ContentBlock, MessagesError> {
     let id = call.get("id").and_then(Value::as_str).unwrap_or_default();
     let name = call
         .pointer("/function/name")
@@ -68,7 +75,11 @@ fn tool_use(call: &Value, i: usize) -> Result<Value, MessagesError> {
             }
         }
     };
-    Ok(json!({"type": "tool_use", "id": tool_use_id(id, i), "name": name, "input": input}))
+    Ok(ContentBlock::ToolUse {
+        id: tool_use_id(id, i),
+        name: name.to_owned(),
+        input,
+    })
 }
 
 /// Anthropic message ids start with `msg_`; an upstream's own id is kept after it.

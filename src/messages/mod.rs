@@ -8,19 +8,21 @@
 //! ([`stream`]). Guarantees that nothing a client sent is dropped silently: a field
 //! that maps is translated, a field that is only a hint (`cache_control`) is documented
 //! as ignored, and anything that would change the answer but has no OpenAI
-//! equivalent is refused with an error naming it. Also holds the stop-reason table
-//! both directions read (the egress adapter `providers/anthropic.rs` uses
-//! [`finish_reason`]). Knows no HTTP and imports nothing of the crate but `openai/`.
+//! equivalent is refused with an error naming it. Also holds what both directions
+//! share with the Anthropic dialect `providers/anthropic.rs`: the stop-reason table
+//! ([`finish_reason`], [`stop_reason`]) and the answer's wire types ([`wire`]). Knows
+//! no HTTP and imports nothing of the crate but `openai/`.
 
 pub mod answer;
 pub mod request;
 pub mod stream;
+pub mod wire;
 
 pub use answer::to_message;
 pub use request::to_chat_request;
 pub use stream::{Event, EventShaper};
 
-use crate::openai::WireError;
+use crate::openai::{FinishReason, Usage, WireError};
 
 /// What cannot be translated, in Anthropic's terms, naming the field at fault.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -59,39 +61,30 @@ impl From<MessagesError> for WireError {
 
 /// OpenAI's `finish_reason` for an Anthropic `stop_reason` (the egress adapter's
 /// direction; kept beside its inverse so both read one table).
-pub fn finish_reason(stop_reason: Option<&str>) -> &'static str {
+pub fn finish_reason(stop_reason: Option<&str>) -> FinishReason {
     match stop_reason {
-        Some("max_tokens" | "model_context_window_exceeded") => "length",
-        Some("tool_use") => "tool_calls",
-        Some("refusal") => "content_filter",
+        Some("max_tokens" | "model_context_window_exceeded") => FinishReason::Length,
+        Some("tool_use") => FinishReason::ToolCalls,
+        Some("refusal") => FinishReason::ContentFilter,
         // end_turn, stop_sequence, pause_turn and reasons added later.
-        _ => "stop",
+        _ => FinishReason::Stop,
     }
 }
 
 /// Anthropic's `stop_reason` for an OpenAI `finish_reason`. OpenAI does not say which
 /// stop sequence ended an answer, so `stop` is always `end_turn`.
-pub fn stop_reason(finish_reason: &str) -> &'static str {
+pub fn stop_reason(finish_reason: FinishReason) -> &'static str {
     match finish_reason {
-        "length" => "max_tokens",
-        "tool_calls" | "function_call" => "tool_use",
-        "content_filter" => "refusal",
-        _ => "end_turn",
+        FinishReason::Length => "max_tokens",
+        FinishReason::ToolCalls | FinishReason::FunctionCall => "tool_use",
+        FinishReason::ContentFilter => "refusal",
+        FinishReason::Stop => "end_turn",
     }
 }
 
 /// Anthropic's `usage` from an OpenAI `usage` object (zero where it is missing).
-pub fn usage(openai: Option<&serde_json::Value>) -> serde_json::Value {
-    let count = |key: &str| {
-        openai
-            .and_then(|u| u.get(key))
-            .and_then(serde_json::Value::as_u64)
-            .unwrap_or(0)
-    };
-    serde_json::json!({
-        "input_tokens": count("prompt_tokens"),
-        "output_tokens": count("completion_tokens"),
-    })
+pub fn usage(openai: Option<&serde_json::Value>) -> wire::Usage {
+    wire::Usage::from_openai(Usage::of(openai))
 }
 
 #[cfg(test)]
@@ -103,7 +96,12 @@ mod tests {
         for reason in ["end_turn", "max_tokens", "tool_use", "refusal"] {
             assert_eq!(stop_reason(finish_reason(Some(reason))), reason);
         }
-        for finish in ["stop", "length", "tool_calls", "content_filter"] {
+        for finish in [
+            FinishReason::Stop,
+            FinishReason::Length,
+            FinishReason::ToolCalls,
+            FinishReason::ContentFilter,
+        ] {
             assert_eq!(finish_reason(Some(stop_reason(finish))), finish);
         }
         // OpenAI cannot say a stop sequence ended the answer.

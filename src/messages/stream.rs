@@ -18,6 +18,7 @@ use serde_json::{json, Value};
 
 use super::answer::{message_id, tool_use_id};
 use super::stop_reason;
+use crate::openai::FinishReason;
 
 /// One server-sent event: its `event:` name and its JSON data (which carries the same
 /// name in its `type`, as Anthropic sends it).
@@ -187,7 +188,7 @@ impl EventShaper {
             }
         }
         if let Some(finish) = choice.get("finish_reason").and_then(Value::as_str) {
-            self.stop_reason = Some(stop_reason(finish));
+            self.stop_reason = Some(stop_reason(FinishReason::parse(finish)));
         }
         out
     }

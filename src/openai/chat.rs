@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use serde_json::{Map, Value};
 
 use super::text::{unreadable_parts, Structure, Unreadable, Walker};
-use super::{parse_object, required_model, WireError};
+use super::{parse_object, replace_model, required, required_model, WireError};
 
 /// The chat body's structural values, never screened (a model name, a role, an id, an
 /// enum-valued option: rewriting one would break the request, and none carries what
@@ -72,8 +72,8 @@ impl ChatRequest {
             Some(Value::Bool(b)) => *b,
             Some(_) => return Err(WireError::new("`stream` must be a boolean", Some("stream"))),
         };
-        match body.get("messages") {
-            Some(Value::Array(messages)) if !messages.is_empty() => {
+        match required(&body, "messages")? {
+            Value::Array(messages) => {
                 for (i, m) in messages.iter().enumerate() {
                     if !m.is_object() {
                         return Err(WireError::new(
@@ -83,19 +83,12 @@ impl ChatRequest {
                     }
                 }
             }
-            Some(Value::Array(_)) => {
-                return Err(WireError::new(
-                    "`messages` must not be empty",
-                    Some("messages"),
-                ))
-            }
-            Some(_) => {
+            _ => {
                 return Err(WireError::new(
                     "`messages` must be an array",
                     Some("messages"),
                 ))
             }
-            None => return Err(WireError::new("`messages` is required", Some("messages"))),
         }
         let mut body = body;
         Ok(ChatRequest {
@@ -113,9 +106,7 @@ impl ChatRequest {
 
     /// Replaces the model (an alias resolved to the served model).
     pub fn set_model(&mut self, model: &str) {
-        self.model = model.to_owned();
-        self.body
-            .insert("model".into(), Value::String(model.to_owned()));
+        replace_model(&mut self.body, &mut self.model, model);
     }
 
     pub fn is_stream(&self) -> bool {
@@ -146,6 +137,12 @@ impl ChatRequest {
     /// The JSON object as it will be sent upstream.
     pub fn body(&self) -> &Map<String, Value> {
         &self.body
+    }
+
+    /// The typed view of the body as it stands (after screening), for translating it
+    /// into another provider's format.
+    pub fn view(&self) -> super::ChatView<'_> {
+        super::ChatView::of(&self.model, self.stream, &self.body)
     }
 
     pub fn to_vec(&self) -> Vec<u8> {

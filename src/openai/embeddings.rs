@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use serde_json::{Map, Value};
 
 use super::text::{unreadable_parts, Structure, Unreadable, Walker};
-use super::{parse_object, required_model, WireError};
+use super::{parse_object, replace_model, required, required_model, WireError};
 
 /// The embeddings body's structural values (never screened); every other string is.
 static STRUCTURE: LazyLock<Structure> =
@@ -26,19 +26,14 @@ impl EmbeddingsRequest {
     pub fn parse(bytes: &[u8]) -> Result<EmbeddingsRequest, WireError> {
         let body = parse_object(bytes)?;
         let model = required_model(&body)?;
-        match body.get("input") {
-            Some(Value::String(_)) => {}
-            Some(Value::Array(items)) if !items.is_empty() => {}
-            Some(Value::Array(_)) => {
-                return Err(WireError::new("`input` must not be empty", Some("input")))
-            }
-            Some(_) => {
-                return Err(WireError::new(
-                    "`input` must be a string or an array",
-                    Some("input"),
-                ))
-            }
-            None => return Err(WireError::new("`input` is required", Some("input"))),
+        if !matches!(
+            required(&body, "input")?,
+            Value::String(_) | Value::Array(_)
+        ) {
+            return Err(WireError::new(
+                "`input` must be a string or an array",
+                Some("input"),
+            ));
         }
         let mut body = body;
         Ok(EmbeddingsRequest {
@@ -54,9 +49,7 @@ impl EmbeddingsRequest {
     }
 
     pub fn set_model(&mut self, model: &str) {
-        self.model = model.to_owned();
-        self.body
-            .insert("model".into(), Value::String(model.to_owned()));
+        replace_model(&mut self.body, &mut self.model, model);
     }
 
     pub fn to_vec(&self) -> Vec<u8> {

@@ -4,18 +4,22 @@
 //! (new OpenAI parameters) are forwarded unchanged; only the fields the gateway acts on
 //! are read, and the text-bearing ones are exposed for redaction.
 
+mod answer;
 mod chat;
 mod embeddings;
 mod error;
 mod models;
 pub mod sse;
 mod text;
+pub mod view;
 
+pub use answer::{FinishReason, Usage};
 pub use chat::ChatRequest;
 pub use embeddings::EmbeddingsRequest;
 pub use error::{ErrorBody, ErrorDetail};
 pub use models::{ModelList, ModelObject};
 pub use text::{json_text, Unreadable};
+pub use view::ChatView;
 
 /// A request whose text can be screened: every string a provider will read, at any
 /// depth, except the route's structural values (see `text`).
@@ -85,6 +89,33 @@ fn strip_position(message: &str) -> &str {
     message
         .rfind(" at line ")
         .map_or(message, |i| &message[..i])
+}
+
+/// A required field: absent (or null) is "`key` is required", an empty array
+/// "`key` must not be empty"; the caller checks the type.
+fn required<'a>(
+    body: &'a serde_json::Map<String, serde_json::Value>,
+    key: &str,
+) -> Result<&'a serde_json::Value, WireError> {
+    match body.get(key) {
+        None => Err(WireError::new(format!("`{key}` is required"), Some(key))),
+        Some(serde_json::Value::Array(items)) if items.is_empty() => Err(WireError::new(
+            format!("`{key}` must not be empty"),
+            Some(key),
+        )),
+        Some(value) => Ok(value),
+    }
+}
+
+/// Replaces a request's model, in its field and in the body sent upstream (an alias
+/// resolved to the served model).
+fn replace_model(
+    body: &mut serde_json::Map<String, serde_json::Value>,
+    field: &mut String,
+    model: &str,
+) {
+    model.clone_into(field);
+    body.insert("model".into(), serde_json::Value::String(model.to_owned()));
 }
 
 fn required_model(body: &serde_json::Map<String, serde_json::Value>) -> Result<String, WireError> {

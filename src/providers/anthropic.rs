@@ -1,4 +1,4 @@
-//! The Anthropic Messages adapter (`POST {base}/messages`, `x-api-key`,
+//! The Anthropic Messages dialect (`POST {base}/messages`, `x-api-key`,
 //! `anthropic-version: 2023-06-01`).
 //!
 //! Requests are translated from OpenAI's chat shape: system and developer messages
@@ -14,105 +14,63 @@
 use std::collections::HashMap;
 
 use bytes::Bytes;
-use futures::future::BoxFuture;
-use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use super::http::{Exchange, Flow, StreamTranslator};
+use super::adapter::{Dialect, Encoded, KeyHeader, Outgoing};
+use super::http::{Flow, StreamTranslator};
 use super::shape::{self, Chunks, NativeError};
-use super::{KeySource, Provider, ProviderError, Reply};
-use crate::config::{ProviderConfig, UpstreamConfig};
+use super::ProviderError;
+use crate::config::ProviderConfig;
 use crate::messages::finish_reason;
+use crate::messages::wire::{self, ContentBlock, Usage};
+use crate::openai::view::{
+    ChatView, Image, Message as ViewMessage, Role as ViewRole, ToolChoice as Choice,
+};
 use crate::openai::{ChatRequest, EmbeddingsRequest};
 
-/// The Messages API version this adapter speaks.
+/// The API's name in refusals.
+const API: &str = "Anthropic";
+/// The Messages API version this dialect speaks.
 const ANTHROPIC_VERSION: &str = "2023-06-01";
 /// Anthropic requires `max_tokens`; OpenAI clients often leave it out.
 const DEFAULT_MAX_TOKENS: u64 = 4096;
 
-pub struct Anthropic {
-    config: ProviderConfig,
-    key: KeySource,
-    client: reqwest::Client,
-    limits: UpstreamConfig,
-}
+pub(super) struct Anthropic;
 
-impl Anthropic {
-    pub fn new(
-        config: ProviderConfig,
-        key: KeySource,
-        client: reqwest::Client,
-        limits: UpstreamConfig,
-    ) -> Anthropic {
-        Anthropic {
-            config,
-            key,
-            client,
-            limits,
-        }
-    }
-}
+impl Dialect for Anthropic {
+    type Stream = StreamState;
 
-impl Provider for Anthropic {
-    fn config(&self) -> &ProviderConfig {
-        &self.config
+    const KEY: KeyHeader = KeyHeader::Named("x-api-key");
+    const HEADERS: &'static [(&'static str, &'static str)] =
+        &[("anthropic-version", ANTHROPIC_VERSION)];
+
+    fn chat(&self, provider: &ProviderConfig, request: &ChatRequest) -> Encoded {
+        let native = to_messages_request(&provider.name, request)?;
+        Outgoing::json(provider, format!("{}/messages", provider.base_url), &native)
     }
 
-    fn chat<'a>(&'a self, request: &'a ChatRequest) -> BoxFuture<'a, Result<Reply, ProviderError>> {
-        Box::pin(async move {
-            let native = to_messages_request(&self.config.name, request)?;
-            let body = serde_json::to_vec(&native).map_err(|e| ProviderError::Protocol {
-                provider: self.config.name.clone(),
-                reason: format!("cannot encode the Anthropic request: {e}"),
-            })?;
-            let exchange = Exchange::start(&self.config.name, self.limits);
-            let mut post = self
-                .client
-                .post(format!("{}/messages", self.config.base_url))
-                .header(http::header::CONTENT_TYPE, "application/json")
-                .header("anthropic-version", ANTHROPIC_VERSION)
-                .body(body);
-            // Decrypted for this request only; dropped (zeroized) once in the header.
-            if let Some(key) = self.key.current()? {
-                post = post.header("x-api-key", key.expose_secret());
-            }
-            if request.is_stream() {
-                post = post.header(http::header::ACCEPT, "text/event-stream");
-            }
-            let response = exchange
-                .send(post)
-                .await
-                .map_err(|e| shape::map_status_error(e, native_error))?;
-            if request.is_stream() {
-                let translator = StreamState::new(shape::include_usage(request.body()));
-                Ok(Reply::Stream(exchange.translated(response, translator)))
-            } else {
-                let bytes = exchange.body(response).await?;
-                let completion =
-                    to_completion(&bytes).map_err(|reason| ProviderError::Protocol {
-                        provider: self.config.name.clone(),
-                        reason,
-                    })?;
-                Ok(Reply::Complete(completion))
-            }
-        })
+    fn completion(&self, _request: &ChatRequest, answer: Bytes) -> Result<Bytes, String> {
+        to_completion(&answer)
     }
 
-    fn embeddings<'a>(
-        &'a self,
-        _request: &'a EmbeddingsRequest,
-    ) -> BoxFuture<'a, Result<Bytes, ProviderError>> {
-        Box::pin(async move {
-            Err(shape::refuse(
-                &self.config.name,
-                format!(
-                    "Provider \"{}\" is an Anthropic provider, and Anthropic offers no embeddings API; route embedding models to another provider.",
-                    self.config.name
-                ),
-                Some("model"),
-            ))
-        })
+    fn stream(&self, request: &ChatRequest) -> StreamState {
+        StreamState::new(request.view().include_usage)
+    }
+
+    fn error(&self, error: ProviderError) -> ProviderError {
+        shape::map_status_error(error, native_error)
+    }
+
+    fn embeddings(&self, provider: &ProviderConfig, _request: &EmbeddingsRequest) -> Encoded {
+        Err(shape::refuse(
+            &provider.name,
+            format!(
+                "Provider \"{}\" is an Anthropic provider, and Anthropic offers no embeddings API; route embedding models to another provider.",
+                provider.name
+            ),
+            Some("model"),
+        ))
     }
 }
 
@@ -221,25 +179,23 @@ fn to_messages_request(
     provider: &str,
     request: &ChatRequest,
 ) -> Result<MessagesRequest, ProviderError> {
-    let body = request.body();
-    if body.get("n").and_then(Value::as_u64).is_some_and(|n| n > 1) {
+    let view = request.view();
+    if view.choices.is_some_and(|n| n > 1) {
         return Err(shape::refuse(
             provider,
             "Anthropic returns one choice per request; `n` must be 1 for this model.".into(),
             Some("n"),
         ));
     }
-    if let Some(format) = body.get("response_format").and_then(|f| f.get("type")) {
-        if format != "text" {
-            return Err(shape::refuse(
-                provider,
-                format!("Anthropic has no `response_format` {format}; describe the format in the prompt or use a tool."),
-                Some("response_format"),
-            ));
-        }
+    if let Some(format) = view.response_format.filter(|f| *f != "text") {
+        return Err(shape::refuse(
+            provider,
+            format!("Anthropic has no `response_format` \"{format}\"; describe the format in the prompt or use a tool."),
+            Some("response_format"),
+        ));
     }
-    let (system, messages) = translate_messages(provider, body)?;
-    let tools = shape::function_tools(provider, body)?
+    let (system, messages) = translate_messages(provider, &view)?;
+    let tools = shape::function_tools(provider, &view)?
         .into_iter()
         .map(|t| Tool {
             name: t.name.to_owned(),
@@ -250,55 +206,48 @@ fn to_messages_request(
                 .unwrap_or_else(|| json!({"type": "object", "properties": {}})),
         })
         .collect();
+    let sampling = &view.sampling;
     Ok(MessagesRequest {
-        model: request.model().to_owned(),
-        max_tokens: shape::max_tokens(body).unwrap_or(DEFAULT_MAX_TOKENS),
+        model: view.model.to_owned(),
+        max_tokens: sampling.max_tokens.unwrap_or(DEFAULT_MAX_TOKENS),
         system,
         messages,
-        temperature: shape::number(body, "temperature"),
-        top_p: shape::number(body, "top_p"),
-        top_k: body.get("top_k").and_then(Value::as_u64),
-        stop_sequences: shape::stop_sequences(body),
+        temperature: sampling.temperature,
+        top_p: sampling.top_p,
+        top_k: sampling.top_k,
+        stop_sequences: sampling
+            .stop
+            .as_ref()
+            .map(|stop| stop.iter().map(|s| (*s).to_owned()).collect()),
         tools,
-        tool_choice: tool_choice(provider, body)?,
-        stream: request.is_stream(),
-        metadata: body.get("user").and_then(Value::as_str).map(|u| Metadata {
+        tool_choice: tool_choice(provider, &view)?,
+        stream: view.stream,
+        metadata: view.user.map(|u| Metadata {
             user_id: u.to_owned(),
         }),
     })
 }
 
-fn tool_choice(
-    provider: &str,
-    body: &Map<String, Value>,
-) -> Result<Option<ToolChoice>, ProviderError> {
-    let serial = (body.get("parallel_tool_calls") == Some(&Value::Bool(false))).then_some(true);
-    let choice = match body.get("tool_choice") {
-        None | Some(Value::Null) => {
+fn tool_choice(provider: &str, view: &ChatView<'_>) -> Result<Option<ToolChoice>, ProviderError> {
+    let serial = (view.parallel_tool_calls == Some(false)).then_some(true);
+    let choice = match view.tool_choice {
+        None => {
             return Ok(serial.map(|_| ToolChoice::Auto {
                 disable_parallel_tool_use: serial,
             }))
         }
-        Some(Value::String(s)) if s == "auto" => ToolChoice::Auto {
+        Some(Choice::Auto) => ToolChoice::Auto {
             disable_parallel_tool_use: serial,
         },
-        Some(Value::String(s)) if s == "required" => ToolChoice::Any {
+        Some(Choice::Required) => ToolChoice::Any {
             disable_parallel_tool_use: serial,
         },
-        Some(Value::String(s)) if s == "none" => ToolChoice::None,
-        Some(other) => match other.pointer("/function/name").and_then(Value::as_str) {
-            Some(name) => ToolChoice::Tool {
-                name: name.to_owned(),
-                disable_parallel_tool_use: serial,
-            },
-            None => {
-                return Err(shape::refuse(
-                    provider,
-                    "`tool_choice` must be \"auto\", \"required\", \"none\" or {\"type\": \"function\", \"function\": {\"name\": ...}}.".into(),
-                    Some("tool_choice"),
-                ))
-            }
+        Some(Choice::None) => ToolChoice::None,
+        Some(Choice::Function(name)) => ToolChoice::Tool {
+            name: name.to_owned(),
+            disable_parallel_tool_use: serial,
         },
+        Some(Choice::Invalid) => return Err(shape::invalid_tool_choice(provider)),
     };
     Ok(Some(choice))
 }
@@ -306,61 +255,31 @@ fn tool_choice(
 /// The system prompt and the alternating user/assistant turns.
 fn translate_messages(
     provider: &str,
-    body: &Map<String, Value>,
+    view: &ChatView<'_>,
 ) -> Result<(Option<String>, Vec<Message>), ProviderError> {
-    let mut system: Vec<String> = Vec::new();
-    let mut turns: Vec<Message> = Vec::new();
-    let messages = body
-        .get("messages")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
-    for (i, m) in messages.iter().enumerate() {
-        let role = m.get("role").and_then(Value::as_str).unwrap_or("");
-        let (role, blocks) = match role {
-            "system" | "developer" => {
-                if let Some(text) = shape::text_of(m.get("content")).filter(|t| !t.is_empty()) {
-                    system.push(text);
-                }
-                continue;
-            }
-            "user" => (Role::User, user_blocks(provider, m, i)?),
-            "assistant" => (Role::Assistant, assistant_blocks(provider, m, i)?),
-            "tool" => {
-                let id = m.get("tool_call_id").and_then(Value::as_str).ok_or_else(|| {
-                    shape::refuse(
-                        provider,
-                        format!("`messages[{i}]` has role tool but no `tool_call_id`."),
-                        Some("messages"),
-                    )
-                })?;
-                let content = shape::text_of(m.get("content")).unwrap_or_default();
-                (
-                    Role::User,
-                    vec![Block::ToolResult {
-                        tool_use_id: id.to_owned(),
-                        content,
-                    }],
-                )
-            }
-            other => {
-                return Err(shape::refuse(
+    let conversation = shape::conversation(provider, API, view, |i, m| match m.role {
+        ViewRole::Assistant => Ok((Role::Assistant, assistant_blocks(provider, m, i)?)),
+        ViewRole::Tool => {
+            let id = m.tool_call_id.ok_or_else(|| {
+                shape::refuse(
                     provider,
-                    format!("`messages[{i}].role` \"{other}\" cannot be sent to Anthropic; use user, assistant, system or tool."),
+                    format!("`messages[{i}]` has role tool but no `tool_call_id`."),
                     Some("messages"),
-                ))
-            }
-        };
-        if blocks.is_empty() {
-            continue;
+                )
+            })?;
+            let result = Block::ToolResult {
+                tool_use_id: id.to_owned(),
+                content: m.content.text().unwrap_or_default(),
+            };
+            Ok((Role::User, vec![result]))
         }
-        match turns.last_mut() {
-            Some(last) if last.role == role => last.content.extend(blocks),
-            _ => turns.push(Message {
-                role,
-                content: blocks,
-            }),
-        }
-    }
+        _ => Ok((Role::User, user_blocks(provider, m, i)?)),
+    })?;
+    let mut turns: Vec<Message> = conversation
+        .turns
+        .into_iter()
+        .map(|(role, content)| Message { role, content })
+        .collect();
     // Anthropic wants tool results first in the user turn that answers tool calls.
     for turn in turns.iter_mut().filter(|t| t.role == Role::User) {
         let (mut results, rest): (Vec<Block>, Vec<Block>) = std::mem::take(&mut turn.content)
@@ -369,176 +288,70 @@ fn translate_messages(
         results.extend(rest);
         turn.content = results;
     }
-    let system = (!system.is_empty()).then(|| system.join("\n\n"));
+    let system = (!conversation.system.is_empty()).then(|| conversation.system.join("\n\n"));
     Ok((system, turns))
 }
 
-fn text_block(text: &str) -> Option<Block> {
-    // The API refuses empty text blocks.
-    (!text.is_empty()).then(|| Block::Text {
+fn text_block(text: &str) -> Block {
+    Block::Text {
         text: text.to_owned(),
+    }
+}
+
+fn user_blocks(provider: &str, m: &ViewMessage<'_>, i: usize) -> Result<Vec<Block>, ProviderError> {
+    shape::user_parts(provider, API, i, &m.content, text_block, |image, j| {
+        let source = match image {
+            Image::Inline { media_type, data } => ImageSource::Base64 {
+                media_type: media_type.to_owned(),
+                data: data.to_owned(),
+            },
+            Image::Web(url) => ImageSource::Url {
+                url: url.to_owned(),
+            },
+            Image::Unusable => {
+                return Err(shape::refuse(
+                    provider,
+                    format!("`messages[{i}].content[{j}].image_url.url` must be an http(s) URL or a base64 data URL."),
+                    Some("messages"),
+                ))
+            }
+        };
+        Ok(Block::Image { source })
     })
 }
 
-fn user_blocks(provider: &str, m: &Value, i: usize) -> Result<Vec<Block>, ProviderError> {
-    match m.get("content") {
-        Some(Value::String(s)) => Ok(text_block(s).into_iter().collect()),
-        Some(Value::Array(parts)) => {
-            let mut blocks = Vec::new();
-            for (j, part) in parts.iter().enumerate() {
-                match part.get("type").and_then(Value::as_str) {
-                    Some("text") => blocks.extend(
-                        part.get("text")
-                            .and_then(Value::as_str)
-                            .and_then(text_block),
-                    ),
-                    Some("image_url") => blocks.push(image_block(provider, part, i, j)?),
-                    other => {
-                        return Err(shape::refuse(
-                            provider,
-                            format!(
-                                "`messages[{i}].content[{j}]` of type {} cannot be sent to Anthropic; use text or image_url parts.",
-                                other.unwrap_or("(none)")
-                            ),
-                            Some("messages"),
-                        ))
-                    }
-                }
-            }
-            Ok(blocks)
-        }
-        _ => Ok(Vec::new()),
-    }
-}
-
-fn image_block(provider: &str, part: &Value, i: usize, j: usize) -> Result<Block, ProviderError> {
-    let url = part
-        .get("image_url")
-        .and_then(|u| u.get("url").or(Some(u)))
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    if let Some((media_type, data)) = shape::data_url(url) {
-        return Ok(Block::Image {
-            source: ImageSource::Base64 { media_type, data },
+fn assistant_blocks(
+    provider: &str,
+    m: &ViewMessage<'_>,
+    i: usize,
+) -> Result<Vec<Block>, ProviderError> {
+    let mut blocks: Vec<Block> = shape::assistant_text(&m.content, text_block);
+    for (j, call) in m.tool_calls.iter().enumerate() {
+        let at = format!("messages[{i}].tool_calls[{j}]");
+        let (Some(id), Some(name)) = (call.id, call.name) else {
+            return Err(shape::refuse(
+                provider,
+                format!("`{at}` needs an `id` and a `function.name`."),
+                Some("messages"),
+            ));
+        };
+        blocks.push(Block::ToolUse {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            input: shape::call_arguments(provider, call, &at)?,
         });
-    }
-    if url.starts_with("https://") || url.starts_with("http://") {
-        return Ok(Block::Image {
-            source: ImageSource::Url {
-                url: url.to_owned(),
-            },
-        });
-    }
-    Err(shape::refuse(
-        provider,
-        format!("`messages[{i}].content[{j}].image_url.url` must be an http(s) URL or a base64 data URL."),
-        Some("messages"),
-    ))
-}
-
-fn assistant_blocks(provider: &str, m: &Value, i: usize) -> Result<Vec<Block>, ProviderError> {
-    let mut blocks: Vec<Block> = shape::text_of(m.get("content"))
-        .as_deref()
-        .and_then(text_block)
-        .into_iter()
-        .collect();
-    if let Some(calls) = m.get("tool_calls").and_then(Value::as_array) {
-        for (j, call) in calls.iter().enumerate() {
-            let at = format!("messages[{i}].tool_calls[{j}]");
-            let id = call.get("id").and_then(Value::as_str);
-            let name = call.pointer("/function/name").and_then(Value::as_str);
-            let (Some(id), Some(name)) = (id, name) else {
-                return Err(shape::refuse(
-                    provider,
-                    format!("`{at}` needs an `id` and a `function.name`."),
-                    Some("messages"),
-                ));
-            };
-            blocks.push(Block::ToolUse {
-                id: id.to_owned(),
-                name: name.to_owned(),
-                input: shape::call_arguments(provider, call, &at)?,
-            });
-        }
     }
     Ok(blocks)
 }
 
 // ---- response: Anthropic Message -> OpenAI chat.completion ----
 
-#[derive(Deserialize, Debug)]
-struct MessagesResponse {
-    id: String,
-    model: String,
-    content: Vec<ContentBlock>,
-    stop_reason: Option<String>,
-    usage: Usage,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum ContentBlock {
-    Text {
-        text: String,
-    },
-    ToolUse {
-        id: String,
-        name: String,
-        #[serde(default)]
-        input: Value,
-    },
-    /// Thinking, server tool results and block types added later: not part of the
-    /// OpenAI answer.
-    #[serde(other)]
-    Other,
-}
-
-#[derive(Deserialize, Debug, Default, Clone, Copy)]
-struct Usage {
-    #[serde(default)]
-    input_tokens: Option<u64>,
-    #[serde(default)]
-    output_tokens: Option<u64>,
-    #[serde(default)]
-    cache_creation_input_tokens: Option<u64>,
-    #[serde(default)]
-    cache_read_input_tokens: Option<u64>,
-}
-
-impl Usage {
-    /// Later counts win where present (message_delta repeats cumulative counts).
-    fn update(&mut self, newer: &Usage) {
-        let keep = |old: &mut Option<u64>, new: Option<u64>| {
-            if new.is_some() {
-                *old = new;
-            }
-        };
-        keep(&mut self.input_tokens, newer.input_tokens);
-        keep(&mut self.output_tokens, newer.output_tokens);
-        keep(
-            &mut self.cache_creation_input_tokens,
-            newer.cache_creation_input_tokens,
-        );
-        keep(
-            &mut self.cache_read_input_tokens,
-            newer.cache_read_input_tokens,
-        );
-    }
-
-    /// OpenAI's usage: Anthropic's `input_tokens` excludes cache reads and writes, while
-    /// OpenAI's `prompt_tokens` counts every input token, so they are added back.
-    fn to_openai(self) -> Value {
-        let cached = self.cache_read_input_tokens;
-        let prompt = self.input_tokens.unwrap_or(0)
-            + cached.unwrap_or(0)
-            + self.cache_creation_input_tokens.unwrap_or(0);
-        shape::usage(prompt, self.output_tokens.unwrap_or(0), cached)
-    }
-}
-
 fn to_completion(bytes: &[u8]) -> Result<Bytes, String> {
-    let message: MessagesResponse = serde_json::from_slice(bytes)
+    let message: wire::Message = serde_json::from_slice(bytes)
         .map_err(|e| format!("its answer is not an Anthropic message: {e}"))?;
+    let model = message
+        .model
+        .ok_or("its answer is not an Anthropic message: it names no model")?;
     let mut text = String::new();
     let mut has_text = false;
     let mut calls = Vec::new();
@@ -561,7 +374,7 @@ fn to_completion(bytes: &[u8]) -> Result<Bytes, String> {
     }
     Ok(shape::completion(
         &message.id,
-        &message.model,
+        &model,
         has_text.then_some(text),
         calls,
         finish_reason(message.stop_reason.as_deref()),
@@ -647,7 +460,7 @@ struct StreamError {
 
 /// The translation state of one stream: the chunk envelope, which content block is
 /// which OpenAI tool call, and the usage so far.
-struct StreamState {
+pub(super) struct StreamState {
     chunks: Chunks,
     include_usage: bool,
     tool_calls: HashMap<usize, usize>,
@@ -764,12 +577,11 @@ mod tests {
     use super::*;
 
     fn translate(body: Value) -> Result<Value, ProviderError> {
-        let request = ChatRequest::parse(body.to_string().as_bytes()).unwrap();
-        to_messages_request("anthropic-test", &request).map(|r| serde_json::to_value(r).unwrap())
+        shape::translated(to_messages_request, body)
     }
 
     fn refused(body: Value) -> Value {
-        super::super::shape::refusal_body(translate(body))
+        shape::refusal_body(translate(body))
     }
 
     #[test]
@@ -924,7 +736,7 @@ mod tests {
             ("tool_use", "tool_calls"),
             ("refusal", "content_filter"),
         ] {
-            assert_eq!(finish_reason(Some(reason)), expected);
+            assert_eq!(finish_reason(Some(reason)).as_str(), expected);
         }
     }
 

@@ -1,84 +1,40 @@
-//! The Azure OpenAI adapter. Azure speaks OpenAI's body and SSE, but addresses a
+//! The Azure OpenAI dialect. Azure speaks OpenAI's body and SSE, but addresses a
 //! deployment rather than a model (`{base}/openai/deployments/{d}/chat/completions
 //! ?api-version=...`), authenticates with an `api-key` header, and shapes its error
 //! bodies its own way (`type: null`, numeric codes); those are rewritten into OpenAI's
 //! shape so a 4xx reaches the client as the OpenAI SDKs expect it. The request body is
 //! forwarded as the client sent it (after policy), unknown fields included.
 
-use bytes::Bytes;
-use futures::future::BoxFuture;
-use secrecy::ExposeSecret;
 use serde_json::Value;
 
-use super::http::Exchange;
+use super::adapter::{Dialect, Encoded, KeyHeader, Outgoing};
+use super::http::OpenAiEvents;
 use super::shape::{self, NativeError};
-use super::{KeySource, Provider, ProviderError, Reply};
-use crate::config::{AzureConfig, ProviderConfig, UpstreamConfig};
+use super::ProviderError;
+use crate::config::{AzureConfig, ProviderConfig};
 use crate::openai::{ChatRequest, EmbeddingsRequest};
 
-pub struct AzureOpenAi {
-    config: ProviderConfig,
+pub(super) struct Azure {
     azure: AzureConfig,
-    key: KeySource,
-    client: reqwest::Client,
-    limits: UpstreamConfig,
 }
 
-impl AzureOpenAi {
-    pub fn new(
-        config: ProviderConfig,
-        key: KeySource,
-        client: reqwest::Client,
-        limits: UpstreamConfig,
-    ) -> AzureOpenAi {
+impl Azure {
+    pub fn new(config: &ProviderConfig) -> Azure {
         // Config validation gives every azure provider its settings; the default is the
         // same one validation would have chosen.
         let azure = config.azure.clone().unwrap_or_else(|| AzureConfig {
             api_version: AzureConfig::DEFAULT_API_VERSION.to_owned(),
             deployments: Default::default(),
         });
-        AzureOpenAi {
-            config,
-            azure,
-            key,
-            client,
-            limits,
-        }
-    }
-
-    /// `{base}/openai/deployments/{deployment}/{operation}?api-version={v}`.
-    fn url(&self, model: &str, operation: &str) -> String {
-        deployment_url(&self.config.base_url, &self.azure, model, operation)
-    }
-
-    fn post(&self, url: String, body: Vec<u8>) -> Result<reqwest::RequestBuilder, ProviderError> {
-        let mut request = self
-            .client
-            .post(url)
-            .header(http::header::CONTENT_TYPE, "application/json")
-            .body(body);
-        // Decrypted for this request only; dropped (zeroized) once in the header.
-        if let Some(key) = self.key.current()? {
-            request = request.header("api-key", key.expose_secret());
-        }
-        Ok(request)
+        Azure { azure }
     }
 }
 
+/// `{base}/openai/deployments/{deployment}/{operation}?api-version={v}`.
 fn deployment_url(base: &str, azure: &AzureConfig, model: &str, operation: &str) -> String {
     // Deployment names are validated to [A-Za-z0-9._-]; a model without a deployment
     // entry is used as the name, so escape it as the path segment it becomes.
-    let deployment: String = azure
-        .deployment(model)
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
+    let deployment = shape::path_segment(azure.deployment(model));
     let base = base.strip_suffix("/openai").unwrap_or(base);
     format!(
         "{base}/openai/deployments/{deployment}/{operation}?api-version={}",
@@ -101,46 +57,41 @@ fn native_error(_status: u16, body: &Value) -> Option<NativeError> {
     })
 }
 
-impl Provider for AzureOpenAi {
-    fn config(&self) -> &ProviderConfig {
-        &self.config
+impl Dialect for Azure {
+    type Stream = OpenAiEvents;
+
+    const KEY: KeyHeader = KeyHeader::Named("api-key");
+
+    fn chat(&self, provider: &ProviderConfig, request: &ChatRequest) -> Encoded {
+        Outgoing::forwarded(
+            deployment_url(
+                &provider.base_url,
+                &self.azure,
+                request.model(),
+                "chat/completions",
+            ),
+            request.to_vec(),
+        )
     }
 
-    fn chat<'a>(&'a self, request: &'a ChatRequest) -> BoxFuture<'a, Result<Reply, ProviderError>> {
-        Box::pin(async move {
-            let exchange = Exchange::start(&self.config.name, self.limits);
-            let mut post = self.post(
-                self.url(request.model(), "chat/completions"),
-                request.to_vec(),
-            )?;
-            if request.is_stream() {
-                post = post.header(http::header::ACCEPT, "text/event-stream");
-            }
-            let response = exchange
-                .send(post)
-                .await
-                .map_err(|e| shape::map_status_error(e, native_error))?;
-            if request.is_stream() {
-                Ok(Reply::Stream(exchange.events(response)))
-            } else {
-                Ok(Reply::Complete(exchange.body(response).await?))
-            }
-        })
+    fn stream(&self, _request: &ChatRequest) -> OpenAiEvents {
+        OpenAiEvents
     }
 
-    fn embeddings<'a>(
-        &'a self,
-        request: &'a EmbeddingsRequest,
-    ) -> BoxFuture<'a, Result<Bytes, ProviderError>> {
-        Box::pin(async move {
-            let exchange = Exchange::start(&self.config.name, self.limits);
-            let post = self.post(self.url(request.model(), "embeddings"), request.to_vec())?;
-            let response = exchange
-                .send(post)
-                .await
-                .map_err(|e| shape::map_status_error(e, native_error))?;
-            exchange.body(response).await
-        })
+    fn error(&self, error: ProviderError) -> ProviderError {
+        shape::map_status_error(error, native_error)
+    }
+
+    fn embeddings(&self, provider: &ProviderConfig, request: &EmbeddingsRequest) -> Encoded {
+        Outgoing::forwarded(
+            deployment_url(
+                &provider.base_url,
+                &self.azure,
+                request.model(),
+                "embeddings",
+            ),
+            request.to_vec(),
+        )
     }
 }
 

@@ -1,4 +1,4 @@
-//! The Gemini adapter (Generative Language API: `{base}/models/{m}:generateContent`,
+//! The Gemini dialect (Generative Language API: `{base}/models/{m}:generateContent`,
 //! `:streamGenerateContent?alt=sse`, `:batchEmbedContents`; key in `x-goog-api-key`).
 //!
 //! Requests are translated from OpenAI's chat shape: system and developer messages
@@ -16,137 +16,67 @@
 use std::collections::HashMap;
 
 use bytes::Bytes;
-use futures::future::BoxFuture;
-use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use super::http::{Exchange, Flow, StreamTranslator};
+use super::adapter::{Dialect, Encoded, KeyHeader, Outgoing};
+use super::http::{Flow, StreamTranslator};
 use super::shape::{self, Chunks, NativeError};
-use super::{KeySource, Provider, ProviderError, Reply};
-use crate::config::{ProviderConfig, UpstreamConfig};
-use crate::openai::{ChatRequest, EmbeddingsRequest};
+use super::ProviderError;
+use crate::config::ProviderConfig;
+use crate::openai::view::{
+    ChatView, Image, Message as ViewMessage, Role as ViewRole, ToolChoice as Choice,
+};
+use crate::openai::{ChatRequest, EmbeddingsRequest, FinishReason, Usage};
 
-pub struct Gemini {
-    config: ProviderConfig,
-    key: KeySource,
-    client: reqwest::Client,
-    limits: UpstreamConfig,
-}
+/// The API's name in refusals.
+const API: &str = "Gemini";
 
-impl Gemini {
-    pub fn new(
-        config: ProviderConfig,
-        key: KeySource,
-        client: reqwest::Client,
-        limits: UpstreamConfig,
-    ) -> Gemini {
-        Gemini {
-            config,
-            key,
-            client,
-            limits,
-        }
-    }
-
-    fn post(
-        &self,
-        model: &str,
-        method: &str,
-        body: Vec<u8>,
-    ) -> Result<reqwest::RequestBuilder, ProviderError> {
-        let mut request = self
-            .client
-            .post(model_url(&self.config.base_url, model, method))
-            .header(http::header::CONTENT_TYPE, "application/json")
-            .body(body);
-        // Decrypted for this request only; dropped (zeroized) once in the header.
-        if let Some(key) = self.key.current()? {
-            request = request.header("x-goog-api-key", key.expose_secret());
-        }
-        Ok(request)
-    }
-
-    fn encode(&self, value: &impl Serialize) -> Result<Vec<u8>, ProviderError> {
-        serde_json::to_vec(value).map_err(|e| ProviderError::Protocol {
-            provider: self.config.name.clone(),
-            reason: format!("cannot encode the Gemini request: {e}"),
-        })
-    }
-
-    fn broken(&self, reason: String) -> ProviderError {
-        ProviderError::Protocol {
-            provider: self.config.name.clone(),
-            reason,
-        }
-    }
-}
+pub(super) struct Gemini;
 
 /// `{base}/models/{model}:{method}`; a model given as `models/x` is not doubled, and
 /// anything outside a model name's alphabet is escaped so it stays one path segment.
 fn model_url(base: &str, model: &str, method: &str) -> String {
     let model = model.strip_prefix("models/").unwrap_or(model);
-    let segment: String = model
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    format!("{base}/models/{segment}:{method}")
+    format!("{base}/models/{}:{method}", shape::path_segment(model))
 }
 
-impl Provider for Gemini {
-    fn config(&self) -> &ProviderConfig {
-        &self.config
+impl Dialect for Gemini {
+    type Stream = StreamState;
+
+    const KEY: KeyHeader = KeyHeader::Named("x-goog-api-key");
+
+    fn chat(&self, provider: &ProviderConfig, request: &ChatRequest) -> Encoded {
+        let native = to_generate_request(&provider.name, request)?;
+        let method = if request.is_stream() {
+            "streamGenerateContent?alt=sse"
+        } else {
+            "generateContent"
+        };
+        let url = model_url(&provider.base_url, request.model(), method);
+        Outgoing::json(provider, url, &native)
     }
 
-    fn chat<'a>(&'a self, request: &'a ChatRequest) -> BoxFuture<'a, Result<Reply, ProviderError>> {
-        Box::pin(async move {
-            let native = to_generate_request(&self.config.name, request)?;
-            let body = self.encode(&native)?;
-            let exchange = Exchange::start(&self.config.name, self.limits);
-            let post = if request.is_stream() {
-                self.post(request.model(), "streamGenerateContent?alt=sse", body)?
-                    .header(http::header::ACCEPT, "text/event-stream")
-            } else {
-                self.post(request.model(), "generateContent", body)?
-            };
-            let response = exchange
-                .send(post)
-                .await
-                .map_err(|e| shape::map_status_error(rejected_key(e), native_error))?;
-            if request.is_stream() {
-                let translator =
-                    StreamState::new(request.model(), shape::include_usage(request.body()));
-                Ok(Reply::Stream(exchange.translated(response, translator)))
-            } else {
-                let bytes = exchange.body(response).await?;
-                Ok(Reply::Complete(
-                    to_completion(&bytes, request.model()).map_err(|r| self.broken(r))?,
-                ))
-            }
-        })
+    fn completion(&self, request: &ChatRequest, answer: Bytes) -> Result<Bytes, String> {
+        to_completion(&answer, request.model())
     }
 
-    fn embeddings<'a>(
-        &'a self,
-        request: &'a EmbeddingsRequest,
-    ) -> BoxFuture<'a, Result<Bytes, ProviderError>> {
-        Box::pin(async move {
-            let native = to_embed_request(&self.config.name, request)?;
-            let body = self.encode(&native)?;
-            let exchange = Exchange::start(&self.config.name, self.limits);
-            let response = exchange
-                .send(self.post(request.model(), "batchEmbedContents", body)?)
-                .await
-                .map_err(|e| shape::map_status_error(rejected_key(e), native_error))?;
-            let bytes = exchange.body(response).await?;
-            to_embeddings(&bytes, request.model()).map_err(|r| self.broken(r))
-        })
+    fn stream(&self, request: &ChatRequest) -> StreamState {
+        StreamState::new(request.model(), request.view().include_usage)
+    }
+
+    fn error(&self, error: ProviderError) -> ProviderError {
+        shape::map_status_error(rejected_key(error), native_error)
+    }
+
+    fn embeddings(&self, provider: &ProviderConfig, request: &EmbeddingsRequest) -> Encoded {
+        let native = to_embed_request(&provider.name, request)?;
+        let url = model_url(&provider.base_url, request.model(), "batchEmbedContents");
+        Outgoing::json(provider, url, &native)
+    }
+
+    fn embedded(&self, request: &EmbeddingsRequest, answer: Bytes) -> Result<Bytes, String> {
+        to_embeddings(&answer, request.model())
     }
 }
 
@@ -268,8 +198,8 @@ fn to_generate_request(
     provider: &str,
     request: &ChatRequest,
 ) -> Result<GenerateRequest, ProviderError> {
-    let body = request.body();
-    if body.get("n").and_then(Value::as_u64).is_some_and(|n| n > 1) {
+    let view = request.view();
+    if view.choices.is_some_and(|n| n > 1) {
         return Err(shape::refuse(
             provider,
             "This gateway asks Gemini for one candidate per request; `n` must be 1 for this model."
@@ -277,11 +207,7 @@ fn to_generate_request(
             Some("n"),
         ));
     }
-    let response_mime_type = match body
-        .get("response_format")
-        .and_then(|f| f.get("type"))
-        .and_then(Value::as_str)
-    {
+    let response_mime_type = match view.response_format {
         None | Some("text") => None,
         Some("json_object") => Some("application/json"),
         Some(other) => {
@@ -292,8 +218,8 @@ fn to_generate_request(
             ))
         }
     };
-    let (system_instruction, contents) = translate_messages(provider, body)?;
-    let declarations: Vec<FunctionDeclaration> = shape::function_tools(provider, body)?
+    let (system_instruction, contents) = translate_messages(provider, &view)?;
+    let declarations: Vec<FunctionDeclaration> = shape::function_tools(provider, &view)?
         .into_iter()
         .map(|t| FunctionDeclaration {
             name: t.name.to_owned(),
@@ -308,19 +234,23 @@ fn to_generate_request(
             function_declarations: declarations,
         }]
     };
+    let sampling = &view.sampling;
     Ok(GenerateRequest {
         contents,
         system_instruction,
         tools,
-        tool_config: tool_config(provider, body)?,
+        tool_config: tool_config(provider, &view)?,
         generation_config: GenerationConfig {
-            temperature: shape::number(body, "temperature"),
-            top_p: shape::number(body, "top_p"),
-            max_output_tokens: shape::max_tokens(body),
-            stop_sequences: shape::stop_sequences(body),
-            presence_penalty: shape::number(body, "presence_penalty"),
-            frequency_penalty: shape::number(body, "frequency_penalty"),
-            seed: body.get("seed").and_then(Value::as_i64),
+            temperature: sampling.temperature,
+            top_p: sampling.top_p,
+            max_output_tokens: sampling.max_tokens,
+            stop_sequences: sampling
+                .stop
+                .as_ref()
+                .map(|stop| stop.iter().map(|s| (*s).to_owned()).collect()),
+            presence_penalty: sampling.presence_penalty,
+            frequency_penalty: sampling.frequency_penalty,
+            seed: sampling.seed,
             response_mime_type,
         },
     })
@@ -344,25 +274,14 @@ fn schema_for_gemini(mut schema: Value) -> Value {
     schema
 }
 
-fn tool_config(
-    provider: &str,
-    body: &Map<String, Value>,
-) -> Result<Option<ToolConfig>, ProviderError> {
-    let (mode, names) = match body.get("tool_choice") {
-        None | Some(Value::Null) => return Ok(None),
-        Some(Value::String(s)) if s == "auto" => ("AUTO", None),
-        Some(Value::String(s)) if s == "required" => ("ANY", None),
-        Some(Value::String(s)) if s == "none" => ("NONE", None),
-        Some(other) => match other.pointer("/function/name").and_then(Value::as_str) {
-            Some(name) => ("ANY", Some(vec![name.to_owned()])),
-            None => {
-                return Err(shape::refuse(
-                    provider,
-                    "`tool_choice` must be \"auto\", \"required\", \"none\" or {\"type\": \"function\", \"function\": {\"name\": ...}}.".into(),
-                    Some("tool_choice"),
-                ))
-            }
-        },
+fn tool_config(provider: &str, view: &ChatView<'_>) -> Result<Option<ToolConfig>, ProviderError> {
+    let (mode, names) = match view.tool_choice {
+        None => return Ok(None),
+        Some(Choice::Auto) => ("AUTO", None),
+        Some(Choice::Required) => ("ANY", None),
+        Some(Choice::None) => ("NONE", None),
+        Some(Choice::Function(name)) => ("ANY", Some(vec![name.to_owned()])),
+        Some(Choice::Invalid) => return Err(shape::invalid_tool_choice(provider)),
     };
     Ok(Some(ToolConfig {
         function_calling_config: FunctionCallingConfig {
@@ -374,154 +293,91 @@ fn tool_config(
 
 fn translate_messages(
     provider: &str,
-    body: &Map<String, Value>,
+    view: &ChatView<'_>,
 ) -> Result<(Option<Content>, Vec<Content>), ProviderError> {
-    let mut system: Vec<Part> = Vec::new();
-    let mut contents: Vec<Content> = Vec::new();
     // functionResponse is matched to its call by name: remember each call id's name.
-    let mut call_names: HashMap<String, String> = HashMap::new();
-    let messages = body
-        .get("messages")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
-    for (i, m) in messages.iter().enumerate() {
-        let role = m.get("role").and_then(Value::as_str).unwrap_or("");
-        let (role, parts) = match role {
-            "system" | "developer" => {
-                if let Some(text) = shape::text_of(m.get("content")).filter(|t| !t.is_empty()) {
-                    system.push(Part::Text(text));
-                }
-                continue;
-            }
-            "user" => ("user", user_parts(provider, m, i)?),
-            "assistant" => {
-                let mut parts: Vec<Part> = shape::text_of(m.get("content"))
-                    .filter(|t| !t.is_empty())
-                    .map(Part::Text)
-                    .into_iter()
-                    .collect();
-                for (j, call) in m
-                    .get("tool_calls")
-                    .and_then(Value::as_array)
-                    .map_or(&[][..], Vec::as_slice)
-                    .iter()
-                    .enumerate()
-                {
-                    let at = format!("messages[{i}].tool_calls[{j}]");
-                    let Some(name) = call.pointer("/function/name").and_then(Value::as_str) else {
-                        return Err(shape::refuse(
-                            provider,
-                            format!("`{at}` needs a `function.name`."),
-                            Some("messages"),
-                        ));
-                    };
-                    if let Some(id) = call.get("id").and_then(Value::as_str) {
-                        call_names.insert(id.to_owned(), name.to_owned());
-                    }
-                    parts.push(Part::FunctionCall(FunctionCall {
-                        name: name.to_owned(),
-                        args: shape::call_arguments(provider, call, &at)?,
-                    }));
-                }
-                ("model", parts)
-            }
-            "tool" => {
-                let name = m
-                    .get("tool_call_id")
-                    .and_then(Value::as_str)
-                    .and_then(|id| call_names.get(id))
-                    .ok_or_else(|| {
-                        shape::refuse(
-                            provider,
-                            format!("`messages[{i}].tool_call_id` does not name a tool call of an earlier assistant message."),
-                            Some("messages"),
-                        )
-                    })?;
-                let text = shape::text_of(m.get("content")).unwrap_or_default();
-                // The response must be an object: a JSON object result goes as is,
-                // anything else is wrapped.
-                let response = match serde_json::from_str::<Value>(&text) {
-                    Ok(v @ Value::Object(_)) => v,
-                    _ => json!({"content": text}),
+    let mut call_names: HashMap<&str, &str> = HashMap::new();
+    let conversation = shape::conversation(provider, API, view, |i, m| match m.role {
+        ViewRole::Assistant => {
+            let mut parts: Vec<Part> = shape::assistant_text(&m.content, text_part);
+            for (j, call) in m.tool_calls.iter().enumerate() {
+                let at = format!("messages[{i}].tool_calls[{j}]");
+                let Some(name) = call.name else {
+                    return Err(shape::refuse(
+                        provider,
+                        format!("`{at}` needs a `function.name`."),
+                        Some("messages"),
+                    ));
                 };
-                (
-                    "user",
-                    vec![Part::FunctionResponse(FunctionResponse {
-                        name: name.clone(),
-                        response,
-                    })],
-                )
+                if let Some(id) = call.id {
+                    call_names.insert(id, name);
+                }
+                parts.push(Part::FunctionCall(FunctionCall {
+                    name: name.to_owned(),
+                    args: shape::call_arguments(provider, call, &at)?,
+                }));
             }
-            other => {
-                return Err(shape::refuse(
-                    provider,
-                    format!("`messages[{i}].role` \"{other}\" cannot be sent to Gemini; use user, assistant, system or tool."),
-                    Some("messages"),
-                ))
-            }
-        };
-        if parts.is_empty() {
-            continue;
+            Ok(("model", parts))
         }
-        match contents.last_mut() {
-            Some(last) if last.role == Some(role) => last.parts.extend(parts),
-            _ => contents.push(Content {
-                role: Some(role),
-                parts,
-            }),
+        ViewRole::Tool => {
+            let name = m
+                .tool_call_id
+                .and_then(|id| call_names.get(id))
+                .ok_or_else(|| {
+                    shape::refuse(
+                        provider,
+                        format!("`messages[{i}].tool_call_id` does not name a tool call of an earlier assistant message."),
+                        Some("messages"),
+                    )
+                })?;
+            let text = m.content.text().unwrap_or_default();
+            // The response must be an object: a JSON object result goes as is,
+            // anything else is wrapped.
+            let response = match serde_json::from_str::<Value>(&text) {
+                Ok(v @ Value::Object(_)) => v,
+                _ => json!({"content": text}),
+            };
+            let result = Part::FunctionResponse(FunctionResponse {
+                name: (*name).to_owned(),
+                response,
+            });
+            Ok(("user", vec![result]))
         }
-    }
-    let system = (!system.is_empty()).then_some(Content {
+        _ => Ok(("user", user_parts(provider, m, i)?)),
+    })?;
+    let contents = conversation
+        .turns
+        .into_iter()
+        .map(|(role, parts)| Content {
+            role: Some(role),
+            parts,
+        })
+        .collect();
+    let system = (!conversation.system.is_empty()).then(|| Content {
         role: None,
-        parts: system,
+        parts: conversation.system.into_iter().map(Part::Text).collect(),
     });
     Ok((system, contents))
 }
 
-fn user_parts(provider: &str, m: &Value, i: usize) -> Result<Vec<Part>, ProviderError> {
-    match m.get("content") {
-        Some(Value::String(s)) if !s.is_empty() => Ok(vec![Part::Text(s.clone())]),
-        Some(Value::Array(items)) => {
-            let mut parts = Vec::new();
-            for (j, part) in items.iter().enumerate() {
-                match part.get("type").and_then(Value::as_str) {
-                    Some("text") => parts.extend(
-                        part.get("text")
-                            .and_then(Value::as_str)
-                            .filter(|t| !t.is_empty())
-                            .map(|t| Part::Text(t.to_owned())),
-                    ),
-                    Some("image_url") => {
-                        let url = part
-                            .get("image_url")
-                            .and_then(|u| u.get("url").or(Some(u)))
-                            .and_then(Value::as_str)
-                            .unwrap_or("");
-                        let Some((mime_type, data)) = shape::data_url(url) else {
-                            return Err(shape::refuse(
-                                provider,
-                                format!("`messages[{i}].content[{j}].image_url.url` must be a base64 data URL for Gemini (the gateway does not fetch image URLs)."),
-                                Some("messages"),
-                            ));
-                        };
-                        parts.push(Part::InlineData(Blob { mime_type, data }));
-                    }
-                    other => {
-                        return Err(shape::refuse(
-                            provider,
-                            format!(
-                                "`messages[{i}].content[{j}]` of type {} cannot be sent to Gemini; use text or image_url parts.",
-                                other.unwrap_or("(none)")
-                            ),
-                            Some("messages"),
-                        ))
-                    }
-                }
-            }
-            Ok(parts)
-        }
-        _ => Ok(Vec::new()),
+fn text_part(text: &str) -> Part {
+    Part::Text(text.to_owned())
+}
+
+fn user_parts(provider: &str, m: &ViewMessage<'_>, i: usize) -> Result<Vec<Part>, ProviderError> {
+    shape::user_parts(provider, API, i, &m.content, text_part, |image, j| {
+        match image {
+        Image::Inline { media_type, data } => Ok(Part::InlineData(Blob {
+            mime_type: media_type.to_owned(),
+            data: data.to_owned(),
+        })),
+        Image::Web(_) | Image::Unusable => Err(shape::refuse(
+            provider,
+            format!("`messages[{i}].content[{j}].image_url.url` must be a base64 data URL for Gemini (the gateway does not fetch image URLs)."),
+            Some("messages"),
+        )),
     }
+    })
 }
 
 // ---- response: GenerateContentResponse -> OpenAI ----
@@ -598,29 +454,42 @@ struct UsageMetadata {
 impl UsageMetadata {
     /// `promptTokenCount` already includes cached tokens, as OpenAI's prompt_tokens does;
     /// thinking tokens count as completion tokens, as OpenAI's reasoning tokens do.
-    fn to_openai(self) -> Value {
-        shape::usage(
-            self.prompt_token_count,
-            self.candidates_token_count + self.thoughts_token_count,
-            self.cached_content_token_count,
-        )
+    fn to_openai(self) -> Usage {
+        Usage {
+            prompt: self.prompt_token_count,
+            completion: self.candidates_token_count + self.thoughts_token_count,
+            cached: self.cached_content_token_count,
+        }
     }
 }
 
-fn finish_reason(reason: &str, called_tools: bool) -> &'static str {
+fn finish_reason(reason: &str, called_tools: bool) -> FinishReason {
     match reason {
-        "MAX_TOKENS" => "length",
+        "MAX_TOKENS" => FinishReason::Length,
         "SAFETY" | "RECITATION" | "BLOCKLIST" | "PROHIBITED_CONTENT" | "SPII" | "IMAGE_SAFETY" => {
-            "content_filter"
+            FinishReason::ContentFilter
         }
         // Gemini ends a function-calling turn with STOP.
-        _ if called_tools => "tool_calls",
-        _ => "stop",
+        _ if called_tools => FinishReason::ToolCalls,
+        _ => FinishReason::Stop,
     }
 }
 
-fn new_call_id() -> String {
-    format!("call_{}", uuid::Uuid::new_v4().simple())
+impl ResponseCall {
+    /// The call's id (Gemini may send none: one is made up, so a tool result can refer
+    /// to it) and its arguments as an object (none sent: `{}`).
+    fn id_and_args(&self) -> (String, Value) {
+        let id = self
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("call_{}", uuid::Uuid::new_v4().simple()));
+        let args = if self.args.is_null() {
+            json!({})
+        } else {
+            self.args.clone()
+        };
+        (id, args)
+    }
 }
 
 fn to_completion(bytes: &[u8], model: &str) -> Result<Bytes, String> {
@@ -637,7 +506,7 @@ fn to_completion(bytes: &[u8], model: &str) -> Result<Bytes, String> {
         let reason = response
             .prompt_feedback
             .and_then(|f| f.block_reason)
-            .map_or("stop", |_| "content_filter");
+            .map_or(FinishReason::Stop, |_| FinishReason::ContentFilter);
         return Ok(shape::completion(
             &id,
             model,
@@ -660,12 +529,7 @@ fn to_completion(bytes: &[u8], model: &str) -> Result<Bytes, String> {
             has_text = true;
         }
         if let Some(call) = &part.function_call {
-            let id = call.id.clone().unwrap_or_else(new_call_id);
-            let args = if call.args.is_null() {
-                json!({})
-            } else {
-                call.args.clone()
-            };
+            let (id, args) = call.id_and_args();
             calls.push(shape::tool_call(&id, &call.name, &args));
         }
     }
@@ -690,7 +554,7 @@ fn to_completion(bytes: &[u8], model: &str) -> Result<Bytes, String> {
 /// reported as one (and its body dropped) like every provider's 401 and 403.
 fn rejected_key(error: ProviderError) -> ProviderError {
     match error {
-        ProviderError::Status {
+        ProviderError::Upstream {
             provider,
             status: 400,
             body,
@@ -712,7 +576,7 @@ fn rejected_key(error: ProviderError) -> ProviderError {
                     status: 400,
                 }
             } else {
-                ProviderError::Status {
+                ProviderError::Upstream {
                     provider,
                     status: 400,
                     body,
@@ -741,7 +605,7 @@ fn native_error(_status: u16, body: &Value) -> Option<NativeError> {
 
 // ---- stream: one GenerateContentResponse per SSE event -> OpenAI chunks ----
 
-struct StreamState {
+pub(super) struct StreamState {
     chunks: Chunks,
     include_usage: bool,
     started: bool,
@@ -801,7 +665,10 @@ impl StreamTranslator for StreamState {
                 .is_some()
             {
                 self.finished = true;
-                out.push(self.chunks.delta(json!({}), Some("content_filter")));
+                out.push(
+                    self.chunks
+                        .delta(json!({}), Some(FinishReason::ContentFilter)),
+                );
             }
             return Ok(Flow::Continue);
         };
@@ -814,12 +681,7 @@ impl StreamTranslator for StreamState {
                 out.push(self.chunks.delta(json!({"content": text}), None));
             }
             if let Some(call) = &part.function_call {
-                let id = call.id.clone().unwrap_or_else(new_call_id);
-                let args = if call.args.is_null() {
-                    json!({})
-                } else {
-                    call.args.clone()
-                };
+                let (id, args) = call.id_and_args();
                 // Gemini sends a call whole: id, name and all arguments in one chunk.
                 out.push(self.chunks.delta(
                     json!({"tool_calls": [{"index": self.tool_calls, "id": id, "type": "function",
@@ -954,12 +816,11 @@ mod tests {
     use super::*;
 
     fn translate(body: Value) -> Result<Value, ProviderError> {
-        let request = ChatRequest::parse(body.to_string().as_bytes()).unwrap();
-        to_generate_request("gemini-test", &request).map(|r| serde_json::to_value(r).unwrap())
+        shape::translated(to_generate_request, body)
     }
 
     fn refused(body: Value) -> Value {
-        super::super::shape::refusal_body(translate(body))
+        shape::refusal_body(translate(body))
     }
 
     #[test]
@@ -1099,7 +960,7 @@ mod tests {
             ("RECITATION", "content_filter"),
             ("OTHER", "stop"),
         ] {
-            assert_eq!(finish_reason(reason, false), expected);
+            assert_eq!(finish_reason(reason, false).as_str(), expected);
         }
         let blocked = json!({"promptFeedback": {"blockReason": "SAFETY"}, "usageMetadata": {"promptTokenCount": 3}});
         let out: Value =

@@ -46,6 +46,16 @@ impl Exchange {
         }
     }
 
+    /// The earlier of `wait` from now (named `phase`) and the total deadline.
+    fn within(&self, wait: Duration, phase: Phase) -> (Instant, Phase) {
+        let at = Instant::now() + wait;
+        if at < self.deadline {
+            (at, phase)
+        } else {
+            (self.deadline, Phase::Total)
+        }
+    }
+
     fn timeout(&self, phase: Phase) -> ProviderError {
         ProviderError::Timeout {
             provider: self.provider.to_owned(),
@@ -95,17 +105,12 @@ impl Exchange {
 
     /// Sends the request and waits for the response headers; 401 and 403 become
     /// [`ProviderError::Rejected`] with the body discarded unread, any other non-2xx
-    /// [`ProviderError::Status`] carrying the upstream's (bounded) error body.
+    /// [`ProviderError::Upstream`] carrying the upstream's (bounded) error body.
     pub async fn send(
         &self,
         request: reqwest::RequestBuilder,
     ) -> Result<reqwest::Response, ProviderError> {
-        let first_byte = Instant::now() + self.limits.first_byte_timeout;
-        let (limit, phase) = if first_byte < self.deadline {
-            (first_byte, Phase::FirstByte)
-        } else {
-            (self.deadline, Phase::Total)
-        };
+        let (limit, phase) = self.within(self.limits.first_byte_timeout, Phase::FirstByte);
         let response = timeout_at(limit, request.send())
             .await
             .map_err(|_| self.timeout(phase))?
@@ -128,7 +133,7 @@ impl Exchange {
             .read_capped(response, MAX_ERROR_BODY)
             .await
             .unwrap_or_default();
-        Err(ProviderError::Status {
+        Err(ProviderError::Upstream {
             provider: self.provider.to_owned(),
             status,
             body,
@@ -195,45 +200,6 @@ impl Exchange {
                 Err(e) => Err(BodyError::Transport(e)),
             })
             .eventsource()
-    }
-
-    /// Parses an SSE body into its `data` payloads, ending at `[DONE]`. Each gap between
-    /// events is bounded by the idle timeout and the whole stream by the total deadline;
-    /// a stream that ends without `[DONE]` ends with an error, so a cut connection is
-    /// never mistaken for a finished answer.
-    pub fn events(self, response: reqwest::Response) -> EventStream {
-        let events = self.sse(response);
-        Box::pin(futures::stream::unfold(
-            (events, false),
-            move |(mut events, finished)| {
-                let exchange = self.clone();
-                async move {
-                    if finished {
-                        return None;
-                    }
-                    let idle = Instant::now() + exchange.limits.idle_timeout;
-                    let (limit, phase) = if idle < exchange.deadline {
-                        (idle, Phase::Idle)
-                    } else {
-                        (exchange.deadline, Phase::Total)
-                    };
-                    let broken = |reason: String| ProviderError::Protocol {
-                        provider: exchange.provider.clone(),
-                        reason,
-                    };
-                    let item = match timeout_at(limit, events.next()).await {
-                        Err(_) => Err(exchange.timeout(phase)),
-                        Ok(None) => Err(broken("the stream ended before [DONE]".into())),
-                        Ok(Some(Err(e))) => Err(broken(format!("the stream broke: {e}"))),
-                        Ok(Some(Ok(event))) if event.data == crate::openai::sse::DONE => {
-                            return None
-                        }
-                        Ok(Some(Ok(event))) => return Some((Ok(event.data), (events, false))),
-                    };
-                    Some((item, (events, true)))
-                }
-            },
-        ))
     }
 }
 
@@ -339,11 +305,31 @@ struct Relay<T> {
     finished: bool,
 }
 
+/// OpenAI's own SSE (OpenAI-compatible servers, Azure): each `data` payload is already
+/// a chunk and passes as is; the stream ends at `[DONE]`, and a stream cut before it
+/// is an error, so a cut connection is never mistaken for a finished answer.
+pub(super) struct OpenAiEvents;
+
+impl StreamTranslator for OpenAiEvents {
+    fn event(&mut self, _name: &str, data: &str, out: &mut Vec<String>) -> Result<Flow, String> {
+        if data == crate::openai::sse::DONE {
+            return Ok(Flow::Done);
+        }
+        out.push(data.to_owned());
+        Ok(Flow::Continue)
+    }
+
+    fn closed(&mut self, _out: &mut Vec<String>) -> Result<(), String> {
+        Err("the stream ended before [DONE]".into())
+    }
+}
+
 impl Exchange {
-    /// Like [`Exchange::events`], but for a provider whose SSE is not OpenAI's: each
-    /// native event goes through `translator` as it arrives. The same idle and total
-    /// deadlines apply; a translator error or a cut connection ends the stream with an
-    /// error item, never silently.
+    /// The response's SSE events through `translator`, each as it arrives (the
+    /// provider's native events; [`OpenAiEvents`] for OpenAI's own). Each gap between
+    /// events is bounded by the idle timeout and the whole stream by the total deadline;
+    /// a translator error or a cut connection ends the stream with an error item, never
+    /// silently.
     pub fn translated<T: StreamTranslator>(
         self,
         response: reqwest::Response,
@@ -367,12 +353,8 @@ impl Exchange {
                         if relay.finished {
                             return None;
                         }
-                        let idle = Instant::now() + exchange.limits.idle_timeout;
-                        let (limit, phase) = if idle < exchange.deadline {
-                            (idle, Phase::Idle)
-                        } else {
-                            (exchange.deadline, Phase::Total)
-                        };
+                        let (limit, phase) =
+                            exchange.within(exchange.limits.idle_timeout, Phase::Idle);
                         let broken = |reason: String| ProviderError::Protocol {
                             provider: exchange.provider.clone(),
                             reason,

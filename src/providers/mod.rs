@@ -2,8 +2,12 @@
 //!
 //! An adapter turns our parsed OpenAI request into its provider's wire format, sends it
 //! with the timeouts of `[upstream]`, and turns the answer back into OpenAI's shape. It
-//! never decides compliance: it is handed a request the policy already allowed.
+//! never decides compliance: it is handed a request the policy already allowed. There
+//! is one adapter (`adapter.rs`), generic over a dialect: each provider kind is one
+//! dialect file (`openai.rs`, `azure.rs`, `anthropic.rs`, `gemini.rs`) holding its wire
+//! types and translations.
 
+mod adapter;
 mod anthropic;
 mod azure;
 mod gemini;
@@ -49,6 +53,15 @@ pub enum Phase {
     Total,
 }
 
+/// Why an exchange with a provider failed, by where the failure came from. Nothing
+/// was sent: [`Refused`](Self::Refused) (the request cannot be expressed for this
+/// provider, the client's 400), [`KeyUnavailable`](Self::KeyUnavailable),
+/// [`Unavailable`](Self::Unavailable) (every breaker open). The transport failed:
+/// [`Connect`](Self::Connect), [`Timeout`](Self::Timeout). The provider answered:
+/// [`Upstream`](Self::Upstream) (a non-2xx status), [`Rejected`](Self::Rejected) (its
+/// refusal of the gateway's key), [`Protocol`](Self::Protocol) (an answer that broke
+/// off or is not what its API promises). Only failures where the provider was reached
+/// or could not be reached tell the router anything about its health.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ProviderError {
     #[error("could not connect to provider \"{provider}\": {reason}")]
@@ -59,8 +72,10 @@ pub enum ProviderError {
         phase: Phase,
         limit: Duration,
     },
+    /// The provider answered with a non-2xx status other than 401 and 403; `body` is
+    /// its error body (bounded), in OpenAI's shape once the dialect mapped it.
     #[error("provider \"{provider}\" answered HTTP {status}")]
-    Status {
+    Upstream {
         provider: String,
         status: u16,
         body: Bytes,
@@ -73,7 +88,7 @@ pub enum ProviderError {
     Rejected { provider: String, status: u16 },
     #[error("provider \"{provider}\" broke the exchange: {reason}")]
     Protocol { provider: String, reason: String },
-    /// The adapter cannot express the request in the provider's format: refused before
+    /// The dialect cannot express the request in the provider's format: refused before
     /// any byte was sent. The client's 400; the provider's health learns nothing.
     #[error("provider \"{provider}\" cannot take this request: {message}")]
     Refused {
@@ -89,6 +104,19 @@ pub enum ProviderError {
         providers: Vec<String>,
         retry_in: Duration,
     },
+}
+
+impl ProviderError {
+    /// Whether the gateway tried to reach the provider at all: `false` for the
+    /// failures that happen before any byte is sent, which say nothing of its health.
+    pub fn tried(&self) -> bool {
+        !matches!(
+            self,
+            ProviderError::Refused { .. }
+                | ProviderError::KeyUnavailable { .. }
+                | ProviderError::Unavailable { .. }
+        )
+    }
 }
 
 /// One provider deployment: its adapter plus the facts the policy and router need.
@@ -114,6 +142,23 @@ pub enum SetupError {
     Client(String),
     #[error("cannot read provider keys from the key vault: {0}")]
     Vault(String),
+}
+
+/// One deployment's adapter speaking `dialect`.
+fn adapter<D: adapter::Dialect>(
+    dialect: D,
+    config: &ProviderConfig,
+    key: KeySource,
+    client: &reqwest::Client,
+    upstream: &UpstreamConfig,
+) -> Arc<dyn Provider> {
+    Arc::new(adapter::Adapter::new(
+        dialect,
+        config.clone(),
+        key,
+        client.clone(),
+        *upstream,
+    ))
 }
 
 /// All configured providers, in config order.
@@ -169,30 +214,10 @@ impl Providers {
             };
             let key = KeySource::new(&p.name, env, vault.clone());
             let adapter: Arc<dyn Provider> = match p.kind {
-                ProviderKind::OpenAi => Arc::new(openai::OpenAiCompatible::new(
-                    p.clone(),
-                    key,
-                    client.clone(),
-                    *upstream,
-                )),
-                ProviderKind::Azure => Arc::new(azure::AzureOpenAi::new(
-                    p.clone(),
-                    key,
-                    client.clone(),
-                    *upstream,
-                )),
-                ProviderKind::Anthropic => Arc::new(anthropic::Anthropic::new(
-                    p.clone(),
-                    key,
-                    client.clone(),
-                    *upstream,
-                )),
-                ProviderKind::Gemini => Arc::new(gemini::Gemini::new(
-                    p.clone(),
-                    key,
-                    client.clone(),
-                    *upstream,
-                )),
+                ProviderKind::OpenAi => adapter(openai::OpenAi, p, key, &client, upstream),
+                ProviderKind::Azure => adapter(azure::Azure::new(p), p, key, &client, upstream),
+                ProviderKind::Anthropic => adapter(anthropic::Anthropic, p, key, &client, upstream),
+                ProviderKind::Gemini => adapter(gemini::Gemini, p, key, &client, upstream),
             };
             list.push(adapter);
         }

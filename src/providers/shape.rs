@@ -1,13 +1,15 @@
-//! The OpenAI shapes the native adapters (Azure, Anthropic, Gemini) translate into and
-//! the request fields they read out of an OpenAI request: chunk and completion
-//! envelopes, usage, finish reasons, error bodies, data URLs. Pure functions on JSON:
-//! no I/O, no provider knowledge beyond what its caller passes in.
+//! What the native dialects (Azure, Anthropic, Gemini) share: the OpenAI shapes they
+//! translate answers into (chunk and completion envelopes, usage, error bodies) and the
+//! one walk over a request's typed view they translate requests with (turns, user
+//! parts, tools, tool-call arguments, refusals). Pure functions: no I/O, no provider
+//! knowledge beyond what its caller passes in.
 
-use base64::Engine;
 use bytes::Bytes;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::ProviderError;
+use crate::openai::view::{ChatView, Content, Image, Message, Part, Role, ToolCall};
+use crate::openai::{FinishReason, Usage};
 
 /// OpenAI's error `type` for an HTTP status, as the OpenAI SDKs expect it.
 pub(super) fn error_type(status: u16) -> &'static str {
@@ -61,7 +63,7 @@ pub(super) fn map_status_error(
     native: impl Fn(u16, &Value) -> Option<NativeError>,
 ) -> ProviderError {
     match error {
-        ProviderError::Status {
+        ProviderError::Upstream {
             provider,
             status,
             body,
@@ -76,7 +78,7 @@ pub(super) fn map_status_error(
                     ..NativeError::default()
                 });
             let kind = native.kind.unwrap_or_else(|| error_type(status).to_owned());
-            ProviderError::Status {
+            ProviderError::Upstream {
                 body: error_body(
                     &native.message,
                     &kind,
@@ -97,20 +99,6 @@ pub(super) fn now_unix() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
-}
-
-/// OpenAI's `usage` object. `prompt` counts every input token, cached ones included,
-/// as OpenAI does; `cached` is the part of it read from a cache.
-pub(super) fn usage(prompt: u64, completion: u64, cached: Option<u64>) -> Value {
-    let mut usage = json!({
-        "prompt_tokens": prompt,
-        "completion_tokens": completion,
-        "total_tokens": prompt + completion,
-    });
-    if let Some(cached) = cached {
-        usage["prompt_tokens_details"] = json!({"cached_tokens": cached});
-    }
-    usage
 }
 
 /// The envelope every chunk of one streamed answer shares.
@@ -137,12 +125,12 @@ struct ChoiceOut<'a> {
     index: u32,
     delta: &'a Value,
     logprobs: Option<()>,
-    finish_reason: Option<&'a str>,
+    finish_reason: Option<&'static str>,
 }
 
 impl Chunks {
     /// One `chat.completion.chunk` with a single choice.
-    pub fn delta(&self, delta: Value, finish_reason: Option<&str>) -> String {
+    pub fn delta(&self, delta: Value, finish_reason: Option<FinishReason>) -> String {
         let chunk = ChunkOut {
             id: &self.id,
             object: "chat.completion.chunk",
@@ -152,7 +140,7 @@ impl Chunks {
                 index: 0,
                 delta: &delta,
                 logprobs: None,
-                finish_reason,
+                finish_reason: finish_reason.map(FinishReason::as_str),
             }],
         };
         // Serializing borrowed strings and a Value cannot fail.
@@ -160,10 +148,10 @@ impl Chunks {
     }
 
     /// The final usage chunk of `stream_options.include_usage`: no choices, only usage.
-    pub fn usage(&self, usage: Value) -> String {
+    pub fn usage(&self, usage: Usage) -> String {
         json!({
             "id": self.id, "object": "chat.completion.chunk", "created": self.created,
-            "model": self.model, "choices": [], "usage": usage,
+            "model": self.model, "choices": [], "usage": usage.to_value(),
         })
         .to_string()
     }
@@ -175,8 +163,8 @@ pub(super) fn completion(
     model: &str,
     content: Option<String>,
     tool_calls: Vec<Value>,
-    finish_reason: &str,
-    usage: Option<Value>,
+    finish_reason: FinishReason,
+    usage: Option<Usage>,
 ) -> Bytes {
     let mut message = json!({"role": "assistant", "content": content, "refusal": null});
     if !tool_calls.is_empty() {
@@ -184,10 +172,10 @@ pub(super) fn completion(
     }
     let mut body = json!({
         "id": id, "object": "chat.completion", "created": now_unix(), "model": model,
-        "choices": [{"index": 0, "message": message, "logprobs": null, "finish_reason": finish_reason}],
+        "choices": [{"index": 0, "message": message, "logprobs": null, "finish_reason": finish_reason.as_str()}],
     });
     if let Some(usage) = usage {
-        body["usage"] = usage;
+        body["usage"] = usage.to_value();
     }
     Bytes::from(body.to_string())
 }
@@ -206,71 +194,19 @@ pub(super) fn code_string(v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// Whether the client asked for a final usage chunk.
-pub(super) fn include_usage(body: &Map<String, Value>) -> bool {
-    body.get("stream_options")
-        .and_then(|o| o.get("include_usage"))
-        .and_then(Value::as_bool)
-        .unwrap_or(false)
-}
-
-/// `max_completion_tokens` (current) or `max_tokens` (legacy), whichever is set.
-pub(super) fn max_tokens(body: &Map<String, Value>) -> Option<u64> {
-    ["max_completion_tokens", "max_tokens"]
-        .iter()
-        .find_map(|k| body.get(*k).and_then(Value::as_u64))
-}
-
-/// `stop` as a list: OpenAI takes a string or an array of strings.
-pub(super) fn stop_sequences(body: &Map<String, Value>) -> Option<Vec<String>> {
-    match body.get("stop")? {
-        Value::String(s) => Some(vec![s.clone()]),
-        Value::Array(items) => Some(
-            items
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect(),
-        ),
-        _ => None,
+/// `text` as one URL path segment: bytes outside `[A-Za-z0-9._-]` are percent-escaped,
+/// so a model or deployment name chosen by a client can never add a path segment or a
+/// query to the provider URL it goes into.
+pub(super) fn path_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
     }
-}
-
-/// A number field, if present and numeric.
-pub(super) fn number(body: &Map<String, Value>, key: &str) -> Option<f64> {
-    body.get(key).and_then(Value::as_f64)
-}
-
-/// A message's text: the string, or its text parts joined by newlines. `None` when the
-/// content is absent or null.
-pub(super) fn text_of(content: Option<&Value>) -> Option<String> {
-    match content? {
-        Value::String(s) => Some(s.clone()),
-        Value::Array(parts) => Some(
-            parts
-                .iter()
-                .filter_map(|p| p.get("text").and_then(Value::as_str))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-        _ => None,
-    }
-}
-
-/// A `data:<mime>;base64,<data>` URL split into its media type and base64 payload. The
-/// payload is checked to be base64 so a malformed image fails here, with a clear error,
-/// rather than at the provider.
-pub(super) fn data_url(url: &str) -> Option<(String, String)> {
-    let rest = url.strip_prefix("data:")?;
-    let (meta, data) = rest.split_once(',')?;
-    let mime = meta.strip_suffix(";base64")?;
-    if mime.is_empty() {
-        return None;
-    }
-    base64::engine::general_purpose::STANDARD
-        .decode(data)
-        .ok()?;
-    Some((mime.to_owned(), data.to_owned()))
+    out
 }
 
 /// The `function` of an OpenAI tool definition: name, description, parameters.
@@ -283,46 +219,47 @@ pub(super) struct FunctionTool<'a> {
 /// The function tools of a request, refusing tool kinds other than `function`.
 pub(super) fn function_tools<'a>(
     provider: &str,
-    body: &'a Map<String, Value>,
+    view: &ChatView<'a>,
 ) -> Result<Vec<FunctionTool<'a>>, ProviderError> {
-    let Some(tools) = body.get("tools").and_then(Value::as_array) else {
-        return Ok(Vec::new());
-    };
-    tools
+    view.tools
         .iter()
         .enumerate()
-        .map(|(i, tool)| {
-            let name = tool.pointer("/function/name").and_then(Value::as_str);
-            match (tool.get("type").and_then(Value::as_str), name) {
-                (Some("function") | None, Some(name)) => Ok(FunctionTool {
-                    name,
-                    description: tool
-                        .pointer("/function/description")
-                        .and_then(Value::as_str),
-                    parameters: tool.pointer("/function/parameters"),
-                }),
-                _ => Err(refuse(
-                    provider,
-                    format!("`tools[{i}]` must be a function tool with a name for this provider"),
-                    Some("tools"),
-                )),
-            }
+        .map(|(i, tool)| match (tool.kind, tool.name) {
+            (Some("function") | None, Some(name)) => Ok(FunctionTool {
+                name,
+                description: tool.description,
+                parameters: tool.parameters,
+            }),
+            _ => Err(refuse(
+                provider,
+                format!("`tools[{i}]` must be a function tool with a name for this provider"),
+                Some("tools"),
+            )),
         })
         .collect()
+}
+
+/// A `tool_choice` that is none of OpenAI's forms.
+pub(super) fn invalid_tool_choice(provider: &str) -> ProviderError {
+    refuse(
+        provider,
+        "`tool_choice` must be \"auto\", \"required\", \"none\" or {\"type\": \"function\", \"function\": {\"name\": ...}}.".into(),
+        Some("tool_choice"),
+    )
 }
 
 /// The arguments of an assistant tool call, parsed: providers other than OpenAI take
 /// them as a JSON object, not a string.
 pub(super) fn call_arguments(
     provider: &str,
-    call: &Value,
+    call: &ToolCall<'_>,
     at: &str,
 ) -> Result<Value, ProviderError> {
-    let text = call
-        .pointer("/function/arguments")
-        .and_then(Value::as_str)
-        .unwrap_or("{}");
-    let text = if text.trim().is_empty() { "{}" } else { text };
+    let text = if call.arguments.trim().is_empty() {
+        "{}"
+    } else {
+        call.arguments
+    };
     match serde_json::from_str::<Value>(text) {
         Ok(v @ Value::Object(_)) => Ok(v),
         _ => Err(refuse(
@@ -333,7 +270,119 @@ pub(super) fn call_arguments(
     }
 }
 
-/// In adapter tests: the OpenAI error body the client gets for a translation the
+/// A conversation as Anthropic and Gemini want it: the system and developer texts
+/// apart, then alternating turns.
+pub(super) struct Conversation<R, P> {
+    /// The non-empty texts of system and developer messages, in order.
+    pub system: Vec<String>,
+    pub turns: Vec<(R, Vec<P>)>,
+}
+
+/// The one walk over a conversation for the native formats: system and developer
+/// messages go to `system`, every user, assistant and tool message becomes a role and
+/// its parts through `turn`, turns without parts are dropped and consecutive turns of
+/// one role are merged (both APIs require alternation). Any other role is refused,
+/// naming `api`.
+pub(super) fn conversation<'v, R: PartialEq, P>(
+    provider: &str,
+    api: &str,
+    view: &'v ChatView<'v>,
+    mut turn: impl FnMut(usize, &'v Message<'v>) -> Result<(R, Vec<P>), ProviderError>,
+) -> Result<Conversation<R, P>, ProviderError> {
+    let mut system = Vec::new();
+    let mut turns: Vec<(R, Vec<P>)> = Vec::new();
+    for (i, m) in view.messages.iter().enumerate() {
+        let (role, parts) = match m.role {
+            Role::System | Role::Developer => {
+                system.extend(m.content.text().filter(|t| !t.is_empty()));
+                continue;
+            }
+            Role::User | Role::Assistant | Role::Tool => turn(i, m)?,
+            Role::Other(other) => {
+                return Err(refuse(
+                    provider,
+                    format!("`messages[{i}].role` \"{other}\" cannot be sent to {api}; use user, assistant, system or tool."),
+                    Some("messages"),
+                ))
+            }
+        };
+        if parts.is_empty() {
+            continue;
+        }
+        match turns.last_mut() {
+            Some((last, content)) if *last == role => content.extend(parts),
+            _ => turns.push((role, parts)),
+        }
+    }
+    Ok(Conversation { system, turns })
+}
+
+/// A user message's content as native parts: non-empty text through `text`, images
+/// through `image` (which refuses what its API cannot take), anything else refused
+/// naming `api`.
+pub(super) fn user_parts<P>(
+    provider: &str,
+    api: &str,
+    i: usize,
+    content: &Content<'_>,
+    text: impl Fn(&str) -> P,
+    image: impl Fn(Image<'_>, usize) -> Result<P, ProviderError>,
+) -> Result<Vec<P>, ProviderError> {
+    let parts = match content {
+        Content::None => return Ok(Vec::new()),
+        Content::Text(t) => return Ok(non_empty(t).map(text).into_iter().collect()),
+        Content::Parts(parts) => parts,
+    };
+    let mut out = Vec::new();
+    for (j, part) in parts.iter().enumerate() {
+        match part {
+            Part::Text(t) => out.extend(non_empty(t).map(&text)),
+            Part::Image(img) => out.push(image(*img, j)?),
+            Part::Other(kind) => {
+                return Err(refuse(
+                    provider,
+                    format!(
+                        "`messages[{i}].content[{j}]` of type {} cannot be sent to {api}; use text or image_url parts.",
+                        kind.unwrap_or("(none)")
+                    ),
+                    Some("messages"),
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// An assistant message's text as its first native part, unless it has none.
+pub(super) fn assistant_text<P>(content: &Content<'_>, text: impl Fn(&str) -> P) -> Vec<P> {
+    let joined = content.text();
+    joined
+        .as_deref()
+        .and_then(non_empty)
+        .map(text)
+        .into_iter()
+        .collect()
+}
+
+/// `text` unless it is empty (both native APIs refuse empty text blocks).
+pub(super) fn non_empty(text: &str) -> Option<&str> {
+    (!text.is_empty()).then_some(text)
+}
+
+/// In dialect tests: `body` parsed as a chat request and put through a dialect's
+/// request translation, as JSON.
+#[cfg(test)]
+pub(super) fn translated<T: serde::Serialize>(
+    translate: fn(&str, &crate::openai::ChatRequest) -> Result<T, ProviderError>,
+    body: Value,
+) -> Result<Value, ProviderError> {
+    let request = crate::openai::ChatRequest::parse(body.to_string().as_bytes())
+        .expect("a test request parses");
+    translate("dialect-test", &request)
+        .map(|r| serde_json::to_value(r).expect("a translation is JSON"))
+}
+
+/// In dialect tests: the OpenAI error body the client gets for a translation the
 /// adapter refused.
 #[cfg(test)]
 pub(super) fn refusal_body<T: std::fmt::Debug>(
@@ -353,17 +402,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn data_urls_split_into_media_type_and_payload() {
-        assert_eq!(
-            data_url("data:image/png;base64,iVBORw0KGgo="),
-            Some(("image/png".into(), "iVBORw0KGgo=".into()))
-        );
-        assert_eq!(data_url("data:image/png,raw"), None);
-        assert_eq!(data_url("data:image/png;base64,not base64!"), None);
-        assert_eq!(data_url("https://x/y.png"), None);
-    }
-
-    #[test]
     fn chunks_have_openai_chunk_shape() {
         let c = Chunks {
             id: "x".into(),
@@ -376,35 +414,19 @@ mod tests {
             json!({"id": "x", "object": "chat.completion.chunk", "created": 7, "model": "m",
                    "choices": [{"index": 0, "delta": {"content": "hi"}, "logprobs": null, "finish_reason": null}]})
         );
-        let v: Value = serde_json::from_str(&c.usage(usage(1, 2, None))).unwrap();
+        let usage = Usage {
+            prompt: 1,
+            completion: 2,
+            cached: None,
+        };
+        let v: Value = serde_json::from_str(&c.usage(usage)).unwrap();
         assert_eq!(v["choices"], json!([]));
         assert_eq!(v["usage"]["total_tokens"], 3);
     }
 
     #[test]
-    fn usage_counts_cached_tokens_inside_prompt_tokens() {
-        let u = usage(10, 5, Some(4));
-        assert_eq!(u["total_tokens"], 15);
-        assert_eq!(u["prompt_tokens_details"]["cached_tokens"], 4);
-        assert!(usage(1, 1, None).get("prompt_tokens_details").is_none());
-    }
-
-    #[test]
-    fn stop_and_max_tokens_accept_both_spellings() {
-        let body: Map<String, Value> =
-            serde_json::from_str(r#"{"stop":"END","max_tokens":7}"#).unwrap();
-        assert_eq!(stop_sequences(&body), Some(vec!["END".to_owned()]));
-        assert_eq!(max_tokens(&body), Some(7));
-        let body: Map<String, Value> =
-            serde_json::from_str(r#"{"stop":["a","b"],"max_tokens":7,"max_completion_tokens":9}"#)
-                .unwrap();
-        assert_eq!(stop_sequences(&body).unwrap().len(), 2);
-        assert_eq!(max_tokens(&body), Some(9));
-    }
-
-    #[test]
     fn native_error_bodies_become_openai_shaped() {
-        let e = ProviderError::Status {
+        let e = ProviderError::Upstream {
             provider: "p".into(),
             status: 429,
             body: Bytes::from_static(br#"{"msg":"slow down"}"#),
@@ -417,7 +439,7 @@ mod tests {
                 ..NativeError::default()
             })
         });
-        let ProviderError::Status { status, body, .. } = mapped else {
+        let ProviderError::Upstream { status, body, .. } = mapped else {
             panic!("status kept")
         };
         assert_eq!(status, 429);
@@ -426,13 +448,13 @@ mod tests {
         assert_eq!(v["error"]["type"], "rate_limit_error");
         assert_eq!(v["error"]["code"], "rl");
         // An unreadable body still yields an OpenAI-shaped one naming the status.
-        let e = ProviderError::Status {
+        let e = ProviderError::Upstream {
             provider: "p".into(),
             status: 400,
             body: Bytes::from_static(b"<html>"),
             retry_after: None,
         };
-        let ProviderError::Status { body, .. } = map_status_error(e, |_, _| None) else {
+        let ProviderError::Upstream { body, .. } = map_status_error(e, |_, _| None) else {
             panic!()
         };
         let v: Value = serde_json::from_slice(&body).unwrap();

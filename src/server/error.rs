@@ -212,7 +212,7 @@ fn whole_seconds(wait: std::time::Duration) -> u64 {
 impl From<ProviderError> for ApiError {
     fn from(e: ProviderError) -> ApiError {
         match e {
-            ProviderError::Status {
+            ProviderError::Upstream {
                 provider,
                 status,
                 body,
@@ -237,7 +237,7 @@ impl From<ProviderError> for ApiError {
                 api.0.retry_after = retry_after.map(whole_seconds);
                 api
             }
-            ProviderError::Status {
+            ProviderError::Upstream {
                 provider, status, ..
             } => ApiError::new(
                 StatusCode::BAD_GATEWAY,

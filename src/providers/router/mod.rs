@@ -67,7 +67,7 @@ fn retryable(error: &ProviderError) -> bool {
     match error {
         ProviderError::Connect { .. } => true,
         ProviderError::Timeout { phase, .. } => *phase == Phase::FirstByte,
-        ProviderError::Status { status, .. } => *status == 429 || *status >= 500,
+        ProviderError::Upstream { status, .. } => *status == 429 || *status >= 500,
         // Another provider has its own key.
         ProviderError::KeyUnavailable { .. } | ProviderError::Rejected { .. } => true,
         ProviderError::Protocol { .. }
@@ -82,12 +82,8 @@ fn retryable(error: &ProviderError) -> bool {
 fn health(result: &Result<impl Sized, ProviderError>) -> Option<bool> {
     match result {
         Ok(_) => Some(false),
-        Err(ProviderError::Status { status, .. }) => Some(*status == 429 || *status >= 500),
-        Err(
-            ProviderError::KeyUnavailable { .. }
-            | ProviderError::Unavailable { .. }
-            | ProviderError::Refused { .. },
-        ) => None,
+        Err(e) if !e.tried() => None,
+        Err(ProviderError::Upstream { status, .. }) => Some(*status == 429 || *status >= 500),
         Err(_) => Some(true),
     }
 }
@@ -266,7 +262,7 @@ impl Router {
         match error {
             // The same key would be refused again.
             ProviderError::KeyUnavailable { .. } | ProviderError::Rejected { .. } => None,
-            ProviderError::Status {
+            ProviderError::Upstream {
                 retry_after: Some(asked),
                 ..
             } => (*asked <= self.config.max_retry_after).then_some(*asked),

@@ -47,7 +47,7 @@ fn provider(name: &str) -> Arc<dyn Provider> {
 }
 
 fn status(provider: &str, status: u16, retry_after: Option<Duration>) -> ProviderError {
-    ProviderError::Status {
+    ProviderError::Upstream {
         provider: provider.into(),
         status,
         body: Bytes::new(),
@@ -160,7 +160,7 @@ async fn untried_deployments_come_before_a_retry_and_attempts_are_bounded() {
         2,
         "the last failure is returned, not heard"
     );
-    assert!(matches!(result, Err(ProviderError::Status { status, .. }) if status >= 502));
+    assert!(matches!(result, Err(ProviderError::Upstream { status, .. }) if status >= 502));
 }
 
 #[tokio::test]
@@ -270,7 +270,7 @@ async fn nothing_waits_past_the_total_timeout() {
     let (result, heard) = run(&r, &[provider("a")], &script).await;
     assert!(matches!(
         result,
-        Err(ProviderError::Status { status: 429, .. })
+        Err(ProviderError::Upstream { status: 429, .. })
     ));
     assert_eq!(heard.attempts, ["a"]);
 }
