@@ -114,8 +114,9 @@ pub async fn answer_json_shaped(
 /// The provider failed: the failure is recorded and mapped to the client's error.
 pub async fn failed(admitted: Admitted, upstream: Duration, error: ProviderError) -> ApiError {
     tracing::warn!(error = %error, "provider failed");
-    // A refusal never reached the provider: no attempt, no upstream latency to count.
-    let attempted = !matches!(error, ProviderError::Refused { .. });
+    // A failure before any byte was sent (a refusal, no key, every breaker open) never
+    // reached the provider: no attempt to record, no upstream latency to count.
+    let attempted = error.tried();
     let api = ApiError::from(error);
     let facts = ResponseFacts {
         status: api.status().as_u16(),
