@@ -27,7 +27,9 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
-    let streams: usize = arg("--streams").and_then(|v| v.parse().ok()).unwrap_or(1000);
+    let streams: usize = arg("--streams")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
     let durability = arg("--durability").unwrap_or_else(|| "fsync".into());
     let (upstream, _upstream_rt) = spawn_upstream(Some(Duration::from_millis(250)));
     let gateway = Gateway::start(&upstream, &durability);
@@ -81,13 +83,16 @@ fn main() {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        while done.load(Ordering::SeqCst) < streams && started.elapsed() < Duration::from_secs(120) {
+        while done.load(Ordering::SeqCst) < streams && started.elapsed() < Duration::from_secs(120)
+        {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         peak
     });
     let after = gateway.rss_mib().unwrap_or(f64::NAN);
-    println!("streams benchmark: {streams} concurrent streaming requests, audit durability {durability}");
+    println!(
+        "streams benchmark: {streams} concurrent streaming requests, audit durability {durability}"
+    );
     println!("| gateway RSS | MiB |");
     println!("|---|---:|");
     println!("| idle, after start | {idle:.1} |");

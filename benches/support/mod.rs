@@ -153,6 +153,9 @@ pub fn spawn_upstream(slow_stream: Option<Duration>) -> (String, tokio::runtime:
             .expect("upstream binds");
         let addr = listener.local_addr().expect("upstream address");
         tokio::spawn(async move {
+            let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
             let _ = axum::serve(listener, app).await;
         });
         addr

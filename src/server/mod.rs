@@ -34,6 +34,7 @@ use std::sync::Arc;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
+use axum_server::accept::NoDelayAcceptor;
 
 pub use admin::{AdminToken, WeakAdminToken, AUDIT_PROOF_HEADER, MIN_ADMIN_TOKEN_LEN};
 pub use auth::{Caller, KeyError, KeyStore};
@@ -374,12 +375,14 @@ pub async fn serve(
             let rustls = axum_server::tls_rustls::RustlsConfig::from_config(tls);
             tokio::spawn(
                 axum_server::from_tcp_rustls(listener, rustls)?
+                    .map(|tls| tls.acceptor(NoDelayAcceptor))
                     .handle(handle.clone())
                     .serve(app),
             )
         }
         None => tokio::spawn(
             axum_server::from_tcp(listener)?
+                .acceptor(NoDelayAcceptor)
                 .handle(handle.clone())
                 .serve(app),
         ),
@@ -499,6 +502,9 @@ pub async fn spawn_echo_provider() -> std::io::Result<String> {
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
     let addr = listener.local_addr()?;
     tokio::spawn(async move {
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         let _ = axum::serve(listener, echo::router()).await;
     });
     Ok(format!("http://{addr}/v1"))
