@@ -3,6 +3,7 @@
 //! that owns it (see `chat.rs`).
 
 mod admin;
+pub mod console;
 mod admit;
 mod answer;
 mod auth;
@@ -324,7 +325,9 @@ pub async fn serve(
     let admin_handle = axum_server::Handle::<SocketAddr>::new();
     let admin_state = startup
         .admin_token
-        .and_then(|token| admin::Admin::new(&config, token, vault.clone(), audit.clone(), &master));
+        .and_then(|token| {
+            admin::Admin::new(&config, token, vault.clone(), audit.clone(), &master, gw.policies.clone())
+        });
     let admin_addr = match (admin_state, &config.admin) {
         (Some(state), Some(admin_config)) => {
             let addr = admin_config.listen;
