@@ -5,6 +5,7 @@
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -44,9 +45,13 @@ impl Browser {
             .local_addr()
             .unwrap()
             .port();
+        // A process group of its own: a failing test ends chromedriver and the Chromium
+        // it started together (see Drop). HOME keeps Chromium's files in the profile.
         let driver = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
             .current_dir(profile.path())
+            .env("HOME", profile.path())
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -131,6 +136,17 @@ impl Browser {
         e.send_keys(text).await.unwrap();
     }
 
+    /// Chooses the option of value `value` in the select `css`.
+    pub async fn choose(&self, css: &str, value: &str) {
+        self.client
+            .find(fantoccini::Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css} on the page: {e}"))
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("{css} has no option {value}: {e}"));
+    }
+
     pub async fn click(&self, css: &str) {
         self.client
             .find(fantoccini::Locator::Css(css))
@@ -161,16 +177,18 @@ impl Browser {
         std::fs::write(Path::new(&dir).join(name), png).unwrap();
     }
 
-    pub async fn close(mut self) {
+    pub async fn close(self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
     }
 }
 
 impl Drop for Browser {
+    /// Ends chromedriver's process group (it and the Chromium it started), by its id.
     fn drop(&mut self) {
-        let _ = self.driver.kill();
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.driver.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.driver.wait();
     }
 }
