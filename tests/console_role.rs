@@ -15,29 +15,76 @@ use serde_json::{json, Value};
 #[tokio::test]
 async fn an_auditor_token_gets_403_on_every_admin_route_and_changes_nothing() {
     let (_upstream, gw) = start_console().await;
-    let (status, before) = console_call(&gw, Some(ADMIN), false, Method::GET, "/admin/v1/virtual-keys", None).await;
+    let (status, before) = console_call(
+        &gw,
+        Some(ADMIN),
+        false,
+        Method::GET,
+        "/admin/v1/virtual-keys",
+        None,
+    )
+    .await;
     assert_eq!(status, 200);
     let routes: Vec<(Method, &str, Option<Value>)> = vec![
         (Method::GET, "/admin/v1/virtual-keys", None),
-        (Method::POST, "/admin/v1/virtual-keys", Some(json!({"tenant": "acme", "id": "sneaky"}))),
+        (
+            Method::POST,
+            "/admin/v1/virtual-keys",
+            Some(json!({"tenant": "acme", "id": "sneaky"})),
+        ),
         (Method::DELETE, "/admin/v1/virtual-keys/acme-app", None),
         (Method::GET, "/admin/v1/provider-keys", None),
-        (Method::PUT, "/admin/v1/provider-keys/test-openai", Some(json!({"key": "sk-stolen-0000000000"}))),
+        (
+            Method::PUT,
+            "/admin/v1/provider-keys/test-openai",
+            Some(json!({"key": "sk-stolen-0000000000"})),
+        ),
         (Method::DELETE, "/admin/v1/provider-keys/test-openai", None),
         (Method::GET, "/admin/v1/audit/lines?from=0", None),
-        (Method::POST, "/admin/v1/audit/export", Some(json!({"from": "2000-01-01T00:00:00Z", "to": "2100-01-01T00:00:00Z", "out": "/tmp/never-written-by-auditor"}))),
-        (Method::POST, "/admin/v1/audit/erase", Some(json!({"subject": "acme"}))),
+        (
+            Method::POST,
+            "/admin/v1/audit/export",
+            Some(
+                json!({"from": "2000-01-01T00:00:00Z", "to": "2100-01-01T00:00:00Z", "out": "/tmp/never-written-by-auditor"}),
+            ),
+        ),
+        (
+            Method::POST,
+            "/admin/v1/audit/erase",
+            Some(json!({"subject": "acme"})),
+        ),
     ];
     for (method, path, body) in &routes {
         for proof in [false, true] {
-            let (status, reply) =
-                console_call(&gw, Some(AUDITOR_TOKEN), proof, method.clone(), path, body.clone()).await;
-            assert_eq!(status, 403, "{method} {path} (proof {proof}) gave {status}: {reply}");
-            assert_eq!(reply["error"]["code"], "auditor_read_only", "{method} {path}: {reply}");
+            let (status, reply) = console_call(
+                &gw,
+                Some(AUDITOR_TOKEN),
+                proof,
+                method.clone(),
+                path,
+                body.clone(),
+            )
+            .await;
+            assert_eq!(
+                status, 403,
+                "{method} {path} (proof {proof}) gave {status}: {reply}"
+            );
+            assert_eq!(
+                reply["error"]["code"], "auditor_read_only",
+                "{method} {path}: {reply}"
+            );
         }
     }
     // Nothing changed: the keys are as before, the export directory was never made.
-    let (_, after) = console_call(&gw, Some(ADMIN), false, Method::GET, "/admin/v1/virtual-keys", None).await;
+    let (_, after) = console_call(
+        &gw,
+        Some(ADMIN),
+        false,
+        Method::GET,
+        "/admin/v1/virtual-keys",
+        None,
+    )
+    .await;
     assert_eq!(before, after);
     assert!(!std::path::Path::new("/tmp/never-written-by-auditor").exists());
     assert!(!gw.output().contains(AUDITOR_TOKEN));
@@ -56,13 +103,29 @@ async fn console_routes_need_a_token_and_the_admin_token_needs_the_master_key_pr
     ] {
         let (status, body) = console_call(&gw, None, false, Method::GET, path, None).await;
         assert_eq!(status, 401, "{path}: {body}");
-        let (status, _) = console_call(&gw, Some("not-a-token-of-anyone-0000000000000"), false, Method::GET, path, None).await;
+        let (status, _) = console_call(
+            &gw,
+            Some("not-a-token-of-anyone-0000000000000"),
+            false,
+            Method::GET,
+            path,
+            None,
+        )
+        .await;
         assert_eq!(status, 401, "{path}");
         let (status, body) = console_call(&gw, Some(ADMIN), false, Method::GET, path, None).await;
         assert_eq!(status, 403, "{path}: {body}");
         assert_eq!(body["error"]["code"], "audit_proof_required");
     }
-    let (status, body) = console_call(&gw, Some(ADMIN), true, Method::POST, "/admin/v1/console/session", Some(json!({}))).await;
+    let (status, body) = console_call(
+        &gw,
+        Some(ADMIN),
+        true,
+        Method::POST,
+        "/admin/v1/console/session",
+        Some(json!({})),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["viewer"], "admin");
     // The page itself carries no data and a strict CSP.
@@ -72,10 +135,19 @@ async fn console_routes_need_a_token_and_the_admin_token_needs_the_master_key_pr
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
-    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
-    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
     let html = page.text().await.unwrap();
-    assert!(html.contains("id=\"login\"") && !html.contains("<script>"), "{html}");
+    assert!(
+        html.contains("id=\"login\"") && !html.contains("<script>"),
+        "{html}"
+    );
 }
 
 #[tokio::test]
@@ -84,61 +156,171 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
     traffic(&gw, 3, 2).await;
     let token = Some(AUDITOR_TOKEN);
 
-    let (status, session) = console_call(&gw, token, false, Method::POST, "/admin/v1/console/session", Some(json!({}))).await;
+    let (status, session) = console_call(
+        &gw,
+        token,
+        false,
+        Method::POST,
+        "/admin/v1/console/session",
+        Some(json!({})),
+    )
+    .await;
     assert_eq!(status, 200, "{session}");
     assert_eq!(session["viewer"], AUDITOR_ID);
     assert_eq!(session["content"], "none");
 
-    let (status, page) = console_call(&gw, token, false, Method::GET, "/admin/v1/console/records?entity=EMAIL_ADDRESS&kind=request&per_page=2", None).await;
+    let (status, page) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        "/admin/v1/console/records?entity=EMAIL_ADDRESS&kind=request&per_page=2",
+        None,
+    )
+    .await;
     assert_eq!(status, 200, "{page}");
     assert_eq!(page["total"], 3, "{page}");
     assert_eq!(page["pages"], 2);
     let rows = page["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 2);
-    assert!(rows.iter().all(|r| r["entities"].as_array().unwrap().contains(&json!("EMAIL_ADDRESS"))));
+    assert!(rows.iter().all(|r| r["entities"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("EMAIL_ADDRESS"))));
     let seq = rows[0]["seq"].as_u64().unwrap();
-    let (status, bad) = console_call(&gw, token, false, Method::GET, "/admin/v1/console/records?from=yesterday", None).await;
+    let (status, bad) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        "/admin/v1/console/records?from=yesterday",
+        None,
+    )
+    .await;
     assert_eq!(status, 400);
-    assert!(bad["error"]["message"].as_str().unwrap().contains("from=`yesterday`"), "{bad}");
+    assert!(
+        bad["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("from=`yesterday`"),
+        "{bad}"
+    );
 
-    let (status, detail) = console_call(&gw, token, false, Method::GET, &format!("/admin/v1/console/records/{seq}"), None).await;
+    let (status, detail) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        &format!("/admin/v1/console/records/{seq}"),
+        None,
+    )
+    .await;
     assert_eq!(status, 200, "{detail}");
     assert_eq!(detail["seq"], seq);
     assert_eq!(detail["record"]["kind"], "request");
-    assert!(detail["record"]["policy"]["version_hash"].is_string(), "{detail}");
-    assert!(!detail.to_string().contains("jane.doe"), "no original PII: {detail}");
+    assert!(
+        detail["record"]["policy"]["version_hash"].is_string(),
+        "{detail}"
+    );
+    assert!(
+        !detail.to_string().contains("jane.doe"),
+        "no original PII: {detail}"
+    );
 
-    let (status, chain) = console_call(&gw, token, false, Method::GET, "/admin/v1/console/chain", None).await;
+    let (status, chain) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        "/admin/v1/console/chain",
+        None,
+    )
+    .await;
     assert_eq!(status, 200, "{chain}");
     assert_eq!(chain["verified"], true, "{chain}");
     assert!(chain["first_failure"].is_null());
 
-    let (status, summary) = console_call(&gw, token, false, Method::GET, "/admin/v1/console/summary", None).await;
+    let (status, summary) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        "/admin/v1/console/summary",
+        None,
+    )
+    .await;
     assert_eq!(status, 200);
-    assert_eq!(summary["entities"][0]["entity"], "EMAIL_ADDRESS", "{summary}");
-    assert!(summary["spend"]["tenant"][0]["micros"].as_u64().unwrap() > 0, "{summary}");
+    assert_eq!(
+        summary["entities"][0]["entity"], "EMAIL_ADDRESS",
+        "{summary}"
+    );
+    assert!(
+        summary["spend"]["tenant"][0]["micros"].as_u64().unwrap() > 0,
+        "{summary}"
+    );
 
-    let (status, policies) = console_call(&gw, token, false, Method::GET, "/admin/v1/console/policies", None).await;
+    let (status, policies) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        "/admin/v1/console/policies",
+        None,
+    )
+    .await;
     assert_eq!(status, 200);
-    assert!(policies["policies"].as_array().unwrap().iter().any(|p| p["id"] == "default"), "{policies}");
+    assert!(
+        policies["policies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == "default"),
+        "{policies}"
+    );
 
     // A proof needs a checkpoint covering the record: the export makes one.
     let (from, to) = whole_range();
-    let (status, report) = console_call(&gw, token, false, Method::POST, "/admin/v1/console/export", Some(json!({"from": from, "to": to}))).await;
+    let (status, report) = console_call(
+        &gw,
+        token,
+        false,
+        Method::POST,
+        "/admin/v1/console/export",
+        Some(json!({"from": from, "to": to})),
+    )
+    .await;
     assert_eq!(status, 200, "{report}");
     let out = report["out"].as_str().unwrap().to_owned();
-    assert!(out.starts_with(gw.data_dir().join("exports").to_str().unwrap()), "{out}");
-    let (code, stdout, stderr) = vault_support::ledgergate(&["audit", "verify-bundle", &out], &[], "");
+    assert!(
+        out.starts_with(gw.data_dir().join("exports").to_str().unwrap()),
+        "{out}"
+    );
+    let (code, stdout, stderr) =
+        vault_support::ledgergate(&["audit", "verify-bundle", &out], &[], "");
     assert_eq!(code, 0, "{stdout}{stderr}");
 
-    let (status, proof) = console_call(&gw, token, false, Method::GET, &format!("/admin/v1/console/proof/{seq}"), None).await;
+    let (status, proof) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        &format!("/admin/v1/console/proof/{seq}"),
+        None,
+    )
+    .await;
     assert_eq!(status, 200, "{proof}");
     assert_eq!(proof["checks"], true);
     let file = gw.path().join("proof.json");
     std::fs::write(&file, proof["proof"].to_string()).unwrap();
     let pubkey = gw.data_dir().join("audit").join("audit.pub");
     let (code, stdout, stderr) = vault_support::ledgergate(
-        &["audit", "verify-proof", file.to_str().unwrap(), "--public-key", pubkey.to_str().unwrap()],
+        &[
+            "audit",
+            "verify-proof",
+            file.to_str().unwrap(),
+            "--public-key",
+            pubkey.to_str().unwrap(),
+        ],
         &[],
         "",
     );
@@ -151,9 +333,14 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
             "no {what} access audited: {accesses:?}"
         );
     }
-    let everything = format!("{}{}", gw.output(), serde_json::to_string(&trail(&gw)).unwrap());
+    let everything = format!(
+        "{}{}",
+        gw.output(),
+        serde_json::to_string(&trail(&gw)).unwrap()
+    );
     assert!(!everything.contains(AUDITOR_TOKEN));
-    let bundle_text = std::fs::read_to_string(std::path::Path::new(&out).join("records.jsonl")).unwrap();
+    let bundle_text =
+        std::fs::read_to_string(std::path::Path::new(&out).join("records.jsonl")).unwrap();
     assert!(!bundle_text.contains(AUDITOR_TOKEN));
 }
 
@@ -165,7 +352,13 @@ async fn an_auditor_token_equal_to_the_admin_token_refuses_to_start() {
     let path = dir.path().join("ledgergate.toml");
     std::fs::write(&path, config).unwrap();
     let output = common::gateway_command(
-        &["serve", "--config", path.to_str().unwrap(), "--data-dir", dir.path().join("data").to_str().unwrap()],
+        &[
+            "serve",
+            "--config",
+            path.to_str().unwrap(),
+            "--data-dir",
+            dir.path().join("data").to_str().unwrap(),
+        ],
         dir.path(),
         &[("TEST_ADMIN_TOKEN", ADMIN), ("TEST_AUDITOR_TOKEN", ADMIN)],
     )

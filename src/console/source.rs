@@ -165,7 +165,11 @@ impl Bundle {
             source,
         })?;
         let mut entries = Vec::new();
-        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        for (i, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
             let entry = serde_json::from_str::<Value>(line)
                 .ok()
                 .and_then(|v| Entry::from_line(&v))
@@ -331,9 +335,7 @@ impl Source {
         })?;
         let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
         let unique = uuid::Uuid::new_v4().simple().to_string();
-        let out = live
-            .exports
-            .join(format!("{who}-{stamp}-{}", &unique[..8]));
+        let out = live.exports.join(format!("{who}-{stamp}-{}", &unique[..8]));
         Ok(live
             .audit
             .export(ExportRequest {

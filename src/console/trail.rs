@@ -279,7 +279,11 @@ pub fn page(entries: &[Entry], filter: &Filter) -> Result<Value, BadFilter> {
         .unwrap_or(DEFAULT_PER_PAGE)
         .clamp(1, MAX_PER_PAGE);
     let page = filter.page.unwrap_or(1).max(1);
-    let matching: Vec<&Entry> = entries.iter().rev().filter(|e| matcher.matches(e)).collect();
+    let matching: Vec<&Entry> = entries
+        .iter()
+        .rev()
+        .filter(|e| matcher.matches(e))
+        .collect();
     let total = matching.len();
     let rows: Vec<Value> = matching
         .iter()

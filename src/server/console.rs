@@ -21,7 +21,7 @@ use serde_json::{json, Map, Value};
 
 use super::admin::{Admin, Viewer};
 use super::error::ApiError;
-use crate::audit::record::{EventAction, Record, RecordKind};
+use crate::audit::record::EventAction;
 use crate::config::ContentGrant;
 use crate::console::source::{Source, SourceError};
 use crate::console::trail::{self, Filter};
@@ -43,7 +43,10 @@ pub struct ConsoleState {
 impl FromRequestParts<ConsoleState> for Viewer {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &ConsoleState) -> Result<Viewer, ApiError> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &ConsoleState,
+    ) -> Result<Viewer, ApiError> {
         match &state.gate {
             Gate::Admin(admin) => admin.viewer(parts),
             // The bundle's records are decrypted in its files already: whoever holds
@@ -83,7 +86,12 @@ fn source_failed(e: SourceError) -> ApiError {
 }
 
 /// Appends "who looked at what" on the live log; fails closed (no record, no data).
-async fn audited(state: &ConsoleState, viewer: &Viewer, what: &str, detail: Value) -> Result<(), ApiError> {
+async fn audited(
+    state: &ConsoleState,
+    viewer: &Viewer,
+    what: &str,
+    detail: Value,
+) -> Result<(), ApiError> {
     let Source::Live(live) = state.source.as_ref() else {
         return Ok(());
     };
@@ -93,14 +101,7 @@ async fn audited(state: &ConsoleState, viewer: &Viewer, what: &str, detail: Valu
     if let Value::Object(extra) = detail {
         map.extend(extra);
     }
-    live.audit()
-        .append(Record::event(RecordKind::Admin, EventAction::AuditorAccess, map))
-        .await
-        .map(|_| ())
-        .map_err(|e| {
-            tracing::error!(error = %e, "an auditor's access could not be audited");
-            ApiError::audit_unavailable()
-        })
+    super::admin::append_event(live.audit(), EventAction::AuditorAccess, map).await
 }
 
 fn filter_of(query: Result<Query<Filter>, QueryRejection>) -> Result<Filter, ApiError> {
@@ -254,7 +255,10 @@ pub(super) fn admin_routes(admin: Admin, source: Arc<Source>) -> Router {
 
 /// `audit view`: serves the console read-only over `source` (a bundle) on `listener`
 /// until Ctrl-C or SIGTERM.
-pub async fn serve_bundle(listener: tokio::net::TcpListener, source: Source) -> std::io::Result<()> {
+pub async fn serve_bundle(
+    listener: tokio::net::TcpListener,
+    source: Source,
+) -> std::io::Result<()> {
     let app = routes(ConsoleState {
         source: Arc::new(source),
         gate: Gate::Bundle,

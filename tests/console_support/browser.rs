@@ -4,8 +4,8 @@
 //! skipped silently (`.ci/test` installs both packages).
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -111,9 +111,8 @@ impl Browser {
         let started = Instant::now();
         loop {
             let v = self.eval(expr).await;
-            let truthy = !matches!(v, Value::Null | Value::Bool(false))
-                && v != json!(0)
-                && v != json!("");
+            let truthy =
+                !matches!(v, Value::Null | Value::Bool(false)) && v != json!(0) && v != json!("");
             if truthy {
                 return v;
             }

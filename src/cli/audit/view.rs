@@ -48,7 +48,10 @@ pub(super) fn view(dir: &Path, listen: SocketAddr) -> ExitCode {
         };
         let addr = listener.local_addr().unwrap_or(listen);
         println!("ledgergate listening on http://{addr}");
-        println!("console (read-only, bundle {}): http://{addr}/console", dir.display());
+        println!(
+            "console (read-only, bundle {}): http://{addr}/console",
+            dir.display()
+        );
         match ledgergate::server::console::serve_bundle(listener, Source::Bundle(bundle)).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(format!("the console server stopped: {e}")),

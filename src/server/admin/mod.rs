@@ -304,6 +304,24 @@ impl FromRequestParts<Admin> for AuditAccess {
     }
 }
 
+/// Appends an admin event record (ids only, never a secret) and fails closed: an
+/// action or access that cannot be audited is refused (503).
+pub(in crate::server) async fn append_event(
+    audit: &AuditLog,
+    action: crate::audit::record::EventAction,
+    detail: serde_json::Map<String, serde_json::Value>,
+) -> Result<(), ApiError> {
+    use crate::audit::record::{Record, RecordKind};
+    audit
+        .append(Record::event(RecordKind::Admin, action, detail))
+        .await
+        .map(|_| ())
+        .map_err(|e| {
+            tracing::error!(error = %e, "an admin action could not be audited");
+            ApiError::audit_unavailable()
+        })
+}
+
 async fn not_found(uri: axum::http::Uri) -> ApiError {
     ApiError::route_not_found(uri.path())
 }
