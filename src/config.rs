@@ -1447,6 +1447,37 @@ mod tests {
     }
 
     #[test]
+    fn auditors_need_their_own_token_variable_and_distinct_ids() {
+        let c = Config::parse(
+            "[admin]\n[[admin.auditors]]\nid = \"anna\"\ntoken_env = \"ANNA\"\ncontent = \"redacted\"\n",
+            "x.toml",
+        )
+        .unwrap();
+        let auditors = c.admin.unwrap().auditors;
+        assert_eq!(auditors.len(), 1);
+        assert_eq!(auditors[0].id, "anna");
+        assert_eq!(auditors[0].content, ContentGrant::Redacted);
+        let e = error(
+            "[admin]\n[[admin.auditors]]\nid = \"anna\"\ntoken_env = \"LEDGERGATE_ADMIN_TOKEN\"\n",
+        );
+        assert!(
+            e.starts_with(
+                "ledgergate.toml:4:13: auditor \"anna\": token_env must name a variable of its own"
+            ),
+            "{e}"
+        );
+        let e = error("[admin]\n[[admin.auditors]]\nid = \"a\"\ntoken_env = \"A\"\n[[admin.auditors]]\nid = \"a\"\ntoken_env = \"B\"\n");
+        assert!(
+            e.contains("another auditor has the same id or token_env"),
+            "{e}"
+        );
+        let e = error("[admin]\n[[admin.auditors]]\nid = \"a\"\ntoken_env = \"A\"\ncontent = \"everything\"\n");
+        assert!(e.contains("everything"), "{e}");
+        let e = error("[admin]\n[[admin.auditors]]\nid = \"a b\"\ntoken_env = \"A\"\n");
+        assert!(e.contains("admin.auditors id \"a b\""), "{e}");
+    }
+
+    #[test]
     fn alias_to_unserved_model_is_refused() {
         let e = error("[aliases]\nfast = \"gpt-9\"\n");
         assert!(e.contains("no provider serves"), "{e}");

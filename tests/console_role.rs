@@ -333,11 +333,24 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
             "no {what} access audited: {accesses:?}"
         );
     }
-    let everything = format!(
-        "{}{}",
-        gw.output(),
-        serde_json::to_string(&trail(&gw)).unwrap()
-    );
+    // The auditor_access records validate against the published record schema.
+    let schema_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("audit-schema/audit-record.schema.json");
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let schema = jsonschema::draft202012::new(&schema).unwrap();
+    let lines = trail(&gw);
+    let access_records: Vec<&Value> = lines
+        .iter()
+        .map(|l| &l["record"])
+        .filter(|r| r["event"]["action"] == "auditor_access")
+        .collect();
+    assert!(access_records.len() >= 4);
+    for record in access_records {
+        let errors: Vec<String> = schema.iter_errors(record).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:?}: {record}");
+    }
+    let everything = format!("{}{}", gw.output(), serde_json::to_string(&lines).unwrap());
     assert!(!everything.contains(AUDITOR_TOKEN));
     let bundle_text =
         std::fs::read_to_string(std::path::Path::new(&out).join("records.jsonl")).unwrap();
@@ -368,4 +381,72 @@ async fn an_auditor_token_equal_to_the_admin_token_refuses_to_start() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("TEST_AUDITOR_TOKEN"), "{stderr}");
     assert!(!stderr.contains(ADMIN) && !String::from_utf8_lossy(&output.stdout).contains(ADMIN));
+}
+
+#[tokio::test]
+async fn captured_content_shows_only_to_an_auditor_granted_it() {
+    let upstream = common::TestUpstream::openai().await;
+    let work = tempfile::tempdir().unwrap();
+    let policies = work.path().join("policies");
+    std::fs::create_dir(&policies).unwrap();
+    let default =
+        std::fs::read_to_string(format!("{}/default.toml", common::shipped_policies())).unwrap();
+    assert!(!default.contains("[audit]"));
+    std::fs::write(
+        policies.join("default.toml"),
+        format!("{default}\n[audit]\ncapture = \"full\"\n"),
+    )
+    .unwrap();
+    let extra = format!(
+        "{}\n[[admin.auditors]]\nid = \"ben\"\ntoken_env = \"TEST_AUDITOR_BEN\"\ncontent = \"full\"\n",
+        console_section()
+    );
+    let config = common::config_for(&upstream.base_url(), &extra)
+        .replace(common::shipped_policies(), policies.to_str().unwrap());
+    let ben_token = "auditor-ben-token-for-tests-555555555";
+    let gw = vault_support::start(
+        &config,
+        &[
+            ("TEST_AUDITOR_TOKEN", AUDITOR_TOKEN),
+            ("TEST_AUDITOR_BEN", ben_token),
+        ],
+    );
+    traffic(&gw, 1, 0).await;
+    let (_, page) = console_call(
+        &gw,
+        Some(AUDITOR_TOKEN),
+        false,
+        Method::GET,
+        "/admin/v1/console/records?kind=request",
+        None,
+    )
+    .await;
+    let seq = page["rows"][0]["seq"].as_u64().unwrap();
+    let path = format!("/admin/v1/console/records/{seq}");
+
+    let (status, withheld) =
+        console_call(&gw, Some(AUDITOR_TOKEN), false, Method::GET, &path, None).await;
+    assert_eq!(status, 200, "{withheld}");
+    assert_eq!(withheld["record"]["capture"]["mode"], "full", "{withheld}");
+    assert!(withheld["content_withheld"].is_string(), "{withheld}");
+    assert!(
+        !withheld.to_string().contains("jane.doe0@example.com"),
+        "{withheld}"
+    );
+
+    let (status, shown) = console_call(&gw, Some(ben_token), false, Method::GET, &path, None).await;
+    assert_eq!(status, 200, "{shown}");
+    assert!(shown["content_withheld"].is_null(), "{shown}");
+    assert!(
+        shown["record"]["capture"]
+            .to_string()
+            .contains("jane.doe0@example.com"),
+        "{shown}"
+    );
+    let accesses = auditor_accesses(&gw);
+    assert!(
+        accesses.contains(&("ben".into(), "record".into())),
+        "{accesses:?}"
+    );
+    assert!(!gw.output().contains(ben_token) && !gw.output().contains(AUDITOR_TOKEN));
 }
