@@ -29,6 +29,11 @@ async fn a_missing_or_wrong_token_gets_the_login_view_and_never_data() {
     browser.goto(&console_url(&gw)).await;
     browser.wait_for(&shown("login"), "the login view").await;
     assert_eq!(browser.eval(&shown("app")).await, Value::Bool(false));
+    assert_eq!(
+        browser.text("#login-error").await,
+        "",
+        "a first visit is no error"
+    );
     browser
         .type_into("#token", "not-the-auditor-token-000000000000000")
         .await;

@@ -112,6 +112,17 @@ fn filter_of(query: Result<Query<Filter>, QueryRejection>) -> Result<Filter, Api
     })
 }
 
+/// Every entry through `view` (a page or the summaries) under the query's filters.
+async fn filtered(
+    state: &ConsoleState,
+    query: Result<Query<Filter>, QueryRejection>,
+    view: fn(&[trail::Entry], &Filter) -> Result<Value, trail::BadFilter>,
+) -> Reply {
+    let filter = filter_of(query)?;
+    let entries = state.source.entries().await.map_err(source_failed)?;
+    reply(view(&entries, &filter).map_err(|e| ApiError::bad_body(e.to_string()))?)
+}
+
 /// `POST /admin/v1/console/session`: who is looking (audited), and what the page may show.
 async fn session(State(state): State<ConsoleState>, viewer: Viewer) -> Reply {
     audited(&state, &viewer, "session", Value::Null).await?;
@@ -129,9 +140,7 @@ async fn records(
     _: Viewer,
     query: Result<Query<Filter>, QueryRejection>,
 ) -> Reply {
-    let filter = filter_of(query)?;
-    let entries = state.source.entries().await.map_err(source_failed)?;
-    reply(trail::page(&entries, &filter).map_err(|e| ApiError::bad_body(e.to_string()))?)
+    filtered(&state, query, trail::page).await
 }
 
 /// `GET /admin/v1/console/records/{seq}`: a record's detail (audited).
@@ -152,9 +161,7 @@ async fn summary(
     _: Viewer,
     query: Result<Query<Filter>, QueryRejection>,
 ) -> Reply {
-    let filter = filter_of(query)?;
-    let entries = state.source.entries().await.map_err(source_failed)?;
-    reply(trail::summary(&entries, &filter).map_err(|e| ApiError::bad_body(e.to_string()))?)
+    filtered(&state, query, trail::summary).await
 }
 
 /// `GET /admin/v1/console/chain`: verified or not, where, the last checkpoint.

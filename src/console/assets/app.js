@@ -30,7 +30,11 @@ async function call(path, options) {
   const response = await fetch(API + path, init);
   let body = null;
   try { body = await response.json(); } catch (_) { body = null; }
-  if (response.status === 401) { signOut("That token was not accepted."); throw new Error("unauthorized"); }
+  if (response.status === 401) {
+    // A first visit holds no token: the sign-in view then says nothing is wrong.
+    signOut(token ? "That token was not accepted." : "");
+    throw new Error("unauthorized");
+  }
   if (!response.ok) {
     const message = body && body.error && body.error.message ? body.error.message : "HTTP " + response.status;
     const error = new Error(message);
