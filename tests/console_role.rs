@@ -450,3 +450,39 @@ async fn captured_content_shows_only_to_an_auditor_granted_it() {
     );
     assert!(!gw.output().contains(ben_token) && !gw.output().contains(AUDITOR_TOKEN));
 }
+
+#[test]
+fn audit_view_refuses_a_missing_bundle_and_a_non_loopback_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-bundle");
+    let (code, out, err) = vault_support::ledgergate(
+        &[
+            "audit",
+            "view",
+            missing.to_str().unwrap(),
+            "--listen",
+            "127.0.0.1:0",
+        ],
+        &[],
+        "",
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("no-such-bundle") && err.contains("manifest.json"),
+        "{err}"
+    );
+    let (code, out, err) = vault_support::ledgergate(
+        &[
+            "audit",
+            "view",
+            missing.to_str().unwrap(),
+            "--listen",
+            "0.0.0.0:0",
+        ],
+        &[],
+        "",
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("loopback"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one sentence: {err}");
+}
