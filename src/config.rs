@@ -94,6 +94,32 @@ pub struct AdminConfig {
     pub token_env: String,
     /// TLS for the admin listener; required when it listens beyond loopback.
     pub tls: Option<TlsFiles>,
+    /// `[[admin.auditors]]`: read-only tokens for the auditor's console.
+    pub auditors: Vec<AuditorConfig>,
+}
+
+/// One auditor of `[[admin.auditors]]`: reads, verifies and exports the trail and reads
+/// the policies in force, nothing else. The token itself is never part of the config.
+#[derive(Debug, Clone)]
+pub struct AuditorConfig {
+    pub id: String,
+    pub token_env: String,
+    /// Captured request and response content this auditor may see (the operator's
+    /// explicit grant; the default shows none).
+    pub content: ContentGrant,
+}
+
+/// How much captured content an auditor may see in the console.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContentGrant {
+    /// Metadata only: the capture mode, never the content.
+    #[default]
+    None,
+    /// Content captured in `redacted` mode (after redaction).
+    Redacted,
+    /// Any captured content, originals included.
+    Full,
 }
 
 #[derive(Debug, Clone)]
@@ -357,6 +383,17 @@ struct RawAdmin {
     token_env: Option<String>,
     tls_cert: Option<PathBuf>,
     tls_key: Option<Spanned<PathBuf>>,
+    #[serde(default)]
+    auditors: Vec<RawAuditor>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAuditor {
+    id: Spanned<String>,
+    token_env: Spanned<String>,
+    #[serde(default)]
+    content: ContentGrant,
 }
 
 #[derive(Deserialize, Default)]
@@ -802,12 +839,37 @@ impl RawAdmin {
                 format!("admin.listen {listen} is not a loopback address, so the admin API needs TLS: set admin.tls_cert and admin.tls_key"),
             ));
         }
+        let token_env = self
+            .token_env
+            .unwrap_or_else(|| "LEDGERGATE_ADMIN_TOKEN".into());
+        let mut auditors: Vec<AuditorConfig> = Vec::new();
+        for raw in self.auditors {
+            let id = identifier(&raw.id, "admin.auditors id")?;
+            let var = raw.token_env.get_ref().trim();
+            // One variable for two roles would make the auditor an administrator.
+            if var.is_empty() || var == token_env {
+                return Err((
+                    raw.token_env.span(),
+                    format!("auditor \"{id}\": token_env must name a variable of its own, not the admin token's ({token_env})"),
+                ));
+            }
+            if auditors.iter().any(|a| a.id == id || a.token_env == var) {
+                return Err((
+                    raw.id.span(),
+                    format!("auditor \"{id}\": another auditor has the same id or token_env"),
+                ));
+            }
+            auditors.push(AuditorConfig {
+                id,
+                token_env: var.to_owned(),
+                content: raw.content,
+            });
+        }
         Ok(AdminConfig {
             listen,
-            token_env: self
-                .token_env
-                .unwrap_or_else(|| "LEDGERGATE_ADMIN_TOKEN".into()),
+            token_env,
             tls,
+            auditors,
         })
     }
 }
@@ -1382,6 +1444,37 @@ mod tests {
         )
         .unwrap();
         assert!(c.admin.unwrap().tls.is_some());
+    }
+
+    #[test]
+    fn auditors_need_their_own_token_variable_and_distinct_ids() {
+        let c = Config::parse(
+            "[admin]\n[[admin.auditors]]\nid = \"anna\"\ntoken_env = \"ANNA\"\ncontent = \"redacted\"\n",
+            "x.toml",
+        )
+        .unwrap();
+        let auditors = c.admin.unwrap().auditors;
+        assert_eq!(auditors.len(), 1);
+        assert_eq!(auditors[0].id, "anna");
+        assert_eq!(auditors[0].content, ContentGrant::Redacted);
+        let e = error(
+            "[admin]\n[[admin.auditors]]\nid = \"anna\"\ntoken_env = \"LEDGERGATE_ADMIN_TOKEN\"\n",
+        );
+        assert!(
+            e.starts_with(
+                "ledgergate.toml:4:13: auditor \"anna\": token_env must name a variable of its own"
+            ),
+            "{e}"
+        );
+        let e = error("[admin]\n[[admin.auditors]]\nid = \"a\"\ntoken_env = \"A\"\n[[admin.auditors]]\nid = \"a\"\ntoken_env = \"B\"\n");
+        assert!(
+            e.contains("another auditor has the same id or token_env"),
+            "{e}"
+        );
+        let e = error("[admin]\n[[admin.auditors]]\nid = \"a\"\ntoken_env = \"A\"\ncontent = \"everything\"\n");
+        assert!(e.contains("everything"), "{e}");
+        let e = error("[admin]\n[[admin.auditors]]\nid = \"a b\"\ntoken_env = \"A\"\n");
+        assert!(e.contains("admin.auditors id \"a b\""), "{e}");
     }
 
     #[test]

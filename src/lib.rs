@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod config;
+pub mod console;
 pub mod limits;
 pub mod messages;
 pub mod openai;

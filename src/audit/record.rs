@@ -280,6 +280,9 @@ pub enum EventAction {
     KeyRevoked,
     PolicyReloaded,
     ConfigReloaded,
+    /// An auditor (or the operator) looked at the trail through the console: a
+    /// session, a record's detail, an inclusion proof or an export (`detail.what`).
+    AuditorAccess,
 }
 
 impl Record {

@@ -244,6 +244,7 @@ async fn demo_config() -> Result<(Config, Option<SecretString>), String> {
         listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
         token_env: DEMO_ADMIN_TOKEN_ENV.into(),
         tls: None,
+        auditors: Vec::new(),
     });
     config.tenants.push(TenantConfig {
         id: DEMO_TENANT.into(),

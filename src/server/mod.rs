@@ -8,6 +8,7 @@ mod answer;
 mod auth;
 mod body;
 mod chat;
+pub mod console;
 pub mod echo;
 mod embeddings;
 mod error;
@@ -324,9 +325,16 @@ pub async fn serve(
     let addr = config.server.listen;
     let listener = TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
     let admin_handle = axum_server::Handle::<SocketAddr>::new();
-    let admin_state = startup
-        .admin_token
-        .and_then(|token| admin::Admin::new(&config, token, vault.clone(), audit.clone(), &master));
+    let admin_state = startup.admin_token.and_then(|token| {
+        admin::Admin::new(
+            &config,
+            token,
+            vault.clone(),
+            audit.clone(),
+            &master,
+            gw.policies.clone(),
+        )
+    });
     let admin_addr = match (admin_state, &config.admin) {
         (Some(state), Some(admin_config)) => {
             let addr = admin_config.listen;

@@ -1,4 +1,4 @@
-//! `ledgergate audit ...`: verify, export, verify-bundle, erase, show, tail.
+//! `ledgergate audit ...`: verify, export, verify-bundle, view, erase, show, tail.
 //! `verify` and `verify-bundle` read files only and need no secret; `show`, `tail`,
 //! `export` and `erase` need the key store: through the running server's admin API
 //! when one runs, else opened here with the master key (`access`). Exit codes: 0 ok,
@@ -8,6 +8,7 @@ mod access;
 mod manage;
 mod read;
 mod trust;
+mod view;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -115,6 +116,14 @@ enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Serve the auditor's console read-only over an export bundle (verified first).
+    View {
+        /// The bundle directory (`audit export --out`).
+        dir: PathBuf,
+        /// Where to listen: a loopback address (port 0 picks a free port).
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8090")]
+        listen: std::net::SocketAddr,
+    },
     /// Crypto-shred one data subject: destroy its data keys (audited).
     Erase {
         #[command(flatten)]
@@ -197,6 +206,7 @@ pub fn run(args: AuditArgs) -> ExitCode {
                 out,
             },
         ),
+        AuditCommand::View { dir, listen } => view::view(&dir, listen),
         AuditCommand::Erase {
             loc,
             subject,

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::{Admin, AdminCaller};
-use crate::audit::record::{EventAction, Record, RecordKind};
+use crate::audit::record::EventAction;
 use crate::server::error::ApiError;
 use crate::vault::store::{NewVirtualKey, VaultError};
 
@@ -45,16 +45,7 @@ async fn audit(admin: &Admin, action: EventAction, detail: Value) -> Result<(), 
         Value::Object(map) => map,
         _ => Map::new(),
     };
-    admin
-        .0
-        .audit
-        .append(Record::event(RecordKind::Admin, action, detail))
-        .await
-        .map(|_| ())
-        .map_err(|e| {
-            tracing::error!(error = %e, "an admin action could not be audited");
-            ApiError::audit_unavailable()
-        })
+    super::append_event(&admin.0.audit, action, detail).await
 }
 
 pub(super) fn parse<T: for<'de> Deserialize<'de>>(body: &[u8], what: &str) -> Result<T, ApiError> {

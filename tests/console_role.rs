@@ -1,0 +1,488 @@
+//! The auditor role through the admin listener's HTTP door: an auditor token reads,
+//! verifies and exports the trail and reads the policies in force, and gets 403 on
+//! every key-management, erasure and decrypting route (with or without proof of the
+//! master key); every session, record view, proof and export is an audit record; the
+//! token itself never shows up anywhere.
+
+mod common;
+mod console_support;
+mod vault_support;
+
+use console_support::*;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+#[tokio::test]
+async fn an_auditor_token_gets_403_on_every_admin_route_and_changes_nothing() {
+    let (_upstream, gw) = start_console().await;
+    let (status, before) = console_call(
+        &gw,
+        Some(ADMIN),
+        false,
+        Method::GET,
+        "/admin/v1/virtual-keys",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let routes: Vec<(Method, &str, Option<Value>)> = vec![
+        (Method::GET, "/admin/v1/virtual-keys", None),
+        (
+            Method::POST,
+            "/admin/v1/virtual-keys",
+            Some(json!({"tenant": "acme", "id": "sneaky"})),
+        ),
+        (Method::DELETE, "/admin/v1/virtual-keys/acme-app", None),
+        (Method::GET, "/admin/v1/provider-keys", None),
+        (
+            Method::PUT,
+            "/admin/v1/provider-keys/test-openai",
+            Some(json!({"key": "sk-stolen-0000000000"})),
+        ),
+        (Method::DELETE, "/admin/v1/provider-keys/test-openai", None),
+        (Method::GET, "/admin/v1/audit/lines?from=0", None),
+        (
+            Method::POST,
+            "/admin/v1/audit/export",
+            Some(
+                json!({"from": "2000-01-01T00:00:00Z", "to": "2100-01-01T00:00:00Z", "out": "/tmp/never-written-by-auditor"}),
+            ),
+        ),
+        (
+            Method::POST,
+            "/admin/v1/audit/erase",
+            Some(json!({"subject": "acme"})),
+        ),
+    ];
+    for (method, path, body) in &routes {
+        for proof in [false, true] {
+            let (status, reply) = console_call(
+                &gw,
+                Some(AUDITOR_TOKEN),
+                proof,
+                method.clone(),
+                path,
+                body.clone(),
+            )
+            .await;
+            assert_eq!(
+                status, 403,
+                "{method} {path} (proof {proof}) gave {status}: {reply}"
+            );
+            assert_eq!(
+                reply["error"]["code"], "auditor_read_only",
+                "{method} {path}: {reply}"
+            );
+        }
+    }
+    // Nothing changed: the keys are as before, the export directory was never made.
+    let (_, after) = console_call(
+        &gw,
+        Some(ADMIN),
+        false,
+        Method::GET,
+        "/admin/v1/virtual-keys",
+        None,
+    )
+    .await;
+    assert_eq!(before, after);
+    assert!(!std::path::Path::new("/tmp/never-written-by-auditor").exists());
+    assert!(!gw.output().contains(AUDITOR_TOKEN));
+}
+
+#[tokio::test]
+async fn console_routes_need_a_token_and_the_admin_token_needs_the_master_key_proof() {
+    let (_upstream, gw) = start_console().await;
+    for path in [
+        "/admin/v1/console/records",
+        "/admin/v1/console/records/0",
+        "/admin/v1/console/chain",
+        "/admin/v1/console/summary",
+        "/admin/v1/console/policies",
+        "/admin/v1/console/proof/0",
+    ] {
+        let (status, body) = console_call(&gw, None, false, Method::GET, path, None).await;
+        assert_eq!(status, 401, "{path}: {body}");
+        let (status, _) = console_call(
+            &gw,
+            Some("not-a-token-of-anyone-0000000000000"),
+            false,
+            Method::GET,
+            path,
+            None,
+        )
+        .await;
+        assert_eq!(status, 401, "{path}");
+        let (status, body) = console_call(&gw, Some(ADMIN), false, Method::GET, path, None).await;
+        assert_eq!(status, 403, "{path}: {body}");
+        assert_eq!(body["error"]["code"], "audit_proof_required");
+    }
+    let (status, body) = console_call(
+        &gw,
+        Some(ADMIN),
+        true,
+        Method::POST,
+        "/admin/v1/console/session",
+        Some(json!({})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["viewer"], "admin");
+    // The page itself carries no data and a strict CSP.
+    let page = common::http()
+        .get(format!("{}/console", vault_support::admin_url(&gw)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("id=\"login\"") && !html.contains("<script>"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited() {
+    let (_upstream, gw) = start_console().await;
+    traffic(&gw, 3, 2).await;
+    let token = Some(AUDITOR_TOKEN);
+
+    let (status, session) = console_call(
+        &gw,
+        token,
+        false,
+        Method::POST,
+        "/admin/v1/console/session",
+        Some(json!({})),
+    )
+    .await;
+    assert_eq!(status, 200, "{session}");
+    assert_eq!(session["viewer"], AUDITOR_ID);
+    assert_eq!(session["content"], "none");
+
+    let (status, page) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        "/admin/v1/console/records?entity=EMAIL_ADDRESS&kind=request&per_page=2",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(page["total"], 3, "{page}");
+    assert_eq!(page["pages"], 2);
+    let rows = page["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r["entities"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("EMAIL_ADDRESS"))));
+    let seq = rows[0]["seq"].as_u64().unwrap();
+    let (status, bad) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        "/admin/v1/console/records?from=yesterday",
+        None,
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(
+        bad["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("from=`yesterday`"),
+        "{bad}"
+    );
+
+    let (status, detail) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        &format!("/admin/v1/console/records/{seq}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{detail}");
+    assert_eq!(detail["seq"], seq);
+    assert_eq!(detail["record"]["kind"], "request");
+    assert!(
+        detail["record"]["policy"]["version_hash"].is_string(),
+        "{detail}"
+    );
+    assert!(
+        !detail.to_string().contains("jane.doe"),
+        "no original PII: {detail}"
+    );
+
+    let (status, chain) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        "/admin/v1/console/chain",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{chain}");
+    assert_eq!(chain["verified"], true, "{chain}");
+    assert!(chain["first_failure"].is_null());
+
+    let (status, summary) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        "/admin/v1/console/summary",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        summary["entities"][0]["entity"], "EMAIL_ADDRESS",
+        "{summary}"
+    );
+    assert!(
+        summary["spend"]["tenant"][0]["micros"].as_u64().unwrap() > 0,
+        "{summary}"
+    );
+
+    let (status, policies) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        "/admin/v1/console/policies",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(
+        policies["policies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == "default"),
+        "{policies}"
+    );
+
+    // A proof needs a checkpoint covering the record: the export makes one.
+    let (from, to) = whole_range();
+    let (status, report) = console_call(
+        &gw,
+        token,
+        false,
+        Method::POST,
+        "/admin/v1/console/export",
+        Some(json!({"from": from, "to": to})),
+    )
+    .await;
+    assert_eq!(status, 200, "{report}");
+    let out = report["out"].as_str().unwrap().to_owned();
+    assert!(
+        out.starts_with(gw.data_dir().join("exports").to_str().unwrap()),
+        "{out}"
+    );
+    let (code, stdout, stderr) =
+        vault_support::ledgergate(&["audit", "verify-bundle", &out], &[], "");
+    assert_eq!(code, 0, "{stdout}{stderr}");
+
+    let (status, proof) = console_call(
+        &gw,
+        token,
+        false,
+        Method::GET,
+        &format!("/admin/v1/console/proof/{seq}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{proof}");
+    assert_eq!(proof["checks"], true);
+    let file = gw.path().join("proof.json");
+    std::fs::write(&file, proof["proof"].to_string()).unwrap();
+    let pubkey = gw.data_dir().join("audit").join("audit.pub");
+    let (code, stdout, stderr) = vault_support::ledgergate(
+        &[
+            "audit",
+            "verify-proof",
+            file.to_str().unwrap(),
+            "--public-key",
+            pubkey.to_str().unwrap(),
+        ],
+        &[],
+        "",
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+
+    let accesses = auditor_accesses(&gw);
+    for what in ["session", "record", "export", "proof"] {
+        assert!(
+            accesses.contains(&(AUDITOR_ID.to_owned(), what.to_owned())),
+            "no {what} access audited: {accesses:?}"
+        );
+    }
+    // The auditor_access records validate against the published record schema.
+    let schema_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("audit-schema/audit-record.schema.json");
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let schema = jsonschema::draft202012::new(&schema).unwrap();
+    let lines = trail(&gw);
+    let access_records: Vec<&Value> = lines
+        .iter()
+        .map(|l| &l["record"])
+        .filter(|r| r["event"]["action"] == "auditor_access")
+        .collect();
+    assert!(access_records.len() >= 4);
+    for record in access_records {
+        let errors: Vec<String> = schema.iter_errors(record).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:?}: {record}");
+    }
+    let everything = format!("{}{}", gw.output(), serde_json::to_string(&lines).unwrap());
+    assert!(!everything.contains(AUDITOR_TOKEN));
+    let bundle_text =
+        std::fs::read_to_string(std::path::Path::new(&out).join("records.jsonl")).unwrap();
+    assert!(!bundle_text.contains(AUDITOR_TOKEN));
+}
+
+#[tokio::test]
+async fn an_auditor_token_equal_to_the_admin_token_refuses_to_start() {
+    let upstream = common::TestUpstream::openai().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = common::config_for(&upstream.base_url(), &console_section());
+    let path = dir.path().join("ledgergate.toml");
+    std::fs::write(&path, config).unwrap();
+    let output = common::gateway_command(
+        &[
+            "serve",
+            "--config",
+            path.to_str().unwrap(),
+            "--data-dir",
+            dir.path().join("data").to_str().unwrap(),
+        ],
+        dir.path(),
+        &[("TEST_ADMIN_TOKEN", ADMIN), ("TEST_AUDITOR_TOKEN", ADMIN)],
+    )
+    .output()
+    .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("TEST_AUDITOR_TOKEN"), "{stderr}");
+    assert!(!stderr.contains(ADMIN) && !String::from_utf8_lossy(&output.stdout).contains(ADMIN));
+}
+
+#[tokio::test]
+async fn captured_content_shows_only_to_an_auditor_granted_it() {
+    let upstream = common::TestUpstream::openai().await;
+    let work = tempfile::tempdir().unwrap();
+    let policies = work.path().join("policies");
+    std::fs::create_dir(&policies).unwrap();
+    let default =
+        std::fs::read_to_string(format!("{}/default.toml", common::shipped_policies())).unwrap();
+    assert!(!default.contains("[audit]"));
+    std::fs::write(
+        policies.join("default.toml"),
+        format!("{default}\n[audit]\ncapture = \"full\"\n"),
+    )
+    .unwrap();
+    let extra = format!(
+        "{}\n[[admin.auditors]]\nid = \"ben\"\ntoken_env = \"TEST_AUDITOR_BEN\"\ncontent = \"full\"\n",
+        console_section()
+    );
+    let config = common::config_for(&upstream.base_url(), &extra)
+        .replace(common::shipped_policies(), policies.to_str().unwrap());
+    let ben_token = "auditor-ben-token-for-tests-555555555";
+    let gw = vault_support::start(
+        &config,
+        &[
+            ("TEST_AUDITOR_TOKEN", AUDITOR_TOKEN),
+            ("TEST_AUDITOR_BEN", ben_token),
+        ],
+    );
+    traffic(&gw, 1, 0).await;
+    let (_, page) = console_call(
+        &gw,
+        Some(AUDITOR_TOKEN),
+        false,
+        Method::GET,
+        "/admin/v1/console/records?kind=request",
+        None,
+    )
+    .await;
+    let seq = page["rows"][0]["seq"].as_u64().unwrap();
+    let path = format!("/admin/v1/console/records/{seq}");
+
+    let (status, withheld) =
+        console_call(&gw, Some(AUDITOR_TOKEN), false, Method::GET, &path, None).await;
+    assert_eq!(status, 200, "{withheld}");
+    assert_eq!(withheld["record"]["capture"]["mode"], "full", "{withheld}");
+    assert!(withheld["content_withheld"].is_string(), "{withheld}");
+    assert!(
+        !withheld.to_string().contains("jane.doe0@example.com"),
+        "{withheld}"
+    );
+
+    let (status, shown) = console_call(&gw, Some(ben_token), false, Method::GET, &path, None).await;
+    assert_eq!(status, 200, "{shown}");
+    assert!(shown["content_withheld"].is_null(), "{shown}");
+    assert!(
+        shown["record"]["capture"]
+            .to_string()
+            .contains("jane.doe0@example.com"),
+        "{shown}"
+    );
+    let accesses = auditor_accesses(&gw);
+    assert!(
+        accesses.contains(&("ben".into(), "record".into())),
+        "{accesses:?}"
+    );
+    assert!(!gw.output().contains(ben_token) && !gw.output().contains(AUDITOR_TOKEN));
+}
+
+#[test]
+fn audit_view_refuses_a_missing_bundle_and_a_non_loopback_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-bundle");
+    let (code, out, err) = vault_support::ledgergate(
+        &[
+            "audit",
+            "view",
+            missing.to_str().unwrap(),
+            "--listen",
+            "127.0.0.1:0",
+        ],
+        &[],
+        "",
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("no-such-bundle") && err.contains("manifest.json"),
+        "{err}"
+    );
+    let (code, out, err) = vault_support::ledgergate(
+        &[
+            "audit",
+            "view",
+            missing.to_str().unwrap(),
+            "--listen",
+            "0.0.0.0:0",
+        ],
+        &[],
+        "",
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("loopback"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one sentence: {err}");
+}
