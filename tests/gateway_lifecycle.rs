@@ -35,14 +35,7 @@ async fn health_readiness_and_metrics_answer() {
     )
     .await;
     post_json(&gw, "/v1/chat/completions", "{").await;
-    let metrics = http()
-        .get(format!("{}/metrics", gw.url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = metrics_text(&gw).await;
     for expected in [
         r#"ledgergate_requests_total{route="/v1/chat/completions",status="200",provider="test-openai"} 1"#,
         r#"ledgergate_requests_total{route="/v1/chat/completions",status="400",provider=""} 1"#,

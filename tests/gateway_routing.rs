@@ -88,14 +88,7 @@ fn summary(attempts: &[Value]) -> Vec<(String, u64)> {
 }
 
 async fn metric(gw: &TestGateway, provider: &str) -> i64 {
-    let text = http()
-        .get(format!("{}/metrics", gw.url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = metrics_text(gw).await;
     let prefix = format!("ledgergate_circuit_breaker_state{{provider=\"{provider}\"}} ");
     text.lines()
         .find_map(|l| l.strip_prefix(&prefix))

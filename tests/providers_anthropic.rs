@@ -426,16 +426,6 @@ data: {"type":"message_stop"}"#,
 #[tokio::test]
 async fn a_refused_translation_counts_no_upstream_latency_for_the_provider() {
     let (upstream, gw) = gateway(anthropic::json(200, "response_text.json")).await;
-    let metrics = || async {
-        http()
-            .get(format!("{}/metrics", gw.url))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-    };
     let ask = |n: u32| {
         json!({"model": anthropic::MODEL, "n": n, "messages": [{"role": "user", "content": "hi"}]})
             .to_string()
@@ -444,12 +434,12 @@ async fn a_refused_translation_counts_no_upstream_latency_for_the_provider() {
     let response = post_json(&gw, "/v1/chat/completions", &ask(2)).await;
     assert_eq!(response.status(), 400);
     let sample = r#"ledgergate_upstream_latency_seconds_count{provider="test-anthropic"}"#;
-    let text = metrics().await;
+    let text = metrics_text(&gw).await;
     assert!(!text.contains(sample), "{text}");
     // One real exchange afterwards is the one and only sample.
     let response = post_json(&gw, "/v1/chat/completions", &ask(1)).await;
     assert_eq!(response.status(), 200);
-    let text = metrics().await;
+    let text = metrics_text(&gw).await;
     assert!(text.contains(&format!("{sample} 1\n")), "{text}");
     assert_eq!(upstream.requests(), 1);
 }

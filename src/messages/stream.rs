@@ -18,6 +18,7 @@ use serde_json::{json, Value};
 
 use super::answer::{message_id, tool_use_id};
 use super::stop_reason;
+use super::wire::{ContentBlock, Delta, Message, MessageDelta, StreamError, StreamEvent, Usage};
 use crate::openai::FinishReason;
 
 /// One server-sent event: its `event:` name and its JSON data (which carries the same
@@ -29,9 +30,13 @@ pub struct Event {
 }
 
 impl Event {
-    fn new(name: &'static str, mut data: Value) -> Event {
-        data["type"] = Value::String(name.to_owned());
-        Event { name, data }
+    fn of(event: StreamEvent) -> Event {
+        // The wire types hold strings, numbers and JSON values: serializing cannot fail.
+        let data = serde_json::to_value(&event).unwrap_or_default();
+        Event {
+            name: event.name(),
+            data,
+        }
     }
 
     /// `event: NAME\ndata: JSON\n\n` (compact JSON holds no newline).
@@ -41,10 +46,12 @@ impl Event {
 
     /// The error event that ends a stream which failed after its first byte.
     pub fn error(message: &str) -> Event {
-        Event::new(
-            "error",
-            json!({"error": {"type": "api_error", "message": message}}),
-        )
+        Event::of(StreamEvent::Error {
+            error: StreamError {
+                kind: "api_error".into(),
+                message: message.to_owned(),
+            },
+        })
     }
 }
 
@@ -74,44 +81,47 @@ impl EventShaper {
         }
         self.started = true;
         // OpenAI streams count tokens only at the end; message_delta carries them.
-        out.push(Event::new(
-            "message_start",
-            json!({"message": {
-                "id": message_id(chunk.get("id").and_then(Value::as_str)),
-                "type": "message", "role": "assistant",
-                "model": chunk.get("model").cloned().unwrap_or(Value::Null),
-                "content": [], "stop_reason": null, "stop_sequence": null,
-                "usage": {"input_tokens": 0, "output_tokens": 0}}}),
-        ));
-        out.push(Event::new("ping", json!({})));
+        out.push(Event::of(StreamEvent::MessageStart {
+            message: Message {
+                stop_reason: None,
+                ..Message::assistant(
+                    message_id(chunk.get("id").and_then(Value::as_str)),
+                    chunk
+                        .get("model")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                    Vec::new(),
+                    "",
+                    Usage::from_openai(crate::openai::Usage::default()),
+                )
+            },
+        }));
+        out.push(Event::of(StreamEvent::Ping {}));
     }
 
     /// Stops every open block (the one before a new block, or all at the end).
     fn stop_open(&mut self, out: &mut Vec<Event>) {
         for index in self.unstopped.drain(..) {
-            out.push(Event::new("content_block_stop", json!({"index": index})));
+            out.push(Event::of(StreamEvent::ContentBlockStop { index }));
         }
         self.text_block = None;
         self.tools.clear();
     }
 
-    fn open(&mut self, block: Value, out: &mut Vec<Event>) -> usize {
+    fn open(&mut self, block: ContentBlock, out: &mut Vec<Event>) -> usize {
         self.stop_open(out);
         let index = self.blocks;
         self.blocks += 1;
         self.unstopped.push(index);
-        out.push(Event::new(
-            "content_block_start",
-            json!({"index": index, "content_block": block}),
-        ));
+        out.push(Event::of(StreamEvent::ContentBlockStart {
+            index,
+            content_block: block,
+        }));
         index
     }
 
-    fn delta(index: usize, delta: Value) -> Event {
-        Event::new(
-            "content_block_delta",
-            json!({"index": index, "delta": delta}),
-        )
+    fn delta(index: usize, delta: Delta) -> Event {
+        Event::of(StreamEvent::ContentBlockDelta { index, delta })
     }
 
     /// The events for one OpenAI chunk's data (none for a chunk that is not JSON or
@@ -143,14 +153,21 @@ impl EventShaper {
             let index = match self.text_block {
                 Some(index) => index,
                 None => {
-                    let index = self.open(json!({"type": "text", "text": ""}), &mut out);
+                    let index = self.open(
+                        ContentBlock::Text {
+                            text: String::new(),
+                        },
+                        &mut out,
+                    );
                     self.text_block = Some(index);
                     index
                 }
             };
             out.push(EventShaper::delta(
                 index,
-                json!({"type": "text_delta", "text": text}),
+                Delta::Text {
+                    text: text.to_owned(),
+                },
             ));
         }
         if let Some(calls) = delta.get("tool_calls").and_then(Value::as_array) {
@@ -167,9 +184,11 @@ impl EventShaper {
                             .pointer("/function/name")
                             .and_then(Value::as_str)
                             .unwrap_or_default();
-                        let block = json!({"type": "tool_use",
-                            "id": tool_use_id(id, usize::try_from(tool).unwrap_or(usize::MAX)),
-                            "name": name, "input": {}});
+                        let block = ContentBlock::ToolUse {
+                            id: tool_use_id(id, usize::try_from(tool).unwrap_or(usize::MAX)),
+                            name: name.to_owned(),
+                            input: json!({}),
+                        };
                         let index = self.open(block, &mut out);
                         self.tools.insert(tool, index);
                         index
@@ -182,7 +201,9 @@ impl EventShaper {
                 {
                     out.push(EventShaper::delta(
                         index,
-                        json!({"type": "input_json_delta", "partial_json": args}),
+                        Delta::InputJson {
+                            partial_json: args.to_owned(),
+                        },
                     ));
                 }
             }
@@ -198,13 +219,14 @@ impl EventShaper {
         let mut out = Vec::new();
         self.start(&Value::Null, &mut out);
         self.stop_open(&mut out);
-        let usage = super::usage(self.usage.as_ref());
-        out.push(Event::new(
-            "message_delta",
-            json!({"delta": {"stop_reason": self.stop_reason.unwrap_or("end_turn"), "stop_sequence": null},
-                   "usage": usage}),
-        ));
-        out.push(Event::new("message_stop", json!({})));
+        out.push(Event::of(StreamEvent::MessageDelta {
+            delta: MessageDelta {
+                stop_reason: Some(self.stop_reason.unwrap_or("end_turn").to_owned()),
+                stop_sequence: None,
+            },
+            usage: super::usage(self.usage.as_ref()),
+        }));
+        out.push(Event::of(StreamEvent::MessageStop {}));
         out
     }
 }

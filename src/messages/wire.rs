@@ -1,6 +1,7 @@
 //! Anthropic's Messages wire format, one set of serde types for both directions: the
-//! `/v1/messages` ingress writes these (an answer for an Anthropic SDK client) and the
-//! Anthropic dialect in `providers/anthropic.rs` reads them (an answer from Anthropic).
+//! `/v1/messages` ingress writes these (an answer or stream events for an Anthropic SDK
+//! client) and the Anthropic dialect in `providers/anthropic.rs` reads them (an answer
+//! or stream events from Anthropic).
 //! Field order follows Anthropic's own answers; block types and fields added later are
 //! read past, never refused.
 
@@ -20,6 +21,7 @@ pub struct Message {
     pub role: String,
     /// `null` only when an OpenAI-compatible upstream named no model.
     pub model: Option<String>,
+    #[serde(default)]
     pub content: Vec<ContentBlock>,
     pub stop_reason: Option<String>,
     #[serde(default)]
@@ -133,4 +135,85 @@ impl Usage {
             ..Usage::default()
         }
     }
+}
+
+/// One server-sent event of a streamed answer; its `type` is also the SSE event name.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum StreamEvent {
+    MessageStart {
+        message: Message,
+    },
+    ContentBlockStart {
+        index: usize,
+        content_block: ContentBlock,
+    },
+    ContentBlockDelta {
+        index: usize,
+        delta: Delta,
+    },
+    ContentBlockStop {
+        #[serde(default)]
+        index: usize,
+    },
+    MessageDelta {
+        delta: MessageDelta,
+        #[serde(default)]
+        usage: Usage,
+    },
+    MessageStop {},
+    Ping {},
+    Error {
+        error: StreamError,
+    },
+    /// Anthropic's versioning policy allows new event types: read past what we do not
+    /// know. Never written.
+    #[serde(other)]
+    Unknown,
+}
+
+impl StreamEvent {
+    /// The SSE event name, which is the `type`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            StreamEvent::MessageStart { .. } => "message_start",
+            StreamEvent::ContentBlockStart { .. } => "content_block_start",
+            StreamEvent::ContentBlockDelta { .. } => "content_block_delta",
+            StreamEvent::ContentBlockStop { .. } => "content_block_stop",
+            StreamEvent::MessageDelta { .. } => "message_delta",
+            StreamEvent::MessageStop {} => "message_stop",
+            StreamEvent::Ping {} => "ping",
+            StreamEvent::Error { .. } => "error",
+            StreamEvent::Unknown => "unknown",
+        }
+    }
+}
+
+/// A content block's increment.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Delta {
+    #[serde(rename = "text_delta")]
+    Text { text: String },
+    #[serde(rename = "input_json_delta")]
+    InputJson { partial_json: String },
+    /// thinking_delta, signature_delta, citations_delta: not part of an OpenAI answer.
+    #[serde(other)]
+    Other,
+}
+
+/// The end of a message: why it stopped.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct MessageDelta {
+    pub stop_reason: Option<String>,
+    #[serde(default)]
+    pub stop_sequence: Option<String>,
+}
+
+/// An error inside a stream.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct StreamError {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub message: String,
 }

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 
 use bytes::Bytes;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::adapter::{Dialect, Encoded, KeyHeader, Outgoing};
@@ -23,7 +23,7 @@ use super::shape::{self, Chunks, NativeError};
 use super::ProviderError;
 use crate::config::ProviderConfig;
 use crate::messages::finish_reason;
-use crate::messages::wire::{self, ContentBlock, Usage};
+use crate::messages::wire::{self, ContentBlock, Delta, StreamEvent, Usage};
 use crate::openai::view::{
     ChatView, Image, Message as ViewMessage, Role as ViewRole, ToolChoice as Choice,
 };
@@ -396,68 +396,6 @@ fn native_error(_status: u16, body: &Value) -> Option<NativeError> {
 
 // ---- stream: Anthropic events -> OpenAI chunks ----
 
-#[derive(Deserialize, Debug)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum StreamEvent {
-    MessageStart {
-        message: StartMessage,
-    },
-    ContentBlockStart {
-        index: usize,
-        content_block: ContentBlock,
-    },
-    ContentBlockDelta {
-        index: usize,
-        delta: Delta,
-    },
-    ContentBlockStop {},
-    MessageDelta {
-        delta: MessageDelta,
-        #[serde(default)]
-        usage: Usage,
-    },
-    MessageStop {},
-    Ping {},
-    Error {
-        error: StreamError,
-    },
-    /// Anthropic's versioning policy allows new event types: ignore what we do not know.
-    #[serde(other)]
-    Unknown,
-}
-
-#[derive(Deserialize, Debug)]
-struct StartMessage {
-    id: String,
-    model: String,
-    #[serde(default)]
-    usage: Usage,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum Delta {
-    #[serde(rename = "text_delta")]
-    Text { text: String },
-    #[serde(rename = "input_json_delta")]
-    InputJson { partial_json: String },
-    /// thinking_delta, signature_delta, citations_delta: not part of the OpenAI answer.
-    #[serde(other)]
-    Other,
-}
-
-#[derive(Deserialize, Debug)]
-struct MessageDelta {
-    stop_reason: Option<String>,
-}
-
-#[derive(Deserialize, Debug)]
-struct StreamError {
-    #[serde(rename = "type")]
-    kind: String,
-    message: String,
-}
-
 /// The translation state of one stream: the chunk envelope, which content block is
 /// which OpenAI tool call, and the usage so far.
 pub(super) struct StreamState {
@@ -503,7 +441,7 @@ impl StreamTranslator for StreamState {
             StreamEvent::MessageStart { message } => {
                 self.started = true;
                 self.chunks.id = message.id;
-                self.chunks.model = message.model;
+                self.chunks.model = message.model.ok_or("its message_start names no model")?;
                 self.usage.update(&message.usage);
                 out.push(
                     self.chunks
@@ -562,7 +500,7 @@ impl StreamTranslator for StreamState {
                     error.kind, error.message
                 ))
             }
-            StreamEvent::ContentBlockStop {} | StreamEvent::Ping {} | StreamEvent::Unknown => {}
+            StreamEvent::ContentBlockStop { .. } | StreamEvent::Ping {} | StreamEvent::Unknown => {}
         }
         Ok(Flow::Continue)
     }

@@ -273,6 +273,18 @@ pub async fn post_json(gw: &TestGateway, path: &str, body: &str) -> reqwest::Res
         .unwrap()
 }
 
+/// The gateway's `/metrics` text.
+pub async fn metrics_text(gw: &TestGateway) -> String {
+    http()
+        .get(format!("{}/metrics", gw.url))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 /// An async-openai client pointed at the gateway.
 pub fn openai_client(gw: &TestGateway) -> async_openai::Client<async_openai::config::OpenAIConfig> {
     async_openai::Client::with_config(
