@@ -280,6 +280,8 @@ pub enum EventAction {
     KeyRevoked,
     PolicyReloaded,
     ConfigReloaded,
+    /// A cluster node's limits left Redis for its own (`"local": true`) or came back.
+    LimitsFallback,
 }
 
 impl Record {
