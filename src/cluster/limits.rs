@@ -118,6 +118,9 @@ fn month_of(now: OffsetDateTime) -> String {
     format!("{:04}-{:02}", now.year(), u8::from(now.month()))
 }
 
+/// Told `(true, reason)` when a node's limits go local, `(false, "")` when they return.
+pub type OnFallback = Box<dyn Fn(bool, &str) + Send + Sync>;
+
 /// Limits kept in Redis for every node of the cluster.
 pub struct RedisLimits {
     redis: Redis,
@@ -129,7 +132,7 @@ pub struct RedisLimits {
     local: MemoryStore,
     /// True while Redis is failing and this node is on its local limits.
     on_local: AtomicBool,
-    on_fallback: Box<dyn Fn(bool, &str) + Send + Sync>,
+    on_fallback: OnFallback,
     admit: Script,
     charge: Script,
 }
@@ -141,7 +144,7 @@ impl RedisLimits {
         redis: Redis,
         node_id: &str,
         failure: RedisFailure,
-        on_fallback: Box<dyn Fn(bool, &str) + Send + Sync>,
+        on_fallback: OnFallback,
     ) -> Arc<RedisLimits> {
         Arc::new(RedisLimits {
             redis,
