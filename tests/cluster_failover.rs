@@ -2,7 +2,8 @@
 //! when one does not answer, as a load balancer does); one is killed with SIGKILL
 //! mid-run. Every request any node answered 200 has its request and response records
 //! in that node's log, the killed node restarts on its own data (its log extends every
-//! checkpoint it anchored in PostgreSQL), and every node's log verifies.
+//! checkpoint it anchored in PostgreSQL), every node's log verifies, and every record
+//! carries the id of the node that wrote it.
 
 mod cluster_support;
 mod common;
@@ -121,6 +122,11 @@ async fn a_node_killed_under_load_loses_no_answered_request_and_restarts_on_its_
     for (node, dir) in dirs.iter().enumerate() {
         verify(dir.path());
         let lines = records(dir.path());
+        let id = ["a", "b", "c"][node];
+        assert!(
+            lines.iter().all(|l| l["record"]["node_id"] == id),
+            "every record of node {id} carries its id"
+        );
         for (_, id) in answered.iter().filter(|(n, _)| *n == node) {
             let kinds: Vec<&str> = lines
                 .iter()

@@ -124,6 +124,9 @@ pub struct Record {
     /// For admin and system records: what happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<Event>,
+    /// The cluster node that wrote the record (`[cluster] node_id`); absent on a single node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_id: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -313,6 +316,7 @@ impl Record {
             cost: None,
             capture: None,
             event: None,
+            node_id: None,
         }
     }
 
