@@ -34,8 +34,7 @@ fn records(dir: &std::path::Path) -> Vec<Value> {
 
 fn verify(dir: &std::path::Path) {
     let data = dir.join("data");
-    let (code, out, err) =
-        common::cli(&["audit", "verify", "--data-dir", data.to_str().unwrap()]);
+    let (code, out, err) = common::cli(&["audit", "verify", "--data-dir", data.to_str().unwrap()]);
     assert_eq!(code, 0, "the log verifies: {out}{err}");
 }
 
@@ -114,7 +113,12 @@ async fn a_node_killed_under_load_loses_no_answered_request_and_restarts_on_its_
         std::mem::replace(&mut b.dir, tempfile::tempdir().unwrap())
     };
     let restarted = start_node_in(&services, b_dir, &config("b"));
-    assert_eq!(vault_support::chat(&restarted, CLIENT_KEY, "gpt-4o-mini").await.0, 200);
+    assert_eq!(
+        vault_support::chat(&restarted, CLIENT_KEY, "gpt-4o-mini")
+            .await
+            .0,
+        200
+    );
     let mut dirs = vec![vault_support::stop(nodes.remove(0)).await];
     dirs.push(vault_support::stop(restarted).await);
     dirs.push(vault_support::stop(nodes.remove(0)).await);
