@@ -13,8 +13,10 @@ use std::time::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
+mod cluster;
 mod routing;
 pub use crate::limits::Limits;
+pub use cluster::{ClusterConfig, RedisFailure};
 pub use routing::{BreakerConfig, ModelRouting, RoutingConfig, Strategy};
 
 /// A configuration that failed to load: one sentence naming the place at fault.
@@ -52,6 +54,8 @@ pub struct Config {
     pub pricing: Vec<Price>,
     /// Routing strategy, retries and circuit breakers.
     pub routing: RoutingConfig,
+    /// `[cluster]`: shared state in PostgreSQL and Redis; `None`: one node, embedded stores.
+    pub cluster: Option<ClusterConfig>,
 }
 
 /// What a model costs, per million tokens, in `currency`.
@@ -348,6 +352,7 @@ struct RawConfig {
     pricing: Vec<RawPrice>,
     #[serde(default)]
     routing: routing::RawRouting,
+    cluster: Option<cluster::RawCluster>,
 }
 
 #[derive(Deserialize)]
@@ -728,6 +733,10 @@ impl RawConfig {
             pricing.push(price);
         }
         let routing = self.routing.validate(served)?;
+        let cluster = self
+            .cluster
+            .map(cluster::RawCluster::validate)
+            .transpose()?;
         for (owner, checked) in &limit_checks {
             check_currency(checked, owner, &pricing)?;
         }
@@ -751,6 +760,7 @@ impl RawConfig {
             tenants,
             pricing,
             routing,
+            cluster,
         })
     }
 }

@@ -5,6 +5,7 @@
 //! (`policy`, `pii`), audit (`audit`), forward (`providers`), restore, audit again.
 
 pub mod audit;
+pub mod cluster;
 pub mod config;
 pub mod console;
 pub mod limits;

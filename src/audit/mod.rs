@@ -70,6 +70,8 @@ pub struct AuditOptions {
     /// The writer's clock: record times and the month that picks data keys. Always
     /// `OffsetDateTime::now_utc` in the gateway; tests write an old month with it.
     pub clock: fn() -> time::OffsetDateTime,
+    /// A cluster node's id, stamped on every record it writes.
+    pub node_id: Option<String>,
 }
 
 impl AuditOptions {
@@ -82,6 +84,7 @@ impl AuditOptions {
             checkpoint_interval: Duration::from_secs(60),
             accept_damage: false,
             clock: time::OffsetDateTime::now_utc,
+            node_id: None,
         }
     }
 
@@ -99,6 +102,7 @@ impl AuditOptions {
             checkpoint_interval: a.checkpoint_interval,
             accept_damage: false,
             clock: time::OffsetDateTime::now_utc,
+            node_id: config.cluster.as_ref().map(|c| c.node_id.clone()),
         }
     }
 }
@@ -175,6 +179,7 @@ struct Inner {
     /// Turns a request's data subject into the pseudonym its records hold.
     pseudonyms: keys::Pseudonymizer,
     dir: PathBuf,
+    node_id: Option<String>,
     stats: Arc<Stats>,
     /// Where the last [`AuditLog::lines`] call stopped (the next seq and its frame's
     /// position), so a reader paging through the log reads each segment once.
@@ -202,6 +207,7 @@ impl AuditLog {
         master: &MasterKey,
     ) -> Result<(AuditLog, OpenReport), AuditError> {
         let dir = opts.dir.clone();
+        let node_id = opts.node_id.clone();
         std::fs::create_dir_all(&dir).map_err(|source| AuditError::Io {
             path: dir.clone(),
             source,
@@ -393,6 +399,7 @@ impl AuditLog {
                     verifier,
                     pseudonyms,
                     dir,
+                    node_id,
                     stats,
                     lines_cursor: std::sync::Mutex::new(None),
                 }),
@@ -435,6 +442,9 @@ impl AuditLog {
     /// `WRITTEN_SYNC_DELAY` later) make it durable; the gateway uses it for response
     /// records, whose request record is already durable.
     pub async fn append_with(&self, mut record: Record, ack: Ack) -> Result<Seq, AuditError> {
+        if record.node_id.is_none() {
+            record.node_id.clone_from(&self.inner.node_id);
+        }
         let owner = match record.data_subject.take() {
             Some(subject) => {
                 let tenant = record

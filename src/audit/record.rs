@@ -124,6 +124,9 @@ pub struct Record {
     /// For admin and system records: what happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<Event>,
+    /// The cluster node that wrote the record (`[cluster] node_id`); absent on a single node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_id: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -283,6 +286,8 @@ pub enum EventAction {
     /// An auditor (or the operator) looked at the trail through the console: a
     /// session, a record's detail, an inclusion proof or an export (`detail.what`).
     AuditorAccess,
+    /// A cluster node's limits left Redis for its own (`"local": true`) or came back.
+    LimitsFallback,
 }
 
 impl Record {
@@ -314,6 +319,7 @@ impl Record {
             cost: None,
             capture: None,
             event: None,
+            node_id: None,
         }
     }
 

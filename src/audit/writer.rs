@@ -438,6 +438,17 @@ impl Writer {
 
     /// Appends a record from inside the writer (start, stop, recovery, export, erase).
     pub fn append_own(&mut self, record: &Record) -> Result<Seq, AuditError> {
+        let stamped;
+        let record = match &self.opts.node_id {
+            Some(id) if record.node_id.is_none() => {
+                stamped = Record {
+                    node_id: Some(id.clone()),
+                    ..record.clone()
+                };
+                &stamped
+            }
+            _ => record,
+        };
         let plaintext = serde_json::to_vec(record).map_err(AuditError::Encode)?;
         let mut buf = Vec::new();
         let seq = self.frame_into(

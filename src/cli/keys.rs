@@ -285,7 +285,9 @@ struct AdminClient {
 impl AdminClient {
     fn new(args: &KeysArgs, config: Option<&Config>) -> Result<AdminClient, String> {
         let located = AdminApi::locate(args.admin_url.as_deref(), config)?;
-        let offline_target = config.map(|c| {
+        // A cluster node's virtual keys are in PostgreSQL, not in its own vault: a key
+        // written offline would exist on this host only, so a cluster has no offline mode.
+        let offline_target = config.filter(|c| c.cluster.is_none()).map(|c| {
             let dir = args.data_dir.clone().unwrap_or_else(|| c.data.dir.clone());
             (c.clone(), dir)
         });

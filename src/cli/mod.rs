@@ -3,6 +3,7 @@
 
 mod admin_api;
 mod audit;
+mod cluster;
 mod keys;
 mod policy;
 mod redact;
@@ -41,6 +42,8 @@ enum Command {
     Keys(keys::KeysArgs),
     /// Run a C2SP tlog-witness that cosigns audit checkpoints and refuses rollbacks.
     Witness(witness::WitnessArgs),
+    /// The nodes of a cluster (`[cluster]`): heartbeats, policy convergence, anchors.
+    Cluster(cluster::ClusterArgs),
 }
 
 /// Prints one error sentence to stderr and returns exit code 2 (usage or I/O error).
@@ -69,5 +72,6 @@ pub fn main() -> ExitCode {
         Command::Audit(args) => audit::run(args),
         Command::Keys(args) => keys::run(args),
         Command::Witness(args) => witness::run(args),
+        Command::Cluster(args) => cluster::run(args),
     }
 }

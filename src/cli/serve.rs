@@ -190,6 +190,9 @@ async fn start(args: ServeArgs) -> Result<(), Stop> {
         server::ServeError::Witness(ledgergate::witness::gateway::StartRefusal::Check(m)) => {
             Stop::Check(m)
         }
+        server::ServeError::Anchor(ledgergate::cluster::anchors::AnchorRefusal::Check(m)) => {
+            Stop::Check(m)
+        }
         e => Stop::Usage(e.to_string()),
     })
 }

@@ -18,7 +18,7 @@ use std::sync::Mutex;
 
 use time::{Date, Month, OffsetDateTime, Time};
 
-use super::{LimitKind, LimitStore, Limits, Refusal, Spend, Subject, Usage};
+use super::{Denied, LimitKind, LimitStore, Limits, Refusal, Spend, Subject, Usage};
 
 const MINUTE_NS: i128 = 60_000_000_000;
 
@@ -27,7 +27,7 @@ fn nanos(t: OffsetDateTime) -> i128 {
 }
 
 /// Whole seconds, rounded up, at least 1 (a Retry-After of 0 invites a busy loop).
-fn ceil_secs(ns: i128) -> u64 {
+pub(crate) fn ceil_secs(ns: i128) -> u64 {
     u64::try_from((ns.max(1) + 999_999_999) / 1_000_000_000)
         .unwrap_or(u64::MAX)
         .max(1)
@@ -38,7 +38,7 @@ fn month_of(t: OffsetDateTime) -> (i32, Month) {
 }
 
 /// Seconds until the next UTC midnight.
-fn until_next_day(now: OffsetDateTime) -> u64 {
+pub(crate) fn until_next_day(now: OffsetDateTime) -> u64 {
     let next = now
         .date()
         .next_day()
@@ -49,7 +49,7 @@ fn until_next_day(now: OffsetDateTime) -> u64 {
 }
 
 /// Seconds until the first of next month, 00:00 UTC.
-fn until_next_month(now: OffsetDateTime) -> u64 {
+pub(crate) fn until_next_month(now: OffsetDateTime) -> u64 {
     let (year, month) = match now.month() {
         Month::December => (now.year() + 1, Month::January),
         m => (now.year(), m.next()),
@@ -203,7 +203,26 @@ impl MemoryStore {
 }
 
 impl LimitStore for MemoryStore {
-    fn admit(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)]) -> Result<(), Refusal> {
+    fn admit(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)]) -> Result<(), Denied> {
+        MemoryStore::admit(self, now, subjects).map_err(Denied::Limit)
+    }
+
+    fn charge(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)], usage: &Usage) {
+        MemoryStore::charge(self, now, subjects, usage);
+    }
+
+    fn seed(&self, now: OffsetDateTime, spend: &Spend) {
+        MemoryStore::seed(self, now, spend);
+    }
+}
+
+impl MemoryStore {
+    /// [`LimitStore::admit`], refused only by a limit (memory is always there).
+    pub fn admit(
+        &self,
+        now: OffsetDateTime,
+        subjects: &[(Subject, Limits)],
+    ) -> Result<(), Refusal> {
         let mut map = self.lock();
         let at = nanos(now);
         let mut refused: Option<Refusal> = None;
@@ -244,7 +263,7 @@ impl LimitStore for MemoryStore {
         Ok(())
     }
 
-    fn charge(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)], usage: &Usage) {
+    pub fn charge(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)], usage: &Usage) {
         let mut map = self.lock();
         let at = nanos(now);
         for (subject, limits) in subjects {
@@ -263,7 +282,7 @@ impl LimitStore for MemoryStore {
         }
     }
 
-    fn seed(&self, now: OffsetDateTime, spend: &Spend) {
+    pub fn seed(&self, now: OffsetDateTime, spend: &Spend) {
         let mut map = self.lock();
         for (subject, spent) in spend.subjects() {
             let window = map

@@ -20,6 +20,7 @@ use arc_swap::ArcSwap;
 use time::OffsetDateTime;
 
 pub use memory::MemoryStore;
+pub(crate) use memory::{ceil_secs, until_next_day, until_next_month};
 pub use seed::Spend;
 
 /// The limits of one virtual key or one tenant; `None` means no limit of that kind.
@@ -141,13 +142,24 @@ pub struct Usage {
     pub cost: Option<(String, u64)>,
 }
 
+/// Why a request was not admitted: a limit refused it (429), or the shared store that
+/// keeps the limits cannot be reached and limits fail closed (503).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    #[error(transparent)]
+    Limit(#[from] Refusal),
+    /// One sentence for the client, naming no secret.
+    #[error("{0}")]
+    Unavailable(String),
+}
+
 /// Where limit state lives. Implementations must make [`LimitStore::admit`] atomic over
 /// all the subjects it is given: either every allowance is taken or none is.
 pub trait LimitStore: Send + Sync {
     /// Checks each subject against its limits at `now`. When all allow, takes one
     /// request from every requests-per-minute allowance; otherwise takes nothing and
     /// returns the refusal that frees last.
-    fn admit(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)]) -> Result<(), Refusal>;
+    fn admit(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)]) -> Result<(), Denied>;
 
     /// Charges an answer's tokens and cost to each subject.
     fn charge(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)], usage: &Usage);
@@ -232,7 +244,7 @@ impl Limiter {
 
     /// Whether `key` of `tenant` may send a request now; takes one request from the
     /// key's and the tenant's per-minute allowances when it may.
-    pub fn admit(&self, tenant: &str, key: &str, key_limits: &Limits) -> Result<(), Refusal> {
+    pub fn admit(&self, tenant: &str, key: &str, key_limits: &Limits) -> Result<(), Denied> {
         let subjects = self.subjects(tenant, key, key_limits);
         if subjects.iter().all(|(_, l)| l.is_unlimited()) {
             return Ok(());
@@ -300,7 +312,9 @@ mod tests {
             ..Limits::default()
         };
         assert!(limiter.admit("acme", "a", &key).is_ok());
-        let refused = limiter.admit("acme", "a", &key).unwrap_err();
+        let Err(Denied::Limit(refused)) = limiter.admit("acme", "a", &key) else {
+            panic!("not refused by a limit")
+        };
         assert_eq!(refused.kind, LimitKind::RequestsPerMinute);
         assert_eq!(refused.retry_after_secs, 60);
         // Another key of the tenant is free of a's rpm, but shares the tenant's budget.
@@ -314,7 +328,9 @@ mod tests {
                 cost: Some(("USD".into(), 100)),
             },
         );
-        let refused = limiter.admit("acme", "b", &open).unwrap_err();
+        let Err(Denied::Limit(refused)) = limiter.admit("acme", "b", &open) else {
+            panic!("not refused by a limit")
+        };
         assert_eq!(refused.subject, Subject::Tenant("acme".into()));
         assert_eq!(refused.retry_after_secs, 60, "until midnight UTC");
         // A tenant without limits and a key without limits are never refused.

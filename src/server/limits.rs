@@ -6,14 +6,18 @@
 use super::error::ApiError;
 use super::trail::{ResponseFacts, Trail};
 use super::{Caller, Gateway};
-use crate::limits::{Refusal, Usage};
+use crate::limits::{Denied, Refusal, Usage};
 
 /// Whether the caller's key and tenant may send a request now (takes one request from
-/// their per-minute allowances when they may).
+/// their per-minute allowances when they may). A cluster whose Redis is unreachable
+/// fails closed: 503 with the reason.
 pub fn check(gw: &Gateway, caller: &Caller) -> Result<(), ApiError> {
     gw.limits
         .admit(&caller.tenant, &caller.key_id, &caller.limits)
-        .map_err(refused)
+        .map_err(|denied| match denied {
+            Denied::Limit(refusal) => refused(refusal),
+            Denied::Unavailable(reason) => ApiError::unavailable(reason),
+        })
 }
 
 /// 429 naming the key or tenant, the limit and the wait.

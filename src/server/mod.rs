@@ -179,6 +179,11 @@ pub enum ServeError {
     /// The log does not extend what its witnesses cosigned, or they could not confirm it.
     #[error(transparent)]
     Witness(#[from] crate::witness::gateway::StartRefusal),
+    #[error(transparent)]
+    Cluster(#[from] crate::cluster::ClusterError),
+    /// The log does not extend what this node anchored in the cluster's PostgreSQL.
+    #[error(transparent)]
+    Anchor(#[from] crate::cluster::anchors::AnchorRefusal),
 }
 
 /// Refuses a client listener beyond loopback without TLS, unless the config says
@@ -255,6 +260,16 @@ pub async fn serve(
         .and_then(|a| a.tls.as_ref())
         .map(tls::server_config)
         .transpose()?;
+    // A cluster node joins before any local store is opened: unreachable PostgreSQL or
+    // Redis, or a schema it does not know, refuse the start with nothing changed.
+    let cluster = match &config.cluster {
+        Some(c) => Some(crate::cluster::Cluster::join(c).await?),
+        None => None,
+    };
+    let shared_keys = match &cluster {
+        Some(cluster) => Some(cluster.virtual_key_rows().await?),
+        None => None,
+    };
     if !vault_path.exists() {
         // No vault yet, so nothing but the environment can supply a provider key.
         crate::providers::check_key_variables(&config.providers)?;
@@ -263,20 +278,29 @@ pub async fn serve(
     // is opened (opening would append to it and sign a checkpoint over it).
     let audit_dir = options.dir.clone();
     crate::witness::gateway::check_at_start(&audit_dir, &config.audit).await?;
+    if let Some(cluster) = &cluster {
+        crate::cluster::anchors::check_at_start(&cluster.pg, &cluster.node_id, &audit_dir).await?;
+    }
     // An existing vault first: a wrong master key is refused by its key-check value
     // before the audit log is touched. A vault not created yet is created only after
     // the audit log accepted the key, so a wrong key never seeds a new vault. Opening
     // both is blocking work, off the runtime.
     let (vault, audit, report, master) = tokio::task::spawn_blocking(move || {
+        if let Some(rows) = &shared_keys {
+            Vault::agree_shared(rows.as_ref(), &master)?;
+        }
         let existing = vault_path
             .exists()
             .then(|| Vault::open(&vault_path, &master));
         let existing = existing.transpose()?;
         let (log, report) = AuditLog::open(options, &master)?;
-        let vault = match existing {
+        let mut vault = match existing {
             Some(vault) => vault,
             None => Vault::open(&vault_path, &master)?,
         };
+        if let Some(rows) = shared_keys {
+            vault = vault.share_virtual_keys(rows);
+        }
         Ok::<_, ServeError>((Arc::new(vault), log, report, master))
     })
     .await
@@ -296,6 +320,14 @@ pub async fn serve(
         .map_err(|e| ServeError::Io(std::io::Error::other(e)))?
         .spawn();
     }
+    if let Some(cluster) = &cluster {
+        crate::cluster::anchors::spawn(
+            cluster.pg.clone(),
+            cluster.node_id.clone(),
+            audit_dir.clone(),
+            audit.verifier().clone(),
+        );
+    }
     let metrics = Metrics::default();
     let routing = router::Router::new(
         config.routing.clone(),
@@ -303,7 +335,10 @@ pub async fn serve(
         config.providers.iter().map(|p| p.name.as_str()),
         metrics.breaker_state.clone(),
     );
-    let limiter = limiter_seeded(&config, &audit).await?;
+    let limit_store = cluster
+        .as_ref()
+        .map(|c| c.limit_store(audit.clone()) as Arc<dyn crate::limits::LimitStore>);
+    let limiter = limiter_seeded(&config, &audit, limit_store).await?;
     let gw = Gateway::new(GatewayState {
         keys: startup.keys,
         router: routing,
@@ -411,6 +446,18 @@ pub async fn serve(
     let tenants: Vec<String> = config.tenants.iter().map(|t| t.id.clone()).collect();
     retention::enforce(&audit, &gw.policies.current(), &tenants).await?;
     let retainer = retention::spawn_daily(gw.clone(), tenants);
+    if let Some(cluster) = &cluster {
+        let (gw, audit, admin_url) = (gw.clone(), audit.clone(), listening.admin.clone());
+        // Records up to and with this start's own record, then every append since.
+        let opened = report.start_seq + 1;
+        cluster
+            .start_heartbeat(move || crate::cluster::NodeFacts {
+                policy_hash: gw.policies.current().version.clone(),
+                log_size: opened + audit.stats().appends.load(Ordering::Relaxed),
+                admin_url: admin_url.clone(),
+            })
+            .await?;
+    }
     on_listening(&listening);
 
     drop(master);
@@ -438,6 +485,7 @@ pub async fn serve(
         tracing::error!(error = %e, "closing the audit log failed");
     }
     served?;
+    drop(cluster);
     tracing::info!("stopped");
     Ok(())
 }
@@ -447,8 +495,17 @@ pub async fn serve(
 async fn limiter_seeded(
     config: &Config,
     audit: &AuditLog,
+    store: Option<Arc<dyn crate::limits::LimitStore>>,
 ) -> Result<crate::limits::Limiter, ServeError> {
-    let limiter = crate::limits::Limiter::in_memory(tenant_limits(config));
+    let limiter = match store {
+        // A cluster's limits live in Redis.
+        Some(store) => crate::limits::Limiter::new(
+            store,
+            Arc::new(crate::limits::SystemClock),
+            tenant_limits(config),
+        ),
+        None => crate::limits::Limiter::in_memory(tenant_limits(config)),
+    };
     let now = time::OffsetDateTime::now_utc();
     let spend = crate::limits::Spend::new(now);
     let from = spend.month_start();

@@ -38,6 +38,7 @@ pub fn opts(data: &Path) -> AuditOptions {
         checkpoint_interval: Duration::from_secs(3600),
         accept_damage: false,
         clock: time::OffsetDateTime::now_utc,
+        node_id: None,
     }
 }
 

@@ -14,6 +14,7 @@
 
 mod envelope;
 mod records;
+mod shared;
 mod virtual_keys;
 
 use std::path::{Path, PathBuf};
@@ -31,11 +32,16 @@ use crate::vault::pseudonym::PseudonymKeys;
 use envelope::{provider_key_aad, SecretKey, CHECK_AAD, CHECK_AAD_V2, CHECK_PLAINTEXT};
 use records::{RecordKey, Table};
 
+pub use shared::VirtualKeyRows;
 pub use virtual_keys::{digest_of, NewVirtualKey, VirtualKey, VirtualKeySecret};
 
 const META_CHECK: &[u8] = b"key_check";
 /// The PII pseudonym root, wrapped by the KEK like a data key (slot name as AAD).
 const META_PSEUDONYM_ROOT: &str = "pseudonym_root";
+/// What the shared store's check value tags (an id no virtual key can have: ids are
+/// letters, digits, '-', '_' and '.').
+const SHARED_CHECK_ID: &[u8] = b"\0shared-check";
+const SHARED_CHECK_BODY: &[u8] = b"ledgergate/vault/shared-virtual-keys/v1";
 
 #[derive(Debug, thiserror::Error)]
 pub enum VaultError {
@@ -57,6 +63,10 @@ pub enum VaultError {
     DuplicateId { id: String },
     #[error("{0}")]
     Invalid(String),
+    #[error("the cluster's shared key store failed: {0}")]
+    Shared(String),
+    #[error("the master key is not the one the cluster's shared virtual keys are sealed under; every node of a cluster needs the same master key; nothing was changed")]
+    SharedWrongMasterKey,
 }
 
 /// What the admin API may tell about a provider key: never its value.
@@ -92,6 +102,8 @@ pub struct Vault {
     kek: SecretKey,
     /// Tags every virtual-key and provider-key record.
     records: RecordKey,
+    /// Where virtual keys live when they are shared by a cluster; `None`: in sled.
+    shared: Option<std::sync::Arc<dyn VirtualKeyRows>>,
 }
 
 /// What the key-check value says about the vault's records.
@@ -204,7 +216,27 @@ impl Vault {
             path: path.to_path_buf(),
             kek: SecretKey::kek(master),
             records: RecordKey::derive(master),
+            shared: None,
         })
+    }
+
+    /// Whether the shared rows are sealed under `master` (the first node of a cluster
+    /// stores its check value). Asked before any local store is opened, so a node
+    /// with another master key changes nothing.
+    pub fn agree_shared(rows: &dyn VirtualKeyRows, master: &MasterKey) -> Result<(), VaultError> {
+        let check =
+            RecordKey::derive(master).seal(Table::VirtualKeys, SHARED_CHECK_ID, SHARED_CHECK_BODY);
+        match rows.agree_check(&check).map_err(VaultError::Shared)? {
+            true => Ok(()),
+            false => Err(VaultError::SharedWrongMasterKey),
+        }
+    }
+
+    /// Keeps virtual keys in `rows` (shared by a cluster, agreed with
+    /// [`Vault::agree_shared`]) from now on.
+    pub fn share_virtual_keys(mut self, rows: std::sync::Arc<dyn VirtualKeyRows>) -> Vault {
+        self.shared = Some(rows);
+        self
     }
 
     /// Migrates a vault written before records carried tags: tags every plain record

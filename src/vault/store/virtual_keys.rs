@@ -195,6 +195,15 @@ impl Vault {
         let record = self
             .records
             .seal(Table::VirtualKeys, id.as_bytes(), &record);
+        if let Some(rows) = &self.shared {
+            if !rows
+                .insert(&id, &digest, &record)
+                .map_err(VaultError::Shared)?
+            {
+                return Err(VaultError::DuplicateId { id });
+            }
+            return Ok((key, secret));
+        }
         (&self.virtual_keys, &self.virtual_by_digest)
             .transaction(|(keys, by_digest)| {
                 if keys.get(id.as_bytes())?.is_some() {
@@ -216,6 +225,12 @@ impl Vault {
         &self,
         digest: &[u8; 32],
     ) -> Result<Option<VirtualKey>, VaultError> {
+        if let Some(rows) = &self.shared {
+            return match rows.by_digest(digest).map_err(VaultError::Shared)? {
+                Some((id, value)) => self.believe(id.as_bytes(), &value, digest).map(Some),
+                None => Ok(None),
+            };
+        }
         let Some(id) = self
             .virtual_by_digest
             .get(digest.as_slice())
@@ -226,13 +241,24 @@ impl Vault {
         let Some(value) = self.virtual_keys.get(&id).map_err(|e| self.sled(e))? else {
             return Ok(None);
         };
-        let body = self.authentic(Table::VirtualKeys, &id, &value)?;
+        self.believe(&id, &value, digest).map(Some)
+    }
+
+    /// The key a stored record holds, if its tag verifies and it was made for the
+    /// secret of `digest`.
+    fn believe(
+        &self,
+        id: &[u8],
+        value: &[u8],
+        digest: &[u8; 32],
+    ) -> Result<VirtualKey, VaultError> {
+        let body = self.authentic(Table::VirtualKeys, id, value)?;
         let stored: StoredVirtualKey = serde_json::from_slice(body)
             .map_err(|e| self.corrupt(format!("a virtual key record: {e}")))?;
         // The index is not tagged: an entry pointed at another key's record must not
         // lend that key to a secret it was not made for.
         if stored.digest != hex::encode(digest) {
-            let id = String::from_utf8_lossy(&id).into_owned();
+            let id = String::from_utf8_lossy(id).into_owned();
             tracing::error!(vault = %self.path.display(), record = %id, "the key vault's digest index points a secret at a virtual key made for another; refused");
             return Err(VaultError::Tampered {
                 path: self.path.clone(),
@@ -240,12 +266,21 @@ impl Vault {
                 id,
             });
         }
-        Ok(Some(stored.key))
+        Ok(stored.key)
     }
 
     /// Every virtual key (never a secret or digest), ordered by id.
     pub fn list_virtual_keys(&self) -> Result<Vec<VirtualKey>, VaultError> {
         let mut out = Vec::new();
+        if let Some(rows) = &self.shared {
+            for (id, value) in rows.all().map_err(VaultError::Shared)? {
+                let body = self.authentic(Table::VirtualKeys, id.as_bytes(), &value)?;
+                let stored: StoredVirtualKey = serde_json::from_slice(body)
+                    .map_err(|e| self.corrupt(format!("a virtual key record: {e}")))?;
+                out.push(stored.key);
+            }
+            return Ok(out);
+        }
         for item in self.virtual_keys.iter() {
             let (id, value) = item.map_err(|e| self.sled(e))?;
             let body = self.authentic(Table::VirtualKeys, &id, &value)?;
@@ -258,6 +293,21 @@ impl Vault {
 
     /// Revokes (deletes) a virtual key; returns it, or `None` if no key has this id.
     pub fn revoke_virtual_key(&self, id: &str) -> Result<Option<VirtualKey>, VaultError> {
+        if let Some(rows) = &self.shared {
+            // Removed whatever its tag says; what an unauthentic record says is only
+            // reported, not believed.
+            let Some(value) = rows.remove(id).map_err(VaultError::Shared)? else {
+                return Ok(None);
+            };
+            let body = self
+                .authentic(Table::VirtualKeys, id.as_bytes(), &value)
+                .unwrap_or_else(|_| unverified_body(&value));
+            return Ok(Some(
+                serde_json::from_slice::<StoredVirtualKey>(body)
+                    .map(|stored| stored.key)
+                    .unwrap_or_else(|_| unknown_key(id)),
+            ));
+        }
         let Some(value) = self
             .virtual_keys
             .get(id.as_bytes())
@@ -279,17 +329,7 @@ impl Vault {
             Err(VaultError::Tampered { .. }) => {
                 let key = serde_json::from_slice::<StoredVirtualKey>(unverified_body(&value))
                     .map(|stored| stored.key)
-                    .unwrap_or_else(|_| VirtualKey {
-                        id: id.to_owned(),
-                        tenant: String::new(),
-                        models: Vec::new(),
-                        expires_at: None,
-                        rate_limit_rpm: None,
-                        budget_usd: None,
-                        rate_limit_tpm: None,
-                        budget_daily_usd: None,
-                        created_at: OffsetDateTime::now_utc(),
-                    });
+                    .unwrap_or_else(|_| unknown_key(id));
                 let mut digests = Vec::new();
                 for item in self.virtual_by_digest.iter() {
                     let (digest, points_to) = item.map_err(|e| self.sled(e))?;
@@ -318,6 +358,21 @@ impl Vault {
             .map_err(|e| self.transaction_error(e))?;
         self.flush()?;
         Ok(Some(key))
+    }
+}
+
+/// What a revocation reports of a record it could not read.
+fn unknown_key(id: &str) -> VirtualKey {
+    VirtualKey {
+        id: id.to_owned(),
+        tenant: String::new(),
+        models: Vec::new(),
+        expires_at: None,
+        rate_limit_rpm: None,
+        budget_usd: None,
+        rate_limit_tpm: None,
+        budget_daily_usd: None,
+        created_at: OffsetDateTime::now_utc(),
     }
 }
 

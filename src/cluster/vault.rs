@@ -1,0 +1,274 @@
+//! The cluster's virtual keys in PostgreSQL (`ledgergate_virtual_keys`), behind the
+//! vault's [`VirtualKeyRows`] seam: the vault seals and checks every record, this keeps
+//! the sealed bytes. Every node mirrors the table in memory and follows it through
+//! LISTEN/NOTIFY (a trigger names the id of every changed row), so a key created or
+//! revoked on any node takes effect on every node as soon as the notification arrives,
+//! well within a second, and the request path never waits on the database.
+//!
+//! Guarantees: fail closed. While this node's LISTEN connection is down (PostgreSQL
+//! restarting, a network cut) it cannot know of a revocation, so every lookup of a
+//! vaulted key fails (503) until it has reconnected, listened again and re-read the
+//! whole table. The mirror is bounded: more than [`MAX_KEYS`] rows refuse to load.
+//! Writes go to PostgreSQL first and to the mirror after they committed. Changes are
+//! audited by the node whose admin API made them (the caller of the vault), never by
+//! the nodes that only learn of them.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use tokio::runtime::Handle;
+use tokio::sync::mpsc;
+
+use super::postgres::{describe, Pg};
+use super::ClusterError;
+use crate::vault::store::VirtualKeyRows;
+
+/// The most rows a node mirrors; beyond it start-up (or a reload) is refused.
+pub const MAX_KEYS: usize = 1_000_000;
+
+const CHANNEL: &str = "ledgergate_virtual_keys";
+
+type Listener = (
+    tokio_postgres::Client,
+    mpsc::Receiver<tokio_postgres::Notification>,
+);
+const CHECK_NAME: &str = "virtual_keys_check";
+
+#[derive(Default)]
+struct Mirror {
+    /// Sealed records by id, with their digest.
+    by_id: BTreeMap<String, ([u8; 32], Vec<u8>)>,
+    by_digest: HashMap<[u8; 32], String>,
+}
+
+impl Mirror {
+    fn put(&mut self, id: String, digest: [u8; 32], record: Vec<u8>) {
+        self.remove(&id);
+        self.by_digest.insert(digest, id.clone());
+        self.by_id.insert(id, (digest, record));
+    }
+
+    fn remove(&mut self, id: &str) {
+        if let Some((digest, _)) = self.by_id.remove(id) {
+            self.by_digest.remove(&digest);
+        }
+    }
+}
+
+/// The shared rows with this node's mirror of them.
+pub struct PgVirtualKeys {
+    pg: Arc<Pg>,
+    node_id: String,
+    runtime: Handle,
+    mirror: RwLock<Mirror>,
+    /// True while the LISTEN connection is up and the mirror follows the table.
+    following: AtomicBool,
+}
+
+fn digest_of_row(row: &tokio_postgres::Row) -> Result<[u8; 32], String> {
+    let bytes: Vec<u8> = row.get("digest");
+    bytes.try_into().map_err(|_| {
+        "a row of ledgergate_virtual_keys has a digest that is not 32 bytes".to_owned()
+    })
+}
+
+impl PgVirtualKeys {
+    /// Loads the table, starts following it, and returns once the mirror is complete.
+    pub async fn start(pg: Arc<Pg>, node_id: &str) -> Result<Arc<PgVirtualKeys>, ClusterError> {
+        let rows = Arc::new(PgVirtualKeys {
+            pg,
+            node_id: node_id.to_owned(),
+            runtime: Handle::current(),
+            mirror: RwLock::new(Mirror::default()),
+            following: AtomicBool::new(false),
+        });
+        let listener = rows.listen().await?;
+        rows.reload().await?;
+        rows.following.store(true, Ordering::SeqCst);
+        tokio::spawn(rows.clone().follow(listener));
+        Ok(rows)
+    }
+
+    /// A new LISTEN connection (the client must be kept while it is used); its
+    /// receiver closes when the connection ends.
+    async fn listen(&self) -> Result<Listener, ClusterError> {
+        let (tx, rx) = mpsc::channel(1024);
+        let client = self.pg.target().connect_with(Some(tx)).await?;
+        client.batch_execute(&format!("LISTEN {CHANNEL}")).await?;
+        Ok((client, rx))
+    }
+
+    /// Re-reads the whole table into the mirror.
+    async fn reload(&self) -> Result<(), ClusterError> {
+        let client = self.pg.client().await?;
+        let rows = client
+            .query(
+                "SELECT id, digest, record FROM ledgergate_virtual_keys",
+                &[],
+            )
+            .await?;
+        if rows.len() > MAX_KEYS {
+            return Err(ClusterError::Postgres(format!(
+                "ledgergate_virtual_keys holds {} keys, more than the {MAX_KEYS} a node mirrors",
+                rows.len()
+            )));
+        }
+        let mut mirror = Mirror::default();
+        for row in &rows {
+            let digest = digest_of_row(row).map_err(ClusterError::Postgres)?;
+            mirror.put(row.get("id"), digest, row.get("record"));
+        }
+        *self.mirror.write().unwrap_or_else(|e| e.into_inner()) = mirror;
+        Ok(())
+    }
+
+    /// Re-reads one id after a notification.
+    async fn refresh(&self, id: &str) -> Result<(), ClusterError> {
+        let client = self.pg.client().await?;
+        let row = client
+            .query_opt(
+                "SELECT id, digest, record FROM ledgergate_virtual_keys WHERE id = $1",
+                &[&id],
+            )
+            .await?;
+        let mut mirror = self.mirror.write().unwrap_or_else(|e| e.into_inner());
+        match row {
+            Some(row) => {
+                let digest = digest_of_row(&row).map_err(ClusterError::Postgres)?;
+                mirror.put(row.get("id"), digest, row.get("record"));
+            }
+            None => mirror.remove(id),
+        }
+        Ok(())
+    }
+
+    /// Applies notifications; when the connection ends, stops answering lookups until
+    /// it has listened again and re-read the table.
+    async fn follow(self: Arc<Self>, listener: Listener) {
+        let (mut _client, mut notifications) = listener;
+        loop {
+            while let Some(n) = notifications.recv().await {
+                if let Err(e) = self.refresh(n.payload()).await {
+                    // A change this node cannot read: stop trusting the mirror.
+                    tracing::error!(error = %e, "cluster: a virtual-key change could not be read; vaulted keys are refused until the table is re-read");
+                    break;
+                }
+            }
+            self.following.store(false, Ordering::SeqCst);
+            tracing::warn!("cluster: lost the virtual-key change feed; vaulted keys are refused until it is back");
+            loop {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                let Ok((client, rx)) = self.listen().await else {
+                    continue;
+                };
+                if self.reload().await.is_ok() {
+                    (_client, notifications) = (client, rx);
+                    break;
+                }
+            }
+            self.following.store(true, Ordering::SeqCst);
+            tracing::info!("cluster: virtual-key change feed back; the mirror was re-read");
+        }
+    }
+
+    fn block_on<T>(
+        &self,
+        f: impl std::future::Future<Output = Result<T, ClusterError>>,
+    ) -> Result<T, String> {
+        // Writes are called from blocking threads (the admin API's spawn_blocking).
+        self.runtime.block_on(f).map_err(|e| e.to_string())
+    }
+}
+
+impl VirtualKeyRows for PgVirtualKeys {
+    fn agree_check(&self, check: &[u8]) -> Result<bool, String> {
+        self.block_on(async {
+            let client = self.pg.client().await?;
+            client
+                .execute(
+                    "INSERT INTO ledgergate_vault_meta (name, value) VALUES ($1, $2)
+                     ON CONFLICT (name) DO NOTHING",
+                    &[&CHECK_NAME, &check],
+                )
+                .await?;
+            let stored: Vec<u8> = client
+                .query_one(
+                    "SELECT value FROM ledgergate_vault_meta WHERE name = $1",
+                    &[&CHECK_NAME],
+                )
+                .await?
+                .get(0);
+            Ok(stored == check)
+        })
+    }
+
+    fn insert(&self, id: &str, digest: &[u8; 32], record: &[u8]) -> Result<bool, String> {
+        let inserted = self.block_on(async {
+            let client = self.pg.client().await?;
+            let n = client
+                .execute(
+                    "INSERT INTO ledgergate_virtual_keys (id, digest, record, created_by)
+                     VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
+                    &[&id, &digest.as_slice(), &record, &self.node_id],
+                )
+                .await
+                .map_err(|e| ClusterError::Postgres(describe(&e)))?;
+            Ok(n == 1)
+        })?;
+        if inserted {
+            self.mirror.write().unwrap_or_else(|e| e.into_inner()).put(
+                id.to_owned(),
+                *digest,
+                record.to_vec(),
+            );
+        }
+        Ok(inserted)
+    }
+
+    fn by_digest(&self, digest: &[u8; 32]) -> Result<Option<(String, Vec<u8>)>, String> {
+        if !self.following.load(Ordering::SeqCst) {
+            return Err("this node has lost PostgreSQL's change feed of virtual keys, so it cannot know of revocations; it is reconnecting".into());
+        }
+        let mirror = self.mirror.read().unwrap_or_else(|e| e.into_inner());
+        Ok(mirror.by_digest.get(digest).and_then(|id| {
+            mirror
+                .by_id
+                .get(id)
+                .map(|(_, record)| (id.clone(), record.clone()))
+        }))
+    }
+
+    fn all(&self) -> Result<Vec<(String, Vec<u8>)>, String> {
+        // Listing reads the table itself: an administrator sees what is stored.
+        self.block_on(async {
+            let client = self.pg.client().await?;
+            let rows = client
+                .query(
+                    "SELECT id, record FROM ledgergate_virtual_keys ORDER BY id",
+                    &[],
+                )
+                .await?;
+            Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+        })
+    }
+
+    fn remove(&self, id: &str) -> Result<Option<Vec<u8>>, String> {
+        let removed = self.block_on(async {
+            let client = self.pg.client().await?;
+            let row = client
+                .query_opt(
+                    "DELETE FROM ledgergate_virtual_keys WHERE id = $1 RETURNING record",
+                    &[&id],
+                )
+                .await?;
+            Ok(row.map(|r| r.get::<_, Vec<u8>>(0)))
+        })?;
+        self.mirror
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(id);
+        Ok(removed)
+    }
+}

@@ -1,0 +1,22 @@
+//! The seam through which a vault keeps its virtual keys outside its own sled: a store
+//! shared by several gateways (the cluster's PostgreSQL). The vault still seals and
+//! authenticates every record under its master-derived key; the shared store only
+//! keeps sealed bytes by id and digest, so whoever can write to it cannot grant a key.
+//! Provider keys, data keys and the pseudonym root stay in the node's own vault.
+
+/// Sealed virtual-key records by id, unique by digest. Errors are one sentence, for
+/// the vault to wrap; none may carry a secret.
+pub trait VirtualKeyRows: Send + Sync {
+    /// Stores `check` (a tag only the master key makes) unless a value is stored;
+    /// returns whether the stored value is `check`, i.e. this node's master key is
+    /// the one the shared records are sealed under.
+    fn agree_check(&self, check: &[u8]) -> Result<bool, String>;
+    /// Inserts a new record; `false` when the id is taken.
+    fn insert(&self, id: &str, digest: &[u8; 32], record: &[u8]) -> Result<bool, String>;
+    /// The id and record of the key with this digest.
+    fn by_digest(&self, digest: &[u8; 32]) -> Result<Option<(String, Vec<u8>)>, String>;
+    /// Every record, ordered by id.
+    fn all(&self) -> Result<Vec<(String, Vec<u8>)>, String>;
+    /// Removes a record; returns it, or `None` when no record has this id.
+    fn remove(&self, id: &str) -> Result<Option<Vec<u8>>, String>;
+}

@@ -1,0 +1,151 @@
+//! A node lost under load: three nodes share the load (a client moves to the next node
+//! when one does not answer, as a load balancer does); one is killed with SIGKILL
+//! mid-run. Every request any node answered 200 has its request and response records
+//! in that node's log, the killed node restarts on its own data (its log extends every
+//! checkpoint it anchored in PostgreSQL), every node's log verifies, and every record
+//! carries the id of the node that wrote it.
+
+mod cluster_support;
+mod common;
+mod vault_support;
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use cluster_support::*;
+use common::{TestGateway, TestUpstream, CLIENT_KEY};
+
+fn records(dir: &std::path::Path) -> Vec<Value> {
+    let data = dir.join("data");
+    let (code, out, err) = common::cli(&[
+        "audit",
+        "tail",
+        "-n",
+        "100000",
+        "--data-dir",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    out.lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("tail prints JSON lines"))
+        .collect()
+}
+
+fn verify(dir: &std::path::Path) {
+    let data = dir.join("data");
+    let (code, out, err) = common::cli(&["audit", "verify", "--data-dir", data.to_str().unwrap()]);
+    assert_eq!(code, 0, "the log verifies: {out}{err}");
+}
+
+#[tokio::test]
+async fn a_node_killed_under_load_loses_no_answered_request_and_restarts_on_its_log() {
+    let upstream = TestUpstream::openai().await;
+    let services = Services::start();
+    let config = |id: &str| {
+        format!(
+            "{}\n[audit]\ncheckpoint_every = 16\n",
+            node_config(&upstream.base_url(), id, "")
+        )
+    };
+    let mut nodes: Vec<TestGateway> = ["a", "b", "c"]
+        .iter()
+        .map(|id| start_node(&services, &config(id)))
+        .collect();
+    let urls: Vec<String> = nodes.iter().map(|n| n.url.clone()).collect();
+    let body = r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"load"}]}"#;
+    let mut clients = Vec::new();
+    for c in 0..6 {
+        let urls = urls.clone();
+        clients.push(tokio::spawn(async move {
+            let client = reqwest::Client::builder()
+                .timeout(Duration::from_secs(5))
+                .build()
+                .unwrap();
+            let mut answered: Vec<(usize, String)> = Vec::new();
+            for i in 0..150 {
+                // Round robin; a node that does not answer is skipped for the next.
+                for attempt in 0..3 {
+                    let node = (c + i + attempt) % 3;
+                    let sent = client
+                        .post(format!("{}/v1/chat/completions", urls[node]))
+                        .bearer_auth(CLIENT_KEY)
+                        .header("content-type", "application/json")
+                        .body(body)
+                        .send()
+                        .await;
+                    let Ok(response) = sent else { continue };
+                    if response.status() != 200 {
+                        continue;
+                    }
+                    let id = response.headers()["x-ledgergate-request-id"]
+                        .to_str()
+                        .unwrap()
+                        .to_owned();
+                    if response.bytes().await.is_ok() {
+                        answered.push((node, id));
+                        break;
+                    }
+                }
+            }
+            answered
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    nodes[1].child.kill().unwrap();
+    nodes[1].child.wait().unwrap();
+    let mut answered = Vec::new();
+    for c in clients {
+        answered.extend(c.await.unwrap());
+    }
+    let by_b = answered.iter().filter(|(n, _)| *n == 1).count();
+    assert!(by_b > 5, "node b answered before it was killed: {by_b}");
+    assert!(
+        answered.len() > by_b + 50,
+        "the other nodes took the load: {} answers",
+        answered.len()
+    );
+
+    // Node b restarts on its own data: its log extends what it anchored.
+    let b = nodes.remove(1);
+    let b_dir = {
+        let mut b = b;
+        std::mem::replace(&mut b.dir, tempfile::tempdir().unwrap())
+    };
+    let restarted = start_node_in(&services, b_dir, &config("b"));
+    assert_eq!(
+        vault_support::chat(&restarted, CLIENT_KEY, "gpt-4o-mini")
+            .await
+            .0,
+        200
+    );
+    let mut dirs = vec![vault_support::stop(nodes.remove(0)).await];
+    dirs.push(vault_support::stop(restarted).await);
+    dirs.push(vault_support::stop(nodes.remove(0)).await);
+    // dirs: a, b, c.
+    for (node, dir) in dirs.iter().enumerate() {
+        verify(dir.path());
+        let lines = records(dir.path());
+        let id = ["a", "b", "c"][node];
+        assert!(
+            lines.iter().all(|l| l["record"]["node_id"] == id),
+            "every record of node {id} carries its id"
+        );
+        for (_, id) in answered.iter().filter(|(n, _)| *n == node) {
+            let kinds: Vec<&str> = lines
+                .iter()
+                .filter(|l| l["record"]["request_id"] == id.as_str())
+                .filter_map(|l| l["record"]["kind"].as_str())
+                .collect();
+            assert_eq!(
+                kinds,
+                ["request", "response"],
+                "request {id} was answered 200 by node {node} but its records are {kinds:?}"
+            );
+        }
+    }
+    let (_, anchored) = services
+        .pg
+        .psql("SELECT count(DISTINCT node_id) FROM ledgergate_audit_anchors");
+    assert_eq!(anchored.trim(), "3", "every node anchored its checkpoints");
+}

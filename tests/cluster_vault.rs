@@ -1,0 +1,183 @@
+//! Virtual keys shared by a cluster through PostgreSQL: three gateway processes, a key
+//! created through one node's admin API works on every node, a revocation reaches every
+//! node within a second (LISTEN/NOTIFY), each change is audited once (by the node that
+//! made it), only digests and sealed records are stored, and an edited row grants
+//! nothing.
+
+mod cluster_support;
+mod common;
+mod vault_support;
+
+use std::time::{Duration, Instant};
+
+use reqwest::Method;
+use serde_json::json;
+
+use cluster_support::*;
+use common::{TestGateway, TestUpstream};
+use vault_support::{admin, chat, create_key};
+
+fn three_nodes(services: &Services, upstream: &str) -> Vec<TestGateway> {
+    ["a", "b", "c"]
+        .iter()
+        .map(|id| start_node(services, &node_config(upstream, id, "")))
+        .collect()
+}
+
+/// `audit tail` of a stopped node's data directory.
+fn tail(dir: &std::path::Path) -> String {
+    let data = dir.join("data");
+    let (code, out, err) = common::cli(&[
+        "audit",
+        "tail",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "-n",
+        "200",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+#[tokio::test]
+async fn a_key_created_on_one_node_works_on_all_and_a_revocation_reaches_all_within_a_second() {
+    let upstream = TestUpstream::openai().await;
+    let services = Services::start();
+    let nodes = three_nodes(&services, &upstream.base_url());
+    let secret = create_key(&nodes[0], json!({"tenant": "acme", "id": "shared-app"})).await;
+    for node in &nodes {
+        let (status, body) = chat(node, &secret, "gpt-4o-mini").await;
+        assert_eq!(status, 200, "{body}");
+    }
+    // Every node lists it; no node's listing shows a secret or digest.
+    for node in &nodes {
+        let (status, listed) = admin(node, Method::GET, "/admin/v1/virtual-keys", None).await;
+        assert_eq!(status, 200);
+        assert_eq!(listed["data"][0]["id"], "shared-app", "{listed}");
+        assert!(!listed.to_string().contains(&secret));
+    }
+    // PostgreSQL holds the digest and a sealed record, never the secret.
+    let (_, rows) = services.pg.psql(
+        "SELECT id, created_by, encode(digest, 'hex'), encode(record, 'escape') FROM ledgergate_virtual_keys",
+    );
+    assert!(rows.starts_with("shared-app|a|"), "{rows}");
+    assert!(!rows.contains(&secret), "{rows}");
+
+    // Revoked on node b: a and c refuse it within a second of the answer.
+    let (status, body) = admin(
+        &nodes[1],
+        Method::DELETE,
+        "/admin/v1/virtual-keys/shared-app",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let revoked_at = Instant::now();
+    for node in [&nodes[0], &nodes[2]] {
+        loop {
+            let (status, _) = chat(node, &secret, "gpt-4o-mini").await;
+            if status == 401 {
+                break;
+            }
+            assert_eq!(status, 200);
+            assert!(
+                revoked_at.elapsed() < Duration::from_secs(1),
+                "node {} still served the revoked key a second later",
+                node.url
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+    assert_eq!(chat(&nodes[1], &secret, "gpt-4o-mini").await.0, 401);
+
+    // Each change is in the audit log of the node that made it, and only there.
+    let mut dirs = Vec::new();
+    for node in nodes {
+        dirs.push(vault_support::stop(node).await);
+    }
+    let logs: Vec<String> = dirs.iter().map(|d| tail(d.path())).collect();
+    let count = |log: &str, action: &str| {
+        log.lines()
+            .filter(|l| l.contains(action) && l.contains("shared-app"))
+            .count()
+    };
+    assert_eq!(count(&logs[0], "key_created"), 1, "{}", logs[0]);
+    assert_eq!(count(&logs[1], "key_created"), 0);
+    assert_eq!(count(&logs[2], "key_created"), 0);
+    assert_eq!(count(&logs[1], "key_revoked"), 1, "{}", logs[1]);
+    assert_eq!(count(&logs[0], "key_revoked"), 0);
+    assert_eq!(count(&logs[2], "key_revoked"), 0);
+    for log in &logs {
+        assert!(!log.contains(&secret));
+    }
+}
+
+#[tokio::test]
+async fn an_id_taken_on_one_node_is_taken_on_all() {
+    let upstream = TestUpstream::openai().await;
+    let services = Services::start();
+    let a = start_node(&services, &node_config(&upstream.base_url(), "a", ""));
+    let b = start_node(&services, &node_config(&upstream.base_url(), "b", ""));
+    create_key(&a, json!({"tenant": "acme", "id": "once"})).await;
+    let (status, body) = admin(
+        &b,
+        Method::POST,
+        "/admin/v1/virtual-keys",
+        Some(json!({"tenant": "acme", "id": "once"})),
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
+}
+
+#[tokio::test]
+async fn a_row_edited_in_postgres_grants_nothing() {
+    let upstream = TestUpstream::openai().await;
+    let services = Services::start();
+    let a = start_node(&services, &node_config(&upstream.base_url(), "a", ""));
+    let secret = create_key(
+        &a,
+        json!({"tenant": "acme", "id": "limited", "models": ["text-embedding-3-small"]}),
+    )
+    .await;
+    assert_eq!(chat(&a, &secret, "gpt-4o-mini").await.0, 403);
+    // Someone with write access to the database widens the key's models.
+    let (ok, out) = services.pg.psql(
+        r#"UPDATE ledgergate_virtual_keys SET record = overlay(record placing '"models":[]'::bytea
+             from position('"models":["text-embedding-3-small"]'::bytea in record)
+             for length('"models":["text-embedding-3-small"]'::bytea)) WHERE id = 'limited'"#,
+    );
+    assert!(ok, "{out}");
+    let (_, edited) = services.pg.psql(
+        r#"SELECT position('"models":[]'::bytea in record) > 0 FROM ledgergate_virtual_keys"#,
+    );
+    assert_eq!(edited.trim(), "t", "the edit took");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let (status, _) = chat(&a, &secret, "gpt-4o-mini").await;
+        assert_ne!(status, 200, "the edited record was believed");
+        if status == 401 || Instant::now() > deadline {
+            assert_eq!(status, 401);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_node_with_another_master_key_is_refused() {
+    let upstream = TestUpstream::openai().await;
+    let services = Services::start();
+    let config = node_config(&upstream.base_url(), "a", "");
+    let _a = start_node(&services, &config);
+    let mut env: Vec<(String, String)> = services.env().to_vec();
+    env.push(("LEDGERGATE_MASTER_KEY".into(), "11".repeat(32)));
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let (code, stderr) = refused_start(&node_config(&upstream.base_url(), "b", ""), &env);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "the master key is not the one the cluster's shared virtual keys are sealed under"
+        ),
+        "{stderr}"
+    );
+}
