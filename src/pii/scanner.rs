@@ -1,14 +1,20 @@
-//! One pass over the text. The text is cut into segments at line ends; a `RegexSet`
-//! tells which recognizers can match in a segment (the prefilter), only those run, and
-//! their validators decide. Multi-line recognizers (key blocks) and the word-level
-//! PERSON/LOCATION scanner run once over the whole text. Overlaps are resolved so that
-//! the more certain, then the longer, finding wins. Never allocates per byte; never fails.
+//! One pass over the text. The text is cut into segments at line ends. Three cheap gates
+//! decide which recognizers run where, so that most regexes never see most bytes: the
+//! digits a segment holds (a recognizer whose every match holds `n` digits skips a
+//! segment with fewer, a fact read from the regex's syntax tree); digit clusters (a
+//! number-shaped recognizer runs only on small windows around runs of digits long
+//! enough for it, never over the whole line); and context words (a recognizer that
+//! cannot pass the policy's minimum confidence without its context word runs only near
+//! one, found by one automaton pass over the text for all of them). Validators then
+//! decide. Multi-line recognizers (key blocks) and the word-level PERSON/LOCATION
+//! scanner run once over the whole text. Overlaps are resolved so that the more
+//! certain, then the longer, finding wins. Never allocates per byte; never fails.
 //! Linear in the text except the overlap resolution, which is O(n log n) in findings.
 
 use std::collections::{BTreeMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 
 use super::entity::Entity;
 use super::recognizers::{self, person_location, Pattern, Validate, CONTEXT_BOOST};
@@ -45,8 +51,14 @@ impl Finding {
 }
 
 /// Segment length after which the scanner looks for a line end to cut at. Short
-/// segments keep the recognizers that the prefilter lets through working on little text.
-const SEGMENT: usize = 256;
+/// segments keep the recognizers that the gates let through working on little text.
+const SEGMENT: usize = 128;
+/// Most separator bytes between two digits of one cluster (`+44 (0)20`: two).
+const CLUSTER_GAP: usize = 4;
+/// Bytes around a digit cluster a number-shaped match may reach (`+`, `(`, a letter
+/// prefix, an extension `x1234`); the window then widens to the surrounding whitespace.
+const CLUSTER_BEFORE: usize = 16;
+const CLUSTER_AFTER: usize = 24;
 /// Bytes before / after a match searched for context words.
 const CONTEXT_BEFORE: usize = 64;
 const CONTEXT_AFTER: usize = 32;
@@ -118,6 +130,15 @@ enum Check {
 
 struct Compiled {
     name: &'static str,
+    /// Fewest ASCII digits any match holds (from the syntax tree).
+    min_digits: usize,
+    /// `Pattern::cluster`: fewest digits in the cluster a match sits on.
+    cluster: Option<usize>,
+    /// `Pattern::alone`: confidence is clamped to it before a context word raises it.
+    alone: f32,
+    /// Index into the context gate when the pattern needs a word nearby to pass the
+    /// policy's minimum (`alone < min_confidence`).
+    gate: Option<usize>,
     entity: Entity,
     regex: Regex,
     check: Check,
@@ -172,8 +193,12 @@ impl Words {
 
 /// Compiled recognizers: built once, shared read-only (Send + Sync).
 pub struct Scanner {
-    set: RegexSet,
     segmented: Vec<Compiled>,
+    /// Context and upgrade words of every gated recognizer; `gate_of[word]` lists the
+    /// gates that word opens.
+    gate_words: Option<AhoCorasick>,
+    gate_of: Vec<Vec<usize>>,
+    gates: usize,
     multiline: Vec<Compiled>,
     allow: HashSet<String>,
     deny: Option<(AhoCorasick, Vec<Entity>)>,
@@ -198,12 +223,45 @@ fn compile(name: &str, pattern: &str) -> Result<Regex, PiiError> {
         })
 }
 
+/// Fewest ASCII digits any match of `pattern` holds: a lower bound read from the syntax
+/// tree (a class counts only when it holds nothing but digits; alternatives take their
+/// minimum). 0 when the pattern cannot be analysed, which only costs speed.
+fn min_digits(pattern: &str) -> usize {
+    use regex_syntax::hir::{Class, Hir, HirKind};
+    fn walk(h: &Hir) -> usize {
+        match h.kind() {
+            HirKind::Empty | HirKind::Look(_) => 0,
+            HirKind::Literal(l) => l.0.iter().filter(|b| b.is_ascii_digit()).count(),
+            HirKind::Class(Class::Unicode(c)) => usize::from(
+                c.ranges()
+                    .iter()
+                    .all(|r| r.start() >= '0' && r.end() <= '9'),
+            ),
+            HirKind::Class(Class::Bytes(c)) => usize::from(
+                c.ranges()
+                    .iter()
+                    .all(|r| r.start() >= b'0' && r.end() <= b'9'),
+            ),
+            HirKind::Repetition(r) => (r.min as usize).saturating_mul(walk(&r.sub)),
+            HirKind::Capture(c) => walk(&c.sub),
+            HirKind::Concat(v) => v.iter().map(walk).sum(),
+            HirKind::Alternation(v) => v.iter().map(walk).min().unwrap_or(0),
+        }
+    }
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&asciify(pattern))
+        .map(|h| walk(&h))
+        .unwrap_or(0)
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Scanner {
     pub fn new(rules: &PiiRules) -> Result<Scanner, PiiError> {
+        let mut gate_lists: Vec<Vec<String>> = Vec::new();
         let mut segmented = Vec::new();
         let mut multiline = Vec::new();
         for p in recognizers::builtin() {
@@ -218,9 +276,23 @@ impl Scanner {
                 multiline: multi,
                 veto,
                 veto_before,
+                cluster,
+                alone,
             } = p;
+            let gate = gate_for(
+                &mut gate_lists,
+                alone,
+                rules.min_confidence,
+                context
+                    .iter()
+                    .chain(upgrade.iter().flat_map(|(_, w)| w.iter())),
+            );
             let c = Compiled {
                 name,
+                min_digits: min_digits(regex),
+                cluster,
+                alone,
+                gate,
                 entity,
                 regex: compile(name, regex)?,
                 check: Check::Builtin(validate),
@@ -240,8 +312,18 @@ impl Scanner {
             }
         }
         for custom in &rules.custom {
+            let gate = gate_for(
+                &mut gate_lists,
+                custom.confidence,
+                rules.min_confidence,
+                custom.context.iter(),
+            );
             segmented.push(Compiled {
                 name: "custom",
+                min_digits: min_digits(&custom.regex),
+                cluster: None,
+                alone: custom.confidence,
+                gate,
                 entity: custom.entity.clone(),
                 regex: compile(&custom.name, &custom.regex)?,
                 check: Check::Custom {
@@ -255,14 +337,35 @@ impl Scanner {
                 veto_before: Words(None),
             });
         }
-        let set = RegexSetBuilder::new(segmented.iter().map(|c| c.regex.as_str()))
-            .size_limit(256 << 20)
-            .dfa_size_limit(64 << 20)
-            .build()
-            .map_err(|e| PiiError::BadRegex {
-                name: "prefilter set".into(),
-                message: one_line(&e.to_string()),
-            })?;
+        let gates = gate_lists.len();
+        let mut words: Vec<String> = Vec::new();
+        let mut gate_of: Vec<Vec<usize>> = Vec::new();
+        for (g, list) in gate_lists.iter().enumerate() {
+            for w in list {
+                let w = w.to_ascii_lowercase();
+                match words.iter().position(|x| *x == w) {
+                    Some(i) => gate_of[i].push(g),
+                    None => {
+                        words.push(w);
+                        gate_of.push(vec![g]);
+                    }
+                }
+            }
+        }
+        let gate_words = if words.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&words)
+                    .map_err(|e| PiiError::BadRegex {
+                        name: "context gate".into(),
+                        message: e.to_string(),
+                    })?,
+            )
+        };
         let deny = if rules.deny.is_empty() {
             None
         } else {
@@ -286,8 +389,10 @@ impl Scanner {
         };
         person_location::warm_up();
         Ok(Scanner {
-            set,
             segmented,
+            gate_words,
+            gate_of,
+            gates,
             multiline,
             allow: rules.allow.iter().map(|s| s.to_lowercase()).collect(),
             deny,
@@ -299,14 +404,68 @@ impl Scanner {
     /// All findings at or above the minimum confidence, sorted by start, non-overlapping.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
         let mut candidates = Vec::new();
+        // Context words of the gated recognizers: (start, word), sorted by start.
+        let mut hits: Vec<(usize, usize)> = match &self.gate_words {
+            Some(ac) => ac
+                .find_overlapping_iter(text)
+                .map(|m| (m.start(), m.pattern().as_usize()))
+                .collect(),
+            None => Vec::new(),
+        };
+        hits.sort_unstable();
+        let mut open = vec![false; self.gates];
+        let mut clusters: Vec<Cluster> = Vec::new();
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        let mut first_hit = 0;
         let mut start = 0;
         while start < text.len() {
             let end = segment_end(text, start);
             let segment = &text[start..end];
-            for idx in self.set.matches(segment).iter() {
-                let c = &self.segmented[idx];
-                for m in c.regex.find_iter(segment) {
-                    self.evaluate(c, text, start + m.start(), start + m.end(), &mut candidates);
+            let digits = segment.bytes().filter(u8::is_ascii_digit).count();
+            if digits > 0 {
+                digit_clusters(segment, &mut clusters);
+            } else {
+                clusters.clear();
+            }
+            // Gates opened by a word within reach of this segment's matches.
+            open.iter_mut().for_each(|o| *o = false);
+            let lo = start.saturating_sub(CONTEXT_BEFORE);
+            while first_hit < hits.len() && hits[first_hit].0 < lo {
+                first_hit += 1;
+            }
+            for &(at, word) in &hits[first_hit..] {
+                if at >= end + CONTEXT_AFTER {
+                    break;
+                }
+                for &g in &self.gate_of[word] {
+                    open[g] = true;
+                }
+            }
+            for c in &self.segmented {
+                if digits < c.min_digits || c.gate.is_some_and(|g| !open[g]) {
+                    continue;
+                }
+                match c.cluster {
+                    Some(need) => {
+                        cluster_windows(segment, &clusters, need, &mut windows);
+                        for &(a, b) in &windows {
+                            for m in c.regex.find_iter(&segment[a..b]) {
+                                let s = start + a + m.start();
+                                self.evaluate(c, text, s, s + m.len(), &mut candidates);
+                            }
+                        }
+                    }
+                    None => {
+                        for m in c.regex.find_iter(segment) {
+                            self.evaluate(
+                                c,
+                                text,
+                                start + m.start(),
+                                start + m.end(),
+                                &mut candidates,
+                            );
+                        }
+                    }
                 }
             }
             start = end;
@@ -342,7 +501,7 @@ impl Scanner {
         let s = &text[start..end];
         let (len, mut confidence) = match &c.check {
             Check::Builtin(validate) => match validate(s) {
-                Some(v) => v,
+                Some((len, confidence)) => (len, confidence.min(c.alone)),
                 None => return,
             },
             Check::Custom {
@@ -386,6 +545,102 @@ impl Scanner {
             }
         }
         out.push(Finding::new(entity, start, end, confidence, c.name));
+    }
+}
+
+/// The gate a recognizer waits on, if it cannot reach `min_confidence` without one of
+/// `words` nearby; a new entry in `lists` holds its words. No words: it can never pass,
+/// and the gate (never opened) keeps it from running at all.
+fn gate_for<'a, S: AsRef<str> + 'a>(
+    lists: &mut Vec<Vec<String>>,
+    alone: f32,
+    min_confidence: f32,
+    words: impl Iterator<Item = &'a S>,
+) -> Option<usize> {
+    if alone >= min_confidence {
+        return None;
+    }
+    lists.push(
+        words
+            .map(|w| w.as_ref().to_string())
+            .filter(|w| !w.is_empty())
+            .collect(),
+    );
+    Some(lists.len() - 1)
+}
+
+/// A run of digits joined by at most `CLUSTER_GAP` separator bytes (ASCII, neither
+/// letter, digit nor line end): `4111 1111 1111 1111`, `+44 (0)20 7946 0958`.
+#[derive(Clone, Copy)]
+struct Cluster {
+    start: usize,
+    end: usize,
+    digits: usize,
+}
+
+fn digit_clusters(segment: &str, out: &mut Vec<Cluster>) {
+    out.clear();
+    let b = segment.as_bytes();
+    let separator = |c: u8| c.is_ascii() && !c.is_ascii_alphanumeric() && c != b'\n';
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(u8::is_ascii_digit) {
+        let start = i + p;
+        let (mut j, mut digits) = (start, 0);
+        let end = loop {
+            while j < b.len() && b[j].is_ascii_digit() {
+                digits += 1;
+                j += 1;
+            }
+            let run_end = j;
+            let mut k = j;
+            while k < b.len() && k - j < CLUSTER_GAP && separator(b[k]) {
+                k += 1;
+            }
+            if k > j && k < b.len() && b[k].is_ascii_digit() {
+                j = k;
+            } else {
+                break run_end;
+            }
+        };
+        out.push(Cluster { start, end, digits });
+        i = end;
+    }
+}
+
+/// Windows (segment offsets) around the clusters of at least `need` digits, widened to
+/// the surrounding whitespace so that a window never starts or ends inside a word (the
+/// regex's `\b` then sees what it would see in the whole text), merged where they meet.
+fn cluster_windows(
+    segment: &str,
+    clusters: &[Cluster],
+    need: usize,
+    out: &mut Vec<(usize, usize)>,
+) {
+    out.clear();
+    let b = segment.as_bytes();
+    for c in clusters.iter().filter(|c| c.digits >= need) {
+        let lo = c.start.saturating_sub(CLUSTER_BEFORE);
+        let lo = match b[lo.saturating_sub(32)..lo]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+        {
+            _ if lo == 0 => 0,
+            Some(p) => lo.saturating_sub(32) + p,
+            None => 0,
+        };
+        let hi = (c.end + CLUSTER_AFTER).min(b.len());
+        let hi = match b[hi..(hi + 32).min(b.len())]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+        {
+            _ if hi == b.len() => hi,
+            Some(p) => hi + p,
+            None => b.len(),
+        };
+        match out.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => out.push((lo, hi)),
+        }
     }
 }
 

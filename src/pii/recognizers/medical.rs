@@ -66,17 +66,22 @@ pub fn patterns() -> Vec<Pattern> {
             "medisch dossier",
             "ziekenhuisnummer",
         ])
-        .numeric(),
+        .numeric()
+        .cluster(5)
+        .alone(0.3),
         Pattern::new(
             "medical_license",
             Entity::MedicalLicense,
             r"\b[A-Za-z]{2}\d{7}\b",
             dea,
         )
-        .context(&["dea", "license", "licence", "prescriber", "registration"]),
+        .context(&["dea", "license", "licence", "prescriber", "registration"])
+        .cluster(7),
         Pattern::new("us_npi", Entity::UsNpi, r"\b[12]\d{9}\b", npi)
             .context(&["npi", "provider", "prescriber"])
-            .numeric(),
+            .numeric()
+            .cluster(10)
+            .alone(0.3),
     ]
 }
 
