@@ -644,8 +644,10 @@ fn cluster_windows(
     }
 }
 
-/// Cuts after a line end once `SEGMENT` bytes are covered; a very long line is cut at a
-/// space. Matches never span a cut except multi-line patterns, which run separately.
+/// Cuts after a line end once `SEGMENT` bytes are covered. A line is never cut unless it
+/// is longer than 64 segments (8 KiB); then it is cut at its last space before that
+/// bound, and without a space at a character boundary. Matches never span a cut except
+/// multi-line patterns, which run separately.
 fn segment_end(text: &str, start: usize) -> usize {
     let b = text.as_bytes();
     if b.len() - start <= SEGMENT {
@@ -653,25 +655,20 @@ fn segment_end(text: &str, start: usize) -> usize {
     }
     let from = start + SEGMENT;
     let limit = (from + 64 * SEGMENT).min(b.len());
-    if let Some(p) = memchr_byte(b'\n', &b[from..limit]) {
+    if let Some(p) = memchr::memchr(b'\n', &b[from..limit]) {
         return from + p + 1;
-    }
-    if let Some(p) = memchr_byte(b' ', &b[limit.saturating_sub(SEGMENT).max(from)..limit]) {
-        return limit.saturating_sub(SEGMENT).max(from) + p + 1;
     }
     if limit == b.len() {
         return limit;
     }
-    // No line end or space in 16 KiB: cut at a character boundary.
+    if let Some(p) = memchr::memrchr(b' ', &b[from..limit]) {
+        return from + p + 1;
+    }
     let mut cut = limit;
     while !text.is_char_boundary(cut) {
         cut += 1;
     }
     cut
-}
-
-fn memchr_byte(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
