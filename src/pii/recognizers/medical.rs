@@ -26,6 +26,8 @@ pub fn patterns() -> Vec<Pattern> {
             "patient number",
             "hospital number",
             "case number",
+            "hospital no",
+            "record no.",
             // DE
             "patientennummer",
             "patienten-id",
@@ -42,12 +44,17 @@ pub fn patterns() -> Vec<Pattern> {
             "numéro patient",
             "numéro de patient",
             "ipp",
+            "dossier",
             // ES
             "historia clínica",
             "historia clinica",
             "número de historia",
             "numero de historia",
             "nhc",
+            "n.º de historia",
+            "nº de historia",
+            "n.° de historia",
+            "historia",
             "expediente",
             "número de paciente",
             // IT
