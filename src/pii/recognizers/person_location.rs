@@ -1007,9 +1007,17 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             // Niederlassung Mühlhausen`), or a sentence opener followed by a lower-case
             // word (`Welches Sternzeichen habe ich`), leaves them below the threshold.
             let listed = (i..=last).any(|k| FIRST.contains(word(k)) || LAST.contains(word(k)));
-            let determined = i > 0 && gap(i) == " " && is_determiner(word(i - 1));
+            // `the Philips Hue Bridge`, `notre nouveau Portail Client`: an article, perhaps
+            // with one lower-case adjective, outweighs a surname-like word (not a first name).
+            let determined = i > 0
+                && gap(i) == " "
+                && (is_determiner(word(i - 1))
+                    || (i > 1
+                        && gap(i - 1) == " "
+                        && word(i - 1).starts_with(|c: char| c.is_lowercase())
+                        && is_determiner(word(i - 2))));
             let opener = confidence < 0.55 && !text[ws[last].end..].starts_with(',');
-            let confidence = if !listed && (determined || opener) {
+            let confidence = if (determined && !FIRST.contains(w)) || (!listed && opener) {
                 0.4
             } else {
                 confidence
