@@ -152,23 +152,33 @@ struct Compiled {
 /// Cue words compiled once into one automaton: "does one of them start a word in this
 /// window" costs one pass over the window, however long the list (the lists run to
 /// dozens of words in six languages, and every candidate asks).
-struct Words(Option<AhoCorasick>);
+struct Words(Option<AhoCorasick>, bool);
 
 impl Words {
     fn new<S: AsRef<str>>(words: &[S]) -> Result<Words, PiiError> {
+        Words::build(words, false)
+    }
+
+    /// Like `new`, but a word must also end a word: `v` vetoes `v 4.7.26.105`, not
+    /// `von 10.227.127.70`.
+    fn whole<S: AsRef<str>>(words: &[S]) -> Result<Words, PiiError> {
+        Words::build(words, true)
+    }
+
+    fn build<S: AsRef<str>>(words: &[S], whole: bool) -> Result<Words, PiiError> {
         let words: Vec<&str> = words
             .iter()
             .map(AsRef::as_ref)
             .filter(|w| !w.is_empty())
             .collect();
         if words.is_empty() {
-            return Ok(Words(None));
+            return Ok(Words(None, whole));
         }
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&words)
-            .map(|ac| Words(Some(ac)))
+            .map(|ac| Words(Some(ac), whole))
             .map_err(|e| PiiError::BadRegex {
                 name: "context words".into(),
                 message: e.to_string(),
@@ -181,12 +191,15 @@ impl Words {
         let Some(ac) = &self.0 else {
             return false;
         };
+        let whole = self.1;
         let lo = floor_boundary(text, start.saturating_sub(before));
         let hi = ceil_boundary(text, end.saturating_add(after).min(text.len()));
         let b = text.as_bytes();
         [&b[lo..start], &b[end..hi]].into_iter().any(|hay| {
-            ac.find_overlapping_iter(hay)
-                .any(|m| m.start() == 0 || !hay[m.start() - 1].is_ascii_alphanumeric())
+            ac.find_overlapping_iter(hay).any(|m| {
+                (m.start() == 0 || !hay[m.start() - 1].is_ascii_alphanumeric())
+                    && (!whole || m.end() == hay.len() || !hay[m.end()].is_ascii_alphanumeric())
+            })
         })
     }
 }
@@ -303,7 +316,7 @@ impl Scanner {
                     None => None,
                 },
                 veto: Words::new(veto)?,
-                veto_before: Words::new(veto_before)?,
+                veto_before: Words::whole(veto_before)?,
             };
             if multi {
                 multiline.push(c);
@@ -333,8 +346,8 @@ impl Scanner {
                 context: Words::new(&custom.context)?,
                 numeric: false,
                 upgrade: None,
-                veto: Words(None),
-                veto_before: Words(None),
+                veto: Words(None, false),
+                veto_before: Words(None, false),
             });
         }
         let gates = gate_lists.len();

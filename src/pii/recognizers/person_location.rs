@@ -963,6 +963,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && g.len() <= 3
             && !g.contains(['.', '!', '?']);
         let mut person: Option<(usize, f32)> = None;
+        // A capitalised run after an article names a thing: none of its words may start
+        // a name of their own (`the Philips Hue Bridge`).
+        let mut named_thing = false;
         if not_name(w) || is_cue(w, TITLE) {
             // Sentence words and titles are never the start of a name.
         } else if after_title || after_label || after_greeting {
@@ -1017,7 +1020,8 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                         && word(i - 1).starts_with(|c: char| c.is_lowercase())
                         && is_determiner(word(i - 2))));
             let opener = confidence < 0.55 && !text[ws[last].end..].starts_with(',');
-            let confidence = if (determined && !FIRST.contains(w)) || (!listed && opener) {
+            named_thing = determined && !FIRST.contains(w);
+            let confidence = if named_thing || (!listed && opener) {
                 0.4
             } else {
                 confidence
@@ -1040,7 +1044,11 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 "person_names",
             ));
             // A weak guess does not consume the following words: they may start a name.
-            let consumed = if confidence >= 0.5 { last } else { i };
+            let consumed = if confidence >= 0.5 || named_thing {
+                last
+            } else {
+                i
+            };
             i = consumed.max(place_end.unwrap_or(i)) + 1;
         } else {
             i = place_end.unwrap_or(i) + 1;
