@@ -1,20 +1,20 @@
-//! One pass over the text. The text is cut into segments at line ends. Three cheap gates
-//! decide which recognizers run where, so that most regexes never see most bytes: the
-//! digits a segment holds (a recognizer whose every match holds `n` digits skips a
-//! segment with fewer, a fact read from the regex's syntax tree); digit clusters (a
-//! number-shaped recognizer runs only on small windows around runs of digits long
-//! enough for it, never over the whole line); and context words (a recognizer that
-//! cannot pass the policy's minimum confidence without its context word runs only near
-//! one, found by one automaton pass over the text for all of them). Validators then
-//! decide. Multi-line recognizers (key blocks) and the word-level PERSON/LOCATION
-//! scanner run once over the whole text. Overlaps are resolved so that the more
-//! certain, then the longer, finding wins. Never allocates per byte; never fails.
-//! Linear in the text except the overlap resolution, which is O(n log n) in findings.
+//! One pass over the text. The text is cut into segments at line ends (a line is never
+//! cut below 8 KiB); a `RegexSet` tells which recognizers can match in a segment (the
+//! prefilter), and three cheap gates then keep most of those from running: the digits
+//! the segment holds (a recognizer whose every match holds `n` digits skips a segment
+//! with fewer, a fact read from the regex's syntax tree), its longest digit cluster (a
+//! card needs twelve digits joined by short separators), and context words (a
+//! recognizer that cannot pass the policy's minimum confidence without its context word
+//! runs only near one, found by one automaton pass over the text for all of them).
+//! Validators then decide. Multi-line recognizers (key blocks) and the word-level
+//! PERSON/LOCATION scanner run once over the whole text. Overlaps are resolved so that
+//! the more certain, then the longer, finding wins. Never allocates per byte; never
+//! fails. Linear in the text except the overlap resolution, O(n log n) in findings.
 
 use std::collections::{BTreeMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::entity::Entity;
 use super::recognizers::{self, person_location, Pattern, Validate, CONTEXT_BOOST};
@@ -52,13 +52,10 @@ impl Finding {
 
 /// Segment length after which the scanner looks for a line end to cut at. Short
 /// segments keep the recognizers that the gates let through working on little text.
-const SEGMENT: usize = 128;
+const SEGMENT: usize = 256;
 /// Most separator bytes between two digits of one cluster (`+44 (0)20`: two).
 const CLUSTER_GAP: usize = 4;
-/// Bytes around a digit cluster a number-shaped match may reach (`+`, `(`, a letter
-/// prefix, an extension `x1234`); the window then widens to the surrounding whitespace.
-const CLUSTER_BEFORE: usize = 16;
-const CLUSTER_AFTER: usize = 24;
+
 /// Bytes before / after a match searched for context words.
 const CONTEXT_BEFORE: usize = 64;
 const CONTEXT_AFTER: usize = 32;
@@ -206,6 +203,8 @@ impl Words {
 
 /// Compiled recognizers: built once, shared read-only (Send + Sync).
 pub struct Scanner {
+    /// Which recognizers can match in a segment: one DFA pass, before the gates.
+    set: RegexSet,
     segmented: Vec<Compiled>,
     /// Context and upgrade words of every gated recognizer; `gate_of[word]` lists the
     /// gates that word opens.
@@ -350,6 +349,14 @@ impl Scanner {
                 veto_before: Words(None, false),
             });
         }
+        let set = RegexSetBuilder::new(segmented.iter().map(|c| c.regex.as_str()))
+            .size_limit(256 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .map_err(|e| PiiError::BadRegex {
+                name: "prefilter set".into(),
+                message: one_line(&e.to_string()),
+            })?;
         let gates = gate_lists.len();
         let mut words: Vec<String> = Vec::new();
         let mut gate_of: Vec<Vec<usize>> = Vec::new();
@@ -402,6 +409,7 @@ impl Scanner {
         };
         person_location::warm_up();
         Ok(Scanner {
+            set,
             segmented,
             gate_words,
             gate_of,
@@ -428,18 +436,23 @@ impl Scanner {
         hits.sort_unstable();
         let mut open = vec![false; self.gates];
         let mut clusters: Vec<Cluster> = Vec::new();
-        let mut windows: Vec<(usize, usize)> = Vec::new();
         let mut first_hit = 0;
         let mut start = 0;
         while start < text.len() {
             let end = segment_end(text, start);
             let segment = &text[start..end];
+            let matched = self.set.matches(segment);
+            if !matched.matched_any() {
+                start = end;
+                continue;
+            }
             let digits = segment.bytes().filter(u8::is_ascii_digit).count();
             if digits > 0 {
                 digit_clusters(segment, &mut clusters);
             } else {
                 clusters.clear();
             }
+            let longest = clusters.iter().map(|c| c.digits).max().unwrap_or(0);
             // Gates opened by a word within reach of this segment's matches.
             open.iter_mut().for_each(|o| *o = false);
             let lo = start.saturating_sub(CONTEXT_BEFORE);
@@ -454,31 +467,16 @@ impl Scanner {
                     open[g] = true;
                 }
             }
-            for c in &self.segmented {
-                if digits < c.min_digits || c.gate.is_some_and(|g| !open[g]) {
+            for idx in matched.iter() {
+                let c = &self.segmented[idx];
+                if digits < c.min_digits
+                    || c.cluster.is_some_and(|need| longest < need)
+                    || c.gate.is_some_and(|g| !open[g])
+                {
                     continue;
                 }
-                match c.cluster {
-                    Some(need) => {
-                        cluster_windows(segment, &clusters, need, &mut windows);
-                        for &(a, b) in &windows {
-                            for m in c.regex.find_iter(&segment[a..b]) {
-                                let s = start + a + m.start();
-                                self.evaluate(c, text, s, s + m.len(), &mut candidates);
-                            }
-                        }
-                    }
-                    None => {
-                        for m in c.regex.find_iter(segment) {
-                            self.evaluate(
-                                c,
-                                text,
-                                start + m.start(),
-                                start + m.end(),
-                                &mut candidates,
-                            );
-                        }
-                    }
+                for m in c.regex.find_iter(segment) {
+                    self.evaluate(c, text, start + m.start(), start + m.end(), &mut candidates);
                 }
             }
             start = end;
@@ -617,43 +615,6 @@ fn digit_clusters(segment: &str, out: &mut Vec<Cluster>) {
         };
         out.push(Cluster { start, end, digits });
         i = end;
-    }
-}
-
-/// Windows (segment offsets) around the clusters of at least `need` digits, widened to
-/// the surrounding whitespace so that a window never starts or ends inside a word (the
-/// regex's `\b` then sees what it would see in the whole text), merged where they meet.
-fn cluster_windows(
-    segment: &str,
-    clusters: &[Cluster],
-    need: usize,
-    out: &mut Vec<(usize, usize)>,
-) {
-    out.clear();
-    let b = segment.as_bytes();
-    for c in clusters.iter().filter(|c| c.digits >= need) {
-        let lo = c.start.saturating_sub(CLUSTER_BEFORE);
-        let lo = match b[lo.saturating_sub(32)..lo]
-            .iter()
-            .rposition(u8::is_ascii_whitespace)
-        {
-            _ if lo == 0 => 0,
-            Some(p) => lo.saturating_sub(32) + p,
-            None => 0,
-        };
-        let hi = (c.end + CLUSTER_AFTER).min(b.len());
-        let hi = match b[hi..(hi + 32).min(b.len())]
-            .iter()
-            .position(u8::is_ascii_whitespace)
-        {
-            _ if hi == b.len() => hi,
-            Some(p) => hi + p,
-            None => b.len(),
-        };
-        match out.last_mut() {
-            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
-            _ => out.push((lo, hi)),
-        }
     }
 }
 
