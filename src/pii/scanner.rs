@@ -435,7 +435,6 @@ impl Scanner {
         };
         hits.sort_unstable();
         let mut open = vec![false; self.gates];
-        let mut clusters: Vec<Cluster> = Vec::new();
         let mut first_hit = 0;
         let mut start = 0;
         while start < text.len() {
@@ -447,12 +446,11 @@ impl Scanner {
                 continue;
             }
             let digits = segment.bytes().filter(u8::is_ascii_digit).count();
-            if digits > 0 {
-                digit_clusters(segment, &mut clusters);
+            let longest = if digits > 0 {
+                longest_cluster(segment)
             } else {
-                clusters.clear();
-            }
-            let longest = clusters.iter().map(|c| c.digits).max().unwrap_or(0);
+                0
+            };
             // Gates opened by a word within reach of this segment's matches.
             open.iter_mut().for_each(|o| *o = false);
             let lo = start.saturating_sub(CONTEXT_BEFORE);
@@ -580,23 +578,15 @@ fn gate_for<'a, S: AsRef<str> + 'a>(
     Some(lists.len() - 1)
 }
 
-/// A run of digits joined by at most `CLUSTER_GAP` separator bytes (ASCII, neither
-/// letter, digit nor line end): `4111 1111 1111 1111`, `+44 (0)20 7946 0958`.
-#[derive(Clone, Copy)]
-struct Cluster {
-    start: usize,
-    end: usize,
-    digits: usize,
-}
-
-fn digit_clusters(segment: &str, out: &mut Vec<Cluster>) {
-    out.clear();
+/// Digits in the longest cluster of `segment`: a run of digits joined by at most
+/// `CLUSTER_GAP` separator bytes (ASCII, neither letter, digit nor line end), as in
+/// `4111 1111 1111 1111` or `+44 (0)20 7946 0958`.
+fn longest_cluster(segment: &str) -> usize {
     let b = segment.as_bytes();
     let separator = |c: u8| c.is_ascii() && !c.is_ascii_alphanumeric() && c != b'\n';
-    let mut i = 0;
+    let (mut i, mut longest) = (0, 0);
     while let Some(p) = b[i..].iter().position(u8::is_ascii_digit) {
-        let start = i + p;
-        let (mut j, mut digits) = (start, 0);
+        let (mut j, mut digits) = (i + p, 0);
         let end = loop {
             while j < b.len() && b[j].is_ascii_digit() {
                 digits += 1;
@@ -613,9 +603,10 @@ fn digit_clusters(segment: &str, out: &mut Vec<Cluster>) {
                 break run_end;
             }
         };
-        out.push(Cluster { start, end, digits });
+        longest = longest.max(digits);
         i = end;
     }
+    longest
 }
 
 /// Cuts after a line end once `SEGMENT` bytes are covered. A line is never cut unless it
