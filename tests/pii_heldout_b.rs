@@ -18,24 +18,24 @@ use std::process::Stdio;
 
 use serde::Deserialize;
 
-/// (entity, min hidden, min precision, min recall): measured on main at 4473cf2 less
-/// 0.02, rounded down. Raise them as the engine improves.
+/// (entity, min hidden, min precision, min recall): measured on branch pii after the
+/// issue 12 recall work, less 0.02, rounded down. Raise them as the engine improves.
 const THRESHOLDS: &[(&str, f64, f64, f64)] = &[
-    ("PERSON", 0.75, 0.80, 0.79),
-    ("LOCATION", 0.37, 0.93, 0.41),
+    ("PERSON", 0.76, 0.93, 0.82),
+    ("LOCATION", 0.74, 0.96, 0.76),
     ("PHONE_NUMBER", 0.83, 0.94, 0.82),
     ("CREDIT_CARD", 0.94, 0.98, 0.90),
-    ("DATE_OF_BIRTH", 0.94, 0.97, 0.94),
-    ("MEDICAL_RECORD_NUMBER", 0.54, 0.82, 0.48),
+    ("DATE_OF_BIRTH", 0.98, 0.97, 0.98),
+    ("MEDICAL_RECORD_NUMBER", 0.73, 0.87, 0.67),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("US_SSN", 0.98, 0.98, 0.98),
-    ("IP_ADDRESS", 0.77, 0.98, 0.77),
+    ("IP_ADDRESS", 0.98, 0.98, 0.98),
     ("URL", 0.98, 0.98, 0.98),
 ];
 /// Most harmless texts altered, most decoys touched: today's share plus 0.02, rounded up
 /// (issue 12's goals are 1 % and 5 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.38;
+const MAX_HARMLESS_ALTERED: f64 = 0.13;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_b/corpus.jsonl");

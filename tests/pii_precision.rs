@@ -131,3 +131,45 @@ fn cards_phones_and_addresses_beyond_the_us_formats() {
         assert!(!redacted.contains(value), "{redacted}");
     }
 }
+
+#[test]
+fn a_version_word_vetoes_an_ipv4_only_as_a_whole_word() {
+    for text in [
+        "Die Anfrage kam von 10.227.127.70 und wurde blockiert.",
+        "La connexion venait de 145.29.81.205 hier soir.",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(
+            findings.iter().any(|f| f["entity"] == "IP_ADDRESS"),
+            "{text}: {findings:?}"
+        );
+        assert!(
+            !redacted.contains(".127.70") && !redacted.contains(".81.205"),
+            "{redacted}"
+        );
+    }
+    let text = "Upgrade to v 4.7.26.105 tonight.";
+    let (redacted, _) = redact_json(&[], text);
+    assert_eq!(redacted, text);
+}
+
+#[test]
+fn capitalised_products_after_an_article_are_not_people_but_listed_names_are() {
+    for text in [
+        "Compare the Philips Hue Bridge and the Kindle Paperwhite for a student.",
+        "Propose un nom pour notre nouveau Portail Client.",
+        "Welches Sternzeichen habe ich?",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert_eq!(redacted, text, "{findings:?}");
+    }
+    // First names of the European lists (nam_dict), not only the U.S. Census ones.
+    for (text, name) in [
+        ("Bitte leite das an Jannik Oberholzer weiter.", "Jannik"),
+        ("Ho parlato con Ottavio Scognamiglio ieri.", "Ottavio"),
+        ("Stuur het naar Femke Terpstra.", "Femke"),
+    ] {
+        let (redacted, _) = redact_json(&[], text);
+        assert!(!redacted.contains(name), "{redacted}");
+    }
+}

@@ -29,7 +29,8 @@ pub fn patterns() -> Vec<Pattern> {
             "phone", "tel", "call", "mobile", "cell", "fax", "whatsapp", "sms", "text me", "reach me", "telefon",
             "handy", "téléphone", "portable", "móvil", "teléfono", "cellulare", "telefono", "telefoon", "mobiel",
         ])
-        .numeric(),
+        .numeric()
+        .cluster(7),
         Pattern::new(
             "url",
             Entity::Url,

@@ -63,6 +63,9 @@ const DOB: &[&str] = &[
     "f. nac",
     "nacimiento",
     "nació",
+    "nací",
+    "naci el",
+    "nacida el",
     "nacio",
     "nato il",
     "nata il",
@@ -84,9 +87,9 @@ pub fn patterns() -> Vec<Pattern> {
             r"\b(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
             iso,
         )
-        .upgrade(Entity::DateOfBirth, DOB),
+        .upgrade(Entity::DateOfBirth, DOB).cluster(8),
         Pattern::new("date_numeric", Entity::DateTime, r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b", numeric)
-            .upgrade(Entity::DateOfBirth, DOB),
+            .upgrade(Entity::DateOfBirth, DOB).cluster(6),
         Pattern::new("date_named", Entity::DateTime, NAMED, named_date).upgrade(Entity::DateOfBirth, DOB),
         Pattern::new("date_named_eu", Entity::DateTime, leak(named_eu()), named_date)
             .upgrade(Entity::DateOfBirth, DOB),

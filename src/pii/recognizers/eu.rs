@@ -9,7 +9,7 @@ pub fn patterns() -> Vec<Pattern> {
     vec![
         Pattern::new("de_tax_id", Entity::DeTaxId, r"\b[1-9]\d(?:[ ]?\d{3}){3}\b", de_tax_id)
             .context(&["steuer", "steuer-id", "steueridentifikationsnummer", "tax id", "idnr", "tin"])
-            .numeric(),
+            .numeric().cluster(11),
         Pattern::new(
             "it_fiscal_code",
             Entity::ItFiscalCode,
@@ -18,8 +18,8 @@ pub fn patterns() -> Vec<Pattern> {
         )
         .context(&["codice fiscale", "fiscal code", "cf"]),
         Pattern::new("es_nif", Entity::EsNif, r"\b\d{8}-?[A-Za-z]\b", es_nif)
-            .context(&["nif", "dni", "documento"]),
-        Pattern::new("es_nie", Entity::EsNie, r"\b[XYZxyz]-?\d{7}-?[A-Za-z]\b", es_nie).context(&["nie", "extranjero"]),
+            .context(&["nif", "dni", "documento"]).cluster(8),
+        Pattern::new("es_nie", Entity::EsNie, r"\b[XYZxyz]-?\d{7}-?[A-Za-z]\b", es_nie).context(&["nie", "extranjero"]).cluster(7),
         Pattern::new(
             "fr_nir",
             Entity::FrNir,
@@ -30,7 +30,7 @@ pub fn patterns() -> Vec<Pattern> {
         .numeric(),
         Pattern::new("nl_bsn", Entity::NlBsn, r"\b\d{4}\.?\d{2}\.?\d{3}\b|\b\d{9}\b", nl_bsn)
             .context(&["bsn", "burgerservicenummer", "sofinummer", "citizen service"])
-            .numeric(),
+            .numeric().cluster(9).alone(0.3),
     ]
 }
 

@@ -41,7 +41,8 @@ pub fn patterns() -> Vec<Pattern> {
             "pinpas",
             "betaalpas",
         ])
-        .numeric(),
+        .numeric()
+        .cluster(12),
         Pattern::new(
             "iban",
             Entity::IbanCode,

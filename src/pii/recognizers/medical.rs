@@ -26,6 +26,8 @@ pub fn patterns() -> Vec<Pattern> {
             "patient number",
             "hospital number",
             "case number",
+            "hospital no",
+            "record no.",
             // DE
             "patientennummer",
             "patienten-id",
@@ -42,12 +44,17 @@ pub fn patterns() -> Vec<Pattern> {
             "numéro patient",
             "numéro de patient",
             "ipp",
+            "dossier",
             // ES
             "historia clínica",
             "historia clinica",
             "número de historia",
             "numero de historia",
             "nhc",
+            "n.º de historia",
+            "nº de historia",
+            "n.° de historia",
+            "historia",
             "expediente",
             "número de paciente",
             // IT
@@ -66,17 +73,22 @@ pub fn patterns() -> Vec<Pattern> {
             "medisch dossier",
             "ziekenhuisnummer",
         ])
-        .numeric(),
+        .numeric()
+        .cluster(5)
+        .alone(0.3),
         Pattern::new(
             "medical_license",
             Entity::MedicalLicense,
             r"\b[A-Za-z]{2}\d{7}\b",
             dea,
         )
-        .context(&["dea", "license", "licence", "prescriber", "registration"]),
+        .context(&["dea", "license", "licence", "prescriber", "registration"])
+        .cluster(7),
         Pattern::new("us_npi", Entity::UsNpi, r"\b[12]\d{9}\b", npi)
             .context(&["npi", "provider", "prescriber"])
-            .numeric(),
+            .numeric()
+            .cluster(10)
+            .alone(0.3),
     ]
 }
 

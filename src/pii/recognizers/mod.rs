@@ -47,6 +47,14 @@ pub struct Pattern {
     /// Words just before the match (a few words) that rule it out whatever the
     /// context: "build 4.7.26.105" is a version, not an IP address.
     pub veto_before: &'static [&'static str],
+    /// `Some(n)`: every match holds a run of at least `n` digits joined only by short
+    /// separators (`4111 1111`, `+44 (0)20`, no letters between): the scanner runs the
+    /// regex only around such digit clusters, never over a whole line.
+    pub cluster: Option<usize>,
+    /// Highest confidence the validator gives without a context word (1.0: no bound).
+    /// Below the policy's minimum, the pattern runs only where one of its context or
+    /// upgrade words occurs; the scanner clamps to it, so the gate cannot lose a finding.
+    pub alone: f32,
 }
 
 impl Pattern {
@@ -67,6 +75,8 @@ impl Pattern {
             multiline: false,
             veto: &[],
             veto_before: &[],
+            cluster: None,
+            alone: 1.0,
         }
     }
     pub(crate) fn context(mut self, words: &'static [&'static str]) -> Pattern {
@@ -87,6 +97,14 @@ impl Pattern {
     }
     pub(crate) fn veto_before(mut self, words: &'static [&'static str]) -> Pattern {
         self.veto_before = words;
+        self
+    }
+    pub(crate) fn cluster(mut self, digits: usize) -> Pattern {
+        self.cluster = Some(digits);
+        self
+    }
+    pub(crate) fn alone(mut self, confidence: f32) -> Pattern {
+        self.alone = confidence;
         self
     }
     pub(crate) fn multiline(mut self) -> Pattern {

@@ -17,7 +17,7 @@ pub fn patterns() -> Vec<Pattern> {
     vec![
         Pattern::new("ipv4", Entity::IpAddress, r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b", ipv4)
             .context(CTX)
-            .veto_before(VERSION),
+            .veto_before(VERSION).cluster(4),
         Pattern::new(
             "ipv6",
             Entity::IpAddress,

@@ -38,7 +38,13 @@ impl Hasher for Fnv {
 
 type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
-static FIRST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/first_names.txt")));
+/// First names: the U.S. Census lists plus the names common in the European countries
+/// whose languages are read (nam_dict, see `data/README.md`).
+static FIRST: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut set = lines(include_str!("../data/first_names.txt"));
+    set.extend(lines(include_str!("../data/first_names_eu.txt")));
+    set
+});
 static LAST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/last_names.txt")));
 static PLACES: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/places.txt")));
 /// Smaller towns (GeoNames, 5,000+ inhabitants, in the countries whose languages are
@@ -57,6 +63,7 @@ pub fn warm_up() {
     LazyLock::force(&TOWNS);
     LazyLock::force(&CUES);
     LazyLock::force(&SENTENCE_WORDS);
+    LazyLock::force(&NOT_NAME_SET);
 }
 
 const TITLES: &[&str] = &[
@@ -434,6 +441,13 @@ const NOT_NAMES: &[&str] = &[
     "Only",
 ];
 
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
+/// One hash lookup instead of a scan of `NOT_NAMES`.
+fn not_name(w: &str) -> bool {
+    NOT_NAME_SET.contains(w)
+}
+
 /// Capitalised word of a town name in the six languages (letters, apostrophe, hyphen).
 const TOWN: &str = r"[A-ZÄÖÜÉÈÀÁÍÓÚ][a-zäöüßéèêëàâçíóúñìòù'-]+(?:[ -](?:(?:am|an|der|de|di|la|le|sur|en|del|aan|den|op|im|bei)[ ])?[A-ZÄÖÜÉ][a-zäöüßéèêëàâçíóúñìòù'-]+){0,2}";
 /// Postcodes: five digits (DE, FR, ES, IT), four digits and two letters (NL), the UK form.
@@ -448,18 +462,21 @@ fn street_regex() -> &'static str {
     RE.get_or_init(|| {
         let core = [
             // EN: 12 Larkspur Close, 221B Baker Street, Flat 3, Osprey Court.
-            r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park)\b\.?",
+            r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burg|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crossing|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks|Wall|Ways|Wells?)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
             // DE, NL compounds: Lindenstraße 5, Kastanjelaan 12a, Prinsengracht 83.
-            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt)[ ]\d{1,4}[a-zA-Z]?\b",
+            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten)[ ]\d{1,4}[a-zA-Z]?(?:-\d{1,4})?\b",
+            // DE: Imelda-Speer-Straße 0, Berliner Straße 5, Am Alten Markt 3.
+            r"\b(?:[A-ZÄÖÜ][a-zäöüßé]+-)+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:-\d{1,4})?\b",
+            r"\b[A-ZÄÖÜ][a-zäöüß]+er[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?\b",
             // DE, NL with a preposition or article: Am Mühlbach 3, An der Alster 12, Op de Kamp 4.
             r"\b(?:Am|An[ ]der|An[ ]den|Auf[ ]dem|Auf[ ]der|Im|In[ ]der|Zum|Zur|Unter[ ]den|Hinter[ ]der|Op[ ]de|Aan[ ]de|In[ ]de|Achter[ ]de)[ ][A-ZÄÖÜ][a-zäöüß]+[ ]\d{1,4}[a-z]?\b",
             // FR: 12 rue des Tanneurs, 3 bis avenue du Général Leclerc.
             r"\b\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|passage)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ]|d')?[A-ZÉ][a-zéèêàç'-]+(?:[ ](?:de[ ]|du[ ]|des[ ])?[A-ZÉ][a-zéèêàç'-]+){0,3}",
             // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
-            r"\b(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b",
+            r"\b(?:Calle|C/|C\.|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala)[ ]\d{1,3}\b)?",
         ];
         format!(
-            "(?:{})(?:,?[ ](?:{POSTCODE}[ ]{TOWN}|{TOWN}[ ]{UK_POSTCODE}))?",
+            r"(?:{})(?:(?:,?[ ]|\n)(?:{POSTCODE}[ ]{TOWN}|{TOWN}[ ]{UK_POSTCODE}|{TOWN},[ ][A-Z]{{2}}[ ]\d{{5}}))?",
             core.join("|")
         )
     })
@@ -517,12 +534,35 @@ fn place_preposition(w: &str) -> bool {
     )
 }
 
+/// Articles, demonstratives and possessives of the six languages: what stands before a
+/// named thing far more often than before a person's name. Not `de`, `van`, `von`, `an`,
+/// `a` or `à`, which stand before people as often (prepositions, name particles).
+fn is_determiner(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        "the this that these those our your my their its every each any some no \
+         der die das den dem des ein eine einen einem einer unser unsere unserer unseren \
+         unserem ihr ihre ihren ihrem ihrer mein meine meinen meinem dein deine sein seine \
+         seinen seinem diese dieser diesen dieses jede jeder jedes welche welcher kein keine \
+         le la les un une ce cet cette ces notre nos votre vos mon ma mes son sa ses leur leurs \
+         el los las una unos unas este esta estos estas ese esa nuestro nuestra nuestros \
+         nuestras su sus mi mis tu tus \
+         il lo gli uno questo questa questi queste nostro nostra nostri nostre suo sua suoi \
+         mio mia miei tuo tua del della dello dei degli delle al alla allo nel nella nello \
+         het een deze dit dat onze ons uw mijn zijn haar hun"
+            .split_whitespace()
+            .collect()
+    });
+    let lower = w.to_lowercase();
+    SET.contains(lower.as_str())
+}
+
 /// Whether `w` is a capitalised word that can be part of a name (not a sentence word,
 /// not a listed place, letters only).
 fn name_like(w: &str) -> bool {
     title_case(w)
         && w.len() >= 2
-        && !NOT_NAMES.contains(&w)
+        && !not_name(w)
+        && !is_cue(w, TITLE)
         && !SENTENCE_WORDS.contains(w)
         && !PLACES.contains(w)
 }
@@ -556,6 +596,13 @@ pub fn patterns() -> Vec<Pattern> {
     vec![
         Pattern::new("street_address", Entity::Location, street_regex(), street).context(ADDRESS),
         Pattern::new(
+            "postcode_town",
+            Entity::Location,
+            postcode_town_regex(),
+            postcode_town,
+        )
+        .context(ADDRESS),
+        Pattern::new(
             "uk_postcode",
             Entity::Location,
             r"\b[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}\b",
@@ -563,6 +610,23 @@ pub fn patterns() -> Vec<Pattern> {
         )
         .context(&["postcode", "post code", "address", "london", "uk"]),
     ]
+}
+
+/// A postcode and its town on their own (an address's last line): `59010 Wolgast`,
+/// `6418 SA Reutum`, `75467 Saint Virginie-les-Bains`.
+fn postcode_town_regex() -> &'static str {
+    static RE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    RE.get_or_init(|| format!(r"\b(?:\d{{5}}|\d{{4}}[ ]?[A-Z]{{2}})[ ]{TOWN}"))
+}
+
+/// The Dutch form (four digits, two capitals, a town) is distinctive on its own; five
+/// digits before a capitalised word are as often an amount or a count, and need an
+/// address word nearby.
+fn postcode_town(s: &str) -> Option<(usize, f32)> {
+    let b = s.as_bytes();
+    let dutch =
+        b.len() > 7 && b[4] == b' ' && b[5].is_ascii_uppercase() || b[4].is_ascii_uppercase();
+    whole(s, if dutch { 0.55 } else { 0.4 })
 }
 
 fn street(s: &str) -> Option<(usize, f32)> {
@@ -749,7 +813,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         let (mut last, mut k) = (i, i);
         while k < i + more && adjacent(k) {
             let next = word(k + 1);
-            if title_case(next) && !NOT_NAMES.contains(&next) {
+            if is_cue(next, TITLE) {
+                break;
+            } else if title_case(next) && !not_name(next) {
                 k += 1;
                 last = k;
             } else if is_particle(next) {
@@ -897,8 +963,11 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && g.len() <= 3
             && !g.contains(['.', '!', '?']);
         let mut person: Option<(usize, f32)> = None;
-        if NOT_NAMES.contains(&w) {
-            // Sentence words are never the start of a name.
+        // A capitalised run after an article names a thing: none of its words may start
+        // a name of their own (`the Philips Hue Bridge`).
+        let mut named_thing = false;
+        if not_name(w) || is_cue(w, TITLE) {
+            // Sentence words and titles are never the start of a name.
         } else if after_title || after_label || after_greeting {
             person = Some((extend(i, 3), if after_title { 0.9 } else { 0.8 }));
         } else if FIRST.contains(w) {
@@ -915,7 +984,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 person = Some((last, 0.85));
             } else if adjacent(i)
                 && title_case(word(i + 1))
-                && !NOT_NAMES.contains(&word(i + 1))
+                && !not_name(word(i + 1))
                 && !PLACES.contains(word(i + 1))
             {
                 person = Some((i + 1, 0.6));
@@ -929,13 +998,35 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             }
         } else if adjacent(i)
             && title_case(word(i + 1))
-            && !NOT_NAMES.contains(&word(i + 1))
+            && !not_name(word(i + 1))
             && degree_follows(text, ws[extend(i, 2)].end)
         {
             // Two or three capitalised words and a degree: `Ngozi Adeyemi, MBA`.
             person = Some((extend(i, 2), 0.8));
-        } else if let Some(found) = capitalised_name(i) {
-            person = Some(found);
+        } else if let Some((last, confidence)) = capitalised_name(i) {
+            // Capitalised words are as often a product, a brand, an institution or (in
+            // German) any noun. Without a listed first or last name among them, an article
+            // or possessive just before them (`the Kindle Paperwhite`, `unserer
+            // Niederlassung Mühlhausen`), or a sentence opener followed by a lower-case
+            // word (`Welches Sternzeichen habe ich`), leaves them below the threshold.
+            let listed = (i..=last).any(|k| FIRST.contains(word(k)) || LAST.contains(word(k)));
+            // `the Philips Hue Bridge`, `notre nouveau Portail Client`: an article, perhaps
+            // with one lower-case adjective, outweighs a surname-like word (not a first name).
+            let determined = i > 0
+                && gap(i) == " "
+                && (is_determiner(word(i - 1))
+                    || (i > 1
+                        && gap(i - 1) == " "
+                        && word(i - 1).starts_with(|c: char| c.is_lowercase())
+                        && is_determiner(word(i - 2))));
+            let opener = confidence < 0.55 && !text[ws[last].end..].starts_with(',');
+            named_thing = determined && !FIRST.contains(w);
+            let confidence = if named_thing || (!listed && opener) {
+                0.4
+            } else {
+                confidence
+            };
+            person = Some((last, confidence));
         } else if adjacent(i) && LAST.contains(word(i + 1)) && !PLACES.contains(w) {
             let c = if cue_near(i, i + 1, PERSON_CUE) {
                 0.4 + CONTEXT_BOOST
@@ -953,7 +1044,11 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 "person_names",
             ));
             // A weak guess does not consume the following words: they may start a name.
-            let consumed = if confidence >= 0.5 { last } else { i };
+            let consumed = if confidence >= 0.5 || named_thing {
+                last
+            } else {
+                i
+            };
             i = consumed.max(place_end.unwrap_or(i)) + 1;
         } else {
             i = place_end.unwrap_or(i) + 1;

@@ -11,7 +11,7 @@ pub fn patterns() -> Vec<Pattern> {
     vec![
         Pattern::new("aws_access_key", Entity::Secret, r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b", sure),
         Pattern::new("aws_secret_key", Entity::Secret, r"\b[A-Za-z0-9/+]{40}\b", aws_secret)
-            .context(&["aws_secret", "secret access key", "secret_access_key", "aws secret", "secretaccesskey"]),
+            .context(&["aws_secret", "secret access key", "secret_access_key", "aws secret", "secretaccesskey"]).alone(0.4),
         Pattern::new("google_api_key", Entity::Secret, r"\bAIza[0-9A-Za-z_-]{35}\b", sure),
         Pattern::new("azure_storage_key", Entity::Secret, r"AccountKey=[A-Za-z0-9+/]{80,90}={0,2}", sure),
         Pattern::new("github_token", Entity::Secret, r"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,100}\b|\bgithub_pat_[A-Za-z0-9_]{22,120}\b", sure),

@@ -13,14 +13,16 @@ pub fn patterns() -> Vec<Pattern> {
             nhs,
         )
         .context(&["nhs", "health service", "patient"])
-        .numeric(),
+        .numeric()
+        .cluster(10),
         Pattern::new(
             "uk_nino",
             Entity::UkNino,
             r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
             nino,
         )
-        .context(&["national insurance", "nino", "ni number", "ni no"]),
+        .context(&["national insurance", "nino", "ni number", "ni no"])
+        .cluster(6),
     ]
 }
 

@@ -15,7 +15,8 @@ pub fn patterns() -> Vec<Pattern> {
             ssn,
         )
         .context(&["ssn", "social security", "social sec", "ss#", "ss #"])
-        .numeric(),
+        .numeric()
+        .cluster(9),
         Pattern::new(
             "us_itin",
             Entity::UsItin,
@@ -23,7 +24,8 @@ pub fn patterns() -> Vec<Pattern> {
             itin,
         )
         .context(&["itin", "taxpayer", "tax id", "individual taxpayer"])
-        .numeric(),
+        .numeric()
+        .cluster(9),
         Pattern::new(
             "us_passport",
             Entity::UsPassport,
@@ -31,7 +33,9 @@ pub fn patterns() -> Vec<Pattern> {
             needs_context,
         )
         .context(&["passport"])
-        .numeric(),
+        .numeric()
+        .cluster(8)
+        .alone(0.3),
         Pattern::new(
             "us_driver_license",
             Entity::UsDriverLicense,
@@ -50,7 +54,9 @@ pub fn patterns() -> Vec<Pattern> {
             "license no",
             "license number",
         ])
-        .numeric(),
+        .numeric()
+        .cluster(4)
+        .alone(0.3),
         Pattern::new(
             "us_bank_number",
             Entity::UsBankNumber,
@@ -74,7 +80,9 @@ pub fn patterns() -> Vec<Pattern> {
             "tenant",
             "project id",
         ])
-        .numeric(),
+        .numeric()
+        .cluster(8)
+        .alone(0.3),
     ]
 }
 
