@@ -132,18 +132,7 @@ pub struct DataConfig {
     pub master_key: MasterKeySource,
 }
 
-/// Where the master key comes from. The key itself is never part of the config.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MasterKeySource {
-    Env(String),
-    File(PathBuf),
-}
-
-impl Default for MasterKeySource {
-    fn default() -> Self {
-        MasterKeySource::Env("LEDGERGATE_MASTER_KEY".into())
-    }
-}
+pub use crate::vault::master_key::MasterKeySource;
 
 #[derive(Debug, Clone)]
 pub struct PolicyConfig {
@@ -1241,17 +1230,29 @@ fn azure_settings(
     }))
 }
 
-/// Tenant ids the gateway keeps for its own records: `system` is the audit subject
-/// whose data keys encrypt the log's own events (start, stop, key changes). A tenant
-/// of that name would share those keys, and could neither be told apart in an export
-/// nor be erased. Compared without regard to case.
-pub const RESERVED_TENANT_IDS: &[&str] = &[crate::audit::record::SYSTEM_SUBJECT];
+pub use crate::vault::{is_reserved_tenant, RESERVED_TENANT_IDS};
 
-/// Whether `id` is one of [`RESERVED_TENANT_IDS`].
-pub fn is_reserved_tenant(id: &str) -> bool {
-    RESERVED_TENANT_IDS
-        .iter()
-        .any(|reserved| reserved.eq_ignore_ascii_case(id))
+impl Config {
+    /// The audit log's options as the `[audit]` section (and `[cluster] node_id`) give
+    /// them, for the log in `<data dir>/audit`. The mapping lives here, at the edge that
+    /// knows both, so the audit module never reads the config.
+    pub fn audit_options(&self) -> crate::audit::AuditOptions {
+        use crate::audit::Durability as Audit;
+        let a = &self.audit;
+        crate::audit::AuditOptions {
+            dir: self.data.dir.join("audit"),
+            durability: match a.durability {
+                Durability::Fsync => Audit::Fsync,
+                Durability::Batch(max_delay) => Audit::Batch { max_delay },
+            },
+            segment_max_bytes: a.segment_max_bytes,
+            checkpoint_every: a.checkpoint_every,
+            checkpoint_interval: a.checkpoint_interval,
+            accept_damage: false,
+            clock: time::OffsetDateTime::now_utc,
+            node_id: self.cluster.as_ref().map(|c| c.node_id.clone()),
+        }
+    }
 }
 
 impl RawTenant {

@@ -10,6 +10,7 @@ pub mod config;
 pub mod console;
 pub mod limits;
 pub mod messages;
+pub mod money;
 pub mod openai;
 pub mod pii;
 pub mod policy;

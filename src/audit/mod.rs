@@ -87,24 +87,6 @@ impl AuditOptions {
             node_id: None,
         }
     }
-
-    /// The options the config's `[audit]` section gives, for the log in `<data dir>/audit`.
-    pub fn from_config(config: &crate::config::Config) -> AuditOptions {
-        let a = &config.audit;
-        AuditOptions {
-            dir: config.data.dir.join("audit"),
-            durability: match a.durability {
-                crate::config::Durability::Fsync => Durability::Fsync,
-                crate::config::Durability::Batch(max_delay) => Durability::Batch { max_delay },
-            },
-            segment_max_bytes: a.segment_max_bytes,
-            checkpoint_every: a.checkpoint_every,
-            checkpoint_interval: a.checkpoint_interval,
-            accept_damage: false,
-            clock: time::OffsetDateTime::now_utc,
-            node_id: config.cluster.as_ref().map(|c| c.node_id.clone()),
-        }
-    }
 }
 
 #[derive(Debug, thiserror::Error)]

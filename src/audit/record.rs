@@ -18,7 +18,7 @@ impl std::fmt::Display for Seq {
 }
 
 /// The subject whose data keys encrypt records of the library's own events.
-pub const SYSTEM_SUBJECT: &str = "system";
+pub const SYSTEM_SUBJECT: &str = crate::vault::SYSTEM_TENANT;
 
 /// How a record's `subject` names a person: this prefix and the keyed pseudonym.
 pub const PERSON_PREFIX: &str = "person:";

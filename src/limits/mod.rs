@@ -126,11 +126,19 @@ pub fn amount(micros: u64) -> String {
     }
 }
 
-/// A whole-unit money value (from config or the vault) in millionths.
-pub fn micros_of(units: f64) -> Option<u64> {
-    (0.0..1e12)
-        .contains(&units)
-        .then(|| (units * 1e6).round() as u64)
+pub use crate::money::micros_of;
+
+impl Limits {
+    /// A virtual key's limits; its budgets are in US dollars (validated at creation).
+    pub fn of_key(key: &crate::vault::store::VirtualKey) -> Limits {
+        Limits {
+            rpm: key.rate_limit_rpm.and_then(std::num::NonZeroU32::new),
+            tpm: key.rate_limit_tpm.and_then(std::num::NonZeroU64::new),
+            budget_daily: key.budget_daily_usd.and_then(micros_of),
+            budget_monthly: key.budget_usd.and_then(micros_of),
+            currency: "USD".to_owned(),
+        }
+    }
 }
 
 /// What one answer used.

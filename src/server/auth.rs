@@ -203,7 +203,7 @@ impl FromRequestParts<Gateway> for Caller {
         // Its limits are enforced at admission (server/limits.rs), where a refusal
         // is audited.
         Ok(Caller {
-            limits: key.limits(),
+            limits: crate::limits::Limits::of_key(&key),
             tenant: key.tenant,
             key_id: key.id,
             allowed_models: key.models,

@@ -242,7 +242,7 @@ pub async fn serve(
     check_listener(&config.server)?;
     let options = AuditOptions {
         accept_damage: startup.accept_damage,
-        ..AuditOptions::from_config(&config)
+        ..config.audit_options()
     };
     let master = startup.master;
     let vault_path = config.data.dir.join("vault");

@@ -29,6 +29,20 @@ pub struct MasterKey {
     bytes: [u8; 32],
 }
 
+/// Where the master key comes from (`data.master_key_env` or `data.master_key_file`).
+/// The key itself is never part of the config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MasterKeySource {
+    Env(String),
+    File(std::path::PathBuf),
+}
+
+impl Default for MasterKeySource {
+    fn default() -> Self {
+        MasterKeySource::Env("LEDGERGATE_MASTER_KEY".into())
+    }
+}
+
 impl MasterKey {
     /// Parses exactly 64 hex characters (surrounding whitespace, such as a file's
     /// trailing newline, is ignored). `origin` names the source in error messages.
@@ -72,12 +86,10 @@ impl MasterKey {
 
     /// Reads the key from where the config says (`data.master_key_env` or
     /// `data.master_key_file`).
-    pub fn from_source(
-        source: &crate::config::MasterKeySource,
-    ) -> Result<MasterKey, MasterKeyError> {
+    pub fn from_source(source: &MasterKeySource) -> Result<MasterKey, MasterKeyError> {
         match source {
-            crate::config::MasterKeySource::Env(name) => MasterKey::from_env(name),
-            crate::config::MasterKeySource::File(path) => MasterKey::from_file(path),
+            MasterKeySource::Env(name) => MasterKey::from_env(name),
+            MasterKeySource::File(path) => MasterKey::from_file(path),
         }
     }
 

@@ -77,7 +77,7 @@ impl Resolved {
             // --data-dir wins over the config's data dir.
             Some(c) => AuditOptions {
                 dir: self.audit_dir.clone(),
-                ..AuditOptions::from_config(c)
+                ..c.audit_options()
             },
             None => AuditOptions::new(&self.audit_dir),
         }

@@ -33,7 +33,7 @@ impl Offline {
         let audit_dir = data_dir.join("audit");
         let options = AuditOptions {
             dir: audit_dir.clone(),
-            ..AuditOptions::from_config(config)
+            ..config.audit_options()
         };
         let (audit, _) = AuditLog::open(options, master)
             .map_err(|e| format!("cannot open the audit log {}: {e}", audit_dir.display()))?;

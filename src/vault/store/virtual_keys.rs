@@ -100,17 +100,6 @@ impl VirtualKey {
     pub fn expired_at(&self, now: OffsetDateTime) -> bool {
         self.expires_at.is_some_and(|t| t <= now)
     }
-
-    /// The key's limits; budgets are in US dollars (validated at creation).
-    pub fn limits(&self) -> crate::limits::Limits {
-        crate::limits::Limits {
-            rpm: self.rate_limit_rpm.and_then(std::num::NonZeroU32::new),
-            tpm: self.rate_limit_tpm.and_then(std::num::NonZeroU64::new),
-            budget_daily: self.budget_daily_usd.and_then(crate::limits::micros_of),
-            budget_monthly: self.budget_usd.and_then(crate::limits::micros_of),
-            currency: "USD".to_owned(),
-        }
-    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -145,7 +134,7 @@ impl Vault {
         if new.tenant.is_empty() {
             return Err(VaultError::Invalid("a virtual key needs a tenant".into()));
         }
-        if crate::config::is_reserved_tenant(&new.tenant) {
+        if crate::vault::is_reserved_tenant(&new.tenant) {
             return Err(VaultError::Invalid(format!(
                 "tenant \"{}\" is reserved for the gateway's own records",
                 new.tenant
@@ -168,7 +157,7 @@ impl Vault {
         }
         if new
             .budget_daily_usd
-            .is_some_and(|b| crate::limits::micros_of(b).is_none())
+            .is_some_and(|b| crate::money::micros_of(b).is_none())
         {
             return Err(VaultError::Invalid(
                 "budget_daily_usd must be a non-negative number".into(),
