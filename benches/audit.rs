@@ -3,6 +3,8 @@
 //! latter scale with N), and `verify` in MB/s over a log of ~1 KB records.
 //! Run: `cargo bench --bench audit -- --warm-up-time 1 --measurement-time 2`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};

@@ -11,6 +11,8 @@
 //! prints a Markdown table: requests/s at `--concurrency` connections, the ratio to
 //! direct, p50 and p99 at that concurrency, and p50 with one connection.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 #[path = "support/mod.rs"]
 mod support;
 

@@ -5,6 +5,8 @@
 //! 1 MB of PII-dense lines and 1 MB without personal data, both in six languages.
 //! `cargo bench --bench pii -- --warm-up-time 1 --measurement-time 2`
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ledgergate::pii::{Action, Engine, PiiRules, Redactor};
 

@@ -5,6 +5,8 @@
 //!
 //! Run: `cargo bench --bench providers -- --warm-up-time 1 --measurement-time 2`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 use axum::routing::post;
 use axum::Router;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

@@ -4,6 +4,8 @@
 //!
 //! Run: `cargo bench --bench routing -- --warm-up-time 1 --measurement-time 2`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 use std::collections::HashMap;
 use std::num::{NonZeroU32, NonZeroU64};
 use std::time::Duration;

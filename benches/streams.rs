@@ -5,6 +5,8 @@
 //!
 //! Run: `cargo bench --bench streams [-- --streams 1000 --durability fsync]`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 #[path = "support/mod.rs"]
 mod support;
 

@@ -4,6 +4,8 @@
 //!
 //! Run: `cargo bench --bench vault -- --warm-up-time 1 --measurement-time 2`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use secrecy::{ExposeSecret, SecretString};
 

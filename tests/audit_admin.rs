@@ -3,6 +3,8 @@
 //! `report cost` go through its admin API (admin token plus proof of the master key),
 //! and say what is missing when they cannot.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 mod vault_support;
 

@@ -4,6 +4,8 @@
 //! record as an omitted hash. Each attack fails `audit verify-bundle` with a reason,
 //! also when the attacker re-signs the manifest with the log's own key.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod audit_support;
 
 use std::path::{Path, PathBuf};

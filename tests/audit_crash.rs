@@ -3,6 +3,8 @@
 //! torn tail (if any) is cut and audited, and the log verifies.
 //! The child is this same test binary running the ignored `crash_child` test.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod audit_support;
 
 use std::io::{BufRead, Write};

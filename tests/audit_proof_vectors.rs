@@ -3,6 +3,8 @@
 //! valid ones accepted and mutated ones refused, and the valid proofs regenerated from
 //! the reference tree's eight leaves.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use ledgergate::audit::chain::{leaf_hash, Hash};

@@ -2,6 +2,8 @@
 //! restarts (with small segments, so roll-overs happen) leaves a log that verifies, in
 //! which every record decrypts unless its subject was erased after it was written.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod audit_support;
 
 use std::collections::BTreeMap;

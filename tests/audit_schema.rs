@@ -1,6 +1,8 @@
 //! Real records, export lines and manifests validate against the JSON Schemas in
 //! `audit-schema/` (draft 2020-12), and the schemas refuse what the types refuse.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod audit_support;
 
 use audit_support::*;

@@ -5,6 +5,8 @@
 //! still verifies. The old month is written through the library with an injected
 //! clock (no sleeping, no clock games on the host).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 mod vault_support;
 

@@ -1,6 +1,8 @@
 //! The tamper suite: a log written by the library, altered on disk one way at a time;
 //! `ledgergate audit verify` must exit 1 and name the first bad seq and the reason.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod audit_support;
 
 use audit_support::*;

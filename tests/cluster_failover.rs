@@ -5,6 +5,8 @@
 //! checkpoint it anchored in PostgreSQL), every node's log verifies, and every record
 //! carries the id of the node that wrote it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod cluster_support;
 mod common;
 mod vault_support;

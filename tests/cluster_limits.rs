@@ -3,6 +3,8 @@
 //! spent on one node refuses on the others, and Redis stopped mid-run gives 503 with
 //! the reason in fail-closed mode, or this node's own limits (audited) in local mode.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod cluster_support;
 mod common;
 mod vault_support;

@@ -4,6 +4,8 @@
 //! unreachable, when the schema is newer than it knows, or when its id is taken. URLs
 //! carry passwords: no message shows one.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod cluster_support;
 mod common;
 mod vault_support;

@@ -4,6 +4,8 @@
 //! made it), only digests and sealed records are stored, and an edited row grants
 //! nothing.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod cluster_support;
 mod common;
 mod vault_support;

@@ -4,6 +4,8 @@
 //! master key); every session, record view, proof and export is an audit record; the
 //! token itself never shows up anywhere.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 mod console_support;
 mod vault_support;

@@ -1,6 +1,8 @@
 //! Every error a client can meet, in OpenAI's shape with the right status, a request id,
 //! and nothing forwarded when the request itself is at fault.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 
 use std::time::Duration;

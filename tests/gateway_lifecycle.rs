@@ -1,5 +1,7 @@
 //! Start-up, health, metrics, logs and shutdown, as an operator meets them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 
 use std::time::Duration;

@@ -1,5 +1,7 @@
 //! Streams are relayed as they arrive, and a client that goes away cancels its upstream.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 
 use std::sync::atomic::Ordering;

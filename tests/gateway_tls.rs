@@ -1,5 +1,7 @@
 //! TLS on the client listener (rustls), HTTP/1.1 and HTTP/2 by ALPN.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 
 use common::*;

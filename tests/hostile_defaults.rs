@@ -6,6 +6,8 @@
 //! which no longer grant anything. The hot-reload case of a plaintext provider lives
 //! with the other reload tests in `config_reload.rs`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 mod vault_support;
 

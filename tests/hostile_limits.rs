@@ -2,6 +2,8 @@
 //! an upstream answer or stream event past its size limit is a 502, never buffered
 //! without bound.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 
 use common::*;

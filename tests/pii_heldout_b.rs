@@ -9,6 +9,8 @@
 //! which are today's figures less 0.02 (a regression bar). `--nocapture` prints the
 //! README table, recall per language and the first misses.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 #[path = "common/scratch.rs"]
 mod scratch;
 

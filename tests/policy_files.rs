@@ -2,6 +2,8 @@
 //! gets a precise error with file, line and column, and `policy explain` shows what a
 //! policy does to a text.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 
 use common::*;

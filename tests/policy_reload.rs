@@ -2,6 +2,8 @@
 //! refused whole (the old policy keeps serving, the failure is logged and audited), and
 //! a request never sees a mix of two versions.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 
 use std::time::{Duration, Instant};

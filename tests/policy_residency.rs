@@ -2,6 +2,8 @@
 //! and certifications. Each case asserts which provider received the request, or the
 //! 403 and that no upstream saw a byte.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 
 use common::*;

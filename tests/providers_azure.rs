@@ -4,6 +4,8 @@
 //! OpenAI's as the client sent it, and Azure's own error bodies come back in OpenAI's
 //! shape.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 
 use async_openai::types::{

@@ -2,6 +2,8 @@
 //! it, revoked with effect on the next request; expiry, allowed models, restarts, and
 //! the admin token.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 mod vault_support;
 

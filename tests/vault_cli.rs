@@ -1,6 +1,8 @@
 //! `ledgergate keys`: virtual keys and provider keys through the running server's admin
 //! API, provider key values from stdin only, and `rotate --master` offline.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 mod vault_support;
 

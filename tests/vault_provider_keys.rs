@@ -2,6 +2,8 @@
 //! never read back; the vaulted key is what the upstream receives (vault wins over the
 //! environment), and it survives a restart.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 mod vault_support;
 

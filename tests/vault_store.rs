@@ -1,6 +1,8 @@
 //! The key vault at start-up: it is created on first start, a wrong master key refuses
 //! to start with a clear sentence and changes nothing, and a restart keeps it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod common;
 
 use std::process::Stdio;

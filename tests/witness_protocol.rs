@@ -4,6 +4,8 @@
 //! checkpoint that does not extend its last one; `audit verify --witness-vkey` takes
 //! the checkpoints it cosigned as trusted and so catches a restored snapshot.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
 mod audit_support;
 mod witness_support;
 
