@@ -269,10 +269,10 @@ fn main() {
         args.concurrency, args.seconds
     );
     println!(
-        "| workload | target | req/s, {c} conns | ratio to direct | p50 ms, {c} conns | p99 ms, {c} conns | p50 ms, 1 conn | overhead p50 ms, 1 conn |",
+        "| workload | target | req/s, {c} conns | ratio to direct | p50 ms, {c} conns | p99 ms, {c} conns | p50 ms, 1 conn | overhead p50 ms, 1 conn | gateway CPU µs per request, {c} conns |",
         c = args.concurrency
     );
-    println!("|---|---|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     for stream in [false, true] {
         let body = realistic_body(stream);
@@ -285,7 +285,7 @@ fn main() {
         let base_many = measure(&args, &direct_target, args.concurrency);
         let base_one = measure(&args, &direct_target, 1);
         println!(
-            "| {workload} | upstream direct | {:.0} | 1.00x | {:.3} | {:.3} | {:.3} | |",
+            "| {workload} | upstream direct | {:.0} | 1.00x | {:.3} | {:.3} | {:.3} | | |",
             base_many.rps,
             ms(base_many.p50),
             ms(base_many.p99),
@@ -300,10 +300,13 @@ fn main() {
                 key: Some(KEY),
                 body: &body,
             };
+            let cpu_before = gateway.cpu_seconds();
             let many = measure(&args, &target, args.concurrency);
+            let cpu = gateway.cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
             let one = measure(&args, &target, 1);
+            let per_request = cpu.map_or(f64::NAN, |c| c * 1e6 / (many.rps * args.seconds as f64));
             println!(
-                "| {workload} | ledgergate (`{durability}`) | {:.0} | {:.2}x | {:.3} | {:.3} | {:.3} | {:.3} |",
+                "| {workload} | ledgergate (`{durability}`) | {:.0} | {:.2}x | {:.3} | {:.3} | {:.3} | {:.3} | {per_request:.0} |",
                 many.rps,
                 many.rps / base_many.rps,
                 ms(many.p50),

@@ -264,6 +264,18 @@ secret_env = "BENCH_KEY"
         }
     }
 
+    /// CPU time (user + system) the process has used so far, from /proc (clock ticks of
+    /// 10 ms, Linux's USER_HZ).
+    pub fn cpu_seconds(&self) -> Option<f64> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?;
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        let rest = &stat[stat.rfind(')')? + 2..];
+        let fields: Vec<&str> = rest.split(' ').collect();
+        let ticks = |i: usize| fields.get(i)?.parse::<f64>().ok();
+        // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+        Some((ticks(11)? + ticks(12)?) / 100.0)
+    }
+
     /// The process's resident set size in MiB, from /proc.
     pub fn rss_mib(&self) -> Option<f64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
