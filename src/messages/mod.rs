@@ -10,7 +10,8 @@
 //! as ignored, and anything that would change the answer but has no OpenAI
 //! equivalent is refused with an error naming it. Also holds what both directions
 //! share with the Anthropic dialect `providers/anthropic.rs`: the stop-reason table
-//! ([`finish_reason`], [`stop_reason`]) and the answer's wire types ([`wire`]). Knows
+//! ([`finish_reason`], [`stop_reason`]) and the wire types of requests, answers and
+//! stream events ([`wire`], one set for ingress and egress). Knows
 //! no HTTP and imports nothing of the crate but `openai/`.
 
 pub mod answer;

@@ -1,6 +1,8 @@
-//! A Messages request to an OpenAI chat request. `system` becomes the first message;
-//! text and image blocks become content parts (base64 sources as data URLs, url
-//! sources as URLs); `tool_use` blocks become an assistant's `tool_calls` and
+//! A Messages request to an OpenAI chat request. The body is read into the shared wire
+//! types ([`wire::request`](super::wire::request)), so an error names the field at
+//! fault by its path (`messages[0].content[1].source`); then `system` becomes the first
+//! message; text and image blocks become content parts (base64 sources as data URLs,
+//! url sources as URLs); `tool_use` blocks become an assistant's `tool_calls` and
 //! `tool_result` blocks `role: tool` messages (placed before the rest of their user
 //! turn, as OpenAI wants tool answers right after the call); tools become functions.
 //! `cache_control` (a caching hint) and `service_tier` are ignored; everything else
@@ -8,18 +10,17 @@
 
 use serde_json::{json, Map, Value};
 
+use super::wire::request::Role;
+use super::wire::request::{Block, Content, ImageSource, Request, TextOr, Tool, ToolChoice, Turn};
 use super::MessagesError;
 use crate::openai::{ChatRequest, WireError};
 
 type Result<T> = std::result::Result<T, MessagesError>;
 
-/// Top-level fields that are hints only: accepted, not forwarded.
-const IGNORED: &[&str] = &["service_tier"];
-
 /// Parses a Messages request body and translates it into a chat request.
 pub fn to_chat_request(bytes: &[u8]) -> std::result::Result<ChatRequest, WireError> {
     let body = match serde_json::from_slice::<Value>(bytes) {
-        Ok(Value::Object(map)) => map,
+        Ok(body @ Value::Object(_)) => body,
         // The OpenAI parser words the syntax error (line, column, UTF-8 offset).
         _ => {
             return Err(ChatRequest::parse(bytes)
@@ -30,295 +31,194 @@ pub fn to_chat_request(bytes: &[u8]) -> std::result::Result<ChatRequest, WireErr
                 }))
         }
     };
-    let chat = translate(&body)?;
+    let request: Request = serde_path_to_error::deserialize(body).map_err(refusal)?;
+    let chat = translate(request)?;
     ChatRequest::parse(chat.to_string().as_bytes())
 }
 
-fn translate(body: &Map<String, Value>) -> Result<Value> {
-    let mut out = Map::new();
-    for (key, value) in body {
-        match key.as_str() {
-            "model" => match value {
-                Value::String(m) if !m.is_empty() => {
-                    out.insert("model".into(), value.clone());
-                }
-                _ => {
-                    return Err(MessagesError::request(
-                        "model",
-                        "`model` must be a non-empty string",
-                    ))
-                }
-            },
-            "max_tokens" => match value.as_u64() {
-                Some(n) if n > 0 => {
-                    out.insert("max_tokens".into(), json!(n));
-                }
-                _ => {
-                    return Err(MessagesError::request(
-                        "max_tokens",
-                        "`max_tokens` must be a positive integer",
-                    ))
-                }
-            },
-            "messages" | "system" | "tools" | "tool_choice" => {}
-            "stream" => match value {
-                Value::Bool(_) | Value::Null => {
-                    out.insert("stream".into(), value.clone());
-                }
-                _ => {
-                    return Err(MessagesError::request(
-                        "stream",
-                        "`stream` must be a boolean",
-                    ))
-                }
-            },
-            "temperature" | "top_p" => {
-                if !value.is_number() {
-                    return Err(MessagesError::request(
-                        key.as_str(),
-                        format!("`{key}` must be a number"),
-                    ));
-                }
-                out.insert(key.clone(), value.clone());
-            }
-            // OpenAI has no top_k; OpenAI-compatible servers (vLLM) take it as is, and
-            // a provider that does not refuses it itself.
-            "top_k" => {
-                if value.as_u64().is_none() {
-                    return Err(MessagesError::request(
-                        "top_k",
-                        "`top_k` must be a non-negative integer",
-                    ));
-                }
-                out.insert("top_k".into(), value.clone());
-            }
-            "stop_sequences" => {
-                let stops = strings(value).ok_or_else(|| {
-                    MessagesError::request(
-                        "stop_sequences",
-                        "`stop_sequences` must be an array of strings",
-                    )
-                })?;
-                if !stops.is_empty() {
-                    out.insert("stop".into(), json!(stops));
-                }
-            }
-            "metadata" => {
-                if let Some(user) = metadata_user(value)? {
-                    out.insert("user".into(), Value::String(user));
-                }
-            }
-            "thinking" => {
-                if value.get("type").and_then(Value::as_str) != Some("disabled") {
-                    return Err(MessagesError::request(
-                        "thinking",
-                        "`thinking` (extended thinking) cannot be expressed in the gateway's OpenAI path; remove it or set {\"type\": \"disabled\"}",
-                    ));
-                }
-            }
-            k if IGNORED.contains(&k) => {}
-            other => {
-                return Err(MessagesError::request(
-                    other,
-                    format!("`{other}` is not supported on this gateway's /v1/messages; remove it"),
-                ))
-            }
+/// A shape error as a refusal naming its field: a missing or unknown field by its own
+/// path, anything else by the path of the value at fault.
+fn refusal(error: serde_path_to_error::Error<serde_json::Error>) -> MessagesError {
+    let path = error.path().to_string();
+    let inner = error.inner().to_string();
+    // serde_path_to_error ends the path with an unknown field, not with a missing one.
+    let within = |field: &str| {
+        if path == "." {
+            field.to_owned()
+        } else if path == field || path.ends_with(&format!(".{field}")) {
+            path.clone()
+        } else {
+            format!("{path}.{field}")
         }
+    };
+    if let Some(field) = quoted_after(&inner, "missing field ") {
+        let at = within(field);
+        return MessagesError::request(at.clone(), format!("`{at}` is required"));
     }
-    for required in ["model", "max_tokens"] {
-        if !out.contains_key(required) {
+    if let Some(field) = quoted_after(&inner, "unknown field ") {
+        let at = within(field);
+        let message = if at == field {
+            format!("`{at}` is not supported on this gateway's /v1/messages; remove it")
+        } else {
+            format!("`{at}` is not supported here; remove it")
+        };
+        return MessagesError::request(at, message);
+    }
+    if let Some(kind) = quoted_after(&inner, "unknown variant ") {
+        let block = path.strip_suffix(".type").unwrap_or(&path);
+        if block.ends_with(']') {
+            return MessagesError::request(
+                block,
+                format!("`{block}` is a {kind} block, which this gateway cannot forward"),
+            );
+        }
+        return MessagesError::request(
+            path.clone(),
+            format!("`{path}` \"{kind}\" is not a type this gateway knows"),
+        );
+    }
+    MessagesError::request(path.clone(), format!("`{path}` is not valid: {inner}"))
+}
+
+/// The first backquoted word after `prefix` in a serde message.
+fn quoted_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = message.strip_prefix(prefix)?.strip_prefix('`')?;
+    rest.split('`').next()
+}
+
+fn translate(request: Request) -> Result<Value> {
+    if request.model.is_empty() {
+        return Err(MessagesError::request(
+            "model",
+            "`model` must be a non-empty string",
+        ));
+    }
+    if request.max_tokens == 0 {
+        return Err(MessagesError::request(
+            "max_tokens",
+            "`max_tokens` must be a positive integer",
+        ));
+    }
+    if let Some(thinking) = &request.thinking {
+        if thinking.get("type").and_then(Value::as_str) != Some("disabled") {
             return Err(MessagesError::request(
-                required,
-                format!("`{required}` is required"),
+                "thinking",
+                "`thinking` (extended thinking) cannot be expressed in the gateway's OpenAI path; remove it or set {\"type\": \"disabled\"}",
             ));
         }
     }
+    if request.messages.is_empty() {
+        return Err(MessagesError::request(
+            "messages",
+            "`messages` must not be empty",
+        ));
+    }
+    let mut out = Map::new();
+    out.insert("model".into(), Value::String(request.model));
+    out.insert("max_tokens".into(), json!(request.max_tokens));
+    if let Some(stream) = request.stream {
+        out.insert("stream".into(), Value::Bool(stream));
+    }
+    for (key, value) in [
+        ("temperature", request.temperature),
+        ("top_p", request.top_p),
+    ] {
+        if let Some(v) = value {
+            out.insert(key.into(), json!(v));
+        }
+    }
+    // OpenAI has no top_k; OpenAI-compatible servers (vLLM) take it as is, and a
+    // provider that does not refuses it itself.
+    if let Some(k) = request.top_k {
+        out.insert("top_k".into(), json!(k));
+    }
+    if let Some(stops) = request.stop_sequences.filter(|s| !s.is_empty()) {
+        out.insert("stop".into(), json!(stops));
+    }
+    if let Some(user) = request.metadata.and_then(|m| m.user_id) {
+        out.insert("user".into(), Value::String(user));
+    }
     let mut messages = Vec::new();
-    match body.get("system") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) => messages.push(json!({"role": "system", "content": s})),
-        Some(Value::Array(blocks)) => {
-            let parts = blocks
-                .iter()
-                .enumerate()
-                .map(|(i, b)| text_part(b, &format!("system[{i}]")))
-                .collect::<Result<Vec<_>>>()?;
+    match request.system {
+        None => {}
+        Some(TextOr::Text(s)) => messages.push(json!({"role": "system", "content": s})),
+        Some(TextOr::Blocks(blocks)) => {
+            let parts = text_parts(&blocks, "system")?;
             messages.push(json!({"role": "system", "content": parts}));
         }
-        Some(_) => {
-            return Err(MessagesError::request(
-                "system",
-                "`system` must be a string or an array of text blocks",
-            ))
-        }
     }
-    match body.get("messages") {
-        Some(Value::Array(turns)) if !turns.is_empty() => {
-            for (i, turn) in turns.iter().enumerate() {
-                translate_turn(turn, i, &mut messages)?;
-            }
-        }
-        Some(Value::Array(_)) => {
-            return Err(MessagesError::request(
-                "messages",
-                "`messages` must not be empty",
-            ))
-        }
-        Some(_) => {
-            return Err(MessagesError::request(
-                "messages",
-                "`messages` must be an array",
-            ))
-        }
-        None => return Err(MessagesError::request("messages", "`messages` is required")),
+    for (i, turn) in request.messages.iter().enumerate() {
+        translate_turn(turn, i, &mut messages)?;
     }
     out.insert("messages".into(), Value::Array(messages));
-    if let Some(tools) = body.get("tools") {
-        let tools = translate_tools(tools)?;
-        if !tools.is_empty() {
-            out.insert("tools".into(), Value::Array(tools));
-        }
+    let tools = translate_tools(&request.tools)?;
+    if !tools.is_empty() {
+        out.insert("tools".into(), Value::Array(tools));
     }
-    if let Some(choice) = body.get("tool_choice") {
-        translate_tool_choice(choice, &mut out)?;
+    if let Some(choice) = &request.tool_choice {
+        translate_tool_choice(choice, &mut out);
     }
     Ok(Value::Object(out))
 }
 
-fn strings(value: &Value) -> Option<Vec<String>> {
-    value
-        .as_array()?
+/// Text blocks as OpenAI text parts; any other block is refused.
+fn text_parts(blocks: &[Block], at: &str) -> Result<Vec<Value>> {
+    blocks
         .iter()
-        .map(|s| s.as_str().map(str::to_owned))
+        .enumerate()
+        .map(|(i, block)| match block {
+            Block::Text { text } => Ok(json!({"type": "text", "text": text})),
+            other => Err(MessagesError::request(
+                format!("{at}[{i}]"),
+                format!(
+                    "`{at}[{i}]` is a {} block; only text blocks are allowed here",
+                    other.kind()
+                ),
+            )),
+        })
         .collect()
 }
 
-fn metadata_user(value: &Value) -> Result<Option<String>> {
-    let Value::Object(map) = value else {
-        return Err(MessagesError::request(
-            "metadata",
-            "`metadata` must be an object",
-        ));
+fn image_part(source: &ImageSource) -> Value {
+    let url = match source {
+        ImageSource::Base64 { media_type, data } => format!("data:{media_type};base64,{data}"),
+        ImageSource::Url { url } => url.clone(),
     };
-    let mut user = None;
-    for (key, v) in map {
-        match (key.as_str(), v) {
-            ("user_id", Value::String(u)) => user = Some(u.clone()),
-            ("user_id", Value::Null) => {}
-            ("user_id", _) => {
-                return Err(MessagesError::request(
-                    "metadata.user_id",
-                    "`metadata.user_id` must be a string",
-                ))
-            }
-            (other, _) => {
-                return Err(MessagesError::request(
-                    format!("metadata.{other}"),
-                    format!("`metadata.{other}` is not supported; only `metadata.user_id` is"),
-                ))
-            }
-        }
-    }
-    Ok(user)
+    json!({"type": "image_url", "image_url": {"url": url}})
 }
 
-fn block_type<'a>(block: &'a Value, at: &str) -> Result<&'a str> {
-    block.get("type").and_then(Value::as_str).ok_or_else(|| {
-        MessagesError::request(at, format!("`{at}` must be a content block with a `type`"))
-    })
-}
-
-fn text_of<'a>(block: &'a Value, at: &str) -> Result<&'a str> {
-    block.get("text").and_then(Value::as_str).ok_or_else(|| {
-        MessagesError::request(
-            format!("{at}.text"),
-            format!("`{at}.text` must be a string"),
-        )
-    })
-}
-
-/// A text block as an OpenAI text part; any other block is refused.
-fn text_part(block: &Value, at: &str) -> Result<Value> {
-    match block_type(block, at)? {
-        "text" => Ok(json!({"type": "text", "text": text_of(block, at)?})),
-        other => Err(MessagesError::request(
-            at,
-            format!("`{at}` is a {other} block; only text blocks are allowed here"),
-        )),
-    }
-}
-
-fn image_part(block: &Value, at: &str) -> Result<Value> {
-    let source = block.get("source").unwrap_or(&Value::Null);
-    let field = |name: &str| {
-        source.get(name).and_then(Value::as_str).ok_or_else(|| {
-            MessagesError::request(
-                format!("{at}.source.{name}"),
-                format!("`{at}.source.{name}` must be a string"),
-            )
-        })
-    };
-    let url = match source.get("type").and_then(Value::as_str) {
-        Some("base64") => format!("data:{};base64,{}", field("media_type")?, field("data")?),
-        Some("url") => field("url")?.to_owned(),
-        _ => {
-            return Err(MessagesError::request(
-                format!("{at}.source"),
-                format!("`{at}.source` must be a base64 or url image source"),
-            ))
-        }
-    };
-    Ok(json!({"type": "image_url", "image_url": {"url": url}}))
-}
-
-fn translate_turn(turn: &Value, i: usize, out: &mut Vec<Value>) -> Result<()> {
+fn translate_turn(turn: &Turn, i: usize, out: &mut Vec<Value>) -> Result<()> {
     let at = format!("messages[{i}]");
-    let role = turn.get("role").and_then(Value::as_str);
-    let content = turn.get("content").ok_or_else(|| {
-        MessagesError::request(
-            format!("{at}.content"),
-            format!("`{at}.content` is required"),
-        )
-    })?;
-    if let Some(extra) = turn
-        .as_object()
-        .and_then(|m| m.keys().find(|k| *k != "role" && *k != "content"))
-    {
-        return Err(MessagesError::request(
-            format!("{at}.{extra}"),
-            format!("`{at}.{extra}` is not part of a message; remove it"),
-        ));
-    }
-    match (role, content) {
-        (Some(role @ ("user" | "assistant")), Value::String(s)) => {
+    match (&turn.role, &turn.content) {
+        (role, TextOr::Text(s)) => {
+            let role = match role {
+                Role::User => "user",
+                Role::Assistant => "assistant",
+            };
             out.push(json!({"role": role, "content": s}));
             Ok(())
         }
-        (Some("user"), Value::Array(blocks)) => user_turn(blocks, &at, out),
-        (Some("assistant"), Value::Array(blocks)) => assistant_turn(blocks, &at, out),
-        (Some("user" | "assistant"), _) => Err(MessagesError::request(
-            format!("{at}.content"),
-            format!("`{at}.content` must be a string or an array of content blocks"),
-        )),
-        _ => Err(MessagesError::request(
-            format!("{at}.role"),
-            format!("`{at}.role` must be \"user\" or \"assistant\""),
-        )),
+        (Role::User, TextOr::Blocks(blocks)) => user_turn(blocks, &at, out),
+        (Role::Assistant, TextOr::Blocks(blocks)) => assistant_turn(blocks, &at, out),
     }
 }
 
-fn user_turn(blocks: &[Value], at: &str, out: &mut Vec<Value>) -> Result<()> {
+fn user_turn(blocks: &[Block], at: &str, out: &mut Vec<Value>) -> Result<()> {
     let mut parts = Vec::new();
     for (j, block) in blocks.iter().enumerate() {
         let at = format!("{at}.content[{j}]");
-        match block_type(block, &at)? {
-            "text" => parts.push(json!({"type": "text", "text": text_of(block, &at)?})),
-            "image" => parts.push(image_part(block, &at)?),
-            "tool_result" => out.push(tool_result(block, &at)?),
+        match block {
+            Block::Text { text } => parts.push(json!({"type": "text", "text": text})),
+            Block::Image { source } => parts.push(image_part(source)),
+            Block::ToolResult {
+                tool_use_id,
+                content,
+                is_error,
+            } => out.push(tool_result(tool_use_id, content.as_ref(), *is_error, &at)?),
             other => {
                 return Err(MessagesError::request(
                     at.clone(),
-                    format!("`{at}` is a {other} block, which this gateway cannot forward; use text, image or tool_result blocks"),
+                    format!("`{at}` is a {} block, which this gateway cannot forward in a user turn; use text, image or tool_result blocks", other.kind()),
                 ))
             }
         }
@@ -331,72 +231,47 @@ fn user_turn(blocks: &[Value], at: &str, out: &mut Vec<Value>) -> Result<()> {
 
 /// A `tool_result` block as a `role: tool` message. OpenAI's tool message has no error
 /// flag, so an error result says so in its text.
-fn tool_result(block: &Value, at: &str) -> Result<Value> {
-    let id = block
-        .get("tool_use_id")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            MessagesError::request(
-                format!("{at}.tool_use_id"),
-                format!("`{at}.tool_use_id` must be a string"),
-            )
-        })?;
-    let is_error = block.get("is_error").and_then(Value::as_bool) == Some(true);
-    let mut content = match block.get("content") {
-        None | Some(Value::Null) => Value::String(String::new()),
-        Some(Value::String(s)) => Value::String(s.clone()),
-        Some(Value::Array(items)) => Value::Array(
-            items
-                .iter()
-                .enumerate()
-                .map(|(k, b)| text_part(b, &format!("{at}.content[{k}]")))
-                .collect::<Result<Vec<_>>>()?,
-        ),
-        Some(_) => {
-            return Err(MessagesError::request(
-                format!("{at}.content"),
-                format!("`{at}.content` must be a string or an array of text blocks"),
-            ))
+fn tool_result(id: &str, content: Option<&Content>, is_error: bool, at: &str) -> Result<Value> {
+    let content = match content {
+        None => Value::String(if is_error {
+            "Error: ".into()
+        } else {
+            String::new()
+        }),
+        Some(TextOr::Text(s)) if is_error => Value::String(format!("Error: {s}")),
+        Some(TextOr::Text(s)) => Value::String(s.clone()),
+        Some(TextOr::Blocks(blocks)) => {
+            let mut parts = text_parts(blocks, &format!("{at}.content"))?;
+            if is_error {
+                parts.insert(0, json!({"type": "text", "text": "Error:"}));
+            }
+            Value::Array(parts)
         }
     };
-    if is_error {
-        content = match content {
-            Value::String(s) => Value::String(format!("Error: {s}")),
-            Value::Array(mut parts) => {
-                parts.insert(0, json!({"type": "text", "text": "Error:"}));
-                Value::Array(parts)
-            }
-            other => other,
-        };
-    }
     Ok(json!({"role": "tool", "tool_call_id": id, "content": content}))
 }
 
-fn assistant_turn(blocks: &[Value], at: &str, out: &mut Vec<Value>) -> Result<()> {
+fn assistant_turn(blocks: &[Block], at: &str, out: &mut Vec<Value>) -> Result<()> {
     let mut text = String::new();
     let mut calls = Vec::new();
     for (j, block) in blocks.iter().enumerate() {
-        let at = format!("{at}.content[{j}]");
-        match block_type(block, &at)? {
-            "text" => text.push_str(text_of(block, &at)?),
-            "tool_use" => {
-                let id = block.get("id").and_then(Value::as_str);
-                let name = block.get("name").and_then(Value::as_str);
-                let (Some(id), Some(name)) = (id, name) else {
-                    return Err(MessagesError::request(
-                        at.clone(),
-                        format!("`{at}` needs an `id` and a `name`"),
-                    ));
+        match block {
+            Block::Text { text: t } => text.push_str(t),
+            Block::ToolUse { id, name, input } => {
+                let arguments = if input.is_null() {
+                    "{}".to_owned()
+                } else {
+                    input.to_string()
                 };
-                let input = block.get("input").cloned().unwrap_or_else(|| json!({}));
                 calls.push(json!({"id": id, "type": "function",
-                                  "function": {"name": name, "arguments": input.to_string()}}));
+                                  "function": {"name": name, "arguments": arguments}}));
             }
             other => {
+                let at = format!("{at}.content[{j}]");
                 return Err(MessagesError::request(
                     at.clone(),
-                    format!("`{at}` is a {other} block, which this gateway cannot forward; use text or tool_use blocks"),
-                ))
+                    format!("`{at}` is a {} block, which this gateway cannot forward in an assistant turn; use text or tool_use blocks", other.kind()),
+                ));
             }
         }
     }
@@ -408,16 +283,13 @@ fn assistant_turn(blocks: &[Value], at: &str, out: &mut Vec<Value>) -> Result<()
     Ok(())
 }
 
-fn translate_tools(tools: &Value) -> Result<Vec<Value>> {
-    let Value::Array(tools) = tools else {
-        return Err(MessagesError::request("tools", "`tools` must be an array"));
-    };
+fn translate_tools(tools: &[Tool]) -> Result<Vec<Value>> {
     tools
         .iter()
         .enumerate()
         .map(|(i, tool)| {
             let at = format!("tools[{i}]");
-            match tool.get("type").and_then(Value::as_str) {
+            match tool.kind.as_deref() {
                 None | Some("custom") => {}
                 Some(other) => {
                     return Err(MessagesError::request(
@@ -426,46 +298,32 @@ fn translate_tools(tools: &Value) -> Result<Vec<Value>> {
                     ))
                 }
             }
-            let name = tool
-                .get("name")
-                .and_then(Value::as_str)
-                .ok_or_else(|| MessagesError::request(format!("{at}.name"), format!("`{at}.name` must be a string")))?;
-            let schema = tool
-                .get("input_schema")
-                .filter(|s| s.is_object())
-                .ok_or_else(|| MessagesError::request(format!("{at}.input_schema"), format!("`{at}.input_schema` must be a JSON Schema object")))?;
-            let mut function = json!({"name": name, "parameters": schema});
-            if let Some(description) = tool.get("description").and_then(Value::as_str) {
-                function["description"] = Value::String(description.to_owned());
+            if !tool.input_schema.is_object() {
+                return Err(MessagesError::request(
+                    format!("{at}.input_schema"),
+                    format!("`{at}.input_schema` must be a JSON Schema object"),
+                ));
+            }
+            let mut function = json!({"name": tool.name, "parameters": tool.input_schema});
+            if let Some(description) = &tool.description {
+                function["description"] = Value::String(description.clone());
             }
             Ok(json!({"type": "function", "function": function}))
         })
         .collect()
 }
 
-fn translate_tool_choice(choice: &Value, out: &mut Map<String, Value>) -> Result<()> {
-    let openai = match choice.get("type").and_then(Value::as_str) {
-        Some("auto") => json!("auto"),
-        Some("any") => json!("required"),
-        Some("none") => json!("none"),
-        Some("tool") => {
-            let name = choice.get("name").and_then(Value::as_str).ok_or_else(|| {
-                MessagesError::request("tool_choice.name", "`tool_choice.name` must be a string")
-            })?;
-            json!({"type": "function", "function": {"name": name}})
-        }
-        _ => {
-            return Err(MessagesError::request(
-                "tool_choice",
-                "`tool_choice.type` must be auto, any, tool or none",
-            ))
-        }
+fn translate_tool_choice(choice: &ToolChoice, out: &mut Map<String, Value>) {
+    let openai = match choice {
+        ToolChoice::Auto { .. } => json!("auto"),
+        ToolChoice::Any { .. } => json!("required"),
+        ToolChoice::None => json!("none"),
+        ToolChoice::Tool { name, .. } => json!({"type": "function", "function": {"name": name}}),
     };
     out.insert("tool_choice".into(), openai);
-    if choice.get("disable_parallel_tool_use") == Some(&Value::Bool(true)) {
+    if choice.serial() {
         out.insert("parallel_tool_calls".into(), Value::Bool(false));
     }
-    Ok(())
 }
 
 #[cfg(test)]

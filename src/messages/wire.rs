@@ -5,6 +5,8 @@
 //! Field order follows Anthropic's own answers; block types and fields added later are
 //! read past, never refused.
 
+pub mod request;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

@@ -14,7 +14,6 @@
 use std::collections::HashMap;
 
 use bytes::Bytes;
-use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::adapter::{Dialect, Encoded, KeyHeader, Outgoing};
@@ -23,6 +22,9 @@ use super::shape::{self, Chunks, NativeError};
 use super::ProviderError;
 use crate::config::ProviderConfig;
 use crate::messages::finish_reason;
+use crate::messages::wire::request::{
+    Block, ImageSource, Metadata, Request as MessagesRequest, Role, TextOr, Tool, ToolChoice, Turn,
+};
 use crate::messages::wire::{self, ContentBlock, Delta, StreamEvent, Usage};
 use crate::openai::view::{
     ChatView, Image, Message as ViewMessage, Role as ViewRole, ToolChoice as Choice,
@@ -76,105 +78,6 @@ impl Dialect for Anthropic {
 
 // ---- request: OpenAI chat -> Anthropic Messages ----
 
-#[derive(Serialize, Debug)]
-struct MessagesRequest {
-    model: String,
-    max_tokens: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    system: Option<String>,
-    messages: Vec<Message>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    temperature: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    top_p: Option<f64>,
-    /// Not in OpenAI's API, but sent by vLLM-style clients and by our Anthropic
-    /// ingress: passed through rather than dropped.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    top_k: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    stop_sequences: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    tools: Vec<Tool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    tool_choice: Option<ToolChoice>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    stream: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    metadata: Option<Metadata>,
-}
-
-#[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-enum Role {
-    User,
-    Assistant,
-}
-
-#[derive(Serialize, Debug)]
-struct Message {
-    role: Role,
-    content: Vec<Block>,
-}
-
-#[derive(Serialize, Debug)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum Block {
-    Text {
-        text: String,
-    },
-    Image {
-        source: ImageSource,
-    },
-    ToolUse {
-        id: String,
-        name: String,
-        input: Value,
-    },
-    ToolResult {
-        tool_use_id: String,
-        content: String,
-    },
-}
-
-#[derive(Serialize, Debug)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum ImageSource {
-    Base64 { media_type: String, data: String },
-    Url { url: String },
-}
-
-#[derive(Serialize, Debug)]
-struct Tool {
-    name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<String>,
-    input_schema: Value,
-}
-
-#[derive(Serialize, Debug)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum ToolChoice {
-    Auto {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        disable_parallel_tool_use: Option<bool>,
-    },
-    Any {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        disable_parallel_tool_use: Option<bool>,
-    },
-    Tool {
-        name: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        disable_parallel_tool_use: Option<bool>,
-    },
-    None,
-}
-
-#[derive(Serialize, Debug)]
-struct Metadata {
-    user_id: String,
-}
-
 fn to_messages_request(
     provider: &str,
     request: &ChatRequest,
@@ -198,6 +101,7 @@ fn to_messages_request(
     let tools = shape::function_tools(provider, &view)?
         .into_iter()
         .map(|t| Tool {
+            kind: None,
             name: t.name.to_owned(),
             description: t.description.map(str::to_owned),
             input_schema: t
@@ -210,7 +114,7 @@ fn to_messages_request(
     Ok(MessagesRequest {
         model: view.model.to_owned(),
         max_tokens: sampling.max_tokens.unwrap_or(DEFAULT_MAX_TOKENS),
-        system,
+        system: system.map(TextOr::Text),
         messages,
         temperature: sampling.temperature,
         top_p: sampling.top_p,
@@ -221,10 +125,12 @@ fn to_messages_request(
             .map(|stop| stop.iter().map(|s| (*s).to_owned()).collect()),
         tools,
         tool_choice: tool_choice(provider, &view)?,
-        stream: view.stream,
+        stream: view.stream.then_some(true),
         metadata: view.user.map(|u| Metadata {
-            user_id: u.to_owned(),
+            user_id: Some(u.to_owned()),
         }),
+        thinking: None,
+        service_tier: None,
     })
 }
 
@@ -256,7 +162,7 @@ fn tool_choice(provider: &str, view: &ChatView<'_>) -> Result<Option<ToolChoice>
 fn translate_messages(
     provider: &str,
     view: &ChatView<'_>,
-) -> Result<(Option<String>, Vec<Message>), ProviderError> {
+) -> Result<(Option<String>, Vec<Turn>), ProviderError> {
     let conversation = shape::conversation(provider, API, view, |i, m| match m.role {
         ViewRole::Assistant => Ok((Role::Assistant, assistant_blocks(provider, m, i)?)),
         ViewRole::Tool => {
@@ -269,33 +175,33 @@ fn translate_messages(
             })?;
             let result = Block::ToolResult {
                 tool_use_id: id.to_owned(),
-                content: m.content.text().unwrap_or_default(),
+                content: Some(TextOr::Text(m.content.text().unwrap_or_default())),
+                is_error: false,
             };
             Ok((Role::User, vec![result]))
         }
         _ => Ok((Role::User, user_blocks(provider, m, i)?)),
     })?;
-    let mut turns: Vec<Message> = conversation
+    let turns = conversation
         .turns
         .into_iter()
-        .map(|(role, content)| Message { role, content })
+        .map(|(role, mut content): (Role, Vec<Block>)| {
+            // Anthropic wants tool results first in the user turn that answers tool calls.
+            if role == Role::User {
+                content.sort_by_key(|b| !matches!(b, Block::ToolResult { .. }));
+            }
+            Turn {
+                role,
+                content: TextOr::Blocks(content),
+            }
+        })
         .collect();
-    // Anthropic wants tool results first in the user turn that answers tool calls.
-    for turn in turns.iter_mut().filter(|t| t.role == Role::User) {
-        let (mut results, rest): (Vec<Block>, Vec<Block>) = std::mem::take(&mut turn.content)
-            .into_iter()
-            .partition(|b| matches!(b, Block::ToolResult { .. }));
-        results.extend(rest);
-        turn.content = results;
-    }
     let system = (!conversation.system.is_empty()).then(|| conversation.system.join("\n\n"));
     Ok((system, turns))
 }
 
 fn text_block(text: &str) -> Block {
-    Block::Text {
-        text: text.to_owned(),
-    }
+    Block::text(text)
 }
 
 fn user_blocks(provider: &str, m: &ViewMessage<'_>, i: usize) -> Result<Vec<Block>, ProviderError> {
