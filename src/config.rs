@@ -13,6 +13,8 @@ use std::time::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
+pub use crate::audit::Durability;
+
 mod cluster;
 mod routing;
 pub use crate::limits::Limits;
@@ -137,14 +139,6 @@ pub use crate::vault::master_key::MasterKeySource;
 #[derive(Debug, Clone)]
 pub struct PolicyConfig {
     pub dir: PathBuf,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Durability {
-    /// Every request record is fdatasynced before the request is forwarded.
-    Fsync,
-    /// Records are synced in batches at most this far apart.
-    Batch(Duration),
 }
 
 #[derive(Debug, Clone)]
@@ -934,11 +928,13 @@ impl RawAudit {
                 }
                 Durability::Fsync
             }
-            Some(("batch", _)) => Durability::Batch(millis(
-                self.batch_interval_ms.as_ref(),
-                "audit.batch_interval_ms",
-                10,
-            )?),
+            Some(("batch", _)) => Durability::Batch {
+                max_delay: millis(
+                    self.batch_interval_ms.as_ref(),
+                    "audit.batch_interval_ms",
+                    10,
+                )?,
+            },
             Some((other, span)) => {
                 return Err((
                     span,
@@ -1237,14 +1233,10 @@ impl Config {
     /// them, for the log in `<data dir>/audit`. The mapping lives here, at the edge that
     /// knows both, so the audit module never reads the config.
     pub fn audit_options(&self) -> crate::audit::AuditOptions {
-        use crate::audit::Durability as Audit;
         let a = &self.audit;
         crate::audit::AuditOptions {
             dir: self.data.dir.join("audit"),
-            durability: match a.durability {
-                Durability::Fsync => Audit::Fsync,
-                Durability::Batch(max_delay) => Audit::Batch { max_delay },
-            },
+            durability: a.durability,
             segment_max_bytes: a.segment_max_bytes,
             checkpoint_every: a.checkpoint_every,
             checkpoint_interval: a.checkpoint_interval,

@@ -181,15 +181,8 @@ pub struct ActionTaken {
     pub count: u64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PiiAction {
-    Allow,
-    Mask,
-    Tokenize,
-    Hash,
-    Block,
-}
+/// What was done to a finding: the PII engine's own action, recorded as it names it.
+pub use crate::pii::Action as PiiAction;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -234,6 +227,16 @@ pub struct Usage {
     pub total_tokens: u64,
 }
 
+impl From<crate::openai::Usage> for Usage {
+    fn from(usage: crate::openai::Usage) -> Usage {
+        Usage {
+            prompt_tokens: usage.prompt,
+            completion_tokens: usage.completion,
+            total_tokens: usage.total(),
+        }
+    }
+}
+
 /// Cost in millionths of the currency unit, so sums are exact.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -252,12 +255,26 @@ pub struct Capture {
     pub response: Option<serde_json::Value>,
 }
 
+/// What the audit log keeps of a request's content (a policy's `capture`, recorded).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CaptureMode {
+    /// No content, only metadata.
     Metadata,
+    /// What was actually sent and received (after redaction).
     Redacted,
+    /// Originals too, encrypted under the subject's key only.
     Full,
+}
+
+impl CaptureMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaptureMode::Metadata => "metadata",
+            CaptureMode::Redacted => "redacted",
+            CaptureMode::Full => "full",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -63,6 +63,19 @@ impl Usage {
         usage
     }
 
+    /// The counts an answer or chunk reports in its `usage` object; `None` when it has
+    /// none, or one that does not count the prompt (nothing to charge or price).
+    pub fn of_answer(answer: &Value) -> Option<Usage> {
+        let usage = answer.get("usage")?;
+        usage.get("prompt_tokens")?.as_u64()?;
+        Some(Usage::of(Some(usage)))
+    }
+
+    /// Prompt and completion tokens together.
+    pub fn total(self) -> u64 {
+        self.prompt + self.completion
+    }
+
     /// The counts of an OpenAI `usage` object (zero where one is missing).
     pub fn of(value: Option<&Value>) -> Usage {
         let count = |pointer: &str| {

@@ -39,26 +39,7 @@ use super::classes::{self, DataClass};
 use super::PolicyError;
 use crate::pii::{Action, BinaryParts, Engine, Entity, PiiError, PiiRules, PiiTable};
 
-/// What the audit log keeps of a request's content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CaptureMode {
-    /// No content, only metadata.
-    Metadata,
-    /// What was actually sent and received (after redaction).
-    Redacted,
-    /// Originals too, encrypted under the subject's key only.
-    Full,
-}
-
-impl CaptureMode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CaptureMode::Metadata => "metadata",
-            CaptureMode::Redacted => "redacted",
-            CaptureMode::Full => "full",
-        }
-    }
-}
+pub use crate::audit::record::CaptureMode;
 
 /// Which providers may see requests under a policy.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

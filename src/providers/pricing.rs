@@ -3,15 +3,7 @@
 //! a model-wide one). Amounts are millionths of the currency unit so that sums are exact.
 
 use crate::config::Price;
-
-/// Token counts of one answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tokens {
-    pub prompt: u64,
-    /// Of the prompt tokens, those the provider served from its cache.
-    pub cached: u64,
-    pub completion: u64,
-}
+use crate::openai::Usage;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Pricing {
@@ -48,9 +40,9 @@ impl Pricing {
     }
 
     /// `(currency, micros)`, or `None` when the model has no price.
-    pub fn cost(&self, provider: &str, model: &str, tokens: Tokens) -> Option<(String, u64)> {
+    pub fn cost(&self, provider: &str, model: &str, tokens: Usage) -> Option<(String, u64)> {
         let price = self.price(provider, model)?;
-        let cached = tokens.cached.min(tokens.prompt);
+        let cached = tokens.cached.unwrap_or(0).min(tokens.prompt);
         // tokens x (units per million tokens) = millionths of a unit.
         let micros = (tokens.prompt - cached) as f64 * price.input_per_million
             + cached as f64 * price.cached_input_per_million
@@ -80,9 +72,9 @@ mod tests {
             price(None, 1.0, 1.0, 2.0),
             price(Some("eu"), 0.15, 0.075, 0.6),
         ]);
-        let t = Tokens {
+        let t = Usage {
             prompt: 1000,
-            cached: 400,
+            cached: Some(400),
             completion: 500,
         };
         // 600 x 0.15 + 400 x 0.075 + 500 x 0.6 = 90 + 30 + 300 micros

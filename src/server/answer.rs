@@ -14,7 +14,8 @@ use super::admit::Admitted;
 use super::error::ApiError;
 use super::observe::Served;
 use super::restore::{restore_completion, scan_completion};
-use super::trail::{tokens_of, usage_of, ResponseFacts};
+use super::trail::ResponseFacts;
+use crate::openai::Usage;
 
 use super::Gateway;
 use crate::providers::ProviderError;
@@ -82,13 +83,14 @@ pub async fn answer_json_shaped(
     } else {
         received
     };
+    let usage = Usage::of_answer(&value);
     let facts = ResponseFacts {
         status: 200,
         error_type: None,
         upstream,
         attempted: true,
-        usage: usage_of(&value),
-        cost: gw.cost(&provider, trail.model(), tokens_of(&value)),
+        usage,
+        cost: gw.cost(&provider, trail.model(), usage),
         captured,
     };
     let passthrough = admitted.restorer.is_empty() && admitted.output_scan.is_none();

@@ -29,7 +29,7 @@ pub fn refused(refusal: Refusal) -> ApiError {
 /// Charges what an answer used (as its response record says) to its key and tenant.
 pub fn charge(gw: &Gateway, trail: &Trail, facts: &ResponseFacts) {
     let usage = Usage {
-        tokens: facts.usage.as_ref().map(|u| u.total_tokens),
+        tokens: facts.usage.map(|u| u.total()),
         cost: facts.cost.as_ref().map(|c| (c.currency.clone(), c.micros)),
     };
     let (tenant, key, limits) = trail.caller_limits();

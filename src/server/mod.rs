@@ -44,8 +44,9 @@ pub use observe::{RequestId, REQUEST_ID_HEADER};
 
 use crate::audit::{AuditError, AuditLog, AuditOptions};
 use crate::config::{Config, ServerConfig};
+use crate::openai::Usage;
 use crate::policy::Policies;
-use crate::providers::pricing::{Pricing, Tokens};
+use crate::providers::pricing::Pricing;
 use crate::providers::router;
 use crate::providers::{Providers, SetupError};
 use crate::telemetry::Metrics;
@@ -99,7 +100,7 @@ impl Gateway {
         &self,
         provider: &str,
         model: &str,
-        tokens: Option<Tokens>,
+        tokens: Option<Usage>,
     ) -> Option<crate::audit::record::Cost> {
         let (currency, micros) = self.pricing.load().cost(provider, model, tokens?)?;
         Some(crate::audit::record::Cost { currency, micros })

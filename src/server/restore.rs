@@ -11,12 +11,10 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::trail::{tokens_of, usage_of};
-use crate::audit::record::Usage;
 use crate::openai::json_text;
+use crate::openai::Usage;
 use crate::pii::output::OutputStream;
 use crate::pii::{Engine, Restorer, StreamRestorer};
-use crate::providers::pricing::Tokens;
 
 /// Most text of an answer kept for the audit record's capture.
 const MAX_CAPTURE: usize = 1 << 20;
@@ -136,7 +134,6 @@ pub struct StreamTap {
     /// The last chunk seen, as a template for a final flush chunk.
     template: Option<Value>,
     pub usage: Option<Usage>,
-    pub tokens: Option<Tokens>,
     pub received: String,
     /// The usage-only chunk was asked for by the gateway, not the client: keep it back.
     hide_usage_chunk: bool,
@@ -152,7 +149,6 @@ impl StreamTap {
             held_tools: Vec::new(),
             template: None,
             usage: None,
-            tokens: None,
             received: String::new(),
             hide_usage_chunk: false,
         }
@@ -214,9 +210,8 @@ impl StreamTap {
         let Ok(mut chunk) = serde_json::from_str::<Value>(&data) else {
             return Some(data);
         };
-        if let Some(usage) = usage_of(&chunk) {
+        if let Some(usage) = Usage::of_answer(&chunk) {
             self.usage = Some(usage);
-            self.tokens = tokens_of(&chunk);
             let no_choices = chunk
                 .get("choices")
                 .and_then(Value::as_array)

@@ -73,10 +73,10 @@ impl<F> Relay<F> {
             error_type: error_type.map(str::to_owned),
             upstream: self.upstream,
             attempted: true,
-            usage: self.tap.usage.clone(),
+            usage: self.tap.usage,
             cost: self
                 .gw
-                .cost(trail.provider_name(), trail.model(), self.tap.tokens),
+                .cost(trail.provider_name(), trail.model(), self.tap.usage),
             captured,
         }
     }

@@ -14,12 +14,11 @@ use super::error::ApiError;
 use super::observe::RequestId;
 use super::{Caller, Gateway};
 use crate::audit::record::{
-    ActionTaken, Attempt, Capture, CaptureMode as AuditCapture, Cost, DataSubject, Detection,
-    Latency, Outcome, PiiAction, PolicyRef, Record, RecordKind, Residency, ResidencyDecision, Seq,
-    Usage,
+    ActionTaken, Attempt, Capture, Cost, DataSubject, Detection, Latency, Outcome, PiiAction,
+    PolicyRef, Record, RecordKind, Residency, ResidencyDecision, Seq,
 };
-use crate::pii::{Action, FindingCount};
-use crate::providers::pricing::Tokens;
+use crate::openai::Usage;
+use crate::pii::FindingCount;
 
 use crate::policy::{CaptureMode, Policy, Verdict};
 
@@ -84,16 +83,6 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestMeta {
             subject,
             started: Instant::now(),
         })
-    }
-}
-
-fn pii_action(action: Action) -> PiiAction {
-    match action {
-        Action::Allow => PiiAction::Allow,
-        Action::Mask => PiiAction::Mask,
-        Action::Tokenize => PiiAction::Tokenize,
-        Action::Hash => PiiAction::Hash,
-        Action::Block => PiiAction::Block,
     }
 }
 
@@ -188,7 +177,7 @@ impl Trail {
             .iter()
             .map(|f| ActionTaken {
                 entity: f.entity.name().to_owned(),
-                action: pii_action(f.action),
+                action: f.action,
                 count: f.count,
             })
             .collect();
@@ -302,11 +291,7 @@ impl Trail {
         request: Option<serde_json::Value>,
         response: Option<serde_json::Value>,
     ) -> Option<Capture> {
-        let mode = match self.capture {
-            CaptureMode::Metadata => AuditCapture::Metadata,
-            CaptureMode::Redacted => AuditCapture::Redacted,
-            CaptureMode::Full => AuditCapture::Full,
-        };
+        let mode = self.capture;
         let keep = self.capture != CaptureMode::Metadata;
         Some(Capture {
             mode,
@@ -401,7 +386,7 @@ impl Trail {
             upstream: upstream.map(ms),
             gateway: Some(ms(total.saturating_sub(upstream.unwrap_or_default()))),
         });
-        record.usage = outcome.usage.clone();
+        record.usage = outcome.usage.map(Into::into);
         record.cost = outcome.cost.clone();
         record.capture = self.capture(None, outcome.captured.clone());
         record
@@ -421,28 +406,4 @@ pub struct ResponseFacts {
     pub usage: Option<Usage>,
     pub cost: Option<Cost>,
     pub captured: Option<serde_json::Value>,
-}
-
-/// Reads the token counts an answer reports, cached prompt tokens included.
-pub fn tokens_of(value: &serde_json::Value) -> Option<Tokens> {
-    let u = value.get("usage")?;
-    let n = |p: &str| u.pointer(p).and_then(serde_json::Value::as_u64);
-    Some(Tokens {
-        prompt: n("/prompt_tokens")?,
-        cached: n("/prompt_tokens_details/cached_tokens").unwrap_or(0),
-        completion: n("/completion_tokens").unwrap_or(0),
-    })
-}
-
-/// Reads OpenAI's `usage` object.
-pub fn usage_of(value: &serde_json::Value) -> Option<Usage> {
-    let u = value.get("usage")?;
-    let n = |k: &str| u.get(k).and_then(serde_json::Value::as_u64);
-    let prompt = n("prompt_tokens")?;
-    let completion = n("completion_tokens").unwrap_or(0);
-    Some(Usage {
-        prompt_tokens: prompt,
-        completion_tokens: completion,
-        total_tokens: n("total_tokens").unwrap_or(prompt + completion),
-    })
 }
