@@ -332,7 +332,7 @@ mod tests {
 
     fn chat(body: Value) -> Value {
         let request = to_chat_request(body.to_string().as_bytes()).unwrap();
-        Value::Object(request.body().clone())
+        Value::Object(request.map().clone())
     }
 
     fn refused(body: Value) -> WireError {

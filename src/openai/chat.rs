@@ -4,8 +4,9 @@ use std::sync::LazyLock;
 
 use serde_json::{Map, Value};
 
-use super::text::{unreadable_parts, Structure, Unreadable, Walker};
-use super::{parse_object, replace_model, required, required_model, WireError};
+use super::body::Body;
+use super::text::Structure;
+use super::{required, WireError};
 
 /// The chat body's structural values, never screened (a model name, a role, an id, an
 /// enum-valued option: rewriting one would break the request, and none carries what
@@ -54,59 +55,40 @@ static STRUCTURE: LazyLock<Structure> = LazyLock::new(|| {
 /// upstream unchanged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChatRequest {
-    model: String,
+    body: Body,
     stream: bool,
-    body: Map<String, Value>,
-    /// Parts screening cannot read, found once at parse time.
-    unreadable: Vec<Unreadable>,
-    /// Bytes of the body as received.
-    raw_len: usize,
 }
 
 impl ChatRequest {
     pub fn parse(bytes: &[u8]) -> Result<ChatRequest, WireError> {
-        let body = parse_object(bytes)?;
-        let model = required_model(&body)?;
-        let stream = match body.get("stream") {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(_) => return Err(WireError::new("`stream` must be a boolean", Some("stream"))),
-        };
-        match required(&body, "messages")? {
-            Value::Array(messages) => {
-                for (i, m) in messages.iter().enumerate() {
-                    if !m.is_object() {
-                        return Err(WireError::new(
-                            format!("`messages[{i}]` must be an object"),
-                            Some(&format!("messages[{i}]")),
-                        ));
-                    }
+        let mut stream = false;
+        let body = Body::parse(bytes, &STRUCTURE, |map| {
+            stream = match map.get("stream") {
+                None | Some(Value::Null) => false,
+                Some(Value::Bool(b)) => *b,
+                Some(_) => {
+                    return Err(WireError::new("`stream` must be a boolean", Some("stream")))
                 }
-            }
-            _ => {
-                return Err(WireError::new(
+            };
+            match required(map, "messages")? {
+                Value::Array(messages) => {
+                    for (i, m) in messages.iter().enumerate() {
+                        if !m.is_object() {
+                            return Err(WireError::new(
+                                format!("`messages[{i}]` must be an object"),
+                                Some(&format!("messages[{i}]")),
+                            ));
+                        }
+                    }
+                    Ok(())
+                }
+                _ => Err(WireError::new(
                     "`messages` must be an array",
                     Some("messages"),
-                ))
+                )),
             }
-        }
-        let mut body = body;
-        Ok(ChatRequest {
-            unreadable: unreadable_parts(&STRUCTURE, &mut body),
-            model,
-            stream,
-            body,
-            raw_len: bytes.len(),
-        })
-    }
-
-    pub fn model(&self) -> &str {
-        &self.model
-    }
-
-    /// Replaces the model (an alias resolved to the served model).
-    pub fn set_model(&mut self, model: &str) {
-        replace_model(&mut self.body, &mut self.model, model);
+        })?;
+        Ok(ChatRequest { body, stream })
     }
 
     pub fn is_stream(&self) -> bool {
@@ -122,6 +104,7 @@ impl ChatRequest {
         }
         let options = self
             .body
+            .map_mut()
             .entry("stream_options")
             .or_insert_with(|| Value::Object(Map::new()));
         let Value::Object(options) = options else {
@@ -134,48 +117,31 @@ impl ChatRequest {
         true
     }
 
-    /// The JSON object as it will be sent upstream.
-    pub fn body(&self) -> &Map<String, Value> {
-        &self.body
-    }
-
     /// The typed view of the body as it stands (after screening), for translating it
     /// into another provider's format.
     pub fn view(&self) -> super::ChatView<'_> {
-        super::ChatView::of(&self.model, self.stream, &self.body)
-    }
-
-    pub fn to_vec(&self) -> Vec<u8> {
-        // Serializing a Map of Values cannot fail.
-        serde_json::to_vec(&self.body).unwrap_or_default()
-    }
-
-    /// Every screened string of the body (see [`STRUCTURE`]).
-    fn visit_text<E>(&mut self, f: &mut dyn FnMut(&mut String) -> Result<(), E>) -> Result<(), E> {
-        Walker::new(&STRUCTURE, f, None).body(&mut self.body)
+        super::ChatView::of(self.body.model(), self.stream, self.body.map())
     }
 }
 
-impl super::TextFields for ChatRequest {
-    fn for_each_text_mut<E>(
-        &mut self,
-        f: &mut dyn FnMut(&mut String) -> Result<(), E>,
-    ) -> Result<(), E> {
-        self.visit_text(f)
-    }
+impl std::ops::Deref for ChatRequest {
+    type Target = Body;
 
-    fn unreadable(&self) -> &[Unreadable] {
-        &self.unreadable
+    fn deref(&self) -> &Body {
+        &self.body
     }
+}
 
-    fn body_len(&self) -> usize {
-        self.raw_len
+impl std::ops::DerefMut for ChatRequest {
+    fn deref_mut(&mut self) -> &mut Body {
+        &mut self.body
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::openai::TextFields;
 
     #[test]
     fn unknown_fields_survive_a_round_trip() {
@@ -208,12 +174,12 @@ mod tests {
             {"role":"assistant","content":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"f","arguments":"{\"q\":\"arg\"}"}}]},
             {"role":"tool","tool_call_id":"1","content":"result"}]}"#;
         let mut req = ChatRequest::parse(raw).unwrap();
-        req.visit_text::<()>(&mut |s| {
+        req.for_each_text_mut::<()>(&mut |s| {
             *s = s.to_uppercase();
             Ok(())
         })
         .unwrap();
-        let v = Value::Object(req.body().clone());
+        let v = Value::Object(req.map().clone());
         assert_eq!(v["messages"][0]["content"], "SYS");
         assert_eq!(v["messages"][1]["content"][0]["text"], "PART");
         assert_eq!(v["messages"][1]["content"][1]["image_url"]["url"], "U");

@@ -5,6 +5,7 @@
 //! are read, and the text-bearing ones are exposed for redaction.
 
 mod answer;
+mod body;
 mod chat;
 mod embeddings;
 mod error;
@@ -14,6 +15,7 @@ mod text;
 pub mod view;
 
 pub use answer::{FinishReason, Usage};
+pub use body::Body;
 pub use chat::ChatRequest;
 pub use embeddings::EmbeddingsRequest;
 pub use error::{ErrorBody, ErrorDetail};

@@ -45,6 +45,7 @@ enum Seg {
 /// The reviewed paths of one route: structural values that are never screened, and
 /// strings that hold JSON text. Patterns are dotted paths; `[]` stands for any index
 /// and `*` for any key: `messages[].tool_calls[].function.name`.
+#[derive(Debug, PartialEq)]
 pub struct Structure {
     structural: Vec<Vec<Pat>>,
     json_text: Vec<Vec<Pat>>,

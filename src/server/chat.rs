@@ -59,7 +59,7 @@ pub async fn forward<F: Framing>(
     let added_usage = request.request_stream_usage();
     // policy/ + pii/: screened in place, residency decided, request record durable.
     let mut admitted = admit(gw, meta, caller, &model, &mut request, |r| {
-        Value::Object(r.body().clone())
+        Value::Object(r.map().clone())
     })
     .await?;
 

@@ -208,25 +208,20 @@ impl Trail {
     }
 
     pub fn residency(&mut self, verdict: &Verdict) {
-        let reason = if verdict.allowed.is_empty() {
+        let excluded = || {
             verdict
                 .excluded
                 .iter()
                 .map(|e| format!("{}: {}", e.provider, e.reason))
                 .collect::<Vec<_>>()
                 .join("; ")
+        };
+        let reason = if verdict.allowed.is_empty() {
+            excluded()
         } else if verdict.excluded.is_empty() {
             "every provider serving the model is allowed".to_owned()
         } else {
-            format!(
-                "excluded {}",
-                verdict
-                    .excluded
-                    .iter()
-                    .map(|e| format!("{}: {}", e.provider, e.reason))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )
+            format!("excluded {}", excluded())
         };
         self.base.residency = Some(Residency {
             decision: if verdict.allowed.is_empty() {
