@@ -6,6 +6,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
 
+mod audit_support;
 mod common;
 mod console_support;
 mod vault_support;
@@ -487,4 +488,126 @@ fn audit_view_refuses_a_missing_bundle_and_a_non_loopback_address() {
     assert_eq!(code, 2, "{out}{err}");
     assert!(err.contains("loopback"), "{err}");
     assert_eq!(err.lines().count(), 1, "one sentence: {err}");
+}
+
+/// `GET /admin/v1/console/chain` as the auditor.
+async fn chain_state(gw: &common::TestGateway) -> Value {
+    let (status, chain) = console_call(
+        gw,
+        Some(AUDITOR_TOKEN),
+        false,
+        Method::GET,
+        "/admin/v1/console/chain",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{chain}");
+    chain
+}
+
+/// Flips one byte of the ciphertext of frame `f` in place (no truncation of the file).
+fn flip_in_place(f: &audit_support::FrameAt) {
+    use std::io::{Read, Seek, SeekFrom, Write};
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&f.path)
+        .unwrap();
+    let at = (f.offset + f.ct_offset + f.ct_len / 2) as u64;
+    let mut byte = [0u8];
+    file.seek(SeekFrom::Start(at)).unwrap();
+    file.read_exact(&mut byte).unwrap();
+    file.seek(SeekFrom::Start(at)).unwrap();
+    file.write_all(&[byte[0] ^ 0x10]).unwrap();
+    file.sync_all().unwrap();
+}
+
+#[tokio::test]
+async fn the_chain_view_verifies_only_new_frames_and_still_catches_tampering() {
+    let (_upstream, gw) = start_console().await;
+    traffic(&gw, 1, 1).await;
+    let first = chain_state(&gw).await;
+    assert_eq!(first["verified"], true, "{first}");
+    assert_eq!(first["verification"]["mode"], "full", "{first}");
+    assert_eq!(first["verification"]["diverged"], false, "{first}");
+    let before = first["records"].as_u64().unwrap();
+
+    // More traffic: the next pass reads only the frames appended since, and verifies.
+    traffic(&gw, 2, 1).await;
+    let next = chain_state(&gw).await;
+    assert_eq!(next["verified"], true, "{next}");
+    assert_eq!(next["verification"]["mode"], "incremental", "{next}");
+    assert_eq!(next["verification"]["from_seq"], before, "{next}");
+    let after = next["records"].as_u64().unwrap();
+    assert!(
+        after >= before + 6,
+        "three chats of two records each: {next}"
+    );
+    assert_eq!(next["verification"]["records"], after - before, "{next}");
+    assert_eq!(next["checkpoints"], next["checkpoints_valid"], "{next}");
+    // Nothing new: still verified, zero new records read.
+    let idle = chain_state(&gw).await;
+    assert_eq!(idle["verified"], true, "{idle}");
+    assert_eq!(idle["verification"]["mode"], "incremental", "{idle}");
+    assert_eq!(idle["verification"]["records"], 0, "{idle}");
+
+    // The last verified frame changes under the running gateway: the log no longer
+    // extends the remembered head, so the view verifies from scratch and says so.
+    let frames = audit_support::frames(&gw.data_dir());
+    let last = frames.last().unwrap();
+    assert_eq!(last.seq + 1, after);
+    flip_in_place(last);
+    let caught = chain_state(&gw).await;
+    assert_eq!(caught["verified"], false, "{caught}");
+    assert_eq!(caught["verification"]["mode"], "full", "{caught}");
+    assert_eq!(caught["verification"]["diverged"], true, "{caught}");
+    assert!(
+        caught["verification"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("seq {}", last.seq)),
+        "{caught}"
+    );
+    assert_eq!(caught["first_failure"]["seq"], last.seq, "{caught}");
+    assert_eq!(
+        caught["first_failure"]["reason"], "hash_mismatch",
+        "{caught}"
+    );
+    // A pass that found a problem is not remembered: the next one starts over too.
+    let again = chain_state(&gw).await;
+    assert_eq!(again["verified"], false, "{again}");
+    assert_eq!(again["verification"]["mode"], "full", "{again}");
+}
+
+#[tokio::test]
+async fn a_frame_tampered_while_the_gateway_was_stopped_is_caught_by_the_chain_view() {
+    let (_upstream, gw) = start_console().await;
+    traffic(&gw, 2, 2).await;
+    assert_eq!(chain_state(&gw).await["verified"], true);
+    let dir = vault_support::stop(gw).await;
+    let data = dir.path().join("data");
+    let frames = audit_support::frames(&data);
+    let victim = &frames[frames.len() / 2];
+    flip_in_place(victim);
+    // `--accept-damage` starts on a damaged log (the start itself names the damage).
+    let gw = vault_support::start_in_with(
+        dir,
+        &[("TEST_AUDITOR_TOKEN", AUDITOR_TOKEN)],
+        &["--accept-damage"],
+    );
+    let chain = chain_state(&gw).await;
+    assert_eq!(chain["verified"], false, "{chain}");
+    assert_eq!(chain["verification"]["mode"], "full", "{chain}");
+    assert_eq!(chain["first_failure"]["seq"], victim.seq, "{chain}");
+    assert_eq!(chain["first_failure"]["reason"], "hash_mismatch", "{chain}");
+    // New traffic does not paper over it: every later pass starts over and finds it.
+    traffic(&gw, 1, 0).await;
+    let later = chain_state(&gw).await;
+    assert_eq!(later["verified"], false, "{later}");
+    assert_eq!(later["verification"]["mode"], "full", "{later}");
+    assert_eq!(later["first_failure"]["seq"], victim.seq, "{later}");
+    assert!(
+        !later.to_string().contains(AUDITOR_TOKEN),
+        "the token never shows: {later}"
+    );
 }

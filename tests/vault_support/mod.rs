@@ -40,8 +40,14 @@ pub fn start(config: &str, env: &[(&str, &str)]) -> TestGateway {
 
 /// Starts a gateway in `dir` (which holds `ledgergate.toml` and maybe `data/`).
 pub fn start_in(dir: tempfile::TempDir, env: &[(&str, &str)]) -> TestGateway {
+    start_in_with(dir, env, &[])
+}
+
+/// As [`start_in`], with `extra` arguments after `serve`'s (e.g. `--accept-damage`).
+pub fn start_in_with(dir: tempfile::TempDir, env: &[(&str, &str)], extra: &[&str]) -> TestGateway {
     let args = serve_args(dir.path());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+    args.extend_from_slice(extra);
     let mut env = env.to_vec();
     if !env.iter().any(|(k, _)| *k == "TEST_ADMIN_TOKEN") {
         env.push(("TEST_ADMIN_TOKEN", ADMIN_TOKEN));
