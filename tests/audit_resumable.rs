@@ -11,6 +11,17 @@ use audit_support::*;
 use ledgergate::audit::verify::{verify_log, Pass, Resumable, VerifyReport};
 use ledgergate::audit::AuditLog;
 
+/// True for a pass from scratch that was not caused by a diverged log.
+fn fresh(pass: &Pass) -> bool {
+    matches!(
+        pass,
+        Pass::Full {
+            diverged: false,
+            ..
+        }
+    )
+}
+
 fn assert_same(resumed: &VerifyReport, full: &VerifyReport) {
     assert_eq!(
         resumed.ok(),
@@ -55,16 +66,7 @@ fn resumed_passes_read_only_new_frames_and_agree_with_a_full_verification() {
             assert!(full.ok(), "{:?}", full.failures);
             assert_same(&report, &full);
             if round == 0 {
-                assert!(
-                    matches!(
-                        pass,
-                        Pass::Full {
-                            diverged: false,
-                            ..
-                        }
-                    ),
-                    "{pass:?}"
-                );
+                assert!(fresh(&pass), "{pass:?}");
             } else {
                 assert_eq!(
                     pass,
@@ -123,16 +125,7 @@ fn a_changed_segment_or_checkpoints_file_makes_the_next_pass_start_over_and_find
     assert_eq!(report.first_failure().unwrap().seq, victim.seq);
     // A damaged log is never resumed from.
     let (_, pass) = resumable.verify().unwrap();
-    assert!(
-        matches!(
-            pass,
-            Pass::Full {
-                diverged: false,
-                ..
-            }
-        ),
-        "{pass:?}"
-    );
+    assert!(fresh(&pass), "{pass:?}");
     flip_bit(&victim.path, victim.offset + victim.ct_offset);
     let (report, _) = resumable.verify().unwrap();
     assert!(report.ok(), "{:?}", report.failures);

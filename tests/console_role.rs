@@ -18,15 +18,7 @@ use serde_json::{json, Value};
 #[tokio::test]
 async fn an_auditor_token_gets_403_on_every_admin_route_and_changes_nothing() {
     let (_upstream, gw) = start_console().await;
-    let (status, before) = console_call(
-        &gw,
-        Some(ADMIN),
-        false,
-        Method::GET,
-        "/admin/v1/virtual-keys",
-        None,
-    )
-    .await;
+    let (status, before) = console_get(&gw, Some(ADMIN), "/admin/v1/virtual-keys").await;
     assert_eq!(status, 200);
     let routes: Vec<(Method, &str, Option<Value>)> = vec![
         (Method::GET, "/admin/v1/virtual-keys", None),
@@ -79,15 +71,7 @@ async fn an_auditor_token_gets_403_on_every_admin_route_and_changes_nothing() {
         }
     }
     // Nothing changed: the keys are as before, the export directory was never made.
-    let (_, after) = console_call(
-        &gw,
-        Some(ADMIN),
-        false,
-        Method::GET,
-        "/admin/v1/virtual-keys",
-        None,
-    )
-    .await;
+    let (_, after) = console_get(&gw, Some(ADMIN), "/admin/v1/virtual-keys").await;
     assert_eq!(before, after);
     assert!(!std::path::Path::new("/tmp/never-written-by-auditor").exists());
     assert!(!gw.output().contains(AUDITOR_TOKEN));
@@ -104,31 +88,15 @@ async fn console_routes_need_a_token_and_the_admin_token_needs_the_master_key_pr
         "/admin/v1/console/policies",
         "/admin/v1/console/proof/0",
     ] {
-        let (status, body) = console_call(&gw, None, false, Method::GET, path, None).await;
+        let (status, body) = console_get(&gw, None, path).await;
         assert_eq!(status, 401, "{path}: {body}");
-        let (status, _) = console_call(
-            &gw,
-            Some("not-a-token-of-anyone-0000000000000"),
-            false,
-            Method::GET,
-            path,
-            None,
-        )
-        .await;
+        let (status, _) = console_get(&gw, Some("not-a-token-of-anyone-0000000000000"), path).await;
         assert_eq!(status, 401, "{path}");
-        let (status, body) = console_call(&gw, Some(ADMIN), false, Method::GET, path, None).await;
+        let (status, body) = console_get(&gw, Some(ADMIN), path).await;
         assert_eq!(status, 403, "{path}: {body}");
         assert_eq!(body["error"]["code"], "audit_proof_required");
     }
-    let (status, body) = console_call(
-        &gw,
-        Some(ADMIN),
-        true,
-        Method::POST,
-        "/admin/v1/console/session",
-        Some(json!({})),
-    )
-    .await;
+    let (status, body) = console_session(&gw, Some(ADMIN), true).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["viewer"], "admin");
     // The page itself carries no data and a strict CSP.
@@ -159,26 +127,15 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
     traffic(&gw, 3, 2).await;
     let token = Some(AUDITOR_TOKEN);
 
-    let (status, session) = console_call(
-        &gw,
-        token,
-        false,
-        Method::POST,
-        "/admin/v1/console/session",
-        Some(json!({})),
-    )
-    .await;
+    let (status, session) = console_session(&gw, token, false).await;
     assert_eq!(status, 200, "{session}");
     assert_eq!(session["viewer"], AUDITOR_ID);
     assert_eq!(session["content"], "none");
 
-    let (status, page) = console_call(
+    let (status, page) = console_get(
         &gw,
         token,
-        false,
-        Method::GET,
         "/admin/v1/console/records?entity=EMAIL_ADDRESS&kind=request&per_page=2",
-        None,
     )
     .await;
     assert_eq!(status, 200, "{page}");
@@ -191,15 +148,7 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
         .unwrap()
         .contains(&json!("EMAIL_ADDRESS"))));
     let seq = rows[0]["seq"].as_u64().unwrap();
-    let (status, bad) = console_call(
-        &gw,
-        token,
-        false,
-        Method::GET,
-        "/admin/v1/console/records?from=yesterday",
-        None,
-    )
-    .await;
+    let (status, bad) = console_get(&gw, token, "/admin/v1/console/records?from=yesterday").await;
     assert_eq!(status, 400);
     assert!(
         bad["error"]["message"]
@@ -209,15 +158,8 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
         "{bad}"
     );
 
-    let (status, detail) = console_call(
-        &gw,
-        token,
-        false,
-        Method::GET,
-        &format!("/admin/v1/console/records/{seq}"),
-        None,
-    )
-    .await;
+    let (status, detail) =
+        console_get(&gw, token, &format!("/admin/v1/console/records/{seq}")).await;
     assert_eq!(status, 200, "{detail}");
     assert_eq!(detail["seq"], seq);
     assert_eq!(detail["record"]["kind"], "request");
@@ -230,28 +172,12 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
         "no original PII: {detail}"
     );
 
-    let (status, chain) = console_call(
-        &gw,
-        token,
-        false,
-        Method::GET,
-        "/admin/v1/console/chain",
-        None,
-    )
-    .await;
+    let (status, chain) = console_get(&gw, token, "/admin/v1/console/chain").await;
     assert_eq!(status, 200, "{chain}");
     assert_eq!(chain["verified"], true, "{chain}");
     assert!(chain["first_failure"].is_null());
 
-    let (status, summary) = console_call(
-        &gw,
-        token,
-        false,
-        Method::GET,
-        "/admin/v1/console/summary",
-        None,
-    )
-    .await;
+    let (status, summary) = console_get(&gw, token, "/admin/v1/console/summary").await;
     assert_eq!(status, 200);
     assert_eq!(
         summary["entities"][0]["entity"], "EMAIL_ADDRESS",
@@ -262,15 +188,7 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
         "{summary}"
     );
 
-    let (status, policies) = console_call(
-        &gw,
-        token,
-        false,
-        Method::GET,
-        "/admin/v1/console/policies",
-        None,
-    )
-    .await;
+    let (status, policies) = console_get(&gw, token, "/admin/v1/console/policies").await;
     assert_eq!(status, 200);
     assert!(
         policies["policies"]
@@ -302,15 +220,7 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
         vault_support::ledgergate(&["audit", "verify-bundle", &out], &[], "");
     assert_eq!(code, 0, "{stdout}{stderr}");
 
-    let (status, proof) = console_call(
-        &gw,
-        token,
-        false,
-        Method::GET,
-        &format!("/admin/v1/console/proof/{seq}"),
-        None,
-    )
-    .await;
+    let (status, proof) = console_get(&gw, token, &format!("/admin/v1/console/proof/{seq}")).await;
     assert_eq!(status, 200, "{proof}");
     assert_eq!(proof["checks"], true);
     let file = gw.path().join("proof.json");
@@ -415,20 +325,16 @@ async fn captured_content_shows_only_to_an_auditor_granted_it() {
         ],
     );
     traffic(&gw, 1, 0).await;
-    let (_, page) = console_call(
+    let (_, page) = console_get(
         &gw,
         Some(AUDITOR_TOKEN),
-        false,
-        Method::GET,
         "/admin/v1/console/records?kind=request",
-        None,
     )
     .await;
     let seq = page["rows"][0]["seq"].as_u64().unwrap();
     let path = format!("/admin/v1/console/records/{seq}");
 
-    let (status, withheld) =
-        console_call(&gw, Some(AUDITOR_TOKEN), false, Method::GET, &path, None).await;
+    let (status, withheld) = console_get(&gw, Some(AUDITOR_TOKEN), &path).await;
     assert_eq!(status, 200, "{withheld}");
     assert_eq!(withheld["record"]["capture"]["mode"], "full", "{withheld}");
     assert!(withheld["content_withheld"].is_string(), "{withheld}");
@@ -437,7 +343,7 @@ async fn captured_content_shows_only_to_an_auditor_granted_it() {
         "{withheld}"
     );
 
-    let (status, shown) = console_call(&gw, Some(ben_token), false, Method::GET, &path, None).await;
+    let (status, shown) = console_get(&gw, Some(ben_token), &path).await;
     assert_eq!(status, 200, "{shown}");
     assert!(shown["content_withheld"].is_null(), "{shown}");
     assert!(
@@ -458,33 +364,17 @@ async fn captured_content_shows_only_to_an_auditor_granted_it() {
 fn audit_view_refuses_a_missing_bundle_and_a_non_loopback_address() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("no-such-bundle");
-    let (code, out, err) = vault_support::ledgergate(
-        &[
-            "audit",
-            "view",
-            missing.to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-        ],
-        &[],
-        "",
-    );
+    let view = |listen: &str| {
+        let bundle = missing.to_str().unwrap();
+        vault_support::ledgergate(&["audit", "view", bundle, "--listen", listen], &[], "")
+    };
+    let (code, out, err) = view("127.0.0.1:0");
     assert_eq!(code, 2, "{out}{err}");
     assert!(
         err.contains("no-such-bundle") && err.contains("manifest.json"),
         "{err}"
     );
-    let (code, out, err) = vault_support::ledgergate(
-        &[
-            "audit",
-            "view",
-            missing.to_str().unwrap(),
-            "--listen",
-            "0.0.0.0:0",
-        ],
-        &[],
-        "",
-    );
+    let (code, out, err) = view("0.0.0.0:0");
     assert_eq!(code, 2, "{out}{err}");
     assert!(err.contains("loopback"), "{err}");
     assert_eq!(err.lines().count(), 1, "one sentence: {err}");
@@ -492,15 +382,7 @@ fn audit_view_refuses_a_missing_bundle_and_a_non_loopback_address() {
 
 /// `GET /admin/v1/console/chain` as the auditor.
 async fn chain_state(gw: &common::TestGateway) -> Value {
-    let (status, chain) = console_call(
-        gw,
-        Some(AUDITOR_TOKEN),
-        false,
-        Method::GET,
-        "/admin/v1/console/chain",
-        None,
-    )
-    .await;
+    let (status, chain) = console_get(gw, Some(AUDITOR_TOKEN), "/admin/v1/console/chain").await;
     assert_eq!(status, 200, "{chain}");
     chain
 }

@@ -106,9 +106,28 @@ pub async fn admin_with(
     path: &str,
     body: Option<Value>,
 ) -> (u16, Value) {
+    admin_call(gw, token, false, method, path, body).await
+}
+
+/// Calls the admin API with `token` and, when `proof`, the master-key proof the CLI
+/// sends; returns (status, JSON body, or the body as a string when it is not JSON).
+pub async fn admin_call(
+    gw: &TestGateway,
+    token: Option<&str>,
+    proof: bool,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
     let mut request = common::http().request(method, format!("{}{path}", admin_url(gw)));
     if let Some(token) = token {
         request = request.bearer_auth(token);
+    }
+    if proof {
+        let master =
+            ledgergate::vault::master_key::MasterKey::from_hex(common::MASTER_KEY, "test").unwrap();
+        let proof = ledgergate::audit::crypto::access_proof(&master).unwrap();
+        request = request.header(ledgergate::server::AUDIT_PROOF_HEADER, proof.as_str());
     }
     if let Some(body) = body {
         request = request.json(&body);
