@@ -22,6 +22,19 @@ fn fresh(pass: &Pass) -> bool {
     )
 }
 
+/// A pass that starts over because the log diverged (`why` in its reason), and finds
+/// the damage; returns its report.
+fn starts_over(resumable: &mut Resumable, why: &str) -> VerifyReport {
+    let (report, pass) = resumable.verify().unwrap();
+    let Pass::Full { reason, diverged } = pass else {
+        panic!("a changed log is read again from scratch: {pass:?}");
+    };
+    assert!(diverged, "{reason}");
+    assert!(reason.contains(why), "{reason}");
+    assert!(!report.ok());
+    report
+}
+
 fn assert_same(resumed: &VerifyReport, full: &VerifyReport) {
     assert_eq!(
         resumed.ok(),
@@ -115,13 +128,7 @@ fn a_changed_segment_or_checkpoints_file_makes_the_next_pass_start_over_and_find
     let victim = &frames[3];
     assert_ne!(Some(&victim.path), frames.last().map(|f| &f.path));
     flip_bit(&victim.path, victim.offset + victim.ct_offset);
-    let (report, pass) = resumable.verify().unwrap();
-    let Pass::Full { reason, diverged } = pass else {
-        panic!("a changed closed segment is read again: {pass:?}");
-    };
-    assert!(diverged);
-    assert!(reason.contains("changed after it was verified"), "{reason}");
-    assert!(!report.ok());
+    let report = starts_over(&mut resumable, "changed after it was verified");
     assert_eq!(report.first_failure().unwrap().seq, victim.seq);
     // A damaged log is never resumed from.
     let (_, pass) = resumable.verify().unwrap();
@@ -137,11 +144,5 @@ fn a_changed_segment_or_checkpoints_file_makes_the_next_pass_start_over_and_find
     let flipped = if &text[at..at + 1] == "A" { "B" } else { "A" };
     text.replace_range(at..at + 1, flipped);
     std::fs::write(&cp, text).unwrap();
-    let (report, pass) = resumable.verify().unwrap();
-    let Pass::Full { reason, diverged } = pass else {
-        panic!("a changed checkpoints file is read again: {pass:?}");
-    };
-    assert!(diverged);
-    assert!(reason.contains("checkpoints file"), "{reason}");
-    assert!(!report.ok());
+    let report = starts_over(&mut resumable, "checkpoints file");
 }

@@ -380,6 +380,15 @@ fn audit_view_refuses_a_missing_bundle_and_a_non_loopback_address() {
     assert_eq!(err.lines().count(), 1, "one sentence: {err}");
 }
 
+/// `GET /admin/v1/console/chain` as the auditor; asserts whether it verified and how
+/// (`full` or `incremental`).
+async fn chain_pass(gw: &common::TestGateway, verified: bool, mode: &str) -> Value {
+    let chain = chain_state(gw).await;
+    assert_eq!(chain["verified"], verified, "{chain}");
+    assert_eq!(chain["verification"]["mode"], mode, "{chain}");
+    chain
+}
+
 /// `GET /admin/v1/console/chain` as the auditor.
 async fn chain_state(gw: &common::TestGateway) -> Value {
     let (status, chain) = console_get(gw, Some(AUDITOR_TOKEN), "/admin/v1/console/chain").await;
@@ -408,17 +417,13 @@ fn flip_in_place(f: &audit_support::FrameAt) {
 async fn the_chain_view_verifies_only_new_frames_and_still_catches_tampering() {
     let (_upstream, gw) = start_console().await;
     traffic(&gw, 1, 1).await;
-    let first = chain_state(&gw).await;
-    assert_eq!(first["verified"], true, "{first}");
-    assert_eq!(first["verification"]["mode"], "full", "{first}");
+    let first = chain_pass(&gw, true, "full").await;
     assert_eq!(first["verification"]["diverged"], false, "{first}");
     let before = first["records"].as_u64().unwrap();
 
     // More traffic: the next pass reads only the frames appended since, and verifies.
     traffic(&gw, 2, 1).await;
-    let next = chain_state(&gw).await;
-    assert_eq!(next["verified"], true, "{next}");
-    assert_eq!(next["verification"]["mode"], "incremental", "{next}");
+    let next = chain_pass(&gw, true, "incremental").await;
     assert_eq!(next["verification"]["from_seq"], before, "{next}");
     let after = next["records"].as_u64().unwrap();
     assert!(
@@ -428,9 +433,7 @@ async fn the_chain_view_verifies_only_new_frames_and_still_catches_tampering() {
     assert_eq!(next["verification"]["records"], after - before, "{next}");
     assert_eq!(next["checkpoints"], next["checkpoints_valid"], "{next}");
     // Nothing new: still verified, zero new records read.
-    let idle = chain_state(&gw).await;
-    assert_eq!(idle["verified"], true, "{idle}");
-    assert_eq!(idle["verification"]["mode"], "incremental", "{idle}");
+    let idle = chain_pass(&gw, true, "incremental").await;
     assert_eq!(idle["verification"]["records"], 0, "{idle}");
 
     // The last verified frame changes under the running gateway: the log no longer
@@ -439,9 +442,7 @@ async fn the_chain_view_verifies_only_new_frames_and_still_catches_tampering() {
     let last = frames.last().unwrap();
     assert_eq!(last.seq + 1, after);
     flip_in_place(last);
-    let caught = chain_state(&gw).await;
-    assert_eq!(caught["verified"], false, "{caught}");
-    assert_eq!(caught["verification"]["mode"], "full", "{caught}");
+    let caught = chain_pass(&gw, false, "full").await;
     assert_eq!(caught["verification"]["diverged"], true, "{caught}");
     assert!(
         caught["verification"]["reason"]
@@ -456,9 +457,7 @@ async fn the_chain_view_verifies_only_new_frames_and_still_catches_tampering() {
         "{caught}"
     );
     // A pass that found a problem is not remembered: the next one starts over too.
-    let again = chain_state(&gw).await;
-    assert_eq!(again["verified"], false, "{again}");
-    assert_eq!(again["verification"]["mode"], "full", "{again}");
+    let again = chain_pass(&gw, false, "full").await;
 }
 
 #[tokio::test]
@@ -477,16 +476,12 @@ async fn a_frame_tampered_while_the_gateway_was_stopped_is_caught_by_the_chain_v
         &[("TEST_AUDITOR_TOKEN", AUDITOR_TOKEN)],
         &["--accept-damage"],
     );
-    let chain = chain_state(&gw).await;
-    assert_eq!(chain["verified"], false, "{chain}");
-    assert_eq!(chain["verification"]["mode"], "full", "{chain}");
+    let chain = chain_pass(&gw, false, "full").await;
     assert_eq!(chain["first_failure"]["seq"], victim.seq, "{chain}");
     assert_eq!(chain["first_failure"]["reason"], "hash_mismatch", "{chain}");
     // New traffic does not paper over it: every later pass starts over and finds it.
     traffic(&gw, 1, 0).await;
-    let later = chain_state(&gw).await;
-    assert_eq!(later["verified"], false, "{later}");
-    assert_eq!(later["verification"]["mode"], "full", "{later}");
+    let later = chain_pass(&gw, false, "full").await;
     assert_eq!(later["first_failure"]["seq"], victim.seq, "{later}");
     assert!(
         !later.to_string().contains(AUDITOR_TOKEN),

@@ -722,22 +722,8 @@ impl Scanner {
         }
     }
 
-    /// Scans one segment's frames. `bytes` are the file's from offset `base` on: from 0
-    /// (the header is checked first) or from where a resumed scan stopped.
-    fn segment(
-        &mut self,
-        all: &[PathBuf],
-        index: usize,
-        path: &Path,
-        bytes: &[u8],
-        base: u64,
-    ) -> Result<(), VerifyError> {
-        let is_last = index + 1 == all.len();
-        let name = path.display().to_string();
-        self.stop = (index, base);
-        if base > 0 {
-            return self.frames(all, index, path, bytes, base, 0);
-        }
+    /// Checks a segment's header; false when its frames cannot be read after it.
+    fn header(&mut self, path: &Path, name: &str, is_last: bool, bytes: &[u8]) -> bool {
         if bytes.len() < SEGMENT_HEADER_LEN && is_last {
             self.tail = Some(TailProblem {
                 path: path.to_path_buf(),
@@ -747,7 +733,7 @@ impl Scanner {
                 incomplete: true,
                 what: "a segment file shorter than its header".into(),
             });
-            return Ok(());
+            return false;
         }
         let header = match SegmentHeader::decode(bytes) {
             Ok(h) => h,
@@ -759,7 +745,7 @@ impl Scanner {
                     format!("{name}:0"),
                     e.to_string(),
                 );
-                return Ok(());
+                return false;
             }
         };
         if header.log_id != self.log_id {
@@ -773,7 +759,7 @@ impl Scanner {
                     header.log_id, self.log_id
                 ),
             );
-            return Ok(());
+            return false;
         }
         let at = self.expected;
         let first = header.first_seq.0;
@@ -792,22 +778,30 @@ impl Scanner {
                 format!("the segment starts at seq {first} and does not follow the segment before it (expected seq {at})"),
             );
         }
-        self.stop = (index, SEGMENT_HEADER_LEN as u64);
-        self.frames(all, index, path, bytes, 0, SEGMENT_HEADER_LEN)
+        true
     }
 
-    /// The frames of `bytes` (the file's from `base` on) from `offset` in them.
-    fn frames(
+    /// Scans one segment's frames. `bytes` are the file's from offset `base` on: from 0
+    /// (the header is checked first) or from where a resumed scan stopped.
+    fn segment(
         &mut self,
         all: &[PathBuf],
         index: usize,
         path: &Path,
         bytes: &[u8],
         base: u64,
-        mut offset: usize,
     ) -> Result<(), VerifyError> {
         let is_last = index + 1 == all.len();
         let name = path.display().to_string();
+        self.stop = (index, base);
+        let mut offset = 0;
+        if base == 0 {
+            if !self.header(path, &name, is_last, bytes) {
+                return Ok(());
+            }
+            offset = SEGMENT_HEADER_LEN;
+            self.stop = (index, offset as u64);
+        }
         while offset < bytes.len() {
             let at_file = base + offset as u64;
             let loc = format!("{name}:{at_file}");
