@@ -289,7 +289,7 @@ async fn the_audit_admin_routes_need_the_admin_token_and_check_their_input() {
     )
     .await;
     assert_eq!(status, 400, "{body}");
-    let chat = hello(&gw).await;
+    hello(&gw).await;
     let (status, body) = audit_get(&gw, "/admin/v1/audit/lines?from=0&limit=2").await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["lines"].as_array().unwrap().len(), 2, "{body}");

@@ -170,7 +170,7 @@ fn an_export_goes_into_a_fresh_private_directory_only() {
     let data = tempfile::tempdir().unwrap();
     write_log(4, opts(data.path()));
     let (_, before) = verify_json(data.path());
-    let export_to = |out: &Path| export_cmd(data.path(), &out, "2000-01-01T00:00:00Z", &[]);
+    let export_to = |out: &Path| export_cmd(data.path(), out, "2000-01-01T00:00:00Z", &[]);
 
     // An existing (empty) directory is refused.
     let existing = data.path().join("existing");

@@ -144,5 +144,5 @@ fn a_changed_segment_or_checkpoints_file_makes_the_next_pass_start_over_and_find
     let flipped = if &text[at..at + 1] == "A" { "B" } else { "A" };
     text.replace_range(at..at + 1, flipped);
     std::fs::write(&cp, text).unwrap();
-    let report = starts_over(&mut resumable, "checkpoints file");
+    starts_over(&mut resumable, "checkpoints file");
 }

@@ -8,7 +8,7 @@ pub mod browser;
 use serde_json::Value;
 
 use crate::common::{self, TestGateway, TestUpstream};
-use crate::vault_support::{self, admin_url, ADMIN_TOKEN};
+use crate::vault_support::{self, ADMIN_TOKEN};
 
 /// The auditor's token (what `[[admin.auditors]]` reads from `TEST_AUDITOR_TOKEN`).
 pub const AUDITOR_TOKEN: &str = "auditor-token-for-tests-9876543210";
