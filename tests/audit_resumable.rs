@@ -1,7 +1,8 @@
 //! `audit::verify::Resumable` (the console's chain view): pass after pass over a log that
 //! grows, rotates segments and gains checkpoints, it reads only what was appended and
 //! reports what a full `verify_log` reports; when a verified segment or the checkpoints
-//! file changes it starts over, says why, and finds the damage.
+//! file or the public key beside the log changes it starts over, says why, and finds the
+//! damage.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
 
@@ -134,6 +135,17 @@ fn a_changed_segment_or_checkpoints_file_makes_the_next_pass_start_over_and_find
     let (_, pass) = resumable.verify().unwrap();
     assert!(fresh(&pass), "{pass:?}");
     flip_bit(&victim.path, victim.offset + victim.ct_offset);
+    let (report, _) = resumable.verify().unwrap();
+    assert!(report.ok(), "{:?}", report.failures);
+
+    // Another log's public key put beside this log.
+    let other = tempfile::tempdir().unwrap();
+    write_log(1, opts(other.path()));
+    let key = dir.join("audit.pub");
+    let ours = std::fs::read(&key).unwrap();
+    std::fs::copy(audit_dir(other.path()).join("audit.pub"), &key).unwrap();
+    starts_over(&mut resumable, "public key file");
+    std::fs::write(&key, ours).unwrap();
     let (report, _) = resumable.verify().unwrap();
     assert!(report.ok(), "{:?}", report.failures);
 

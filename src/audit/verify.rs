@@ -368,8 +368,8 @@ pub enum Pass {
 /// Verifies a log that keeps growing, as often as asked, reading each frame once: it
 /// remembers the last verified head (its seq, its hash, where it stands) and the
 /// checkpoints file it read, and the next pass continues from there. It starts over from
-/// scratch, and says why, when the log no longer extends that head: the checkpoints file
-/// no longer begins with the notes read before, a segment was removed or renamed, a
+/// scratch, and says why, when the log no longer extends that head: the public key file
+/// changed, the checkpoints file no longer begins with the notes read before, a segment was removed or renamed, a
 /// segment before the last changed its length or modification time, or the last
 /// verified frame is no longer what was verified. A pass that finds any problem is not
 /// remembered (the next one starts over). What it does not see: bytes of the verified
@@ -469,6 +469,12 @@ impl Resumable {
             segments: old,
             ..
         } = scanned;
+        // A swapped public key file changes the genesis value every record chains to.
+        if read_verifier(&self.dir).ok().as_ref() != Some(&scan.verifier) {
+            return Ok(Resumed::Diverged(
+                "the public key file beside the log changed".into(),
+            ));
+        }
         let checkpoints = read_checkpoints(&self.dir)?;
         if checkpoints.bytes.len() < cp_len || sha256(&checkpoints.bytes[..cp_len]) != cp_digest {
             return Ok(Resumed::Diverged(
