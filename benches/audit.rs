@@ -1,6 +1,8 @@
 //! Audit log throughput: appends of ~1 KB records with batched durability and with
 //! fdatasync per request under N concurrent clients (group commit should make the
-//! latter scale with N), and `verify` in MB/s over a log of ~1 KB records.
+//! latter scale with N), `verify` in MB/s over a log of ~1 KB records, and the console's
+//! chain view over a log of `CHAIN_RECORDS` (default 100,000) such records: a pass from
+//! scratch against a resumed pass after 100 more records.
 //! Run: `cargo bench --bench audit -- --warm-up-time 1 --measurement-time 2`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
@@ -106,17 +108,18 @@ fn appends(c: &mut Criterion) {
     group.finish();
 }
 
-fn verify(c: &mut Criterion) {
+/// A log of `n` ~1 KB records written by 8 concurrent clients with batched durability,
+/// left open (for more appends) on the returned runtime.
+fn write_log(dir: &std::path::Path, n: u64) -> (tokio::runtime::Runtime, AuditLog) {
     let master = MasterKey::from_bytes([7; 32]);
-    let dir = tempfile::tempdir().expect("tempdir");
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .expect("runtime");
-    rt.block_on(async {
+    let log = rt.block_on(async {
         let opts = options(
-            dir.path(),
+            dir,
             Durability::Batch {
                 max_delay: Duration::from_millis(50),
             },
@@ -126,8 +129,8 @@ fn verify(c: &mut Criterion) {
         for t in 0..8u64 {
             let log = log.clone();
             tasks.push(tokio::spawn(async move {
-                for i in 0..2500 {
-                    log.append(record_1kb(t * 10_000 + i))
+                for i in 0..n / 8 {
+                    log.append(record_1kb(t * 1_000_000 + i))
                         .await
                         .expect("append");
                 }
@@ -136,8 +139,15 @@ fn verify(c: &mut Criterion) {
         for t in tasks {
             t.await.expect("task");
         }
-        log.close().await.expect("close");
+        log
     });
+    (rt, log)
+}
+
+fn verify(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (rt, log) = write_log(dir.path(), 20_000);
+    rt.block_on(log.close()).expect("close");
     let audit = dir.path().join("audit");
     let report = ledgergate::audit::verify::verify_log(&audit, None).expect("verify");
     assert!(report.ok());
@@ -153,5 +163,53 @@ fn verify(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, appends, verify);
+/// The console's `GET /admin/v1/console/chain` work: a pass from scratch (what every
+/// call cost before) against a resumed pass that reads the 100 records appended since.
+fn chain_view(c: &mut Criterion) {
+    use ledgergate::audit::verify::{Pass, Resumable};
+    let n = std::env::var("CHAIN_RECORDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000u64);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (rt, log) = write_log(dir.path(), n);
+    let audit = dir.path().join("audit");
+    let mut group = c.benchmark_group("console_chain");
+    group.sample_size(10);
+    group.bench_function(format!("from_scratch_{n}_records"), |b| {
+        b.iter(|| {
+            let (report, _) = Resumable::new(&audit).verify().expect("verify");
+            assert!(report.ok());
+        })
+    });
+    let mut resumable = Resumable::new(&audit);
+    let mut next = 0u64;
+    group.bench_function(format!("resumed_100_new_of_{n}_records"), |b| {
+        b.iter_batched(
+            || {
+                rt.block_on(async {
+                    for _ in 0..100 {
+                        next += 1;
+                        log.append(record_1kb(9_000_000 + next))
+                            .await
+                            .expect("append");
+                    }
+                })
+            },
+            |()| {
+                let (report, pass) = resumable.verify().expect("verify");
+                assert!(report.ok());
+                assert!(report.records >= n);
+                pass
+            },
+            criterion::BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+    let (_, pass) = resumable.verify().expect("verify");
+    assert!(matches!(pass, Pass::Incremental { .. }), "{pass:?}");
+    rt.block_on(log.close()).expect("close");
+}
+
+criterion_group!(benches, appends, verify, chain_view);
 criterion_main!(benches);

@@ -41,21 +41,20 @@ async fn audit_route(
     path: &str,
     body: Option<Value>,
 ) -> (u16, Value) {
-    let mut request = common::http()
-        .request(method, format!("{}{path}", admin_url(gw)))
-        .bearer_auth(ADMIN_TOKEN);
-    if proof {
-        let master =
-            ledgergate::vault::master_key::MasterKey::from_hex(common::MASTER_KEY, "test").unwrap();
-        let proof = ledgergate::audit::crypto::access_proof(&master).unwrap();
-        request = request.header(ledgergate::server::AUDIT_PROOF_HEADER, proof.as_str());
-    }
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
+    admin_call(gw, Some(ADMIN_TOKEN), proof, method, path, body).await
+}
+
+/// `GET` an audit route with the admin token and the master-key proof.
+async fn audit_get(gw: &TestGateway, path: &str) -> (u16, Value) {
+    audit_route(gw, true, reqwest::Method::GET, path, None).await
+}
+
+/// One chat ("hello") through the gateway; asserts it is answered.
+async fn hello(gw: &TestGateway) -> reqwest::Response {
+    let body = r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hello"}]}"#;
+    let response = common::post_json(gw, "/v1/chat/completions", body).await;
+    assert_eq!(response.status(), 200);
+    response
 }
 
 fn json_lines(out: &str) -> Vec<Value> {
@@ -72,13 +71,7 @@ async fn show_tail_and_report_decrypt_through_the_running_server() {
     let gw = start(&config, &[]);
     let mut ids = Vec::new();
     for _ in 0..2 {
-        let response = common::post_json(
-            &gw,
-            "/v1/chat/completions",
-            r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hello"}]}"#,
-        )
-        .await;
-        assert_eq!(response.status(), 200);
+        let response = hello(&gw).await;
         ids.push(request_id(&response));
     }
     let seqs = [request_seq(&gw, &ids[0])];
@@ -191,13 +184,7 @@ async fn show_tail_and_report_decrypt_through_the_running_server() {
 async fn export_and_erase_run_in_the_server_and_are_audited_in_its_chain() {
     let upstream = TestUpstream::openai().await;
     let gw = start(&admin_config(&upstream.base_url()), &[]);
-    let response = common::post_json(
-        &gw,
-        "/v1/chat/completions",
-        r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hello"}]}"#,
-    )
-    .await;
-    assert_eq!(response.status(), 200);
+    let response = hello(&gw).await;
     let seq = request_seq(&gw, &request_id(&response));
 
     let out_dir = gw.path().join("bundle");
@@ -278,14 +265,7 @@ async fn the_audit_admin_routes_need_the_admin_token_and_check_their_input() {
     }
     let (status, _) = admin(&gw, reqwest::Method::GET, "/admin/v1/virtual-keys", None).await;
     assert_eq!(status, 200, "key management needs the token only");
-    let (status, body) = audit_route(
-        &gw,
-        true,
-        reqwest::Method::GET,
-        "/admin/v1/audit/lines?from=x",
-        None,
-    )
-    .await;
+    let (status, body) = audit_get(&gw, "/admin/v1/audit/lines?from=x").await;
     assert_eq!(status, 400, "{body}");
     let (status, body) = audit_route(
         &gw,
@@ -309,40 +289,20 @@ async fn the_audit_admin_routes_need_the_admin_token_and_check_their_input() {
     )
     .await;
     assert_eq!(status, 400, "{body}");
-    let chat = common::post_json(
-        &gw,
-        "/v1/chat/completions",
-        r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hello"}]}"#,
-    )
-    .await;
-    assert_eq!(chat.status(), 200);
-    let (status, body) = audit_route(
-        &gw,
-        true,
-        reqwest::Method::GET,
-        "/admin/v1/audit/lines?from=0&limit=2",
-        None,
-    )
-    .await;
+    hello(&gw).await;
+    let (status, body) = audit_get(&gw, "/admin/v1/audit/lines?from=0&limit=2").await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["lines"].as_array().unwrap().len(), 2, "{body}");
     // Paging two at a time (the server resumes where the last page ended) gives the
     // same lines as one read of everything.
-    let (_, all) = audit_route(
-        &gw,
-        true,
-        reqwest::Method::GET,
-        "/admin/v1/audit/lines?from=0&limit=1000",
-        None,
-    )
-    .await;
+    let (_, all) = audit_get(&gw, "/admin/v1/audit/lines?from=0&limit=1000").await;
     let all = all["lines"].as_array().unwrap().clone();
     assert!(all.len() >= 3, "{all:?}");
     let mut paged = Vec::new();
     let mut from = 0;
     loop {
         let path = format!("/admin/v1/audit/lines?from={from}&limit=2");
-        let (status, page) = audit_route(&gw, true, reqwest::Method::GET, &path, None).await;
+        let (status, page) = audit_get(&gw, &path).await;
         assert_eq!(status, 200);
         let page = page["lines"].as_array().unwrap().clone();
         if page.is_empty() {

@@ -10,14 +10,7 @@ use audit_support::*;
 use ledgergate::audit::AuditLog;
 
 fn show(data: &std::path::Path, seq: u64) -> serde_json::Value {
-    let o = cli(&[
-        "audit",
-        "show",
-        "--data-dir",
-        data.to_str().unwrap(),
-        "--seq",
-        &seq.to_string(),
-    ]);
+    let o = audit_on(data, "show", &["--seq", &seq.to_string()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     serde_json::from_str(stdout(&o).trim()).unwrap()
 }
@@ -28,14 +21,7 @@ fn an_erased_subject_no_longer_decrypts_and_the_chain_still_verifies() {
     write_log(6, opts(data.path()));
     // seq 1 is acme's first request, seq 2 globex's.
     assert_eq!(show(data.path(), 1)["record"]["tenant"], "acme");
-    let o = cli(&[
-        "audit",
-        "erase",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--subject",
-        "acme",
-    ]);
+    let o = audit_on(data.path(), "erase", &["--subject", "acme"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
         stdout(&o).contains("1 data keys destroyed"),
@@ -48,14 +34,7 @@ fn an_erased_subject_no_longer_decrypts_and_the_chain_still_verifies() {
     assert_eq!(show(data.path(), 1)["erased"], true);
     assert_eq!(show(data.path(), 2)["record"]["tenant"], "globex");
 
-    let tail = cli(&[
-        "audit",
-        "tail",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "-n",
-        "3",
-    ]);
+    let tail = audit_on(data.path(), "tail", &["-n", "3"]);
     let text = stdout(&tail);
     assert!(text.contains("erasure_done"), "{text}");
     assert!(text.contains("subject_pseudonym"), "{text}");
@@ -66,18 +45,7 @@ fn an_erased_subject_no_longer_decrypts_and_the_chain_still_verifies() {
 
     // Exports show the erased records as erased, and the bundle verifies.
     let out = data.path().join("bundle");
-    let o = cli(&[
-        "audit",
-        "export",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--from",
-        "2000-01-01T00:00:00Z",
-        "--to",
-        "2100-01-01T00:00:00Z",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = export_cmd(data.path(), &out, "2000-01-01T00:00:00Z", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let jsonl = std::fs::read_to_string(out.join("records.jsonl")).unwrap();
     assert_eq!(
@@ -95,14 +63,7 @@ fn an_erased_subject_no_longer_decrypts_and_the_chain_still_verifies() {
 fn the_system_subject_cannot_be_erased() {
     let data = tempfile::tempdir().unwrap();
     write_log(1, opts(data.path()));
-    let o = cli(&[
-        "audit",
-        "erase",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--subject",
-        "system",
-    ]);
+    let o = audit_on(data.path(), "erase", &["--subject", "system"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot be erased"), "{}", stderr(&o));
 }
@@ -136,14 +97,7 @@ fn commands_that_need_keys_refuse_clearly_while_a_server_holds_them() {
 fn commands_that_decrypt_need_the_master_key() {
     let data = tempfile::tempdir().unwrap();
     write_log(1, opts(data.path()));
-    let o = cli_no_key(&[
-        "audit",
-        "show",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--seq",
-        "0",
-    ]);
+    let o = audit_on_no_key(data.path(), "show", &["--seq", "0"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("LEDGERGATE_MASTER_KEY is not set"),
@@ -158,7 +112,7 @@ fn tail_shows_headers_only_while_a_server_holds_the_keys() {
     let rt = runtime();
     let (log, _) = AuditLog::open(opts(data.path()), &master()).unwrap();
     rt.block_on(log.append(request_record(1, "acme"))).unwrap();
-    let o = cli(&["audit", "tail", "--data-dir", data.path().to_str().unwrap()]);
+    let o = audit_on(data.path(), "tail", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("headers only"), "{}", stderr(&o));
     let lines: Vec<serde_json::Value> = stdout(&o)

@@ -11,20 +11,7 @@ use audit_support::*;
 
 fn bundle_of(data: &Path, extra: &[&str]) -> std::path::PathBuf {
     let out = data.join(format!("bundle{}", extra.len()));
-    let mut args = vec![
-        "audit",
-        "export",
-        "--data-dir",
-        data.to_str().unwrap(),
-        "--from",
-        "2000-01-01T00:00:00Z",
-        "--to",
-        "2100-01-01T00:00:00Z",
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    let o = cli(&args);
+    let o = export_cmd(data, &out, "2000-01-01T00:00:00Z", extra);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     out
 }
@@ -54,14 +41,7 @@ fn an_export_verifies_offline_and_its_lines_match_the_frames() {
     assert!(csv.lines().nth(2).unwrap().contains("acme"));
     // The export itself is audited, and the log still verifies.
     assert_eq!(verify_json(data.path()).0, 0);
-    let o = cli(&[
-        "audit",
-        "tail",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "-n",
-        "3",
-    ]);
+    let o = audit_on(data.path(), "tail", &["-n", "3"]);
     assert!(stdout(&o).contains("export_made"), "{}", stdout(&o));
 }
 
@@ -137,18 +117,13 @@ fn an_empty_range_is_a_usage_error() {
     let data = tempfile::tempdir().unwrap();
     write_log(2, opts(data.path()));
     let out = data.path().join("b");
-    let o = cli(&[
-        "audit",
-        "export",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--from",
+    let o = export_range(
+        data.path(),
+        &out,
         "1990-01-01T00:00:00Z",
-        "--to",
         "1991-01-01T00:00:00Z",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+        &[],
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no audit records"), "{}", stderr(&o));
 }
@@ -195,20 +170,7 @@ fn an_export_goes_into_a_fresh_private_directory_only() {
     let data = tempfile::tempdir().unwrap();
     write_log(4, opts(data.path()));
     let (_, before) = verify_json(data.path());
-    let export_to = |out: &Path| {
-        cli(&[
-            "audit",
-            "export",
-            "--data-dir",
-            data.path().to_str().unwrap(),
-            "--from",
-            "2000-01-01T00:00:00Z",
-            "--to",
-            "2100-01-01T00:00:00Z",
-            "--out",
-            out.to_str().unwrap(),
-        ])
-    };
+    let export_to = |out: &Path| export_cmd(data.path(), out, "2000-01-01T00:00:00Z", &[]);
 
     // An existing (empty) directory is refused.
     let existing = data.path().join("existing");

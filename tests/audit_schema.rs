@@ -26,18 +26,7 @@ fn every_record_of_a_real_log_and_its_export_validates() {
     let data = tempfile::tempdir().unwrap();
     write_log(4, opts(data.path()));
     let out = data.path().join("bundle");
-    let o = cli(&[
-        "audit",
-        "export",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--from",
-        "2000-01-01T00:00:00Z",
-        "--to",
-        "2100-01-01T00:00:00Z",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = export_cmd(data.path(), &out, "2000-01-01T00:00:00Z", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let record_schema = schema("audit-record.schema.json");
     let root: serde_json::Value = serde_json::from_str(

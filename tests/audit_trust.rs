@@ -9,16 +9,33 @@
 mod audit_support;
 
 use std::path::Path;
+use std::process::Output;
 
 use audit_support::*;
 
 /// `audit checkpoint` output kept in a file outside the data dir.
 fn keep_checkpoint(data: &Path, keep: &Path) -> String {
-    let o = cli_no_key(&["audit", "checkpoint", "--data-dir", data.to_str().unwrap()]);
+    let o = audit_on_no_key(data, "checkpoint", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let note = stdout(&o);
     std::fs::write(keep, &note).unwrap();
     note
+}
+
+/// `audit verify --data-dir DATA --trusted FILE`, in its plain text form.
+fn verify_trusted(data: &Path, trusted: &Path) -> Output {
+    audit_on_no_key(data, "verify", &["--trusted", trusted.to_str().unwrap()])
+}
+
+/// `audit prove --data-dir DATA --seq SEQ`.
+fn prove(data: &Path, seq: impl ToString) -> Output {
+    audit_on_no_key(data, "prove", &["--seq", &seq.to_string()])
+}
+
+/// `audit verify-proof PROOF --public-key KEY`: nothing but the proof and the key.
+fn verify_proof(proof: &Path, key: &Path) -> Output {
+    let (proof, key) = (proof.to_str().unwrap(), key.to_str().unwrap());
+    cli_no_key(&["audit", "verify-proof", proof, "--public-key", key])
 }
 
 fn append(data: &Path, from: u64, n: u64, tenant: &str) {
@@ -113,14 +130,7 @@ fn a_restored_snapshot_passes_plain_verify_but_not_verify_trusted() {
         "{v}"
     );
     // The plain text form says it too.
-    let o = cli_no_key(&[
-        "audit",
-        "verify",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--trusted",
-        kept.to_str().unwrap(),
-    ]);
+    let o = verify_trusted(data.path(), &kept);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stdout(&o).contains("rollback below a trusted checkpoint"),
@@ -186,14 +196,7 @@ fn a_kept_checkpoint_of_another_key_is_refused() {
     // A file that holds no note is a usage error.
     let junk = other.path().join("junk");
     std::fs::write(&junk, "hello\n").unwrap();
-    let o = cli_no_key(&[
-        "audit",
-        "verify",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--trusted",
-        junk.to_str().unwrap(),
-    ]);
+    let o = verify_trusted(data.path(), &junk);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("holds no signed checkpoint"),
@@ -210,25 +213,12 @@ fn an_inclusion_proof_checks_offline_with_the_public_key_only() {
     let key = auditor.path().join("audit.pub");
     std::fs::copy(audit_dir(data.path()).join("audit.pub"), &key).unwrap();
     for seq in [0u64, 7, 14] {
-        let o = cli_no_key(&[
-            "audit",
-            "prove",
-            "--data-dir",
-            data.path().to_str().unwrap(),
-            "--seq",
-            &seq.to_string(),
-        ]);
+        let o = prove(data.path(), seq);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let proof = auditor.path().join(format!("proof-{seq}.json"));
         std::fs::write(&proof, stdout(&o)).unwrap();
         // Checked with nothing but the proof and the key: the data dir is not named.
-        let o = cli_no_key(&[
-            "audit",
-            "verify-proof",
-            proof.to_str().unwrap(),
-            "--public-key",
-            key.to_str().unwrap(),
-        ]);
+        let o = verify_proof(&proof, &key);
         assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
         assert!(stdout(&o).contains(&format!("record {seq} is in the log")));
     }
@@ -239,13 +229,7 @@ fn an_inclusion_proof_checks_offline_with_the_public_key_only() {
     let check = |p: &serde_json::Value| {
         let path = auditor.path().join("edited.json");
         std::fs::write(&path, p.to_string()).unwrap();
-        cli_no_key(&[
-            "audit",
-            "verify-proof",
-            path.to_str().unwrap(),
-            "--public-key",
-            key.to_str().unwrap(),
-        ])
+        verify_proof(&path, &key)
     };
     proof["seq"] = 8.into();
     let o = check(&proof);
@@ -261,24 +245,11 @@ fn an_inclusion_proof_checks_offline_with_the_public_key_only() {
     // Another log's key does not accept it.
     let other = tempfile::tempdir().unwrap();
     write_log(1, opts(other.path()));
-    let o = cli_no_key(&[
-        "audit",
-        "verify-proof",
-        proof_path.to_str().unwrap(),
-        "--public-key",
-        audit_dir(other.path()).join("audit.pub").to_str().unwrap(),
-    ]);
+    let o = verify_proof(&proof_path, &audit_dir(other.path()).join("audit.pub"));
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     assert!(stdout(&o).contains("not signed by"), "{}", stdout(&o));
     // A record the latest checkpoint does not cover yet has no proof.
-    let o = cli_no_key(&[
-        "audit",
-        "prove",
-        "--data-dir",
-        data.path().to_str().unwrap(),
-        "--seq",
-        "999",
-    ]);
+    let o = prove(data.path(), "999");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not covered"), "{}", stderr(&o));
 }
@@ -288,14 +259,7 @@ fn a_frame_whose_key_vanished_without_an_erasure_record_fails_verify_decrypt() {
     let data = tempfile::tempdir().unwrap();
     write_log(6, opts(data.path()));
     let decrypt = |data: &Path| {
-        let o = cli(&[
-            "audit",
-            "verify",
-            "--data-dir",
-            data.to_str().unwrap(),
-            "--decrypt",
-            "--json",
-        ]);
+        let o = audit_on(data, "verify", &["--decrypt", "--json"]);
         let v: serde_json::Value = serde_json::from_str(stdout(&o).trim())
             .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(&o), stderr(&o)));
         (o.status.code().unwrap(), v)

@@ -18,6 +18,37 @@ fn console_url(gw: &common::TestGateway) -> String {
     format!("{}/console", vault_support::admin_url(gw))
 }
 
+/// A console gateway after `traffic(with_email, without)`, and a browser on its login view.
+async fn login_view(
+    with_email: usize,
+    without: usize,
+) -> (common::TestUpstream, common::TestGateway, Browser) {
+    let (upstream, gw) = start_console().await;
+    traffic(&gw, with_email, without).await;
+    let browser = Browser::start().await;
+    browser.goto(&console_url(&gw)).await;
+    browser.wait_for(&shown("login"), "the login view").await;
+    (upstream, gw, browser)
+}
+
+/// `audit view BUNDLE` on a loopback port of its own.
+fn audit_view(bundle: &std::path::Path) -> common::TestGateway {
+    let args = [
+        "audit",
+        "view",
+        bundle.to_str().unwrap(),
+        "--listen",
+        "127.0.0.1:0",
+    ];
+    common::TestGateway::spawn(&args, tempfile::tempdir().unwrap(), &[])
+}
+
+/// Waits until the chain status says verified (or not, when `verified` is false).
+async fn wait_chain(browser: &Browser, verified: bool, what: &str) {
+    let expr = format!("document.getElementById('chain-status').dataset.verified === '{verified}'");
+    browser.wait_for(&expr, what).await;
+}
+
 /// Is the element `id` shown (not hidden by its own or an ancestor's `hidden`)?
 fn shown(id: &str) -> String {
     format!("(() => {{ const e = document.getElementById('{id}'); return !!e && e.offsetParent !== null; }})()")
@@ -25,11 +56,7 @@ fn shown(id: &str) -> String {
 
 #[tokio::test]
 async fn a_missing_or_wrong_token_gets_the_login_view_and_never_data() {
-    let (_upstream, gw) = start_console().await;
-    traffic(&gw, 2, 0).await;
-    let browser = Browser::start().await;
-    browser.goto(&console_url(&gw)).await;
-    browser.wait_for(&shown("login"), "the login view").await;
+    let (_upstream, _gw, browser) = login_view(2, 0).await;
     assert_eq!(browser.eval(&shown("app")).await, Value::Bool(false));
     assert_eq!(
         browser.text("#login-error").await,
@@ -64,23 +91,14 @@ async fn a_missing_or_wrong_token_gets_the_login_view_and_never_data() {
 
 #[tokio::test]
 async fn an_auditor_filters_by_entity_opens_a_record_sees_verified_and_exports_a_bundle() {
-    let (_upstream, gw) = start_console().await;
-    traffic(&gw, 3, 2).await;
-    let browser = Browser::start().await;
-    browser.goto(&console_url(&gw)).await;
-    browser.wait_for(&shown("login"), "the login view").await;
+    let (_upstream, gw, browser) = login_view(3, 2).await;
     browser.screenshot("console-login.png").await;
     browser.type_into("#token", AUDITOR_TOKEN).await;
     browser.click("#login-btn").await;
     browser
         .wait_for(&shown("app"), "the console after sign-in")
         .await;
-    browser
-        .wait_for(
-            "document.getElementById('chain-status').dataset.verified === 'true'",
-            "the chain verified",
-        )
-        .await;
+    wait_chain(&browser, true, "the chain verified").await;
     let status = browser.text("#chain-status").await;
     assert!(status.contains("Chain verified"), "{status}");
     // The token is kept in this tab's sessionStorage only: not in the URL, no cookie.
@@ -214,25 +232,10 @@ async fn a_tampered_bundle_under_audit_view_shows_not_verified_at_the_first_bad_
     assert_eq!(code, 0, "{err}");
 
     // The intact bundle first: verified.
-    let view = common::TestGateway::spawn(
-        &[
-            "audit",
-            "view",
-            bundle.to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-        ],
-        tempfile::tempdir().unwrap(),
-        &[],
-    );
+    let view = audit_view(&bundle);
     let browser = Browser::start().await;
     browser.goto(&format!("{}/console", view.url)).await;
-    browser
-        .wait_for(
-            "document.getElementById('chain-status').dataset.verified === 'true'",
-            "the intact bundle verified",
-        )
-        .await;
+    wait_chain(&browser, true, "the intact bundle verified").await;
     assert_eq!(browser.eval(&shown("login")).await, Value::Bool(false));
     assert!(browser.text("#banner").await.contains("Read-only"));
     drop(view);
@@ -275,25 +278,10 @@ async fn a_tampered_bundle_under_audit_view_shows_not_verified_at_the_first_bad_
     let cli: Value = serde_json::from_str(stdout.trim()).unwrap();
     let first_bad = cli["first_failure"]["seq"].as_u64().unwrap();
 
-    let view = common::TestGateway::spawn(
-        &[
-            "audit",
-            "view",
-            tampered.to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-        ],
-        tempfile::tempdir().unwrap(),
-        &[],
-    );
+    let view = audit_view(&tampered);
     assert!(view.output().contains("NOT VERIFIED"), "{}", view.output());
     browser.goto(&format!("{}/console", view.url)).await;
-    browser
-        .wait_for(
-            "document.getElementById('chain-status').dataset.verified === 'false'",
-            "the tampered bundle not verified",
-        )
-        .await;
+    wait_chain(&browser, false, "the tampered bundle not verified").await;
     let status = browser.text("#chain-status").await;
     assert!(status.contains("NOT VERIFIED"), "{status}");
     assert_eq!(

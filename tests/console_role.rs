@@ -6,6 +6,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
 
+// The audit kit (frame surgery) and the gateway kit both load tests/common/scratch.rs.
+#[allow(clippy::duplicate_mod)]
+mod audit_support;
 mod common;
 mod console_support;
 mod vault_support;
@@ -17,15 +20,7 @@ use serde_json::{json, Value};
 #[tokio::test]
 async fn an_auditor_token_gets_403_on_every_admin_route_and_changes_nothing() {
     let (_upstream, gw) = start_console().await;
-    let (status, before) = console_call(
-        &gw,
-        Some(ADMIN),
-        false,
-        Method::GET,
-        "/admin/v1/virtual-keys",
-        None,
-    )
-    .await;
+    let (status, before) = console_get(&gw, Some(ADMIN), "/admin/v1/virtual-keys").await;
     assert_eq!(status, 200);
     let routes: Vec<(Method, &str, Option<Value>)> = vec![
         (Method::GET, "/admin/v1/virtual-keys", None),
@@ -78,15 +73,7 @@ async fn an_auditor_token_gets_403_on_every_admin_route_and_changes_nothing() {
         }
     }
     // Nothing changed: the keys are as before, the export directory was never made.
-    let (_, after) = console_call(
-        &gw,
-        Some(ADMIN),
-        false,
-        Method::GET,
-        "/admin/v1/virtual-keys",
-        None,
-    )
-    .await;
+    let (_, after) = console_get(&gw, Some(ADMIN), "/admin/v1/virtual-keys").await;
     assert_eq!(before, after);
     assert!(!std::path::Path::new("/tmp/never-written-by-auditor").exists());
     assert!(!gw.output().contains(AUDITOR_TOKEN));
@@ -103,31 +90,15 @@ async fn console_routes_need_a_token_and_the_admin_token_needs_the_master_key_pr
         "/admin/v1/console/policies",
         "/admin/v1/console/proof/0",
     ] {
-        let (status, body) = console_call(&gw, None, false, Method::GET, path, None).await;
+        let (status, body) = console_get(&gw, None, path).await;
         assert_eq!(status, 401, "{path}: {body}");
-        let (status, _) = console_call(
-            &gw,
-            Some("not-a-token-of-anyone-0000000000000"),
-            false,
-            Method::GET,
-            path,
-            None,
-        )
-        .await;
+        let (status, _) = console_get(&gw, Some("not-a-token-of-anyone-0000000000000"), path).await;
         assert_eq!(status, 401, "{path}");
-        let (status, body) = console_call(&gw, Some(ADMIN), false, Method::GET, path, None).await;
+        let (status, body) = console_get(&gw, Some(ADMIN), path).await;
         assert_eq!(status, 403, "{path}: {body}");
         assert_eq!(body["error"]["code"], "audit_proof_required");
     }
-    let (status, body) = console_call(
-        &gw,
-        Some(ADMIN),
-        true,
-        Method::POST,
-        "/admin/v1/console/session",
-        Some(json!({})),
-    )
-    .await;
+    let (status, body) = console_session(&gw, Some(ADMIN), true).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["viewer"], "admin");
     // The page itself carries no data and a strict CSP.
@@ -158,26 +129,15 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
     traffic(&gw, 3, 2).await;
     let token = Some(AUDITOR_TOKEN);
 
-    let (status, session) = console_call(
-        &gw,
-        token,
-        false,
-        Method::POST,
-        "/admin/v1/console/session",
-        Some(json!({})),
-    )
-    .await;
+    let (status, session) = console_session(&gw, token, false).await;
     assert_eq!(status, 200, "{session}");
     assert_eq!(session["viewer"], AUDITOR_ID);
     assert_eq!(session["content"], "none");
 
-    let (status, page) = console_call(
+    let (status, page) = console_get(
         &gw,
         token,
-        false,
-        Method::GET,
         "/admin/v1/console/records?entity=EMAIL_ADDRESS&kind=request&per_page=2",
-        None,
     )
     .await;
     assert_eq!(status, 200, "{page}");
@@ -190,15 +150,7 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
         .unwrap()
         .contains(&json!("EMAIL_ADDRESS"))));
     let seq = rows[0]["seq"].as_u64().unwrap();
-    let (status, bad) = console_call(
-        &gw,
-        token,
-        false,
-        Method::GET,
-        "/admin/v1/console/records?from=yesterday",
-        None,
-    )
-    .await;
+    let (status, bad) = console_get(&gw, token, "/admin/v1/console/records?from=yesterday").await;
     assert_eq!(status, 400);
     assert!(
         bad["error"]["message"]
@@ -208,15 +160,8 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
         "{bad}"
     );
 
-    let (status, detail) = console_call(
-        &gw,
-        token,
-        false,
-        Method::GET,
-        &format!("/admin/v1/console/records/{seq}"),
-        None,
-    )
-    .await;
+    let (status, detail) =
+        console_get(&gw, token, &format!("/admin/v1/console/records/{seq}")).await;
     assert_eq!(status, 200, "{detail}");
     assert_eq!(detail["seq"], seq);
     assert_eq!(detail["record"]["kind"], "request");
@@ -229,28 +174,12 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
         "no original PII: {detail}"
     );
 
-    let (status, chain) = console_call(
-        &gw,
-        token,
-        false,
-        Method::GET,
-        "/admin/v1/console/chain",
-        None,
-    )
-    .await;
+    let (status, chain) = console_get(&gw, token, "/admin/v1/console/chain").await;
     assert_eq!(status, 200, "{chain}");
     assert_eq!(chain["verified"], true, "{chain}");
     assert!(chain["first_failure"].is_null());
 
-    let (status, summary) = console_call(
-        &gw,
-        token,
-        false,
-        Method::GET,
-        "/admin/v1/console/summary",
-        None,
-    )
-    .await;
+    let (status, summary) = console_get(&gw, token, "/admin/v1/console/summary").await;
     assert_eq!(status, 200);
     assert_eq!(
         summary["entities"][0]["entity"], "EMAIL_ADDRESS",
@@ -261,15 +190,7 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
         "{summary}"
     );
 
-    let (status, policies) = console_call(
-        &gw,
-        token,
-        false,
-        Method::GET,
-        "/admin/v1/console/policies",
-        None,
-    )
-    .await;
+    let (status, policies) = console_get(&gw, token, "/admin/v1/console/policies").await;
     assert_eq!(status, 200);
     assert!(
         policies["policies"]
@@ -301,15 +222,7 @@ async fn an_auditor_filters_reads_proves_and_exports_and_each_access_is_audited(
         vault_support::ledgergate(&["audit", "verify-bundle", &out], &[], "");
     assert_eq!(code, 0, "{stdout}{stderr}");
 
-    let (status, proof) = console_call(
-        &gw,
-        token,
-        false,
-        Method::GET,
-        &format!("/admin/v1/console/proof/{seq}"),
-        None,
-    )
-    .await;
+    let (status, proof) = console_get(&gw, token, &format!("/admin/v1/console/proof/{seq}")).await;
     assert_eq!(status, 200, "{proof}");
     assert_eq!(proof["checks"], true);
     let file = gw.path().join("proof.json");
@@ -414,20 +327,16 @@ async fn captured_content_shows_only_to_an_auditor_granted_it() {
         ],
     );
     traffic(&gw, 1, 0).await;
-    let (_, page) = console_call(
+    let (_, page) = console_get(
         &gw,
         Some(AUDITOR_TOKEN),
-        false,
-        Method::GET,
         "/admin/v1/console/records?kind=request",
-        None,
     )
     .await;
     let seq = page["rows"][0]["seq"].as_u64().unwrap();
     let path = format!("/admin/v1/console/records/{seq}");
 
-    let (status, withheld) =
-        console_call(&gw, Some(AUDITOR_TOKEN), false, Method::GET, &path, None).await;
+    let (status, withheld) = console_get(&gw, Some(AUDITOR_TOKEN), &path).await;
     assert_eq!(status, 200, "{withheld}");
     assert_eq!(withheld["record"]["capture"]["mode"], "full", "{withheld}");
     assert!(withheld["content_withheld"].is_string(), "{withheld}");
@@ -436,7 +345,7 @@ async fn captured_content_shows_only_to_an_auditor_granted_it() {
         "{withheld}"
     );
 
-    let (status, shown) = console_call(&gw, Some(ben_token), false, Method::GET, &path, None).await;
+    let (status, shown) = console_get(&gw, Some(ben_token), &path).await;
     assert_eq!(status, 200, "{shown}");
     assert!(shown["content_withheld"].is_null(), "{shown}");
     assert!(
@@ -457,34 +366,127 @@ async fn captured_content_shows_only_to_an_auditor_granted_it() {
 fn audit_view_refuses_a_missing_bundle_and_a_non_loopback_address() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("no-such-bundle");
-    let (code, out, err) = vault_support::ledgergate(
-        &[
-            "audit",
-            "view",
-            missing.to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-        ],
-        &[],
-        "",
-    );
+    let view = |listen: &str| {
+        let bundle = missing.to_str().unwrap();
+        vault_support::ledgergate(&["audit", "view", bundle, "--listen", listen], &[], "")
+    };
+    let (code, out, err) = view("127.0.0.1:0");
     assert_eq!(code, 2, "{out}{err}");
     assert!(
         err.contains("no-such-bundle") && err.contains("manifest.json"),
         "{err}"
     );
-    let (code, out, err) = vault_support::ledgergate(
-        &[
-            "audit",
-            "view",
-            missing.to_str().unwrap(),
-            "--listen",
-            "0.0.0.0:0",
-        ],
-        &[],
-        "",
-    );
+    let (code, out, err) = view("0.0.0.0:0");
     assert_eq!(code, 2, "{out}{err}");
     assert!(err.contains("loopback"), "{err}");
     assert_eq!(err.lines().count(), 1, "one sentence: {err}");
+}
+
+/// `GET /admin/v1/console/chain` as the auditor; asserts whether it verified and how
+/// (`full` or `incremental`).
+async fn chain_pass(gw: &common::TestGateway, verified: bool, mode: &str) -> Value {
+    let chain = chain_state(gw).await;
+    assert_eq!(chain["verified"], verified, "{chain}");
+    assert_eq!(chain["verification"]["mode"], mode, "{chain}");
+    chain
+}
+
+/// `GET /admin/v1/console/chain` as the auditor.
+async fn chain_state(gw: &common::TestGateway) -> Value {
+    let (status, chain) = console_get(gw, Some(AUDITOR_TOKEN), "/admin/v1/console/chain").await;
+    assert_eq!(status, 200, "{chain}");
+    chain
+}
+
+/// Flips one byte of the ciphertext of frame `f` in place (no truncation of the file).
+fn flip_in_place(f: &audit_support::FrameAt) {
+    use std::io::{Read, Seek, SeekFrom, Write};
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&f.path)
+        .unwrap();
+    let at = (f.offset + f.ct_offset + f.ct_len / 2) as u64;
+    let mut byte = [0u8];
+    file.seek(SeekFrom::Start(at)).unwrap();
+    file.read_exact(&mut byte).unwrap();
+    file.seek(SeekFrom::Start(at)).unwrap();
+    file.write_all(&[byte[0] ^ 0x10]).unwrap();
+    file.sync_all().unwrap();
+}
+
+#[tokio::test]
+async fn the_chain_view_verifies_only_new_frames_and_still_catches_tampering() {
+    let (_upstream, gw) = start_console().await;
+    traffic(&gw, 1, 1).await;
+    let first = chain_pass(&gw, true, "full").await;
+    assert_eq!(first["verification"]["diverged"], false, "{first}");
+    let before = first["records"].as_u64().unwrap();
+
+    // More traffic: the next pass reads only the frames appended since, and verifies.
+    traffic(&gw, 2, 1).await;
+    let next = chain_pass(&gw, true, "incremental").await;
+    assert_eq!(next["verification"]["from_seq"], before, "{next}");
+    let after = next["records"].as_u64().unwrap();
+    assert!(
+        after >= before + 6,
+        "three chats of two records each: {next}"
+    );
+    assert_eq!(next["verification"]["records"], after - before, "{next}");
+    assert_eq!(next["checkpoints"], next["checkpoints_valid"], "{next}");
+    // Nothing new: still verified, zero new records read.
+    let idle = chain_pass(&gw, true, "incremental").await;
+    assert_eq!(idle["verification"]["records"], 0, "{idle}");
+
+    // The last verified frame changes under the running gateway: the log no longer
+    // extends the remembered head, so the view verifies from scratch and says so.
+    let frames = audit_support::frames(&gw.data_dir());
+    let last = frames.last().unwrap();
+    assert_eq!(last.seq + 1, after);
+    flip_in_place(last);
+    let caught = chain_pass(&gw, false, "full").await;
+    assert_eq!(caught["verification"]["diverged"], true, "{caught}");
+    assert!(
+        caught["verification"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("seq {}", last.seq)),
+        "{caught}"
+    );
+    assert_eq!(caught["first_failure"]["seq"], last.seq, "{caught}");
+    assert_eq!(
+        caught["first_failure"]["reason"], "hash_mismatch",
+        "{caught}"
+    );
+    // A pass that found a problem is not remembered: the next one starts over too.
+    chain_pass(&gw, false, "full").await;
+}
+
+#[tokio::test]
+async fn a_frame_tampered_while_the_gateway_was_stopped_is_caught_by_the_chain_view() {
+    let (_upstream, gw) = start_console().await;
+    traffic(&gw, 2, 2).await;
+    assert_eq!(chain_state(&gw).await["verified"], true);
+    let dir = vault_support::stop(gw).await;
+    let data = dir.path().join("data");
+    let frames = audit_support::frames(&data);
+    let victim = &frames[frames.len() / 2];
+    flip_in_place(victim);
+    // `--accept-damage` starts on a damaged log (the start itself names the damage).
+    let gw = vault_support::start_in_with(
+        dir,
+        &[("TEST_AUDITOR_TOKEN", AUDITOR_TOKEN)],
+        &["--accept-damage"],
+    );
+    let chain = chain_pass(&gw, false, "full").await;
+    assert_eq!(chain["first_failure"]["seq"], victim.seq, "{chain}");
+    assert_eq!(chain["first_failure"]["reason"], "hash_mismatch", "{chain}");
+    // New traffic does not paper over it: every later pass starts over and finds it.
+    traffic(&gw, 1, 0).await;
+    let later = chain_pass(&gw, false, "full").await;
+    assert_eq!(later["first_failure"]["seq"], victim.seq, "{later}");
+    assert!(
+        !later.to_string().contains(AUDITOR_TOKEN),
+        "the token never shows: {later}"
+    );
 }

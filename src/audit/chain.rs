@@ -139,6 +139,56 @@ impl CompactRange {
     }
 }
 
+/// Every perfect-subtree root of an append-only Merkle tree (2n hashes for n leaves),
+/// so the root of any earlier prefix costs O(log n): a checkpoint that turns up after
+/// more records were verified is checked without rehashing the log.
+#[derive(Clone, Debug, Default)]
+pub struct TreeLevels {
+    /// `levels[k][i]` is the root of leaves `i * 2^k .. (i + 1) * 2^k`.
+    levels: Vec<Vec<Hash>>,
+}
+
+impl TreeLevels {
+    pub fn size(&self) -> u64 {
+        self.levels.first().map_or(0, |l| l.len() as u64)
+    }
+
+    /// Appends a leaf given as its leaf hash.
+    pub fn push_leaf_hash(&mut self, leaf: Hash) {
+        let mut node = leaf;
+        let mut k = 0;
+        loop {
+            if self.levels.len() == k {
+                self.levels.push(Vec::new());
+            }
+            let level = &mut self.levels[k];
+            level.push(node);
+            let n = level.len();
+            if n % 2 == 1 {
+                return;
+            }
+            node = node_hash(&level[n - 2], &level[n - 1]);
+            k += 1;
+        }
+    }
+
+    /// The RFC 6962 Merkle tree hash of the first `size` leaves; `None` beyond the end.
+    pub fn root_at(&self, size: u64) -> Option<Hash> {
+        if size > self.size() {
+            return None;
+        }
+        let mut peaks = Vec::new();
+        let mut start = 0u64;
+        for k in (0..64usize).rev() {
+            if (size >> k) & 1 == 1 {
+                peaks.push(*self.levels.get(k)?.get((start >> k) as usize)?);
+                start += 1 << k;
+            }
+        }
+        CompactRange::from_parts(size, peaks).map(|r| r.root())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,5 +214,22 @@ mod tests {
             assert_eq!(range.root(), reference_root(&leaves[..n]), "size {n}");
             assert_eq!(range.peaks().len(), n.count_ones() as usize);
         }
+    }
+
+    #[test]
+    fn tree_levels_give_the_root_of_every_prefix() {
+        let leaves: Vec<Vec<u8>> = (0..70u32).map(|i| i.to_be_bytes().to_vec()).collect();
+        let mut levels = TreeLevels::default();
+        for leaf in &leaves {
+            levels.push_leaf_hash(leaf_hash(leaf));
+        }
+        for n in 0..=leaves.len() {
+            assert_eq!(
+                levels.root_at(n as u64),
+                Some(reference_root(&leaves[..n])),
+                "size {n}"
+            );
+        }
+        assert_eq!(levels.root_at(71), None);
     }
 }

@@ -5,6 +5,7 @@ mod admin_api;
 mod audit;
 mod cluster;
 mod keys;
+mod listen;
 mod policy;
 mod redact;
 mod report;

@@ -150,41 +150,18 @@ fn serve(
         Ok(w) => Arc::new(w),
         Err(e) => return fail(format!("{}: {e}", data_dir.display())),
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => return fail(format!("cannot start the async runtime: {e}")),
-    };
-    runtime.block_on(async move {
-        let listener = match tokio::net::TcpListener::bind(listen).await {
-            Ok(l) => l,
-            Err(e) => return fail(format!("cannot listen on {listen}: {e}")),
-        };
-        let addr = listener.local_addr().unwrap_or(listen);
-        println!("witness verifier key: {vkey}");
-        println!("witness listening on http://{addr}");
-        let shutdown = async {
-            let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate());
-            match term {
-                Ok(mut t) => {
-                    tokio::select! {
-                        _ = t.recv() => {}
-                        _ = tokio::signal::ctrl_c() => {}
-                    }
-                }
-                Err(_) => {
-                    let _ = tokio::signal::ctrl_c().await;
-                }
-            }
-        };
-        match axum::serve(listener, router(witness))
-            .with_graceful_shutdown(shutdown)
-            .await
-        {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(format!("the witness server stopped: {e}")),
-        }
-    })
+    super::listen::serve_until_stopped(
+        listen,
+        None,
+        "witness server",
+        |addr| {
+            println!("witness verifier key: {vkey}");
+            println!("witness listening on http://{addr}");
+        },
+        |listener, stopped| async move {
+            axum::serve(listener, router(witness))
+                .with_graceful_shutdown(stopped)
+                .await
+        },
+    )
 }

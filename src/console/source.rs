@@ -16,7 +16,7 @@ use crate::audit::bundle::{verify_bundle, BundleReport};
 use crate::audit::checkpoint::{parse_notes, SignedCheckpoint, Verifier};
 use crate::audit::export::{ExportError, FILE_CHECKPOINTS, FILE_JSONL, FILE_PUBLIC_KEY};
 use crate::audit::trust::{latest_checkpoint, prove, verify_proof, TrustError};
-use crate::audit::verify::{verify_log, Failure};
+use crate::audit::verify::{Failure, Resumable};
 use crate::audit::{AuditError, AuditLog, ExportRequest};
 use crate::policy::Policies;
 
@@ -76,6 +76,8 @@ pub struct Live {
     checkpoint_interval: Duration,
     /// Every record read so far, decrypted once: the log only grows.
     cache: tokio::sync::Mutex<Arc<Vec<Entry>>>,
+    /// The chain's verification, continued from the last verified head on each call.
+    chain: Arc<std::sync::Mutex<Resumable>>,
 }
 
 /// An exported bundle, verified when it was opened.
@@ -115,8 +117,10 @@ impl Live {
         policies: Arc<Policies>,
         checkpoint_interval: Duration,
     ) -> Live {
+        let chain = Arc::new(std::sync::Mutex::new(Resumable::new(audit.dir())));
         Live {
             audit,
+            chain,
             exports: data_dir.join("exports"),
             policies,
             checkpoint_interval,
@@ -223,15 +227,21 @@ impl Source {
     }
 
     /// The chain's state: verified or not (the first problem's seq and reason), the
-    /// counts, and the last signed checkpoint.
+    /// counts, the last signed checkpoint and, live, how this pass verified
+    /// (`verification`: only the frames appended since the head verified before, or
+    /// from scratch and why).
     pub async fn chain(&self) -> Result<Value, SourceError> {
         match self {
             Source::Live(live) => {
                 let dir = live.audit.dir().to_path_buf();
                 let interval = live.checkpoint_interval;
+                let chain = live.chain.clone();
                 tokio::task::spawn_blocking(move || {
-                    let mut report =
-                        verify_log(&dir, None).map_err(|e| SourceError::Read(e.to_string()))?;
+                    let (mut report, pass) = chain
+                        .lock()
+                        .map_err(|_| SourceError::Read("a chain verification panicked".into()))?
+                        .verify()
+                        .map_err(|e| SourceError::Read(e.to_string()))?;
                     report.check_coverage(interval, time::OffsetDateTime::now_utc());
                     let last = latest_checkpoint(&dir, &report.verifier).ok();
                     let mut out = json!({
@@ -243,6 +253,7 @@ impl Source {
                         "checkpoints": report.checkpoints,
                         "checkpoints_valid": report.checkpoints_valid,
                         "last_checkpoint": last.as_ref().map(checkpoint_json),
+                        "verification": pass,
                     });
                     merge(
                         &mut out,

@@ -261,23 +261,21 @@ pub(super) fn admin_routes(admin: Admin, source: Arc<Source>) -> Router {
 }
 
 /// `audit view`: serves the console read-only over `source` (a bundle) on `listener`
-/// until Ctrl-C or SIGTERM.
+/// until `stopped` resolves.
 pub async fn serve_bundle(
     listener: tokio::net::TcpListener,
     source: Source,
+    stopped: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let app = routes(ConsoleState {
         source: Arc::new(source),
         gate: Gate::Bundle,
     })
     .fallback(|uri: axum::http::Uri| async move { ApiError::route_not_found(uri.path()) });
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async {
-            let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending().await } } => {}
-            }
-        })
-        .await
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(stopped)
+    .await
 }

@@ -221,8 +221,29 @@ pub fn frame_bytes(f: &FrameAt) -> Vec<u8> {
     std::fs::read(&f.path).unwrap()[f.offset..f.offset + f.len].to_vec()
 }
 
+/// `audit CMD --data-dir DATA REST...` with the master key set.
+pub fn audit_on(data: &Path, cmd: &str, rest: &[&str]) -> Output {
+    cli(&audit_args(data, cmd, rest))
+}
+
+/// `audit CMD --data-dir DATA REST...` without the master key.
+pub fn audit_on_no_key(data: &Path, cmd: &str, rest: &[&str]) -> Output {
+    cli_no_key(&audit_args(data, cmd, rest))
+}
+
+fn audit_args<'a>(data: &'a Path, cmd: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["audit", cmd, "--data-dir", data.to_str().unwrap()];
+    args.extend_from_slice(rest);
+    args
+}
+
 /// `audit export` of `data` for the range `from..2100` into `out`, with `extra` flags.
 pub fn export_cmd(data: &Path, out: &Path, from: &str, extra: &[&str]) -> Output {
+    export_range(data, out, from, "2100-01-01T00:00:00Z", extra)
+}
+
+/// `audit export` of `data` for the range `from..to` into `out`, with `extra` flags.
+pub fn export_range(data: &Path, out: &Path, from: &str, to: &str, extra: &[&str]) -> Output {
     let mut args = vec![
         "audit",
         "export",
@@ -231,7 +252,7 @@ pub fn export_cmd(data: &Path, out: &Path, from: &str, extra: &[&str]) -> Output
         "--from",
         from,
         "--to",
-        "2100-01-01T00:00:00Z",
+        to,
         "--out",
         out.to_str().unwrap(),
     ];

@@ -8,7 +8,7 @@ pub mod browser;
 use serde_json::Value;
 
 use crate::common::{self, TestGateway, TestUpstream};
-use crate::vault_support::{self, admin_url, ADMIN_TOKEN};
+use crate::vault_support::{self, ADMIN_TOKEN};
 
 /// The auditor's token (what `[[admin.auditors]]` reads from `TEST_AUDITOR_TOKEN`).
 pub const AUDITOR_TOKEN: &str = "auditor-token-for-tests-9876543210";
@@ -58,34 +58,18 @@ pub async fn traffic(gw: &TestGateway, with_email: usize, without: usize) {
 }
 
 /// A console route with `token` (and the master-key proof when `proof`); (status, JSON).
-pub async fn console_call(
-    gw: &TestGateway,
-    token: Option<&str>,
-    proof: bool,
-    method: reqwest::Method,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut request = common::http().request(method, format!("{}{path}", admin_url(gw)));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    if proof {
-        let master =
-            ledgergate::vault::master_key::MasterKey::from_hex(common::MASTER_KEY, "test").unwrap();
-        let proof = ledgergate::audit::crypto::access_proof(&master).unwrap();
-        request = request.header(ledgergate::server::AUDIT_PROOF_HEADER, proof.as_str());
-    }
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    let text = response.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
+pub use crate::vault_support::admin_call as console_call;
+
+/// A GET console route with `token` and no master-key proof; (status, JSON).
+pub async fn console_get(gw: &TestGateway, token: Option<&str>, path: &str) -> (u16, Value) {
+    console_call(gw, token, false, reqwest::Method::GET, path, None).await
+}
+
+/// `POST /admin/v1/console/session` with `token` (and the master-key proof when `proof`).
+pub async fn console_session(gw: &TestGateway, token: Option<&str>, proof: bool) -> (u16, Value) {
+    let body = Some(serde_json::json!({}));
+    let path = "/admin/v1/console/session";
+    console_call(gw, token, proof, reqwest::Method::POST, path, body).await
 }
 
 /// The decrypted trail through the running server (`audit tail` with the admin token).

@@ -40,8 +40,14 @@ pub fn start(config: &str, env: &[(&str, &str)]) -> TestGateway {
 
 /// Starts a gateway in `dir` (which holds `ledgergate.toml` and maybe `data/`).
 pub fn start_in(dir: tempfile::TempDir, env: &[(&str, &str)]) -> TestGateway {
+    start_in_with(dir, env, &[])
+}
+
+/// As [`start_in`], with `extra` arguments after `serve`'s (e.g. `--accept-damage`).
+pub fn start_in_with(dir: tempfile::TempDir, env: &[(&str, &str)], extra: &[&str]) -> TestGateway {
     let args = serve_args(dir.path());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+    args.extend_from_slice(extra);
     let mut env = env.to_vec();
     if !env.iter().any(|(k, _)| *k == "TEST_ADMIN_TOKEN") {
         env.push(("TEST_ADMIN_TOKEN", ADMIN_TOKEN));
@@ -100,9 +106,28 @@ pub async fn admin_with(
     path: &str,
     body: Option<Value>,
 ) -> (u16, Value) {
+    admin_call(gw, token, false, method, path, body).await
+}
+
+/// Calls the admin API with `token` and, when `proof`, the master-key proof the CLI
+/// sends; returns (status, JSON body, or the body as a string when it is not JSON).
+pub async fn admin_call(
+    gw: &TestGateway,
+    token: Option<&str>,
+    proof: bool,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
     let mut request = common::http().request(method, format!("{}{path}", admin_url(gw)));
     if let Some(token) = token {
         request = request.bearer_auth(token);
+    }
+    if proof {
+        let master =
+            ledgergate::vault::master_key::MasterKey::from_hex(common::MASTER_KEY, "test").unwrap();
+        let proof = ledgergate::audit::crypto::access_proof(&master).unwrap();
+        request = request.header(ledgergate::server::AUDIT_PROOF_HEADER, proof.as_str());
     }
     if let Some(body) = body {
         request = request.json(&body);

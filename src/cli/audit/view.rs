@@ -33,28 +33,19 @@ pub(super) fn view(dir: &Path, listen: SocketAddr) -> ExitCode {
             f.detail
         ),
     }
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => return fail(format!("cannot start the async runtime: {e}")),
-    };
-    runtime.block_on(async move {
-        let listener = match tokio::net::TcpListener::bind(listen).await {
-            Ok(l) => l,
-            Err(e) => return fail(format!("cannot listen on {listen}: {e}")),
-        };
-        let addr = listener.local_addr().unwrap_or(listen);
-        println!("ledgergate listening on http://{addr}");
-        println!(
-            "console (read-only, bundle {}): http://{addr}/console",
-            dir.display()
-        );
-        match ledgergate::server::console::serve_bundle(listener, Source::Bundle(bundle)).await {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(format!("the console server stopped: {e}")),
-        }
-    })
+    crate::cli::listen::serve_until_stopped(
+        listen,
+        Some(2),
+        "console server",
+        |addr| {
+            println!("ledgergate listening on http://{addr}");
+            println!(
+                "console (read-only, bundle {}): http://{addr}/console",
+                dir.display()
+            );
+        },
+        |listener, stopped| {
+            ledgergate::server::console::serve_bundle(listener, Source::Bundle(bundle), stopped)
+        },
+    )
 }

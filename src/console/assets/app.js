@@ -241,6 +241,14 @@ async function openRecord(seq, tr) {
   $("detail").hidden = false;
 }
 
+// How the gateway verified this time: only the records appended since the head it
+// verified before, or from scratch and why (bundles are verified once, when opened).
+function passText(v) {
+  if (!v) return "the whole bundle, when it was opened";
+  if (v.mode === "incremental") return "incremental: " + v.records + " new records from seq " + v.from_seq + " on, after the head verified before";
+  return "from scratch: " + v.reason;
+}
+
 async function loadChain() {
   const s = $("chain-status");
   let c;
@@ -252,6 +260,7 @@ async function loadChain() {
     return;
   }
   s.dataset.verified = c.verified ? "true" : "false";
+  s.dataset.pass = c.verification ? c.verification.mode : "bundle";
   if (c.verified) {
     s.className = "chain ok";
     s.textContent = "✔ Chain verified: " + c.records + " records, " + c.checkpoints_valid + " signed checkpoints valid" +
@@ -263,11 +272,13 @@ async function loadChain() {
     s.textContent = "✘ NOT VERIFIED: first problem at seq " + (f ? f.seq : "?") + ": " + (f ? f.reason + " at " + f.location + ": " + f.detail : "") +
       " (" + c.failures + " problems in all)";
   }
+  if (c.verification && c.verification.diverged) s.textContent += " (" + c.verification.reason + ")";
   const dl = $("chain-facts");
   dl.replaceWith(facts([
     ["Verified", c.verified ? "yes" : "NO"], ["Source", c.source === "bundle" ? "bundle " + c.bundle : "the gateway's log"],
     ["Log id", c.log_id], ["Public key", c.public_key], ["Records", c.records], ["Checkpoints valid", c.checkpoints_valid],
     ["First problem", c.first_failure ? "seq " + c.first_failure.seq + ": " + c.first_failure.reason : "none"],
+    ["This check", passText(c.verification)],
   ]));
   document.querySelector("#tab-chain dl").id = "chain-facts";
   const ol = $("chain-failures");
