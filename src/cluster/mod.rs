@@ -10,6 +10,7 @@
 //! nothing. URLs (which carry passwords) never appear in a message or a log.
 
 pub mod anchors;
+pub mod export;
 pub mod limits;
 pub mod migrations;
 pub mod postgres;

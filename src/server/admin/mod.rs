@@ -350,6 +350,7 @@ pub fn router(admin: Admin) -> Router {
         )
         .route("/admin/v1/audit/lines", get(audit::lines))
         .route("/admin/v1/audit/export", post(audit::export))
+        .route("/admin/v1/audit/export-files", post(audit::export_files))
         .route("/admin/v1/audit/erase", post(audit::erase))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
