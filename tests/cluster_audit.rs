@@ -191,3 +191,126 @@ async fn a_cluster_export_verifies_per_node_and_finds_an_altered_frame_and_a_mis
     );
     assert_eq!(code, 2, "{stderr}");
 }
+
+const ALICE: &str = "alice.patient-4711@example.org";
+const BOB: &str = "bob-0815";
+
+/// A chat naming its data subject; returns the request id.
+async fn chat_as(node: &TestGateway, subject: &str) -> String {
+    let response = common::http()
+        .post(format!("{}/v1/chat/completions", node.url))
+        .bearer_auth(CLIENT_KEY)
+        .header("x-ledgergate-subject", subject)
+        .json(&serde_json::json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hello"}]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.headers()["x-ledgergate-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// `audit tail` of a running node, through its admin API.
+fn tail(node: &TestGateway) -> Vec<Value> {
+    let (code, out, err) = vault_support::through_admin(node, &["audit", "tail", "-n", "1000"]);
+    assert_eq!(code, 0, "{err}");
+    out.lines()
+        .map(|l| serde_json::from_str(l).expect("tail prints JSON lines"))
+        .collect()
+}
+
+/// Whether the records of `request_id` are shown erased (`Some(true)`) or readable.
+fn erased(lines: &[Value], seqs: &[u64]) -> Vec<bool> {
+    seqs.iter()
+        .map(|seq| {
+            let line = lines.iter().find(|l| l["seq"] == *seq).unwrap();
+            line["erased"] == true
+        })
+        .collect()
+}
+
+fn seqs_of(lines: &[Value], request_id: &str) -> Vec<u64> {
+    let seqs: Vec<u64> = lines
+        .iter()
+        .filter(|l| l["record"]["request_id"] == request_id)
+        .map(|l| l["seq"].as_u64().unwrap())
+        .collect();
+    assert_eq!(seqs.len(), 2, "request and response of {request_id}");
+    seqs
+}
+
+#[tokio::test]
+async fn an_erasure_on_one_node_reaches_every_node_and_a_node_down_applies_it_at_start() {
+    let upstream = TestUpstream::openai().await;
+    let services = Services::start();
+    let mut nodes = three_nodes(&services, &upstream.base_url());
+    // Alice and Bob on every node; their records, readable everywhere.
+    let mut seqs = Vec::new();
+    for node in &nodes {
+        let (alice, bob) = (chat_as(node, ALICE).await, chat_as(node, BOB).await);
+        let lines = tail(node);
+        seqs.push((seqs_of(&lines, &alice), seqs_of(&lines, &bob)));
+    }
+    // Node c is down when the erasure is made.
+    let c = nodes.pop().unwrap();
+    let c_dir = vault_support::stop(c).await;
+
+    let (code, out, err) = vault_support::through_admin(
+        &nodes[0],
+        &["audit", "erase", "--subject", ALICE, "--tenant", "acme"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("cluster: confirmed by a (1 keys), b (1 keys)"),
+        "{out}"
+    );
+    assert!(!format!("{out}{err}").contains("confirmed by a (1 keys), b (1 keys), c"));
+    let (_, sealed) = services
+        .pg
+        .psql("SELECT encode(subject, 'escape') FROM ledgergate_erasures");
+    assert!(
+        !sealed.contains("alice"),
+        "the subject is sealed in PostgreSQL: {sealed}"
+    );
+
+    for (node, (alice, bob)) in nodes.iter().zip(&seqs) {
+        let lines = tail(node);
+        assert_eq!(erased(&lines, alice), [true, true], "Alice erased");
+        assert_eq!(erased(&lines, bob), [false, false], "Bob still readable");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l["record"]["event"]["action"] == "erasure_done"),
+            "each node audits its own erasure"
+        );
+    }
+
+    // Node c applies it at start, before it serves, and acknowledges it.
+    let c = start_node_in(
+        &services,
+        c_dir,
+        &format!(
+            "{}\n[audit]\ncheckpoint_every = 4\n",
+            node_config(&upstream.base_url(), "c", "")
+        ),
+    );
+    let lines = tail(&c);
+    assert_eq!(
+        erased(&lines, &seqs[2].0),
+        [true, true],
+        "Alice erased on c"
+    );
+    assert_eq!(
+        erased(&lines, &seqs[2].1),
+        [false, false],
+        "Bob readable on c"
+    );
+    let (_, acks) = services
+        .pg
+        .psql("SELECT string_agg(node_id, ',' ORDER BY node_id) FROM ledgergate_erasure_acks");
+    assert_eq!(acks.trim(), "a,b,c");
+    let (code, out, _) = vault_support::through_admin(&c, &["audit", "verify"]);
+    assert_eq!(code, 0, "the chain still verifies: {out}");
+}

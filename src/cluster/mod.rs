@@ -10,6 +10,7 @@
 //! nothing. URLs (which carry passwords) never appear in a message or a log.
 
 pub mod anchors;
+pub mod erasure;
 pub mod export;
 pub mod limits;
 pub mod migrations;
@@ -157,6 +158,16 @@ impl Cluster {
     ) -> Result<Arc<dyn crate::vault::store::VirtualKeyRows>, ClusterError> {
         let rows = vault::PgVirtualKeys::start(self.pg.clone(), &self.node_id).await?;
         Ok(rows)
+    }
+
+    /// The shared erasures of data subjects (see [`erasure`]): applies the ones this
+    /// node missed, then follows new ones.
+    pub async fn erasures(
+        &self,
+        master: &crate::vault::master_key::MasterKey,
+        audit: crate::audit::AuditLog,
+    ) -> Result<Arc<erasure::Erasures>, ClusterError> {
+        erasure::Erasures::start(self.pg.clone(), &self.node_id, master, audit).await
     }
 
     /// The cluster's limits in Redis; a switch to local limits (and back) is audited.

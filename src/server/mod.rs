@@ -328,6 +328,11 @@ pub async fn serve(
             audit.verifier().clone(),
         );
     }
+    // Erasures made on other nodes while this one was down are applied before it serves.
+    let erasures = match &cluster {
+        Some(cluster) => Some(cluster.erasures(&master, audit.clone()).await?),
+        None => None,
+    };
     let metrics = Metrics::default();
     let routing = router::Router::new(
         config.routing.clone(),
@@ -368,6 +373,7 @@ pub async fn serve(
             audit.clone(),
             &master,
             gw.policies.clone(),
+            erasures,
         )
     });
     let admin_addr = match (admin_state, &config.admin) {

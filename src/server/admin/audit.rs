@@ -126,6 +126,17 @@ pub async fn erase(State(admin): State<Admin>, _: AuditAccess, body: Bytes) -> R
             "The tenant of the subject to erase is empty.",
         ));
     }
+    if let Some(erasures) = &admin.0.erasures {
+        // A cluster node: every node destroys the subject's keys in its own store.
+        let done = erasures
+            .erase(&body.subject, body.tenant.as_deref())
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "a cluster erasure failed");
+                ApiError::unavailable(format!("The erasure could not be made: {e}."))
+            })?;
+        return Ok((StatusCode::OK, Json(json!(done))));
+    }
     let destroyed = admin
         .0
         .audit
