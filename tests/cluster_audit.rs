@@ -53,6 +53,24 @@ fn wait_for_anchors(services: &Services, size: u64) {
     }
 }
 
+/// `audit export --cluster` of everything, with node `config`'s [cluster], into `out`.
+fn export(services: &Services, config: &str, out: &Path) -> (i32, String, String) {
+    let args = [
+        "audit",
+        "export",
+        "--config",
+        config,
+        "--cluster",
+        "--from",
+        "2000-01-01T00:00:00Z",
+        "--to",
+        "2100-01-01T00:00:00Z",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    cli(services, &args)
+}
+
 fn verify_bundle(services: &Services, dir: &Path) -> (i32, String) {
     let (code, out, err) = cli(services, &["audit", "verify-bundle", dir.to_str().unwrap()]);
     (code, format!("{out}{err}"))
@@ -76,22 +94,7 @@ async fn a_cluster_export_verifies_per_node_and_finds_an_altered_frame_and_a_mis
     let scratch = tempfile::tempdir().unwrap();
     let out = scratch.path().join("bundle");
     let config = vault_support::config_path(&nodes[0]);
-    let (code, stdout, stderr) = cli(
-        &services,
-        &[
-            "audit",
-            "export",
-            "--config",
-            &config,
-            "--cluster",
-            "--from",
-            "2000-01-01T00:00:00Z",
-            "--to",
-            "2100-01-01T00:00:00Z",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let (code, stdout, stderr) = export(&services, &config, &out);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains("a cluster bundle of 3 nodes"), "{stdout}");
     assert!(
@@ -173,22 +176,7 @@ async fn a_cluster_export_verifies_per_node_and_finds_an_altered_frame_and_a_mis
     );
 
     // An export into an existing directory is refused and changes nothing.
-    let (code, _, stderr) = cli(
-        &services,
-        &[
-            "audit",
-            "export",
-            "--config",
-            &config,
-            "--cluster",
-            "--from",
-            "2000-01-01T00:00:00Z",
-            "--to",
-            "2100-01-01T00:00:00Z",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let (code, _, stderr) = export(&services, &config, &out);
     assert_eq!(code, 2, "{stderr}");
 }
 

@@ -72,6 +72,36 @@ impl BundleReport {
     }
 }
 
+/// The checkpoints in the notes `bytes` (file `name`, notes called `what`) signed by
+/// `verifier` for its log, by size; a malformed or unsigned note is a failure.
+fn signed_notes(
+    bytes: &[u8],
+    (name, what): (&str, &str),
+    verifier: &Verifier,
+    prefix_size: u64,
+    report: &mut BundleReport,
+) -> BTreeMap<u64, checkpoint::Checkpoint> {
+    let parsed = checkpoint::parse_notes(bytes);
+    for e in parsed.malformed.iter().chain(parsed.tail_error.iter()) {
+        report.fail(prefix_size, Reason::Malformed, name, e.to_string());
+    }
+    let mut by_size = BTreeMap::new();
+    for note in parsed.notes {
+        let size = note.checkpoint.size;
+        if !note.verify(verifier) || Some(note.checkpoint.log_id) != verifier.log_id() {
+            report.fail(
+                size.saturating_sub(1),
+                Reason::BadSignature,
+                &format!("{name}:{}", note.line),
+                format!("the {what} of size {size} is not signed by the log's key"),
+            );
+            continue;
+        }
+        by_size.insert(size, note.checkpoint);
+    }
+    by_size
+}
+
 fn read(dir: &Path, name: &str) -> Result<Vec<u8>, BundleError> {
     let path = dir.join(name);
     std::fs::read(&path).map_err(|source| BundleError::Io { path, source })
@@ -177,59 +207,29 @@ pub fn verify_bundle_anchored(
     }
 
     // Checkpoints: every one must be signed by the verifier.
-    let parsed = checkpoint::parse_notes(&files[FILE_CHECKPOINTS]);
-    for e in parsed.malformed.iter().chain(parsed.tail_error.iter()) {
-        report.fail(
+    let by_size: BTreeMap<u64, (Hash, Hash, String)> = signed_notes(
+        &files[FILE_CHECKPOINTS],
+        (FILE_CHECKPOINTS, "checkpoint"),
+        &verifier,
+        manifest.prefix_size,
+        &mut report,
+    )
+    .into_iter()
+    .map(|(size, c)| (size, (c.root, c.head, c.time)))
+    .collect();
+    let anchored: BTreeMap<u64, (Hash, Hash)> = match anchors {
+        Some((name, bytes)) => signed_notes(
+            bytes,
+            (name, "anchored checkpoint"),
+            &verifier,
             manifest.prefix_size,
-            Reason::Malformed,
-            FILE_CHECKPOINTS,
-            e.to_string(),
-        );
-    }
-    let mut by_size = BTreeMap::new();
-    for note in &parsed.notes {
-        let size = note.checkpoint.size;
-        if !note.verify(&verifier) || note.checkpoint.log_id != log_id {
-            report.fail(
-                size.saturating_sub(1),
-                Reason::BadSignature,
-                &format!("{FILE_CHECKPOINTS}:{}", note.line),
-                format!("the checkpoint of size {size} is not signed by the log's key"),
-            );
-            continue;
-        }
-        by_size.insert(
-            size,
-            (
-                note.checkpoint.root,
-                note.checkpoint.head,
-                note.checkpoint.time.clone(),
-            ),
-        );
-    }
-
-    let mut anchored = BTreeMap::new();
-    if let Some((name, bytes)) = anchors {
-        let parsed = checkpoint::parse_notes(bytes);
-        for e in parsed.malformed.iter().chain(parsed.tail_error.iter()) {
-            report.fail(manifest.prefix_size, Reason::Malformed, name, e.to_string());
-        }
-        for note in &parsed.notes {
-            let size = note.checkpoint.size;
-            if !note.verify(&verifier) || note.checkpoint.log_id != log_id {
-                report.fail(
-                    size.saturating_sub(1),
-                    Reason::BadSignature,
-                    &format!("{name}:{}", note.line),
-                    format!(
-                        "the anchored checkpoint of size {size} is not signed by the log's key"
-                    ),
-                );
-                continue;
-            }
-            anchored.insert(size, (note.checkpoint.root, note.checkpoint.head));
-        }
-    }
+            &mut report,
+        )
+        .into_iter()
+        .map(|(size, c)| (size, (c.root, c.head)))
+        .collect(),
+        None => BTreeMap::new(),
+    };
 
     // The prefix is proven by the checkpoint of its size.
     let peaks: Option<Vec<Hash>> = manifest

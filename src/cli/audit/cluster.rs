@@ -11,7 +11,6 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use ledgergate::audit::export::ExportError;
 use ledgergate::audit::{ExportReport, ExportRequest};
 use ledgergate::cluster::export::{
     registered_nodes, verify_cluster_bundle, write_files, ClusterManifest, ClusterNode,
@@ -27,13 +26,10 @@ use crate::cli::fail;
 const MAX_FAILURES_SHOWN: usize = 10;
 
 pub(super) fn export(loc: &Location, request: ExportRequest) -> ExitCode {
-    let out = match std::path::absolute(&request.out) {
+    let out = match super::manage::fresh_out(&request.out) {
         Ok(out) => out,
-        Err(e) => return fail(format!("{}: {e}", request.out.display())),
+        Err(e) => return fail(e),
     };
-    if std::fs::symlink_metadata(&out).is_ok() {
-        return fail(ExportError::OutExists(out).to_string());
-    }
     match collect(loc, &request, &out) {
         Ok(nodes) => {
             for (node, report) in &nodes {

@@ -50,18 +50,22 @@ fn admin_post(api: &AdminApi, path: &str, body: &Value) -> Result<Value, String>
         .map_err(|Unreachable(reason)| reason)?
 }
 
-pub(super) fn export(loc: &Location, request: ExportRequest) -> ExitCode {
-    // The server writes the bundle, so it needs a path that does not depend on our
-    // working directory.
-    let out = match std::path::absolute(&request.out) {
-        Ok(out) => out,
-        Err(e) => return fail(format!("{}: {e}", request.out.display())),
-    };
-    // Refused before the log is touched (the writer checks again when it makes the
-    // directory, atomically): a bundle goes into a fresh directory only.
+/// The bundle directory as an absolute path (the server writes it, so it must not
+/// depend on our working directory), refused when it exists, before the log is
+/// touched (the writer checks again when it makes the directory, atomically).
+pub(super) fn fresh_out(out: &std::path::Path) -> Result<std::path::PathBuf, String> {
+    let out = std::path::absolute(out).map_err(|e| format!("{}: {e}", out.display()))?;
     if std::fs::symlink_metadata(&out).is_ok() {
-        return fail(ExportError::OutExists(out).to_string());
+        return Err(ExportError::OutExists(out).to_string());
     }
+    Ok(out)
+}
+
+pub(super) fn export(loc: &Location, request: ExportRequest) -> ExitCode {
+    let out = match fresh_out(&request.out) {
+        Ok(out) => out,
+        Err(e) => return fail(e),
+    };
     let request = ExportRequest {
         out: out.clone(),
         ..request
