@@ -102,6 +102,20 @@ async fn a_cluster_export_verifies_per_node_and_finds_an_altered_frame_and_a_mis
         "the admin token is never printed"
     );
 
+    // cluster.json matches its published schema.
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("audit-schema/cluster-manifest.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let schema = jsonschema::draft202012::new(&schema).unwrap();
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(out.join("cluster.json")).unwrap()).unwrap();
+    assert!(schema.is_valid(&manifest), "{manifest}");
+    assert_eq!(manifest["nodes"].as_array().unwrap().len(), 3);
+
     let (code, report) = verify_bundle(&services, &out);
     assert_eq!(code, 0, "{report}");
     for id in ["a", "b", "c"] {
