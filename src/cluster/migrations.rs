@@ -16,6 +16,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_erasures",
         include_str!("migrations/0002_erasures.sql"),
     ),
+    (
+        "0003_provider_keys",
+        include_str!("migrations/0003_provider_keys.sql"),
+    ),
 ];
 
 /// The schema version this binary reads and writes.

@@ -12,9 +12,11 @@
 pub mod anchors;
 pub mod erasure;
 pub mod export;
+pub mod follow;
 pub mod limits;
 pub mod migrations;
 pub mod postgres;
+pub mod provider_keys;
 pub mod redis;
 pub mod status;
 pub mod vault;
@@ -168,6 +170,15 @@ impl Cluster {
         audit: crate::audit::AuditLog,
     ) -> Result<Arc<erasure::Erasures>, ClusterError> {
         erasure::Erasures::start(self.pg.clone(), &self.node_id, master, audit).await
+    }
+
+    /// The shared provider keys, mirrored and followed (see [`provider_keys`]), for
+    /// [`crate::vault::store::Vault::share_provider_keys`].
+    pub async fn provider_key_rows(
+        &self,
+    ) -> Result<Arc<dyn crate::vault::store::ProviderKeyRows>, ClusterError> {
+        let rows = provider_keys::PgProviderKeys::start(self.pg.clone(), &self.node_id).await?;
+        Ok(rows)
     }
 
     /// The cluster's limits in Redis; a switch to local limits (and back) is audited.
