@@ -19,10 +19,10 @@ use tokio::runtime::Handle;
 use super::follow;
 use super::postgres::Pg;
 use super::ClusterError;
-use crate::vault::store::ProviderKeyRows;
+use crate::vault::store::{ProviderKeyRow, ProviderKeyRows};
 
 /// Provider names and their (record, wrapped data key).
-type Mirror = BTreeMap<String, (Vec<u8>, Vec<u8>)>;
+type Mirror = BTreeMap<String, ProviderKeyRow>;
 
 /// The shared rows with this node's mirror of them.
 pub struct PgProviderKeys {
@@ -125,7 +125,7 @@ impl ProviderKeyRows for PgProviderKeys {
         Ok(())
     }
 
-    fn get(&self, provider: &str) -> Result<Option<(Vec<u8>, Vec<u8>)>, String> {
+    fn get(&self, provider: &str) -> Result<Option<ProviderKeyRow>, String> {
         if !self.following.load(Ordering::SeqCst) {
             return Err("this node has lost PostgreSQL's change feed of provider keys, so it cannot know of a rotation or removal; it is reconnecting".into());
         }

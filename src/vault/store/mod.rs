@@ -32,7 +32,7 @@ use crate::vault::pseudonym::PseudonymKeys;
 use envelope::{provider_key_aad, SecretKey, CHECK_AAD, CHECK_AAD_V2, CHECK_PLAINTEXT};
 use records::{RecordKey, Table};
 
-pub use shared::{ProviderKeyRows, VirtualKeyRows};
+pub use shared::{ProviderKeyRow, ProviderKeyRows, VirtualKeyRows};
 pub use virtual_keys::{digest_of, NewVirtualKey, VirtualKey, VirtualKeySecret};
 
 const META_CHECK: &[u8] = b"key_check";

@@ -24,13 +24,16 @@ pub trait VirtualKeyRows: Send + Sync {
     fn remove(&self, id: &str) -> Result<Option<Vec<u8>>, String>;
 }
 
+/// A shared provider-key row: the tagged record and the wrapped data key it names.
+pub type ProviderKeyRow = (Vec<u8>, Vec<u8>);
+
 /// Provider-key rows by provider name: the tagged record (which names its data key)
 /// and that data key, wrapped. Errors as for [`VirtualKeyRows`].
 pub trait ProviderKeyRows: Send + Sync {
     /// Writes or replaces the provider's record and wrapped data key together.
     fn put(&self, provider: &str, record: &[u8], wrapped: &[u8]) -> Result<(), String>;
     /// The record and wrapped data key of `provider`.
-    fn get(&self, provider: &str) -> Result<Option<(Vec<u8>, Vec<u8>)>, String>;
+    fn get(&self, provider: &str) -> Result<Option<ProviderKeyRow>, String>;
     /// Removes the provider's row; `false` when there was none.
     fn remove(&self, provider: &str) -> Result<bool, String>;
     /// Every record, ordered by provider.
