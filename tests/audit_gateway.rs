@@ -291,47 +291,16 @@ async fn after_sigkill_under_load_every_answered_request_has_its_records() {
     let upstream = TestUpstream::openai().await;
     let config = config_for(&upstream.base_url(), "");
     let mut gw = TestGateway::start(&config);
-    let url = gw.url.clone();
     let body = r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"load"}]}"#;
-    let mut clients = Vec::new();
-    for _ in 0..8 {
-        let url = url.clone();
-        clients.push(tokio::spawn(async move {
-            let client = reqwest::Client::builder()
-                .timeout(Duration::from_secs(5))
-                .build()
-                .unwrap();
-            let mut answered = Vec::new();
-            for _ in 0..400 {
-                let sent = client
-                    .post(format!("{url}/v1/chat/completions"))
-                    .bearer_auth(CLIENT_KEY)
-                    .header("content-type", "application/json")
-                    .body(body)
-                    .send()
-                    .await;
-                let Ok(response) = sent else { break };
-                if response.status() != 200 {
-                    break;
-                }
-                let id = response.headers()["x-ledgergate-request-id"]
-                    .to_str()
-                    .unwrap()
-                    .to_owned();
-                if response.bytes().await.is_ok() {
-                    answered.push(id);
-                }
-            }
-            answered
-        }));
-    }
+    let clients = common::load::start(&[gw.url.clone()], 8, 400);
     tokio::time::sleep(Duration::from_millis(700)).await;
     gw.child.kill().unwrap();
     gw.child.wait().unwrap();
-    let mut answered = Vec::new();
-    for c in clients {
-        answered.extend(c.await.unwrap());
-    }
+    let answered: Vec<String> = common::load::finish(clients)
+        .await
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
     assert!(
         answered.len() > 10,
         "the load ran: {} answers",

@@ -55,51 +55,11 @@ async fn a_node_killed_under_load_loses_no_answered_request_and_restarts_on_its_
         .map(|id| start_node(&services, &config(id)))
         .collect();
     let urls: Vec<String> = nodes.iter().map(|n| n.url.clone()).collect();
-    let body = r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"load"}]}"#;
-    let mut clients = Vec::new();
-    for c in 0..6 {
-        let urls = urls.clone();
-        clients.push(tokio::spawn(async move {
-            let client = reqwest::Client::builder()
-                .timeout(Duration::from_secs(5))
-                .build()
-                .unwrap();
-            let mut answered: Vec<(usize, String)> = Vec::new();
-            for i in 0..150 {
-                // Round robin; a node that does not answer is skipped for the next.
-                for attempt in 0..3 {
-                    let node = (c + i + attempt) % 3;
-                    let sent = client
-                        .post(format!("{}/v1/chat/completions", urls[node]))
-                        .bearer_auth(CLIENT_KEY)
-                        .header("content-type", "application/json")
-                        .body(body)
-                        .send()
-                        .await;
-                    let Ok(response) = sent else { continue };
-                    if response.status() != 200 {
-                        continue;
-                    }
-                    let id = response.headers()["x-ledgergate-request-id"]
-                        .to_str()
-                        .unwrap()
-                        .to_owned();
-                    if response.bytes().await.is_ok() {
-                        answered.push((node, id));
-                        break;
-                    }
-                }
-            }
-            answered
-        }));
-    }
+    let clients = common::load::start(&urls, 6, 150);
     tokio::time::sleep(Duration::from_millis(800)).await;
     nodes[1].child.kill().unwrap();
     nodes[1].child.wait().unwrap();
-    let mut answered = Vec::new();
-    for c in clients {
-        answered.extend(c.await.unwrap());
-    }
+    let answered = common::load::finish(clients).await;
     let by_b = answered.iter().filter(|(n, _)| *n == 1).count();
     assert!(by_b > 5, "node b answered before it was killed: {by_b}");
     assert!(

@@ -96,7 +96,10 @@ async fn a_node_migrates_the_schema_once_and_refuses_a_newer_one() {
         .pg
         .psql("SELECT string_agg(version || ':' || name, ',') FROM ledgergate_schema_migrations");
     assert!(ok, "{versions}");
-    assert_eq!(versions.trim(), "1:0001_cluster");
+    assert_eq!(
+        versions.trim(),
+        "1:0001_cluster,2:0002_erasures,3:0003_provider_keys"
+    );
     let (_, nodes) = services.pg.psql("SELECT node_id FROM ledgergate_nodes");
     assert_eq!(nodes.trim(), "a");
     // A second node migrates nothing again.
@@ -104,7 +107,7 @@ async fn a_node_migrates_the_schema_once_and_refuses_a_newer_one() {
     let (_, count) = services
         .pg
         .psql("SELECT count(*) FROM ledgergate_schema_migrations");
-    assert_eq!(count.trim(), "1");
+    assert_eq!(count.trim(), "3");
     vault_support::stop(node).await;
     vault_support::stop(second).await;
 
@@ -118,7 +121,7 @@ async fn a_node_migrates_the_schema_once_and_refuses_a_newer_one() {
     let (code, stderr) = refused_start(&config, &env);
     assert_eq!(code, 2, "{stderr}");
     assert!(
-        stderr.contains("the cluster schema in PostgreSQL is version 99, newer than this binary knows (1); upgrade ledgergate on this node"),
+        stderr.contains("the cluster schema in PostgreSQL is version 99, newer than this binary knows (3); upgrade ledgergate on this node"),
         "{stderr}"
     );
 }

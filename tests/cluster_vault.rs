@@ -183,3 +183,87 @@ async fn a_node_with_another_master_key_is_refused() {
         "{stderr}"
     );
 }
+
+/// The Authorization header the upstream last received.
+fn authorization(upstream: &TestUpstream) -> String {
+    upstream.last_headers()["authorization"]
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// Chats through `node` until the upstream receives `expected`, for at most a second.
+async fn serves_within_a_second(node: &TestGateway, upstream: &TestUpstream, expected: &str) {
+    let started = Instant::now();
+    loop {
+        assert_eq!(chat(node, common::CLIENT_KEY, "gpt-4o-mini").await.0, 200);
+        if authorization(upstream) == expected {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "{} still sends {} instead of {expected}",
+            node.url,
+            authorization(upstream)
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_provider_key_set_through_one_node_serves_on_every_node_within_a_second() {
+    let upstream = TestUpstream::openai().await;
+    let services = Services::start();
+    let nodes = three_nodes(&services, &upstream.base_url());
+    let path = "/admin/v1/provider-keys/test-openai";
+    let (status, info) = admin(
+        &nodes[0],
+        Method::PUT,
+        path,
+        Some(json!({"key": "sk-cluster-one"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{info}");
+    for node in &nodes {
+        serves_within_a_second(node, &upstream, "Bearer sk-cluster-one").await;
+    }
+    // Rotated through node b: every node sends the new key.
+    let (status, info) = admin(
+        &nodes[1],
+        Method::PUT,
+        path,
+        Some(json!({"key": "sk-cluster-two"})),
+    )
+    .await;
+    assert_eq!((status, info["version"].as_u64()), (200, Some(2)), "{info}");
+    for node in &nodes {
+        serves_within_a_second(node, &upstream, "Bearer sk-cluster-two").await;
+    }
+    // PostgreSQL holds neither value in clear.
+    let (_, rows) = services.pg.psql(
+        "SELECT encode(record, 'escape') || encode(wrapped, 'escape') FROM ledgergate_provider_keys",
+    );
+    assert!(!rows.contains("sk-cluster"), "{rows}");
+    // Removed through node c: every node falls back to the environment's key.
+    let (status, _) = admin(&nodes[2], Method::DELETE, path, None).await;
+    assert_eq!(status, 200);
+    for node in &nodes {
+        serves_within_a_second(node, &upstream, &format!("Bearer {}", common::PROVIDER_KEY)).await;
+    }
+    // An edited row is refused, never sent upstream.
+    admin(
+        &nodes[0],
+        Method::PUT,
+        path,
+        Some(json!({"key": "sk-cluster-three"})),
+    )
+    .await;
+    serves_within_a_second(&nodes[1], &upstream, "Bearer sk-cluster-three").await;
+    let (ok, out) = services.pg.psql(
+        "UPDATE ledgergate_provider_keys SET record = overlay(record placing '\\x00'::bytea from 60 for 1)",
+    );
+    assert!(ok, "{out}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (status, _) = chat(&nodes[1], common::CLIENT_KEY, "gpt-4o-mini").await;
+    assert_ne!(status, 200, "an edited provider-key row is refused");
+}

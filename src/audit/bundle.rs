@@ -49,6 +49,9 @@ pub struct BundleReport {
     pub checkpoints_valid: usize,
     pub records_checked: u64,
     pub records_erased: u64,
+    /// Checkpoints anchored off the host (a cluster's PostgreSQL) that the bundle's
+    /// frames were checked against (see [`verify_bundle_anchored`]).
+    pub anchors_checked: usize,
     pub failures: Vec<Failure>,
 }
 
@@ -69,6 +72,36 @@ impl BundleReport {
     }
 }
 
+/// The checkpoints in the notes `bytes` (file `name`, notes called `what`) signed by
+/// `verifier` for its log, by size; a malformed or unsigned note is a failure.
+fn signed_notes(
+    bytes: &[u8],
+    (name, what): (&str, &str),
+    verifier: &Verifier,
+    prefix_size: u64,
+    report: &mut BundleReport,
+) -> BTreeMap<u64, checkpoint::Checkpoint> {
+    let parsed = checkpoint::parse_notes(bytes);
+    for e in parsed.malformed.iter().chain(parsed.tail_error.iter()) {
+        report.fail(prefix_size, Reason::Malformed, name, e.to_string());
+    }
+    let mut by_size = BTreeMap::new();
+    for note in parsed.notes {
+        let size = note.checkpoint.size;
+        if !note.verify(verifier) || Some(note.checkpoint.log_id) != verifier.log_id() {
+            report.fail(
+                size.saturating_sub(1),
+                Reason::BadSignature,
+                &format!("{name}:{}", note.line),
+                format!("the {what} of size {size} is not signed by the log's key"),
+            );
+            continue;
+        }
+        by_size.insert(size, note.checkpoint);
+    }
+    by_size
+}
+
 fn read(dir: &Path, name: &str) -> Result<Vec<u8>, BundleError> {
     let path = dir.join(name);
     std::fs::read(&path).map_err(|source| BundleError::Io { path, source })
@@ -76,6 +109,20 @@ fn read(dir: &Path, name: &str) -> Result<Vec<u8>, BundleError> {
 
 /// Verifies the bundle in `dir`. Failures are returned in the report, not as errors.
 pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleReport, BundleError> {
+    verify_bundle_anchored(dir, pinned, None)
+}
+
+/// As [`verify_bundle`], and also against `anchors`: signed notes of the same log kept
+/// off the host (a cluster's append-only anchors table). Each must be signed by the
+/// log's key, and each whose size lies in the bundle's span must match the root and
+/// head the bundle's frames give at that size: a log rewritten together with its own
+/// checkpoints file still differs from what was anchored before. Anchors outside the
+/// span are checked for their signature only.
+pub fn verify_bundle_anchored(
+    dir: &Path,
+    pinned: Option<&Verifier>,
+    anchors: Option<(&str, &[u8])>,
+) -> Result<BundleReport, BundleError> {
     let mut report = BundleReport::default();
     let manifest_bytes = read(dir, FILE_MANIFEST)?;
     let manifest: Manifest =
@@ -160,36 +207,29 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
     }
 
     // Checkpoints: every one must be signed by the verifier.
-    let parsed = checkpoint::parse_notes(&files[FILE_CHECKPOINTS]);
-    for e in parsed.malformed.iter().chain(parsed.tail_error.iter()) {
-        report.fail(
+    let by_size: BTreeMap<u64, (Hash, Hash, String)> = signed_notes(
+        &files[FILE_CHECKPOINTS],
+        (FILE_CHECKPOINTS, "checkpoint"),
+        &verifier,
+        manifest.prefix_size,
+        &mut report,
+    )
+    .into_iter()
+    .map(|(size, c)| (size, (c.root, c.head, c.time)))
+    .collect();
+    let anchored: BTreeMap<u64, (Hash, Hash)> = match anchors {
+        Some((name, bytes)) => signed_notes(
+            bytes,
+            (name, "anchored checkpoint"),
+            &verifier,
             manifest.prefix_size,
-            Reason::Malformed,
-            FILE_CHECKPOINTS,
-            e.to_string(),
-        );
-    }
-    let mut by_size = BTreeMap::new();
-    for note in &parsed.notes {
-        let size = note.checkpoint.size;
-        if !note.verify(&verifier) || note.checkpoint.log_id != log_id {
-            report.fail(
-                size.saturating_sub(1),
-                Reason::BadSignature,
-                &format!("{FILE_CHECKPOINTS}:{}", note.line),
-                format!("the checkpoint of size {size} is not signed by the log's key"),
-            );
-            continue;
-        }
-        by_size.insert(
-            size,
-            (
-                note.checkpoint.root,
-                note.checkpoint.head,
-                note.checkpoint.time.clone(),
-            ),
-        );
-    }
+            &mut report,
+        )
+        .into_iter()
+        .map(|(size, c)| (size, (c.root, c.head)))
+        .collect(),
+        None => BTreeMap::new(),
+    };
 
     // The prefix is proven by the checkpoint of its size.
     let peaks: Option<Vec<Hash>> = manifest
@@ -223,6 +263,24 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
             }
         }
     };
+    let anchor_name = anchors.map_or("anchors", |(name, _)| name);
+    let check_anchor = |report: &mut BundleReport, size: u64, root: Hash, head: Hash| {
+        if let Some((anchored_root, anchored_head)) = anchored.get(&size) {
+            if *anchored_root == root && (size == 0 || *anchored_head == head) {
+                report.anchors_checked += 1;
+            } else {
+                report.fail(
+                    size.saturating_sub(1),
+                    Reason::CheckpointMismatch,
+                    anchor_name,
+                    format!("the anchored root for size {size} differs from the bundle's records (the log was rewritten after it was anchored)"),
+                );
+            }
+        }
+    };
+    if manifest.prefix_size > 0 {
+        check_anchor(&mut report, manifest.prefix_size, range.root(), prev);
+    }
     let omitted: Vec<OmittedFrame> = match serde_json::from_slice(&files[FILE_OMITTED]) {
         Ok(o) => o,
         Err(e) => {
@@ -357,6 +415,7 @@ pub fn verify_bundle(dir: &Path, pinned: Option<&Verifier>) -> Result<BundleRepo
         prev = hash;
         range.push(&hash);
         expected = seq.max(expected) + 1;
+        check_anchor(&mut report, range.size(), range.root(), prev);
         if let Some((root, head, _)) = by_size.get(&range.size()) {
             if *root == range.root() && *head == prev {
                 report.checkpoints_valid += 1;

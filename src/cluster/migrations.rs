@@ -10,8 +10,17 @@ use super::postgres::describe;
 use super::ClusterError;
 
 /// Every migration, in order; the version is the position, from 1.
-const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_cluster", include_str!("migrations/0001_cluster.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_cluster", include_str!("migrations/0001_cluster.sql")),
+    (
+        "0002_erasures",
+        include_str!("migrations/0002_erasures.sql"),
+    ),
+    (
+        "0003_provider_keys",
+        include_str!("migrations/0003_provider_keys.sql"),
+    ),
+];
 
 /// The schema version this binary reads and writes.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;

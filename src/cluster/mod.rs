@@ -10,9 +10,13 @@
 //! nothing. URLs (which carry passwords) never appear in a message or a log.
 
 pub mod anchors;
+pub mod erasure;
+pub mod export;
+pub mod follow;
 pub mod limits;
 pub mod migrations;
 pub mod postgres;
+pub mod provider_keys;
 pub mod redis;
 pub mod status;
 pub mod vault;
@@ -155,6 +159,25 @@ impl Cluster {
         &self,
     ) -> Result<Arc<dyn crate::vault::store::VirtualKeyRows>, ClusterError> {
         let rows = vault::PgVirtualKeys::start(self.pg.clone(), &self.node_id).await?;
+        Ok(rows)
+    }
+
+    /// The shared erasures of data subjects (see [`erasure`]): applies the ones this
+    /// node missed, then follows new ones.
+    pub async fn erasures(
+        &self,
+        master: &crate::vault::master_key::MasterKey,
+        audit: crate::audit::AuditLog,
+    ) -> Result<Arc<erasure::Erasures>, ClusterError> {
+        erasure::Erasures::start(self.pg.clone(), &self.node_id, master, audit).await
+    }
+
+    /// The shared provider keys, mirrored and followed (see [`provider_keys`]), for
+    /// [`crate::vault::store::Vault::share_provider_keys`].
+    pub async fn provider_key_rows(
+        &self,
+    ) -> Result<Arc<dyn crate::vault::store::ProviderKeyRows>, ClusterError> {
+        let rows = provider_keys::PgProviderKeys::start(self.pg.clone(), &self.node_id).await?;
         Ok(rows)
     }
 

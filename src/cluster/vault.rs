@@ -16,11 +16,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
-use std::time::Duration;
 
 use tokio::runtime::Handle;
-use tokio::sync::mpsc;
 
+use super::follow;
 use super::postgres::{describe, Pg};
 use super::ClusterError;
 use crate::vault::store::VirtualKeyRows;
@@ -30,10 +29,6 @@ pub const MAX_KEYS: usize = 1_000_000;
 
 const CHANNEL: &str = "ledgergate_virtual_keys";
 
-type Listener = (
-    tokio_postgres::Client,
-    mpsc::Receiver<tokio_postgres::Notification>,
-);
 const CHECK_NAME: &str = "virtual_keys_check";
 
 #[derive(Default)]
@@ -84,24 +79,12 @@ impl PgVirtualKeys {
             mirror: RwLock::new(Mirror::default()),
             following: AtomicBool::new(false),
         });
-        let listener = rows.listen().await?;
-        rows.reload().await?;
-        rows.following.store(true, Ordering::SeqCst);
-        tokio::spawn(rows.clone().follow(listener));
+        follow::start(rows.clone()).await?;
         Ok(rows)
     }
 
-    /// A new LISTEN connection (the client must be kept while it is used); its
-    /// receiver closes when the connection ends.
-    async fn listen(&self) -> Result<Listener, ClusterError> {
-        let (tx, rx) = mpsc::channel(1024);
-        let client = self.pg.target().connect_with(Some(tx)).await?;
-        client.batch_execute(&format!("LISTEN {CHANNEL}")).await?;
-        Ok((client, rx))
-    }
-
     /// Re-reads the whole table into the mirror.
-    async fn reload(&self) -> Result<(), ClusterError> {
+    async fn reload_all(&self) -> Result<(), ClusterError> {
         let client = self.pg.client().await?;
         let rows = client
             .query(
@@ -125,7 +108,7 @@ impl PgVirtualKeys {
     }
 
     /// Re-reads one id after a notification.
-    async fn refresh(&self, id: &str) -> Result<(), ClusterError> {
+    async fn refresh_id(&self, id: &str) -> Result<(), ClusterError> {
         let client = self.pg.client().await?;
         let row = client
             .query_opt(
@@ -144,41 +127,29 @@ impl PgVirtualKeys {
         Ok(())
     }
 
-    /// Applies notifications; when the connection ends, stops answering lookups until
-    /// it has listened again and re-read the table.
-    async fn follow(self: Arc<Self>, listener: Listener) {
-        let (mut _client, mut notifications) = listener;
-        loop {
-            while let Some(n) = notifications.recv().await {
-                if let Err(e) = self.refresh(n.payload()).await {
-                    // A change this node cannot read: stop trusting the mirror.
-                    tracing::error!(error = %e, "cluster: a virtual-key change could not be read; vaulted keys are refused until the table is re-read");
-                    break;
-                }
-            }
-            self.following.store(false, Ordering::SeqCst);
-            tracing::warn!("cluster: lost the virtual-key change feed; vaulted keys are refused until it is back");
-            loop {
-                tokio::time::sleep(Duration::from_millis(500)).await;
-                let Ok((client, rx)) = self.listen().await else {
-                    continue;
-                };
-                if self.reload().await.is_ok() {
-                    (_client, notifications) = (client, rx);
-                    break;
-                }
-            }
-            self.following.store(true, Ordering::SeqCst);
-            tracing::info!("cluster: virtual-key change feed back; the mirror was re-read");
-        }
-    }
-
     fn block_on<T>(
         &self,
         f: impl std::future::Future<Output = Result<T, ClusterError>>,
     ) -> Result<T, String> {
         // Writes are called from blocking threads (the admin API's spawn_blocking).
         self.runtime.block_on(f).map_err(|e| e.to_string())
+    }
+}
+
+impl follow::Followed for PgVirtualKeys {
+    const CHANNEL: &'static str = CHANNEL;
+    const WHAT: &'static str = "virtual keys";
+    fn pg(&self) -> &Pg {
+        &self.pg
+    }
+    fn following(&self) -> &AtomicBool {
+        &self.following
+    }
+    async fn reload(&self) -> Result<(), ClusterError> {
+        self.reload_all().await
+    }
+    async fn refresh(&self, key: &str) -> Result<(), ClusterError> {
+        self.refresh_id(key).await
     }
 }
 

@@ -268,7 +268,10 @@ pub async fn serve(
         None => None,
     };
     let shared_keys = match &cluster {
-        Some(cluster) => Some(cluster.virtual_key_rows().await?),
+        Some(cluster) => Some((
+            cluster.virtual_key_rows().await?,
+            cluster.provider_key_rows().await?,
+        )),
         None => None,
     };
     if !vault_path.exists() {
@@ -287,7 +290,7 @@ pub async fn serve(
     // the audit log accepted the key, so a wrong key never seeds a new vault. Opening
     // both is blocking work, off the runtime.
     let (vault, audit, report, master) = tokio::task::spawn_blocking(move || {
-        if let Some(rows) = &shared_keys {
+        if let Some((rows, _)) = &shared_keys {
             Vault::agree_shared(rows.as_ref(), &master)?;
         }
         let existing = vault_path
@@ -299,8 +302,10 @@ pub async fn serve(
             Some(vault) => vault,
             None => Vault::open(&vault_path, &master)?,
         };
-        if let Some(rows) = shared_keys {
-            vault = vault.share_virtual_keys(rows);
+        if let Some((virtual_keys, provider_keys)) = shared_keys {
+            vault = vault
+                .share_virtual_keys(virtual_keys)
+                .share_provider_keys(provider_keys);
         }
         Ok::<_, ServeError>((Arc::new(vault), log, report, master))
     })
@@ -329,6 +334,11 @@ pub async fn serve(
             audit.verifier().clone(),
         );
     }
+    // Erasures made on other nodes while this one was down are applied before it serves.
+    let erasures = match &cluster {
+        Some(cluster) => Some(cluster.erasures(&master, audit.clone()).await?),
+        None => None,
+    };
     let metrics = Metrics::default();
     let routing = router::Router::new(
         config.routing.clone(),
@@ -369,6 +379,7 @@ pub async fn serve(
             audit.clone(),
             &master,
             gw.policies.clone(),
+            erasures,
         )
     });
     let admin_addr = match (admin_state, &config.admin) {

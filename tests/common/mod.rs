@@ -5,6 +5,7 @@
 pub mod anthropic;
 pub mod azure;
 pub mod gemini;
+pub mod load;
 pub mod native;
 pub mod scratch;
 pub mod upstream;

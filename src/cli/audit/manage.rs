@@ -50,18 +50,22 @@ fn admin_post(api: &AdminApi, path: &str, body: &Value) -> Result<Value, String>
         .map_err(|Unreachable(reason)| reason)?
 }
 
-pub(super) fn export(loc: &Location, request: ExportRequest) -> ExitCode {
-    // The server writes the bundle, so it needs a path that does not depend on our
-    // working directory.
-    let out = match std::path::absolute(&request.out) {
-        Ok(out) => out,
-        Err(e) => return fail(format!("{}: {e}", request.out.display())),
-    };
-    // Refused before the log is touched (the writer checks again when it makes the
-    // directory, atomically): a bundle goes into a fresh directory only.
+/// The bundle directory as an absolute path (the server writes it, so it must not
+/// depend on our working directory), refused when it exists, before the log is
+/// touched (the writer checks again when it makes the directory, atomically).
+pub(super) fn fresh_out(out: &std::path::Path) -> Result<std::path::PathBuf, String> {
+    let out = std::path::absolute(out).map_err(|e| format!("{}: {e}", out.display()))?;
     if std::fs::symlink_metadata(&out).is_ok() {
-        return fail(ExportError::OutExists(out).to_string());
+        return Err(ExportError::OutExists(out).to_string());
     }
+    Ok(out)
+}
+
+pub(super) fn export(loc: &Location, request: ExportRequest) -> ExitCode {
+    let out = match fresh_out(&request.out) {
+        Ok(out) => out,
+        Err(e) => return fail(e),
+    };
     let request = ExportRequest {
         out: out.clone(),
         ..request
@@ -95,26 +99,68 @@ pub(super) fn export(loc: &Location, request: ExportRequest) -> ExitCode {
 }
 
 pub(super) fn erase(loc: &Location, subject: &str, tenant: Option<&str>) -> ExitCode {
+    // A cluster node's answer also says which nodes confirmed (`nodes_confirmed`).
     let remote = |api: &AdminApi| {
         let body = json!({"subject": subject, "tenant": tenant});
         let answer = admin_post(api, "/admin/v1/audit/erase", &body)?;
-        answer["keys_destroyed"]
+        let n = answer["keys_destroyed"]
             .as_u64()
-            .ok_or_else(|| "the admin API's answer names no keys_destroyed count".to_owned())
+            .ok_or_else(|| "the admin API's answer names no keys_destroyed count".to_owned())?;
+        Ok((n, cluster_summary(&answer)))
     };
     let local = |log: &AuditLog, rt: &tokio::runtime::Runtime| {
         rt.block_on(log.erase_in(subject, tenant))
-            .map(|n| n as u64)
+            .map(|n| (n as u64, None))
             .map_err(|e| e.to_string())
     };
+    if let Ok(r) = resolve(loc) {
+        if r.config.as_ref().is_some_and(|c| c.cluster.is_some())
+            && r.server().ok().flatten().is_none()
+        {
+            return fail(
+                "this node belongs to a cluster: an erasure goes through a running node's admin API (pass --config of a running node, or --admin-url), so that it reaches every node's key store; nothing was changed",
+            );
+        }
+    }
     match through_server_or_log(loc, remote, local) {
-        Ok(n) => {
+        Ok((n, cluster)) => {
             let scope = tenant.map_or_else(String::new, |t| format!(" of tenant {t}"));
             println!(
                 "erased subject {subject}{scope}: {n} data keys destroyed; its records no longer decrypt and the erasure is in the audit log"
             );
+            if let Some(summary) = cluster {
+                println!("{summary}");
+            }
             ExitCode::SUCCESS
         }
         Err(e) => fail(e),
     }
+}
+
+/// "cluster: confirmed by a (2 keys), b (1 keys); pending: c" from a cluster node's
+/// erasure answer; `None` for a single node's.
+fn cluster_summary(answer: &Value) -> Option<String> {
+    let confirmed = answer["nodes_confirmed"].as_array()?;
+    let confirmed: Vec<String> = confirmed
+        .iter()
+        .map(|n| {
+            format!(
+                "{} ({} keys)",
+                n["node_id"].as_str().unwrap_or("?"),
+                n["keys_destroyed"].as_i64().unwrap_or(0)
+            )
+        })
+        .collect();
+    let pending: Vec<&str> = answer["nodes_pending"]
+        .as_array()
+        .map(|p| p.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let mut line = format!("cluster: confirmed by {}", confirmed.join(", "));
+    if !pending.is_empty() {
+        line.push_str(&format!(
+            "; not yet confirmed by {} (a live node applies it on its next notification or poll, a node down at its next start)",
+            pending.join(", ")
+        ));
+    }
+    Some(line)
 }

@@ -5,6 +5,7 @@
 //! 1 a check failed, 2 usage or I/O error.
 
 mod access;
+mod cluster;
 mod manage;
 mod read;
 mod trust;
@@ -107,8 +108,12 @@ enum AuditCommand {
         tenant: Option<String>,
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Collect every node of the config's [cluster] (each through its admin API,
+        /// with its anchored checkpoints) into one cluster bundle.
+        #[arg(long)]
+        cluster: bool,
     },
-    /// Verify an export bundle offline (needs no secret).
+    /// Verify an export bundle offline (a node's, or a cluster's) (needs no secret).
     VerifyBundle {
         dir: PathBuf,
         #[arg(long, value_name = "FILE")]
@@ -197,15 +202,20 @@ pub fn run(args: AuditArgs) -> ExitCode {
             to,
             tenant,
             out,
-        } => export(
-            &loc,
-            ExportRequest {
+            cluster,
+        } => {
+            let request = ExportRequest {
                 from,
                 to,
                 tenant,
                 out,
-            },
-        ),
+            };
+            if cluster {
+                cluster::export(&loc, request)
+            } else {
+                export(&loc, request)
+            }
+        }
         AuditCommand::View { dir, listen } => view::view(&dir, listen),
         AuditCommand::Erase {
             loc,
@@ -421,6 +431,16 @@ fn check_tags(loc: &Location) -> Result<(u64, Vec<Failure>), String> {
 }
 
 fn bundle(dir: &Path, public_key: Option<&Path>, json: bool) -> ExitCode {
+    if ledgergate::cluster::export::is_cluster_bundle(dir) {
+        if public_key.is_some() {
+            return fail(format!(
+                "{} is a cluster bundle, verified with each node's own key against its anchored checkpoints; --public-key applies to one node's bundle (pass {}/nodes/NODE)",
+                dir.display(),
+                dir.display()
+            ));
+        }
+        return cluster::verify(dir, json);
+    }
     let pin = match pinned(public_key) {
         Ok(p) => p,
         Err(e) => return fail(e),

@@ -126,6 +126,17 @@ pub async fn erase(State(admin): State<Admin>, _: AuditAccess, body: Bytes) -> R
             "The tenant of the subject to erase is empty.",
         ));
     }
+    if let Some(erasures) = &admin.0.erasures {
+        // A cluster node: every node destroys the subject's keys in its own store.
+        let done = erasures
+            .erase(&body.subject, body.tenant.as_deref())
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "a cluster erasure failed");
+                ApiError::unavailable(format!("The erasure could not be made: {e}."))
+            })?;
+        return Ok((StatusCode::OK, Json(json!(done))));
+    }
     let destroyed = admin
         .0
         .audit
@@ -133,4 +144,57 @@ pub async fn erase(State(admin): State<Admin>, _: AuditAccess, body: Bytes) -> R
         .await
         .map_err(audit_failed)?;
     Ok((StatusCode::OK, Json(json!({ "keys_destroyed": destroyed }))))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExportFilesBody {
+    from: String,
+    to: String,
+    tenant: Option<String>,
+}
+
+/// `POST /admin/v1/audit/export-files`: the bundle of `export`, sent back as its files
+/// (name to base64) instead of written where the caller says: how a cluster export
+/// collects every node's bundle (`crate::cluster::export`). Written first to a fresh
+/// directory in the node's data dir (never a shared temp dir: it holds decrypted
+/// records), read, and removed.
+pub async fn export_files(State(admin): State<Admin>, _: AuditAccess, body: Bytes) -> Reply {
+    let body: ExportFilesBody = parse(&body, "export request")?;
+    let data_dir = admin.0.audit.dir().parent().map(PathBuf::from);
+    let Some(data_dir) = data_dir else {
+        return Err(ApiError::unavailable(
+            "The audit log has no data directory to export in.",
+        ));
+    };
+    let scratch = data_dir.join(format!(".export-{}", uuid::Uuid::now_v7()));
+    let result = admin
+        .0
+        .audit
+        .export(ExportRequest {
+            from: body.from,
+            to: body.to,
+            tenant: body.tenant,
+            out: scratch.clone(),
+        })
+        .await
+        .map_err(audit_failed);
+    // Reading the bundle back and removing it is file I/O: off the runtime.
+    let read_back = scratch.clone();
+    let files = tokio::task::spawn_blocking(move || {
+        let files = crate::cluster::export::read_files(&read_back);
+        if let Err(e) = std::fs::remove_dir_all(&read_back) {
+            if e.kind() != std::io::ErrorKind::NotFound {
+                tracing::warn!(error = %e, dir = %read_back.display(), "an export's scratch directory could not be removed");
+            }
+        }
+        files
+    })
+    .await
+    .map_err(|e| ApiError::unavailable(format!("The bundle could not be read back: {e}.")))?;
+    let report = result?;
+    let files = files
+        .map_err(|e| ApiError::unavailable(format!("The bundle could not be read back: {e}.")))?;
+    let files = json!({ "report": report, "files": files });
+    Ok((StatusCode::OK, Json(files)))
 }

@@ -133,6 +133,8 @@ pub struct AdminState {
     audit_proof_digest: [u8; 32],
     /// What the console shows: the live log, the policies in force.
     console: Arc<crate::console::source::Source>,
+    /// A cluster node's shared erasures: an erasure here reaches every node.
+    erasures: Option<Arc<crate::cluster::erasure::Erasures>>,
 }
 
 #[derive(Clone)]
@@ -148,6 +150,7 @@ impl Admin {
         audit: AuditLog,
         master: &crate::vault::master_key::MasterKey,
         policies: Arc<crate::policy::Policies>,
+        erasures: Option<Arc<crate::cluster::erasure::Erasures>>,
     ) -> Option<Admin> {
         let proof = match crate::audit::crypto::access_proof(master) {
             Ok(proof) => proof,
@@ -171,6 +174,7 @@ impl Admin {
             tenants: config.tenants.iter().map(|t| t.id.clone()).collect(),
             providers: config.providers.iter().map(|p| p.name.clone()).collect(),
             audit_proof_digest: sha256(proof.as_bytes()),
+            erasures,
         })))
     }
 }
@@ -350,6 +354,7 @@ pub fn router(admin: Admin) -> Router {
         )
         .route("/admin/v1/audit/lines", get(audit::lines))
         .route("/admin/v1/audit/export", post(audit::export))
+        .route("/admin/v1/audit/export-files", post(audit::export_files))
         .route("/admin/v1/audit/erase", post(audit::erase))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -32,7 +32,7 @@ use crate::vault::pseudonym::PseudonymKeys;
 use envelope::{provider_key_aad, SecretKey, CHECK_AAD, CHECK_AAD_V2, CHECK_PLAINTEXT};
 use records::{RecordKey, Table};
 
-pub use shared::VirtualKeyRows;
+pub use shared::{ProviderKeyRow, ProviderKeyRows, VirtualKeyRows};
 pub use virtual_keys::{digest_of, NewVirtualKey, VirtualKey, VirtualKeySecret};
 
 const META_CHECK: &[u8] = b"key_check";
@@ -104,6 +104,8 @@ pub struct Vault {
     records: RecordKey,
     /// Where virtual keys live when they are shared by a cluster; `None`: in sled.
     shared: Option<std::sync::Arc<dyn VirtualKeyRows>>,
+    /// Where provider keys live when shared by a cluster; `None`: in sled.
+    shared_providers: Option<std::sync::Arc<dyn ProviderKeyRows>>,
 }
 
 /// What the key-check value says about the vault's records.
@@ -217,6 +219,7 @@ impl Vault {
             kek: SecretKey::kek(master),
             records: RecordKey::derive(master),
             shared: None,
+            shared_providers: None,
         })
     }
 
@@ -237,6 +240,28 @@ impl Vault {
     pub fn share_virtual_keys(mut self, rows: std::sync::Arc<dyn VirtualKeyRows>) -> Vault {
         self.shared = Some(rows);
         self
+    }
+
+    /// Keeps provider keys in `rows` (shared by a cluster; the same master key, agreed
+    /// with [`Vault::agree_shared`]) from now on.
+    pub fn share_provider_keys(mut self, rows: std::sync::Arc<dyn ProviderKeyRows>) -> Vault {
+        self.shared_providers = Some(rows);
+        self
+    }
+
+    /// The shared row of `provider`, authenticated: its record and wrapped data key.
+    fn shared_provider_key(
+        &self,
+        rows: &dyn ProviderKeyRows,
+        provider: &str,
+    ) -> Result<Option<(StoredProviderKey, Vec<u8>)>, VaultError> {
+        let Some((record, wrapped)) = rows.get(provider).map_err(VaultError::Shared)? else {
+            return Ok(None);
+        };
+        let body = self.authentic(Table::ProviderKeys, provider.as_bytes(), &record)?;
+        let stored = serde_json::from_slice(body)
+            .map_err(|e| self.corrupt(format!("the record of provider \"{provider}\": {e}")))?;
+        Ok(Some((stored, wrapped)))
     }
 
     /// Migrates a vault written before records carried tags: tags every plain record
@@ -415,6 +440,12 @@ impl Vault {
             .records
             .seal(Table::ProviderKeys, provider.as_bytes(), &record);
         let wrapped = data_key.wrap(&self.kek, &data_key_id);
+        if let Some(rows) = &self.shared_providers {
+            // The row holds the record and its data key: replacing it destroys the old.
+            rows.put(provider, &record, &wrapped)
+                .map_err(VaultError::Shared)?;
+            return Ok(info);
+        }
         let old_id = previous.map(|p| p.data_key_id);
         (&self.provider_keys, &self.data_keys)
             .transaction(|(keys, data)| {
@@ -432,6 +463,9 @@ impl Vault {
 
     /// Removes the key of `provider` and destroys its data key; `false` if none was stored.
     pub fn remove_provider_key(&self, provider: &str) -> Result<bool, VaultError> {
+        if let Some(rows) = &self.shared_providers {
+            return rows.remove(provider).map_err(VaultError::Shared);
+        }
         let data_key_id = match self.stored_provider_key(provider) {
             Ok(Some(previous)) => Some(previous.data_key_id),
             Ok(None) => return Ok(false),
@@ -454,6 +488,9 @@ impl Vault {
 
     /// Whether a key is stored for `provider` (without decrypting it).
     pub fn has_provider_key(&self, provider: &str) -> Result<bool, VaultError> {
+        if let Some(rows) = &self.shared_providers {
+            return Ok(rows.get(provider).map_err(VaultError::Shared)?.is_some());
+        }
         self.provider_keys
             .contains_key(provider.as_bytes())
             .map_err(|e| self.sled(e))
@@ -461,18 +498,28 @@ impl Vault {
 
     /// Decrypts the key of `provider` for one use; the caller drops it right after.
     pub fn provider_key(&self, provider: &str) -> Result<Option<SecretString>, VaultError> {
-        let Some(stored) = self.stored_provider_key(provider)? else {
-            return Ok(None);
+        let (stored, wrapped) = match &self.shared_providers {
+            Some(rows) => match self.shared_provider_key(rows.as_ref(), provider)? {
+                Some(row) => row,
+                None => return Ok(None),
+            },
+            None => {
+                let Some(stored) = self.stored_provider_key(provider)? else {
+                    return Ok(None);
+                };
+                let wrapped = self
+                    .data_keys
+                    .get(stored.data_key_id.as_bytes())
+                    .map_err(|e| self.sled(e))?
+                    .ok_or_else(|| {
+                        self.corrupt(format!(
+                            "the data key of provider \"{provider}\" is missing"
+                        ))
+                    })?
+                    .to_vec();
+                (stored, wrapped)
+            }
         };
-        let wrapped = self
-            .data_keys
-            .get(stored.data_key_id.as_bytes())
-            .map_err(|e| self.sled(e))?
-            .ok_or_else(|| {
-                self.corrupt(format!(
-                    "the data key of provider \"{provider}\" is missing"
-                ))
-            })?;
         let data_key =
             SecretKey::unwrap(&self.kek, &stored.data_key_id, &wrapped).ok_or_else(|| {
                 self.corrupt(format!(
@@ -496,9 +543,22 @@ impl Vault {
 
     /// Names, versions and times of every stored provider key; never a value.
     pub fn list_provider_keys(&self) -> Result<Vec<ProviderKeyInfo>, VaultError> {
+        let rows: Vec<(Vec<u8>, Vec<u8>)> = match &self.shared_providers {
+            Some(rows) => rows
+                .all()
+                .map_err(VaultError::Shared)?
+                .into_iter()
+                .map(|(id, record)| (id.into_bytes(), record))
+                .collect(),
+            None => self
+                .provider_keys
+                .iter()
+                .map(|item| item.map(|(id, value)| (id.to_vec(), value.to_vec())))
+                .collect::<Result<_, _>>()
+                .map_err(|e| self.sled(e))?,
+        };
         let mut out = Vec::new();
-        for item in self.provider_keys.iter() {
-            let (id, value) = item.map_err(|e| self.sled(e))?;
+        for (id, value) in rows {
             let body = self.authentic(Table::ProviderKeys, &id, &value)?;
             let stored: StoredProviderKey = serde_json::from_slice(body)
                 .map_err(|e| self.corrupt(format!("a provider key record: {e}")))?;
@@ -508,6 +568,11 @@ impl Vault {
     }
 
     fn stored_provider_key(&self, provider: &str) -> Result<Option<StoredProviderKey>, VaultError> {
+        if let Some(rows) = &self.shared_providers {
+            return Ok(self
+                .shared_provider_key(rows.as_ref(), provider)?
+                .map(|(stored, _)| stored));
+        }
         let Some(value) = self
             .provider_keys
             .get(provider.as_bytes())
