@@ -175,3 +175,49 @@ fn capitalised_products_after_an_article_are_not_people_but_listed_names_are() {
         assert!(!redacted.contains(name), "{redacted}");
     }
 }
+
+/// Issue 12 precision by class: capitalised runs that name things (dishes, works,
+/// events, products with a model number, quoted headings) are left alone; names that
+/// share a word with a city, carry an accent the census lists lack, or a capitalised
+/// particle are still hidden; a person's name inside a street is the street's.
+#[test]
+fn ordinary_word_runs_titles_and_models_are_not_people_but_names_still_are() {
+    for text in [
+        "Write a short review of Lemon Cake for the blog.",
+        "Explain how Machine Learning differs from statistics.",
+        "Quali sono i vantaggi di Energia Solare rispetto al gas?",
+        "Rename the tab 'Zorvex Pipeline' to something clearer.",
+        "Does Lumix Zeta 4 record video in 4K?",
+        "Wann beginnt die Frankfurter Buchmesse dieses Jahr?",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert_eq!(redacted, text, "{findings:?}");
+    }
+    for (text, name) in [
+        ("Ask Jennifer Lincoln about it.", "Lincoln"),
+        ("La factura la pagó Simón Castañeda ayer.", "Castañeda"),
+        ("Ho parlato con Ottavio Lo Presti ieri.", "Presti"),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(name), "{redacted} {findings:?}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == "PERSON"),
+            "{findings:?}"
+        );
+    }
+    for text in [
+        "Envoyez-le au 5, rue Émile Zola, 75015 Paris.",
+        "Mandalo a Via Giuseppe Verdi 12, 20121 Milano.",
+        "Vive en Paseo de Rosario Pino 8, 28020 Madrid.",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(
+            findings.iter().all(|f| f["entity"] != "PERSON"),
+            "{text}: {findings:?}"
+        );
+        assert!(
+            !redacted.contains("Zola") && !redacted.contains("Verdi") && !redacted.contains("Pino"),
+            "{redacted}"
+        );
+    }
+}

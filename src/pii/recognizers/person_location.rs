@@ -50,6 +50,10 @@ static PLACES: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/
 /// Smaller towns (GeoNames, 5,000+ inhabitants, in the countries whose languages are
 /// read): reported only after a place cue ("in", "from", "nach", "à", ...).
 static TOWNS: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/towns.txt")));
+/// Ordinary words of the six languages, lower case (wordfreq, see `data/README.md`):
+/// evidence that an unlisted capitalised run names a thing rather than a person.
+static COMMON: LazyLock<WordSet> =
+    LazyLock::new(|| lines(include_str!("../data/common_words.txt")));
 
 fn lines(s: &'static str) -> WordSet {
     s.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
@@ -61,6 +65,7 @@ pub fn warm_up() {
     LazyLock::force(&LAST);
     LazyLock::force(&PLACES);
     LazyLock::force(&TOWNS);
+    LazyLock::force(&COMMON);
     LazyLock::force(&CUES);
     LazyLock::force(&SENTENCE_WORDS);
     LazyLock::force(&NOT_NAME_SET);
@@ -556,6 +561,128 @@ fn is_determiner(w: &str) -> bool {
     SET.contains(lower.as_str())
 }
 
+/// `w` with the accents of Latin letters removed (`José` -> `Jose`, `Élise` -> `Elise`),
+/// or `None` when it has none: the census lists spell most names without them.
+fn fold_accents(w: &str) -> Option<String> {
+    if w.is_ascii() {
+        return None;
+    }
+    let folded: String = w
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'É' | 'È' | 'Ê' | 'Ë' => 'E',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' => 'O',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+            'ñ' => 'n',
+            'Ñ' => 'N',
+            'ç' => 'c',
+            'Ç' => 'C',
+            c => c,
+        })
+        .collect();
+    (folded != w).then_some(folded)
+}
+
+/// A listed first name, as written or without its accents.
+fn is_first(w: &str) -> bool {
+    FIRST.contains(w) || fold_accents(w).is_some_and(|f| FIRST.contains(f.as_str()))
+}
+
+/// A listed surname, as written or without its accents.
+fn is_last(w: &str) -> bool {
+    LAST.contains(w) || fold_accents(w).is_some_and(|f| LAST.contains(f.as_str()))
+}
+
+/// Street types that put a person's name after them in French, Spanish, Italian and
+/// Portuguese addresses (`rue Robert Gérard`, `Callejón María Ángeles Sevillano`).
+fn street_word(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        "rue avenue boulevard bd chemin allée impasse quai route place cours square passage \
+         calle avenida avda plaza paseo carrer camino ronda travesía rambla acceso \
+         urbanización callejón cuesta pasaje pasadizo glorieta alameda carretera vía vial \
+         via viale piazza piazzale corso vicolo largo strada contrada rotonda borgo canale \
+         incrocio salita traversa lungomare stretto rua c"
+            .split_whitespace()
+            .collect()
+    });
+    w.len() <= 16 && SET.contains(w.to_lowercase().as_str())
+}
+
+/// Whether `before` ends with a postcode and one space: five digits, or the Dutch four
+/// digits and two capitals (`1234 AB `).
+fn after_postcode(before: &str) -> bool {
+    let Some(b) = before.strip_suffix(' ').map(str::as_bytes) else {
+        return false;
+    };
+    let digits_before = |end: usize| {
+        b[..end]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let starts_clean = |start: usize| start == 0 || !b[start - 1].is_ascii_alphanumeric();
+    let n = digits_before(b.len());
+    if n == 5 {
+        return starts_clean(b.len() - 5);
+    }
+    let l = b.len();
+    n == 0
+        && l >= 7
+        && b[l - 1].is_ascii_uppercase()
+        && b[l - 2].is_ascii_uppercase()
+        && b[l - 3] == b' '
+        && digits_before(l - 3) == 4
+        && starts_clean(l - 7)
+}
+
+/// A model number right after a capitalised run (`Era 100`, `Pro 9`, `X1 Carbon` is
+/// not): a space and a digit that do not start a date, a time or an address's postcode.
+fn model_number_follows(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    end + 1 < b.len() && b[end] == b' ' && b[end + 1].is_ascii_digit() && {
+        let run = b[end + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        // Not before a comma: `Calle Juan Bautista 15, 17197 Barcelona` is an address.
+        run <= 4
+            && b.get(end + 1 + run)
+                .is_none_or(|c| matches!(c, b' ' | b'.' | b'?' | b'!' | b')'))
+    }
+}
+
+/// Whether `w`, lower-cased, is an ordinary word of one of the six languages.
+fn ordinary_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    COMMON.contains(lower.as_str())
+}
+
+/// Whether the capitalised run `text[start..end]` stands alone between quotes
+/// (`'Privacy Notice'`, `« Le Petit Prince »`): a title or a heading. A quoted value
+/// after a colon (`"name": "Jane Roe"`) is a field, not a title.
+fn quoted_title(text: &str, start: usize, end: usize) -> bool {
+    const OPEN: &[char] = &['\'', '"', '‘', '“', '«', '„', '‚'];
+    const CLOSE: &[char] = &['\'', '"', '’', '”', '»', '“', '‘'];
+    let before = text[..start].trim_end_matches(' ');
+    let after = text[end..].trim_start_matches(' ');
+    let Some(open) = before.chars().next_back() else {
+        return false;
+    };
+    OPEN.contains(&open)
+        && after.starts_with(CLOSE)
+        && !before[..before.len() - open.len_utf8()]
+            .trim_end()
+            .ends_with([':', '='])
+}
+
 /// Whether `w` is a capitalised word that can be part of a name (not a sentence word,
 /// not a listed place, letters only).
 fn name_like(w: &str) -> bool {
@@ -728,6 +855,26 @@ fn is_particle(w: &str) -> bool {
             | "zum"
             | "af"
             | "St"
+            // Capitalised inside Italian, French, Spanish and Dutch surnames: `Ottavio Lo
+            // Fallaci`, `Vincentio De Galvani`, `William Le Rocher`, `Imke die Pelser`.
+            | "Lo"
+            | "Li"
+            | "La"
+            | "Le"
+            | "De"
+            | "Di"
+            | "Da"
+            | "Del"
+            | "Della"
+            | "Dal"
+            | "Van"
+            | "Von"
+            | "Du"
+            | "Des"
+            | "Dos"
+            | "Ten"
+            | "Ter"
+            | "die"
     )
 }
 
@@ -910,7 +1057,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         // Wenlock", "en Villanueva del Río") name a place, whatever the lists say.
         let mut by_preposition = false;
         if place_end.is_none()
-            && !FIRST.contains(w)
+            && !is_first(w)
             && prev(i).is_some_and(place_preposition)
             && gap(i) == " "
         {
@@ -920,6 +1067,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             }
         }
         if let Some(last) = place_end {
+            // As spelt: the census lists write `Caceres`, the place is `Cáceres`.
             let ambiguous = FIRST.contains(w) || LAST.contains(w);
             let mut confidence = match (town, ambiguous) {
                 (true, true) => 0.1,
@@ -963,29 +1111,42 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && g.len() <= 3
             && !g.contains(['.', '!', '?']);
         let mut person: Option<(usize, f32)> = None;
+        // `rue Robert Gérard`, `Paseo de Nicolás Girón`: a name after a street word is
+        // the street's, and the street recognizer reports it.
+        // A street word opening the run (`Ronda Andrés Felipe Pla 657`) or a postcode
+        // before it (`95040 Marina Di Vasto`): an address, not a person.
+        let street_name = (1..=2).any(|back| {
+            i >= back
+                && street_word(word(i - back))
+                && (i - back + 1..i).all(|k| is_particle(word(k)))
+        }) || (street_word(w) && adjacent(i) && title_case(word(i + 1)))
+            || after_postcode(&text[..ws[i].start]);
         // A capitalised run after an article names a thing: none of its words may start
         // a name of their own (`the Philips Hue Bridge`).
         let mut named_thing = false;
-        if not_name(w) || is_cue(w, TITLE) {
+        if not_name(w) || is_cue(w, TITLE) || street_name {
             // Sentence words and titles are never the start of a name.
         } else if after_title || after_label || after_greeting {
             person = Some((extend(i, 3), if after_title { 0.9 } else { 0.8 }));
-        } else if FIRST.contains(w) {
+        } else if is_first(w) {
             let through_particles = extend(i, 4);
             if through_particles > i + 1 && (i + 1..through_particles).any(|k| is_particle(word(k)))
             {
                 // `Jan van der Berg`, `María de la Cruz`: a first name, particles, a name.
                 person = Some((through_particles, 0.8));
-            } else if adjacent(i) && LAST.contains(word(i + 1)) {
+            } else if adjacent(i) && is_last(word(i + 1)) {
                 let mut last = i + 1;
-                if adjacent(last) && LAST.contains(word(last + 1)) {
+                if adjacent(last) && is_last(word(last + 1)) {
                     last += 1;
                 }
                 person = Some((last, 0.85));
             } else if adjacent(i)
                 && title_case(word(i + 1))
                 && !not_name(word(i + 1))
-                && !PLACES.contains(word(i + 1))
+                // A surname that is also a city (`Bradley Jackson`, `Ambrosio Valera`)
+                // unless a place cue puts a place here.
+                && (!PLACES.contains(word(i + 1))
+                    || (place_end.is_none() && !prev(i).is_some_and(|p| is_cue(p, PLACE_CUE))))
             {
                 person = Some((i + 1, 0.6));
             } else {
@@ -1009,7 +1170,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             // or possessive just before them (`the Kindle Paperwhite`, `unserer
             // Niederlassung Mühlhausen`), or a sentence opener followed by a lower-case
             // word (`Welches Sternzeichen habe ich`), leaves them below the threshold.
-            let listed = (i..=last).any(|k| FIRST.contains(word(k)) || LAST.contains(word(k)));
+            let listed = (i..=last).any(|k| is_first(word(k)) || is_last(word(k)));
             // `the Philips Hue Bridge`, `notre nouveau Portail Client`: an article, perhaps
             // with one lower-case adjective, outweighs a surname-like word (not a first name).
             let determined = i > 0
@@ -1020,14 +1181,24 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                         && word(i - 1).starts_with(|c: char| c.is_lowercase())
                         && is_determiner(word(i - 2))));
             let opener = confidence < 0.55 && !text[ws[last].end..].starts_with(',');
-            named_thing = determined && !FIRST.contains(w);
+            // Without a listed first name, every word an ordinary word (`Banana Bread`,
+            // `Grote Zaal`, `Lemon Cake`), or without any listed name a title between
+            // quotes, names a thing. With or without one: a model
+            // number right after the run (`Sonos Era 100`, `Surface Pro 9`) names a product.
+            let ordinary = !(i..=last).any(|k| is_first(word(k)))
+                && (i..=last)
+                    .filter(|&k| !is_particle(word(k)))
+                    .all(|k| ordinary_word(word(k)));
+            let thing = ordinary || (!listed && quoted_title(text, ws[i].start, ws[last].end));
+            named_thing =
+                (determined && !is_first(w)) || thing || model_number_follows(text, ws[last].end);
             let confidence = if named_thing || (!listed && opener) {
                 0.4
             } else {
                 confidence
             };
             person = Some((last, confidence));
-        } else if adjacent(i) && LAST.contains(word(i + 1)) && !PLACES.contains(w) {
+        } else if adjacent(i) && is_last(word(i + 1)) && !PLACES.contains(w) {
             let c = if cue_near(i, i + 1, PERSON_CUE) {
                 0.4 + CONTEXT_BOOST
             } else {
