@@ -197,6 +197,19 @@ fn ordinary_word_runs_titles_and_models_are_not_people_but_names_still_are() {
         ("Ask Jennifer Lincoln about it.", "Lincoln"),
         ("La factura la pagó Simón Castañeda ayer.", "Castañeda"),
         ("Ho parlato con Ottavio Lo Presti ieri.", "Presti"),
+        ("yo, it's Gwendolyn, new number tomorrow", "Gwendolyn"),
+        (
+            "Kannst du Hannelore kurz schreiben, dass es später wird?",
+            "Hannelore",
+        ),
+        (
+            "Scrivi un promemoria per Sig.ra Bordignon: il pagamento è in ritardo.",
+            "Bordignon",
+        ),
+        (
+            "Rappelle à Me Vaillancourt que le dossier est prêt.",
+            "Vaillancourt",
+        ),
     ] {
         let (redacted, findings) = redact_json(&[], text);
         assert!(!redacted.contains(name), "{redacted} {findings:?}");

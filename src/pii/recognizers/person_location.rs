@@ -291,6 +291,58 @@ const PERSON_CUES: &[&str] = &[
     "chiamata",
     "collega",
     "heet",
+    // Introducing oneself: `it's Diana`, `c'est Laure`, `soy Lisandro`, `sono Camilla`,
+    // `hier ist Ludwig`, `ik ben Nynke`.
+    "it's",
+    "i'm",
+    "c'est",
+    "suis",
+    "soy",
+    "sono",
+    "ist",
+    "bin",
+    "ben",
+    // Writing or speaking to someone: `write a text to Eric`, `écrire à Emmanuel`,
+    // `escribirle a Ema`, `scrivere a Saverio`, `du Mirjam schreiben`, `je Raf laten weten`.
+    "write",
+    "text",
+    "tell",
+    "remind",
+    "message",
+    "écrire",
+    "écris",
+    "dis",
+    "dire",
+    "prévenir",
+    "escribirle",
+    "escribir",
+    "escríbele",
+    "dile",
+    "decirle",
+    "avisa",
+    "scrivere",
+    "scrivi",
+    "dire",
+    "avvisa",
+    "schreiben",
+    "schreib",
+    "sag",
+    "sagen",
+    "laten",
+    "schrijven",
+    "zeg",
+    "vertel",
+    // Asking or saying something, after the name: `Adele bittet mich`, `Gilberto mi ha
+    // chiesto`, `Jeannine m'a demandé`, `Yasmine vroeg me`.
+    "bittet",
+    "fragt",
+    "sagt",
+    "vroeg",
+    "vraagt",
+    "zegt",
+    "m'a",
+    "mi",
+    "me",
     "genaamd",
     "met",
     "door",
@@ -1101,9 +1153,13 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         // PERSON.
         let g = gap(i);
         // An all-caps word is an acronym (`HR`, `DR` in a postcode), not a title.
-        let after_title = prev(i)
-            .is_some_and(|p| is_cue(p, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
-            && matches!(g, " " | ". ");
+        let after_title = prev(i).is_some_and(|p| {
+            (is_cue(p, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
+                // Abbreviations that are words in lower case or all capitals: French
+                // `Me` (maître), `Pr`, `M.`, Spanish `D.`, Italian `Sig.ra`, `Dott.ssa`.
+                || matches!(p, "Me" | "Pr" | "Dra" | "Pra" | "Sra" | "ra" | "ssa" | "na")
+                || (matches!(p, "M" | "D") && g == ". ")
+        }) && matches!(g, " " | ". ");
         // `Name: Jane`, `"name": "Jane"`, `name = Jane`, `nombre: "Jane"`.
         let after_label = prev(i).is_some_and(|p| is_cue(p, LABEL))
             && matches!(g.trim().trim_matches('"').trim(), ":" | "=");
