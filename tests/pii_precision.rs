@@ -234,3 +234,44 @@ fn ordinary_word_runs_titles_and_models_are_not_people_but_names_still_are() {
         );
     }
 }
+
+/// Issue 12 LOCATION by class: villages under 5,000 people (GeoNames cities500) after a
+/// place cue, the value of a town label (also a JSON key), a town after a company's
+/// site, German house numbers with a slash, USPS street suffixes with a person's name
+/// in the street.
+#[test]
+fn villages_town_labels_sites_and_street_forms_are_locations() {
+    for (text, place) in [
+        ("Wir verbringen den Sommer in Hinterzarten.", "Hinterzarten"),
+        ("On a passé une semaine à Gordes.", "Gordes"),
+        ("Abbiamo dormito a Vernazza.", "Vernazza"),
+        (r#"{"id": 7, "city": "Bad Wimpfen"}"#, "Bad Wimpfen"),
+        ("Ort: Obersulm", "Obersulm"),
+        ("Sie arbeitet in unserer Niederlassung Dieburg.", "Dieburg"),
+        (
+            "Die Adresse ist Haufferstr. 16/45, 70190 Stuttgart.",
+            "Haufferstr. 16/45",
+        ),
+        (
+            "Please send it to 42 Quarry Run, Springfield.",
+            "Quarry Run",
+        ),
+        (
+            "The office moved to 7 Carol Crest last week.",
+            "Carol Crest",
+        ),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(place), "{redacted} {findings:?}");
+        assert!(
+            findings
+                .iter()
+                .any(|f| f["entity"] == "LOCATION" && f["action"] != "allow"),
+            "{text}: {findings:?}"
+        );
+        assert!(
+            findings.iter().all(|f| f["entity"] != "PERSON"),
+            "{text}: {findings:?}"
+        );
+    }
+}

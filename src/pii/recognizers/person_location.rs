@@ -49,7 +49,13 @@ static LAST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/la
 static PLACES: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/places.txt")));
 /// Smaller towns (GeoNames, 5,000+ inhabitants, in the countries whose languages are
 /// read): reported only after a place cue ("in", "from", "nach", "à", ...).
-static TOWNS: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/towns.txt")));
+static TOWNS: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut set = lines(include_str!("../data/towns.txt"));
+    // Villages of 500 to 4,999 inhabitants (GeoNames cities500), minus ordinary words
+    // and first names: read, like the towns, only after a place cue.
+    set.extend(lines(include_str!("../data/villages.txt")));
+    set
+});
 /// Ordinary words of the six languages, lower case (wordfreq, see `data/README.md`):
 /// evidence that an unlisted capitalised run names a thing rather than a person.
 static COMMON: LazyLock<WordSet> =
@@ -407,7 +413,22 @@ const PLACE_CUES: &[&str] = &[
     "plz",
     "cp",
     "cap",
+    // A company's site before its town: `Niederlassung Kelheim`, `Standort Dieburg`.
+    "niederlassung",
+    "standort",
+    "filiale",
+    "vestiging",
+    "succursale",
 ];
+
+/// A company's site, which puts its town right after it (`Niederlassung Kelheim`): never
+/// part of a name or a named thing's run.
+fn site_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "Niederlassung" | "Standort" | "Filiale" | "Vestiging" | "Succursale"
+    )
+}
 const NOT_NAMES: &[&str] = &[
     "The",
     "This",
@@ -519,18 +540,18 @@ fn street_regex() -> &'static str {
     RE.get_or_init(|| {
         let core = [
             // EN: 12 Larkspur Close, 221B Baker Street, Flat 3, Osprey Court.
-            r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burg|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crossing|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks|Wall|Ways|Wells?)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
+            r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Lands?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Parks|Parkways|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Via|Vista|Walks|Wall|Ways|Wells?)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
             // DE, NL compounds: Lindenstraße 5, Kastanjelaan 12a, Prinsengracht 83.
-            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten)[ ]\d{1,4}[a-zA-Z]?(?:-\d{1,4})?\b",
+            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             // DE: Imelda-Speer-Straße 0, Berliner Straße 5, Am Alten Markt 3.
-            r"\b(?:[A-ZÄÖÜ][a-zäöüßé]+-)+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:-\d{1,4})?\b",
-            r"\b[A-ZÄÖÜ][a-zäöüß]+er[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?\b",
+            r"\b(?:[A-ZÄÖÜ][a-zäöüßé]+-)+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
+            r"\b[A-ZÄÖÜ][a-zäöüß]+er[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             // DE, NL with a preposition or article: Am Mühlbach 3, An der Alster 12, Op de Kamp 4.
             r"\b(?:Am|An[ ]der|An[ ]den|Auf[ ]dem|Auf[ ]der|Im|In[ ]der|Zum|Zur|Unter[ ]den|Hinter[ ]der|Op[ ]de|Aan[ ]de|In[ ]de|Achter[ ]de)[ ][A-ZÄÖÜ][a-zäöüß]+[ ]\d{1,4}[a-z]?\b",
             // FR: 12 rue des Tanneurs, 3 bis avenue du Général Leclerc.
             r"\b\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|passage)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ]|d')?[A-ZÉ][a-zéèêàç'-]+(?:[ ](?:de[ ]|du[ ]|des[ ])?[A-ZÉ][a-zéèêàç'-]+){0,3}",
             // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
-            r"\b(?:Calle|C/|C\.|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala)[ ]\d{1,3}\b)?",
+            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?",
         ];
         format!(
             r"(?:{})(?:(?:,?[ ]|\n)(?:{POSTCODE}[ ]{TOWN}|{TOWN}[ ]{UK_POSTCODE}|{TOWN},[ ][A-Z]{{2}}[ ]\d{{5}}))?",
@@ -693,6 +714,46 @@ fn after_postcode(before: &str) -> bool {
         && b[l - 3] == b' '
         && digits_before(l - 3) == 4
         && starts_clean(l - 7)
+}
+
+/// Whether `before` ends with a house number and one space, as in the English order
+/// (`6 Martyn Light`, `221B Baker Street`): a number of one to five digits, perhaps with
+/// a letter, standing alone.
+fn after_house_number(before: &str) -> bool {
+    let Some(b) = before.strip_suffix(' ').map(str::as_bytes) else {
+        return false;
+    };
+    let b = b.strip_suffix(b",").unwrap_or(b);
+    let b = match b.last() {
+        Some(c) if c.is_ascii_uppercase() => &b[..b.len() - 1],
+        _ => b,
+    };
+    let n = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    (1..=5).contains(&n) && (n == b.len() || b[b.len() - n - 1] == b' ')
+}
+
+/// Labels whose value is a town: `city`, `Ort`, `ville`, `ciudad`, `città`, `plaats`.
+fn place_label(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "city"
+            | "town"
+            | "ort"
+            | "wohnort"
+            | "stadt"
+            | "ville"
+            | "localité"
+            | "ciudad"
+            | "localidad"
+            | "población"
+            | "città"
+            | "citta"
+            | "comune"
+            | "località"
+            | "plaats"
+            | "woonplaats"
+            | "gemeente"
+    )
 }
 
 /// A model number right after a capitalised run (`Era 100`, `Pro 9`, `X1 Carbon` is
@@ -1012,7 +1073,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         let (mut last, mut k) = (i, i);
         while k < i + more && adjacent(k) {
             let next = word(k + 1);
-            if is_cue(next, TITLE) {
+            if is_cue(next, TITLE) || site_noun(next) {
                 break;
             } else if title_case(next) && !not_name(next) {
                 k += 1;
@@ -1105,6 +1166,29 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 }
             }
         }
+        // `"city": "Port Derek"`, `Ort: Bad Kissingen`, `plaats = Yde`: the value of a
+        // town label, whatever the lists say.
+        if place_end.is_none()
+            && prev(i).is_some_and(place_label)
+            && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "=")
+        {
+            let mut last = i;
+            while last < i + 3 && adjacent(last) && title_case_or_particle(word(last + 1)) {
+                last += 1;
+            }
+            while last > i && !title_case(word(last)) {
+                last -= 1;
+            }
+            out.push(Finding::new(
+                Entity::Location,
+                ws[i].start,
+                ws[last].end,
+                0.85,
+                "place_label",
+            ));
+            i = last + 1;
+            continue;
+        }
         // Two or three capitalised words right after a place preposition ("in Much
         // Wenlock", "en Villanueva del Río") name a place, whatever the lists say.
         let mut by_preposition = false;
@@ -1176,11 +1260,12 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 && street_word(word(i - back))
                 && (i - back + 1..i).all(|k| is_particle(word(k)))
         }) || (street_word(w) && adjacent(i) && title_case(word(i + 1)))
-            || after_postcode(&text[..ws[i].start]);
+            || after_postcode(&text[..ws[i].start])
+            || after_house_number(&text[..ws[i].start]);
         // A capitalised run after an article names a thing: none of its words may start
         // a name of their own (`the Philips Hue Bridge`).
         let mut named_thing = false;
-        if not_name(w) || is_cue(w, TITLE) || street_name {
+        if not_name(w) || is_cue(w, TITLE) || street_name || site_noun(w) {
             // Sentence words and titles are never the start of a name.
         } else if after_title || after_label || after_greeting {
             person = Some((extend(i, 3), if after_title { 0.9 } else { 0.8 }));
