@@ -275,3 +275,50 @@ fn villages_town_labels_sites_and_street_forms_are_locations() {
         );
     }
 }
+
+/// Issue 12 record numbers and phones by class: three-part and slashed record numbers,
+/// letter prefixes, German and Italian labels (`Aktenzeichen`, `numero nosologico`); a
+/// bare national number after "my number is" in six languages; an international number
+/// outside libphonenumber's plan only next to a phone word.
+#[test]
+fn record_numbers_and_phones_after_labels_in_six_languages() {
+    for (text, value, entity) in [
+        (
+            "MRN 31-402-775, admitted overnight.",
+            "31-402-775",
+            "MEDICAL_RECORD_NUMBER",
+        ),
+        (
+            "Arztbrief (Aktenzeichen KX447120) folgt.",
+            "KX447120",
+            "MEDICAL_RECORD_NUMBER",
+        ),
+        (
+            "Numero nosologico 552310/19, reparto B.",
+            "552310/19",
+            "MEDICAL_RECORD_NUMBER",
+        ),
+        (
+            "Il mio numero è 0612345678, scrivimi.",
+            "0612345678",
+            "PHONE_NUMBER",
+        ),
+        (
+            "Mon numéro est le 0147200001, merci.",
+            "0147200001",
+            "PHONE_NUMBER",
+        ),
+        ("Telefoon: +3149-7016934", "+3149-7016934", "PHONE_NUMBER"),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(value), "{redacted} {findings:?}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == entity),
+            "{text}: {findings:?}"
+        );
+    }
+    // The same international shape without a phone word is left alone.
+    let text = "Build +3149-7016934 passed.";
+    let (redacted, findings) = redact_json(&[], text);
+    assert_eq!(redacted, text, "{findings:?}");
+}
