@@ -309,6 +309,17 @@ fn record_numbers_and_phones_after_labels_in_six_languages() {
             "PHONE_NUMBER",
         ),
         ("Telefoon: +3149-7016934", "+3149-7016934", "PHONE_NUMBER"),
+        // Luhn-valid, outside the networks' published ranges, after a card word.
+        (
+            "Die Karte 3500 3817 8166 3474 wurde abgelehnt.",
+            "3500 3817 8166 3474",
+            "CREDIT_CARD",
+        ),
+        (
+            "Which bank issued 5490 5746 5249 3008?",
+            "5490 5746 5249 3008",
+            "CREDIT_CARD",
+        ),
     ] {
         let (redacted, findings) = redact_json(&[], text);
         assert!(!redacted.contains(value), "{redacted} {findings:?}");
@@ -317,8 +328,12 @@ fn record_numbers_and_phones_after_labels_in_six_languages() {
             "{text}: {findings:?}"
         );
     }
-    // The same international shape without a phone word is left alone.
-    let text = "Build +3149-7016934 passed.";
-    let (redacted, findings) = redact_json(&[], text);
-    assert_eq!(redacted, text, "{findings:?}");
+    // The same shapes without a phone or card word are left alone.
+    for text in [
+        "Build +3149-7016934 passed.",
+        "Batch 3500 3817 8166 3474 was shipped.",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert_eq!(redacted, text, "{findings:?}");
+    }
 }
