@@ -6,62 +6,27 @@
 //! overlapping the value) and the share of values hidden whole by findings whose action
 //! is not `allow`; the share of harmless texts with any finding and of decoys touched.
 //! Fails below the thresholds it reaches today. `--nocapture` prints the README table.
+//! The scorer is shared with corpus B (`pii_support::score`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
 
-use std::collections::BTreeMap;
+mod pii_support;
 
 use ledgergate::pii::{Action, Engine};
-use serde::Deserialize;
+use pii_support::score::{rows, Hit, Report, Threshold};
 
 const CORPUS: &str = include_str!("heldout/corpus.jsonl");
 
-#[derive(Deserialize)]
-struct Row {
-    lang: String,
-    kind: String,
-    text: String,
-    spans: Vec<(String, usize, usize)>,
-}
-
-#[derive(Default)]
-struct Score {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-    hidden: usize,
-}
-
-impl Score {
-    fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    fn hidden(&self) -> f64 {
-        ratio(self.hidden, self.tp + self.fn_)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
-/// (entity, min precision, min recall, min share hidden): what the engine reaches on
+/// (entity, min share hidden, min precision, min recall): what the engine reaches on
 /// this corpus today, rounded down.
-const THRESHOLDS: &[(&str, f64, f64, f64)] = &[
-    ("PERSON", 0.90, 0.99, 0.99),
-    ("LOCATION", 0.99, 0.72, 0.74),
+const THRESHOLDS: &[Threshold] = &[
+    ("PERSON", 0.99, 0.90, 0.99),
+    ("LOCATION", 0.92, 0.99, 0.89),
     ("PHONE_NUMBER", 0.99, 0.99, 0.99),
-    ("CREDIT_CARD", 0.99, 0.90, 0.90),
+    ("CREDIT_CARD", 0.90, 0.99, 0.90),
     ("DATE_OF_BIRTH", 0.99, 0.99, 0.99),
-    ("MEDICAL_RECORD_NUMBER", 0.99, 0.90, 0.90),
-    ("EMAIL_ADDRESS", 0.99, 0.99, 0.97),
+    ("MEDICAL_RECORD_NUMBER", 0.90, 0.99, 0.90),
+    ("EMAIL_ADDRESS", 0.97, 0.99, 0.99),
     ("IBAN_CODE", 0.99, 0.99, 0.99),
 ];
 /// Most harmless texts with any finding, most decoys touched (issue 12: 1 % and 5 %).
@@ -71,138 +36,25 @@ const MAX_DECOYS_TOUCHED: f64 = 0.05;
 #[test]
 fn held_out_corpus_meets_the_thresholds() {
     let engine = Engine::builtin();
-    let rows: Vec<Row> = CORPUS
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
+    let rows = rows(CORPUS, "heldout/corpus.jsonl");
+    let answers: Vec<(bool, Vec<Hit>)> = rows
+        .iter()
+        .map(|row| {
+            let hits = engine
+                .scan(&row.text)
+                .into_iter()
+                .filter(|f| engine.action_for(&f.entity) != Action::Allow)
+                .map(|f| Hit {
+                    entity: f.entity.name().to_string(),
+                    start: f.start,
+                    end: f.end,
+                })
+                .collect();
+            (false, hits)
+        })
         .collect();
-    let mut scores: BTreeMap<String, Score> = BTreeMap::new();
-    let (mut harmless, mut harmless_flagged, mut decoys, mut decoys_touched) = (0, 0, 0, 0);
-    let mut misses: Vec<String> = Vec::new();
-    let mut false_positives: Vec<String> = Vec::new();
-    let mut per_lang: BTreeMap<(String, String), Score> = BTreeMap::new();
-    for row in &rows {
-        let found: Vec<_> = engine
-            .scan(&row.text)
-            .into_iter()
-            .filter(|f| engine.action_for(&f.entity) != Action::Allow)
-            .collect();
-        match row.kind.as_str() {
-            "harmless" => {
-                harmless += 1;
-                if !found.is_empty() {
-                    harmless_flagged += 1;
-                    false_positives.push(format!("harmless {:?}: {found:?}", row.text));
-                }
-                continue;
-            }
-            "decoy" => {
-                decoys += 1;
-                if !found.is_empty() {
-                    decoys_touched += 1;
-                    false_positives.push(format!("decoy {:?}: {found:?}", row.text));
-                }
-                continue;
-            }
-            _ => {}
-        }
-        let mut matched = vec![false; found.len()];
-        for (entity, start, end) in &row.spans {
-            let (start, end) = (*start, *end);
-            let hit = found
-                .iter()
-                .enumerate()
-                .find(|(_, f)| f.entity.name() == entity && f.start < end && start < f.end);
-            // Hidden: every byte of the value lies inside some finding.
-            let hidden = (start..end).all(|b| found.iter().any(|f| f.start <= b && b < f.end));
-            let score = scores.entry(entity.clone()).or_default();
-            let lang = per_lang
-                .entry((entity.clone(), row.lang.clone()))
-                .or_default();
-            if hidden {
-                score.hidden += 1;
-                lang.hidden += 1;
-            }
-            match hit {
-                Some((i, _)) => {
-                    matched[i] = true;
-                    score.tp += 1;
-                    lang.tp += 1;
-                }
-                None => {
-                    score.fn_ += 1;
-                    lang.fn_ += 1;
-                    misses.push(format!(
-                        "{entity} {:?} in {:?}",
-                        &row.text[start..end],
-                        row.text
-                    ));
-                }
-            }
-        }
-        for (i, f) in found.iter().enumerate() {
-            let overlaps_gold = row
-                .spans
-                .iter()
-                .any(|(e, s, t)| e == f.entity.name() && f.start < *t && *s < f.end);
-            if !matched[i] && !overlaps_gold {
-                scores.entry(f.entity.name().to_string()).or_default().fp += 1;
-                false_positives.push(format!(
-                    "{} {:?} in {:?}",
-                    f.entity,
-                    &row.text[f.start..f.end],
-                    row.text
-                ));
-            }
-        }
-    }
-    println!("| entity | precision | recall | hidden |");
-    println!("|---|---:|---:|---:|");
-    for (e, s) in &scores {
-        println!(
-            "| {e} | {:.3} | {:.3} | {:.3} |",
-            s.precision(),
-            s.recall(),
-            s.hidden()
-        );
-    }
-    let harmless_rate = ratio(harmless_flagged, harmless);
-    let decoy_rate = ratio(decoys_touched, decoys);
-    println!(
-        "| harmless texts with any finding | {:.1} % ({harmless_flagged} of {harmless}) |",
-        100.0 * harmless_rate
-    );
-    println!(
-        "| decoys touched | {:.1} % ({decoys_touched} of {decoys}) |",
-        100.0 * decoy_rate
-    );
-    for ((e, l), s) in &per_lang {
-        println!("recall {e} {l}: {:.3}", s.recall());
-    }
-    for m in misses.iter().take(40) {
-        println!("FN: {m}");
-    }
-    for fp in false_positives.iter().take(30) {
-        println!("FP: {fp}");
-    }
-    let mut failures = Vec::new();
-    for &(entity, p, r, h) in THRESHOLDS {
-        let s = scores
-            .get(entity)
-            .unwrap_or_else(|| panic!("no sample for {entity}"));
-        if s.precision() < p || s.recall() < r || s.hidden() < h {
-            failures.push(format!(
-                "{entity}: precision {:.3} (min {p}), recall {:.3} (min {r}), hidden {:.3} (min {h})",
-                s.precision(),
-                s.recall(),
-                s.hidden()
-            ));
-        }
-    }
-    if harmless_rate > MAX_HARMLESS_FLAGGED {
-        failures.push(format!("harmless texts flagged {harmless_rate:.3}"));
-    }
-    if decoy_rate > MAX_DECOYS_TOUCHED {
-        failures.push(format!("decoys touched {decoy_rate:.3}"));
-    }
+    let report = Report::score(&rows, &answers, THRESHOLDS);
+    report.print("corpus A");
+    let failures = report.failures(THRESHOLDS, MAX_HARMLESS_FLAGGED, MAX_DECOYS_TOUCHED);
     assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -175,3 +175,165 @@ fn capitalised_products_after_an_article_are_not_people_but_listed_names_are() {
         assert!(!redacted.contains(name), "{redacted}");
     }
 }
+
+/// Issue 12 precision by class: capitalised runs that name things (dishes, works,
+/// events, products with a model number, quoted headings) are left alone; names that
+/// share a word with a city, carry an accent the census lists lack, or a capitalised
+/// particle are still hidden; a person's name inside a street is the street's.
+#[test]
+fn ordinary_word_runs_titles_and_models_are_not_people_but_names_still_are() {
+    for text in [
+        "Write a short review of Lemon Cake for the blog.",
+        "Explain how Machine Learning differs from statistics.",
+        "Quali sono i vantaggi di Energia Solare rispetto al gas?",
+        "Rename the tab 'Zorvex Pipeline' to something clearer.",
+        "Does Lumix Zeta 4 record video in 4K?",
+        "Wann beginnt die Frankfurter Buchmesse dieses Jahr?",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert_eq!(redacted, text, "{findings:?}");
+    }
+    for (text, name) in [
+        ("Ask Jennifer Lincoln about it.", "Lincoln"),
+        ("La factura la pagó Simón Castañeda ayer.", "Castañeda"),
+        ("Ho parlato con Ottavio Lo Presti ieri.", "Presti"),
+        ("yo, it's Gwendolyn, new number tomorrow", "Gwendolyn"),
+        (
+            "Kannst du Hannelore kurz schreiben, dass es später wird?",
+            "Hannelore",
+        ),
+        (
+            "Scrivi un promemoria per Sig.ra Bordignon: il pagamento è in ritardo.",
+            "Bordignon",
+        ),
+        (
+            "Rappelle à Me Vaillancourt que le dossier est prêt.",
+            "Vaillancourt",
+        ),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(name), "{redacted} {findings:?}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == "PERSON"),
+            "{findings:?}"
+        );
+    }
+    for text in [
+        "Envoyez-le au 5, rue Émile Zola, 75015 Paris.",
+        "Mandalo a Via Giuseppe Verdi 12, 20121 Milano.",
+        "Vive en Paseo de Rosario Pino 8, 28020 Madrid.",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(
+            findings.iter().all(|f| f["entity"] != "PERSON"),
+            "{text}: {findings:?}"
+        );
+        assert!(
+            !redacted.contains("Zola") && !redacted.contains("Verdi") && !redacted.contains("Pino"),
+            "{redacted}"
+        );
+    }
+}
+
+/// Issue 12 LOCATION by class: villages under 5,000 people (GeoNames cities500) after a
+/// place cue, the value of a town label (also a JSON key), a town after a company's
+/// site, German house numbers with a slash, USPS street suffixes with a person's name
+/// in the street.
+#[test]
+fn villages_town_labels_sites_and_street_forms_are_locations() {
+    for (text, place) in [
+        ("Wir verbringen den Sommer in Hinterzarten.", "Hinterzarten"),
+        ("On a passé une semaine à Gordes.", "Gordes"),
+        ("Abbiamo dormito a Vernazza.", "Vernazza"),
+        (r#"{"id": 7, "city": "Bad Wimpfen"}"#, "Bad Wimpfen"),
+        ("Ort: Obersulm", "Obersulm"),
+        ("Sie arbeitet in unserer Niederlassung Dieburg.", "Dieburg"),
+        (
+            "Die Adresse ist Haufferstr. 16/45, 70190 Stuttgart.",
+            "Haufferstr. 16/45",
+        ),
+        (
+            "Please send it to 42 Quarry Run, Springfield.",
+            "Quarry Run",
+        ),
+        (
+            "The office moved to 7 Carol Crest last week.",
+            "Carol Crest",
+        ),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(place), "{redacted} {findings:?}");
+        assert!(
+            findings
+                .iter()
+                .any(|f| f["entity"] == "LOCATION" && f["action"] != "allow"),
+            "{text}: {findings:?}"
+        );
+        assert!(
+            findings.iter().all(|f| f["entity"] != "PERSON"),
+            "{text}: {findings:?}"
+        );
+    }
+}
+
+/// Issue 12 record numbers and phones by class: three-part and slashed record numbers,
+/// letter prefixes, German and Italian labels (`Aktenzeichen`, `numero nosologico`); a
+/// bare national number after "my number is" in six languages; an international number
+/// outside libphonenumber's plan only next to a phone word.
+#[test]
+fn record_numbers_and_phones_after_labels_in_six_languages() {
+    for (text, value, entity) in [
+        (
+            "MRN 31-402-775, admitted overnight.",
+            "31-402-775",
+            "MEDICAL_RECORD_NUMBER",
+        ),
+        (
+            "Arztbrief (Aktenzeichen KX447120) folgt.",
+            "KX447120",
+            "MEDICAL_RECORD_NUMBER",
+        ),
+        (
+            "Numero nosologico 552310/19, reparto B.",
+            "552310/19",
+            "MEDICAL_RECORD_NUMBER",
+        ),
+        (
+            "Il mio numero è 0612345678, scrivimi.",
+            "0612345678",
+            "PHONE_NUMBER",
+        ),
+        (
+            "Mon numéro est le 0147200001, merci.",
+            "0147200001",
+            "PHONE_NUMBER",
+        ),
+        ("Telefoon: +3149-7016934", "+3149-7016934", "PHONE_NUMBER"),
+        // Luhn-valid, outside the networks' published ranges, after a card word.
+        (
+            "Die Karte 3500 3817 8166 3474 wurde abgelehnt.",
+            "3500 3817 8166 3474",
+            "CREDIT_CARD",
+        ),
+        (
+            "Which bank issued 5490 5746 5249 3008?",
+            "5490 5746 5249 3008",
+            "CREDIT_CARD",
+        ),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(value), "{redacted} {findings:?}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == entity),
+            "{text}: {findings:?}"
+        );
+    }
+    // The same shapes without a phone or card word are left alone.
+    for text in [
+        "Build +3149-7016934 passed.",
+        "Batch 3500 3817 8166 3474 was shipped.",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert_eq!(redacted, text, "{findings:?}");
+    }
+}

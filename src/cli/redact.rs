@@ -10,8 +10,7 @@ use std::sync::Arc;
 
 use anyhow::{anyhow, Context, Result};
 use clap::{Args, ValueEnum};
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 
 use ledgergate::pii::{Engine, PiiRules, RedactError, Redaction, Redactor};
 use ledgergate::policy::{Policy, PolicySet};
@@ -43,10 +42,35 @@ enum Format {
     Jsonl,
 }
 
+/// One input record. Borrowed where the JSON string has no escapes: the common case
+/// costs no copy of the text.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Line {
-    text: String,
+struct Line<'a> {
+    #[serde(borrow)]
+    text: std::borrow::Cow<'a, str>,
+}
+
+/// One output record, written straight to the buffered writer (no `serde_json::Value`
+/// tree per record); field order is the contract's.
+#[derive(Serialize)]
+struct Output<'a> {
+    redacted: &'a str,
+    findings: Vec<OutputFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct OutputFinding<'a> {
+    entity: &'a str,
+    start: usize,
+    end: usize,
+    action: &'static str,
+}
+
+#[derive(Serialize)]
+struct BlockedOutput<'a> {
+    blocked: &'a str,
+    error: String,
 }
 
 pub fn run(args: RedactArgs) -> ExitCode {
@@ -102,7 +126,7 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
             match redactor.redact_detailed(&text) {
                 Ok(r) => match args.format {
                     Format::Text => out.write_all(r.text.as_bytes())?,
-                    _ => writeln!(out, "{}", result_json(&r))?,
+                    _ => write_result(&mut out, &r)?,
                 },
                 Err(RedactError::Blocked(b)) => {
                     eprintln!("ledgergate redact: {b}");
@@ -137,13 +161,16 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
                 })?;
                 let mut redactor = Redactor::new(engine, &key);
                 match redactor.redact_detailed(&parsed.text) {
-                    Ok(r) => writeln!(out, "{}", result_json(&r))?,
+                    Ok(r) => write_result(&mut out, &r)?,
                     Err(RedactError::Blocked(b)) => {
-                        writeln!(
-                            out,
-                            "{}",
-                            json!({"blocked": b.entity.name(), "error": b.to_string()})
+                        serde_json::to_writer(
+                            &mut out,
+                            &BlockedOutput {
+                                blocked: b.entity.name(),
+                                error: b.to_string(),
+                            },
                         )?;
+                        out.write_all(b"\n")?;
                         blocked = true;
                     }
                     Err(e @ RedactError::TooManyFindings(_)) => {
@@ -161,13 +188,28 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
     })
 }
 
-fn result_json(r: &Redaction) -> serde_json::Value {
-    let findings: Vec<serde_json::Value> = r
+/// `{"redacted": ..., "findings": [{"entity", "start", "end", "action"}, ...]}` and a
+/// line end.
+fn write_result(out: &mut impl Write, r: &Redaction) -> Result<()> {
+    let findings = r
         .applied
         .iter()
-        .map(|a| json!({"entity": a.entity.name(), "start": a.start, "end": a.end, "action": a.action.as_str()}))
+        .map(|a| OutputFinding {
+            entity: a.entity.name(),
+            start: a.start,
+            end: a.end,
+            action: a.action.as_str(),
+        })
         .collect();
-    json!({"redacted": r.text, "findings": findings})
+    serde_json::to_writer(
+        &mut *out,
+        &Output {
+            redacted: &r.text,
+            findings,
+        },
+    )?;
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 /// The policy `id` of the directory, validated as the gateway validates it (the whole

@@ -1,17 +1,21 @@
 //! One pass over the text. The text is cut into segments at line ends (a line is never
-//! cut below 8 KiB); a `RegexSet` tells which recognizers can match in a segment (the
-//! prefilter), and three cheap gates then keep most of those from running: the digits
-//! the segment holds (a recognizer whose every match holds `n` digits skips a segment
-//! with fewer, a fact read from the regex's syntax tree), its longest digit cluster (a
-//! card needs twelve digits joined by short separators), and context words (a
-//! recognizer that cannot pass the policy's minimum confidence without its context word
-//! runs only near one, found by one automaton pass over the text for all of them).
-//! Validators then decide. Multi-line recognizers (key blocks) and the word-level
-//! PERSON/LOCATION scanner run once over the whole text. Overlaps are resolved so that
-//! the more certain, then the longer, finding wins. Never allocates per byte; never
-//! fails. Linear in the text except the overlap resolution, O(n log n) in findings.
+//! cut below 8 KiB). Cheap gates decide which recognizers may run in a segment, each a
+//! necessary condition of a match or of passing the minimum confidence: the digits the
+//! segment holds (a recognizer whose every match holds `n` digits skips a segment with
+//! fewer, a fact read from the regex's syntax tree), the bytes it holds (every match
+//! holds one of the recognizer's needed bytes, also read from the syntax tree: no `@`,
+//! no e-mail), its longest digit cluster (a card needs twelve digits joined by short
+//! separators), and context words (a recognizer that cannot pass the policy's minimum
+//! confidence without its context word runs only near one). When more than a few
+//! survive, one `RegexSet` pass tells which of them match at all. Every cue word of every
+//! recognizer (context, upgrade, veto, negative words) is found by one automaton pass
+//! over the whole text; gates and candidates read those hits. Validators then decide.
+//! Multi-line recognizers (key blocks) and the word-level PERSON/LOCATION scanner run
+//! once over the whole text. Overlaps are resolved so that the more certain, then the
+//! longer, finding wins. Never allocates per byte; never fails. Linear in the text
+//! except the overlap resolution, O(n log n) in findings.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -53,6 +57,9 @@ impl Finding {
 /// Segment length after which the scanner looks for a line end to cut at. Short
 /// segments keep the recognizers that the gates let through working on little text.
 const SEGMENT: usize = 256;
+/// Recognizers left after the gates above which one `RegexSet` pass over the segment
+/// is cheaper than a search per recognizer.
+const SET_AFTER: usize = 4;
 /// Most separator bytes between two digits of one cluster (`+44 (0)20`: two).
 const CLUSTER_GAP: usize = 4;
 
@@ -129,6 +136,8 @@ struct Compiled {
     name: &'static str,
     /// Fewest ASCII digits any match holds (from the syntax tree).
     min_digits: usize,
+    /// Bytes of which every match holds at least one (from the syntax tree).
+    needs: ByteSet,
     /// `Pattern::cluster`: fewest digits in the cluster a match sits on.
     cluster: Option<usize>,
     /// `Pattern::alone`: confidence is clamped to it before a context word raises it.
@@ -146,58 +155,108 @@ struct Compiled {
     veto_before: Words,
 }
 
-/// Cue words compiled once into one automaton: "does one of them start a word in this
-/// window" costs one pass over the window, however long the list (the lists run to
-/// dozens of words in six languages, and every candidate asks).
-struct Words(Option<AhoCorasick>, bool);
+/// One recognizer's cue words, as ids into the scanner's vocabulary: every cue word of
+/// every recognizer is found by one automaton pass over the text (`Cues`), and "does
+/// one of them start a word in this window" is then a look-up among the hits in reach,
+/// not a search per candidate.
+struct Words {
+    /// Sorted vocabulary ids.
+    ids: Vec<u32>,
+    /// The word must also end a word.
+    whole: bool,
+}
 
-impl Words {
-    fn new<S: AsRef<str>>(words: &[S]) -> Result<Words, PiiError> {
-        Words::build(words, false)
+/// Builds the vocabulary: distinct cue words, ASCII case folded (the automaton ignores
+/// ASCII case, so folding changes nothing it finds).
+#[derive(Default)]
+struct Vocabulary {
+    words: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, word: &str) -> u32 {
+        let w = word.to_ascii_lowercase();
+        if let Some(&id) = self.index.get(&w) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(w.clone());
+        self.index.insert(w, id);
+        id
     }
 
-    /// Like `new`, but a word must also end a word: `v` vetoes `v 4.7.26.105`, not
+    fn words<S: AsRef<str>>(&mut self, words: &[S]) -> Words {
+        self.build(words, false)
+    }
+
+    /// Like `words`, but a word must also end a word: `v` vetoes `v 4.7.26.105`, not
     /// `von 10.227.127.70`.
-    fn whole<S: AsRef<str>>(words: &[S]) -> Result<Words, PiiError> {
-        Words::build(words, true)
+    fn whole<S: AsRef<str>>(&mut self, words: &[S]) -> Words {
+        self.build(words, true)
     }
 
-    fn build<S: AsRef<str>>(words: &[S], whole: bool) -> Result<Words, PiiError> {
-        let words: Vec<&str> = words
+    fn build<S: AsRef<str>>(&mut self, words: &[S], whole: bool) -> Words {
+        let mut ids: Vec<u32> = words
             .iter()
             .map(AsRef::as_ref)
             .filter(|w| !w.is_empty())
+            .map(|w| self.id(w))
             .collect();
-        if words.is_empty() {
-            return Ok(Words(None, whole));
+        ids.sort_unstable();
+        ids.dedup();
+        Words { ids, whole }
+    }
+}
+
+/// One occurrence of a vocabulary word in the text (`start..end`, any case).
+#[derive(Clone, Copy)]
+struct Cue {
+    start: usize,
+    end: usize,
+    id: u32,
+}
+
+impl Words {
+    fn none() -> Words {
+        Words {
+            ids: Vec::new(),
+            whole: false,
         }
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&words)
-            .map(|ac| Words(Some(ac), whole))
-            .map_err(|e| PiiError::BadRegex {
-                name: "context words".into(),
-                message: e.to_string(),
-            })
     }
 
     /// Whether one of the words starts a word within `before` bytes before `start` or
-    /// `after` bytes after `end` (ASCII case ignored).
-    fn near(&self, text: &str, start: usize, end: usize, before: usize, after: usize) -> bool {
-        let Some(ac) = &self.0 else {
+    /// `after` bytes after `end` (ASCII case ignored). A word counts only when it lies
+    /// wholly inside one of the two windows, and a window's edge counts as a word edge:
+    /// the same answer as searching each window on its own.
+    fn near(
+        &self,
+        cues: &[Cue],
+        text: &str,
+        start: usize,
+        end: usize,
+        before: usize,
+        after: usize,
+    ) -> bool {
+        if self.ids.is_empty() {
             return false;
-        };
-        let whole = self.1;
+        }
         let lo = floor_boundary(text, start.saturating_sub(before));
         let hi = ceil_boundary(text, end.saturating_add(after).min(text.len()));
         let b = text.as_bytes();
-        [&b[lo..start], &b[end..hi]].into_iter().any(|hay| {
-            ac.find_overlapping_iter(hay).any(|m| {
-                (m.start() == 0 || !hay[m.start() - 1].is_ascii_alphanumeric())
-                    && (!whole || m.end() == hay.len() || !hay[m.end()].is_ascii_alphanumeric())
+        let first = cues.partition_point(|c| c.start < lo);
+        cues[first..]
+            .iter()
+            .take_while(|c| c.start < hi)
+            .filter(|c| self.ids.binary_search(&c.id).is_ok())
+            .any(|c| {
+                [(lo, start), (end, hi)].into_iter().any(|(from, to)| {
+                    c.start >= from
+                        && c.end <= to
+                        && (c.start == from || !b[c.start - 1].is_ascii_alphanumeric())
+                        && (!self.whole || c.end == to || !b[c.end].is_ascii_alphanumeric())
+                })
             })
-        })
     }
 }
 
@@ -206,9 +265,9 @@ pub struct Scanner {
     /// Which recognizers can match in a segment: one DFA pass, before the gates.
     set: RegexSet,
     segmented: Vec<Compiled>,
-    /// Context and upgrade words of every gated recognizer; `gate_of[word]` lists the
-    /// gates that word opens.
-    gate_words: Option<AhoCorasick>,
+    /// Every cue word of every recognizer (context, upgrade, veto, negative words): one
+    /// pass over the text finds them all. `gate_of[word]` lists the gates that word opens.
+    cues: Option<AhoCorasick>,
     gate_of: Vec<Vec<usize>>,
     gates: usize,
     multiline: Vec<Compiled>,
@@ -267,6 +326,116 @@ fn min_digits(pattern: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// A set of byte values, one bit each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    const ALL: ByteSet = ByteSet([u64::MAX; 4]);
+    const EMPTY: ByteSet = ByteSet([0; 4]);
+
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+
+    fn insert_range(&mut self, lo: u8, hi: u8) {
+        for b in lo..=hi {
+            self.insert(b);
+        }
+    }
+
+    fn union(self, other: ByteSet) -> ByteSet {
+        ByteSet(std::array::from_fn(|i| self.0[i] | other.0[i]))
+    }
+
+    fn meets(&self, other: &ByteSet) -> bool {
+        self.0.iter().zip(other.0.iter()).any(|(a, b)| a & b != 0)
+    }
+
+    /// How often a text holds one of these bytes, roughly: the better requirement is
+    /// the one a segment of prose fails most often.
+    fn commonness(&self) -> u32 {
+        (0..=255u8)
+            .filter(|&b| self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+            .map(|b| match b {
+                b'a'..=b'z' | b' ' => 10,
+                b'.' | b',' | b'\n' => 5,
+                b'A'..=b'Z' => 4,
+                b'0'..=b'9' | 0x80..=0xff => 3,
+                b'-' | b'(' | b')' | b'\'' | b'"' => 2,
+                _ => 1,
+            })
+            .sum()
+    }
+
+    /// The bytes of `text`.
+    fn of(text: &[u8]) -> ByteSet {
+        let mut set = ByteSet::EMPTY;
+        for &b in text {
+            set.insert(b);
+        }
+        set
+    }
+}
+
+/// Bytes of which every match of `pattern` holds at least one, read from the syntax
+/// tree: a literal needs its rarest byte, a class its bytes (a non-ASCII character its
+/// UTF-8 lead byte), a sequence its rarest requirement, alternatives the union of
+/// theirs. `ALL` when nothing is required (or the pattern cannot be analysed), which
+/// only costs speed: a segment without any of the bytes cannot hold a match.
+fn needed_bytes(pattern: &str) -> ByteSet {
+    use regex_syntax::hir::{Class, Hir, HirKind};
+    fn walk(h: &Hir) -> Option<ByteSet> {
+        match h.kind() {
+            HirKind::Empty | HirKind::Look(_) => None,
+            HirKind::Literal(l) => {
+                l.0.iter()
+                    .map(|&b| {
+                        let mut s = ByteSet::EMPTY;
+                        s.insert(b);
+                        s
+                    })
+                    .min_by_key(ByteSet::commonness)
+            }
+            HirKind::Class(Class::Unicode(c)) => {
+                let mut s = ByteSet::EMPTY;
+                for r in c.ranges() {
+                    let (lo, hi) = (u32::from(r.start()), u32::from(r.end()));
+                    if lo < 0x80 {
+                        s.insert_range(lo as u8, hi.min(0x7f) as u8);
+                    }
+                    if hi >= 0x80 {
+                        // Every lead byte of a multi-byte UTF-8 sequence: a superset.
+                        s.insert_range(0xc2, 0xf4);
+                    }
+                }
+                Some(s)
+            }
+            HirKind::Class(Class::Bytes(c)) => {
+                let mut s = ByteSet::EMPTY;
+                for r in c.ranges() {
+                    s.insert_range(r.start(), r.end());
+                }
+                Some(s)
+            }
+            HirKind::Repetition(r) if r.min > 0 => walk(&r.sub),
+            HirKind::Repetition(_) => None,
+            HirKind::Capture(c) => walk(&c.sub),
+            HirKind::Concat(v) => v.iter().filter_map(walk).min_by_key(ByteSet::commonness),
+            HirKind::Alternation(v) => v
+                .iter()
+                .map(walk)
+                .try_fold(ByteSet::EMPTY, |acc, s| s.map(|s| acc.union(s))),
+        }
+    }
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&asciify(pattern))
+        .ok()
+        .and_then(|h| walk(&h))
+        .unwrap_or(ByteSet::ALL)
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -274,6 +443,7 @@ fn one_line(s: &str) -> String {
 impl Scanner {
     pub fn new(rules: &PiiRules) -> Result<Scanner, PiiError> {
         let mut gate_lists: Vec<Vec<String>> = Vec::new();
+        let mut vocabulary = Vocabulary::default();
         let mut segmented = Vec::new();
         let mut multiline = Vec::new();
         for p in recognizers::builtin() {
@@ -302,20 +472,18 @@ impl Scanner {
             let c = Compiled {
                 name,
                 min_digits: min_digits(regex),
+                needs: needed_bytes(regex),
                 cluster,
                 alone,
                 gate,
                 entity,
                 regex: compile(name, regex)?,
                 check: Check::Builtin(validate),
-                context: Words::new(context)?,
+                context: vocabulary.words(context),
                 numeric,
-                upgrade: match upgrade {
-                    Some((entity, words)) => Some((entity, Words::new(words)?)),
-                    None => None,
-                },
-                veto: Words::new(veto)?,
-                veto_before: Words::whole(veto_before)?,
+                upgrade: upgrade.map(|(entity, words)| (entity, vocabulary.words(words))),
+                veto: vocabulary.words(veto),
+                veto_before: vocabulary.whole(veto_before),
             };
             if multi {
                 multiline.push(c);
@@ -333,6 +501,7 @@ impl Scanner {
             segmented.push(Compiled {
                 name: "custom",
                 min_digits: min_digits(&custom.regex),
+                needs: needed_bytes(&custom.regex),
                 cluster: None,
                 alone: custom.confidence,
                 gate,
@@ -342,11 +511,11 @@ impl Scanner {
                     validator: custom.validator,
                     confidence: custom.confidence,
                 },
-                context: Words::new(&custom.context)?,
+                context: vocabulary.words(&custom.context),
                 numeric: false,
                 upgrade: None,
-                veto: Words(None, false),
-                veto_before: Words(None, false),
+                veto: Words::none(),
+                veto_before: Words::none(),
             });
         }
         let set = RegexSetBuilder::new(segmented.iter().map(|c| c.regex.as_str()))
@@ -358,30 +527,31 @@ impl Scanner {
                 message: one_line(&e.to_string()),
             })?;
         let gates = gate_lists.len();
-        let mut words: Vec<String> = Vec::new();
-        let mut gate_of: Vec<Vec<usize>> = Vec::new();
+        let negative = vocabulary.words(NEGATIVE_WORDS);
+        for list in &gate_lists {
+            for w in list {
+                vocabulary.id(w);
+            }
+        }
+        let mut gate_of: Vec<Vec<usize>> = vec![Vec::new(); vocabulary.words.len()];
         for (g, list) in gate_lists.iter().enumerate() {
             for w in list {
-                let w = w.to_ascii_lowercase();
-                match words.iter().position(|x| *x == w) {
-                    Some(i) => gate_of[i].push(g),
-                    None => {
-                        words.push(w);
-                        gate_of.push(vec![g]);
-                    }
+                let opens = &mut gate_of[vocabulary.id(w) as usize];
+                if !opens.contains(&g) {
+                    opens.push(g);
                 }
             }
         }
-        let gate_words = if words.is_empty() {
+        let cues = if vocabulary.words.is_empty() {
             None
         } else {
             Some(
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
-                    .build(&words)
+                    .build(&vocabulary.words)
                     .map_err(|e| PiiError::BadRegex {
-                        name: "context gate".into(),
+                        name: "context words".into(),
                         message: e.to_string(),
                     })?,
             )
@@ -411,40 +581,42 @@ impl Scanner {
         Ok(Scanner {
             set,
             segmented,
-            gate_words,
+            cues,
             gate_of,
             gates,
             multiline,
             allow: rules.allow.iter().map(|s| s.to_lowercase()).collect(),
             deny,
             min_confidence: rules.min_confidence,
-            negative: Words::new(NEGATIVE_WORDS)?,
+            negative,
         })
     }
 
     /// All findings at or above the minimum confidence, sorted by start, non-overlapping.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
         let mut candidates = Vec::new();
-        // Context words of the gated recognizers: (start, word), sorted by start.
-        let mut hits: Vec<(usize, usize)> = match &self.gate_words {
+        // Every cue word in the text, sorted by start: the gates and each candidate's
+        // context, veto and upgrade words are read from here.
+        let mut hits: Vec<Cue> = match &self.cues {
             Some(ac) => ac
                 .find_overlapping_iter(text)
-                .map(|m| (m.start(), m.pattern().as_usize()))
+                .map(|m| Cue {
+                    start: m.start(),
+                    end: m.end(),
+                    id: m.pattern().as_u32(),
+                })
                 .collect(),
             None => Vec::new(),
         };
-        hits.sort_unstable();
+        hits.sort_unstable_by_key(|c| c.start);
         let mut open = vec![false; self.gates];
+        let mut runs: Vec<usize> = Vec::with_capacity(self.segmented.len());
         let mut first_hit = 0;
         let mut start = 0;
         while start < text.len() {
             let end = segment_end(text, start);
             let segment = &text[start..end];
-            let matched = self.set.matches(segment);
-            if !matched.matched_any() {
-                start = end;
-                continue;
-            }
+            let present = ByteSet::of(segment.as_bytes());
             let digits = segment.bytes().filter(u8::is_ascii_digit).count();
             let longest = if digits > 0 {
                 longest_cluster(segment)
@@ -454,34 +626,50 @@ impl Scanner {
             // Gates opened by a word within reach of this segment's matches.
             open.iter_mut().for_each(|o| *o = false);
             let lo = start.saturating_sub(CONTEXT_BEFORE);
-            while first_hit < hits.len() && hits[first_hit].0 < lo {
+            while first_hit < hits.len() && hits[first_hit].start < lo {
                 first_hit += 1;
             }
-            for &(at, word) in &hits[first_hit..] {
-                if at >= end + CONTEXT_AFTER {
+            for hit in &hits[first_hit..] {
+                if hit.start >= end + CONTEXT_AFTER {
                     break;
                 }
-                for &g in &self.gate_of[word] {
+                for &g in &self.gate_of[hit.id as usize] {
                     open[g] = true;
                 }
             }
-            for idx in matched.iter() {
+            // The gates first: each is a necessary condition of a match (or of passing
+            // the minimum confidence), so a recognizer they stop could not report here.
+            runs.clear();
+            runs.extend(self.segmented.iter().enumerate().filter_map(|(idx, c)| {
+                (digits >= c.min_digits
+                    && c.needs.meets(&present)
+                    && c.cluster.is_none_or(|need| longest >= need)
+                    && c.gate.is_none_or(|g| open[g]))
+                .then_some(idx)
+            }));
+            if runs.len() > SET_AFTER {
+                // Many left: one pass of the set tells which of them match at all.
+                let matched = self.set.matches(segment);
+                runs.retain(|&idx| matched.matched(idx));
+            }
+            for &idx in &runs {
                 let c = &self.segmented[idx];
-                if digits < c.min_digits
-                    || c.cluster.is_some_and(|need| longest < need)
-                    || c.gate.is_some_and(|g| !open[g])
-                {
-                    continue;
-                }
                 for m in c.regex.find_iter(segment) {
-                    self.evaluate(c, text, start + m.start(), start + m.end(), &mut candidates);
+                    self.evaluate(
+                        c,
+                        text,
+                        &hits,
+                        start + m.start(),
+                        start + m.end(),
+                        &mut candidates,
+                    );
                 }
             }
             start = end;
         }
         for c in &self.multiline {
             for m in c.regex.find_iter(text) {
-                self.evaluate(c, text, m.start(), m.end(), &mut candidates);
+                self.evaluate(c, text, &hits, m.start(), m.end(), &mut candidates);
             }
         }
         person_location::scan(text, &mut candidates);
@@ -506,7 +694,15 @@ impl Scanner {
         resolve_overlaps(candidates)
     }
 
-    fn evaluate(&self, c: &Compiled, text: &str, start: usize, end: usize, out: &mut Vec<Finding>) {
+    fn evaluate(
+        &self,
+        c: &Compiled,
+        text: &str,
+        cues: &[Cue],
+        start: usize,
+        end: usize,
+        out: &mut Vec<Finding>,
+    ) {
         let s = &text[start..end];
         let (len, mut confidence) = match &c.check {
             Check::Builtin(validate) => match validate(s) {
@@ -527,8 +723,10 @@ impl Scanner {
             return;
         }
         let end = start + len;
-        if c.veto.near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
-            || c.veto_before.near(text, start, start, NEGATIVE_BEFORE, 0)
+        if c.veto
+            .near(cues, text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
+            || c.veto_before
+                .near(cues, text, start, start, NEGATIVE_BEFORE, 0)
         {
             return;
         }
@@ -539,16 +737,20 @@ impl Scanner {
         }
         let context_hit = c
             .context
-            .near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER);
+            .near(cues, text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER);
         if context_hit {
             confidence = (confidence + CONTEXT_BOOST).min(0.99);
-        } else if c.numeric && self.negative.near(text, start, start, NEGATIVE_BEFORE, 0) {
+        } else if c.numeric
+            && self
+                .negative
+                .near(cues, text, start, start, NEGATIVE_BEFORE, 0)
+        {
             return;
         }
         let mut entity = c.entity.clone();
         if let Some((upgraded, words)) = &c.upgrade {
             // "wurde am 5. März 1948 geboren": German puts the label after the date.
-            if words.near(text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER) {
+            if words.near(cues, text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER) {
                 entity = upgraded.clone();
                 confidence = confidence.max(0.85);
             }
@@ -706,6 +908,98 @@ mod tests {
         ]);
         let spans: Vec<(usize, usize)> = kept.iter().map(|k| (k.start, k.end)).collect();
         assert_eq!(spans, vec![(2, 5), (8, 20), (30, 40)]);
+    }
+
+    const SAMPLES: &[&str] = &[
+        "Customer Jane Roe (jane.roe@example.com, +44 20 7946 0958) lives at 221B Baker Street, London.",
+        "Bitte überweisen Sie an DE89 3704 0044 0532 0130 00, Herr Jannik Brötzmann, Lindenstraße 5, 10115 Berlin.",
+        "La patiente Maëlle Duchêne, née le 3 février 1990, joignable au 01 45 67 89 12.",
+        "card 4111 1111 1111 1111, build 4.7.26.105, order 983-8950689-5296863, v 10.0.0.1",
+        "key AKIAIOSFODNN7EXAMPLE at https://example.com/a?b=c and 2001:db8::1, ssn 078-05-1120",
+        "Il signor Ottavio Castellucci, nato il 5 maggio 1979, abita in Via dei Mille 12, 00185 Roma.",
+    ];
+
+    #[test]
+    fn needed_bytes_never_rule_out_a_match() {
+        for p in recognizers::builtin() {
+            let re = compile(p.name, p.regex).unwrap();
+            let needs = needed_bytes(p.regex);
+            for text in SAMPLES {
+                for m in re.find_iter(text) {
+                    assert!(
+                        needs.meets(&ByteSet::of(m.as_str().as_bytes())),
+                        "{}: {:?}",
+                        p.name,
+                        m.as_str()
+                    );
+                }
+            }
+        }
+        let email = needed_bytes(r"\b[a-z]+@[a-z]+\.[a-z]{2,}\b");
+        assert!(email.meets(&ByteSet::of(b"@")));
+        assert!(!email.meets(&ByteSet::of(b"no at sign here. at all")));
+    }
+
+    /// The answer of `Words::near` is the answer of searching each window on its own,
+    /// as the scanner did before the cue words were found in one pass.
+    #[test]
+    fn near_reads_the_hits_as_a_search_of_each_window_would() {
+        let lists: &[&[&str]] = &[
+            &["card", "tel", "v", "order", "pr", "€"],
+            &["né le", "nato", "geboren", "ref", "build"],
+        ];
+        for whole in [false, true] {
+            let mut vocabulary = Vocabulary::default();
+            let words: Vec<Words> = lists.iter().map(|l| vocabulary.build(l, whole)).collect();
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(&vocabulary.words)
+                .unwrap();
+            for text in SAMPLES {
+                let mut hits: Vec<Cue> = ac
+                    .find_overlapping_iter(*text)
+                    .map(|m| Cue {
+                        start: m.start(),
+                        end: m.end(),
+                        id: m.pattern().as_u32(),
+                    })
+                    .collect();
+                hits.sort_unstable_by_key(|c| c.start);
+                for (list, w) in lists.iter().zip(&words) {
+                    let reference = AhoCorasickBuilder::new()
+                        .ascii_case_insensitive(true)
+                        .build(*list)
+                        .unwrap();
+                    let b = text.as_bytes();
+                    for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                        for end in (start..text.len().min(start + 12))
+                            .filter(|&i| text.is_char_boundary(i))
+                        {
+                            for (before, after) in [(64, 32), (28, 0), (5, 3)] {
+                                let lo = floor_boundary(text, start.saturating_sub(before));
+                                let hi =
+                                    ceil_boundary(text, end.saturating_add(after).min(text.len()));
+                                let expected =
+                                    [&b[lo..start], &b[end..hi]].into_iter().any(|hay| {
+                                        reference.find_overlapping_iter(hay).any(|m| {
+                                            (m.start() == 0
+                                                || !hay[m.start() - 1].is_ascii_alphanumeric())
+                                                && (!whole
+                                                    || m.end() == hay.len()
+                                                    || !hay[m.end()].is_ascii_alphanumeric())
+                                        })
+                                    });
+                                assert_eq!(
+                                    w.near(&hits, text, start, end, before, after),
+                                    expected,
+                                    "{text:?} {start}..{end} {before}/{after} whole={whole}"
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

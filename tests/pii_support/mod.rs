@@ -1,7 +1,9 @@
 //! Shared kit of the `pii_*` tests: runs `ledgergate redact` from a fresh temp dir with
-//! the given arguments and standard input.
+//! the given arguments and standard input; `score` scores the held-out corpora.
 
 #![allow(dead_code)]
+
+pub mod score;
 
 use std::io::Write;
 use std::path::Path;

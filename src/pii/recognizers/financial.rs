@@ -40,6 +40,9 @@ pub fn patterns() -> Vec<Pattern> {
             "creditcard",
             "pinpas",
             "betaalpas",
+            // "Which bank issued 5490 ...": a card's issuer, not an issue tracker's number.
+            "issued",
+            "bank",
         ])
         .numeric()
         .cluster(12),
@@ -63,7 +66,9 @@ fn credit_card(s: &str) -> Option<(usize, f32)> {
         return None;
     }
     let d = checksum::digits(s)?;
-    let confidence = issuer(&d)?;
+    // Outside the published ranges (networks add ranges before the tables catch up):
+    // a Luhn-valid 12-19 digit number is a card only next to a card word.
+    let confidence = issuer(&d).unwrap_or(0.16);
     if d.iter().all(|&x| x == d[0]) {
         return None;
     }
@@ -143,7 +148,7 @@ mod tests {
         assert!(credit_card("4111 1111 1111 1112").is_none(), "bad Luhn");
         assert!(
             credit_card("9111111111111111").is_none(),
-            "no issuer starts with 9"
+            "bad Luhn, no issuer starts with 9"
         );
         assert!(
             credit_card("4111 1111-1111 1111").is_none(),
@@ -168,7 +173,8 @@ mod tests {
         assert_eq!(credit_card(&maestro12).map(|v| v.1), Some(0.45));
         let maestro19 = valid("676770123456789012");
         assert_eq!(credit_card(&maestro19).map(|v| v.1), Some(0.9));
-        assert!(credit_card(&valid("99991234567")).is_none());
+        // Outside every range: below the threshold until a card word raises it.
+        assert_eq!(credit_card(&valid("99991234567")).map(|v| v.1), Some(0.16));
     }
 
     #[test]

@@ -11,7 +11,8 @@ pub fn patterns() -> Vec<Pattern> {
         Pattern::new(
             "medical_record_number",
             Entity::MedicalRecordNumber,
-            r"\b(?:[A-Z]{1,4}[-/]?)?\d{2,10}(?:[-/]\d{3,8})?\b",
+            // `0414892`, `G9976541`, `DM-940172`, `465585/17`, `47-103-032`.
+            r"\b(?:[A-Z]{1,4}[-/]?)?\d{2,10}(?:[-/]\d{2,8}){0,2}\b",
             mrn,
         )
         .context(&[
@@ -34,7 +35,11 @@ pub fn patterns() -> Vec<Pattern> {
             "patientenakte",
             "krankenakte",
             "fallnummer",
+            "fall-nr",
+            "fallnr",
             "aufnahmenummer",
+            "aktenzeichen",
+            "akte",
             // FR
             "dossier médical",
             "dossier medical",
@@ -65,6 +70,8 @@ pub fn patterns() -> Vec<Pattern> {
             "codice paziente",
             "id paziente",
             "numero paziente",
+            "nosologico",
+            "numero nosologico",
             // NL
             "patiëntnummer",
             "patientnummer",
@@ -72,6 +79,8 @@ pub fn patterns() -> Vec<Pattern> {
             "dossiernummer",
             "medisch dossier",
             "ziekenhuisnummer",
+            "patiënt-id",
+            "patient-id",
         ])
         .numeric()
         .cluster(5)

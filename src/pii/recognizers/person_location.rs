@@ -14,29 +14,49 @@ use super::{whole, Pattern, CONTEXT_BOOST};
 use crate::pii::entity::Entity;
 use crate::pii::scanner::Finding;
 
-/// FNV-1a: the sets are fixed public data, so hash flooding is not a concern and
-/// SipHash's cost would dominate the word scan.
+/// A multiply-rotate hash over eight bytes at a time (FxHash's scheme): the sets are
+/// fixed public data, so hash flooding is not a concern, and the word scan hashes a
+/// few capitalised words per sentence, where SipHash's or a byte-at-a-time hash's cost
+/// would dominate.
 #[derive(Default)]
-struct Fnv(u64);
+struct WordHasher(u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+const SEED: u64 = 0xf135_7aea_2e62_a9c5;
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(SEED).rotate_left(26);
     }
 }
 
-type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+impl Hasher for WordHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 
 /// First names: the U.S. Census lists plus the names common in the European countries
 /// whose languages are read (nam_dict, see `data/README.md`).
@@ -49,7 +69,17 @@ static LAST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/la
 static PLACES: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/places.txt")));
 /// Smaller towns (GeoNames, 5,000+ inhabitants, in the countries whose languages are
 /// read): reported only after a place cue ("in", "from", "nach", "à", ...).
-static TOWNS: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/towns.txt")));
+static TOWNS: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut set = lines(include_str!("../data/towns.txt"));
+    // Villages of 500 to 4,999 inhabitants (GeoNames cities500), minus ordinary words
+    // and first names: read, like the towns, only after a place cue.
+    set.extend(lines(include_str!("../data/villages.txt")));
+    set
+});
+/// Ordinary words of the six languages, lower case (wordfreq, see `data/README.md`):
+/// evidence that an unlisted capitalised run names a thing rather than a person.
+static COMMON: LazyLock<WordSet> =
+    LazyLock::new(|| lines(include_str!("../data/common_words.txt")));
 
 fn lines(s: &'static str) -> WordSet {
     s.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
@@ -61,6 +91,7 @@ pub fn warm_up() {
     LazyLock::force(&LAST);
     LazyLock::force(&PLACES);
     LazyLock::force(&TOWNS);
+    LazyLock::force(&COMMON);
     LazyLock::force(&CUES);
     LazyLock::force(&SENTENCE_WORDS);
     LazyLock::force(&NOT_NAME_SET);
@@ -286,6 +317,58 @@ const PERSON_CUES: &[&str] = &[
     "chiamata",
     "collega",
     "heet",
+    // Introducing oneself: `it's Diana`, `c'est Laure`, `soy Lisandro`, `sono Camilla`,
+    // `hier ist Ludwig`, `ik ben Nynke`.
+    "it's",
+    "i'm",
+    "c'est",
+    "suis",
+    "soy",
+    "sono",
+    "ist",
+    "bin",
+    "ben",
+    // Writing or speaking to someone: `write a text to Eric`, `écrire à Emmanuel`,
+    // `escribirle a Ema`, `scrivere a Saverio`, `du Mirjam schreiben`, `je Raf laten weten`.
+    "write",
+    "text",
+    "tell",
+    "remind",
+    "message",
+    "écrire",
+    "écris",
+    "dis",
+    "dire",
+    "prévenir",
+    "escribirle",
+    "escribir",
+    "escríbele",
+    "dile",
+    "decirle",
+    "avisa",
+    "scrivere",
+    "scrivi",
+    "dire",
+    "avvisa",
+    "schreiben",
+    "schreib",
+    "sag",
+    "sagen",
+    "laten",
+    "schrijven",
+    "zeg",
+    "vertel",
+    // Asking or saying something, after the name: `Adele bittet mich`, `Gilberto mi ha
+    // chiesto`, `Jeannine m'a demandé`, `Yasmine vroeg me`.
+    "bittet",
+    "fragt",
+    "sagt",
+    "vroeg",
+    "vraagt",
+    "zegt",
+    "m'a",
+    "mi",
+    "me",
     "genaamd",
     "met",
     "door",
@@ -350,7 +433,22 @@ const PLACE_CUES: &[&str] = &[
     "plz",
     "cp",
     "cap",
+    // A company's site before its town: `Niederlassung Kelheim`, `Standort Dieburg`.
+    "niederlassung",
+    "standort",
+    "filiale",
+    "vestiging",
+    "succursale",
 ];
+
+/// A company's site, which puts its town right after it (`Niederlassung Kelheim`): never
+/// part of a name or a named thing's run.
+fn site_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "Niederlassung" | "Standort" | "Filiale" | "Vestiging" | "Succursale"
+    )
+}
 const NOT_NAMES: &[&str] = &[
     "The",
     "This",
@@ -462,18 +560,18 @@ fn street_regex() -> &'static str {
     RE.get_or_init(|| {
         let core = [
             // EN: 12 Larkspur Close, 221B Baker Street, Flat 3, Osprey Court.
-            r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burg|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crossing|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks|Wall|Ways|Wells?)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
+            r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Lands?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Parks|Parkways|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Via|Vista|Walks|Wall|Ways|Wells?)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
             // DE, NL compounds: Lindenstraße 5, Kastanjelaan 12a, Prinsengracht 83.
-            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten)[ ]\d{1,4}[a-zA-Z]?(?:-\d{1,4})?\b",
+            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             // DE: Imelda-Speer-Straße 0, Berliner Straße 5, Am Alten Markt 3.
-            r"\b(?:[A-ZÄÖÜ][a-zäöüßé]+-)+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:-\d{1,4})?\b",
-            r"\b[A-ZÄÖÜ][a-zäöüß]+er[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?\b",
+            r"\b(?:[A-ZÄÖÜ][a-zäöüßé]+-)+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
+            r"\b[A-ZÄÖÜ][a-zäöüß]+er[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             // DE, NL with a preposition or article: Am Mühlbach 3, An der Alster 12, Op de Kamp 4.
             r"\b(?:Am|An[ ]der|An[ ]den|Auf[ ]dem|Auf[ ]der|Im|In[ ]der|Zum|Zur|Unter[ ]den|Hinter[ ]der|Op[ ]de|Aan[ ]de|In[ ]de|Achter[ ]de)[ ][A-ZÄÖÜ][a-zäöüß]+[ ]\d{1,4}[a-z]?\b",
             // FR: 12 rue des Tanneurs, 3 bis avenue du Général Leclerc.
             r"\b\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|passage)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ]|d')?[A-ZÉ][a-zéèêàç'-]+(?:[ ](?:de[ ]|du[ ]|des[ ])?[A-ZÉ][a-zéèêàç'-]+){0,3}",
             // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
-            r"\b(?:Calle|C/|C\.|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala)[ ]\d{1,3}\b)?",
+            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?",
         ];
         format!(
             r"(?:{})(?:(?:,?[ ]|\n)(?:{POSTCODE}[ ]{TOWN}|{TOWN}[ ]{UK_POSTCODE}|{TOWN},[ ][A-Z]{{2}}[ ]\d{{5}}))?",
@@ -552,8 +650,177 @@ fn is_determiner(w: &str) -> bool {
             .split_whitespace()
             .collect()
     });
+    // ASCII words (nearly all) fold case in a stack buffer, without an allocation.
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return SET.contains(w.to_lowercase().as_str());
+    }
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| SET.contains(l))
+}
+
+/// `w` with the accents of Latin letters removed (`José` -> `Jose`, `Élise` -> `Elise`),
+/// or `None` when it has none: the census lists spell most names without them.
+fn fold_accents(w: &str) -> Option<String> {
+    if w.is_ascii() {
+        return None;
+    }
+    let folded: String = w
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'É' | 'È' | 'Ê' | 'Ë' => 'E',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' => 'O',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+            'ñ' => 'n',
+            'Ñ' => 'N',
+            'ç' => 'c',
+            'Ç' => 'C',
+            c => c,
+        })
+        .collect();
+    (folded != w).then_some(folded)
+}
+
+/// A listed first name, as written or without its accents.
+fn is_first(w: &str) -> bool {
+    FIRST.contains(w) || fold_accents(w).is_some_and(|f| FIRST.contains(f.as_str()))
+}
+
+/// A listed surname, as written or without its accents.
+fn is_last(w: &str) -> bool {
+    LAST.contains(w) || fold_accents(w).is_some_and(|f| LAST.contains(f.as_str()))
+}
+
+/// Street types that put a person's name after them in French, Spanish, Italian and
+/// Portuguese addresses (`rue Robert Gérard`, `Callejón María Ángeles Sevillano`).
+fn street_word(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        "rue avenue boulevard bd chemin allée impasse quai route place cours square passage \
+         calle avenida avda plaza paseo carrer camino ronda travesía rambla acceso \
+         urbanización callejón cuesta pasaje pasadizo glorieta alameda carretera vía vial \
+         via viale piazza piazzale corso vicolo largo strada contrada rotonda borgo canale \
+         incrocio salita traversa lungomare stretto rua c"
+            .split_whitespace()
+            .collect()
+    });
+    w.len() <= 16 && SET.contains(w.to_lowercase().as_str())
+}
+
+/// Whether `before` ends with a postcode and one space: five digits, or the Dutch four
+/// digits and two capitals (`1234 AB `).
+fn after_postcode(before: &str) -> bool {
+    let Some(b) = before.strip_suffix(' ').map(str::as_bytes) else {
+        return false;
+    };
+    let digits_before = |end: usize| {
+        b[..end]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let starts_clean = |start: usize| start == 0 || !b[start - 1].is_ascii_alphanumeric();
+    let n = digits_before(b.len());
+    if n == 5 {
+        return starts_clean(b.len() - 5);
+    }
+    let l = b.len();
+    n == 0
+        && l >= 7
+        && b[l - 1].is_ascii_uppercase()
+        && b[l - 2].is_ascii_uppercase()
+        && b[l - 3] == b' '
+        && digits_before(l - 3) == 4
+        && starts_clean(l - 7)
+}
+
+/// Whether `before` ends with a house number and one space, as in the English order
+/// (`6 Martyn Light`, `221B Baker Street`): a number of one to five digits, perhaps with
+/// a letter, standing alone.
+fn after_house_number(before: &str) -> bool {
+    let Some(b) = before.strip_suffix(' ').map(str::as_bytes) else {
+        return false;
+    };
+    let b = b.strip_suffix(b",").unwrap_or(b);
+    let b = match b.last() {
+        Some(c) if c.is_ascii_uppercase() => &b[..b.len() - 1],
+        _ => b,
+    };
+    let n = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    (1..=5).contains(&n) && (n == b.len() || b[b.len() - n - 1] == b' ')
+}
+
+/// Labels whose value is a town: `city`, `Ort`, `ville`, `ciudad`, `città`, `plaats`.
+fn place_label(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "city"
+            | "town"
+            | "ort"
+            | "wohnort"
+            | "stadt"
+            | "ville"
+            | "localité"
+            | "ciudad"
+            | "localidad"
+            | "población"
+            | "città"
+            | "citta"
+            | "comune"
+            | "località"
+            | "plaats"
+            | "woonplaats"
+            | "gemeente"
+    )
+}
+
+/// A model number right after a capitalised run (`Era 100`, `Pro 9`, `X1 Carbon` is
+/// not): a space and a digit that do not start a date, a time or an address's postcode.
+fn model_number_follows(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    end + 1 < b.len() && b[end] == b' ' && b[end + 1].is_ascii_digit() && {
+        let run = b[end + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        // Not before a comma: `Calle Juan Bautista 15, 17197 Barcelona` is an address.
+        run <= 4
+            && b.get(end + 1 + run)
+                .is_none_or(|c| matches!(c, b' ' | b'.' | b'?' | b'!' | b')'))
+    }
+}
+
+/// Whether `w`, lower-cased, is an ordinary word of one of the six languages.
+fn ordinary_word(w: &str) -> bool {
     let lower = w.to_lowercase();
-    SET.contains(lower.as_str())
+    COMMON.contains(lower.as_str())
+}
+
+/// Whether the capitalised run `text[start..end]` stands alone between quotes
+/// (`'Privacy Notice'`, `« Le Petit Prince »`): a title or a heading. A quoted value
+/// after a colon (`"name": "Jane Roe"`) is a field, not a title.
+fn quoted_title(text: &str, start: usize, end: usize) -> bool {
+    const OPEN: &[char] = &['\'', '"', '‘', '“', '«', '„', '‚'];
+    const CLOSE: &[char] = &['\'', '"', '’', '”', '»', '“', '‘'];
+    let before = text[..start].trim_end_matches(' ');
+    let after = text[end..].trim_start_matches(' ');
+    let Some(open) = before.chars().next_back() else {
+        return false;
+    };
+    OPEN.contains(&open)
+        && after.starts_with(CLOSE)
+        && !before[..before.len() - open.len_utf8()]
+            .trim_end()
+            .ends_with([':', '='])
 }
 
 /// Whether `w` is a capitalised word that can be part of a name (not a sentence word,
@@ -728,6 +995,26 @@ fn is_particle(w: &str) -> bool {
             | "zum"
             | "af"
             | "St"
+            // Capitalised inside Italian, French, Spanish and Dutch surnames: `Ottavio Lo
+            // Fallaci`, `Vincentio De Galvani`, `William Le Rocher`, `Imke die Pelser`.
+            | "Lo"
+            | "Li"
+            | "La"
+            | "Le"
+            | "De"
+            | "Di"
+            | "Da"
+            | "Del"
+            | "Della"
+            | "Dal"
+            | "Van"
+            | "Von"
+            | "Du"
+            | "Des"
+            | "Dos"
+            | "Ten"
+            | "Ter"
+            | "die"
     )
 }
 
@@ -759,21 +1046,22 @@ const PLACE_CUE: u8 = 16;
 
 /// Every cue word with the lists it belongs to: one lookup per word instead of a scan
 /// of each list.
-static CUES: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
-    for (list, flag) in [
-        (TITLES, TITLE),
-        (LABELS, LABEL),
-        (GREETINGS, GREETING),
-        (PERSON_CUES, PERSON_CUE),
-        (PLACE_CUES, PLACE_CUE),
-    ] {
-        for w in list {
-            *m.entry(w).or_insert(0) |= flag;
+static CUES: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<&'static str, u8, BuildHasherDefault<WordHasher>> = HashMap::default();
+        for (list, flag) in [
+            (TITLES, TITLE),
+            (LABELS, LABEL),
+            (GREETINGS, GREETING),
+            (PERSON_CUES, PERSON_CUE),
+            (PLACE_CUES, PLACE_CUE),
+        ] {
+            for w in list {
+                *m.entry(w).or_insert(0) |= flag;
+            }
         }
-    }
-    m
-});
+        m
+    });
 
 /// Whether `w`, lower-cased, is in the cue list(s) of `flag`.
 fn is_cue(w: &str, flag: u8) -> bool {
@@ -813,7 +1101,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         let (mut last, mut k) = (i, i);
         while k < i + more && adjacent(k) {
             let next = word(k + 1);
-            if is_cue(next, TITLE) {
+            if is_cue(next, TITLE) || site_noun(next) {
                 break;
             } else if title_case(next) && !not_name(next) {
                 k += 1;
@@ -906,11 +1194,34 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 }
             }
         }
+        // `"city": "Port Derek"`, `Ort: Bad Kissingen`, `plaats = Yde`: the value of a
+        // town label, whatever the lists say.
+        if place_end.is_none()
+            && prev(i).is_some_and(place_label)
+            && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "=")
+        {
+            let mut last = i;
+            while last < i + 3 && adjacent(last) && title_case_or_particle(word(last + 1)) {
+                last += 1;
+            }
+            while last > i && !title_case(word(last)) {
+                last -= 1;
+            }
+            out.push(Finding::new(
+                Entity::Location,
+                ws[i].start,
+                ws[last].end,
+                0.85,
+                "place_label",
+            ));
+            i = last + 1;
+            continue;
+        }
         // Two or three capitalised words right after a place preposition ("in Much
         // Wenlock", "en Villanueva del Río") name a place, whatever the lists say.
         let mut by_preposition = false;
         if place_end.is_none()
-            && !FIRST.contains(w)
+            && !is_first(w)
             && prev(i).is_some_and(place_preposition)
             && gap(i) == " "
         {
@@ -920,6 +1231,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             }
         }
         if let Some(last) = place_end {
+            // As spelt: the census lists write `Caceres`, the place is `Cáceres`.
             let ambiguous = FIRST.contains(w) || LAST.contains(w);
             let mut confidence = match (town, ambiguous) {
                 (true, true) => 0.1,
@@ -953,9 +1265,13 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         // PERSON.
         let g = gap(i);
         // An all-caps word is an acronym (`HR`, `DR` in a postcode), not a title.
-        let after_title = prev(i)
-            .is_some_and(|p| is_cue(p, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
-            && matches!(g, " " | ". ");
+        let after_title = prev(i).is_some_and(|p| {
+            (is_cue(p, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
+                // Abbreviations that are words in lower case or all capitals: French
+                // `Me` (maître), `Pr`, `M.`, Spanish `D.`, Italian `Sig.ra`, `Dott.ssa`.
+                || matches!(p, "Me" | "Pr" | "Dra" | "Pra" | "Sra" | "ra" | "ssa" | "na")
+                || (matches!(p, "M" | "D") && g == ". ")
+        }) && matches!(g, " " | ". ");
         // `Name: Jane`, `"name": "Jane"`, `name = Jane`, `nombre: "Jane"`.
         let after_label = prev(i).is_some_and(|p| is_cue(p, LABEL))
             && matches!(g.trim().trim_matches('"').trim(), ":" | "=");
@@ -963,29 +1279,43 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && g.len() <= 3
             && !g.contains(['.', '!', '?']);
         let mut person: Option<(usize, f32)> = None;
+        // `rue Robert Gérard`, `Paseo de Nicolás Girón`: a name after a street word is
+        // the street's, and the street recognizer reports it.
+        // A street word opening the run (`Ronda Andrés Felipe Pla 657`) or a postcode
+        // before it (`95040 Marina Di Vasto`): an address, not a person.
+        let street_name = (1..=2).any(|back| {
+            i >= back
+                && street_word(word(i - back))
+                && (i - back + 1..i).all(|k| is_particle(word(k)))
+        }) || (street_word(w) && adjacent(i) && title_case(word(i + 1)))
+            || after_postcode(&text[..ws[i].start])
+            || after_house_number(&text[..ws[i].start]);
         // A capitalised run after an article names a thing: none of its words may start
         // a name of their own (`the Philips Hue Bridge`).
         let mut named_thing = false;
-        if not_name(w) || is_cue(w, TITLE) {
+        if not_name(w) || is_cue(w, TITLE) || street_name || site_noun(w) {
             // Sentence words and titles are never the start of a name.
         } else if after_title || after_label || after_greeting {
             person = Some((extend(i, 3), if after_title { 0.9 } else { 0.8 }));
-        } else if FIRST.contains(w) {
+        } else if is_first(w) {
             let through_particles = extend(i, 4);
             if through_particles > i + 1 && (i + 1..through_particles).any(|k| is_particle(word(k)))
             {
                 // `Jan van der Berg`, `María de la Cruz`: a first name, particles, a name.
                 person = Some((through_particles, 0.8));
-            } else if adjacent(i) && LAST.contains(word(i + 1)) {
+            } else if adjacent(i) && is_last(word(i + 1)) {
                 let mut last = i + 1;
-                if adjacent(last) && LAST.contains(word(last + 1)) {
+                if adjacent(last) && is_last(word(last + 1)) {
                     last += 1;
                 }
                 person = Some((last, 0.85));
             } else if adjacent(i)
                 && title_case(word(i + 1))
                 && !not_name(word(i + 1))
-                && !PLACES.contains(word(i + 1))
+                // A surname that is also a city (`Bradley Jackson`, `Ambrosio Valera`)
+                // unless a place cue puts a place here.
+                && (!PLACES.contains(word(i + 1))
+                    || (place_end.is_none() && !prev(i).is_some_and(|p| is_cue(p, PLACE_CUE))))
             {
                 person = Some((i + 1, 0.6));
             } else {
@@ -1009,7 +1339,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             // or possessive just before them (`the Kindle Paperwhite`, `unserer
             // Niederlassung Mühlhausen`), or a sentence opener followed by a lower-case
             // word (`Welches Sternzeichen habe ich`), leaves them below the threshold.
-            let listed = (i..=last).any(|k| FIRST.contains(word(k)) || LAST.contains(word(k)));
+            let listed = (i..=last).any(|k| is_first(word(k)) || is_last(word(k)));
             // `the Philips Hue Bridge`, `notre nouveau Portail Client`: an article, perhaps
             // with one lower-case adjective, outweighs a surname-like word (not a first name).
             let determined = i > 0
@@ -1020,14 +1350,24 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                         && word(i - 1).starts_with(|c: char| c.is_lowercase())
                         && is_determiner(word(i - 2))));
             let opener = confidence < 0.55 && !text[ws[last].end..].starts_with(',');
-            named_thing = determined && !FIRST.contains(w);
+            // Without a listed first name, every word an ordinary word (`Banana Bread`,
+            // `Grote Zaal`, `Lemon Cake`), or without any listed name a title between
+            // quotes, names a thing. With or without one: a model
+            // number right after the run (`Sonos Era 100`, `Surface Pro 9`) names a product.
+            let ordinary = !(i..=last).any(|k| is_first(word(k)))
+                && (i..=last)
+                    .filter(|&k| !is_particle(word(k)))
+                    .all(|k| ordinary_word(word(k)));
+            let thing = ordinary || (!listed && quoted_title(text, ws[i].start, ws[last].end));
+            named_thing =
+                (determined && !is_first(w)) || thing || model_number_follows(text, ws[last].end);
             let confidence = if named_thing || (!listed && opener) {
                 0.4
             } else {
                 confidence
             };
             person = Some((last, confidence));
-        } else if adjacent(i) && LAST.contains(word(i + 1)) && !PLACES.contains(w) {
+        } else if adjacent(i) && is_last(word(i + 1)) && !PLACES.contains(w) {
             let c = if cue_near(i, i + 1, PERSON_CUE) {
                 0.4 + CONTEXT_BOOST
             } else {
