@@ -1,15 +1,19 @@
 //! One pass over the text. The text is cut into segments at line ends (a line is never
-//! cut below 8 KiB); a `RegexSet` tells which recognizers can match in a segment (the
-//! prefilter), and three cheap gates then keep most of those from running: the digits
-//! the segment holds (a recognizer whose every match holds `n` digits skips a segment
-//! with fewer, a fact read from the regex's syntax tree), its longest digit cluster (a
-//! card needs twelve digits joined by short separators), and context words (a
-//! recognizer that cannot pass the policy's minimum confidence without its context word
-//! runs only near one, found by one automaton pass over the text for all of them).
-//! Validators then decide. Multi-line recognizers (key blocks) and the word-level
-//! PERSON/LOCATION scanner run once over the whole text. Overlaps are resolved so that
-//! the more certain, then the longer, finding wins. Never allocates per byte; never
-//! fails. Linear in the text except the overlap resolution, O(n log n) in findings.
+//! cut below 8 KiB). Cheap gates decide which recognizers may run in a segment, each a
+//! necessary condition of a match or of passing the minimum confidence: the digits the
+//! segment holds (a recognizer whose every match holds `n` digits skips a segment with
+//! fewer, a fact read from the regex's syntax tree), the bytes it holds (every match
+//! holds one of the recognizer's needed bytes, also read from the syntax tree: no `@`,
+//! no e-mail), its longest digit cluster (a card needs twelve digits joined by short
+//! separators), and context words (a recognizer that cannot pass the policy's minimum
+//! confidence without its context word runs only near one). When more than a few
+//! survive, one `RegexSet` pass tells which of them match at all. Every cue word of every
+//! recognizer (context, upgrade, veto, negative words) is found by one automaton pass
+//! over the whole text; gates and candidates read those hits. Validators then decide.
+//! Multi-line recognizers (key blocks) and the word-level PERSON/LOCATION scanner run
+//! once over the whole text. Overlaps are resolved so that the more certain, then the
+//! longer, finding wins. Never allocates per byte; never fails. Linear in the text
+//! except the overlap resolution, O(n log n) in findings.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -477,10 +481,7 @@ impl Scanner {
                 check: Check::Builtin(validate),
                 context: vocabulary.words(context),
                 numeric,
-                upgrade: match upgrade {
-                    Some((entity, words)) => Some((entity, vocabulary.words(words))),
-                    None => None,
-                },
+                upgrade: upgrade.map(|(entity, words)| (entity, vocabulary.words(words))),
                 veto: vocabulary.words(veto),
                 veto_before: vocabulary.whole(veto_before),
             };
@@ -949,7 +950,7 @@ mod tests {
         ];
         for whole in [false, true] {
             let mut vocabulary = Vocabulary::default();
-            let words: Vec<Words> = lists.iter().map(|l| vocabulary.build(*l, whole)).collect();
+            let words: Vec<Words> = lists.iter().map(|l| vocabulary.build(l, whole)).collect();
             let ac = AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .build(&vocabulary.words)
