@@ -334,18 +334,7 @@ async fn after_sigkill_under_load_every_answered_request_has_its_records() {
     again.sigterm();
     again.wait_exit(Duration::from_secs(10));
     let (_, lines) = records(&again);
-    for id in &answered {
-        let kinds: Vec<&str> = lines
-            .iter()
-            .filter(|l| l["record"]["request_id"] == id.as_str())
-            .filter_map(|l| l["record"]["kind"].as_str())
-            .collect();
-        assert_eq!(
-            kinds,
-            ["request", "response"],
-            "request {id} was answered 200 but its records are {kinds:?}"
-        );
-    }
+    common::load::assert_recorded(&lines, &answered, "");
     let (code, report) = verify(&again);
     assert_eq!(code, 0, "{report}");
 }

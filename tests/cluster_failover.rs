@@ -93,18 +93,14 @@ async fn a_node_killed_under_load_loses_no_answered_request_and_restarts_on_its_
             lines.iter().all(|l| l["record"]["node_id"] == id),
             "every record of node {id} carries its id"
         );
-        for (_, id) in answered.iter().filter(|(n, _)| *n == node) {
-            let kinds: Vec<&str> = lines
+        common::load::assert_recorded(
+            &lines,
+            answered
                 .iter()
-                .filter(|l| l["record"]["request_id"] == id.as_str())
-                .filter_map(|l| l["record"]["kind"].as_str())
-                .collect();
-            assert_eq!(
-                kinds,
-                ["request", "response"],
-                "request {id} was answered 200 by node {node} but its records are {kinds:?}"
-            );
-        }
+                .filter(|(n, _)| *n == node)
+                .map(|(_, id)| id),
+            &format!(" by node {node}"),
+        );
     }
     let (_, anchored) = services
         .pg

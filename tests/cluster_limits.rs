@@ -15,18 +15,11 @@ use cluster_support::*;
 use common::TestUpstream;
 use vault_support::{chat, create_key};
 
-/// 0.12 USD an answer: the test upstream reports 9 prompt and 3 completion tokens.
-const PRICING: &str = r#"
-[[pricing]]
-model = "gpt-4o-mini"
-input_per_million = 10000.0
-output_per_million = 10000.0
-"#;
-
 fn config(upstream: &TestUpstream, node_id: &str, cluster_extra: &str) -> String {
     format!(
-        "{}\n{PRICING}",
-        node_config(&upstream.base_url(), node_id, cluster_extra)
+        "{}\n{}",
+        node_config(&upstream.base_url(), node_id, cluster_extra),
+        common::PRICING
     )
 }
 

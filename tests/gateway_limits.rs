@@ -19,14 +19,6 @@ use vault_support::{admin, chat, create_key, start, start_in, stop, ADMIN_SECTIO
 /// The second key of tenant `acme` in the tenant test.
 const OTHER_KEY: &str = "lgk-test-other-client-key-0123456789";
 
-/// 0.12 USD an answer: the test upstream reports 9 prompt and 3 completion tokens.
-const PRICING: &str = r#"
-[[pricing]]
-model = "gpt-4o-mini"
-input_per_million = 10000.0
-output_per_million = 10000.0
-"#;
-
 /// The config for `upstream`, with `key_fields` added to the bootstrap key `acme-app`
 /// and `rest` (whole tables) after it, plus the admin API.
 fn config(upstream: &TestUpstream, key_fields: &str, rest: &str) -> String {
@@ -199,7 +191,10 @@ async fn tpm_is_charged_with_the_upstreams_usage_in_json_and_streams() {
 #[tokio::test]
 async fn a_daily_budget_refuses_once_spent_and_a_restart_keeps_the_spend() {
     let upstream = TestUpstream::openai().await;
-    let gw = start(&config(&upstream, "budget_daily = 0.2", PRICING), &[]);
+    let gw = start(
+        &config(&upstream, "budget_daily = 0.2", common::PRICING),
+        &[],
+    );
     // 0.12 USD an answer: 0 then 0.12 spent allow; 0.24 >= 0.20 refuses.
     assert_eq!(ask(&gw, CLIENT_KEY).await.status, 200);
     assert_eq!(ask(&gw, CLIENT_KEY).await.status, 200);
@@ -229,7 +224,10 @@ async fn a_daily_budget_refuses_once_spent_and_a_restart_keeps_the_spend() {
 #[tokio::test]
 async fn a_tenants_monthly_budget_caps_its_keys_after_a_restart() {
     let upstream = TestUpstream::openai().await;
-    let rest = format!("[tenants.limits]\nbudget_monthly = 0.1\n{PRICING}");
+    let rest = format!(
+        "[tenants.limits]\nbudget_monthly = 0.1\n{}",
+        common::PRICING
+    );
     let gw = start(&config(&upstream, "", &rest), &[]);
     let vaulted = create_key(&gw, json!({"tenant": "acme"})).await;
     assert_eq!(chat(&gw, &vaulted, "gpt-4o-mini").await.0, 200);
@@ -247,7 +245,7 @@ async fn a_tenants_monthly_budget_caps_its_keys_after_a_restart() {
 #[tokio::test]
 async fn a_vaulted_keys_limits_come_from_the_admin_api() {
     let upstream = TestUpstream::openai().await;
-    let gw = start(&config(&upstream, "", PRICING), &[]);
+    let gw = start(&config(&upstream, "", common::PRICING), &[]);
     let (status, created) = admin(
         &gw,
         Method::POST,

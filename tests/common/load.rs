@@ -71,3 +71,25 @@ pub async fn finish(clients: Vec<JoinHandle<Answered>>) -> Answered {
     }
     answered
 }
+
+/// Asserts that each request in `ids` has exactly a request and a response record among
+/// `lines` (`audit tail` lines) of the log that answered it (`whom` names it in the
+/// failure message).
+pub fn assert_recorded<'a>(
+    lines: &[serde_json::Value],
+    ids: impl IntoIterator<Item = &'a String>,
+    whom: &str,
+) {
+    for id in ids {
+        let kinds: Vec<&str> = lines
+            .iter()
+            .filter(|l| l["record"]["request_id"] == id.as_str())
+            .filter_map(|l| l["record"]["kind"].as_str())
+            .collect();
+        assert_eq!(
+            kinds,
+            ["request", "response"],
+            "request {id} was answered 200{whom} but its records are {kinds:?}"
+        );
+    }
+}

@@ -321,3 +321,11 @@ pub fn distinct_emails(bytes: usize) -> String {
     }
     text
 }
+
+/// 0.12 USD an answer: the test upstream reports 9 prompt and 3 completion tokens.
+pub const PRICING: &str = r#"
+[[pricing]]
+model = "gpt-4o-mini"
+input_per_million = 10000.0
+output_per_million = 10000.0
+"#;
