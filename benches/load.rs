@@ -6,6 +6,9 @@
 //! run on one machine.
 //!
 //! Run: `cargo bench --bench load` (optionally `-- --seconds 5 --concurrency 32`).
+//! `-- --only json:batch` (or `sse:fsync`, ...) runs one workload and durability only,
+//! direct then through the gateway: long enough runs of one path to profile it with
+//! `perf record -p $(pgrep -f 'ledgergate serve')`.
 //! The load generator is `wrk` when it is installed (`apt-get install wrk`; comparable
 //! with other gateways' published figures), else this file's own reqwest client. It
 //! prints a Markdown table: requests/s at `--concurrency` connections, the ratio to
@@ -23,6 +26,8 @@ use support::{realistic_body, spawn_upstream, Gateway, KEY};
 
 struct Args {
     seconds: u64,
+    /// `json:fsync`, `sse:batch`, ...: one workload and durability only.
+    only: Option<String>,
     concurrency: usize,
     generator: Generator,
 }
@@ -47,6 +52,7 @@ fn args() -> Args {
         .is_ok_and(|o| !o.stdout.is_empty() || !o.stderr.is_empty());
     Args {
         seconds: value("--seconds").and_then(|v| v.parse().ok()).unwrap_or(5),
+        only: value("--only").map(|v| v.to_ascii_lowercase()),
         concurrency: value("--concurrency")
             .and_then(|v| v.parse().ok())
             .unwrap_or(32),
@@ -274,9 +280,17 @@ fn main() {
     );
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let selected = |workload: &str, durability: &str| {
+        args.only.as_deref().is_none_or(|only| {
+            only == format!("{}:{durability}", workload.to_ascii_lowercase())
+        })
+    };
     for stream in [false, true] {
         let body = realistic_body(stream);
         let workload = if stream { "SSE" } else { "JSON" };
+        if !["fsync", "batch"].iter().any(|d| selected(workload, d)) {
+            continue;
+        }
         let direct_target = Target {
             url: &direct,
             key: None,
@@ -292,6 +306,9 @@ fn main() {
             ms(base_one.p50)
         );
         for durability in ["fsync", "batch"] {
+            if !selected(workload, durability) {
+                continue;
+            }
             let gateway = Gateway::start(&upstream, durability);
             let url = format!("{}/v1/chat/completions", gateway.url);
             check_restored(&url, stream);
