@@ -173,7 +173,10 @@ async fn until_status(node: &TestGateway, secret: &str, status: u16) {
         if got == status {
             return;
         }
-        assert!(Instant::now() < deadline, "still {got}, not {status}: {body}");
+        assert!(
+            Instant::now() < deadline,
+            "still {got}, not {status}: {body}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -187,9 +190,9 @@ async fn an_old_row_restored_in_postgres_does_not_bring_a_revoked_key_back() {
     assert_eq!(chat(&a, &secret, "gpt-4o-mini").await.0, 200);
     // Someone with write access to the database (not the master key) keeps a copy of
     // the validly sealed row, and puts it back after the key was revoked.
-    let (ok, out) = services.pg.psql(
-        "CREATE TABLE stash AS SELECT * FROM ledgergate_virtual_keys WHERE id = 'replayed'",
-    );
+    let (ok, out) = services
+        .pg
+        .psql("CREATE TABLE stash AS SELECT * FROM ledgergate_virtual_keys WHERE id = 'replayed'");
     assert!(ok, "{out}");
     let (status, body) = admin(&a, Method::DELETE, "/admin/v1/virtual-keys/replayed", None).await;
     assert_eq!(status, 200, "{body}");
