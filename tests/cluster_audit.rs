@@ -76,6 +76,15 @@ fn verify_bundle(services: &Services, dir: &Path) -> (i32, String) {
     (code, format!("{out}{err}"))
 }
 
+/// A schema of `audit-schema/`, compiled.
+fn published_schema(name: &str) -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("audit-schema")
+        .join(name);
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
 #[tokio::test]
 async fn a_cluster_export_verifies_per_node_and_finds_an_altered_frame_and_a_missing_node() {
     let upstream = TestUpstream::openai().await;
@@ -103,14 +112,7 @@ async fn a_cluster_export_verifies_per_node_and_finds_an_altered_frame_and_a_mis
     );
 
     // cluster.json matches its published schema.
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("audit-schema/cluster-manifest.schema.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let schema = jsonschema::draft202012::new(&schema).unwrap();
+    let schema = published_schema("cluster-manifest.schema.json");
     let manifest: Value =
         serde_json::from_slice(&std::fs::read(out.join("cluster.json")).unwrap()).unwrap();
     assert!(schema.is_valid(&manifest), "{manifest}");
@@ -212,14 +214,7 @@ async fn a_cluster_export_verifies_per_node_and_finds_an_altered_frame_and_a_mis
         );
     }
     // Each node's manifest, with the list it signed, matches its published schema.
-    let node_schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("audit-schema/export-manifest.schema.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let node_schema = jsonschema::draft202012::new(&node_schema).unwrap();
+    let node_schema = published_schema("export-manifest.schema.json");
     for id in ["a", "b", "c"] {
         let node: Value = serde_json::from_slice(
             &std::fs::read(out.join(format!("nodes/{id}/manifest.json"))).unwrap(),
