@@ -152,6 +152,7 @@ fn an_export_runs_beside_ongoing_appends() {
                 to: "2100-01-01T00:00:00Z".into(),
                 tenant: Some("acme".into()),
                 out: out.clone(),
+                cluster_nodes: None,
             })
             .await
             .unwrap();

@@ -76,6 +76,15 @@ fn verify_bundle(services: &Services, dir: &Path) -> (i32, String) {
     (code, format!("{out}{err}"))
 }
 
+/// A schema of `audit-schema/`, compiled.
+fn published_schema(name: &str) -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("audit-schema")
+        .join(name);
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
 #[tokio::test]
 async fn a_cluster_export_verifies_per_node_and_finds_an_altered_frame_and_a_missing_node() {
     let upstream = TestUpstream::openai().await;
@@ -103,14 +112,7 @@ async fn a_cluster_export_verifies_per_node_and_finds_an_altered_frame_and_a_mis
     );
 
     // cluster.json matches its published schema.
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("audit-schema/cluster-manifest.schema.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let schema = jsonschema::draft202012::new(&schema).unwrap();
+    let schema = published_schema("cluster-manifest.schema.json");
     let manifest: Value =
         serde_json::from_slice(&std::fs::read(out.join("cluster.json")).unwrap()).unwrap();
     assert!(schema.is_valid(&manifest), "{manifest}");
@@ -188,6 +190,39 @@ async fn a_cluster_export_verifies_per_node_and_finds_an_altered_frame_and_a_mis
         report.contains("FAILED: node c: named in cluster.json but missing from the bundle"),
         "{report}"
     );
+
+    // Node c removed from cluster.json too: a consistent-looking two-node bundle, but
+    // a and b each signed the list of three into their own manifests.
+    let dropped = scratch.path().join("dropped");
+    common::copy_dir(&out, &dropped);
+    std::fs::remove_dir_all(dropped.join("nodes/c")).unwrap();
+    let mut cluster: Value =
+        serde_json::from_slice(&std::fs::read(dropped.join("cluster.json")).unwrap()).unwrap();
+    cluster["nodes"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|n| n["node_id"] != "c");
+    std::fs::write(dropped.join("cluster.json"), cluster.to_string()).unwrap();
+    let (code, report) = verify_bundle(&services, &dropped);
+    assert_eq!(code, 1, "{report}");
+    for id in ["a", "b"] {
+        assert!(
+            report.contains(&format!(
+                "FAILED: node {id}: seq 0: gap at manifest.json: this node's signed manifest names the nodes a, b, c but cluster.json lists a, b"
+            )),
+            "{report}"
+        );
+    }
+    // Each node's manifest, with the list it signed, matches its published schema.
+    let node_schema = published_schema("export-manifest.schema.json");
+    for id in ["a", "b", "c"] {
+        let node: Value = serde_json::from_slice(
+            &std::fs::read(out.join(format!("nodes/{id}/manifest.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(node["cluster_nodes"], serde_json::json!(["a", "b", "c"]));
+        assert!(node_schema.is_valid(&node), "{node}");
+    }
 
     // An export into an existing directory is refused and changes nothing.
     let (code, _, stderr) = export(&services, &config, &out);

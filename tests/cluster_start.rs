@@ -98,7 +98,7 @@ async fn a_node_migrates_the_schema_once_and_refuses_a_newer_one() {
     assert!(ok, "{versions}");
     assert_eq!(
         versions.trim(),
-        "1:0001_cluster,2:0002_erasures,3:0003_provider_keys"
+        "1:0001_cluster,2:0002_erasures,3:0003_provider_keys,4:0004_revoked_virtual_keys"
     );
     let (_, nodes) = services.pg.psql("SELECT node_id FROM ledgergate_nodes");
     assert_eq!(nodes.trim(), "a");
@@ -107,7 +107,7 @@ async fn a_node_migrates_the_schema_once_and_refuses_a_newer_one() {
     let (_, count) = services
         .pg
         .psql("SELECT count(*) FROM ledgergate_schema_migrations");
-    assert_eq!(count.trim(), "3");
+    assert_eq!(count.trim(), "4");
     vault_support::stop(node).await;
     vault_support::stop(second).await;
 
@@ -121,7 +121,7 @@ async fn a_node_migrates_the_schema_once_and_refuses_a_newer_one() {
     let (code, stderr) = refused_start(&config, &env);
     assert_eq!(code, 2, "{stderr}");
     assert!(
-        stderr.contains("the cluster schema in PostgreSQL is version 99, newer than this binary knows (3); upgrade ledgergate on this node"),
+        stderr.contains("the cluster schema in PostgreSQL is version 99, newer than this binary knows (4); upgrade ledgergate on this node"),
         "{stderr}"
     );
 }
@@ -284,5 +284,40 @@ async fn checkpoints_are_anchored_and_a_node_whose_log_is_gone_refuses_to_start(
     assert!(
         !dir.path().join("data").join("audit").exists(),
         "nothing was created"
+    );
+}
+
+#[tokio::test]
+async fn the_master_key_of_a_cluster_node_is_not_rotated_in_place() {
+    let upstream = TestUpstream::openai().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("ledgergate.toml");
+    std::fs::write(&config, node_config(&upstream.base_url(), "a", "")).unwrap();
+    std::fs::create_dir_all(dir.path().join("data").join("vault")).unwrap();
+    let new_master = "22".repeat(32);
+    let (code, out, err) = vault_support::keys(
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "--data-dir",
+            dir.path().join("data").to_str().unwrap(),
+            "rotate",
+            "--master",
+        ],
+        &[("LEDGERGATE_NEW_MASTER_KEY", new_master.as_str())],
+        "",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("not the rows cluster node \"a\" shares in PostgreSQL"),
+        "{err}"
+    );
+    assert!(!out.contains(&new_master) && !err.contains(&new_master));
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("data").join("vault"))
+            .unwrap()
+            .count(),
+        0,
+        "nothing was written"
     );
 }

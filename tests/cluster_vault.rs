@@ -165,6 +165,66 @@ async fn a_row_edited_in_postgres_grants_nothing() {
     }
 }
 
+/// Waits until `secret` gets `status` from `node` (within 5 s).
+async fn until_status(node: &TestGateway, secret: &str, status: u16) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let (got, body) = chat(node, secret, "gpt-4o-mini").await;
+        if got == status {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "still {got}, not {status}: {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn an_old_row_restored_in_postgres_does_not_bring_a_revoked_key_back() {
+    let upstream = TestUpstream::openai().await;
+    let services = Services::start();
+    let a = start_node(&services, &node_config(&upstream.base_url(), "a", ""));
+    let secret = create_key(&a, json!({"tenant": "acme", "id": "replayed"})).await;
+    assert_eq!(chat(&a, &secret, "gpt-4o-mini").await.0, 200);
+    // Someone with write access to the database (not the master key) keeps a copy of
+    // the validly sealed row, and puts it back after the key was revoked.
+    let (ok, out) = services
+        .pg
+        .psql("CREATE TABLE stash AS SELECT * FROM ledgergate_virtual_keys WHERE id = 'replayed'");
+    assert!(ok, "{out}");
+    let (status, body) = admin(&a, Method::DELETE, "/admin/v1/virtual-keys/replayed", None).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(chat(&a, &secret, "gpt-4o-mini").await.0, 401);
+    let (ok, out) = services
+        .pg
+        .psql("INSERT INTO ledgergate_virtual_keys SELECT * FROM stash");
+    assert!(ok, "{out}");
+    // Notifications arrive in order: once a key created after the restore works, the
+    // node has re-read the restored row.
+    let marker = create_key(&a, json!({"tenant": "acme", "id": "after-restore"})).await;
+    let b = start_node(&services, &node_config(&upstream.base_url(), "b", ""));
+    until_status(&b, &marker, 200).await;
+    for node in [&a, &b] {
+        let (status, body) = chat(node, &secret, "gpt-4o-mini").await;
+        assert_eq!(status, 401, "the restored row was believed: {body}");
+    }
+    // The revocation itself cannot be taken back.
+    for sql in [
+        "DELETE FROM ledgergate_revoked_virtual_keys",
+        "UPDATE ledgergate_revoked_virtual_keys SET digest = '\\x00'",
+        "TRUNCATE ledgergate_revoked_virtual_keys",
+    ] {
+        let (ok, out) = services.pg.psql(sql);
+        assert!(!ok && out.contains("append-only"), "{sql}: {out}");
+    }
+    let (_, listed) = services
+        .pg
+        .psql("SELECT id, revoked_by FROM ledgergate_revoked_virtual_keys");
+    assert_eq!(listed.trim(), "replayed|a");
+}
+
 #[tokio::test]
 async fn a_node_with_another_master_key_is_refused() {
     let upstream = TestUpstream::openai().await;

@@ -86,6 +86,9 @@ pub struct ExportRequest {
     pub to: String,
     pub tenant: Option<String>,
     pub out: PathBuf,
+    /// In a cluster export: every node the bundle covers, written into this node's
+    /// signed manifest so that a node dropped from the cluster bundle is seen.
+    pub cluster_nodes: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -131,6 +134,10 @@ pub struct Manifest {
     pub proof_size: u64,
     /// SHA-256 (hex) of every other file in the bundle but `manifest.sig`.
     pub files: std::collections::BTreeMap<String, String>,
+    /// In a node's part of a cluster bundle: the ids of every node the cluster export
+    /// collected, as the exporter asked this node (signed with the manifest).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_nodes: Option<Vec<String>>,
 }
 
 /// One entry of `omitted.json`: a record shown as its record hash only.
@@ -444,6 +451,7 @@ pub fn write_bundle(
         open_end,
         proof_size: limit,
         files: digests,
+        cluster_nodes: req.cluster_nodes.clone(),
     };
     let manifest_text = serde_json::to_vec_pretty(&manifest).map_err(|e| ExportError::Io {
         path: out.join(FILE_MANIFEST),

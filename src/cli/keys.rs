@@ -363,6 +363,15 @@ fn note_offline(reason: &str) {
 /// the two stores) is left as it is, so running the command again finishes the job.
 /// `vault_only` re-wraps the key vault alone (the audit log stays under the old key).
 fn rotate_master(args: &KeysArgs, config: Option<&Config>, vault_only: bool) -> Result<(), String> {
+    if let Some(cluster) = config.and_then(|c| c.cluster.as_ref()) {
+        // The shared rows in PostgreSQL (virtual and provider keys, erasures) are
+        // sealed under the master key too; re-wrapping this node's stores alone would
+        // leave it unable to rejoin (its key would no longer open the shared rows).
+        return Err(format!(
+            "keys rotate --master re-wraps one node's vault and audit log, not the rows cluster node \"{}\" shares in PostgreSQL, so the node could not rejoin its cluster with the new key; a cluster's master key cannot be rotated in place (see SECURITY.md, Cluster)",
+            cluster.node_id
+        ));
+    }
     let data_dir = args
         .data_dir
         .clone()

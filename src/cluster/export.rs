@@ -8,10 +8,13 @@
 //! Guarantees: verification needs no secret and no database. Each node's sub-bundle is
 //! verified as `audit verify-bundle` verifies one, against its own signed checkpoints
 //! and against its anchored ones; a node named in `cluster.json` without its
-//! directory, or a directory not named there, is a failure. What it does not prove:
-//! `cluster.json` is the exporter's statement, not signed by any node, so a bundle
-//! with a node removed from both the list and the directory is found only by
-//! comparing with `ledgergate cluster status` (or the anchors table) of the cluster.
+//! directory, or a directory not named there, is a failure. `cluster.json` itself is
+//! the exporter's statement, signed by no node, but every node signs the list of nodes
+//! the export collected into its own manifest (`cluster_nodes`), and each list must
+//! equal `cluster.json`'s: a node removed from both the list and the directory is
+//! still named by every other node's signed part. What it does not prove: that the
+//! exporter asked every node the cluster has (it asks the nodes its registry lists);
+//! compare with `ledgergate cluster status` or the anchors table for that.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -234,6 +237,12 @@ pub fn verify_cluster_bundle(dir: &Path) -> Result<ClusterReport, ClusterBundleE
         }
     }
     report.unlisted.sort();
+    let any_signed = manifest.nodes.iter().any(|node| {
+        std::fs::read(nodes_dir.join(&node.node_id).join(FILE_MANIFEST))
+            .ok()
+            .and_then(|b| serde_json::from_slice::<crate::audit::export::Manifest>(&b).ok())
+            .is_some_and(|m| m.cluster_nodes.is_some())
+    });
     for node in &manifest.nodes {
         let node_dir = nodes_dir.join(&node.node_id);
         if !node_dir.join(FILE_MANIFEST).is_file() {
@@ -256,10 +265,13 @@ pub fn verify_cluster_bundle(dir: &Path) -> Result<ClusterReport, ClusterBundleE
                 source,
             })?;
         // The node's bundle must be of the log the cluster manifest names for it.
-        let log_id = std::fs::read(node_dir.join(FILE_MANIFEST))
+        let node_manifest = std::fs::read(node_dir.join(FILE_MANIFEST))
             .ok()
-            .and_then(|b| serde_json::from_slice::<crate::audit::export::Manifest>(&b).ok())
-            .map(|m| m.log_id);
+            .and_then(|b| serde_json::from_slice::<crate::audit::export::Manifest>(&b).ok());
+        if let Some(failure) = membership_failure(&manifest, node_manifest.as_ref(), any_signed) {
+            bundle.failures.push(failure);
+        }
+        let log_id = node_manifest.map(|m| m.log_id);
         if log_id.as_deref() != Some(node.log_id.as_str()) {
             bundle.failures.push(crate::audit::Failure {
                 seq: 0,
@@ -278,4 +290,46 @@ pub fn verify_cluster_bundle(dir: &Path) -> Result<ClusterReport, ClusterBundleE
         });
     }
     Ok(report)
+}
+
+/// Whether the node list this node signed into its own manifest (`cluster_nodes`)
+/// differs from `cluster.json`'s: `cluster.json` is signed by no node, but every
+/// node's part names every node the export collected, so a node dropped from both
+/// `cluster.json` and `nodes/` is still named by the others. Bundles of exporters
+/// older than this check carry no list in any node's manifest and are read as before;
+/// once one node's manifest has a list, every node's must, and all must agree.
+fn membership_failure(
+    cluster: &ClusterManifest,
+    node: Option<&crate::audit::export::Manifest>,
+    any_signed: bool,
+) -> Option<crate::audit::Failure> {
+    let listed: std::collections::BTreeSet<&str> =
+        cluster.nodes.iter().map(|n| n.node_id.as_str()).collect();
+    let signed = node.and_then(|m| m.cluster_nodes.as_ref());
+    let detail = match signed {
+        Some(signed) => {
+            let signed: std::collections::BTreeSet<&str> =
+                signed.iter().map(String::as_str).collect();
+            if signed == listed {
+                return None;
+            }
+            let join = |set: &std::collections::BTreeSet<&str>| {
+                set.iter().copied().collect::<Vec<_>>().join(", ")
+            };
+            format!(
+                "this node's signed manifest names the nodes {} but {FILE_CLUSTER} lists {}: a node was dropped from (or added to) the bundle",
+                join(&signed),
+                join(&listed)
+            )
+        }
+        // Required only when another node's part carries a list.
+        None if !any_signed => return None,
+        None => "this node's manifest names no cluster nodes while other nodes' parts do: it was not collected by the same cluster export".to_owned(),
+    };
+    Some(crate::audit::Failure {
+        seq: 0,
+        reason: crate::audit::Reason::Gap,
+        location: FILE_MANIFEST.to_owned(),
+        detail,
+    })
 }

@@ -20,9 +20,9 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use futures::future::BoxFuture;
 use redis::Script;
 use time::OffsetDateTime;
-use tokio::runtime::Handle;
 
 use super::redis::{describe, Redis};
 use crate::config::RedisFailure;
@@ -124,7 +124,6 @@ pub type OnFallback = Box<dyn Fn(bool, &str) + Send + Sync>;
 /// Limits kept in Redis for every node of the cluster.
 pub struct RedisLimits {
     redis: Redis,
-    runtime: Handle,
     /// Prefixes every key (lets several clusters or tests share one Redis).
     prefix: String,
     node_id: String,
@@ -148,7 +147,6 @@ impl RedisLimits {
     ) -> Arc<RedisLimits> {
         Arc::new(RedisLimits {
             redis,
-            runtime: Handle::current(),
             prefix: "ledgergate:limits".to_owned(),
             node_id: node_id.to_owned(),
             failure,
@@ -170,18 +168,12 @@ impl RedisLimits {
         ]
     }
 
-    /// Runs a Redis call from the request path (a synchronous trait on a multi-thread
-    /// runtime): the worker thread is handed over while it waits, within the
-    /// connection's own timeouts.
-    fn run<T>(
-        &self,
+    /// Awaits a Redis call (bounded by the connection's own timeouts); the error as
+    /// one phrase without the URL.
+    async fn run<T>(
         call: impl std::future::Future<Output = redis::RedisResult<T>>,
     ) -> Result<T, String> {
-        let result = match Handle::try_current() {
-            Ok(_) => tokio::task::block_in_place(|| self.runtime.block_on(call)),
-            Err(_) => self.runtime.block_on(call),
-        };
-        result.map_err(|e| describe(&e))
+        call.await.map_err(|e| describe(&e))
     }
 
     fn redis_failed(&self, reason: &str) {
@@ -215,7 +207,34 @@ fn kind_of(name: &str) -> Option<LimitKind> {
 }
 
 impl LimitStore for RedisLimits {
-    fn admit(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)]) -> Result<(), Denied> {
+    fn admit<'a>(
+        &'a self,
+        now: OffsetDateTime,
+        subjects: &'a [(Subject, Limits)],
+    ) -> BoxFuture<'a, Result<(), Denied>> {
+        Box::pin(self.admit_in_redis(now, subjects))
+    }
+
+    fn charge<'a>(
+        &'a self,
+        now: OffsetDateTime,
+        subjects: &'a [(Subject, Limits)],
+        usage: &'a Usage,
+    ) -> BoxFuture<'a, ()> {
+        Box::pin(self.charge_in_redis(now, subjects, usage))
+    }
+
+    fn seed<'a>(&'a self, now: OffsetDateTime, spend: &'a Spend) -> BoxFuture<'a, ()> {
+        Box::pin(self.seed_in_redis(now, spend))
+    }
+}
+
+impl RedisLimits {
+    async fn admit_in_redis(
+        &self,
+        now: OffsetDateTime,
+        subjects: &[(Subject, Limits)],
+    ) -> Result<(), Denied> {
         let limited: Vec<&(Subject, Limits)> =
             subjects.iter().filter(|(_, l)| !l.is_unlimited()).collect();
         let mut invocation = self.admit.prepare_invoke();
@@ -231,7 +250,7 @@ impl LimitStore for RedisLimits {
                 .arg(budget(limits.budget_monthly));
         }
         let mut connection = self.redis.connection();
-        let refused: Vec<String> = match self.run(invocation.invoke_async(&mut connection)) {
+        let refused: Vec<String> = match Self::run(invocation.invoke_async(&mut connection)).await {
             Ok(refused) => {
                 self.redis_ok();
                 refused
@@ -287,7 +306,12 @@ impl LimitStore for RedisLimits {
         }
     }
 
-    fn charge(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)], usage: &Usage) {
+    async fn charge_in_redis(
+        &self,
+        now: OffsetDateTime,
+        subjects: &[(Subject, Limits)],
+        usage: &Usage,
+    ) {
         let mut invocation = self.charge.prepare_invoke();
         for (subject, limits) in subjects {
             let currency = usage
@@ -304,7 +328,7 @@ impl LimitStore for RedisLimits {
                 .arg(usage.cost.as_ref().map_or(0, |(_, m)| *m));
         }
         let mut connection = self.redis.connection();
-        if let Err(reason) = self.run(invocation.invoke_async::<i64>(&mut connection)) {
+        if let Err(reason) = Self::run(invocation.invoke_async::<i64>(&mut connection)).await {
             // The answer was already given; the spend is in the audit log, from which
             // an empty Redis is seeded. This node keeps its own count meanwhile.
             tracing::warn!(reason = %reason, "limits: a charge could not reach Redis");
@@ -314,7 +338,7 @@ impl LimitStore for RedisLimits {
         }
     }
 
-    fn seed(&self, now: OffsetDateTime, spend: &Spend) {
+    async fn seed_in_redis(&self, now: OffsetDateTime, spend: &Spend) {
         if self.failure == RedisFailure::Local {
             self.local.seed(now, spend);
         }
@@ -323,7 +347,7 @@ impl LimitStore for RedisLimits {
         // lost the marker too, and is seeded again by every node that starts.
         let marker = format!("{}:seeded:{}:{}", self.prefix, month_of(now), self.node_id);
         let mut connection = self.redis.connection();
-        let first: Result<Option<String>, String> = self.run(
+        let first: Result<Option<String>, String> = Self::run(
             redis::cmd("SET")
                 .arg(&marker)
                 .arg(1)
@@ -331,7 +355,8 @@ impl LimitStore for RedisLimits {
                 .arg("EX")
                 .arg(3_456_000)
                 .query_async(&mut connection),
-        );
+        )
+        .await;
         match first {
             Ok(Some(_)) => {}
             Ok(None) => return,
@@ -359,7 +384,7 @@ impl LimitStore for RedisLimits {
                     .ignore();
             }
         }
-        if let Err(reason) = self.run(pipe.query_async::<()>(&mut connection)) {
+        if let Err(reason) = Self::run(pipe.query_async::<()>(&mut connection)).await {
             tracing::warn!(reason = %reason, "limits: spend could not be seeded into Redis");
         }
     }

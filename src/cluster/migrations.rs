@@ -20,6 +20,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_provider_keys",
         include_str!("migrations/0003_provider_keys.sql"),
     ),
+    (
+        "0004_revoked_virtual_keys",
+        include_str!("migrations/0004_revoked_virtual_keys.sql"),
+    ),
 ];
 
 /// The schema version this binary reads and writes.

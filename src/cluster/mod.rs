@@ -19,6 +19,7 @@ pub mod postgres;
 pub mod provider_keys;
 pub mod redis;
 pub mod status;
+pub mod tls;
 pub mod vault;
 
 use std::sync::Arc;
@@ -115,7 +116,11 @@ impl Cluster {
         let pg_url = url_from(&config.postgres_url_env, "PostgreSQL", "postgres_url_env")?;
         let redis_url = url_from(&config.redis_url_env, "Redis", "redis_url_env")?;
         let target = PgTarget::from_url(&pg_url, &config.postgres_url_env)?;
-        let redis_target = redis::RedisTarget::from_url(&redis_url, &config.redis_url_env)?;
+        let redis_target = redis::RedisTarget::from_url(
+            &redis_url,
+            &config.redis_url_env,
+            config.redis_ca_file.as_deref(),
+        )?;
         drop((pg_url, redis_url));
 
         let mut claim = target.connect_with(None).await?;

@@ -1,8 +1,10 @@
 //! The connection to Redis: the URL read from the variable the config names
-//! (`rediss://` for TLS, with rustls), a connection manager that reconnects on its own,
+//! (`rediss://` for TLS, with rustls, trusting `[cluster] redis_ca_file` when set, else
+//! the system's roots; the chain and the host name are checked), a connection manager that reconnects on its own,
 //! and bounded timeouts so a Redis that stops answering turns into an error quickly
 //! (limits then fail closed) rather than a request that hangs. Never prints the URL.
 
+use std::path::Path;
 use std::time::Duration;
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
@@ -25,12 +27,41 @@ impl std::fmt::Debug for RedisTarget {
 }
 
 impl RedisTarget {
-    pub fn from_url(url: &str, variable: &str) -> Result<RedisTarget, ClusterError> {
-        let client = redis::Client::open(url).map_err(|e| ClusterError::BadUrl {
+    /// Parses the URL held by `variable`; `ca_file` (`[cluster] redis_ca_file`) is the
+    /// CA to trust instead of the system's roots, and needs a `rediss://` URL.
+    pub fn from_url(
+        url: &str,
+        variable: &str,
+        ca_file: Option<&Path>,
+    ) -> Result<RedisTarget, ClusterError> {
+        let bad = |reason: String| ClusterError::BadUrl {
             variable: variable.to_owned(),
             what: "Redis",
-            reason: format!("{:?}", e.kind()),
-        })?;
+            reason,
+        };
+        let client = match ca_file {
+            None => redis::Client::open(url),
+            Some(path) => {
+                if !url.starts_with("rediss://") {
+                    // The operator asked for a private CA: a plain-text URL would
+                    // silently send the password and the counters unencrypted.
+                    return Err(bad(
+                        "cluster.redis_ca_file is set, so the URL must start with rediss:// (TLS)"
+                            .to_owned(),
+                    ));
+                }
+                let pem = super::tls::read_ca_pem(path, "cluster.redis_ca_file")
+                    .map_err(|e| bad(e.to_string()))?;
+                redis::Client::build_with_tls(
+                    url,
+                    redis::TlsCertificates {
+                        client_tls: None,
+                        root_cert: Some(pem),
+                    },
+                )
+            }
+        }
+        .map_err(|e| bad(format!("{:?}", e.kind())))?;
         Ok(RedisTarget {
             client,
             variable: variable.to_owned(),
@@ -85,6 +116,11 @@ impl Redis {
 
 /// A Redis error as one sentence without the URL: its kind and, for I/O, the cause.
 pub fn describe(e: &redis::RedisError) -> String {
+    if let Some(cause) = super::tls::tls_cause(e) {
+        return format!(
+            "the TLS handshake failed: {cause} (the server's certificate must be signed by the CA in cluster.redis_ca_file, or by a system root, and name the URL's host)"
+        );
+    }
     if e.is_timeout() {
         return "it did not answer in time".to_owned();
     }

@@ -12,8 +12,15 @@
 //! Writes go to PostgreSQL first and to the mirror after they committed. Changes are
 //! audited by the node whose admin API made them (the caller of the vault), never by
 //! the nodes that only learn of them.
+//!
+//! Revocation is permanent: revoking records the key's digest in the append-only
+//! `ledgergate_revoked_virtual_keys` in the statement that deletes the row, and a node
+//! refuses every digest it has ever seen listed there, even if the database later
+//! holds the row again (an old, validly sealed copy re-inserted by someone who can
+//! write to PostgreSQL but lacks the master key) and even if the listing is gone: the
+//! set a node has seen only grows while it runs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 
@@ -36,6 +43,8 @@ struct Mirror {
     /// Sealed records by id, with their digest.
     by_id: BTreeMap<String, ([u8; 32], Vec<u8>)>,
     by_digest: HashMap<[u8; 32], String>,
+    /// Digests of revoked keys: never served, never forgotten while the node runs.
+    revoked: HashSet<[u8; 32]>,
 }
 
 impl Mirror {
@@ -69,6 +78,31 @@ fn digest_of_row(row: &tokio_postgres::Row) -> Result<[u8; 32], String> {
     })
 }
 
+/// The digests listed as revoked (all of them, or those of one id).
+async fn revoked_digests(
+    client: &tokio_postgres::Client,
+    id: Option<&str>,
+) -> Result<Vec<[u8; 32]>, ClusterError> {
+    let rows = match id {
+        None => {
+            client
+                .query("SELECT digest FROM ledgergate_revoked_virtual_keys", &[])
+                .await?
+        }
+        Some(id) => {
+            client
+                .query(
+                    "SELECT digest FROM ledgergate_revoked_virtual_keys WHERE id = $1",
+                    &[&id],
+                )
+                .await?
+        }
+    };
+    rows.iter()
+        .map(|row| digest_of_row(row).map_err(ClusterError::Postgres))
+        .collect()
+}
+
 impl PgVirtualKeys {
     /// Loads the table, starts following it, and returns once the mirror is complete.
     pub async fn start(pg: Arc<Pg>, node_id: &str) -> Result<Arc<PgVirtualKeys>, ClusterError> {
@@ -98,12 +132,17 @@ impl PgVirtualKeys {
                 rows.len()
             )));
         }
+        let revoked = revoked_digests(&client, None).await?;
         let mut mirror = Mirror::default();
         for row in &rows {
             let digest = digest_of_row(row).map_err(ClusterError::Postgres)?;
             mirror.put(row.get("id"), digest, row.get("record"));
         }
-        *self.mirror.write().unwrap_or_else(|e| e.into_inner()) = mirror;
+        let mut current = self.mirror.write().unwrap_or_else(|e| e.into_inner());
+        // What this node saw revoked stays revoked, listed or not.
+        mirror.revoked = std::mem::take(&mut current.revoked);
+        mirror.revoked.extend(revoked);
+        *current = mirror;
         Ok(())
     }
 
@@ -116,7 +155,9 @@ impl PgVirtualKeys {
                 &[&id],
             )
             .await?;
+        let revoked = revoked_digests(&client, Some(id)).await?;
         let mut mirror = self.mirror.write().unwrap_or_else(|e| e.into_inner());
+        mirror.revoked.extend(revoked);
         match row {
             Some(row) => {
                 let digest = digest_of_row(&row).map_err(ClusterError::Postgres)?;
@@ -203,6 +244,9 @@ impl VirtualKeyRows for PgVirtualKeys {
             return Err("this node has lost PostgreSQL's change feed of virtual keys, so it cannot know of revocations; it is reconnecting".into());
         }
         let mirror = self.mirror.read().unwrap_or_else(|e| e.into_inner());
+        if mirror.revoked.contains(digest) {
+            return Ok(None);
+        }
         Ok(mirror.by_digest.get(digest).and_then(|id| {
             mirror
                 .by_id
@@ -228,18 +272,31 @@ impl VirtualKeyRows for PgVirtualKeys {
     fn remove(&self, id: &str) -> Result<Option<Vec<u8>>, String> {
         let removed = self.block_on(async {
             let client = self.pg.client().await?;
+            // One statement: the row goes and its digest is listed as revoked, or
+            // neither happens.
             let row = client
                 .query_opt(
-                    "DELETE FROM ledgergate_virtual_keys WHERE id = $1 RETURNING record",
-                    &[&id],
+                    "WITH gone AS (
+                         DELETE FROM ledgergate_virtual_keys WHERE id = $1 RETURNING digest, record
+                     ), listed AS (
+                         INSERT INTO ledgergate_revoked_virtual_keys (digest, id, revoked_by)
+                         SELECT digest, $1, $2 FROM gone ON CONFLICT (digest) DO NOTHING
+                     )
+                     SELECT digest, record FROM gone",
+                    &[&id, &self.node_id],
                 )
                 .await?;
-            Ok(row.map(|r| r.get::<_, Vec<u8>>(0)))
+            row.map(|r| {
+                let digest = digest_of_row(&r).map_err(ClusterError::Postgres)?;
+                Ok((digest, r.get::<_, Vec<u8>>("record")))
+            })
+            .transpose()
         })?;
-        self.mirror
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(id);
-        Ok(removed)
+        let mut mirror = self.mirror.write().unwrap_or_else(|e| e.into_inner());
+        mirror.remove(id);
+        if let Some((digest, _)) = &removed {
+            mirror.revoked.insert(*digest);
+        }
+        Ok(removed.map(|(_, record)| record))
     }
 }

@@ -4,6 +4,8 @@
 //! (unknown keys rejected), validated once into [`ClusterConfig`]. An absent section
 //! means a single node on the embedded stores: nothing of the cluster runs.
 
+use std::path::PathBuf;
+
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -28,6 +30,9 @@ pub struct ClusterConfig {
     /// The variable holding `redis://...` or `rediss://...` (TLS).
     pub redis_url_env: String,
     pub limits_on_redis_failure: RedisFailure,
+    /// The CA (PEM) that signed Redis's certificate, trusted instead of the system's
+    /// roots; the URL must then be `rediss://`.
+    pub redis_ca_file: Option<PathBuf>,
 }
 
 pub const DEFAULT_POSTGRES_URL_ENV: &str = "LEDGERGATE_POSTGRES_URL";
@@ -40,6 +45,7 @@ pub(super) struct RawCluster {
     postgres_url_env: Option<Spanned<String>>,
     redis_url_env: Option<Spanned<String>>,
     limits_on_redis_failure: Option<Spanned<String>>,
+    redis_ca_file: Option<PathBuf>,
 }
 
 fn env_name(value: Option<Spanned<String>>, what: &str, default: &str) -> Result<String, Invalid> {
@@ -89,6 +95,7 @@ impl RawCluster {
             )?,
             redis_url_env: env_name(self.redis_url_env, "redis_url_env", DEFAULT_REDIS_URL_ENV)?,
             limits_on_redis_failure,
+            redis_ca_file: self.redis_ca_file,
         })
     }
 }

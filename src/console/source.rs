@@ -354,6 +354,7 @@ impl Source {
                 to,
                 tenant,
                 out,
+                cluster_nodes: None,
             })
             .await?)
     }

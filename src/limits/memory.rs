@@ -18,6 +18,8 @@ use std::sync::Mutex;
 
 use time::{Date, Month, OffsetDateTime, Time};
 
+use futures::future::BoxFuture;
+
 use super::{Denied, LimitKind, LimitStore, Limits, Refusal, Spend, Subject, Usage};
 
 const MINUTE_NS: i128 = 60_000_000_000;
@@ -202,17 +204,30 @@ impl MemoryStore {
     }
 }
 
+// Synchronous inside: each call does its work at once and hands back a ready future.
 impl LimitStore for MemoryStore {
-    fn admit(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)]) -> Result<(), Denied> {
-        MemoryStore::admit(self, now, subjects).map_err(Denied::Limit)
+    fn admit<'a>(
+        &'a self,
+        now: OffsetDateTime,
+        subjects: &'a [(Subject, Limits)],
+    ) -> BoxFuture<'a, Result<(), Denied>> {
+        let verdict = MemoryStore::admit(self, now, subjects).map_err(Denied::Limit);
+        Box::pin(std::future::ready(verdict))
     }
 
-    fn charge(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)], usage: &Usage) {
+    fn charge<'a>(
+        &'a self,
+        now: OffsetDateTime,
+        subjects: &'a [(Subject, Limits)],
+        usage: &'a Usage,
+    ) -> BoxFuture<'a, ()> {
         MemoryStore::charge(self, now, subjects, usage);
+        Box::pin(std::future::ready(()))
     }
 
-    fn seed(&self, now: OffsetDateTime, spend: &Spend) {
+    fn seed<'a>(&'a self, now: OffsetDateTime, spend: &'a Spend) -> BoxFuture<'a, ()> {
         MemoryStore::seed(self, now, spend);
+        Box::pin(std::future::ready(()))
     }
 }
 

@@ -16,6 +16,7 @@ use std::num::{NonZeroU32, NonZeroU64};
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
+use futures::future::BoxFuture;
 
 use time::OffsetDateTime;
 
@@ -163,17 +164,29 @@ pub enum Denied {
 
 /// Where limit state lives. Implementations must make [`LimitStore::admit`] atomic over
 /// all the subjects it is given: either every allowance is taken or none is.
+///
+/// Async because a shared store (Redis) answers over the network; an in-memory store
+/// does its work when called and returns a ready future, so it never yields.
 pub trait LimitStore: Send + Sync {
     /// Checks each subject against its limits at `now`. When all allow, takes one
     /// request from every requests-per-minute allowance; otherwise takes nothing and
     /// returns the refusal that frees last.
-    fn admit(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)]) -> Result<(), Denied>;
+    fn admit<'a>(
+        &'a self,
+        now: OffsetDateTime,
+        subjects: &'a [(Subject, Limits)],
+    ) -> BoxFuture<'a, Result<(), Denied>>;
 
     /// Charges an answer's tokens and cost to each subject.
-    fn charge(&self, now: OffsetDateTime, subjects: &[(Subject, Limits)], usage: &Usage);
+    fn charge<'a>(
+        &'a self,
+        now: OffsetDateTime,
+        subjects: &'a [(Subject, Limits)],
+        usage: &'a Usage,
+    ) -> BoxFuture<'a, ()>;
 
     /// Adds spend already made today and this month (read from the audit log at start).
-    fn seed(&self, now: OffsetDateTime, spend: &Spend);
+    fn seed<'a>(&'a self, now: OffsetDateTime, spend: &'a Spend) -> BoxFuture<'a, ()>;
 }
 
 /// The time limits are measured by; injected so windows can be tested.
@@ -252,27 +265,43 @@ impl Limiter {
 
     /// Whether `key` of `tenant` may send a request now; takes one request from the
     /// key's and the tenant's per-minute allowances when it may.
-    pub fn admit(&self, tenant: &str, key: &str, key_limits: &Limits) -> Result<(), Denied> {
+    pub async fn admit(&self, tenant: &str, key: &str, key_limits: &Limits) -> Result<(), Denied> {
         let subjects = self.subjects(tenant, key, key_limits);
         if subjects.iter().all(|(_, l)| l.is_unlimited()) {
             return Ok(());
         }
-        self.store.admit(self.clock.now(), &subjects)
+        self.store.admit(self.clock.now(), &subjects).await
     }
 
     /// Charges what an answer used to the key and its tenant. Spend is recorded even
-    /// without a budget, so a budget added later (a key re-created) sees it.
-    pub fn charge(&self, tenant: &str, key: &str, key_limits: &Limits, usage: &Usage) {
-        if usage.tokens.is_none() && usage.cost.is_none() {
-            return;
+    /// without a budget, so a budget added later (a key re-created) sees it. The time
+    /// and the subjects are taken now; the future owns them, so it can be awaited in
+    /// place or spawned (a request ended by a `Drop`).
+    pub fn charge(
+        &self,
+        tenant: &str,
+        key: &str,
+        key_limits: &Limits,
+        usage: &Usage,
+    ) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let job = (usage.tokens.is_some() || usage.cost.is_some()).then(|| {
+            (
+                self.store.clone(),
+                self.clock.now(),
+                self.subjects(tenant, key, key_limits),
+                usage.clone(),
+            )
+        });
+        async move {
+            if let Some((store, now, subjects, usage)) = job {
+                store.charge(now, &subjects, &usage).await;
+            }
         }
-        let subjects = self.subjects(tenant, key, key_limits);
-        self.store.charge(self.clock.now(), &subjects, usage);
     }
 
     /// Adds the spend the audit log shows for today and this month.
-    pub fn seed(&self, spend: &Spend) {
-        self.store.seed(self.clock.now(), spend);
+    pub async fn seed(&self, spend: &Spend) {
+        self.store.seed(self.clock.now(), spend).await;
     }
 }
 
@@ -299,8 +328,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_limiter_applies_key_and_tenant_limits_on_its_clock() {
+    #[tokio::test]
+    async fn the_limiter_applies_key_and_tenant_limits_on_its_clock() {
         let clock = Arc::new(Manual(std::sync::Mutex::new(time::macros::datetime!(
             2026-06-30 23:59:00 UTC
         ))));
@@ -319,33 +348,38 @@ mod tests {
             currency: "USD".into(),
             ..Limits::default()
         };
-        assert!(limiter.admit("acme", "a", &key).is_ok());
-        let Err(Denied::Limit(refused)) = limiter.admit("acme", "a", &key) else {
+        assert!(limiter.admit("acme", "a", &key).await.is_ok());
+        let Err(Denied::Limit(refused)) = limiter.admit("acme", "a", &key).await else {
             panic!("not refused by a limit")
         };
         assert_eq!(refused.kind, LimitKind::RequestsPerMinute);
         assert_eq!(refused.retry_after_secs, 60);
         // Another key of the tenant is free of a's rpm, but shares the tenant's budget.
         let open = Limits::default();
-        limiter.charge(
-            "acme",
-            "b",
-            &open,
-            &Usage {
-                tokens: Some(5),
-                cost: Some(("USD".into(), 100)),
-            },
-        );
-        let Err(Denied::Limit(refused)) = limiter.admit("acme", "b", &open) else {
+        limiter
+            .charge(
+                "acme",
+                "b",
+                &open,
+                &Usage {
+                    tokens: Some(5),
+                    cost: Some(("USD".into(), 100)),
+                },
+            )
+            .await;
+        let Err(Denied::Limit(refused)) = limiter.admit("acme", "b", &open).await else {
             panic!("not refused by a limit")
         };
         assert_eq!(refused.subject, Subject::Tenant("acme".into()));
         assert_eq!(refused.retry_after_secs, 60, "until midnight UTC");
         // A tenant without limits and a key without limits are never refused.
-        assert!(limiter.admit("other", "c", &open).is_ok());
+        assert!(limiter.admit("other", "c", &open).await.is_ok());
         *clock.0.lock().unwrap() += time::Duration::minutes(1);
-        assert!(limiter.admit("acme", "b", &open).is_ok(), "a new day");
-        assert!(limiter.admit("acme", "a", &key).is_ok(), "a new minute");
+        assert!(limiter.admit("acme", "b", &open).await.is_ok(), "a new day");
+        assert!(
+            limiter.admit("acme", "a", &key).await.is_ok(),
+            "a new minute"
+        );
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub async fn admit<R: TextFields>(
         trail.subject_from_body(&body(request))?;
     }
     // Rate limits and budgets first: a throttled request is audited and goes nowhere.
-    if let Err(refused) = super::limits::check(gw, caller) {
+    if let Err(refused) = super::limits::check(gw, caller).await {
         return Err(trail.deny(gw, refused).await);
     }
     if !caller.may_use(model, &gw.aliases) {

@@ -48,6 +48,7 @@ impl InFlight {
     /// the answer (the writer has stopped and the gateway refuses traffic).
     pub async fn finish(mut self, facts: ResponseFacts) -> Result<(), AuditError> {
         self.finished = true;
+        super::limits::charge(&self.gw, &self.trail, &facts).await;
         let record = self.close(&facts);
         self.gw
             .audit
@@ -63,9 +64,8 @@ impl InFlight {
         self.spawn_record(&facts);
     }
 
-    /// Charges the caller and tells the metrics; returns the response record.
+    /// Tells the metrics; returns the response record (the caller charges).
     fn close(&self, facts: &ResponseFacts) -> crate::audit::Record {
-        super::limits::charge(&self.gw, &self.trail, facts);
         if facts.attempted {
             self.gw
                 .metrics
@@ -75,12 +75,14 @@ impl InFlight {
     }
 
     fn spawn_record(&self, facts: &ResponseFacts) {
+        let charge = super::limits::charge(&self.gw, &self.trail, facts);
         let record = self.close(facts);
         let audit = self.gw.audit.clone();
         // Outside a runtime (a test dropping a request by hand) there is nothing to
         // record into.
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             runtime.spawn(async move {
+                charge.await;
                 if let Err(e) = audit.append_with(record, Ack::Written).await {
                     tracing::error!(error = %e, "audit append failed for an abandoned request");
                 }

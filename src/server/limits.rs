@@ -11,9 +11,10 @@ use crate::limits::{Denied, Refusal, Usage};
 /// Whether the caller's key and tenant may send a request now (takes one request from
 /// their per-minute allowances when they may). A cluster whose Redis is unreachable
 /// fails closed: 503 with the reason.
-pub fn check(gw: &Gateway, caller: &Caller) -> Result<(), ApiError> {
+pub async fn check(gw: &Gateway, caller: &Caller) -> Result<(), ApiError> {
     gw.limits
         .admit(&caller.tenant, &caller.key_id, &caller.limits)
+        .await
         .map_err(|denied| match denied {
             Denied::Limit(refusal) => refused(refusal),
             Denied::Unavailable(reason) => ApiError::unavailable(reason),
@@ -26,14 +27,19 @@ pub fn refused(refusal: Refusal) -> ApiError {
     ApiError::too_many_requests(refusal.code(), refusal.message(), refusal.retry_after_secs)
 }
 
-/// Charges what an answer used (as its response record says) to its key and tenant.
-pub fn charge(gw: &Gateway, trail: &Trail, facts: &ResponseFacts) {
+/// Charges what an answer used (as its response record says) to its key and tenant:
+/// the returned future owns what it needs, to be awaited or spawned.
+pub fn charge(
+    gw: &Gateway,
+    trail: &Trail,
+    facts: &ResponseFacts,
+) -> impl std::future::Future<Output = ()> + Send + 'static {
     let usage = Usage {
         tokens: facts.usage.map(|u| u.total()),
         cost: facts.cost.as_ref().map(|c| (c.currency.clone(), c.micros)),
     };
     let (tenant, key, limits) = trail.caller_limits();
-    gw.limits.charge(tenant, key, limits, &usage);
+    gw.limits.charge(tenant, key, limits, &usage)
 }
 
 #[cfg(test)]

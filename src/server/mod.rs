@@ -532,7 +532,7 @@ async fn limiter_seeded(
             "budgets: some of this month's audit records could not be decrypted; their spend is not counted"
         );
     }
-    limiter.seed(&spend);
+    limiter.seed(&spend).await;
     Ok(limiter)
 }
 

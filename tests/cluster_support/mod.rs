@@ -55,11 +55,26 @@ fn as_postgres_user(program: &Path) -> Command {
 pub struct Postgres {
     dir: tempfile::TempDir,
     pub port: u16,
+    /// With TLS: the CA that `psql` checks the server against.
+    ca: Option<PathBuf>,
 }
 
 impl Postgres {
     pub fn start() -> Postgres {
+        Postgres::start_with(None)
+    }
+
+    /// A server that accepts TLS connections only (`hostssl` lines alone in
+    /// pg_hba.conf), on 127.0.0.1 and 127.0.0.2, with `cert`'s certificate.
+    pub fn start_tls(cert: &ServerCert) -> Postgres {
+        Postgres::start_with(Some(cert))
+    }
+
+    fn start_with(tls: Option<&ServerCert>) -> Postgres {
         let dir = tempfile::tempdir().unwrap();
+        if let Some(cert) = tls {
+            cert.write_to(&dir.path().join("tls"));
+        }
         if is_root() {
             let status = Command::new("chown")
                 .args(["-R", "nobody"])
@@ -82,10 +97,25 @@ impl Postgres {
             String::from_utf8_lossy(&out.stderr)
         );
         let port = free_port();
-        let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100",
+        let mut options = format!(
+            "-p {port} -k {} -c fsync=off -c max_connections=100",
             dir.path().display()
         );
+        if tls.is_some() {
+            let tls_dir = dir.path().join("tls");
+            std::fs::write(
+                data.join("pg_hba.conf"),
+                "hostssl all all 127.0.0.1/32 trust\nhostssl all all 127.0.0.2/32 trust\n",
+            )
+            .unwrap();
+            options.push_str(&format!(
+                " -c listen_addresses=127.0.0.1,127.0.0.2 -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+                tls_dir.join("server.pem").display(),
+                tls_dir.join("server.key").display()
+            ));
+        } else {
+            options.push_str(" -c listen_addresses=127.0.0.1");
+        }
         let out = as_postgres_user(&pg_bin("pg_ctl"))
             .arg("-D")
             .arg(&data)
@@ -101,7 +131,8 @@ impl Postgres {
             String::from_utf8_lossy(&out.stderr),
             std::fs::read_to_string(dir.path().join("log")).unwrap_or_default()
         );
-        Postgres { dir, port }
+        let ca = tls.map(|_| dir.path().join("tls").join("ca.pem"));
+        Postgres { dir, port, ca }
     }
 
     pub fn url(&self) -> String {
@@ -113,7 +144,12 @@ impl Postgres {
 
     /// Runs SQL through `psql` (for assertions on the tables); returns (ok, stdout+stderr).
     pub fn psql(&self, sql: &str) -> (bool, String) {
-        let out = Command::new(pg_bin("psql"))
+        let mut psql = Command::new(pg_bin("psql"));
+        if let Some(ca) = &self.ca {
+            psql.env("PGSSLMODE", "verify-full")
+                .env("PGSSLROOTCERT", ca);
+        }
+        let out = psql
             .args(["-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1"])
             .args([
                 "-p",
@@ -156,16 +192,56 @@ pub struct Redis {
     child: Option<Child>,
     dir: tempfile::TempDir,
     pub port: u16,
+    /// The arguments that make the port plain text or TLS (and set a password).
+    listen: Vec<String>,
 }
 
 impl Redis {
     pub fn start() -> Redis {
-        let dir = tempfile::tempdir().unwrap();
         let port = free_port();
+        Redis::start_with(port, vec!["--port".into(), port.to_string()])
+    }
+
+    /// A server on a TLS port only (`--port 0`), with `cert`'s certificate, that asks
+    /// clients for `password` and for no certificate.
+    pub fn start_tls(cert: &ServerCert, password: &str) -> Redis {
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let tls = dir.path().join("tls");
+        cert.write_to(&tls);
+        let file = |name: &str| tls.join(name).display().to_string();
+        let listen = vec![
+            "--port".into(),
+            "0".into(),
+            "--tls-port".into(),
+            port.to_string(),
+            "--tls-cert-file".into(),
+            file("server.pem"),
+            "--tls-key-file".into(),
+            file("server.key"),
+            "--tls-ca-cert-file".into(),
+            file("ca.pem"),
+            "--tls-auth-clients".into(),
+            "no".into(),
+            "--requirepass".into(),
+            password.into(),
+        ];
         let mut redis = Redis {
             child: None,
             dir,
             port,
+            listen,
+        };
+        redis.spawn();
+        redis
+    }
+
+    fn start_with(port: u16, listen: Vec<String>) -> Redis {
+        let mut redis = Redis {
+            child: None,
+            dir: tempfile::tempdir().unwrap(),
+            port,
+            listen,
         };
         redis.spawn();
         redis
@@ -173,7 +249,8 @@ impl Redis {
 
     fn spawn(&mut self) {
         let child = Command::new("redis-server")
-            .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1"])
+            .args(&self.listen)
+            .args(["--bind", "127.0.0.1"])
             .args(["--save", "", "--appendonly", "no"])
             .current_dir(self.dir.path())
             .stdout(Stdio::null())
@@ -206,6 +283,55 @@ impl Redis {
 impl Drop for Redis {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+/// A private CA and a server certificate it signed for 127.0.0.1 and localhost (not
+/// 127.0.0.2: a host the certificate does not name).
+pub struct ServerCert {
+    pub ca_pem: String,
+    cert_pem: String,
+    key_pem: String,
+}
+
+impl ServerCert {
+    pub fn new() -> ServerCert {
+        let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "ledgergate test CA");
+        ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        ca_params.key_usages = vec![
+            rcgen::KeyUsagePurpose::KeyCertSign,
+            rcgen::KeyUsagePurpose::CrlSign,
+        ];
+        let ca =
+            rcgen::CertifiedIssuer::self_signed(ca_params, rcgen::KeyPair::generate().unwrap())
+                .unwrap();
+        let mut params =
+            rcgen::CertificateParams::new(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
+                .unwrap();
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "127.0.0.1");
+        let key = rcgen::KeyPair::generate().unwrap();
+        let cert = params.signed_by(&key, &ca).unwrap();
+        ServerCert {
+            ca_pem: ca.pem(),
+            cert_pem: cert.pem(),
+            key_pem: key.serialize_pem(),
+        }
+    }
+
+    /// Writes `ca.pem`, `server.pem` and `server.key` (mode 0600) into `dir`.
+    fn write_to(&self, dir: &Path) {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join("ca.pem"), &self.ca_pem).unwrap();
+        std::fs::write(dir.join("server.pem"), &self.cert_pem).unwrap();
+        let key = dir.join("server.key");
+        std::fs::write(&key, &self.key_pem).unwrap();
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
     }
 }
 

@@ -91,7 +91,10 @@ fn collect(
         return Err("the cluster's registry lists no node; nothing to export".into());
     }
     std::fs::create_dir(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let body = json!({"from": request.from, "to": request.to, "tenant": request.tenant});
+    // Each node signs the whole list into its manifest: a node later removed from
+    // cluster.json and from the bundle is still named by every other node's part.
+    let ids: Vec<&str> = nodes.iter().map(|n| n.node_id.as_str()).collect();
+    let body = json!({"from": request.from, "to": request.to, "tenant": request.tenant, "cluster_nodes": ids});
     let mut manifest = ClusterManifest {
         format: CLUSTER_FORMAT.into(),
         created: time::OffsetDateTime::now_utc()

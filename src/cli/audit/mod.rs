@@ -209,6 +209,7 @@ pub fn run(args: AuditArgs) -> ExitCode {
                 to,
                 tenant,
                 out,
+                cluster_nodes: None,
             };
             if cluster {
                 cluster::export(&loc, request)

@@ -100,6 +100,7 @@ pub async fn export(State(admin): State<Admin>, _: AuditAccess, body: Bytes) -> 
             to: body.to,
             tenant: body.tenant,
             out: body.out,
+            cluster_nodes: None,
         })
         .await
         .map_err(audit_failed)?;
@@ -152,6 +153,8 @@ struct ExportFilesBody {
     from: String,
     to: String,
     tenant: Option<String>,
+    /// Every node of the cluster export, signed into this node's manifest.
+    cluster_nodes: Option<Vec<String>>,
 }
 
 /// `POST /admin/v1/audit/export-files`: the bundle of `export`, sent back as its files
@@ -176,6 +179,7 @@ pub async fn export_files(State(admin): State<Admin>, _: AuditAccess, body: Byte
             to: body.to,
             tenant: body.tenant,
             out: scratch.clone(),
+            cluster_nodes: body.cluster_nodes,
         })
         .await
         .map_err(audit_failed);
