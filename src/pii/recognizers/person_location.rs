@@ -93,6 +93,7 @@ pub fn warm_up() {
     LazyLock::force(&TOWNS);
     LazyLock::force(&COMMON);
     LazyLock::force(&CUES);
+    LazyLock::force(&CUE_PAIRS);
     LazyLock::force(&SENTENCE_WORDS);
     LazyLock::force(&NOT_NAME_SET);
 }
@@ -650,15 +651,25 @@ fn is_determiner(w: &str) -> bool {
             .split_whitespace()
             .collect()
     });
-    // ASCII words (nearly all) fold case in a stack buffer, without an allocation.
-    let mut buf = [0u8; 16];
+    lowered(w, |l| SET.contains(l))
+}
+
+/// Calls `f` with `w` in lower case (`str::to_lowercase`): an ASCII word (nearly all)
+/// is folded in a stack buffer, without an allocation; any other word is lowered as
+/// Unicode says, so the answer is the same either way.
+fn lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
     if w.len() > buf.len() || !w.is_ascii() {
-        return SET.contains(w.to_lowercase().as_str());
+        return f(&w.to_lowercase());
     }
     for (d, s) in buf.iter_mut().zip(w.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| SET.contains(l))
+    // ASCII in, ASCII out: always valid UTF-8.
+    match std::str::from_utf8(&buf[..w.len()]) {
+        Ok(l) => f(l),
+        Err(_) => f(&w.to_lowercase()),
+    }
 }
 
 /// `w` with the accents of Latin letters removed (`José` -> `Jose`, `Élise` -> `Elise`),
@@ -712,7 +723,7 @@ fn street_word(w: &str) -> bool {
             .split_whitespace()
             .collect()
     });
-    w.len() <= 16 && SET.contains(w.to_lowercase().as_str())
+    w.len() <= 16 && lowered(w, |l| SET.contains(l))
 }
 
 /// Whether `before` ends with a postcode and one space: five digits, or the Dutch four
@@ -761,26 +772,28 @@ fn after_house_number(before: &str) -> bool {
 
 /// Labels whose value is a town: `city`, `Ort`, `ville`, `ciudad`, `città`, `plaats`.
 fn place_label(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "city"
-            | "town"
-            | "ort"
-            | "wohnort"
-            | "stadt"
-            | "ville"
-            | "localité"
-            | "ciudad"
-            | "localidad"
-            | "población"
-            | "città"
-            | "citta"
-            | "comune"
-            | "località"
-            | "plaats"
-            | "woonplaats"
-            | "gemeente"
-    )
+    lowered(w, |l| {
+        matches!(
+            l,
+            "city"
+                | "town"
+                | "ort"
+                | "wohnort"
+                | "stadt"
+                | "ville"
+                | "localité"
+                | "ciudad"
+                | "localidad"
+                | "población"
+                | "città"
+                | "citta"
+                | "comune"
+                | "località"
+                | "plaats"
+                | "woonplaats"
+                | "gemeente"
+        )
+    })
 }
 
 /// A model number right after a capitalised run (`Era 100`, `Pro 9`, `X1 Carbon` is
@@ -801,8 +814,7 @@ fn model_number_follows(text: &str, end: usize) -> bool {
 
 /// Whether `w`, lower-cased, is an ordinary word of one of the six languages.
 fn ordinary_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    COMMON.contains(lower.as_str())
+    lowered(w, |l| COMMON.contains(l))
 }
 
 /// Whether the capitalised run `text[start..end]` stands alone between quotes
@@ -1063,9 +1075,31 @@ static CUES: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>>
         m
     });
 
+/// The first two bytes (ASCII case folded; a one-byte word pairs with 0) of every cue
+/// word, one bit per pair: a word whose pair is absent is no cue, decided without
+/// hashing it. Most words of a text fail here.
+static CUE_PAIRS: LazyLock<Box<[u64; 1024]>> = LazyLock::new(|| {
+    let mut bits = Box::new([0u64; 1024]);
+    for w in CUES.keys() {
+        let p = pair(w.as_bytes());
+        bits[p >> 6] |= 1 << (p & 63);
+    }
+    bits
+});
+
+fn pair(w: &[u8]) -> usize {
+    let a = w.first().map_or(0, u8::to_ascii_lowercase);
+    let b = w.get(1).map_or(0, u8::to_ascii_lowercase);
+    usize::from(a) << 8 | usize::from(b)
+}
+
 /// Whether `w`, lower-cased, is in the cue list(s) of `flag`.
 fn is_cue(w: &str, flag: u8) -> bool {
     if w.len() > 16 {
+        return false;
+    }
+    let p = pair(w.as_bytes());
+    if CUE_PAIRS[p >> 6] & (1 << (p & 63)) == 0 {
         return false;
     }
     let mut buf = [0u8; 16];
