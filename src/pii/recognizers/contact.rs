@@ -36,6 +36,9 @@ pub fn patterns() -> Vec<Pattern> {
             "erreichbar", "ruf ", "anrufen", "joindre", "appelle", "localizar", "llámale", "llama al",
             "raggiungibile", "chiama", "bereikbaar", "bel hem", "bel haar", "bel me", "bellen",
         ])
+        // A product's or article's code shaped like a phone number (`Artikelnr.
+        // 683-494-7217`, `Réf. article (86) 850 3103`): its label rules it out.
+        .veto_before(PRODUCT_CODE_LABELS)
         .numeric()
         .cluster(7),
         Pattern::new(
@@ -45,6 +48,47 @@ pub fn patterns() -> Vec<Pattern> {
             url,
         ),
     ]
+}
+
+/// Labels of a product's or article's code, which is often shaped like a phone or
+/// health number (`Artikelnr. 683-494-7217`, `Réf. article (86) 850 3103`).
+pub(crate) const PRODUCT_CODE_LABELS: &[&str] = &[
+    "artikelnr",
+    "art.-nr",
+    "art.nr",
+    "artikelnummer",
+    "artikel-nr",
+    "articolo",
+    "cod. art",
+    "codice articolo",
+    "article",
+    "réf",
+    "artículo",
+    "ref. art",
+    "part no",
+    "part number",
+    "part #",
+    "sku",
+    "item no",
+    "item #",
+    "model no",
+    "modellnr",
+    "productcode",
+    "productnummer",
+    "référence produit",
+];
+
+/// A version written with dots (`8.10.16.1859`, `2.7.0.2113`): a first group of one
+/// or two digits without a trunk zero, then three or more groups. Dotted phone numbers
+/// start with a zero (`06.15.15.10.53`, `0176.0563667`) or a three-digit area code.
+fn dotted_version(s: &str) -> bool {
+    let groups: Vec<&str> = s.split('.').collect();
+    groups.len() >= 4
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && groups[0].len() <= 2
+        && !groups[0].starts_with('0')
 }
 
 fn email(s: &str) -> Option<(usize, f32)> {
@@ -78,7 +122,7 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     // Looks typed like a phone number: grouped digits or a bracketed area code.
     // A bare digit run needs a context word to pass the threshold.
     let formatted = s.contains(['(', ' ', '-', '.', '/']);
-    if is_date_like(s) || s.parse::<std::net::Ipv4Addr>().is_ok() {
+    if is_date_like(s) || s.parse::<std::net::Ipv4Addr>().is_ok() || dotted_version(s) {
         return None;
     }
     if international {
@@ -191,6 +235,8 @@ mod tests {
 
     #[test]
     fn phone_validator() {
+        assert!(phone("8.10.16.1859").is_none(), "a four-part version");
+        assert!(dotted_version("2.7.0.2113") && !dotted_version("06.15.15.10.53"));
         assert!(phone("+44 20 7946 0958").is_some());
         assert!(phone("+49 30 901820").is_some());
         assert!(phone("(415) 555-2671").is_some());
