@@ -214,6 +214,10 @@ const LABELS: &[&str] = &[
     "mittente",
     "afzender",
     "absender",
+    // The last part of compound keys: `nom_complet`, `nombre_completo`, `nominativo`.
+    "complet",
+    "completo",
+    "nominativo",
 ];
 /// No colon needed: `Dear Jane`, `Patient Jane Roe`.
 const GREETINGS: &[&str] = &[
@@ -494,6 +498,16 @@ fn lower_compound(w: &str) -> bool {
 }
 
 const NOT_NAMES: &[&str] = &[
+    // Closing formulas after a greeting word (`Beste Grüße`, `Kind Regards`).
+    "Grüße",
+    "Grüßen",
+    "Gruß",
+    "Groeten",
+    "Groet",
+    "Saluti",
+    "Saludos",
+    "Regards",
+    "Wishes",
     "The",
     "This",
     "That",
@@ -653,6 +667,8 @@ static SENTENCE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
      Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Gennaio Febbraio \
      Aprile Maggio Giugno Luglio Settembre Ottobre Dicembre Januari Februari Maart Mei \
      Augustus May August Can Could Please Our Your My We You They She He It If In On At Of \
+     Según Laut Selon Secondo Volgens Gemäß Ayer Yesterday According Bed Zimmer Chambre \
+     Cama Letto Kamer Relevo Übergabe Transmission Overdracht Consegna Handover \
      To For By As An Is Are Dear Hi Hello Good New Old Next Last First Today Tomorrow"
         .split_whitespace()
         .collect()
@@ -801,7 +817,13 @@ fn after_house_number(before: &str) -> bool {
         _ => b,
     };
     let n = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
-    (1..=5).contains(&n) && (n == b.len() || b[b.len() - n - 1] == b' ')
+    // Standing alone: after a space, a line end or a field delimiter (`;9238 Maple Way`).
+    (1..=5).contains(&n)
+        && (n == b.len()
+            || matches!(
+                b[b.len() - n - 1],
+                b' ' | b'\n' | b';' | b'\t' | b'|' | b'"'
+            ))
 }
 
 /// Labels whose value is a town: `city`, `Ort`, `ville`, `ciudad`, `città`, `plaats`.
@@ -919,6 +941,40 @@ fn model_number_follows(text: &str, end: usize) -> bool {
             && b.get(end + 1 + run)
                 .is_none_or(|c| matches!(c, b' ' | b'.' | b'?' | b'!' | b')'))
     }
+}
+
+/// Whether the sentence holding `at` starts with a lower-case letter: text after the
+/// last `.`, `!`, `?`, `:` or line end before `at` (a chat line after `[10:42] nick:`).
+fn lower_case_sentence(text: &str, at: usize) -> bool {
+    let start = text[..at]
+        .rfind(['.', '!', '?', ':', '\n'])
+        .map_or(0, |p| p + 1);
+    text[start..at]
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_none_or(char::is_lowercase)
+}
+
+/// Letters only, all lower case (`leijtink`, `müller`).
+fn lower_letters(w: &str) -> bool {
+    w.chars().all(char::is_lowercase)
+}
+
+/// Whether `w` (lower case) with its first letter capitalised is in `set`.
+fn capitalised_in(w: &str, set: &WordSet) -> bool {
+    let mut buf = [0u8; 24];
+    let b = w.as_bytes();
+    if b.len() <= buf.len() && b[0].is_ascii() {
+        buf[..b.len()].copy_from_slice(b);
+        buf[0] = buf[0].to_ascii_uppercase();
+        return std::str::from_utf8(&buf[..b.len()]).is_ok_and(|c| set.contains(c));
+    }
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let c: String = first.to_uppercase().chain(chars).collect();
+    set.contains(c.as_str()) || fold_accents(&c).is_some_and(|f| set.contains(f.as_str()))
 }
 
 /// Whether `w`, lower-cased, is an ordinary word of one of the six languages.
@@ -1093,6 +1149,19 @@ fn is_particle(w: &str) -> bool {
         "van"
             | "der"
             | "den"
+            | "los"
+            | "las"
+            | "zur"
+            | "dei"
+            | "degli"
+            | "delle"
+            | "dello"
+            | "Delle"
+            | "Dello"
+            | "Dei"
+            | "Degli"
+            | "Los"
+            | "Las"
             | "de"
             | "la"
             | "le"
@@ -1237,6 +1306,56 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
         last
     };
+    // Middle names and second surnames after a first name and a name (`Diego Alejandro
+    // Aurelia Bravo`, `Ivan Herrero Hernandez`): up to two more capitalised names.
+    let more_names = |last: usize| -> usize {
+        let mut end = last;
+        while end < last + 2
+            && adjacent(end)
+            && name_like(word(end + 1))
+            && !thing_head(word(end + 1))
+            && !site_noun(word(end + 1))
+            && (is_first(word(end + 1)) || is_last(word(end + 1)) || !ordinary_word(word(end + 1)))
+        {
+            end += 1;
+        }
+        end
+    };
+    // A name written in lower case (chat): a listed first name that is not an ordinary
+    // word, then perhaps particles, then a listed name or a word no language lists as
+    // ordinary (`hank roth`, `thirza jorrit leijtink`, `hafsa van den heuvel`).
+    let lower_name = |i: usize| -> Option<usize> {
+        let w = word(i);
+        if w.len() < 3 || !adjacent(i) || !lower_letters(w) || !capitalised_in(w, &FIRST) {
+            return None;
+        }
+        // Only in lower-case writing: the sentence (or chat line after its `nick:`)
+        // starts with a lower-case letter. A function word is never the first name.
+        if COMMON.contains(w)
+            || is_particle(w)
+            || is_determiner(w)
+            || !lower_case_sentence(text, ws[i].start)
+        {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < i + 4 && is_particle(word(k)) && adjacent(k) {
+            k += 1;
+        }
+        let surname = |w: &str| {
+            w.len() >= 3
+                && lower_letters(w)
+                && (capitalised_in(w, &LAST) || capitalised_in(w, &FIRST) || !COMMON.contains(w))
+        };
+        if !surname(word(k)) {
+            return None;
+        }
+        let mut last = k;
+        while last < k + 2 && adjacent(last) && surname(word(last + 1)) {
+            last += 1;
+        }
+        Some(last)
+    };
     let cue_near = |i: usize, j: usize, flag: u8| {
         let lo = i.saturating_sub(3);
         (lo..i).any(|k| is_cue(word(k), flag)) || (j + 1 < ws.len() && is_cue(word(j + 1), flag))
@@ -1272,7 +1391,10 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                     .chars()
                     .next()
                     .is_some_and(char::is_lowercase);
-            (after.starts_with(',') || next_lower).then_some((last, 0.5))
+            // A comma, or a field delimiter in a row (`Badr Lankheet;Molenstraat 151a`).
+            let field = after.starts_with([';', '\t', '|']) && g.ends_with('\n');
+            (after.starts_with(',') || next_lower || field)
+                .then_some((last, if field { 0.6 } else { 0.5 }))
         } else {
             let prev_lower = word(i - 1).chars().next().is_some_and(char::is_lowercase);
             (prev_lower && !title_case(word(i - 1))).then_some((last, 0.6))
@@ -1283,6 +1405,35 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     while i < ws.len() {
         let w = word(i);
         if !title_case(w) {
+            // `"achternaam": "van den Heuvel"`: a surname with its particle under a label.
+            if is_particle(w)
+                && prev(i).is_some_and(|p| is_cue(p, LABEL))
+                && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "=")
+            {
+                let last = extend(i, 4);
+                if last > i {
+                    out.push(Finding::new(
+                        Entity::Person,
+                        ws[i].start,
+                        ws[last].end,
+                        0.8,
+                        "person_names",
+                    ));
+                    i = last + 1;
+                    continue;
+                }
+            }
+            if let Some(last) = lower_name(i) {
+                out.push(Finding::new(
+                    Entity::Person,
+                    ws[i].start,
+                    ws[last].end,
+                    0.6,
+                    "person_lower_case",
+                ));
+                i = last + 1;
+                continue;
+            }
             // `"plz": "04658"`, `cap: 20121`: a postcode under its label.
             if matches!(b.get(ws[i].end), Some(b'"' | b':' | b'\'' | b'='))
                 && postcode_label(w, &text[..ws[i].start])
@@ -1487,7 +1638,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 if adjacent(last) && is_last(word(last + 1)) {
                     last += 1;
                 }
-                person = Some((last, 0.85));
+                person = Some((more_names(last), 0.85));
             } else if adjacent(i)
                 && title_case(word(i + 1))
                 && !not_name(word(i + 1))
@@ -1496,7 +1647,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 && (!PLACES.contains(word(i + 1))
                     || (place_end.is_none() && !prev(i).is_some_and(|p| is_cue(p, PLACE_CUE))))
             {
-                person = Some((i + 1, 0.6));
+                person = Some((more_names(i + 1), 0.6));
             } else if !SENTENCE_WORDS.contains(w) {
                 // A lone first name that opens a label (`Actiepunten:`, `Acta (martes)`)
                 // or stands before a number (`Versie 9.11`, `Fouetter 200 g`) and is also
