@@ -91,11 +91,9 @@ const DOB: &[&str] = &[
     "data_nascita",
     "date_naissance",
     "geboorte_datum",
-    // German `*12.05.1978` (born): the asterisk glued to the day.
-    "*0",
-    "*1",
-    "*2",
-    "*3",
+    // German `(*12.05.1978)`, `, *12.05.1978` (born): the asterisk glued to the day.
+    "(*",
+    ", *",
 ];
 
 pub fn patterns() -> Vec<Pattern> {

@@ -13,7 +13,7 @@ pub fn patterns() -> Vec<Pattern> {
             Entity::MedicalRecordNumber,
             // `0414892`, `G9976541`, `DM-940172`, `465585/17`, `47-103-032`.
             // Dotted thousands as clinics print them: `86.853.698`.
-            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{2,10}(?:[-/]\d{2,8}){0,2}|\d{1,3}(?:\.\d{3}){2,3})\b",
+            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{1,3}(?:\.\d{3}){2,3}|\d{2,10}(?:[-/]\d{2,8}){0,2})\b",
             mrn,
         )
         .context(&[

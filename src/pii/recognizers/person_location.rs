@@ -1619,7 +1619,11 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         // `Maple Sheets`, `Helix Biotech`): a named thing, whatever list its first word is in.
         let thing_end = (!(after_title || after_label || after_greeting) && adjacent(i))
             .then(|| extend(i, 3))
-            .filter(|&last| last > i && thing_head(word(last)));
+            // A listed first name and a listed surname (`Judy Steel`, `Kera Sheets`)
+            // stay a person's: the lists cannot tell them from `Orion Board`.
+            .filter(|&last| {
+                last > i && thing_head(word(last)) && !(is_first(w) && is_last(word(last)))
+            });
         if not_name(w) || is_cue(w, TITLE) || street_name || site_noun(w) {
             // Sentence words and titles are never the start of a name.
         } else if let Some(last) = thing_end {
