@@ -85,7 +85,10 @@ const NEGATIVE_WORDS: &[&str] = &[
     "item",
     "case",
     "issue",
-    "pr",
+    // A pull request (`PR 4521`, `PR #4521`), not every word starting `pr` (`prélèvement`).
+    "pr ",
+    "pr#",
+    "pr-",
     "commit",
     "job",
     "booking",

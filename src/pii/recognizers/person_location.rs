@@ -96,6 +96,7 @@ pub fn warm_up() {
     LazyLock::force(&CUE_PAIRS);
     LazyLock::force(&SENTENCE_WORDS);
     LazyLock::force(&NOT_NAME_SET);
+    LazyLock::force(&THING_HEADS);
 }
 
 const TITLES: &[&str] = &[
@@ -214,6 +215,10 @@ const LABELS: &[&str] = &[
     "mittente",
     "afzender",
     "absender",
+    // The last part of compound keys: `nom_complet`, `nombre_completo`, `nominativo`.
+    "complet",
+    "completo",
+    "nominativo",
 ];
 /// No colon needed: `Dear Jane`, `Patient Jane Roe`.
 const GREETINGS: &[&str] = &[
@@ -450,7 +455,60 @@ fn site_noun(w: &str) -> bool {
         "Niederlassung" | "Standort" | "Filiale" | "Vestiging" | "Succursale"
     )
 }
+/// Head nouns that end product, service and company names (`Orion Board`, `Tundra
+/// Backup`, `Northwind Logistics`, `Helix Biotech`): a capitalised run ending in one
+/// names a thing, not a person or a place. Written as they are capitalised in names;
+/// surnames that are also such words (`Banks`, `Price`, `Cook`) are left out.
+static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
+    "Logistics Energy Foods Chemicals Biotech Pharma Pharmaceuticals Therapeutics Rail \
+     Railways Airlines Airways Telecom Telecoms Mobility Mining Motors Automotive Industries \
+     Holdings Partners Capital Ventures Investments Insurance Bancorp Financial Finance \
+     Systems Solutions Technologies Technology Tech Software Labs Laboratories Networks \
+     Communications Media Entertainment Studios Studio Games Robotics Semiconductors \
+     Electronics Devices Instruments Materials Metals Steel Cement Construction Engineering \
+     Consulting Healthcare Diagnostics Dairy Brewing Brewery Beverages Farms Agriculture \
+     Textiles Apparel Retail Stores Supermarkets Shipping Freight Transport Aviation \
+     Aerospace Analytics Cloud Digital Interactive Dynamics Innovations Enterprises \
+     Corporation Company Limited Foundation Institute Association Alliance Federation \
+     Society Agency Authority Ministry Commission Committee Bureau \
+     Board Boards Sheets Vault Desk Sync Gateway CLI Notes Pay Editor Planner Reports \
+     Insights Backup Hub Suite Pro Max Mini Plus Ultra Lite Connect Drive Mail Chat Portal \
+     App Apps Tracker Monitor Console Dashboard Engine Server Kit SDK API Platform Builder \
+     Designer Reader Viewer Player Recorder Scanner Printer Router Pad Tab Cam Camera \
+     Speaker Buds Assistant Navigator Explorer Browser Maps Docs Forms Slides Calendar \
+     Contacts Tasks Wallet Exchange Finder Shield Lock Sense Link Flow Stream Cast Vision \
+     Lens Pulse Core Works Lab Desktop Online Edition Enterprise Premium Checkout Payments \
+     Billing Invoices Filters Export Import Alerts Spaces Preview Mode Trail Sign-On Login \
+     Search Reports Insights Notes Planner Backup Ops DevOps Pipeline Pipelines Registry \
+     Manager Framework Toolkit Library Protocol Bot Bots Assist Copilot Agent Agents"
+        .split_whitespace()
+        .collect()
+});
+
+/// Whether `w` ends product, service and company names (`THING_HEADS`).
+fn thing_head(w: &str) -> bool {
+    THING_HEADS.contains(w)
+}
+
+/// A word whose hyphen leads to a lower-case part (`Trail-flow`, `Filters-Ansicht` is
+/// not): a compound noun, never part of a person's name.
+fn lower_compound(w: &str) -> bool {
+    w.split('-')
+        .skip(1)
+        .any(|p| p.starts_with(|c: char| c.is_lowercase()) && !is_particle(p) && p.len() > 3)
+}
+
 const NOT_NAMES: &[&str] = &[
+    // Closing formulas after a greeting word (`Beste Grüße`, `Kind Regards`).
+    "Grüße",
+    "Grüßen",
+    "Gruß",
+    "Groeten",
+    "Groet",
+    "Saluti",
+    "Saludos",
+    "Regards",
+    "Wishes",
     "The",
     "This",
     "That",
@@ -548,7 +606,8 @@ fn not_name(w: &str) -> bool {
 }
 
 /// Capitalised word of a town name in the six languages (letters, apostrophe, hyphen).
-const TOWN: &str = r"[A-ZÄÖÜÉÈÀÁÍÓÚ][a-zäöüßéèêëàâçíóúñìòù'-]+(?:[ -](?:(?:am|an|der|de|di|la|le|sur|en|del|aan|den|op|im|bei)[ ])?[A-ZÄÖÜÉ][a-zäöüßéèêëàâçíóúñìòù'-]+){0,2}";
+/// Hyphenated parts keep their capitals (`Ober-Ramstadt`, `Thonon-les-Bains`).
+const TOWN: &str = r"[A-ZÄÖÜÉÈÀÁÍÓÚ][a-zäöüßéèêëàâçíóúñìòù']+(?:-(?:[a-zäöüéèà]+-)?[A-ZÄÖÜÉÈÀÁÍÓÚ]?[a-zäöüßéèêëàâçíóúñìòù']+)*(?:[ -](?:(?:am|an|der|de|di|la|le|sur|en|del|aan|den|op|im|bei)[ ])?[A-ZÄÖÜÉ][a-zäöüßéèêëàâçíóúñìòù']+(?:-(?:[a-zäöüéèà]+-)?[A-ZÄÖÜÉÈÀÁÍÓÚ]?[a-zäöüßéèêëàâçíóúñìòù']+)*){0,2}";
 /// Postcodes: five digits (DE, FR, ES, IT), four digits and two letters (NL), the UK form.
 const POSTCODE: &str = r"(?:\d{5}|\d{4}[ ]?[A-Z]{2}|[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2})";
 const UK_POSTCODE: &str = r"[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}";
@@ -563,7 +622,7 @@ fn street_regex() -> &'static str {
             // EN: 12 Larkspur Close, 221B Baker Street, Flat 3, Osprey Court.
             r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Lands?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Parks|Parkways|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Via|Vista|Walks|Wall|Ways|Wells?)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
             // DE, NL compounds: Lindenstraße 5, Kastanjelaan 12a, Prinsengracht 83.
-            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
+            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard|poort|straatje|hoek|wijk|zijde)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}|-[A-Z]\b|[ ]bis\b)?\b",
             // DE: Imelda-Speer-Straße 0, Berliner Straße 5, Am Alten Markt 3.
             r"\b(?:[A-ZÄÖÜ][a-zäöüßé]+-)+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             r"\b[A-ZÄÖÜ][a-zäöüß]+er[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
@@ -572,10 +631,10 @@ fn street_regex() -> &'static str {
             // FR: 12 rue des Tanneurs, 3 bis avenue du Général Leclerc.
             r"\b\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|passage)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ]|d')?[A-ZÉ][a-zéèêàç'-]+(?:[ ](?:de[ ]|du[ ]|des[ ])?[A-ZÉ][a-zéèêàç'-]+){0,3}",
             // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
-            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?",
+            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}(?:[IVXL]{1,5}[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?(?:,?[ ](?:\d{1,2}[º°ª](?:[ ]?[A-Za-z]{1,4}\b\.?)?|bajo|bajos|ático|entlo\.))?",
         ];
         format!(
-            r"(?:{})(?:(?:,?[ ]|\n)(?:{POSTCODE}[ ]{TOWN}|{TOWN}[ ]{UK_POSTCODE}|{TOWN},[ ][A-Z]{{2}}[ ]\d{{5}}))?",
+            r"(?:{})(?:(?:,?[ ]|\n)(?:{POSTCODE}[ ]{{1,2}}{TOWN}|{TOWN}[ ]{UK_POSTCODE}|{TOWN},[ ][A-Z]{{2}}[ ]\d{{5}}))?",
             core.join("|")
         )
     })
@@ -609,6 +668,8 @@ static SENTENCE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
      Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Gennaio Febbraio \
      Aprile Maggio Giugno Luglio Settembre Ottobre Dicembre Januari Februari Maart Mei \
      Augustus May August Can Could Please Our Your My We You They She He It If In On At Of \
+     Según Laut Selon Secondo Volgens Gemäß Ayer Yesterday According Bed Zimmer Chambre \
+     Cama Letto Kamer Relevo Übergabe Transmission Overdracht Consegna Handover \
      To For By As An Is Are Dear Hi Hello Good New Old Next Last First Today Tomorrow"
         .split_whitespace()
         .collect()
@@ -767,7 +828,13 @@ fn after_house_number(before: &str) -> bool {
         _ => b,
     };
     let n = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
-    (1..=5).contains(&n) && (n == b.len() || b[b.len() - n - 1] == b' ')
+    // Standing alone: after a space, a line end or a field delimiter (`;9238 Maple Way`).
+    (1..=5).contains(&n)
+        && (n == b.len()
+            || matches!(
+                b[b.len() - n - 1],
+                b' ' | b'\n' | b';' | b'\t' | b'|' | b'"'
+            ))
 }
 
 /// Labels whose value is a town: `city`, `Ort`, `ville`, `ciudad`, `città`, `plaats`.
@@ -796,6 +863,83 @@ fn place_label(w: &str) -> bool {
     })
 }
 
+/// A postcode as written on its own: five digits (DE, FR, ES, IT, US), four digits and
+/// two capitals (NL, with or without the space) or the UK form (`EC1 7HY`).
+fn postcode_shape(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+    let caps = |r: &[u8]| r.iter().all(u8::is_ascii_uppercase);
+    match b.len() {
+        5 => digits(b),
+        6 => digits(&b[..4]) && caps(&b[4..]),
+        7 if b[4] == b' ' && digits(&b[..4]) => caps(&b[5..]),
+        6..=8 => {
+            let (out, inn) = s.split_once(' ').unwrap_or(("", ""));
+            let i = inn.as_bytes();
+            (2..=4).contains(&out.len())
+                && out.as_bytes()[0].is_ascii_uppercase()
+                && out
+                    .bytes()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && i.len() == 3
+                && i[0].is_ascii_digit()
+                && caps(&i[1..])
+        }
+        _ => false,
+    }
+}
+
+/// In a delimited row (`Mühlengasse 165;52625;Gütersloh`), the field at `start` comes
+/// right after a postcode field, which itself follows an address line (letters and a
+/// digit): returns the postcode's span. The town is the field at `start`.
+fn postcode_field_before(text: &str, start: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let d = *b.get(start.checked_sub(1)?)?;
+    if !matches!(d, b';' | b'\t' | b'|') {
+        return None;
+    }
+    let pc_end = start - 1;
+    let pc_start = b[..pc_end].iter().rposition(|&c| c == d)? + 1;
+    if !postcode_shape(&text[pc_start..pc_end]) {
+        return None;
+    }
+    let line = &b[..pc_start - 1];
+    let field_start = line
+        .iter()
+        .rposition(|&c| c == d || c == b'\n')
+        .map_or(0, |p| p + 1);
+    let field = &line[field_start..];
+    (field.iter().any(u8::is_ascii_digit) && field.iter().any(u8::is_ascii_alphabetic))
+        .then_some((pc_start, pc_end))
+}
+
+/// Keys and labels whose value is a postcode (`"plz": "04658"`, `PLZ: 04658`, `"cap":
+/// "20121"`, `"postcode": "1234 AB"`, `code_postal`, `código_postal`, `zip`).
+fn postcode_label(w: &str, before: &str) -> bool {
+    match w.to_ascii_lowercase().as_str() {
+        "plz" | "zip" | "zipcode" | "postcode" | "postal" | "postale" | "cap" | "cp"
+        | "postleitzahl" | "postalcode" => true,
+        "code" => before.ends_with("postal_") || before.ends_with("zip_"),
+        _ => false,
+    }
+}
+
+/// The postcode value after a postcode label ending at `end`: its span.
+fn labelled_postcode(text: &str, end: usize) -> Option<(usize, usize)> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches(['"', '\'']).trim_start_matches(' ');
+    let value = trimmed
+        .strip_prefix([':', '='])?
+        .trim_start_matches(' ')
+        .trim_start_matches(['"', '\'']);
+    let start = end + rest.len() - value.len();
+    let len = value
+        .find(['"', '\'', ',', ';', '\n', '}'])
+        .unwrap_or(value.len());
+    let candidate = value[..len].trim_end();
+    postcode_shape(candidate).then_some((start, start + candidate.len()))
+}
+
 /// A model number right after a capitalised run (`Era 100`, `Pro 9`, `X1 Carbon` is
 /// not): a space and a digit that do not start a date, a time or an address's postcode.
 fn model_number_follows(text: &str, end: usize) -> bool {
@@ -810,6 +954,40 @@ fn model_number_follows(text: &str, end: usize) -> bool {
             && b.get(end + 1 + run)
                 .is_none_or(|c| matches!(c, b' ' | b'.' | b'?' | b'!' | b')'))
     }
+}
+
+/// Whether the sentence holding `at` starts with a lower-case letter: text after the
+/// last `.`, `!`, `?`, `:` or line end before `at` (a chat line after `[10:42] nick:`).
+fn lower_case_sentence(text: &str, at: usize) -> bool {
+    let start = text[..at]
+        .rfind(['.', '!', '?', ':', '\n'])
+        .map_or(0, |p| p + 1);
+    text[start..at]
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_none_or(char::is_lowercase)
+}
+
+/// Letters only, all lower case (`leijtink`, `müller`).
+fn lower_letters(w: &str) -> bool {
+    w.chars().all(char::is_lowercase)
+}
+
+/// Whether `w` (lower case) with its first letter capitalised is in `set`.
+fn capitalised_in(w: &str, set: &WordSet) -> bool {
+    let mut buf = [0u8; 24];
+    let b = w.as_bytes();
+    if b.len() <= buf.len() && b[0].is_ascii() {
+        buf[..b.len()].copy_from_slice(b);
+        buf[0] = buf[0].to_ascii_uppercase();
+        return std::str::from_utf8(&buf[..b.len()]).is_ok_and(|c| set.contains(c));
+    }
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let c: String = first.to_uppercase().chain(chars).collect();
+    set.contains(c.as_str()) || fold_accents(&c).is_some_and(|f| set.contains(f.as_str()))
 }
 
 /// Whether `w`, lower-cased, is an ordinary word of one of the six languages.
@@ -844,6 +1022,7 @@ fn name_like(w: &str) -> bool {
         && !is_cue(w, TITLE)
         && !SENTENCE_WORDS.contains(w)
         && !PLACES.contains(w)
+        && !lower_compound(w)
 }
 
 pub fn patterns() -> Vec<Pattern> {
@@ -895,7 +1074,7 @@ pub fn patterns() -> Vec<Pattern> {
 /// `6418 SA Reutum`, `75467 Saint Virginie-les-Bains`.
 fn postcode_town_regex() -> &'static str {
     static RE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    RE.get_or_init(|| format!(r"\b(?:\d{{5}}|\d{{4}}[ ]?[A-Z]{{2}})[ ]{TOWN}"))
+    RE.get_or_init(|| format!(r"\b(?:\d{{5}}|\d{{4}}[ ]?[A-Z]{{2}})[ ]{{1,2}}{TOWN}"))
 }
 
 /// The Dutch form (four digits, two capitals, a town) is distinctive on its own; five
@@ -982,6 +1161,19 @@ fn is_particle(w: &str) -> bool {
         "van"
             | "der"
             | "den"
+            | "los"
+            | "las"
+            | "zur"
+            | "dei"
+            | "degli"
+            | "delle"
+            | "dello"
+            | "Delle"
+            | "Dello"
+            | "Dei"
+            | "Degli"
+            | "Los"
+            | "Las"
             | "de"
             | "la"
             | "le"
@@ -1148,6 +1340,56 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
         last
     };
+    // Middle names and second surnames after a first name and a name (`Diego Alejandro
+    // Aurelia Bravo`, `Ivan Herrero Hernandez`): up to two more capitalised names.
+    let more_names = |last: usize| -> usize {
+        let mut end = last;
+        while end < last + 2
+            && adjacent(end)
+            && name_like(word(end + 1))
+            && !thing_head(word(end + 1))
+            && !site_noun(word(end + 1))
+            && (is_first(word(end + 1)) || is_last(word(end + 1)) || !ordinary_word(word(end + 1)))
+        {
+            end += 1;
+        }
+        end
+    };
+    // A name written in lower case (chat): a listed first name that is not an ordinary
+    // word, then perhaps particles, then a listed name or a word no language lists as
+    // ordinary (`hank roth`, `thirza jorrit leijtink`, `hafsa van den heuvel`).
+    let lower_name = |i: usize| -> Option<usize> {
+        let w = word(i);
+        if w.len() < 3 || !adjacent(i) || !lower_letters(w) || !capitalised_in(w, &FIRST) {
+            return None;
+        }
+        // Only in lower-case writing: the sentence (or chat line after its `nick:`)
+        // starts with a lower-case letter. A function word is never the first name.
+        if COMMON.contains(w)
+            || is_particle(w)
+            || is_determiner(w)
+            || !lower_case_sentence(text, ws[i].start)
+        {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < i + 4 && is_particle(word(k)) && adjacent(k) {
+            k += 1;
+        }
+        let surname = |w: &str| {
+            w.len() >= 3
+                && lower_letters(w)
+                && (capitalised_in(w, &LAST) || capitalised_in(w, &FIRST) || !COMMON.contains(w))
+        };
+        if !surname(word(k)) {
+            return None;
+        }
+        let mut last = k;
+        while last < k + 2 && adjacent(last) && surname(word(last + 1)) {
+            last += 1;
+        }
+        Some(last)
+    };
     let cue_near = |i: usize, j: usize, flag: u8| {
         let lo = i.saturating_sub(3);
         (lo..i).any(|k| is_cue(word(k), flag)) || (j + 1 < ws.len() && is_cue(word(j + 1), flag))
@@ -1183,7 +1425,10 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                     .chars()
                     .next()
                     .is_some_and(char::is_lowercase);
-            (after.starts_with(',') || next_lower).then_some((last, 0.5))
+            // A comma, or a field delimiter in a row (`Badr Lankheet;Molenstraat 151a`).
+            let field = after.starts_with([';', '\t', '|']) && g.ends_with('\n');
+            (after.starts_with(',') || next_lower || field)
+                .then_some((last, if field { 0.6 } else { 0.5 }))
         } else {
             let prev_lower = word(i - 1).chars().next().is_some_and(char::is_lowercase);
             (prev_lower && !title_case(word(i - 1))).then_some((last, 0.6))
@@ -1194,7 +1439,76 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     while i < ws.len() {
         let w = word(i);
         if !title_case(w) {
+            // `"achternaam": "van den Heuvel"`: a surname with its particle under a label.
+            if is_particle(w)
+                && prev(i).is_some_and(|p| is_cue(p, LABEL))
+                && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "=")
+            {
+                let last = extend(i, 4);
+                if last > i {
+                    out.push(Finding::new(
+                        Entity::Person,
+                        ws[i].start,
+                        ws[last].end,
+                        0.8,
+                        "person_names",
+                    ));
+                    i = last + 1;
+                    continue;
+                }
+            }
+            if let Some(last) = lower_name(i) {
+                out.push(Finding::new(
+                    Entity::Person,
+                    ws[i].start,
+                    ws[last].end,
+                    0.6,
+                    "person_lower_case",
+                ));
+                i = last + 1;
+                continue;
+            }
+            // `"plz": "04658"`, `cap: 20121`: a postcode under its label.
+            if matches!(b.get(ws[i].end), Some(b'"' | b':' | b'\'' | b'='))
+                && postcode_label(w, &text[..ws[i].start])
+            {
+                if let Some((start, end)) = labelled_postcode(text, ws[i].end) {
+                    out.push(Finding::new(
+                        Entity::Location,
+                        start,
+                        end,
+                        0.8,
+                        "postcode_label",
+                    ));
+                }
+            }
             i += 1;
+            continue;
+        }
+        // `…Mühlengasse 165;52625;Gütersloh`: the town field after a postcode field.
+        if let Some((pc_start, pc_end)) = postcode_field_before(text, ws[i].start) {
+            let mut last = i;
+            while last < i + 3 && adjacent(last) && title_case_or_particle(word(last + 1)) {
+                last += 1;
+            }
+            while last > i && !title_case(word(last)) {
+                last -= 1;
+            }
+            out.push(Finding::new(
+                Entity::Location,
+                pc_start,
+                pc_end,
+                0.75,
+                "address_fields",
+            ));
+            out.push(Finding::new(
+                Entity::Location,
+                ws[i].start,
+                ws[last].end,
+                0.75,
+                "address_fields",
+            ));
+            i = last + 1;
             continue;
         }
         // LOCATION: longest list match of up to three words.
@@ -1228,6 +1542,12 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 }
             }
         }
+        // `Summit Planner`, `Solvay Chemicals`: a place's name opening a product's or a
+        // company's.
+        if place_end.is_some_and(|last| adjacent(last) && thing_head(word(last + 1))) {
+            place_end = None;
+            town = false;
+        }
         // `"city": "Port Derek"`, `Ort: Bad Kissingen`, `plaats = Yde`: the value of a
         // town label, whatever the lists say.
         if place_end.is_none()
@@ -1260,8 +1580,10 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && gap(i) == " "
         {
             if let Some((last, _)) = capitalised_name(i) {
-                place_end = Some(last);
-                by_preposition = true;
+                if !thing_head(word(last)) {
+                    place_end = Some(last);
+                    by_preposition = true;
+                }
             }
         }
         if let Some(last) = place_end {
@@ -1327,8 +1649,20 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         // A capitalised run after an article names a thing: none of its words may start
         // a name of their own (`the Philips Hue Bridge`).
         let mut named_thing = false;
+        // Capitalised words ending in a product's or company's head noun (`Orion Board`,
+        // `Maple Sheets`, `Helix Biotech`): a named thing, whatever list its first word is in.
+        let thing_end = (!(after_title || after_label || after_greeting) && adjacent(i))
+            .then(|| extend(i, 3))
+            // A listed first name and a listed surname (`Judy Steel`, `Kera Sheets`)
+            // stay a person's: the lists cannot tell them from `Orion Board`.
+            .filter(|&last| {
+                last > i && thing_head(word(last)) && !(is_first(w) && is_last(word(last)))
+            });
         if not_name(w) || is_cue(w, TITLE) || street_name || site_noun(w) {
             // Sentence words and titles are never the start of a name.
+        } else if let Some(last) = thing_end {
+            i = last.max(place_end.unwrap_or(i)) + 1;
+            continue;
         } else if after_title || after_label || after_greeting {
             person = Some((extend(i, 3), if after_title { 0.9 } else { 0.8 }));
         } else if is_first(w) {
@@ -1342,7 +1676,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 if adjacent(last) && is_last(word(last + 1)) {
                     last += 1;
                 }
-                person = Some((last, 0.85));
+                person = Some((more_names(last), 0.85));
             } else if adjacent(i)
                 && title_case(word(i + 1))
                 && !not_name(word(i + 1))
@@ -1351,9 +1685,15 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 && (!PLACES.contains(word(i + 1))
                     || (place_end.is_none() && !prev(i).is_some_and(|p| is_cue(p, PLACE_CUE))))
             {
-                person = Some((i + 1, 0.6));
-            } else {
-                let c = if cue_near(i, i, PERSON_CUE) {
+                person = Some((more_names(i + 1), 0.6));
+            } else if !SENTENCE_WORDS.contains(w) {
+                // A lone first name that opens a label (`Actiepunten:`, `Acta (martes)`)
+                // or stands before a number (`Versie 9.11`, `Fouetter 200 g`) and is also
+                // an ordinary word takes no boost from a cue.
+                let after = text[ws[i].end..].trim_start_matches(' ');
+                let label = after.starts_with([':', '('])
+                    || after.starts_with(|c: char| c.is_ascii_digit());
+                let c = if cue_near(i, i, PERSON_CUE) && !(label && ordinary_word(w)) {
                     0.35 + CONTEXT_BOOST
                 } else {
                     0.35
