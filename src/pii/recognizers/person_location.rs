@@ -1361,6 +1361,18 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
         Some(last)
     };
+    // The last word of a town's name starting at `i`: up to three more capitalised words
+    // or particles, ending on a capitalised one (`Sesto San Giovanni`, `Den Hoorn`).
+    let town_run = |i: usize| -> usize {
+        let mut last = i;
+        while last < i + 3 && adjacent(last) && title_case_or_particle(word(last + 1)) {
+            last += 1;
+        }
+        while last > i && !title_case(word(last)) {
+            last -= 1;
+        }
+        last
+    };
     let cue_near = |i: usize, j: usize, flag: u8| {
         let lo = i.saturating_sub(3);
         (lo..i).any(|k| is_cue(word(k), flag)) || (j + 1 < ws.len() && is_cue(word(j + 1), flag))
@@ -1458,13 +1470,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
         // `…Mühlengasse 165;52625;Gütersloh`: the town field after a postcode field.
         if let Some((pc_start, pc_end)) = postcode_field_before(text, ws[i].start) {
-            let mut last = i;
-            while last < i + 3 && adjacent(last) && title_case_or_particle(word(last + 1)) {
-                last += 1;
-            }
-            while last > i && !title_case(word(last)) {
-                last -= 1;
-            }
+            let last = town_run(i);
             out.push(Finding::new(
                 Entity::Location,
                 pc_start,
@@ -1525,13 +1531,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && prev(i).is_some_and(place_label)
             && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "=")
         {
-            let mut last = i;
-            while last < i + 3 && adjacent(last) && title_case_or_particle(word(last + 1)) {
-                last += 1;
-            }
-            while last > i && !title_case(word(last)) {
-                last -= 1;
-            }
+            let last = town_run(i);
             out.push(Finding::new(
                 Entity::Location,
                 ws[i].start,
