@@ -18,12 +18,12 @@ use pii_support::bulk::score_corpus;
 use pii_support::score::Threshold;
 
 /// (entity, min hidden, min precision, min recall): measured on branch pii-recall after
-/// the issue 12 precision and recall work, less 0.02, rounded down. Raise them as the
-/// engine improves.
+/// the issue 12 precision and recall work, raised on branch pii-quality (the classes
+/// corpus C showed), less 0.02, rounded down. Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.85, 0.95, 0.90),
-    ("LOCATION", 0.86, 0.96, 0.86),
-    ("PHONE_NUMBER", 0.91, 0.96, 0.90),
+    ("PERSON", 0.90, 0.94, 0.92),
+    ("LOCATION", 0.87, 0.96, 0.86),
+    ("PHONE_NUMBER", 0.95, 0.96, 0.94),
     ("CREDIT_CARD", 0.98, 0.98, 0.97),
     ("DATE_OF_BIRTH", 0.98, 0.97, 0.98),
     ("MEDICAL_RECORD_NUMBER", 0.98, 0.91, 0.95),
@@ -34,7 +34,7 @@ const THRESHOLDS: &[Threshold] = &[
     ("URL", 0.98, 0.98, 0.98),
 ];
 /// Most harmless texts altered, most decoys touched: issue 12's goals (today 0.8 % and
-/// 2.6 %).
+/// 2.4 %).
 const MAX_HARMLESS_ALTERED: f64 = 0.01;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 

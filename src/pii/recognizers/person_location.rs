@@ -3,8 +3,11 @@
 //! by a surname or a capitalised word, a lone first name next to a person cue. LOCATION:
 //! capitalised sequences in the GeoNames city, country and state list (a cue such as "in"
 //! or "from" raises confidence), street addresses and UK postcodes.
-//! Stops at: names written in lower case or all capitals, names outside the lists
-//! without a title or cue, and places smaller than 100,000 inhabitants.
+//! Product and company head nouns (`Orion Board`, `Helix Biotech`) end a named thing;
+//! delimited rows and JSON labels give postcodes and towns; lower-case names are read
+//! only in lower-case writing. Stops at: all-capital names, lower-case names with an
+//! unlisted first name, names outside the lists without a title or cue, and unlisted
+//! villages.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -869,24 +872,26 @@ fn postcode_shape(s: &str) -> bool {
     let b = s.as_bytes();
     let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
     let caps = |r: &[u8]| r.iter().all(u8::is_ascii_uppercase);
-    match b.len() {
-        5 => digits(b),
+    let dutch = match b.len() {
         6 => digits(&b[..4]) && caps(&b[4..]),
-        7 if b[4] == b' ' && digits(&b[..4]) => caps(&b[5..]),
-        6..=8 => {
-            let (out, inn) = s.split_once(' ').unwrap_or(("", ""));
-            let i = inn.as_bytes();
-            (2..=4).contains(&out.len())
-                && out.as_bytes()[0].is_ascii_uppercase()
-                && out
-                    .bytes()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                && i.len() == 3
-                && i[0].is_ascii_digit()
-                && caps(&i[1..])
-        }
+        7 => b[4] == b' ' && digits(&b[..4]) && caps(&b[5..]),
         _ => false,
+    };
+    if b.len() == 5 && digits(b) || dutch {
+        return true;
     }
+    let Some((out, inn)) = s.split_once(' ') else {
+        return false;
+    };
+    let i = inn.as_bytes();
+    (2..=4).contains(&out.len())
+        && out.as_bytes()[0].is_ascii_uppercase()
+        && out
+            .bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && i.len() == 3
+        && i[0].is_ascii_digit()
+        && caps(&i[1..])
 }
 
 /// In a delimited row (`Mühlengasse 165;52625;Gütersloh`), the field at `start` comes
@@ -1390,6 +1395,18 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
         Some(last)
     };
+    // The last word of a town's name starting at `i`: up to three more capitalised words
+    // or particles, ending on a capitalised one (`Sesto San Giovanni`, `Den Hoorn`).
+    let town_run = |i: usize| -> usize {
+        let mut last = i;
+        while last < i + 3 && adjacent(last) && title_case_or_particle(word(last + 1)) {
+            last += 1;
+        }
+        while last > i && !title_case(word(last)) {
+            last -= 1;
+        }
+        last
+    };
     let cue_near = |i: usize, j: usize, flag: u8| {
         let lo = i.saturating_sub(3);
         (lo..i).any(|k| is_cue(word(k), flag)) || (j + 1 < ws.len() && is_cue(word(j + 1), flag))
@@ -1487,13 +1504,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
         // `…Mühlengasse 165;52625;Gütersloh`: the town field after a postcode field.
         if let Some((pc_start, pc_end)) = postcode_field_before(text, ws[i].start) {
-            let mut last = i;
-            while last < i + 3 && adjacent(last) && title_case_or_particle(word(last + 1)) {
-                last += 1;
-            }
-            while last > i && !title_case(word(last)) {
-                last -= 1;
-            }
+            let last = town_run(i);
             out.push(Finding::new(
                 Entity::Location,
                 pc_start,
@@ -1554,13 +1565,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && prev(i).is_some_and(place_label)
             && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "=")
         {
-            let mut last = i;
-            while last < i + 3 && adjacent(last) && title_case_or_particle(word(last + 1)) {
-                last += 1;
-            }
-            while last > i && !title_case(word(last)) {
-                last -= 1;
-            }
+            let last = town_run(i);
             out.push(Finding::new(
                 Entity::Location,
                 ws[i].start,
@@ -1808,6 +1813,34 @@ mod tests {
                 .any(|(e, s, _)| *e == Entity::Person && s == "Zyx Qwerty"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn postcode_shapes_fields_things_and_lower_case_names() {
+        for ok in ["52625", "3810 ZB", "3810ZB", "EC12 7HY", "M1 1AE"] {
+            assert!(postcode_shape(ok), "{ok}");
+        }
+        for no in ["5262", "3810 Zb", "ABCDE", "12345 6"] {
+            assert!(!postcode_shape(no), "{no}");
+        }
+        let f = found("Alois Giese;Bärbelweg 154;72809;Lauffen;0170.3914513");
+        for v in ["72809", "Lauffen"] {
+            assert!(
+                f.iter()
+                    .any(|(e, s, c)| *e == Entity::Location && s == v && *c >= 0.7),
+                "{v}: {f:?}"
+            );
+        }
+        let f = found("Release 4.2: Dark Mode is on in Tundra Backup and Helix Biotech.");
+        assert!(f.iter().all(|(_, _, c)| *c < 0.5), "{f:?}");
+        let f = found("[10:12] mk: can you ring hank roth on friday");
+        assert!(
+            f.iter()
+                .any(|(e, s, _)| *e == Entity::Person && s == "hank roth"),
+            "{f:?}"
+        );
+        let f = found("Wann kam von der Leyen an?");
+        assert!(!f.iter().any(|(_, s, _)| s == "kam von"), "{f:?}");
     }
 
     #[test]
