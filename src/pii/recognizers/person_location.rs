@@ -1292,12 +1292,17 @@ fn pair(w: &[u8]) -> usize {
 
 /// Whether `w`, lower-cased, is in the cue list(s) of `flag`.
 fn is_cue(w: &str, flag: u8) -> bool {
+    cue_flags(w) & flag != 0
+}
+
+/// The cue lists `w`, lower-cased, belongs to (0: none).
+fn cue_flags(w: &str) -> u8 {
     if w.len() > 16 {
-        return false;
+        return 0;
     }
     let p = pair(w.as_bytes());
     if CUE_PAIRS[p >> 6] & (1 << (p & 63)) == 0 {
-        return false;
+        return 0;
     }
     let mut buf = [0u8; 16];
     for (d, s) in buf.iter_mut().zip(w.bytes()) {
@@ -1307,8 +1312,13 @@ fn is_cue(w: &str, flag: u8) -> bool {
     std::str::from_utf8(&buf[..w.len()])
         .ok()
         .and_then(|l| CUES.get(l))
-        .is_some_and(|f| f & flag != 0)
+        .copied()
+        .unwrap_or(0)
 }
+
+/// Not yet looked up, in the per-scan memo of each word's cue lists (the flags use the
+/// low five bits).
+const UNKNOWN: u8 = u8::MAX;
 
 /// Scans words for PERSON and LOCATION candidates and appends them to `out`.
 pub fn scan(text: &str, out: &mut Vec<Finding>) {
@@ -1326,13 +1336,25 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
     };
     let prev = |i: usize| if i == 0 { None } else { Some(word(i - 1)) };
+    // Each word's cue lists, looked up once: the rules below ask about the same word
+    // (the one before a capitalised word, mostly) for several lists.
+    let memo: Vec<std::cell::Cell<u8>> = vec![std::cell::Cell::new(UNKNOWN); ws.len()];
+    let cue = |k: usize, flag: u8| {
+        let mut f = memo[k].get();
+        if f == UNKNOWN {
+            f = cue_flags(word(k));
+            memo[k].set(f);
+        }
+        f & flag != 0
+    };
+    let prev_cue = |i: usize, flag: u8| i > 0 && cue(i - 1, flag);
     // The last word of a name starting at `i`: up to `more` further capitalised words,
     // particles in between (`van der`, `de la`) only when a capitalised word follows.
     let extend = |i: usize, more: usize| -> usize {
         let (mut last, mut k) = (i, i);
         while k < i + more && adjacent(k) {
             let next = word(k + 1);
-            if is_cue(next, TITLE) || site_noun(next) {
+            if cue(k + 1, TITLE) || site_noun(next) {
                 break;
             } else if title_case(next) && !not_name(next) {
                 k += 1;
@@ -1409,7 +1431,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     };
     let cue_near = |i: usize, j: usize, flag: u8| {
         let lo = i.saturating_sub(3);
-        (lo..i).any(|k| is_cue(word(k), flag)) || (j + 1 < ws.len() && is_cue(word(j + 1), flag))
+        (lo..i).any(|k| cue(k, flag)) || (j + 1 < ws.len() && cue(j + 1, flag))
     };
 
     // Names outside the lists, from the text's own evidence: two or three capitalised
@@ -1458,7 +1480,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         if !title_case(w) {
             // `"achternaam": "van den Heuvel"`: a surname with its particle under a label.
             if is_particle(w)
-                && prev(i).is_some_and(|p| is_cue(p, LABEL))
+                && prev_cue(i, LABEL)
                 && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "=")
             {
                 let last = extend(i, 4);
@@ -1538,7 +1560,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             }
         }
         let mut town = false;
-        if place_end.is_none() && prev(i).is_some_and(|p| is_cue(p, PLACE_CUE)) {
+        if place_end.is_none() && prev_cue(i, PLACE_CUE) {
             for n in (1..=3).rev() {
                 let last = i + n - 1;
                 if last >= ws.len()
@@ -1603,7 +1625,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             if by_preposition {
                 confidence = 0.4;
             }
-            if prev(i).is_some_and(|p| is_cue(p, PLACE_CUE)) {
+            if prev_cue(i, PLACE_CUE) {
                 confidence += CONTEXT_BOOST;
             }
             out.push(Finding::new(
@@ -1627,18 +1649,16 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         let g = gap(i);
         // An all-caps word is an acronym (`HR`, `DR` in a postcode), not a title.
         let after_title = prev(i).is_some_and(|p| {
-            (is_cue(p, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
+            (cue(i - 1, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
                 // Abbreviations that are words in lower case or all capitals: French
                 // `Me` (maître), `Pr`, `M.`, Spanish `D.`, Italian `Sig.ra`, `Dott.ssa`.
                 || matches!(p, "Me" | "Pr" | "Dra" | "Pra" | "Sra" | "ra" | "ssa" | "na")
                 || (matches!(p, "M" | "D") && g == ". ")
         }) && matches!(g, " " | ". ");
         // `Name: Jane`, `"name": "Jane"`, `name = Jane`, `nombre: "Jane"`.
-        let after_label = prev(i).is_some_and(|p| is_cue(p, LABEL))
-            && matches!(g.trim().trim_matches('"').trim(), ":" | "=");
-        let after_greeting = prev(i).is_some_and(|p| is_cue(p, GREETING))
-            && g.len() <= 3
-            && !g.contains(['.', '!', '?']);
+        let after_label =
+            prev_cue(i, LABEL) && matches!(g.trim().trim_matches('"').trim(), ":" | "=");
+        let after_greeting = prev_cue(i, GREETING) && g.len() <= 3 && !g.contains(['.', '!', '?']);
         let mut person: Option<(usize, f32)> = None;
         // `rue Robert Gérard`, `Paseo de Nicolás Girón`: a name after a street word is
         // the street's, and the street recognizer reports it.
@@ -1663,7 +1683,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             .filter(|&last| {
                 last > i && thing_head(word(last)) && !(is_first(w) && is_last(word(last)))
             });
-        if not_name(w) || is_cue(w, TITLE) || street_name || site_noun(w) {
+        if not_name(w) || cue(i, TITLE) || street_name || site_noun(w) {
             // Sentence words and titles are never the start of a name.
         } else if let Some(last) = thing_end {
             i = last.max(place_end.unwrap_or(i)) + 1;
@@ -1688,7 +1708,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 // A surname that is also a city (`Bradley Jackson`, `Ambrosio Valera`)
                 // unless a place cue puts a place here.
                 && (!PLACES.contains(word(i + 1))
-                    || (place_end.is_none() && !prev(i).is_some_and(|p| is_cue(p, PLACE_CUE))))
+                    || (place_end.is_none() && !prev_cue(i, PLACE_CUE)))
             {
                 person = Some((more_names(i + 1), 0.6));
             } else if !SENTENCE_WORDS.contains(w) {
