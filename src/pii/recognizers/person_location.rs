@@ -1475,8 +1475,14 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     };
 
     let mut i = 0;
+    // Whether the current sentence started in lower case: gates the lower-case name
+    // look-ups, so text written with capitals pays nothing for them.
+    let mut lower_sentence = false;
     while i < ws.len() {
         let w = word(i);
+        if i == 0 || gap(i).contains(['.', '!', '?', ':', '\n']) {
+            lower_sentence = w.starts_with(|c: char| c.is_lowercase());
+        }
         if !title_case(w) {
             // `"achternaam": "van den Heuvel"`: a surname with its particle under a label.
             if is_particle(w)
@@ -1496,7 +1502,8 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                     continue;
                 }
             }
-            if let Some(last) = lower_name(i) {
+            let lower = if lower_sentence { lower_name(i) } else { None };
+            if let Some(last) = lower {
                 out.push(Finding::new(
                     Entity::Person,
                     ws[i].start,
