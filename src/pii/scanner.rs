@@ -17,7 +17,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::entity::Entity;
@@ -85,7 +85,10 @@ const NEGATIVE_WORDS: &[&str] = &[
     "item",
     "case",
     "issue",
-    "pr",
+    // A pull request (`PR 4521`, `PR #4521`), not every word starting `pr` (`prélèvement`).
+    "pr ",
+    "pr#",
+    "pr-",
     "commit",
     "job",
     "booking",
@@ -549,6 +552,10 @@ impl Scanner {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
+                    // A full DFA: one table look-up per byte. The default for this many
+                    // words is a contiguous NFA whose failure transitions made this pass
+                    // the costliest symbol of the gateway's profile.
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&vocabulary.words)
                     .map_err(|e| PiiError::BadRegex {
                         name: "context words".into(),
@@ -578,6 +585,10 @@ impl Scanner {
             Some((ac, entities))
         };
         person_location::warm_up();
+        // libphonenumber loads its metadata (hundreds of regexes) on first use: a
+        // tenth of a second that would otherwise fall on the first request holding a
+        // phone-shaped number.
+        let _ = phonenumber::parse(None, "+44 20 7946 0958");
         Ok(Scanner {
             set,
             segmented,

@@ -1,8 +1,10 @@
 //! Shared kit of the `pii_*` tests: runs `ledgergate redact` from a fresh temp dir with
-//! the given arguments and standard input; `score` scores the held-out corpora.
+//! the given arguments and standard input; `score` scores the held-out corpora and `bulk`
+//! runs a whole corpus through the binary.
 
 #![allow(dead_code)]
 
+pub mod bulk;
 pub mod score;
 
 use std::io::Write;

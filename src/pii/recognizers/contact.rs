@@ -22,7 +22,8 @@ pub fn patterns() -> Vec<Pattern> {
         Pattern::new(
             "phone",
             Entity::PhoneNumber,
-            r"(?:(?:\+|\b00)[1-9][0-9 ().-]{6,18}[0-9]|(?:\(\d{2,5}\)[ ]?|\b\d)[0-9 ./-]{5,16}\d)(?:[ ]?(?:x|ext\.?|extension|Durchwahl|poste|#)[ ]?\d{1,6})?\b",
+            // A bare number in brackets after a name (`Mathilde Bauer (0214591044)`) first.
+            r"\(\+?\d{9,13}\)|(?:(?:\+|\b00)[1-9][0-9 ().-]{6,18}[0-9]|(?:\(\d{2,5}\)[ ]?|\b\d)[0-9 ./-]{5,16}\d)(?:[ ]?(?:x|ext\.?|extension|Durchwahl|poste|#)[ ]?\d{1,6})?\b",
             phone,
         )
         .context(&[
@@ -36,6 +37,9 @@ pub fn patterns() -> Vec<Pattern> {
             "erreichbar", "ruf ", "anrufen", "joindre", "appelle", "localizar", "llámale", "llama al",
             "raggiungibile", "chiama", "bereikbaar", "bel hem", "bel haar", "bel me", "bellen",
         ])
+        // A product's or article's code shaped like a phone number (`Artikelnr.
+        // 683-494-7217`, `Réf. article (86) 850 3103`): its label rules it out.
+        .veto_before(PRODUCT_CODE_LABELS)
         .numeric()
         .cluster(7),
         Pattern::new(
@@ -45,6 +49,47 @@ pub fn patterns() -> Vec<Pattern> {
             url,
         ),
     ]
+}
+
+/// Labels of a product's or article's code, which is often shaped like a phone or
+/// health number (`Artikelnr. 683-494-7217`, `Réf. article (86) 850 3103`).
+pub(crate) const PRODUCT_CODE_LABELS: &[&str] = &[
+    "artikelnr",
+    "art.-nr",
+    "art.nr",
+    "artikelnummer",
+    "artikel-nr",
+    "articolo",
+    "cod. art",
+    "codice articolo",
+    "article",
+    "réf",
+    "artículo",
+    "ref. art",
+    "part no",
+    "part number",
+    "part #",
+    "sku",
+    "item no",
+    "item #",
+    "model no",
+    "modellnr",
+    "productcode",
+    "productnummer",
+    "référence produit",
+];
+
+/// A version written with dots (`8.10.16.1859`, `2.7.0.2113`): a first group of one
+/// or two digits without a trunk zero, then three or more groups. Dotted phone numbers
+/// start with a zero (`06.15.15.10.53`, `0176.0563667`) or a three-digit area code.
+fn dotted_version(s: &str) -> bool {
+    let groups: Vec<&str> = s.split('.').collect();
+    groups.len() >= 4
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && groups[0].len() <= 2
+        && !groups[0].starts_with('0')
 }
 
 fn email(s: &str) -> Option<(usize, f32)> {
@@ -58,6 +103,13 @@ fn email(s: &str) -> Option<(usize, f32)> {
 const REGIONS: [Id; 7] = [Id::US, Id::GB, Id::DE, Id::FR, Id::ES, Id::IT, Id::NL];
 
 fn phone(whole_match: &str) -> Option<(usize, f32)> {
+    // `(0214591044)`: a whole number in brackets is typed as a phone number is.
+    if let Some(inner) = whole_match
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        return phone(inner).map(|(_, c)| (whole_match.len(), c.max(0.6)));
+    }
     // A US-style extension (`x1234`, `ext. 12`) belongs to the value but not to the
     // number libphonenumber validates.
     let s = match whole_match.find(['x', 'e', 'E', 'D', 'p', '#']) {
@@ -78,7 +130,7 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     // Looks typed like a phone number: grouped digits or a bracketed area code.
     // A bare digit run needs a context word to pass the threshold.
     let formatted = s.contains(['(', ' ', '-', '.', '/']);
-    if is_date_like(s) || s.parse::<std::net::Ipv4Addr>().is_ok() {
+    if is_date_like(s) || s.parse::<std::net::Ipv4Addr>().is_ok() || dotted_version(s) {
         return None;
     }
     if international {
@@ -93,8 +145,20 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
             phonenumber::parse(None, &normalized).is_ok_and(|n| phonenumber::is_valid(&n))
         });
         // Shaped like an international number but outside libphonenumber's plan (its
-        // metadata lags the national plans): a phone only with a phone word nearby.
-        return Some((len, if valid { 0.9 } else { 0.16 }));
+        // metadata lags the national plans): a phone only with a phone word nearby,
+        // unless written with the bracketed trunk zero (`+31(0)765-033835`), which only
+        // phone numbers carry.
+        let trunk = whole_match.contains("(0)") && (10..=14).contains(&digit_count);
+        return Some((
+            len,
+            if valid {
+                0.9
+            } else if trunk {
+                0.6
+            } else {
+                0.16
+            },
+        ));
     }
     // Parsing is the expensive step: only try regions whose national plan fits the
     // leading digit and length (US 10 digits; the European plans start with a trunk 0
@@ -107,7 +171,10 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
             .any(|r| phonenumber::parse(Some(*r), s).is_ok_and(|n| phonenumber::is_valid(&n)))
     });
     if !valid {
-        return None;
+        // A bracketed trunk-zero area code (`(0118) 4960394`, `(0768)-736633`): typed as
+        // only national phone numbers are, even where our metadata lags the plan.
+        let bracketed = s.starts_with("(0") && (10..=12).contains(&digit_count);
+        return bracketed.then_some((len, 0.6));
     }
     Some((len, if formatted { 0.6 } else { 0.3 }))
 }
@@ -191,6 +258,10 @@ mod tests {
 
     #[test]
     fn phone_validator() {
+        assert!(phone("(0214591044)").is_some_and(|(l, c)| l == 12 && c >= 0.6));
+        assert!(phone("(0118) 4960394").is_some());
+        assert!(phone("8.10.16.1859").is_none(), "a four-part version");
+        assert!(dotted_version("2.7.0.2113") && !dotted_version("06.15.15.10.53"));
         assert!(phone("+44 20 7946 0958").is_some());
         assert!(phone("+49 30 901820").is_some());
         assert!(phone("(415) 555-2671").is_some());

@@ -77,6 +77,23 @@ const DOB: &[&str] = &[
     "geboortedatum",
     "geboren op",
     "geb. datum",
+    "geb.-datum",
+    "né(e)",
+    "nato/a",
+    "nata/o",
+    "fecha nac",
+    "fecha de nac",
+    // JSON and CSV keys: `"date_of_birth": "6 February 1965"`.
+    "date_of_birth",
+    "birth_date",
+    "dateofbirth",
+    "fecha_nacimiento",
+    "data_nascita",
+    "date_naissance",
+    "geboorte_datum",
+    // German `(*12.05.1978)`, `, *12.05.1978` (born): the asterisk glued to the day.
+    "(*",
+    ", *",
 ];
 
 pub fn patterns() -> Vec<Pattern> {
@@ -90,6 +107,9 @@ pub fn patterns() -> Vec<Pattern> {
         .upgrade(Entity::DateOfBirth, DOB).cluster(8),
         Pattern::new("date_numeric", Entity::DateTime, r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b", numeric)
             .upgrade(Entity::DateOfBirth, DOB).cluster(6),
+        // `geb. 15.04.91`: a two-digit year, a date of birth only next to its label.
+        Pattern::new("dob_short_year", Entity::DateOfBirth, r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b", short_year)
+            .context(DOB).numeric().cluster(4).alone(0.3),
         Pattern::new("date_named", Entity::DateTime, NAMED, named_date).upgrade(Entity::DateOfBirth, DOB),
         Pattern::new("date_named_eu", Entity::DateTime, leak(named_eu()), named_date)
             .upgrade(Entity::DateOfBirth, DOB),
@@ -124,6 +144,11 @@ fn numeric(s: &str) -> Option<(usize, f32)> {
     // Dots are the European day-first notation; `3.14.1985` reads as a version.
     let mdy = seps[0] != '.' && (1..=12).contains(&a) && (1..=31).contains(&b);
     (dmy || mdy).then_some((s.len(), DATE_CONFIDENCE))
+}
+
+/// Day and month in range, the same separator twice: confidence 0.3, raised by a label.
+fn short_year(s: &str) -> Option<(usize, f32)> {
+    numeric(s).map(|(len, _)| (len, 0.3))
 }
 
 fn named_date(s: &str) -> Option<(usize, f32)> {

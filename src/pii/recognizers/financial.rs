@@ -43,6 +43,27 @@ pub fn patterns() -> Vec<Pattern> {
             // "Which bank issued 5490 ...": a card's issuer, not an issue tracker's number.
             "issued",
             "bank",
+            // Charging or refunding it, in the six languages.
+            "charge",
+            "refund",
+            "payment",
+            "prélèvement",
+            "paiement",
+            "remboursement",
+            "cobro",
+            "cargo",
+            "reembolso",
+            "pago",
+            "addebito",
+            "rimborso",
+            "pagamento",
+            "abbuchung",
+            "belastung",
+            "erstattung",
+            "zahlung",
+            "afschrijving",
+            "terugbetaling",
+            "betaling",
         ])
         .numeric()
         .cluster(12),

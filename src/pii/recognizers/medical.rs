@@ -12,7 +12,8 @@ pub fn patterns() -> Vec<Pattern> {
             "medical_record_number",
             Entity::MedicalRecordNumber,
             // `0414892`, `G9976541`, `DM-940172`, `465585/17`, `47-103-032`.
-            r"\b(?:[A-Z]{1,4}[-/]?)?\d{2,10}(?:[-/]\d{2,8}){0,2}\b",
+            // Dotted thousands as clinics print them: `86.853.698`.
+            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{1,3}(?:\.\d{3}){2,3}|\d{2,10}(?:[-/]\d{2,8}){0,2})\b",
             mrn,
         )
         .context(&[
@@ -39,6 +40,11 @@ pub fn patterns() -> Vec<Pattern> {
             "fallnr",
             "aufnahmenummer",
             "aktenzeichen",
+            "pat.-nr",
+            "pat-nr",
+            "pat. nr",
+            "patienten-nr",
+            "kis-nr",
             "akte",
             // FR
             "dossier médical",
@@ -50,12 +56,18 @@ pub fn patterns() -> Vec<Pattern> {
             "numéro de patient",
             "ipp",
             "dossier",
+            "dossier patient",
+            "n° patient",
+            "no patient",
+            "n° de patient",
             // ES
             "historia clínica",
             "historia clinica",
             "número de historia",
             "numero de historia",
             "nhc",
+            "hc ",
+            "n.º historia",
             "n.º de historia",
             "nº de historia",
             "n.° de historia",
@@ -81,6 +93,9 @@ pub fn patterns() -> Vec<Pattern> {
             "ziekenhuisnummer",
             "patiënt-id",
             "patient-id",
+            "epd-nummer",
+            "epd nummer",
+            "patiëntnr",
         ])
         .numeric()
         .cluster(5)

@@ -11,8 +11,31 @@ pub fn patterns() -> Vec<Pattern> {
     const CTX: &[&str] = &["ip", "address", "client", "host", "from"];
     /// Four-part version numbers look like IPv4 addresses.
     const VERSION: &[&str] = &[
-        "version", "versions", "build", "release", "firmware", "ver", "rev", "revision", "v",
-        "sdk", "patch", "update", "upgrade", "kernel", "os",
+        "version",
+        "versions",
+        "build",
+        "release",
+        "firmware",
+        "ver",
+        "rev",
+        "revision",
+        "v",
+        "sdk",
+        "patch",
+        "update",
+        "upgrade",
+        "kernel",
+        "os",
+        // The other five languages: `Versión 2.5.8.113`, `Versie`, `Versione`.
+        "versión",
+        "versione",
+        "versie",
+        "fixed in",
+        "corrigé dans",
+        "behoben in",
+        "opgelost in",
+        "risolto in",
+        "corregido en",
     ];
     vec![
         Pattern::new("ipv4", Entity::IpAddress, r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b", ipv4)

@@ -3,8 +3,11 @@
 //! by a surname or a capitalised word, a lone first name next to a person cue. LOCATION:
 //! capitalised sequences in the GeoNames city, country and state list (a cue such as "in"
 //! or "from" raises confidence), street addresses and UK postcodes.
-//! Stops at: names written in lower case or all capitals, names outside the lists
-//! without a title or cue, and places smaller than 100,000 inhabitants.
+//! Product and company head nouns (`Orion Board`, `Helix Biotech`) end a named thing;
+//! delimited rows and JSON labels give postcodes and towns; lower-case names are read
+//! only in lower-case writing. Stops at: all-capital names, lower-case names with an
+//! unlisted first name, names outside the lists without a title or cue, and unlisted
+//! villages.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -93,8 +96,10 @@ pub fn warm_up() {
     LazyLock::force(&TOWNS);
     LazyLock::force(&COMMON);
     LazyLock::force(&CUES);
+    LazyLock::force(&CUE_PAIRS);
     LazyLock::force(&SENTENCE_WORDS);
     LazyLock::force(&NOT_NAME_SET);
+    LazyLock::force(&THING_HEADS);
 }
 
 const TITLES: &[&str] = &[
@@ -213,6 +218,10 @@ const LABELS: &[&str] = &[
     "mittente",
     "afzender",
     "absender",
+    // The last part of compound keys: `nom_complet`, `nombre_completo`, `nominativo`.
+    "complet",
+    "completo",
+    "nominativo",
 ];
 /// No colon needed: `Dear Jane`, `Patient Jane Roe`.
 const GREETINGS: &[&str] = &[
@@ -449,7 +458,60 @@ fn site_noun(w: &str) -> bool {
         "Niederlassung" | "Standort" | "Filiale" | "Vestiging" | "Succursale"
     )
 }
+/// Head nouns that end product, service and company names (`Orion Board`, `Tundra
+/// Backup`, `Northwind Logistics`, `Helix Biotech`): a capitalised run ending in one
+/// names a thing, not a person or a place. Written as they are capitalised in names;
+/// surnames that are also such words (`Banks`, `Price`, `Cook`) are left out.
+static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
+    "Logistics Energy Foods Chemicals Biotech Pharma Pharmaceuticals Therapeutics Rail \
+     Railways Airlines Airways Telecom Telecoms Mobility Mining Motors Automotive Industries \
+     Holdings Partners Capital Ventures Investments Insurance Bancorp Financial Finance \
+     Systems Solutions Technologies Technology Tech Software Labs Laboratories Networks \
+     Communications Media Entertainment Studios Studio Games Robotics Semiconductors \
+     Electronics Devices Instruments Materials Metals Steel Cement Construction Engineering \
+     Consulting Healthcare Diagnostics Dairy Brewing Brewery Beverages Farms Agriculture \
+     Textiles Apparel Retail Stores Supermarkets Shipping Freight Transport Aviation \
+     Aerospace Analytics Cloud Digital Interactive Dynamics Innovations Enterprises \
+     Corporation Company Limited Foundation Institute Association Alliance Federation \
+     Society Agency Authority Ministry Commission Committee Bureau \
+     Board Boards Sheets Vault Desk Sync Gateway CLI Notes Pay Editor Planner Reports \
+     Insights Backup Hub Suite Pro Max Mini Plus Ultra Lite Connect Drive Mail Chat Portal \
+     App Apps Tracker Monitor Console Dashboard Engine Server Kit SDK API Platform Builder \
+     Designer Reader Viewer Player Recorder Scanner Printer Router Pad Tab Cam Camera \
+     Speaker Buds Assistant Navigator Explorer Browser Maps Docs Forms Slides Calendar \
+     Contacts Tasks Wallet Exchange Finder Shield Lock Sense Link Flow Stream Cast Vision \
+     Lens Pulse Core Works Lab Desktop Online Edition Enterprise Premium Checkout Payments \
+     Billing Invoices Filters Export Import Alerts Spaces Preview Mode Trail Sign-On Login \
+     Search Reports Insights Notes Planner Backup Ops DevOps Pipeline Pipelines Registry \
+     Manager Framework Toolkit Library Protocol Bot Bots Assist Copilot Agent Agents"
+        .split_whitespace()
+        .collect()
+});
+
+/// Whether `w` ends product, service and company names (`THING_HEADS`).
+fn thing_head(w: &str) -> bool {
+    THING_HEADS.contains(w)
+}
+
+/// A word whose hyphen leads to a lower-case part (`Trail-flow`, `Filters-Ansicht` is
+/// not): a compound noun, never part of a person's name.
+fn lower_compound(w: &str) -> bool {
+    w.split('-')
+        .skip(1)
+        .any(|p| p.starts_with(|c: char| c.is_lowercase()) && !is_particle(p) && p.len() > 3)
+}
+
 const NOT_NAMES: &[&str] = &[
+    // Closing formulas after a greeting word (`Beste Grüße`, `Kind Regards`).
+    "Grüße",
+    "Grüßen",
+    "Gruß",
+    "Groeten",
+    "Groet",
+    "Saluti",
+    "Saludos",
+    "Regards",
+    "Wishes",
     "The",
     "This",
     "That",
@@ -547,7 +609,8 @@ fn not_name(w: &str) -> bool {
 }
 
 /// Capitalised word of a town name in the six languages (letters, apostrophe, hyphen).
-const TOWN: &str = r"[A-ZÄÖÜÉÈÀÁÍÓÚ][a-zäöüßéèêëàâçíóúñìòù'-]+(?:[ -](?:(?:am|an|der|de|di|la|le|sur|en|del|aan|den|op|im|bei)[ ])?[A-ZÄÖÜÉ][a-zäöüßéèêëàâçíóúñìòù'-]+){0,2}";
+/// Hyphenated parts keep their capitals (`Ober-Ramstadt`, `Thonon-les-Bains`).
+const TOWN: &str = r"[A-ZÄÖÜÉÈÀÁÍÓÚ][a-zäöüßéèêëàâçíóúñìòù']+(?:-(?:[a-zäöüéèà]+-)?[A-ZÄÖÜÉÈÀÁÍÓÚ]?[a-zäöüßéèêëàâçíóúñìòù']+)*(?:[ -](?:(?:am|an|der|de|di|la|le|sur|en|del|aan|den|op|im|bei)[ ])?[A-ZÄÖÜÉ][a-zäöüßéèêëàâçíóúñìòù']+(?:-(?:[a-zäöüéèà]+-)?[A-ZÄÖÜÉÈÀÁÍÓÚ]?[a-zäöüßéèêëàâçíóúñìòù']+)*){0,2}";
 /// Postcodes: five digits (DE, FR, ES, IT), four digits and two letters (NL), the UK form.
 const POSTCODE: &str = r"(?:\d{5}|\d{4}[ ]?[A-Z]{2}|[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2})";
 const UK_POSTCODE: &str = r"[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}";
@@ -562,7 +625,7 @@ fn street_regex() -> &'static str {
             // EN: 12 Larkspur Close, 221B Baker Street, Flat 3, Osprey Court.
             r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Lands?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Parks|Parkways|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Via|Vista|Walks|Wall|Ways|Wells?)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
             // DE, NL compounds: Lindenstraße 5, Kastanjelaan 12a, Prinsengracht 83.
-            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
+            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard|poort|straatje|hoek|wijk|zijde)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}|-[A-Z]\b|[ ]bis\b)?\b",
             // DE: Imelda-Speer-Straße 0, Berliner Straße 5, Am Alten Markt 3.
             r"\b(?:[A-ZÄÖÜ][a-zäöüßé]+-)+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             r"\b[A-ZÄÖÜ][a-zäöüß]+er[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
@@ -571,10 +634,10 @@ fn street_regex() -> &'static str {
             // FR: 12 rue des Tanneurs, 3 bis avenue du Général Leclerc.
             r"\b\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|passage)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ]|d')?[A-ZÉ][a-zéèêàç'-]+(?:[ ](?:de[ ]|du[ ]|des[ ])?[A-ZÉ][a-zéèêàç'-]+){0,3}",
             // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
-            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?",
+            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}(?:[IVXL]{1,5}[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?(?:,?[ ](?:\d{1,2}[º°ª](?:[ ]?[A-Za-z]{1,4}\b\.?)?|bajo|bajos|ático|entlo\.))?",
         ];
         format!(
-            r"(?:{})(?:(?:,?[ ]|\n)(?:{POSTCODE}[ ]{TOWN}|{TOWN}[ ]{UK_POSTCODE}|{TOWN},[ ][A-Z]{{2}}[ ]\d{{5}}))?",
+            r"(?:{})(?:(?:,?[ ]|\n)(?:{POSTCODE}[ ]{{1,2}}{TOWN}|{TOWN}[ ]{UK_POSTCODE}|{TOWN},[ ][A-Z]{{2}}[ ]\d{{5}}))?",
             core.join("|")
         )
     })
@@ -608,6 +671,8 @@ static SENTENCE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
      Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Gennaio Febbraio \
      Aprile Maggio Giugno Luglio Settembre Ottobre Dicembre Januari Februari Maart Mei \
      Augustus May August Can Could Please Our Your My We You They She He It If In On At Of \
+     Según Laut Selon Secondo Volgens Gemäß Ayer Yesterday According Bed Zimmer Chambre \
+     Cama Letto Kamer Relevo Übergabe Transmission Overdracht Consegna Handover \
      To For By As An Is Are Dear Hi Hello Good New Old Next Last First Today Tomorrow"
         .split_whitespace()
         .collect()
@@ -650,15 +715,25 @@ fn is_determiner(w: &str) -> bool {
             .split_whitespace()
             .collect()
     });
-    // ASCII words (nearly all) fold case in a stack buffer, without an allocation.
-    let mut buf = [0u8; 16];
+    lowered(w, |l| SET.contains(l))
+}
+
+/// Calls `f` with `w` in lower case (`str::to_lowercase`): an ASCII word (nearly all)
+/// is folded in a stack buffer, without an allocation; any other word is lowered as
+/// Unicode says, so the answer is the same either way.
+fn lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
     if w.len() > buf.len() || !w.is_ascii() {
-        return SET.contains(w.to_lowercase().as_str());
+        return f(&w.to_lowercase());
     }
     for (d, s) in buf.iter_mut().zip(w.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| SET.contains(l))
+    // ASCII in, ASCII out: always valid UTF-8.
+    match std::str::from_utf8(&buf[..w.len()]) {
+        Ok(l) => f(l),
+        Err(_) => f(&w.to_lowercase()),
+    }
 }
 
 /// `w` with the accents of Latin letters removed (`José` -> `Jose`, `Élise` -> `Elise`),
@@ -712,7 +787,7 @@ fn street_word(w: &str) -> bool {
             .split_whitespace()
             .collect()
     });
-    w.len() <= 16 && SET.contains(w.to_lowercase().as_str())
+    w.len() <= 16 && lowered(w, |l| SET.contains(l))
 }
 
 /// Whether `before` ends with a postcode and one space: five digits, or the Dutch four
@@ -756,31 +831,118 @@ fn after_house_number(before: &str) -> bool {
         _ => b,
     };
     let n = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
-    (1..=5).contains(&n) && (n == b.len() || b[b.len() - n - 1] == b' ')
+    // Standing alone: after a space, a line end or a field delimiter (`;9238 Maple Way`).
+    (1..=5).contains(&n)
+        && (n == b.len()
+            || matches!(
+                b[b.len() - n - 1],
+                b' ' | b'\n' | b';' | b'\t' | b'|' | b'"'
+            ))
 }
 
 /// Labels whose value is a town: `city`, `Ort`, `ville`, `ciudad`, `città`, `plaats`.
 fn place_label(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "city"
-            | "town"
-            | "ort"
-            | "wohnort"
-            | "stadt"
-            | "ville"
-            | "localité"
-            | "ciudad"
-            | "localidad"
-            | "población"
-            | "città"
-            | "citta"
-            | "comune"
-            | "località"
-            | "plaats"
-            | "woonplaats"
-            | "gemeente"
-    )
+    lowered(w, |l| {
+        matches!(
+            l,
+            "city"
+                | "town"
+                | "ort"
+                | "wohnort"
+                | "stadt"
+                | "ville"
+                | "localité"
+                | "ciudad"
+                | "localidad"
+                | "población"
+                | "città"
+                | "citta"
+                | "comune"
+                | "località"
+                | "plaats"
+                | "woonplaats"
+                | "gemeente"
+        )
+    })
+}
+
+/// A postcode as written on its own: five digits (DE, FR, ES, IT, US), four digits and
+/// two capitals (NL, with or without the space) or the UK form (`EC1 7HY`).
+fn postcode_shape(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+    let caps = |r: &[u8]| r.iter().all(u8::is_ascii_uppercase);
+    let dutch = match b.len() {
+        6 => digits(&b[..4]) && caps(&b[4..]),
+        7 => b[4] == b' ' && digits(&b[..4]) && caps(&b[5..]),
+        _ => false,
+    };
+    if b.len() == 5 && digits(b) || dutch {
+        return true;
+    }
+    let Some((out, inn)) = s.split_once(' ') else {
+        return false;
+    };
+    let i = inn.as_bytes();
+    (2..=4).contains(&out.len())
+        && out.as_bytes()[0].is_ascii_uppercase()
+        && out
+            .bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && i.len() == 3
+        && i[0].is_ascii_digit()
+        && caps(&i[1..])
+}
+
+/// In a delimited row (`Mühlengasse 165;52625;Gütersloh`), the field at `start` comes
+/// right after a postcode field, which itself follows an address line (letters and a
+/// digit): returns the postcode's span. The town is the field at `start`.
+fn postcode_field_before(text: &str, start: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let d = *b.get(start.checked_sub(1)?)?;
+    if !matches!(d, b';' | b'\t' | b'|') {
+        return None;
+    }
+    let pc_end = start - 1;
+    let pc_start = b[..pc_end].iter().rposition(|&c| c == d)? + 1;
+    if !postcode_shape(&text[pc_start..pc_end]) {
+        return None;
+    }
+    let line = &b[..pc_start - 1];
+    let field_start = line
+        .iter()
+        .rposition(|&c| c == d || c == b'\n')
+        .map_or(0, |p| p + 1);
+    let field = &line[field_start..];
+    (field.iter().any(u8::is_ascii_digit) && field.iter().any(u8::is_ascii_alphabetic))
+        .then_some((pc_start, pc_end))
+}
+
+/// Keys and labels whose value is a postcode (`"plz": "04658"`, `PLZ: 04658`, `"cap":
+/// "20121"`, `"postcode": "1234 AB"`, `code_postal`, `código_postal`, `zip`).
+fn postcode_label(w: &str, before: &str) -> bool {
+    match w.to_ascii_lowercase().as_str() {
+        "plz" | "zip" | "zipcode" | "postcode" | "postal" | "postale" | "cap" | "cp"
+        | "postleitzahl" | "postalcode" => true,
+        "code" => before.ends_with("postal_") || before.ends_with("zip_"),
+        _ => false,
+    }
+}
+
+/// The postcode value after a postcode label ending at `end`: its span.
+fn labelled_postcode(text: &str, end: usize) -> Option<(usize, usize)> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches(['"', '\'']).trim_start_matches(' ');
+    let value = trimmed
+        .strip_prefix([':', '='])?
+        .trim_start_matches(' ')
+        .trim_start_matches(['"', '\'']);
+    let start = end + rest.len() - value.len();
+    let len = value
+        .find(['"', '\'', ',', ';', '\n', '}'])
+        .unwrap_or(value.len());
+    let candidate = value[..len].trim_end();
+    postcode_shape(candidate).then_some((start, start + candidate.len()))
 }
 
 /// A model number right after a capitalised run (`Era 100`, `Pro 9`, `X1 Carbon` is
@@ -799,10 +961,43 @@ fn model_number_follows(text: &str, end: usize) -> bool {
     }
 }
 
+/// Whether the sentence holding `at` starts with a lower-case letter: text after the
+/// last `.`, `!`, `?`, `:` or line end before `at` (a chat line after `[10:42] nick:`).
+fn lower_case_sentence(text: &str, at: usize) -> bool {
+    let start = text[..at]
+        .rfind(['.', '!', '?', ':', '\n'])
+        .map_or(0, |p| p + 1);
+    text[start..at]
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_none_or(char::is_lowercase)
+}
+
+/// Letters only, all lower case (`leijtink`, `müller`).
+fn lower_letters(w: &str) -> bool {
+    w.chars().all(char::is_lowercase)
+}
+
+/// Whether `w` (lower case) with its first letter capitalised is in `set`.
+fn capitalised_in(w: &str, set: &WordSet) -> bool {
+    let mut buf = [0u8; 24];
+    let b = w.as_bytes();
+    if b.len() <= buf.len() && b[0].is_ascii() {
+        buf[..b.len()].copy_from_slice(b);
+        buf[0] = buf[0].to_ascii_uppercase();
+        return std::str::from_utf8(&buf[..b.len()]).is_ok_and(|c| set.contains(c));
+    }
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let c: String = first.to_uppercase().chain(chars).collect();
+    set.contains(c.as_str()) || fold_accents(&c).is_some_and(|f| set.contains(f.as_str()))
+}
+
 /// Whether `w`, lower-cased, is an ordinary word of one of the six languages.
 fn ordinary_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    COMMON.contains(lower.as_str())
+    lowered(w, |l| COMMON.contains(l))
 }
 
 /// Whether the capitalised run `text[start..end]` stands alone between quotes
@@ -832,6 +1027,7 @@ fn name_like(w: &str) -> bool {
         && !is_cue(w, TITLE)
         && !SENTENCE_WORDS.contains(w)
         && !PLACES.contains(w)
+        && !lower_compound(w)
 }
 
 pub fn patterns() -> Vec<Pattern> {
@@ -883,7 +1079,7 @@ pub fn patterns() -> Vec<Pattern> {
 /// `6418 SA Reutum`, `75467 Saint Virginie-les-Bains`.
 fn postcode_town_regex() -> &'static str {
     static RE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    RE.get_or_init(|| format!(r"\b(?:\d{{5}}|\d{{4}}[ ]?[A-Z]{{2}})[ ]{TOWN}"))
+    RE.get_or_init(|| format!(r"\b(?:\d{{5}}|\d{{4}}[ ]?[A-Z]{{2}})[ ]{{1,2}}{TOWN}"))
 }
 
 /// The Dutch form (four digits, two capitals, a town) is distinctive on its own; five
@@ -970,6 +1166,19 @@ fn is_particle(w: &str) -> bool {
         "van"
             | "der"
             | "den"
+            | "los"
+            | "las"
+            | "zur"
+            | "dei"
+            | "degli"
+            | "delle"
+            | "dello"
+            | "Delle"
+            | "Dello"
+            | "Dei"
+            | "Degli"
+            | "Los"
+            | "Las"
             | "de"
             | "la"
             | "le"
@@ -1063,10 +1272,37 @@ static CUES: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>>
         m
     });
 
+/// The first two bytes (ASCII case folded; a one-byte word pairs with 0) of every cue
+/// word, one bit per pair: a word whose pair is absent is no cue, decided without
+/// hashing it. Most words of a text fail here.
+static CUE_PAIRS: LazyLock<Box<[u64; 1024]>> = LazyLock::new(|| {
+    let mut bits = Box::new([0u64; 1024]);
+    for w in CUES.keys() {
+        let p = pair(w.as_bytes());
+        bits[p >> 6] |= 1 << (p & 63);
+    }
+    bits
+});
+
+fn pair(w: &[u8]) -> usize {
+    let a = w.first().map_or(0, u8::to_ascii_lowercase);
+    let b = w.get(1).map_or(0, u8::to_ascii_lowercase);
+    usize::from(a) << 8 | usize::from(b)
+}
+
 /// Whether `w`, lower-cased, is in the cue list(s) of `flag`.
 fn is_cue(w: &str, flag: u8) -> bool {
+    cue_flags(w) & flag != 0
+}
+
+/// The cue lists `w`, lower-cased, belongs to (0: none).
+fn cue_flags(w: &str) -> u8 {
     if w.len() > 16 {
-        return false;
+        return 0;
+    }
+    let p = pair(w.as_bytes());
+    if CUE_PAIRS[p >> 6] & (1 << (p & 63)) == 0 {
+        return 0;
     }
     let mut buf = [0u8; 16];
     for (d, s) in buf.iter_mut().zip(w.bytes()) {
@@ -1076,8 +1312,13 @@ fn is_cue(w: &str, flag: u8) -> bool {
     std::str::from_utf8(&buf[..w.len()])
         .ok()
         .and_then(|l| CUES.get(l))
-        .is_some_and(|f| f & flag != 0)
+        .copied()
+        .unwrap_or(0)
 }
+
+/// Not yet looked up, in the per-scan memo of each word's cue lists (the flags use the
+/// low five bits).
+const UNKNOWN: u8 = u8::MAX;
 
 /// Scans words for PERSON and LOCATION candidates and appends them to `out`.
 pub fn scan(text: &str, out: &mut Vec<Finding>) {
@@ -1095,13 +1336,25 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
     };
     let prev = |i: usize| if i == 0 { None } else { Some(word(i - 1)) };
+    // Each word's cue lists, looked up once: the rules below ask about the same word
+    // (the one before a capitalised word, mostly) for several lists.
+    let memo: Vec<std::cell::Cell<u8>> = vec![std::cell::Cell::new(UNKNOWN); ws.len()];
+    let cue = |k: usize, flag: u8| {
+        let mut f = memo[k].get();
+        if f == UNKNOWN {
+            f = cue_flags(word(k));
+            memo[k].set(f);
+        }
+        f & flag != 0
+    };
+    let prev_cue = |i: usize, flag: u8| i > 0 && cue(i - 1, flag);
     // The last word of a name starting at `i`: up to `more` further capitalised words,
     // particles in between (`van der`, `de la`) only when a capitalised word follows.
     let extend = |i: usize, more: usize| -> usize {
         let (mut last, mut k) = (i, i);
         while k < i + more && adjacent(k) {
             let next = word(k + 1);
-            if is_cue(next, TITLE) || site_noun(next) {
+            if cue(k + 1, TITLE) || site_noun(next) {
                 break;
             } else if title_case(next) && !not_name(next) {
                 k += 1;
@@ -1114,9 +1367,71 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
         last
     };
+    // Middle names and second surnames after a first name and a name (`Diego Alejandro
+    // Aurelia Bravo`, `Ivan Herrero Hernandez`): up to two more capitalised names.
+    let more_names = |last: usize| -> usize {
+        let mut end = last;
+        while end < last + 2
+            && adjacent(end)
+            && name_like(word(end + 1))
+            && !thing_head(word(end + 1))
+            && !site_noun(word(end + 1))
+            && (is_first(word(end + 1)) || is_last(word(end + 1)) || !ordinary_word(word(end + 1)))
+        {
+            end += 1;
+        }
+        end
+    };
+    // A name written in lower case (chat): a listed first name that is not an ordinary
+    // word, then perhaps particles, then a listed name or a word no language lists as
+    // ordinary (`hank roth`, `thirza jorrit leijtink`, `hafsa van den heuvel`).
+    let lower_name = |i: usize| -> Option<usize> {
+        let w = word(i);
+        if w.len() < 3 || !adjacent(i) || !lower_letters(w) || !capitalised_in(w, &FIRST) {
+            return None;
+        }
+        // Only in lower-case writing: the sentence (or chat line after its `nick:`)
+        // starts with a lower-case letter. A function word is never the first name.
+        if COMMON.contains(w)
+            || is_particle(w)
+            || is_determiner(w)
+            || !lower_case_sentence(text, ws[i].start)
+        {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < i + 4 && is_particle(word(k)) && adjacent(k) {
+            k += 1;
+        }
+        let surname = |w: &str| {
+            w.len() >= 3
+                && lower_letters(w)
+                && (capitalised_in(w, &LAST) || capitalised_in(w, &FIRST) || !COMMON.contains(w))
+        };
+        if !surname(word(k)) {
+            return None;
+        }
+        let mut last = k;
+        while last < k + 2 && adjacent(last) && surname(word(last + 1)) {
+            last += 1;
+        }
+        Some(last)
+    };
+    // The last word of a town's name starting at `i`: up to three more capitalised words
+    // or particles, ending on a capitalised one (`Sesto San Giovanni`, `Den Hoorn`).
+    let town_run = |i: usize| -> usize {
+        let mut last = i;
+        while last < i + 3 && adjacent(last) && title_case_or_particle(word(last + 1)) {
+            last += 1;
+        }
+        while last > i && !title_case(word(last)) {
+            last -= 1;
+        }
+        last
+    };
     let cue_near = |i: usize, j: usize, flag: u8| {
         let lo = i.saturating_sub(3);
-        (lo..i).any(|k| is_cue(word(k), flag)) || (j + 1 < ws.len() && is_cue(word(j + 1), flag))
+        (lo..i).any(|k| cue(k, flag)) || (j + 1 < ws.len() && cue(j + 1, flag))
     };
 
     // Names outside the lists, from the text's own evidence: two or three capitalised
@@ -1149,7 +1464,10 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                     .chars()
                     .next()
                     .is_some_and(char::is_lowercase);
-            (after.starts_with(',') || next_lower).then_some((last, 0.5))
+            // A comma, or a field delimiter in a row (`Badr Lankheet;Molenstraat 151a`).
+            let field = after.starts_with([';', '\t', '|']) && g.ends_with('\n');
+            (after.starts_with(',') || next_lower || field)
+                .then_some((last, if field { 0.6 } else { 0.5 }))
         } else {
             let prev_lower = word(i - 1).chars().next().is_some_and(char::is_lowercase);
             (prev_lower && !title_case(word(i - 1))).then_some((last, 0.6))
@@ -1157,10 +1475,80 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     };
 
     let mut i = 0;
+    // Whether the current sentence started in lower case: gates the lower-case name
+    // look-ups, so text written with capitals pays nothing for them.
+    let mut lower_sentence = false;
     while i < ws.len() {
         let w = word(i);
+        if i == 0 || gap(i).contains(['.', '!', '?', ':', '\n']) {
+            lower_sentence = w.starts_with(|c: char| c.is_lowercase());
+        }
         if !title_case(w) {
+            // `"achternaam": "van den Heuvel"`: a surname with its particle under a label.
+            if is_particle(w)
+                && prev_cue(i, LABEL)
+                && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "=")
+            {
+                let last = extend(i, 4);
+                if last > i {
+                    out.push(Finding::new(
+                        Entity::Person,
+                        ws[i].start,
+                        ws[last].end,
+                        0.8,
+                        "person_names",
+                    ));
+                    i = last + 1;
+                    continue;
+                }
+            }
+            let lower = if lower_sentence { lower_name(i) } else { None };
+            if let Some(last) = lower {
+                out.push(Finding::new(
+                    Entity::Person,
+                    ws[i].start,
+                    ws[last].end,
+                    0.6,
+                    "person_lower_case",
+                ));
+                i = last + 1;
+                continue;
+            }
+            // `"plz": "04658"`, `cap: 20121`: a postcode under its label.
+            if matches!(b.get(ws[i].end), Some(b'"' | b':' | b'\'' | b'='))
+                && postcode_label(w, &text[..ws[i].start])
+            {
+                if let Some((start, end)) = labelled_postcode(text, ws[i].end) {
+                    out.push(Finding::new(
+                        Entity::Location,
+                        start,
+                        end,
+                        0.8,
+                        "postcode_label",
+                    ));
+                }
+            }
             i += 1;
+            continue;
+        }
+        // `…Mühlengasse 165;52625;Gütersloh`: the town field after a postcode field.
+        if let Some((pc_start, pc_end)) = postcode_field_before(text, ws[i].start) {
+            let last = town_run(i);
+            out.push(Finding::new(
+                Entity::Location,
+                pc_start,
+                pc_end,
+                0.75,
+                "address_fields",
+            ));
+            out.push(Finding::new(
+                Entity::Location,
+                ws[i].start,
+                ws[last].end,
+                0.75,
+                "address_fields",
+            ));
+            i = last + 1;
             continue;
         }
         // LOCATION: longest list match of up to three words.
@@ -1179,7 +1567,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             }
         }
         let mut town = false;
-        if place_end.is_none() && prev(i).is_some_and(|p| is_cue(p, PLACE_CUE)) {
+        if place_end.is_none() && prev_cue(i, PLACE_CUE) {
             for n in (1..=3).rev() {
                 let last = i + n - 1;
                 if last >= ws.len()
@@ -1194,19 +1582,19 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 }
             }
         }
+        // `Summit Planner`, `Solvay Chemicals`: a place's name opening a product's or a
+        // company's.
+        if place_end.is_some_and(|last| adjacent(last) && thing_head(word(last + 1))) {
+            place_end = None;
+            town = false;
+        }
         // `"city": "Port Derek"`, `Ort: Bad Kissingen`, `plaats = Yde`: the value of a
         // town label, whatever the lists say.
         if place_end.is_none()
             && prev(i).is_some_and(place_label)
             && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "=")
         {
-            let mut last = i;
-            while last < i + 3 && adjacent(last) && title_case_or_particle(word(last + 1)) {
-                last += 1;
-            }
-            while last > i && !title_case(word(last)) {
-                last -= 1;
-            }
+            let last = town_run(i);
             out.push(Finding::new(
                 Entity::Location,
                 ws[i].start,
@@ -1226,8 +1614,10 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && gap(i) == " "
         {
             if let Some((last, _)) = capitalised_name(i) {
-                place_end = Some(last);
-                by_preposition = true;
+                if !thing_head(word(last)) {
+                    place_end = Some(last);
+                    by_preposition = true;
+                }
             }
         }
         if let Some(last) = place_end {
@@ -1242,7 +1632,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             if by_preposition {
                 confidence = 0.4;
             }
-            if prev(i).is_some_and(|p| is_cue(p, PLACE_CUE)) {
+            if prev_cue(i, PLACE_CUE) {
                 confidence += CONTEXT_BOOST;
             }
             out.push(Finding::new(
@@ -1266,18 +1656,16 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         let g = gap(i);
         // An all-caps word is an acronym (`HR`, `DR` in a postcode), not a title.
         let after_title = prev(i).is_some_and(|p| {
-            (is_cue(p, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
+            (cue(i - 1, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
                 // Abbreviations that are words in lower case or all capitals: French
                 // `Me` (maître), `Pr`, `M.`, Spanish `D.`, Italian `Sig.ra`, `Dott.ssa`.
                 || matches!(p, "Me" | "Pr" | "Dra" | "Pra" | "Sra" | "ra" | "ssa" | "na")
                 || (matches!(p, "M" | "D") && g == ". ")
         }) && matches!(g, " " | ". ");
         // `Name: Jane`, `"name": "Jane"`, `name = Jane`, `nombre: "Jane"`.
-        let after_label = prev(i).is_some_and(|p| is_cue(p, LABEL))
-            && matches!(g.trim().trim_matches('"').trim(), ":" | "=");
-        let after_greeting = prev(i).is_some_and(|p| is_cue(p, GREETING))
-            && g.len() <= 3
-            && !g.contains(['.', '!', '?']);
+        let after_label =
+            prev_cue(i, LABEL) && matches!(g.trim().trim_matches('"').trim(), ":" | "=");
+        let after_greeting = prev_cue(i, GREETING) && g.len() <= 3 && !g.contains(['.', '!', '?']);
         let mut person: Option<(usize, f32)> = None;
         // `rue Robert Gérard`, `Paseo de Nicolás Girón`: a name after a street word is
         // the street's, and the street recognizer reports it.
@@ -1293,8 +1681,20 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         // A capitalised run after an article names a thing: none of its words may start
         // a name of their own (`the Philips Hue Bridge`).
         let mut named_thing = false;
-        if not_name(w) || is_cue(w, TITLE) || street_name || site_noun(w) {
+        // Capitalised words ending in a product's or company's head noun (`Orion Board`,
+        // `Maple Sheets`, `Helix Biotech`): a named thing, whatever list its first word is in.
+        let thing_end = (!(after_title || after_label || after_greeting) && adjacent(i))
+            .then(|| extend(i, 3))
+            // A listed first name and a listed surname (`Judy Steel`, `Kera Sheets`)
+            // stay a person's: the lists cannot tell them from `Orion Board`.
+            .filter(|&last| {
+                last > i && thing_head(word(last)) && !(is_first(w) && is_last(word(last)))
+            });
+        if not_name(w) || cue(i, TITLE) || street_name || site_noun(w) {
             // Sentence words and titles are never the start of a name.
+        } else if let Some(last) = thing_end {
+            i = last.max(place_end.unwrap_or(i)) + 1;
+            continue;
         } else if after_title || after_label || after_greeting {
             person = Some((extend(i, 3), if after_title { 0.9 } else { 0.8 }));
         } else if is_first(w) {
@@ -1308,18 +1708,24 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 if adjacent(last) && is_last(word(last + 1)) {
                     last += 1;
                 }
-                person = Some((last, 0.85));
+                person = Some((more_names(last), 0.85));
             } else if adjacent(i)
                 && title_case(word(i + 1))
                 && !not_name(word(i + 1))
                 // A surname that is also a city (`Bradley Jackson`, `Ambrosio Valera`)
                 // unless a place cue puts a place here.
                 && (!PLACES.contains(word(i + 1))
-                    || (place_end.is_none() && !prev(i).is_some_and(|p| is_cue(p, PLACE_CUE))))
+                    || (place_end.is_none() && !prev_cue(i, PLACE_CUE)))
             {
-                person = Some((i + 1, 0.6));
-            } else {
-                let c = if cue_near(i, i, PERSON_CUE) {
+                person = Some((more_names(i + 1), 0.6));
+            } else if !SENTENCE_WORDS.contains(w) {
+                // A lone first name that opens a label (`Actiepunten:`, `Acta (martes)`)
+                // or stands before a number (`Versie 9.11`, `Fouetter 200 g`) and is also
+                // an ordinary word takes no boost from a cue.
+                let after = text[ws[i].end..].trim_start_matches(' ');
+                let label = after.starts_with([':', '('])
+                    || after.starts_with(|c: char| c.is_ascii_digit());
+                let c = if cue_near(i, i, PERSON_CUE) && !(label && ordinary_word(w)) {
                     0.35 + CONTEXT_BOOST
                 } else {
                     0.35
@@ -1434,6 +1840,34 @@ mod tests {
                 .any(|(e, s, _)| *e == Entity::Person && s == "Zyx Qwerty"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn postcode_shapes_fields_things_and_lower_case_names() {
+        for ok in ["52625", "3810 ZB", "3810ZB", "EC12 7HY", "M1 1AE"] {
+            assert!(postcode_shape(ok), "{ok}");
+        }
+        for no in ["5262", "3810 Zb", "ABCDE", "12345 6"] {
+            assert!(!postcode_shape(no), "{no}");
+        }
+        let f = found("Alois Giese;Bärbelweg 154;72809;Lauffen;0170.3914513");
+        for v in ["72809", "Lauffen"] {
+            assert!(
+                f.iter()
+                    .any(|(e, s, c)| *e == Entity::Location && s == v && *c >= 0.7),
+                "{v}: {f:?}"
+            );
+        }
+        let f = found("Release 4.2: Dark Mode is on in Tundra Backup and Helix Biotech.");
+        assert!(f.iter().all(|(_, _, c)| *c < 0.5), "{f:?}");
+        let f = found("[10:12] mk: can you ring hank roth on friday");
+        assert!(
+            f.iter()
+                .any(|(e, s, _)| *e == Entity::Person && s == "hank roth"),
+            "{f:?}"
+        );
+        let f = found("Wann kam von der Leyen an?");
+        assert!(!f.iter().any(|(_, s, _)| s == "kam von"), "{f:?}");
     }
 
     #[test]

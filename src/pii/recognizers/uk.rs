@@ -13,6 +13,7 @@ pub fn patterns() -> Vec<Pattern> {
             nhs,
         )
         .context(&["nhs", "health service", "patient"])
+        .veto_before(super::contact::PRODUCT_CODE_LABELS)
         .numeric()
         .cluster(10),
         Pattern::new(
