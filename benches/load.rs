@@ -281,9 +281,9 @@ fn main() {
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let selected = |workload: &str, durability: &str| {
-        args.only.as_deref().is_none_or(|only| {
-            only == format!("{}:{durability}", workload.to_ascii_lowercase())
-        })
+        args.only
+            .as_deref()
+            .is_none_or(|only| only == format!("{}:{durability}", workload.to_ascii_lowercase()))
     };
     for stream in [false, true] {
         let body = realistic_body(stream);
