@@ -79,6 +79,10 @@ pub struct ServerConfig {
     pub tls: Option<TlsFiles>,
     /// Largest request body accepted; larger bodies get 413.
     pub max_body_bytes: usize,
+    /// Largest request head (request line and headers) accepted; a larger one gets 431.
+    /// It is also the size of each HTTP/1 connection's read buffer, which a streaming
+    /// request holds for its whole life (README "Memory").
+    pub max_header_bytes: usize,
     /// How long in-flight requests and streams may run after SIGTERM.
     pub shutdown_grace: Duration,
     /// Serve plain HTTP on an address beyond loopback (behind a TLS-terminating proxy
@@ -358,6 +362,7 @@ struct RawServer {
     tls_cert: Option<PathBuf>,
     tls_key: Option<Spanned<PathBuf>>,
     max_body_bytes: Option<Spanned<u64>>,
+    max_header_bytes: Option<Spanned<u64>>,
     shutdown_grace_secs: Option<Spanned<u64>>,
     #[serde(default)]
     allow_plaintext: bool,
@@ -599,6 +604,13 @@ fn socket_addr(value: &Spanned<String>, what: &str) -> Result<SocketAddr, Invali
     })
 }
 
+/// Bounds of `server.max_header_bytes`: hyper's HTTP/1 read buffer cannot be smaller
+/// than 8 KiB, and a request head beyond 1 MiB is an attack, not a client.
+const HEADER_BYTES: std::ops::RangeInclusive<u64> = 8192..=1024 * 1024;
+
+/// 8 KiB: what nginx allows one header line; an OpenAI SDK's request head is under 1 KiB.
+const DEFAULT_HEADER_BYTES: usize = 8192;
+
 fn positive(value: &Spanned<u64>, what: &str) -> Result<u64, Invalid> {
     match *value.get_ref() {
         0 => Err((value.span(), format!("{what} must be greater than 0"))),
@@ -798,6 +810,21 @@ impl RawServer {
                 .map_err(|_| (v.span(), "server.max_body_bytes is too large".to_owned()))?,
             None => 10 * 1024 * 1024,
         };
+        let max_header_bytes = match &self.max_header_bytes {
+            Some(v) if !HEADER_BYTES.contains(v.get_ref()) => {
+                return Err((
+                    v.span(),
+                    format!(
+                        "server.max_header_bytes must be between {} and {}",
+                        HEADER_BYTES.start(),
+                        HEADER_BYTES.end()
+                    ),
+                ))
+            }
+            // Within HEADER_BYTES, so it fits a usize.
+            Some(v) => *v.get_ref() as usize,
+            None => DEFAULT_HEADER_BYTES,
+        };
         let shutdown_grace = Duration::from_secs(match &self.shutdown_grace_secs {
             Some(v) => *v.get_ref(),
             None => 30,
@@ -806,6 +833,7 @@ impl RawServer {
             listen,
             tls,
             max_body_bytes,
+            max_header_bytes,
             shutdown_grace,
             allow_plaintext: self.allow_plaintext,
             screening_budget: millis(
@@ -1342,6 +1370,21 @@ mod tests {
             c.data.master_key,
             MasterKeySource::Env("LEDGERGATE_MASTER_KEY".into())
         );
+    }
+
+    #[test]
+    fn max_header_bytes_defaults_to_8_kib_and_is_bounded() {
+        let c = Config::parse("", "x.toml").unwrap();
+        assert_eq!(c.server.max_header_bytes, 8192);
+        let c = Config::parse("[server]\nmax_header_bytes = 65536\n", "x.toml").unwrap();
+        assert_eq!(c.server.max_header_bytes, 65536);
+        for bad in ["4096", "0", "2000000"] {
+            let e = error(&format!("[server]\nmax_header_bytes = {bad}\n"));
+            assert!(
+                e.starts_with("ledgergate.toml:2:20: server.max_header_bytes must be between 8192 and 1048576"),
+                "{e}"
+            );
+        }
     }
 
     #[test]

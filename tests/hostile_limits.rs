@@ -101,3 +101,35 @@ async fn a_stream_event_larger_than_the_limit_ends_the_stream_with_an_error() {
         "an error is not a finished answer: {text}"
     );
 }
+
+#[tokio::test]
+async fn a_request_head_past_max_header_bytes_is_a_431_and_reaches_no_provider() {
+    let upstream = TestUpstream::openai().await;
+    let ask = json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]});
+    let send = |url: String, padding: usize| {
+        let ask = ask.clone();
+        async move {
+            http()
+                .post(format!("{url}/v1/chat/completions"))
+                .bearer_auth(CLIENT_KEY)
+                .header("x-padding", "p".repeat(padding))
+                .json(&ask)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    // The default cap, 8 KiB: a 9,000-byte header is refused before any handler runs.
+    let gw = TestGateway::start(&config_for(&upstream.base_url(), ""));
+    assert_eq!(send(gw.url.clone(), 9000).await, 431);
+    assert_eq!(upstream.requests(), 0);
+    assert_eq!(send(gw.url.clone(), 6000).await, 200);
+    assert_eq!(upstream.requests(), 1);
+    // Raised in the config, the same header is served.
+    let raised = config_for(&upstream.base_url(), "")
+        .replace("[server]\n", "[server]\nmax_header_bytes = 32768\n");
+    let gw = TestGateway::start(&raised);
+    assert_eq!(send(gw.url.clone(), 9000).await, 200);
+    assert_eq!(upstream.requests(), 2);
+}

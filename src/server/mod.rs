@@ -187,6 +187,20 @@ pub enum ServeError {
     Anchor(#[from] crate::cluster::anchors::AnchorRefusal),
 }
 
+/// Caps a request head at `max` bytes (431 beyond it, hyper's answer for HTTP/1; the
+/// stream is reset for HTTP/2). For HTTP/1 the cap is also the read buffer's size, which
+/// each connection keeps while it streams an answer: hyper's default (~400 KiB) let one
+/// grow to 16 KiB for an ordinary 2 KB request, this keeps it at `max`.
+fn limit_heads(
+    builder: &mut hyper_util::server::conn::auto::Builder<hyper_util::rt::TokioExecutor>,
+    max: usize,
+) {
+    builder.http1().max_buf_size(max);
+    builder
+        .http2()
+        .max_header_list_size(u32::try_from(max).unwrap_or(u32::MAX));
+}
+
 /// Refuses a client listener beyond loopback without TLS, unless the config says
 /// `server.allow_plaintext = true`. Checked at start, after `--listen` overrides the
 /// config, before anything is created or bound.
@@ -425,22 +439,23 @@ pub async fn serve(
     };
     let handle = axum_server::Handle::<SocketAddr>::new();
     let app = router(gw.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let max_header_bytes = config.server.max_header_bytes;
     let server = match tls {
         Some(tls) => {
             let rustls = axum_server::tls_rustls::RustlsConfig::from_config(tls);
-            tokio::spawn(
-                axum_server::from_tcp_rustls(listener, rustls)?
-                    .map(|tls| tls.acceptor(NoDelayAcceptor))
-                    .handle(handle.clone())
-                    .serve(app),
-            )
+            let mut server = axum_server::from_tcp_rustls(listener, rustls)?
+                .map(|tls| tls.acceptor(NoDelayAcceptor))
+                .handle(handle.clone());
+            limit_heads(server.http_builder(), max_header_bytes);
+            tokio::spawn(server.serve(app))
         }
-        None => tokio::spawn(
-            axum_server::from_tcp(listener)?
+        None => {
+            let mut server = axum_server::from_tcp(listener)?
                 .acceptor(NoDelayAcceptor)
-                .handle(handle.clone())
-                .serve(app),
-        ),
+                .handle(handle.clone());
+            limit_heads(server.http_builder(), max_header_bytes);
+            tokio::spawn(server.serve(app))
+        }
     };
     tracing::info!(addr = %listening.addr, tls = listening.tls, "listening");
     for provider in config

@@ -126,6 +126,9 @@ pub fn sse_response(
         tap,
         upstream,
     };
+    // Every open stream holds this future. The audit append at its end is boxed, so
+    // the future is sized for waiting on the next event, not for the append's state:
+    // 8.4 -> 2.8 KiB per stream in a debug build (README "Memory").
     let body = futures::stream::unfold((events, Some(relay)), |(mut events, relay)| async move {
         let mut relay = relay?;
         match events.next().await {
@@ -138,7 +141,7 @@ pub fn sse_response(
             }
             Some(Err(e)) => {
                 tracing::warn!(error = %e, "upstream stream failed after the first byte");
-                relay.record(502, Some("upstream_error")).await;
+                Box::pin(relay.record(502, Some("upstream_error"))).await;
                 let out = relay.framing.error(&format!("{e}."), "upstream_error");
                 Some((Ok(out), (events, None)))
             }
@@ -147,7 +150,7 @@ pub fn sse_response(
                 if let Some(last) = relay.tap.finish() {
                     out.extend_from_slice(&relay.framing.chunk(&last));
                 }
-                if relay.record(200, None).await {
+                if Box::pin(relay.record(200, None)).await {
                     out.extend_from_slice(&relay.framing.done());
                 } else {
                     out.extend_from_slice(&relay.framing.error(
