@@ -11,8 +11,10 @@ pub mod redact;
 pub mod restore;
 pub mod rules;
 pub mod scanner;
+mod shared;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub use entity::Entity;
 pub use output::{OutputStream, OUTPUT_HOLD, OUTPUT_MAX_HOLD};
@@ -47,7 +49,8 @@ pub enum PiiError {
 
 /// Compiled recognizers plus the action table.
 pub struct Engine {
-    scanner: scanner::Scanner,
+    /// Shared with every engine that detects the same things (`shared`).
+    scanner: Arc<scanner::Scanner>,
     actions: BTreeMap<Entity, Action>,
     default_action: Action,
     max_findings: usize,
@@ -57,7 +60,7 @@ impl Engine {
     /// Built-in recognizers plus the custom ones of `rules`.
     pub fn new(rules: &PiiRules) -> Result<Engine, PiiError> {
         Ok(Engine {
-            scanner: scanner::Scanner::new(rules)?,
+            scanner: shared::scanner(rules)?,
             actions: rules.actions.clone(),
             default_action: rules.default_action,
             max_findings: rules.max_findings,

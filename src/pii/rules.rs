@@ -116,13 +116,13 @@ impl CustomValidator {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DenyList {
     pub entity: Entity,
     pub values: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CustomRecognizer {
     pub name: String,
     pub entity: Entity,
