@@ -25,7 +25,9 @@ fn record_1kb(i: u64) -> Record {
     r.region = Some("eu-west".into());
     r.capture = Some(Capture {
         mode: CaptureMode::Redacted,
-        request: Some(serde_json::json!({"content": "x".repeat(760)})),
+        request: Some(Capture::json(
+            &serde_json::json!({"content": "x".repeat(760)}),
+        )),
         response: None,
     });
     r

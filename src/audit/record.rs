@@ -5,6 +5,7 @@
 //! secret: keys appear only by id, detections only as entity and count.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 /// The sequence number of a record: gapless from 0 within one log.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -245,14 +246,41 @@ pub struct Cost {
     pub micros: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Content is kept as the JSON text it was serialised to once on the request path: the
+/// gateway never reads it back, so it is neither copied as a tree nor walked again when
+/// the record is written (`Capture::json`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Capture {
     pub mode: CaptureMode,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub request: Option<serde_json::Value>,
+    pub request: Option<Box<RawValue>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response: Option<serde_json::Value>,
+    pub response: Option<Box<RawValue>>,
+}
+
+impl Capture {
+    /// `value` as captured JSON text. Serialising a JSON value or map cannot fail; if a
+    /// value ever did, the capture holds `null` and the failure is logged, never a
+    /// partial text.
+    pub fn json(value: &impl Serialize) -> Box<RawValue> {
+        serde_json::value::to_raw_value(value).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "captured content could not be serialised; recording null");
+            RawValue::NULL.to_owned()
+        })
+    }
+}
+
+/// Equal when the mode and the captured texts are: the texts are what is recorded.
+impl PartialEq for Capture {
+    fn eq(&self, other: &Capture) -> bool {
+        fn text(v: &Option<Box<RawValue>>) -> Option<&str> {
+            v.as_deref().map(RawValue::get)
+        }
+        self.mode == other.mode
+            && text(&self.request) == text(&other.request)
+            && text(&self.response) == text(&other.response)
+    }
 }
 
 /// What the audit log keeps of a request's content (a policy's `capture`, recorded).

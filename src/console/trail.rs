@@ -493,7 +493,7 @@ mod tests {
         let mut r = request("acme", None);
         r.capture = Some(Capture {
             mode: CaptureMode::Full,
-            request: Some(json!("original text")),
+            request: Some(Capture::json(&json!("original text"))),
             response: None,
         });
         let e = entry(7, "2026-01-01T00:00:00Z", r);

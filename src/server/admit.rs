@@ -8,12 +8,13 @@ use std::time::Duration;
 
 use futures::future::BoxFuture;
 
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::error::ApiError;
 use super::inflight::InFlight;
 use super::trail::{RequestMeta, Trail};
 use super::{Caller, Gateway};
+use crate::audit::record::Capture;
 use crate::openai::TextFields;
 use crate::pii::{BinaryParts, Engine, Restorer};
 use crate::policy::Refusal;
@@ -45,7 +46,7 @@ pub async fn admit<R: TextFields>(
     caller: &Caller,
     model: &str,
     request: &mut R,
-    body: impl Fn(&R) -> Value,
+    body: impl Fn(&R) -> Box<RawValue>,
 ) -> Result<Admitted, ApiError> {
     let policies = gw.policies.current();
     let Some(policy) = policies.for_tenant(&caller.tenant) else {
@@ -154,7 +155,9 @@ pub async fn admit<R: TextFields>(
 
     let sent = trail.captures_content().then(|| body(request));
     let captured = match original {
-        Some(original) => Some(serde_json::json!({"original": original, "sent": sent})),
+        Some(original) => Some(Capture::json(
+            &serde_json::json!({"original": original, "sent": sent}),
+        )),
         None => sent,
     };
     trail.request_durable(gw, captured).await?;

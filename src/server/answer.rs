@@ -15,6 +15,7 @@ use super::error::ApiError;
 use super::observe::Served;
 use super::restore::{restore_completion, scan_completion};
 use super::trail::ResponseFacts;
+use crate::audit::record::Capture;
 use crate::openai::Usage;
 
 use super::Gateway;
@@ -63,7 +64,8 @@ pub async fn answer_json_shaped(
         return Err(failed(admitted, upstream, error).await);
     };
     let trail = admitted.inflight.trail();
-    let received = trail.captures_content().then(|| value.clone());
+    // As received, serialised now (once, compact) rather than copied as a tree.
+    let received = trail.captures_content().then(|| Capture::json(&value));
     if let Some(engine) = &admitted.output_scan {
         scan_completion(&mut value, engine);
     }
@@ -79,7 +81,9 @@ pub async fn answer_json_shaped(
         }
     };
     let captured = if trail.captures_originals() {
-        Some(serde_json::json!({"received": received, "restored": value.clone()}))
+        Some(Capture::json(
+            &serde_json::json!({"received": received, "restored": &value}),
+        ))
     } else {
         received
     };

@@ -3,7 +3,6 @@
 
 use axum::extract::State;
 use axum::response::Response;
-use serde_json::Value;
 
 use super::admit::admit;
 use super::answer::{answer_json_shaped, decorate, failed, Shape};
@@ -14,6 +13,7 @@ use super::restore::StreamTap;
 use super::stream::{sse_response, Framing, OpenAiFraming};
 use super::trail::RequestMeta;
 use super::Gateway;
+use crate::audit::record::Capture;
 use crate::openai::ChatRequest;
 use crate::providers::Reply;
 
@@ -59,7 +59,7 @@ pub async fn forward<F: Framing>(
     let added_usage = request.request_stream_usage();
     // policy/ + pii/: screened in place, residency decided, request record durable.
     let mut admitted = admit(gw, meta, caller, &model, &mut request, |r| {
-        Value::Object(r.map().clone())
+        Capture::json(r.map())
     })
     .await?;
 

@@ -2,7 +2,6 @@
 
 use axum::extract::State;
 use axum::response::Response;
-use serde_json::Value;
 
 use super::admit::admit;
 use super::answer::{answer_json, failed};
@@ -11,6 +10,7 @@ use super::body::JsonBody;
 use super::error::ApiError;
 use super::trail::RequestMeta;
 use super::Gateway;
+use crate::audit::record::Capture;
 use crate::openai::EmbeddingsRequest;
 
 #[tracing::instrument(skip_all, fields(tenant = %caller.tenant, key_id = %caller.key_id))]
@@ -24,7 +24,7 @@ pub async fn embeddings(
     let model = gw.resolve_model(request.model())?;
     request.set_model(&model);
     let mut admitted = admit(&gw, &meta, &caller, &model, &mut request, |r| {
-        serde_json::from_slice(&r.to_vec()).unwrap_or(Value::Null)
+        Capture::json(r.map())
     })
     .await?;
 

@@ -49,7 +49,7 @@ impl InFlight {
     pub async fn finish(mut self, facts: ResponseFacts) -> Result<(), AuditError> {
         self.finished = true;
         super::limits::charge(&self.gw, &self.trail, &facts).await;
-        let record = self.close(&facts);
+        let record = self.close(facts);
         self.gw
             .audit
             .append_with(record, Ack::Written)
@@ -61,11 +61,11 @@ impl InFlight {
     /// `facts` (what it got so far, its usage charged).
     pub fn abandon(mut self, facts: ResponseFacts) {
         self.finished = true;
-        self.spawn_record(&facts);
+        self.spawn_record(facts);
     }
 
     /// Tells the metrics; returns the response record (the caller charges).
-    fn close(&self, facts: &ResponseFacts) -> crate::audit::Record {
+    fn close(&self, facts: ResponseFacts) -> crate::audit::Record {
         if facts.attempted {
             self.gw
                 .metrics
@@ -74,8 +74,8 @@ impl InFlight {
         self.trail.response_record(facts)
     }
 
-    fn spawn_record(&self, facts: &ResponseFacts) {
-        let charge = super::limits::charge(&self.gw, &self.trail, facts);
+    fn spawn_record(&self, facts: ResponseFacts) {
+        let charge = super::limits::charge(&self.gw, &self.trail, &facts);
         let record = self.close(facts);
         let audit = self.gw.audit.clone();
         // Outside a runtime (a test dropping a request by hand) there is nothing to
@@ -95,7 +95,7 @@ impl Drop for InFlight {
     fn drop(&mut self) {
         if !self.finished {
             self.finished = true;
-            self.spawn_record(&ResponseFacts {
+            self.spawn_record(ResponseFacts {
                 status: 499,
                 error_type: Some("client_closed_request".to_owned()),
                 attempted: false,

@@ -19,6 +19,7 @@ use super::inflight::InFlight;
 use super::restore::StreamTap;
 use super::trail::{ResponseFacts, Trail};
 use super::Gateway;
+use crate::audit::record::Capture;
 use crate::openai::sse;
 use crate::providers::EventStream;
 
@@ -66,7 +67,7 @@ impl<F> Relay<F> {
             } else {
                 self.tap.received.clone()
             };
-            serde_json::json!({"content": text})
+            Capture::json(&serde_json::json!({"content": text}))
         });
         ResponseFacts {
             status,

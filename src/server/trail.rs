@@ -9,6 +9,7 @@ use std::time::Instant;
 use axum::extract::{ConnectInfo, FromRequestParts, MatchedPath};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
+use serde_json::value::RawValue;
 
 use super::error::ApiError;
 use super::observe::RequestId;
@@ -134,7 +135,10 @@ impl Trail {
     /// named one; a body naming none leaves the request subject-less. Either way the
     /// field's value is replaced by `<DATA_SUBJECT>` in the captured request. A value that is no valid subject id is a
     /// 400 naming the field (never echoing the value).
-    pub fn subject_from_body(&mut self, body: &serde_json::Value) -> Result<(), ApiError> {
+    pub fn subject_from_body(&mut self, body: &RawValue) -> Result<(), ApiError> {
+        // Only for policies that take the subject from the body: read back once.
+        let body: serde_json::Value =
+            serde_json::from_str(body.get()).unwrap_or(serde_json::Value::Null);
         let (field, pointer) = match (body.get("user"), body.pointer("/metadata/user_id")) {
             (Some(_), _) => ("user", "/user"),
             (None, Some(_)) => ("metadata.user_id", "/metadata/user_id"),
@@ -283,8 +287,8 @@ impl Trail {
 
     fn capture(
         &self,
-        request: Option<serde_json::Value>,
-        response: Option<serde_json::Value>,
+        request: Option<Box<RawValue>>,
+        response: Option<Box<RawValue>>,
     ) -> Option<Capture> {
         let mode = self.capture;
         let keep = self.capture != CaptureMode::Metadata;
@@ -310,13 +314,17 @@ impl Trail {
     pub async fn request_durable(
         &self,
         gw: &Gateway,
-        sent: Option<serde_json::Value>,
+        sent: Option<Box<RawValue>>,
     ) -> Result<Seq, ApiError> {
         let mut record = self.base.clone();
         let mut sent = sent;
-        if let (Some(pointer), Some(body)) = (self.subject_field, sent.as_mut()) {
-            if let Some(v) = body.pointer_mut(pointer) {
-                *v = serde_json::Value::from("<DATA_SUBJECT>");
+        if let (Some(pointer), Some(raw)) = (self.subject_field, sent.as_mut()) {
+            // Only when the body names the subject: read back, replace, written again.
+            if let Ok(mut body) = serde_json::from_str::<serde_json::Value>(raw.get()) {
+                if let Some(v) = body.pointer_mut(pointer) {
+                    *v = serde_json::Value::from("<DATA_SUBJECT>");
+                    *raw = Capture::json(&body);
+                }
             }
         }
         record.capture = self.capture(sent, None);
@@ -350,7 +358,7 @@ impl Trail {
     }
 
     /// The response record: outcome, attempt, timings, usage and captured content.
-    pub fn response_record(&self, outcome: &ResponseFacts) -> Record {
+    pub fn response_record(&self, outcome: ResponseFacts) -> Record {
         let mut record = self.base.clone();
         record.kind = RecordKind::Response;
         record.detections = Vec::new();
@@ -383,7 +391,7 @@ impl Trail {
         });
         record.usage = outcome.usage.map(Into::into);
         record.cost = outcome.cost.clone();
-        record.capture = self.capture(None, outcome.captured.clone());
+        record.capture = self.capture(None, outcome.captured);
         record
     }
 }
@@ -400,5 +408,5 @@ pub struct ResponseFacts {
     pub attempted: bool,
     pub usage: Option<Usage>,
     pub cost: Option<Cost>,
-    pub captured: Option<serde_json::Value>,
+    pub captured: Option<Box<RawValue>>,
 }

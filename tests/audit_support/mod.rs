@@ -110,9 +110,9 @@ pub fn request_record(i: u64, tenant: &str) -> Record {
     });
     r.capture = Some(Capture {
         mode: CaptureMode::Redacted,
-        request: Some(
-            serde_json::json!({"messages": [{"role": "user", "content": "Mail <EMAIL_ADDRESS>"}]}),
-        ),
+        request: Some(Capture::json(
+            &serde_json::json!({"messages": [{"role": "user", "content": "Mail <EMAIL_ADDRESS>"}]}),
+        )),
         response: None,
     });
     r
