@@ -485,8 +485,81 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Search Reports Insights Notes Planner Backup Ops DevOps Pipeline Pipelines Registry \
      Manager Framework Toolkit Library Protocol Bot Bots Assist Copilot Agent Agents"
         .split_whitespace()
+        .chain(CONSUMER_HEADS.split_whitespace())
         .collect()
 });
+
+/// Nouns that end the names of consumer products and rooms (`Paula Bike`, `Leon Chair`,
+/// `Galileo Room`): furniture, appliances, devices, stationery, clothing, gear. None is a
+/// surname of the shipped lists (`thing_heads_are_no_listed_surnames` checks).
+const CONSUMER_HEADS: &str = "Bike Bikes Chair Chairs Table Sofa Lamps Bed Crib Cot \
+     Stroller Pram Kettle Grill Oven Blender Mixer Toaster Fridge Freezer Dishwasher Mattress \
+     Duvet Headset Headphones Earbuds Phone Smartphone Tablet Laptop Notebook Diary \
+     Journal Sketchbook Planner Backpack Rucksack Handbag Sneaker Sneakers Trainers Jacket \
+     Thermostat Safe Ledger Scale Espresso Tent Stove Heater Vacuum Purifier \
+     Humidifier Dehumidifier Speaker Soundbar Charger Captions Subtitles Room Lounge \
+     Cards Edition Bundle Subscription Plan Tier Set Collection Series";
+
+/// Nouns that open the names of things rather than of people: projects and operations,
+/// storms and hurricanes, named days (`Project Juliet`, `Storm Daniel`, `Hurricane
+/// Helene`, `Sturmtief Zoltan`, `Día de Reyes`), in the six languages (not `Tag` or
+/// `Dag`, which open greetings: `Guten Tag Birgit`). A capitalised run
+/// starting with one is a named thing unless a title, label or greeting precedes it.
+fn thing_opener(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        "Project Projekt Projet Proyecto Progetto Project Operation Operación Opération \
+         Operazione Operatie Hurricane Storm Tempest Typhoon Cyclone Sturm Sturmtief Orkan \
+         Hurrikan Tempête Ouragan Cyclone Tormenta Borrasca Huracán Ciclón Tempesta Uragano \
+         Ciclone Orkaan Codename Codenaam Día Giorno Festa Fête"
+            .split_whitespace()
+            .collect()
+    });
+    SET.contains(w)
+}
+
+/// Compass directions that are also town names (`nach Norden` is northward, not the town
+/// of Norden): never a place by the lists alone.
+fn direction_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Norden"
+            | "Süden"
+            | "Osten"
+            | "Westen"
+            | "Nord"
+            | "Sud"
+            | "Süd"
+            | "Ouest"
+            | "Est"
+            | "Norte"
+            | "Sur"
+            | "Este"
+            | "Oeste"
+            | "Noord"
+            | "Zuid"
+            | "Oost"
+    )
+}
+
+/// Whether a person's contact follows the name ending at `end`: after a bracket, comma
+/// or colon, an e-mail address, an IBAN or a phone-length digit run within a few words
+/// (`Kera Sheets (k.s@mail.org)`, `Judy Steel, IBAN DE97 …`).
+fn contact_follows(text: &str, end: usize) -> bool {
+    let after = text[end..].trim_start_matches(' ');
+    if !after.starts_with(['(', '<', ',', ':']) {
+        return false;
+    }
+    let mut cut = after.len().min(48);
+    while !after.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let near = &after[..cut];
+    near.contains('@')
+        || near.contains("IBAN")
+        || near
+            .split(|c: char| !c.is_ascii_digit() && c != ' ')
+            .any(|run| run.bytes().filter(u8::is_ascii_digit).count() >= 7)
+}
 
 /// Whether `w` ends product, service and company names (`THING_HEADS`).
 fn thing_head(w: &str) -> bool {
@@ -599,6 +672,40 @@ const NOT_NAMES: &[&str] = &[
     "Also",
     "Just",
     "Only",
+    // Public holidays of the six countries that are no one's name (not `Noël`,
+    // `Silvester`, `Pasqua`, `Toussaint`, `Natale`, which are).
+    "Easter",
+    "Christmas",
+    "Thanksgiving",
+    "Whitsun",
+    "Himmelfahrt",
+    "Fronleichnam",
+    "Pfingstmontag",
+    "Pfingsten",
+    "Ostermontag",
+    "Ostern",
+    "Karfreitag",
+    "Weihnachten",
+    "Pentecôte",
+    "Ascension",
+    "Pâques",
+    "Hispanidad",
+    "Nochebuena",
+    "Nochevieja",
+    "Navidad",
+    "Ferragosto",
+    "Epifania",
+    "Pasquetta",
+    "Ognissanti",
+    "Koningsdag",
+    "Bevrijdingsdag",
+    "Hemelvaartsdag",
+    "Paasdag",
+    "Pinksterdag",
+    "Kerstdag",
+    "Kerstmis",
+    "Pasen",
+    "Sinterklaas",
 ];
 
 static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
@@ -1551,6 +1658,14 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             i = last + 1;
             continue;
         }
+        // `Project Juliet`, `Storm Daniel`: a named thing, not a person or a place.
+        if thing_opener(w)
+            && extend(i, 4) > i
+            && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
+        {
+            i = extend(i, 4) + 1;
+            continue;
+        }
         // LOCATION: longest list match of up to three words.
         let mut place_end = None;
         for n in (1..=3).rev() {
@@ -1561,7 +1676,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 continue;
             }
             let candidate = &text[ws[i].start..ws[last].end];
-            if PLACES.contains(candidate) {
+            if PLACES.contains(candidate) && !(n == 1 && direction_word(w)) {
                 place_end = Some(last);
                 break;
             }
@@ -1575,12 +1690,31 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 {
                     continue;
                 }
-                if TOWNS.contains(&text[ws[i].start..ws[last].end]) {
+                if TOWNS.contains(&text[ws[i].start..ws[last].end])
+                    && !(n == 1 && direction_word(w))
+                {
                     place_end = Some(last);
                     town = true;
                     break;
                 }
             }
+        }
+        // `Borussia Dortmund`, `Hotel Bristol`: a listed place closing a capitalised run
+        // that no place cue, street word, title or first name opens names a club, a
+        // company or a venue.
+        if place_end.is_some()
+            && !town
+            && i > 0
+            && gap(i) == " "
+            && title_case(word(i - 1))
+            && !not_name(word(i - 1))
+            && !SENTENCE_WORDS.contains(word(i - 1))
+            && !cue(i - 1, PLACE_CUE | TITLE | LABEL | GREETING | PERSON_CUE)
+            && !street_word(word(i - 1))
+            && !is_first(word(i - 1))
+            && !PLACES.contains(word(i - 1))
+        {
+            place_end = None;
         }
         // `Summit Planner`, `Solvay Chemicals`: a place's name opening a product's or a
         // company's.
@@ -1659,7 +1793,10 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             (cue(i - 1, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
                 // Abbreviations that are words in lower case or all capitals: French
                 // `Me` (maître), `Pr`, `M.`, Spanish `D.`, Italian `Sig.ra`, `Dott.ssa`.
-                || matches!(p, "Me" | "Pr" | "Dra" | "Pra" | "Sra" | "ra" | "ssa" | "na")
+                || matches!(p, "Me" | "Pr" | "Dra" | "Pra" | "Sra")
+                // The tails of `Sig.ra`, `Dott.ssa`, `D.na` only after their dot (Dutch
+                // `na Koningsdag` is "after").
+                || (matches!(p, "ra" | "ssa" | "na") && text[..ws[i - 1].start].ends_with('.'))
                 || (matches!(p, "M" | "D") && g == ". ")
         }) && matches!(g, " " | ". ");
         // `Name: Jane`, `"name": "Jane"`, `name = Jane`, `nombre: "Jane"`.
@@ -1687,8 +1824,16 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             .then(|| extend(i, 3))
             // A listed first name and a listed surname (`Judy Steel`, `Kera Sheets`)
             // stay a person's: the lists cannot tell them from `Orion Board`.
+            // A listed first name and a listed surname (`Judy Steel`, `Kera Sheets`) are
+            // a person's only with a person's evidence: a person cue nearby (`Patient`,
+            // `called`) or their contact right after; without it, the head noun says
+            // product (`Orion Board`, `Maple Sheets`).
             .filter(|&last| {
-                last > i && thing_head(word(last)) && !(is_first(w) && is_last(word(last)))
+                last > i
+                    && thing_head(word(last))
+                    && !(is_first(w)
+                        && is_last(word(last))
+                        && (cue_near(i, last, PERSON_CUE) || contact_follows(text, ws[last].end)))
             });
         if not_name(w) || cue(i, TITLE) || street_name || site_noun(w) {
             // Sentence words and titles are never the start of a name.
@@ -1868,6 +2013,33 @@ mod tests {
         );
         let f = found("Wann kam von der Leyen an?");
         assert!(!f.iter().any(|(_, s, _)| s == "kam von"), "{f:?}");
+    }
+
+    #[test]
+    fn thing_heads_are_no_listed_surnames() {
+        for w in CONSUMER_HEADS.split_whitespace() {
+            assert!(!LAST.contains(w) && !FIRST.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn named_things_openers_and_directions() {
+        for text in [
+            "Project Juliet kicks off after Easter Monday.",
+            "Gusts up to 70 km/h as Storm Daniel moves north.",
+            "Onze Paula Bike heeft nu Dark Mode.",
+            "Project Matilda startet nach Fronleichnam, Sturm zieht nach Norden.",
+            "De workshop begint na Koningsdag.",
+        ] {
+            let f = found(text);
+            assert!(f.iter().all(|(_, _, c)| *c < 0.5), "{text}: {f:?}");
+        }
+        let f = found("Referente: Sig.ra Annalisa Bianchi");
+        assert!(
+            f.iter()
+                .any(|(e, s, c)| *e == Entity::Person && s == "Annalisa Bianchi" && *c >= 0.5),
+            "{f:?}"
+        );
     }
 
     #[test]
