@@ -561,6 +561,27 @@ fn contact_follows(text: &str, end: usize) -> bool {
             .any(|run| run.bytes().filter(u8::is_ascii_digit).count() >= 7)
 }
 
+/// Prepositions that put a product after them (`on by default in`, `migration to`,
+/// `Umstellung auf`, `activé dans`, `overstap naar`, `migrazione a`) in the six languages.
+fn thing_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "into"
+            | "on"
+            | "auf"
+            | "zu"
+            | "dans"
+            | "vers"
+            | "sur"
+            | "a"
+            | "al"
+            | "para"
+            | "su"
+            | "naar"
+            | "op"
+    )
+}
+
 /// Whether `w` ends product, service and company names (`THING_HEADS`).
 fn thing_head(w: &str) -> bool {
     THING_HEADS.contains(w)
@@ -1825,15 +1846,22 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             // A listed first name and a listed surname (`Judy Steel`, `Kera Sheets`)
             // stay a person's: the lists cannot tell them from `Orion Board`.
             // A listed first name and a listed surname (`Judy Steel`, `Kera Sheets`) are
-            // a person's only with a person's evidence: a person cue nearby (`Patient`,
-            // `called`) or their contact right after; without it, the head noun says
-            // product (`Orion Board`, `Maple Sheets`).
+            // a person's only with a person's evidence: their contact right after, or a
+            // person cue nearby (`Patient`, `called`) when no article, possessive or
+            // preposition of a thing stands just before (`in Orion Board`, `auf Maple
+            // Sheets`, `our Stella Lamp`); without it, the head noun says product.
             .filter(|&last| {
+                let thing_before = i > 0
+                    && gap(i) == " "
+                    && (is_determiner(word(i - 1))
+                        || place_preposition(word(i - 1))
+                        || thing_preposition(word(i - 1)));
                 last > i
                     && thing_head(word(last))
                     && !(is_first(w)
                         && is_last(word(last))
-                        && (cue_near(i, last, PERSON_CUE) || contact_follows(text, ws[last].end)))
+                        && (contact_follows(text, ws[last].end)
+                            || (cue_near(i, last, PERSON_CUE) && !thing_before)))
             });
         if not_name(w) || cue(i, TITLE) || street_name || site_noun(w) {
             // Sentence words and titles are never the start of a name.
