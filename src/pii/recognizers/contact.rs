@@ -40,6 +40,9 @@ pub fn patterns() -> Vec<Pattern> {
         // A product's or article's code shaped like a phone number (`Artikelnr.
         // 683-494-7217`, `Réf. article (86) 850 3103`): its label rules it out.
         .veto_before(PRODUCT_CODE_LABELS)
+        // A carrier's tracking number or a barcode in groups (`tracking number 9400 2262
+        // 4053 4457 0781 97`): its tail is shaped like a phone number.
+        .veto(PARCEL_AND_BARCODE_WORDS)
         .numeric()
         .cluster(7),
         Pattern::new(
@@ -78,6 +81,38 @@ pub(crate) const PRODUCT_CODE_LABELS: &[&str] = &[
     "productnummer",
     "référence produit",
 ];
+
+/// Words of parcel tracking and barcodes in the six languages: a number near one is a
+/// tracking number or an article's barcode, not a phone or a card.
+pub(crate) const PARCEL_AND_BARCODE_WORDS: &[&str] = &[
+    "tracking",
+    "track-and-trace",
+    "tracecode",
+    "sendungsnummer",
+    "sendungsverfolgung",
+    "numéro de suivi",
+    "número de seguimiento",
+    "numero di tracciamento",
+    "barcode",
+    "strichcode",
+    "code-barres",
+    "código de barras",
+    "codice a barre",
+    "streepjescode",
+    "gtin",
+];
+
+/// Two-digit groups joined by `-` or `:` whose first group has no trunk zero
+/// (`30-63-62-12-72`): the tail of a MAC address, never a national phone number, which
+/// in the plans of the six countries written this way starts with 0 (`06-12-34-56-78`).
+fn mac_like(s: &str) -> bool {
+    let groups: Vec<&str> = s.split(['-', ':']).collect();
+    groups.len() >= 5
+        && groups
+            .iter()
+            .all(|g| g.len() == 2 && g.bytes().all(|b| b.is_ascii_digit()))
+        && !groups[0].starts_with('0')
+}
 
 /// A version written with dots (`8.10.16.1859`, `2.7.0.2113`): a first group of one
 /// or two digits without a trunk zero, then three or more groups. Dotted phone numbers
@@ -130,7 +165,11 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     // Looks typed like a phone number: grouped digits or a bracketed area code.
     // A bare digit run needs a context word to pass the threshold.
     let formatted = s.contains(['(', ' ', '-', '.', '/']);
-    if is_date_like(s) || s.parse::<std::net::Ipv4Addr>().is_ok() || dotted_version(s) {
+    if is_date_like(s)
+        || s.parse::<std::net::Ipv4Addr>().is_ok()
+        || dotted_version(s)
+        || mac_like(s)
+    {
         return None;
     }
     if international {
@@ -254,6 +293,13 @@ mod tests {
     fn email_validator() {
         assert!(email("jane.doe@example.com").is_some());
         assert!(email("jane..doe@example.com").is_none());
+    }
+
+    #[test]
+    fn mac_address_tails_are_not_phones() {
+        assert!(mac_like("30-63-62-12-72"));
+        assert!(!mac_like("06-12-34-56-78"));
+        assert!(phone("30-63-62-12-72").is_none());
     }
 
     #[test]
