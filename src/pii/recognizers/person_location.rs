@@ -1158,6 +1158,134 @@ fn name_like(w: &str) -> bool {
         && !lower_compound(w)
 }
 
+/// What a Markdown table's column holds, read from its header cell.
+#[derive(Clone, Copy, PartialEq)]
+enum Column {
+    Name,
+    Place,
+    Address,
+    Birth,
+    Phone,
+    Other,
+}
+
+/// The kind of a column from its header (`Name`, `Woonplaats`, `Date of birth`,
+/// `Teléfono`), in the six languages.
+fn column_kind(header: &str) -> Column {
+    let h = header.trim().to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    if has(&[
+        "birth",
+        "dob",
+        "geburt",
+        "geboren",
+        "naissance",
+        "nacimiento",
+        "nascita",
+        "geboorte",
+    ]) {
+        Column::Birth
+    } else if has(&[
+        "phone",
+        "telef",
+        "teléf",
+        "téléph",
+        "mobile",
+        "handy",
+        "móvil",
+        "cellulare",
+        "mobiel",
+        "gsm",
+    ]) || h == "tel"
+        || h == "tel."
+    {
+        Column::Phone
+    } else if has(&[
+        "address",
+        "adresse",
+        "anschrift",
+        "dirección",
+        "direccion",
+        "domicilio",
+        "indirizzo",
+        "adres",
+    ]) {
+        Column::Address
+    } else if h.split_whitespace().any(place_label) {
+        Column::Place
+    } else if h.split_whitespace().next().is_some_and(|w| {
+        is_cue(w, LABEL) && !matches!(w, "to" | "from" | "cc" | "contact" | "signed" | "user")
+    }) {
+        Column::Name
+    } else {
+        Column::Other
+    }
+}
+
+/// Cells of a line of a Markdown table (`| a | b |`): each cell's trimmed byte span in
+/// `text`, the line starting at `start`.
+fn table_cells_of(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let line = &text[start..end];
+    let Some(body) = line.trim_end().strip_prefix('|') else {
+        return Vec::new();
+    };
+    let body_start = start + 1;
+    let mut cells = Vec::new();
+    let mut at = body_start;
+    for cell in body.split('|') {
+        let lead = cell.len() - cell.trim_start().len();
+        let t = cell.trim();
+        cells.push((at + lead, at + lead + t.len()));
+        at += cell.len() + 1;
+    }
+    // `| a | b |`: the split leaves an empty piece after the closing bar.
+    if body.ends_with('|') {
+        cells.pop();
+    }
+    cells
+}
+
+/// A Markdown table whose separator row (`|---|---|`) lies at byte `sep`: every cell under
+/// a header naming a person, a town, an address, a birth date or a phone number is that
+/// value (`| Name | Date of birth | Town |` over `| Anouk Bos | 09-10-1988 | Ter Apel |`).
+/// Reads only the table's own lines; returns where the table ends.
+fn table_values(text: &str, sep: usize, out: &mut Vec<Finding>) -> usize {
+    let sep_start = text[..sep].rfind('\n').map_or(0, |p| p + 1);
+    let sep_end = text[sep..].find('\n').map_or(text.len(), |p| sep + p);
+    if sep_start == 0 {
+        return sep_end;
+    }
+    let head_start = text[..sep_start - 1].rfind('\n').map_or(0, |p| p + 1);
+    let kinds: Vec<Column> = table_cells_of(text, head_start, sep_start - 1)
+        .into_iter()
+        .map(|(a, b)| column_kind(&text[a..b]))
+        .collect();
+    if kinds.iter().all(|k| *k == Column::Other) {
+        return sep_end;
+    }
+    let mut line = sep_end + 1;
+    while line < text.len() && text.as_bytes()[line] == b'|' {
+        let end = text[line..].find('\n').map_or(text.len(), |p| line + p);
+        for (k, (a, b)) in table_cells_of(text, line, end).into_iter().enumerate() {
+            let cell = &text[a..b];
+            let digits = cell.bytes().filter(u8::is_ascii_digit).count();
+            let letters = cell.chars().any(char::is_alphabetic);
+            let entity = match kinds.get(k) {
+                Some(Column::Name) if letters && digits == 0 => Entity::Person,
+                Some(Column::Place | Column::Address) if letters => Entity::Location,
+                Some(Column::Birth) if digits >= 4 => Entity::DateOfBirth,
+                Some(Column::Phone) if (7..=15).contains(&digits) && !letters => {
+                    Entity::PhoneNumber
+                }
+                _ => continue,
+            };
+            out.push(Finding::new(entity, a, b, 0.85, "table_column"));
+        }
+        line = end + 1;
+    }
+    line.min(text.len())
+}
+
 pub fn patterns() -> Vec<Pattern> {
     const ADDRESS: &[&str] = &[
         "address",
@@ -1606,8 +1734,17 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     // Whether the current sentence started in lower case: gates the lower-case name
     // look-ups, so text written with capitals pays nothing for them.
     let mut lower_sentence = false;
+    // The end of the last Markdown table read: each is read once.
+    let mut table_end = 0;
     while i < ws.len() {
         let w = word(i);
+        // A Markdown table's separator row sits in the gap before its first row's words.
+        let g = gap(i);
+        if ws[i].start > table_end && g.contains('|') {
+            if let Some(p) = g.find("|---").or_else(|| g.find("| ---")) {
+                table_end = table_values(text, ws[i].start - g.len() + p, out);
+            }
+        }
         if i == 0 || gap(i).contains(['.', '!', '?', ':', '\n']) {
             lower_sentence = w.starts_with(|c: char| c.is_lowercase());
         }
@@ -2041,6 +2178,25 @@ mod tests {
         );
         let f = found("Wann kam von der Leyen an?");
         assert!(!f.iter().any(|(_, s, _)| s == "kam von"), "{f:?}");
+    }
+
+    #[test]
+    fn markdown_table_cells_take_their_header() {
+        let t = "Deelnemers:\n\n| Naam | Geboortedatum | Woonplaats | Telefoon |\n|---|---|---|---|\n| Anouk Bos | 09-10-1988 | Ter Apel | 020 907 8874 |\n";
+        let f = found(t);
+        for (e, v) in [
+            (Entity::Person, "Anouk Bos"),
+            (Entity::DateOfBirth, "09-10-1988"),
+            (Entity::Location, "Ter Apel"),
+            (Entity::PhoneNumber, "020 907 8874"),
+        ] {
+            assert!(
+                f.iter().any(|(fe, s, c)| *fe == e && s == v && *c >= 0.8),
+                "{v}: {f:?}"
+            );
+        }
+        let f = found("| Product | Price |\n|---|---|\n| Orion Board | 12 |\n");
+        assert!(f.iter().all(|(_, _, c)| *c < 0.5), "{f:?}");
     }
 
     #[test]
