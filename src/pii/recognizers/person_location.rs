@@ -582,6 +582,54 @@ fn thing_preposition(w: &str) -> bool {
     )
 }
 
+/// Whether `w` (after `before`) ends a self-introduction in the six languages: `my name
+/// is`, `this is`, `i am`, `hier ist`, `ich bin`, `c'est`, `je suis`, `m'appelle`, `soy`,
+/// `me llamo`, `sono`, `mi chiamo`, `spreekt met`, `ik ben`.
+fn introduction(w: &str, before: Option<&str>) -> bool {
+    let b = before.map(str::to_lowercase);
+    let b = b.as_deref();
+    match lowered(w, str::to_string).as_str() {
+        "is" => matches!(b, Some("name" | "this" | "naam")),
+        "ist" => matches!(b, Some("hier" | "name")),
+        "am" => b == Some("i"),
+        "bin" => b == Some("ich"),
+        "suis" => b == Some("je"),
+        "ben" => b == Some("ik"),
+        "met" => matches!(b, Some("spreekt" | "spreek")),
+        "llamo" => b == Some("me"),
+        "chiamo" => b == Some("mi"),
+        "c'est" | "m'appelle" | "soy" | "sono" | "it's" => true,
+        _ => false,
+    }
+}
+
+/// German nouns naming a person's role or relation, which German capitalises before
+/// the person's name (`ihr Nachbar Hannah Wendt`, `der Zeuge Uwe Pohl`).
+fn role_noun(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        "Nachbar Nachbarin Kollege Kollegin Mitarbeiter Mitarbeiterin Kunde Kundin Patientin \
+         Vermieter Vermieterin Mieter Mieterin Sohn Tochter Bruder Schwester Mutter Vater \
+         Ehemann Ehefrau Partner Partnerin Chef Chefin Lehrer Lehrerin Schüler Schülerin \
+         Anrufer Anruferin Melder Melderin Zeuge Zeugin Fahrer Fahrerin Beschuldigte \
+         Beschuldigter Geschädigte Geschädigter Versicherungsnehmer Versicherungsnehmerin \
+         Antragsteller Antragstellerin Bewerber Bewerberin Enkel Enkelin Onkel Tante Neffe \
+         Nichte Cousin Cousine Freund Freundin Betreuer Betreuerin Pfleger Pflegerin"
+            .split_whitespace()
+            .collect()
+    });
+    SET.contains(w)
+}
+
+/// Whether a street word or a title stands just before the initial at `start` (`rue
+/// A. Briand`, `Dr. A. Garnier`): the initial belongs to them.
+fn street_name_before(text: &str, start: usize) -> bool {
+    text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .is_some_and(|w| street_word(w.trim_end_matches('.')) || is_cue(w, TITLE))
+}
+
 /// Whether `w` ends product, service and company names (`THING_HEADS`).
 fn thing_head(w: &str) -> bool {
     THING_HEADS.contains(w)
@@ -1673,6 +1721,37 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
         Some(last)
     };
+    // A name written in lower case right after a self-introduction (voice transcripts,
+    // chat: `my name is begoña fernández`, `hier ist silke pohl`, `u spreekt met gijs
+    // dekker`): two to four words, none an ordinary word unless a listed name, particles
+    // between them.
+    let introduced_name = |i: usize| -> Option<usize> {
+        if i == 0 || gap(i) != " " || !introduction(word(i - 1), i.checked_sub(2).map(word)) {
+            return None;
+        }
+        let name_word = |w: &str| {
+            w.len() >= 2
+                && lower_letters(w)
+                && !is_determiner(w)
+                && (capitalised_in(w, &FIRST) || capitalised_in(w, &LAST) || !COMMON.contains(w))
+        };
+        if !name_word(word(i)) || is_particle(word(i)) {
+            return None;
+        }
+        let (mut last, mut k) = (i, i);
+        while k < i + 4 && adjacent(k) {
+            let next = word(k + 1);
+            if is_particle(next) || matches!(next, "le" | "la" | "de" | "di" | "da") {
+                k += 1;
+            } else if name_word(next) {
+                k += 1;
+                last = k;
+            } else {
+                break;
+            }
+        }
+        (last > i).then_some(last)
+    };
     // The last word of a town's name starting at `i`: up to three more capitalised words
     // or particles, ending on a capitalised one (`Sesto San Giovanni`, `Den Hoorn`).
     let town_run = |i: usize| -> usize {
@@ -1767,7 +1846,11 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                     continue;
                 }
             }
-            let lower = if lower_sentence { lower_name(i) } else { None };
+            let lower = if lower_sentence {
+                lower_name(i).or_else(|| introduced_name(i))
+            } else {
+                None
+            };
             if let Some(last) = lower {
                 out.push(Finding::new(
                     Entity::Person,
@@ -1962,6 +2045,39 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             prev_cue(i, LABEL) && matches!(g.trim().trim_matches('"').trim(), ":" | "=");
         let after_greeting = prev_cue(i, GREETING) && g.len() <= 3 && !g.contains(['.', '!', '?']);
         let mut person: Option<(usize, f32)> = None;
+        // `ihr Nachbar Hannah Wendt`, `die Anruferin Ute Pohl`: a German noun naming a
+        // person's role, capitalised in mid-sentence, is not part of the name after it.
+        if role_noun(w)
+            && i > 0
+            && g == " "
+            && word(i - 1).starts_with(char::is_lowercase)
+            && place_end.is_none()
+            && adjacent(i)
+            && title_case(word(i + 1))
+        {
+            i += 1;
+            continue;
+        }
+        // `P. Kowalski`, `A. Garnier`: one capital initial and a surname.
+        let initial = i > 0
+            && g == ". "
+            && word(i - 1).len() == 1
+            && word(i - 1).bytes().all(|c| c.is_ascii_uppercase())
+            && name_like(w)
+            && (is_last(w) || !ordinary_word(w))
+            && !street_name_before(text, ws[i - 1].start);
+        if initial && !after_title && !after_label {
+            let last = extend(i, 2);
+            out.push(Finding::new(
+                Entity::Person,
+                ws[i - 1].start,
+                ws[last].end,
+                0.7,
+                "person_names",
+            ));
+            i = last + 1;
+            continue;
+        }
         // `rue Robert Gérard`, `Paseo de Nicolás Girón`: a name after a street word is
         // the street's, and the street recognizer reports it.
         // A street word opening the run (`Ronda Andrés Felipe Pla 657`) or a postcode
