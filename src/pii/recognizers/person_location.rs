@@ -620,6 +620,51 @@ fn role_noun(w: &str) -> bool {
     SET.contains(w)
 }
 
+/// Prepositions that put a place after them in lower-case writing: `from`, `aus`, `de`,
+/// `desde`, `da`, `uit` (calling from) and the place prepositions.
+fn lower_place_preposition(w: &str) -> bool {
+    place_preposition(w)
+        || matches!(
+            w,
+            "from" | "aus" | "de" | "desde" | "da" | "uit" | "à" | "a"
+        )
+}
+
+/// A lower-case word capitalised as in a town's name: first letter and each hyphenated
+/// part, name particles kept lower (`sarlat-la-canéda` -> `Sarlat-la-Canéda`).
+fn town_case(w: &str) -> String {
+    w.split('-')
+        .map(|part| {
+            if matches!(
+                part,
+                "la" | "le"
+                    | "les"
+                    | "en"
+                    | "sur"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "sous"
+                    | "am"
+                    | "im"
+                    | "an"
+                    | "on"
+                    | "upon"
+                    | "di"
+                    | "del"
+            ) {
+                part.to_string()
+            } else {
+                let mut c = part.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<String>>()
+        .join("-")
+}
+
 /// Whether a street word or a title stands just before the initial at `start` (`rue
 /// A. Briand`, `Dr. A. Garnier`): the initial belongs to them.
 fn street_name_before(text: &str, start: usize) -> bool {
@@ -1752,6 +1797,33 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
         (last > i).then_some(last)
     };
+    // A town written in lower case (voice transcripts, chat: `calling from southwold`,
+    // `llamo desde cadaqués`, `ich rufe aus hann. münden an`): up to three words that,
+    // capitalised as towns are (particles kept lower), name a listed place or town.
+    let lower_town = |i: usize| -> Option<usize> {
+        let mut best = None;
+        let mut name = String::new();
+        for k in i..(i + 3).min(ws.len()) {
+            if k > i {
+                let between = &text[ws[k - 1].end..ws[k].start];
+                if !matches!(between, " " | ". ") {
+                    break;
+                }
+                name.push_str(between);
+            }
+            let w = word(k);
+            if !lower_letters(&w.replace(['-', '\''], "")) {
+                break;
+            }
+            name.push_str(&town_case(w));
+            if !COMMON.contains(w) || k > i {
+                if PLACES.contains(name.as_str()) || TOWNS.contains(name.as_str()) {
+                    best = Some(k);
+                }
+            }
+        }
+        best
+    };
     // The last word of a town's name starting at `i`: up to three more capitalised words
     // or particles, ending on a capitalised one (`Sesto San Giovanni`, `Den Hoorn`).
     let town_run = |i: usize| -> usize {
@@ -1841,6 +1913,19 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                         ws[last].end,
                         0.8,
                         "person_names",
+                    ));
+                    i = last + 1;
+                    continue;
+                }
+            }
+            if lower_sentence && i > 0 && gap(i) == " " && lower_place_preposition(word(i - 1)) {
+                if let Some(last) = lower_town(i) {
+                    out.push(Finding::new(
+                        Entity::Location,
+                        ws[i].start,
+                        ws[last].end,
+                        0.6,
+                        "place_lower_case",
                     ));
                     i = last + 1;
                     continue;
