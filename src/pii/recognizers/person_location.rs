@@ -846,12 +846,18 @@ fn street_regex() -> &'static str {
             // EN: 12 Larkspur Close, 221B Baker Street, Flat 3, Osprey Court.
             r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Lands?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Parks|Parkways|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Via|Vista|Walks|Wall|Ways|Wells?)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
             // DE, NL compounds: Lindenstraße 5, Kastanjelaan 12a, Prinsengracht 83.
-            r"\b[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard|poort|straatje|hoek|wijk|zijde)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}|-[A-Z]\b|[ ]bis\b)?\b",
+            // With a first word and particles before it (Dutch streets named after
+            // people or with an adjective): Burgemeester de Bruinlaan 74, Groen van
+            // Prinstererstraat 12, Lange Nieuwstraat 98, Sint Jansstraat 5.
+            r"\b(?:[A-Z][a-zé]+[ ](?:(?:de|van|der|den|het|ten|ter)[ ]){0,2})?[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard|poort|straatje|hoek|wijk|zijde)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}|-[A-Z]\b|[ ]bis\b)?\b",
             // DE: Imelda-Speer-Straße 0, Berliner Straße 5, Am Alten Markt 3.
             r"\b(?:[A-ZÄÖÜ][a-zäöüßé]+-)+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             r"\b[A-ZÄÖÜ][a-zäöüß]+er[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
-            // DE, NL with a preposition or article: Am Mühlbach 3, An der Alster 12, Op de Kamp 4.
-            r"\b(?:Am|An[ ]der|An[ ]den|Auf[ ]dem|Auf[ ]der|Im|In[ ]der|Zum|Zur|Unter[ ]den|Hinter[ ]der|Op[ ]de|Aan[ ]de|In[ ]de|Achter[ ]de)[ ][A-ZÄÖÜ][a-zäöüß]+[ ]\d{1,4}[a-z]?\b",
+            // DE, NL with a preposition or article: Am Mühlbach 3, An der Alster 12, Op de
+            // Kamp 4, An der Alten Mühle 85.
+            r"\b(?:Am|An[ ]der|An[ ]den|Auf[ ]dem|Auf[ ]der|Im|In[ ]der|Zum|Zur|Unter[ ]den|Hinter[ ]der|Op[ ]de|Aan[ ]de|In[ ]de|Achter[ ]de)[ ][A-ZÄÖÜ][a-zäöüß]+(?:[ ][A-ZÄÖÜ][a-zäöüß]+)?[ ]\d{1,4}[a-z]?\b",
+            // NL, an adjective and a street noun as two words: Nieuwe Kade 110, Oude Haven 155-2.
+            r"\b(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine|Achter|Binnen|Buiten|Noorder|Zuider|Ooster|Wester)[ ](?:Kade|Haven|Gracht|Markt|Dijk|Weg|Straat|Singel|Wal|Gang|Steeg|Plein|Laan|Rijn|Gouw)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             // FR: 12 rue des Tanneurs, 3 bis avenue du Général Leclerc.
             r"\b\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|passage)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ]|d')?[A-ZÉ][a-zéèêàç'-]+(?:[ ](?:de[ ]|du[ ]|des[ ])?[A-ZÉ][a-zéèêàç'-]+){0,3}",
             // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
