@@ -517,6 +517,42 @@ fn thing_opener(w: &str) -> bool {
     SET.contains(w)
 }
 
+/// Makers of cars, appliances and devices sold across the six countries: their name
+/// opens a product's (`Renault Clio`, `Miele Classic`, `Garmin Venu`).
+fn brand(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        "Renault Škoda Skoda Opel Peugeot Citroën Citroen Volkswagen Toyota Nissan Mazda \
+         Hyundai Kia Volvo Audi BMW Mercedes-Benz Mercedes Tesla Dacia Lancia Fiat Seat Cupra \
+         Porsche Ferrari Lamborghini Maserati Suzuki Subaru Mitsubishi Honda Lexus Jaguar \
+         Bosch Miele Siemens Philips Grohe Hansgrohe Vileda Kobo Kindle Garmin Sonos Leica \
+         Fairphone Moleskine Samsung Apple Google Microsoft Sony Nikon Canon Dyson Nespresso \
+         Tefal Braun Krups Kenwood Smeg Liebherr Gorenje Electrolux AEG Whirlpool Beko \
+         Logitech Lenovo Asus Acer Dell Nokia Motorola Xiaomi Huawei Oppo Bose Sennheiser \
+         Harley-Davidson Yamaha Ducati Vespa Piaggio Bianchi Gazelle Batavus Brompton"
+            .split_whitespace()
+            .collect()
+    });
+    SET.contains(w)
+}
+
+/// The word or number right after the space at `end` (`Serie`, `208`).
+fn word_or_number_after(text: &str, end: usize) -> &str {
+    let rest = text[end..].strip_prefix(' ').unwrap_or("");
+    let stop = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len());
+    &rest[..stop]
+}
+
+/// A capitalised word or a model number (`Clio`, `208`, `XC60`).
+fn title_case_or_digit(w: &str) -> bool {
+    title_case(w)
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || (w.len() >= 2
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+}
+
 /// Compass directions that are also town names (`nach Norden` is northward, not the town
 /// of Norden): never a place by the lists alone.
 fn direction_word(w: &str) -> bool {
@@ -1996,6 +2032,32 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
         {
             i = extend(i, 4) + 1;
+            continue;
+        }
+        // `the Gorch Fock`, `het Amerigo Vespucci`: English `the` and Dutch `het` never
+        // stand before a person's name; a capitalised run after them that is not a listed
+        // place names a thing (a ship, a product).
+        if i > 0
+            && gap(i) == " "
+            && matches!(word(i - 1), "the" | "The" | "het" | "Het")
+            && adjacent(i)
+            && title_case(word(i + 1))
+            && !cue(i, TITLE)
+        {
+            let last = extend(i, 4);
+            if last > i && !PLACES.contains(&text[ws[i].start..ws[last].end]) {
+                i = last + 1;
+                continue;
+            }
+        }
+        // `Renault Clio`, `Bosch Serie 6`: a maker's brand before a model's name, unless a
+        // listed name follows it (`Ford` is a surname too).
+        if brand(w)
+            && title_case_or_digit(word_or_number_after(text, ws[i].end))
+            && !(i + 1 < ws.len() && (is_first(word(i + 1)) || is_last(word(i + 1))))
+            && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
+        {
+            i = extend(i, 3) + 1;
             continue;
         }
         // LOCATION: longest list match of up to three words.
