@@ -553,6 +553,43 @@ fn title_case_or_digit(w: &str) -> bool {
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
 }
 
+/// Nouns naming a kind of place, which put a place's name after `de`/`di` (`Ciudad de
+/// México`, `Provincia di Roma`, `Région de Bruxelles`).
+fn place_kind(w: &str) -> bool {
+    matches!(
+        w,
+        "Ciudad"
+            | "Città"
+            | "Ville"
+            | "Stadt"
+            | "Provincia"
+            | "Province"
+            | "Provincie"
+            | "Comunidad"
+            | "Región"
+            | "Regione"
+            | "Région"
+            | "Gemeente"
+            | "Département"
+            | "Comune"
+            | "Municipio"
+            | "Kreis"
+            | "Landkreis"
+            | "Puerto"
+            | "Porto"
+            | "Port"
+            | "Isla"
+            | "Isola"
+            | "Île"
+            | "Val"
+            | "Valle"
+            | "Lago"
+            | "Lac"
+            | "Monte"
+            | "Mont"
+    )
+}
+
 /// Compass directions that are also town names (`nach Norden` is northward, not the town
 /// of Norden): never a place by the lists alone.
 fn direction_word(w: &str) -> bool {
@@ -2050,11 +2087,11 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 continue;
             }
         }
-        // `Renault Clio`, `Bosch Serie 6`: a maker's brand before a model's name, unless a
-        // listed name follows it (`Ford` is a surname too).
+        // `Renault Clio`, `Škoda Octavia`, `Bosch Serie 6`: a maker's brand before a
+        // model's name (often a first name), unless a listed surname follows it.
         if brand(w)
             && title_case_or_digit(word_or_number_after(text, ws[i].end))
-            && !(i + 1 < ws.len() && (is_first(word(i + 1)) || is_last(word(i + 1))))
+            && !(i + 1 < ws.len() && is_last(word(i + 1)))
             && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
         {
             i = extend(i, 3) + 1;
@@ -2107,6 +2144,26 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && !street_word(word(i - 1))
             && !is_first(word(i - 1))
             && !PLACES.contains(word(i - 1))
+        {
+            place_end = None;
+        }
+        // `Girondins de Bordeaux`, `Celta de Vigo`, `Tarta de Santiago`: the same through
+        // `de`, `di`, `del`, `van`, `von`, unless the word before names a place's kind
+        // (`Ciudad de México`, `Provincia di Roma`).
+        if place_end.is_some()
+            && !town
+            && i > 1
+            && gap(i) == " "
+            && gap(i - 1) == " "
+            && matches!(word(i - 1), "de" | "di" | "del" | "van" | "von")
+            && title_case(word(i - 2))
+            && !not_name(word(i - 2))
+            && !SENTENCE_WORDS.contains(word(i - 2))
+            && !cue(i - 2, PLACE_CUE | TITLE | LABEL | GREETING | PERSON_CUE)
+            && !street_word(word(i - 2))
+            && !is_first(word(i - 2))
+            && !PLACES.contains(word(i - 2))
+            && !place_kind(word(i - 2))
         {
             place_end = None;
         }
