@@ -165,9 +165,12 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     // Looks typed like a phone number: grouped digits or a bracketed area code.
     // A bare digit run needs a context word to pass the threshold.
     let formatted = s.contains(['(', ' ', '-', '.', '/']);
+    // `2.7.0.2113. 200 g Mehl`: a version ending a sentence, then an amount.
+    let before_full_stop = s.split(". ").next().unwrap_or(s);
     if is_date_like(s)
         || s.parse::<std::net::Ipv4Addr>().is_ok()
         || dotted_version(s)
+        || dotted_version(before_full_stop)
         || mac_like(s)
     {
         return None;

@@ -2240,8 +2240,15 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         // PERSON.
         let g = gap(i);
         // An all-caps word is an acronym (`HR`, `DR` in a postcode), not a title.
-        let after_title = prev(i).is_some_and(|p| {
-            (cue(i - 1, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
+        // A title in lower case right after a number is a unit (`in 412 ms Acta`).
+        let unit = i > 0
+            && word(i - 1).starts_with(char::is_lowercase)
+            && text[..ws[i - 1].start]
+                .strip_suffix(' ')
+                .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()));
+        let after_title = !unit
+            && prev(i).is_some_and(|p| {
+                (cue(i - 1, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
                 // Abbreviations that are words in lower case or all capitals: French
                 // `Me` (maître), `Pr`, `M.`, Spanish `D.`, Italian `Sig.ra`, `Dott.ssa`.
                 || matches!(p, "Me" | "Pr" | "Dra" | "Pra" | "Sra")
@@ -2249,7 +2256,8 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 // `na Koningsdag` is "after").
                 || (matches!(p, "ra" | "ssa" | "na") && text[..ws[i - 1].start].ends_with('.'))
                 || (matches!(p, "M" | "D") && g == ". ")
-        }) && matches!(g, " " | ". ");
+            })
+            && matches!(g, " " | ". ");
         // `Name: Jane`, `"name": "Jane"`, `name = Jane`, `nombre: "Jane"`.
         let after_label =
             prev_cue(i, LABEL) && matches!(g.trim().trim_matches('"').trim(), ":" | "=");
