@@ -102,6 +102,17 @@ pub(crate) const PARCEL_AND_BARCODE_WORDS: &[&str] = &[
     "gtin",
 ];
 
+/// `2024/482065`: a year from 1900 to 2099, a slash and digits only.
+fn year_slash_serial(s: &str) -> bool {
+    s.split_once('/').is_some_and(|(year, serial)| {
+        year.len() == 4
+            && (year.starts_with("19") || year.starts_with("20"))
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && !serial.is_empty()
+            && serial.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// Two-digit groups joined by `-` or `:` whose first group has no trunk zero
 /// (`30-63-62-12-72`): the tail of a MAC address, never a national phone number, which
 /// in the plans of the six countries written this way starts with 0 (`06-12-34-56-78`).
@@ -165,6 +176,11 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     // Looks typed like a phone number: grouped digits or a bracketed area code.
     // A bare digit run needs a context word to pass the threshold.
     let formatted = s.contains(['(', ' ', '-', '.', '/']);
+    // `Atestado 2024/482065`, `PV n° 2026/316745`: a year, a slash and a serial number
+    // are a file's reference; no national plan starts a number with a year.
+    if year_slash_serial(s) {
+        return None;
+    }
     // `2.7.0.2113. 200 g Mehl`: a version ending a sentence, then an amount.
     let before_full_stop = s.split(". ").next().unwrap_or(s);
     if is_date_like(s)
@@ -296,6 +312,12 @@ mod tests {
     fn email_validator() {
         assert!(email("jane.doe@example.com").is_some());
         assert!(email("jane..doe@example.com").is_none());
+    }
+
+    #[test]
+    fn year_slash_serials_are_not_phones() {
+        assert!(phone("2024/482065").is_none());
+        assert!(phone("0351/4128890").is_some());
     }
 
     #[test]

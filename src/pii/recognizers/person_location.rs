@@ -738,6 +738,24 @@ fn town_case(w: &str) -> String {
         .join("-")
 }
 
+/// Roles and groups a greeting addresses instead of a name (`Dear Parent,`, `Sehr
+/// geehrte Eltern,`, `Chers collègues,`), in the six languages.
+fn greeting_role(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        "Parent Parents Eltern Ouders Customer Customers Client Clients Cliente Clienti Kunde \
+         Kundin Kunden Klant Klanten Sir Madam Madame Monsieur Messieurs Mesdames Team All \
+         Everyone Colleagues Colleague Kollegen Kollegin Kolleginnen Collega Colleghi \
+         Collègues Compañeros Compañeras Damen Herren Señor Señora Señores Signori Signora \
+         Signore Famille Familia Famiglia Familie Gezin Neighbours Neighbors Nachbarn Voisins \
+         Vecinos Vicini Buren Heer Heren Mevrouw Dames Members Mitglieder Membres Miembros \
+         Soci Leden Applicant Bewerber Candidat Candidato Candidata Sollicitant Patient \
+         Patients Patienten Patiënt Paciente Paziente Patiente Guest Guests Gäste"
+            .split_whitespace()
+            .collect()
+    });
+    SET.contains(w)
+}
+
 /// Whether a street word or a title stands just before the initial at `start` (`rue
 /// A. Briand`, `Dr. A. Garnier`): the initial belongs to them.
 fn street_name_before(text: &str, start: usize) -> bool {
@@ -2304,7 +2322,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             i >= back
                 && street_word(word(i - back))
                 && (i - back + 1..i).all(|k| is_particle(word(k)))
-        }) || (street_word(w) && adjacent(i) && title_case(word(i + 1)))
+        }) || (street_word(w) && adjacent(i) && extend(i, 3) > i)
             || after_postcode(&text[..ws[i].start])
             || after_house_number(&text[..ws[i].start]);
         // A capitalised run after an article names a thing: none of its words may start
@@ -2339,6 +2357,13 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         } else if let Some(last) = thing_end {
             i = last.max(place_end.unwrap_or(i)) + 1;
             continue;
+        } else if after_greeting
+            && !after_title
+            && !after_label
+            && greeting_role(w)
+            && extend(i, 3) == i
+        {
+            // `Dear Parent,`, `Sehr geehrte Eltern,`: a greeting to a role, not a name.
         } else if after_title || after_label || after_greeting {
             person = Some((extend(i, 3), if after_title { 0.9 } else { 0.8 }));
         } else if is_first(w) {
