@@ -2089,12 +2089,16 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             i = extend(i, 4) + 1;
             continue;
         }
-        // `the Gorch Fock`, `het Amerigo Vespucci`: English `the` and Dutch `het` never
-        // stand before a person's name; a capitalised run after them that is not a listed
-        // place names a thing (a ship, a product).
+        // `the Gorch Fock`, `le Juan Sebastián de Elcano`: English `the`, Dutch `het` and
+        // the masculine articles `le`, `el`, `il` do not stand before a person's name in
+        // writing (the feminine ones do in speech: `die Anna`, `la Giulia`); a capitalised
+        // run after them that is not a listed place names a thing (a ship, a product).
         if i > 0
             && gap(i) == " "
-            && matches!(word(i - 1), "the" | "The" | "het" | "Het")
+            && matches!(
+                word(i - 1),
+                "the" | "The" | "het" | "Het" | "le" | "Le" | "el" | "El" | "il" | "Il"
+            )
             && adjacent(i)
             && title_case(word(i + 1))
             && !cue(i, TITLE)
