@@ -25,10 +25,10 @@ use pii_support::score::Threshold;
 const THRESHOLDS: &[Threshold] = &[
     ("PERSON", 0.86, 0.96, 0.88),
     ("LOCATION", 0.84, 0.96, 0.86),
-    ("PHONE_NUMBER", 0.86, 0.97, 0.89),
+    ("PHONE_NUMBER", 0.86, 0.98, 0.89),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
     ("DATE_OF_BIRTH", 0.97, 0.98, 0.97),
-    ("MEDICAL_RECORD_NUMBER", 0.86, 0.98, 0.78),
+    ("MEDICAL_RECORD_NUMBER", 0.98, 0.98, 0.98),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("IP_ADDRESS", 0.98, 0.98, 0.98),
