@@ -1931,10 +1931,10 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 break;
             }
             name.push_str(&town_case(w));
-            if !COMMON.contains(w) || k > i {
-                if PLACES.contains(name.as_str()) || TOWNS.contains(name.as_str()) {
-                    best = Some(k);
-                }
+            if (!COMMON.contains(w) || k > i)
+                && (PLACES.contains(name.as_str()) || TOWNS.contains(name.as_str()))
+            {
+                best = Some(k);
             }
         }
         best
