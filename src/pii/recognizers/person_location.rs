@@ -1096,17 +1096,18 @@ fn is_last(w: &str) -> bool {
 /// Street types that put a person's name after them in French, Spanish, Italian and
 /// Portuguese addresses (`rue Robert Gérard`, `Callejón María Ángeles Sevillano`).
 fn street_word(w: &str) -> bool {
-    static SET: LazyLock<WordSet> = LazyLock::new(|| {
-        "rue avenue boulevard bd chemin allée impasse quai route place cours square passage \
-         calle avenida avda plaza paseo carrer camino ronda travesía rambla acceso \
-         urbanización callejón cuesta pasaje pasadizo glorieta alameda carretera vía vial \
-         via viale piazza piazzale corso vicolo largo strada contrada rotonda borgo canale \
-         incrocio salita traversa lungomare stretto rua c"
-            .split_whitespace()
-            .collect()
-    });
+    static SET: LazyLock<WordSet> = LazyLock::new(|| STREET_WORDS.split_whitespace().collect());
     w.len() <= 16 && lowered(w, |l| SET.contains(l))
 }
+
+/// The words of `street_word`, lower case. An ASCII word's answer is also read from
+/// `CUES` (flag `STREET`), so the word scan looks each word up once for all its lists.
+const STREET_WORDS: &str =
+    "rue avenue boulevard bd chemin allée impasse quai route place cours square passage \
+     calle avenida avda plaza paseo carrer camino ronda travesía rambla acceso \
+     urbanización callejón cuesta pasaje pasadizo glorieta alameda carretera vía vial \
+     via viale piazza piazzale corso vicolo largo strada contrada rotonda borgo canale \
+     incrocio salita traversa lungomare stretto rua c";
 
 /// Whether `before` ends with a postcode and one space: five digits, or the Dutch four
 /// digits and two capitals (`1234 AB `).
@@ -1607,9 +1608,11 @@ fn title_case_or_particle(w: &str) -> bool {
 
 /// Lower-case name particles: `van der`, `de la`, `von`, `di`, `dos`.
 fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "van"
+    // None is longer than five bytes: most words are decided by their length.
+    w.len() <= 5
+        && matches!(
+            w,
+            "van"
             | "der"
             | "den"
             | "los"
@@ -1670,7 +1673,7 @@ fn is_particle(w: &str) -> bool {
             | "Ten"
             | "Ter"
             | "die"
-    )
+        )
 }
 
 /// Degrees and suffixes written after a name: `Anna Kowalczyk, MBA`, `J. Roe MD`.
@@ -1698,6 +1701,9 @@ const LABEL: u8 = 2;
 const GREETING: u8 = 4;
 const PERSON_CUE: u8 = 8;
 const PLACE_CUE: u8 = 16;
+/// `street_word`, for ASCII words (the ASCII case folding of `cue_flags` is then the
+/// Unicode lower-casing `street_word` does).
+const STREET: u8 = 32;
 
 /// Every cue word with the lists it belongs to: one lookup per word instead of a scan
 /// of each list.
@@ -1714,6 +1720,9 @@ static CUES: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>>
             for w in list {
                 *m.entry(w).or_insert(0) |= flag;
             }
+        }
+        for w in STREET_WORDS.split_whitespace() {
+            *m.entry(w).or_insert(0) |= STREET;
         }
         m
     });
@@ -1763,7 +1772,7 @@ fn cue_flags(w: &str) -> u8 {
 }
 
 /// Not yet looked up, in the per-scan memo of each word's cue lists (the flags use the
-/// low five bits).
+/// low six bits).
 const UNKNOWN: u8 = u8::MAX;
 
 /// Scans words for PERSON and LOCATION candidates and appends them to `out`.
@@ -1794,6 +1803,15 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         f & flag != 0
     };
     let prev_cue = |i: usize, flag: u8| i > 0 && cue(i - 1, flag);
+    // `street_word(word(k))`, through the memo for an ASCII word.
+    let street = |k: usize| {
+        let w = word(k);
+        if w.is_ascii() {
+            cue(k, STREET)
+        } else {
+            street_word(w)
+        }
+    };
     // The last word of a name starting at `i`: up to `more` further capitalised words,
     // particles in between (`van der`, `de la`) only when a capitalised word follows.
     let extend = |i: usize, more: usize| -> usize {
@@ -2163,7 +2181,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && !not_name(word(i - 1))
             && !SENTENCE_WORDS.contains(word(i - 1))
             && !cue(i - 1, PLACE_CUE | TITLE | LABEL | GREETING | PERSON_CUE)
-            && !street_word(word(i - 1))
+            && !street(i - 1)
             && !is_first(word(i - 1))
             && !PLACES.contains(word(i - 1))
         {
@@ -2182,7 +2200,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && !not_name(word(i - 2))
             && !SENTENCE_WORDS.contains(word(i - 2))
             && !cue(i - 2, PLACE_CUE | TITLE | LABEL | GREETING | PERSON_CUE)
-            && !street_word(word(i - 2))
+            && !street(i - 2)
             && !is_first(word(i - 2))
             && !PLACES.contains(word(i - 2))
             && !place_kind(word(i - 2))
@@ -2323,10 +2341,8 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         // A street word opening the run (`Ronda Andrés Felipe Pla 657`) or a postcode
         // before it (`95040 Marina Di Vasto`): an address, not a person.
         let street_name = (1..=2).any(|back| {
-            i >= back
-                && street_word(word(i - back))
-                && (i - back + 1..i).all(|k| is_particle(word(k)))
-        }) || (street_word(w) && adjacent(i) && extend(i, 3) > i)
+            i >= back && street(i - back) && (i - back + 1..i).all(|k| is_particle(word(k)))
+        }) || (street(i) && adjacent(i) && extend(i, 3) > i)
             || after_postcode(&text[..ws[i].start])
             || after_house_number(&text[..ws[i].start]);
         // A capitalised run after an article names a thing: none of its words may start
