@@ -15,11 +15,11 @@ use pii_support::bulk::score_corpus;
 use pii_support::score::Threshold;
 
 /// (entity, min hidden, min precision, min recall): the figures after the issue 12
-/// quality work on branch pii-quality, less 0.02, rounded down. Raise them as the engine
+/// quality work on branch pii-quality (corpora C then D), less 0.02, rounded down. Raise them as the engine
 /// improves.
 const THRESHOLDS: &[Threshold] = &[
     ("PERSON", 0.83, 0.97, 0.86),
-    ("LOCATION", 0.88, 0.97, 0.90),
+    ("LOCATION", 0.89, 0.97, 0.91),
     ("PHONE_NUMBER", 0.97, 0.98, 0.97),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
     ("DATE_OF_BIRTH", 0.96, 0.98, 0.95),
@@ -28,11 +28,10 @@ const THRESHOLDS: &[Threshold] = &[
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("IP_ADDRESS", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 12.6 % plus 0.02, NOT issue
-/// 12's goal of 1 % (45 of the 53 are two product names made of a listed first name and
-/// a listed surname, `Orion Board`, `Maple Sheets`; see the README). Most decoys touched:
+/// Most harmless texts altered: issue 12's goal, 1 % (today 0.2 %, 1 of 420, after the
+/// product-name class `Orion Board` was fixed on branch pii-quality). Most decoys touched:
 /// the goal, 5 % (today 2.9 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.146;
+const MAX_HARMLESS_ALTERED: f64 = 0.01;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_c/corpus.jsonl");

@@ -19,8 +19,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_automata::{meta, Anchored, Input};
 
 use super::entity::Entity;
+use super::lexer::{is_word, ByteSet, Lexed, Pairs, Starts};
 use super::recognizers::{self, person_location, Pattern, Validate, CONTEXT_BOOST};
 use super::rules::{CustomValidator, PiiRules};
 use super::PiiError;
@@ -150,12 +152,26 @@ struct Compiled {
     gate: Option<usize>,
     entity: Entity,
     regex: Regex,
+    /// Built-in patterns run anchored at the positions where a match can start (read
+    /// from the syntax tree), never over a whole segment; custom ones are searched.
+    anchored: Option<Anchor>,
     check: Check,
     context: Words,
     numeric: bool,
     upgrade: Option<(Entity, Words)>,
     veto: Words,
     veto_before: Words,
+}
+
+/// A number's pattern compiled for anchored searches, and where its matches can start:
+/// each match holds a cluster of `need` digits (`Pattern::cluster`) and is at most
+/// `max_len` bytes long, so it starts less than `max_len` bytes before such a cluster.
+struct Anchor {
+    regex: meta::Regex,
+    starts: Starts,
+    pairs: Option<Pairs>,
+    need: usize,
+    max_len: usize,
 }
 
 /// One recognizer's cue words, as ids into the scanner's vocabulary: every cue word of
@@ -265,7 +281,8 @@ impl Words {
 
 /// Compiled recognizers: built once, shared read-only (Send + Sync).
 pub struct Scanner {
-    /// Which recognizers can match in a segment: one DFA pass, before the gates.
+    /// Which recognizers can match in a segment: one DFA pass, when many of them are
+    /// left after the gates.
     set: RegexSet,
     segmented: Vec<Compiled>,
     /// Every cue word of every recognizer (context, upgrade, veto, negative words): one
@@ -285,6 +302,44 @@ pub struct Scanner {
 /// Unicode word boundaries on non-ASCII text and would fall back to a slow engine.
 fn asciify(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]")
+}
+
+/// The same pattern as `compile`, for anchored searches near the digit clusters of at
+/// least `need` digits, and where its matches can start (`None`: a match may be empty
+/// or unbounded in length; search it instead).
+fn compile_anchored(name: &str, pattern: &str, need: usize) -> Result<Option<Anchor>, PiiError> {
+    let source = asciify(pattern);
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&source)
+        .map_err(|e| PiiError::BadRegex {
+            name: name.to_string(),
+            message: one_line(&e.to_string()),
+        })?;
+    let Some(starts) = Starts::of(&hir) else {
+        return Ok(None);
+    };
+    let Some(max_len) = hir.properties().maximum_len() else {
+        return Ok(None);
+    };
+    let regex = meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(32 << 20))
+                .onepass_size_limit(Some(32 << 20)),
+        )
+        .build_from_hir(&hir)
+        .map_err(|e| PiiError::BadRegex {
+            name: name.to_string(),
+            message: one_line(&e.to_string()),
+        })?;
+    Ok(Some(Anchor {
+        regex,
+        starts,
+        pairs: Pairs::of(&hir),
+        need,
+        max_len,
+    }))
 }
 
 fn compile(name: &str, pattern: &str) -> Result<Regex, PiiError> {
@@ -329,56 +384,20 @@ fn min_digits(pattern: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// A set of byte values, one bit each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct ByteSet([u64; 4]);
-
-impl ByteSet {
-    const ALL: ByteSet = ByteSet([u64::MAX; 4]);
-    const EMPTY: ByteSet = ByteSet([0; 4]);
-
-    fn insert(&mut self, b: u8) {
-        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
-    }
-
-    fn insert_range(&mut self, lo: u8, hi: u8) {
-        for b in lo..=hi {
-            self.insert(b);
-        }
-    }
-
-    fn union(self, other: ByteSet) -> ByteSet {
-        ByteSet(std::array::from_fn(|i| self.0[i] | other.0[i]))
-    }
-
-    fn meets(&self, other: &ByteSet) -> bool {
-        self.0.iter().zip(other.0.iter()).any(|(a, b)| a & b != 0)
-    }
-
-    /// How often a text holds one of these bytes, roughly: the better requirement is
-    /// the one a segment of prose fails most often.
-    fn commonness(&self) -> u32 {
-        (0..=255u8)
-            .filter(|&b| self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
-            .map(|b| match b {
-                b'a'..=b'z' | b' ' => 10,
-                b'.' | b',' | b'\n' => 5,
-                b'A'..=b'Z' => 4,
-                b'0'..=b'9' | 0x80..=0xff => 3,
-                b'-' | b'(' | b')' | b'\'' | b'"' => 2,
-                _ => 1,
-            })
-            .sum()
-    }
-
-    /// The bytes of `text`.
-    fn of(text: &[u8]) -> ByteSet {
-        let mut set = ByteSet::EMPTY;
-        for &b in text {
-            set.insert(b);
-        }
-        set
-    }
+/// How often a text holds one of these bytes, roughly: the better requirement is the
+/// one a segment of prose fails most often.
+fn commonness(set: &ByteSet) -> u32 {
+    (0..=255u8)
+        .filter(|&b| set.contains(b))
+        .map(|b| match b {
+            b'a'..=b'z' | b' ' => 10,
+            b'.' | b',' | b'\n' => 5,
+            b'A'..=b'Z' => 4,
+            b'0'..=b'9' | 0x80..=0xff => 3,
+            b'-' | b'(' | b')' | b'\'' | b'"' => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 /// Bytes of which every match of `pattern` holds at least one, read from the syntax
@@ -398,7 +417,7 @@ fn needed_bytes(pattern: &str) -> ByteSet {
                         s.insert(b);
                         s
                     })
-                    .min_by_key(ByteSet::commonness)
+                    .min_by_key(commonness)
             }
             HirKind::Class(Class::Unicode(c)) => {
                 let mut s = ByteSet::EMPTY;
@@ -424,7 +443,7 @@ fn needed_bytes(pattern: &str) -> ByteSet {
             HirKind::Repetition(r) if r.min > 0 => walk(&r.sub),
             HirKind::Repetition(_) => None,
             HirKind::Capture(c) => walk(&c.sub),
-            HirKind::Concat(v) => v.iter().filter_map(walk).min_by_key(ByteSet::commonness),
+            HirKind::Concat(v) => v.iter().filter_map(walk).min_by_key(commonness),
             HirKind::Alternation(v) => v
                 .iter()
                 .map(walk)
@@ -481,6 +500,12 @@ impl Scanner {
                 gate,
                 entity,
                 regex: compile(name, regex)?,
+                // The numbers: a pattern whose matches sit on a digit cluster and are
+                // bounded in length runs at the starts near such clusters only.
+                anchored: match cluster {
+                    Some(need) => compile_anchored(name, regex, need)?,
+                    None => None,
+                },
                 check: Check::Builtin(validate),
                 context: vocabulary.words(context),
                 numeric,
@@ -510,6 +535,7 @@ impl Scanner {
                 gate,
                 entity: custom.entity.clone(),
                 regex: compile(&custom.name, &custom.regex)?,
+                anchored: None,
                 check: Check::Custom {
                     validator: custom.validator,
                     confidence: custom.confidence,
@@ -622,18 +648,13 @@ impl Scanner {
         hits.sort_unstable_by_key(|c| c.start);
         let mut open = vec![false; self.gates];
         let mut runs: Vec<usize> = Vec::with_capacity(self.segmented.len());
+        let mut lexed = Lexed::default();
         let mut first_hit = 0;
         let mut start = 0;
         while start < text.len() {
             let end = segment_end(text, start);
             let segment = &text[start..end];
-            let present = ByteSet::of(segment.as_bytes());
-            let digits = segment.bytes().filter(u8::is_ascii_digit).count();
-            let longest = if digits > 0 {
-                longest_cluster(segment)
-            } else {
-                0
-            };
+            lexed.read(segment.as_bytes(), CLUSTER_GAP);
             // Gates opened by a word within reach of this segment's matches.
             open.iter_mut().for_each(|o| *o = false);
             let lo = start.saturating_sub(CONTEXT_BEFORE);
@@ -652,9 +673,9 @@ impl Scanner {
             // the minimum confidence), so a recognizer they stop could not report here.
             runs.clear();
             runs.extend(self.segmented.iter().enumerate().filter_map(|(idx, c)| {
-                (digits >= c.min_digits
-                    && c.needs.meets(&present)
-                    && c.cluster.is_none_or(|need| longest >= need)
+                (lexed.digits >= c.min_digits
+                    && c.needs.meets(&lexed.present)
+                    && c.cluster.is_none_or(|need| lexed.longest >= need)
                     && c.gate.is_none_or(|g| open[g]))
                 .then_some(idx)
             }));
@@ -665,15 +686,15 @@ impl Scanner {
             }
             for &idx in &runs {
                 let c = &self.segmented[idx];
-                for m in c.regex.find_iter(segment) {
-                    self.evaluate(
-                        c,
-                        text,
-                        &hits,
-                        start + m.start(),
-                        start + m.end(),
-                        &mut candidates,
-                    );
+                let mut found = |s: usize, e: usize| {
+                    self.evaluate(c, text, &hits, start + s, start + e, &mut candidates)
+                };
+                match &c.anchored {
+                    Some(anchor) => anchored_matches(anchor, segment, &lexed, found),
+                    None => c
+                        .regex
+                        .find_iter(segment)
+                        .for_each(|m| found(m.start(), m.end())),
                 }
             }
             start = end;
@@ -791,35 +812,54 @@ fn gate_for<'a, S: AsRef<str> + 'a>(
     Some(lists.len() - 1)
 }
 
-/// Digits in the longest cluster of `segment`: a run of digits joined by at most
-/// `CLUSTER_GAP` separator bytes (ASCII, neither letter, digit nor line end), as in
-/// `4111 1111 1111 1111` or `+44 (0)20 7946 0958`.
-fn longest_cluster(segment: &str) -> usize {
+/// The matches of a built-in pattern in `segment`, as `find_iter` would give them:
+/// anchored searches at the positions where a match can start, in order, each from the
+/// end of the last match. Leftmost-first: the first position that matches is the
+/// leftmost match, and an anchored search there ends where the unanchored one would.
+fn anchored_matches(
+    anchor: &Anchor,
+    segment: &str,
+    lexed: &Lexed,
+    mut found: impl FnMut(usize, usize),
+) {
+    let Anchor {
+        regex: re,
+        starts,
+        pairs,
+        need,
+        max_len,
+    } = anchor;
     let b = segment.as_bytes();
-    let separator = |c: u8| c.is_ascii() && !c.is_ascii_alphanumeric() && c != b'\n';
-    let (mut i, mut longest) = (0, 0);
-    while let Some(p) = b[i..].iter().position(u8::is_ascii_digit) {
-        let (mut j, mut digits) = (i + p, 0);
-        let end = loop {
-            while j < b.len() && b[j].is_ascii_digit() {
-                digits += 1;
-                j += 1;
+    // Next position to try: after the last one tried and the last match.
+    let mut next = 0;
+    let mut range = |lo: usize, hi: usize, next: &mut usize| {
+        let mut try_at = |p: usize, next: &mut usize| {
+            if p < *next
+                || !starts.first.contains(b[p])
+                || pairs.as_ref().is_some_and(|pairs| !pairs.may_start(b, p))
+            {
+                return;
             }
-            let run_end = j;
-            let mut k = j;
-            while k < b.len() && k - j < CLUSTER_GAP && separator(b[k]) {
-                k += 1;
-            }
-            if k > j && k < b.len() && b[k].is_ascii_digit() {
-                j = k;
-            } else {
-                break run_end;
+            *next = p + 1;
+            let input = Input::new(segment).range(p..).anchored(Anchored::Yes);
+            if let Some(m) = re.search(&input) {
+                found(m.start(), m.end());
+                *next = m.end();
             }
         };
-        longest = longest.max(digits);
-        i = end;
+        for p in lo.max(*next)..hi {
+            if !starts.word_start || p == 0 || !is_word(b[p - 1]) {
+                try_at(p, next);
+            }
+        }
+        *next = (*next).max(hi);
+    };
+    // A match holds a digit of such a cluster, so it starts before the cluster's end
+    // and less than `max_len` bytes before its first digit.
+    for c in lexed.clusters.iter().filter(|c| c.digits as usize >= *need) {
+        let lo = (c.start as usize + 1).saturating_sub(*max_len).max(next);
+        range(lo, c.end as usize, &mut next);
     }
-    longest
 }
 
 /// Cuts after a line end once `SEGMENT` bytes are covered. A line is never cut unless it

@@ -40,6 +40,9 @@ pub fn patterns() -> Vec<Pattern> {
         // A product's or article's code shaped like a phone number (`Artikelnr.
         // 683-494-7217`, `Réf. article (86) 850 3103`): its label rules it out.
         .veto_before(PRODUCT_CODE_LABELS)
+        // A carrier's tracking number or a barcode in groups (`tracking number 9400 2262
+        // 4053 4457 0781 97`): its tail is shaped like a phone number.
+        .veto(PARCEL_AND_BARCODE_WORDS)
         .numeric()
         .cluster(7),
         Pattern::new(
@@ -78,6 +81,49 @@ pub(crate) const PRODUCT_CODE_LABELS: &[&str] = &[
     "productnummer",
     "référence produit",
 ];
+
+/// Words of parcel tracking and barcodes in the six languages: a number near one is a
+/// tracking number or an article's barcode, not a phone or a card.
+pub(crate) const PARCEL_AND_BARCODE_WORDS: &[&str] = &[
+    "tracking",
+    "track-and-trace",
+    "tracecode",
+    "sendungsnummer",
+    "sendungsverfolgung",
+    "numéro de suivi",
+    "número de seguimiento",
+    "numero di tracciamento",
+    "barcode",
+    "strichcode",
+    "code-barres",
+    "código de barras",
+    "codice a barre",
+    "streepjescode",
+    "gtin",
+];
+
+/// `2024/482065`: a year from 1900 to 2099, a slash and digits only.
+fn year_slash_serial(s: &str) -> bool {
+    s.split_once('/').is_some_and(|(year, serial)| {
+        year.len() == 4
+            && (year.starts_with("19") || year.starts_with("20"))
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && !serial.is_empty()
+            && serial.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// Two-digit groups joined by `-` or `:` whose first group has no trunk zero
+/// (`30-63-62-12-72`): the tail of a MAC address, never a national phone number, which
+/// in the plans of the six countries written this way starts with 0 (`06-12-34-56-78`).
+fn mac_like(s: &str) -> bool {
+    let groups: Vec<&str> = s.split(['-', ':']).collect();
+    groups.len() >= 5
+        && groups
+            .iter()
+            .all(|g| g.len() == 2 && g.bytes().all(|b| b.is_ascii_digit()))
+        && !groups[0].starts_with('0')
+}
 
 /// A version written with dots (`8.10.16.1859`, `2.7.0.2113`): a first group of one
 /// or two digits without a trunk zero, then three or more groups. Dotted phone numbers
@@ -130,7 +176,19 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     // Looks typed like a phone number: grouped digits or a bracketed area code.
     // A bare digit run needs a context word to pass the threshold.
     let formatted = s.contains(['(', ' ', '-', '.', '/']);
-    if is_date_like(s) || s.parse::<std::net::Ipv4Addr>().is_ok() || dotted_version(s) {
+    // `Atestado 2024/482065`, `PV n° 2026/316745`: a year, a slash and a serial number
+    // are a file's reference; no national plan starts a number with a year.
+    if year_slash_serial(s) {
+        return None;
+    }
+    // `2.7.0.2113. 200 g Mehl`: a version ending a sentence, then an amount.
+    let before_full_stop = s.split(". ").next().unwrap_or(s);
+    if is_date_like(s)
+        || s.parse::<std::net::Ipv4Addr>().is_ok()
+        || dotted_version(s)
+        || dotted_version(before_full_stop)
+        || mac_like(s)
+    {
         return None;
     }
     if international {
@@ -254,6 +312,19 @@ mod tests {
     fn email_validator() {
         assert!(email("jane.doe@example.com").is_some());
         assert!(email("jane..doe@example.com").is_none());
+    }
+
+    #[test]
+    fn year_slash_serials_are_not_phones() {
+        assert!(phone("2024/482065").is_none());
+        assert!(phone("0351/4128890").is_some());
+    }
+
+    #[test]
+    fn mac_address_tails_are_not_phones() {
+        assert!(mac_like("30-63-62-12-72"));
+        assert!(!mac_like("06-12-34-56-78"));
+        assert!(phone("30-63-62-12-72").is_none());
     }
 
     #[test]

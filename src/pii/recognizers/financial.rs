@@ -65,6 +65,8 @@ pub fn patterns() -> Vec<Pattern> {
             "terugbetaling",
             "betaling",
         ])
+        // An EAN-13 barcode can pass Luhn and a 13-digit Visa range (`Barcode 4018913644918`).
+        .veto(super::contact::PARCEL_AND_BARCODE_WORDS)
         .numeric()
         .cluster(12),
         Pattern::new(

@@ -12,8 +12,9 @@ pub fn patterns() -> Vec<Pattern> {
             "medical_record_number",
             Entity::MedicalRecordNumber,
             // `0414892`, `G9976541`, `DM-940172`, `465585/17`, `47-103-032`.
-            // Dotted thousands as clinics print them: `86.853.698`.
-            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{1,3}(?:\.\d{3}){2,3}|\d{2,10}(?:[-/]\d{2,8}){0,2})\b",
+            // Dotted thousands as clinics print them: `86.853.698`; three-digit groups
+            // with spaces: `454 918 785`.
+            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{1,3}(?:\.\d{3}){2,3}|\d{3}(?:[ ]\d{3}){2,3}|\d{2,10}(?:[-/]\d{2,8}){0,2})\b",
             mrn,
         )
         .context(&[

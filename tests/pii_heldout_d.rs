@@ -1,0 +1,51 @@
+//! Held-out corpus D (`tests/heldout_d/`, issue 12 point 5): 2,040 prompts in six
+//! languages whose values come from hand-written real-world-shaped lists (given names and
+//! surnames of the six countries and of immigrant families as EU registers spell them,
+//! small towns and hamlets, each country's street format) and `phonenumbers`-valid
+//! numbers, in text types neither B nor C has (appointment SMS, insurance claims, police
+//! reports, school and HR letters, issue-tracker tickets, support chats as nested JSON,
+//! voice transcripts without punctuation or capitals, shipping labels on one or several
+//! lines, Markdown tables), plus 540 harmless texts naming 150+ distinct capitalised
+//! things and 420 look-alike decoys. Scored like corpora B and C (`pii_support::bulk`):
+//! the built binary, `redact --format jsonl` with the shipped default policy. Fails below
+//! the thresholds (the figures after the issue 12 quality work less 0.02; harmless texts:
+//! a regression bar, not the goal); `--nocapture` prints the table, recall per language
+//! and the misses.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
+mod pii_support;
+
+use pii_support::bulk::score_corpus;
+use pii_support::score::Threshold;
+
+/// (entity, min hidden, min precision, min recall): the figures after the issue 12
+/// quality work on branch pii-quality (first run -> after in the README), less 0.02,
+/// rounded down. Raise them as the engine improves.
+const THRESHOLDS: &[Threshold] = &[
+    ("PERSON", 0.86, 0.96, 0.88),
+    ("LOCATION", 0.84, 0.96, 0.86),
+    ("PHONE_NUMBER", 0.86, 0.98, 0.89),
+    ("CREDIT_CARD", 0.98, 0.98, 0.98),
+    ("DATE_OF_BIRTH", 0.97, 0.98, 0.97),
+    ("MEDICAL_RECORD_NUMBER", 0.98, 0.98, 0.98),
+    ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
+    ("IBAN_CODE", 0.98, 0.98, 0.98),
+    ("IP_ADDRESS", 0.98, 0.98, 0.98),
+];
+/// Most harmless texts altered: a regression bar at today's 23.3 % plus 0.02, NOT issue
+/// 12's goal of 1 % (most of the 126 are ships, brands and clubs named after people or
+/// places, `Gorch Fock`, `Tim Hortons`, `Sparta Rotterdam`; see the README). Most decoys
+/// touched: the goal, 5 % (today 2.1 %).
+const MAX_HARMLESS_ALTERED: f64 = 0.253;
+const MAX_DECOYS_TOUCHED: f64 = 0.05;
+
+const CORPUS: &str = include_str!("heldout_d/corpus.jsonl");
+
+#[test]
+fn held_out_corpus_d_through_the_binary_meets_the_thresholds() {
+    let report = score_corpus(CORPUS, "heldout_d/corpus.jsonl", THRESHOLDS);
+    report.print("corpus D");
+    let failures = report.failures(THRESHOLDS, MAX_HARMLESS_ALTERED, MAX_DECOYS_TOUCHED);
+    assert!(failures.is_empty(), "{failures:#?}");
+}
