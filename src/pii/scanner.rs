@@ -7,9 +7,12 @@
 //! no e-mail), its longest digit cluster (a card needs twelve digits joined by short
 //! separators), and context words (a recognizer that cannot pass the policy's minimum
 //! confidence without its context word runs only near one). When more than a few
-//! survive, one `RegexSet` pass tells which of them match at all. Every cue word of every
-//! recognizer (context, upgrade, veto, negative words) is found by one automaton pass
-//! over the whole text; gates and candidates read those hits. Validators then decide.
+//! survive, one `RegexSet` pass tells which of them match at all. The segment's bytes,
+//! digits and digit clusters come from one lexer pass (`lexer`); a number's pattern
+//! then runs anchored at the starts near a cluster of its digit count only, the others
+//! are searched over the segment. Every cue word of every recognizer (context,
+//! upgrade, veto, negative words) is found by one automaton pass over the whole text;
+//! gates and candidates read those hits. Validators then decide.
 //! Multi-line recognizers (key blocks) and the word-level PERSON/LOCATION scanner run
 //! once over the whole text. Overlaps are resolved so that the more certain, then the
 //! longer, finding wins. Never allocates per byte; never fails. Linear in the text
