@@ -14,7 +14,7 @@ pub mod rules;
 pub mod scanner;
 mod shared;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 pub use entity::Entity;
@@ -52,6 +52,8 @@ pub enum PiiError {
 pub struct Engine {
     /// Shared with every engine that detects the same things (`shared`).
     scanner: Arc<scanner::Scanner>,
+    /// `[pii] allow`, lower case: values never reported.
+    allow: HashSet<String>,
     actions: BTreeMap<Entity, Action>,
     default_action: Action,
     max_findings: usize,
@@ -62,6 +64,7 @@ impl Engine {
     pub fn new(rules: &PiiRules) -> Result<Engine, PiiError> {
         Ok(Engine {
             scanner: shared::scanner(rules)?,
+            allow: rules.allow.iter().map(|s| s.to_lowercase()).collect(),
             actions: rules.actions.clone(),
             default_action: rules.default_action,
             max_findings: rules.max_findings,
@@ -77,7 +80,7 @@ impl Engine {
 
     /// Findings sorted by start, non-overlapping.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
-        self.scanner.scan(text)
+        self.scanner.scan(text, &self.allow)
     }
 
     /// Most findings one request may hold before screening refuses it

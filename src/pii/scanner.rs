@@ -294,7 +294,6 @@ pub struct Scanner {
     gate_of: Vec<Vec<usize>>,
     gates: usize,
     multiline: Vec<Compiled>,
-    allow: HashSet<String>,
     deny: Option<(AhoCorasick, Vec<Entity>)>,
     min_confidence: f32,
     /// NEGATIVE_WORDS, compiled.
@@ -625,7 +624,6 @@ impl Scanner {
             gate_of,
             gates,
             multiline,
-            allow: rules.allow.iter().map(|s| s.to_lowercase()).collect(),
             deny,
             min_confidence: rules.min_confidence,
             negative,
@@ -633,7 +631,10 @@ impl Scanner {
     }
 
     /// All findings at or above the minimum confidence, sorted by start, non-overlapping.
-    pub fn scan(&self, text: &str) -> Vec<Finding> {
+    ///
+    /// `allow` holds values never reported (lower case): a policy's `[pii] allow`. It is
+    /// the caller's, so that policies differing only in it share one scanner.
+    pub fn scan(&self, text: &str, allow: &HashSet<String>) -> Vec<Finding> {
         let mut candidates = Vec::new();
         // Every cue word in the text, sorted by start: the gates and each candidate's
         // context, veto and upgrade words are read from here.
@@ -723,8 +724,7 @@ impl Scanner {
         }
         candidates.retain(|f| {
             f.confidence >= self.min_confidence
-                && (self.allow.is_empty()
-                    || !self.allow.contains(&text[f.start..f.end].to_lowercase()))
+                && (allow.is_empty() || !allow.contains(&text[f.start..f.end].to_lowercase()))
         });
         resolve_overlaps(candidates)
     }

@@ -3,8 +3,8 @@
 //! A scanner (the cue automaton, the recognizers' regexes, their gates) takes several
 //! MiB and depends only on what is detected, not on what is done with a finding: the
 //! shipped policies differ in their actions and so share one. An engine built while an
-//! equal scanner is alive gets that one; a reload that changes only actions compiles
-//! nothing. The list holds weak references: a scanner no policy uses is freed.
+//! equal scanner is alive gets that one; a reload that changes only actions or the
+//! allow list compiles nothing. The list holds weak references: a scanner no policy uses is freed.
 
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 
@@ -17,7 +17,6 @@ use super::PiiError;
 /// below compare a shared scanner's findings with a freshly compiled one's).
 #[derive(PartialEq)]
 struct Detection {
-    allow: Vec<String>,
     deny: Vec<DenyList>,
     custom: Vec<CustomRecognizer>,
     min_confidence: f32,
@@ -26,7 +25,6 @@ struct Detection {
 impl Detection {
     fn of(rules: &PiiRules) -> Detection {
         Detection {
-            allow: rules.allow.clone(),
             deny: rules.deny.clone(),
             custom: rules.custom.clone(),
             min_confidence: rules.min_confidence,
@@ -58,6 +56,8 @@ pub(super) fn scanner(rules: &PiiRules) -> Result<Arc<Scanner>, PiiError> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
     use crate::pii::{Action, Engine, Entity};
 
@@ -72,30 +72,39 @@ mod tests {
         }
     }
 
-    fn findings(scanner: &Scanner) -> Vec<(Entity, usize, usize)> {
-        scanner
-            .scan(TEXT)
+    fn findings(found: Vec<crate::pii::Finding>) -> Vec<(Entity, usize, usize)> {
+        found
             .into_iter()
             .map(|f| (f.entity, f.start, f.end))
             .collect()
     }
 
     #[test]
-    fn engines_that_differ_only_in_actions_share_one_scanner_and_find_the_same() {
+    fn engines_that_differ_only_in_actions_or_allow_share_one_scanner_and_find_the_same() {
         let tokenize = rules(&[(Entity::Person, Action::Tokenize)], &[]);
         let allow_person = rules(&[(Entity::Person, Action::Allow)], &[]);
+        let allowing = rules(&[], &["Maria@Example.org"]);
         let a = Engine::new(&allow_person).unwrap();
         let b = Engine::new(&tokenize).unwrap();
+        let c = Engine::new(&allowing).unwrap();
         assert!(Arc::ptr_eq(&a.scanner, &b.scanner));
+        assert!(Arc::ptr_eq(&a.scanner, &c.scanner));
         // Shared, b finds what a scanner compiled for its own rules finds: the scanner
         // does not depend on a's actions (PERSON allowed there).
         let fresh = Scanner::new(&tokenize).unwrap();
-        let found = findings(&b.scanner);
-        assert_eq!(found, findings(&fresh));
+        let found = findings(b.scan(TEXT));
+        assert_eq!(found, findings(fresh.scan(TEXT, &HashSet::new())));
         assert!(
             found.iter().any(|(e, _, _)| *e == Entity::Person),
             "{found:?}"
         );
+        // Each engine keeps its own allow list: c drops the allowed address, b does not.
+        let email =
+            |f: &Vec<(Entity, usize, usize)>| f.iter().any(|(e, _, _)| *e == Entity::EmailAddress);
+        assert!(email(&found), "{found:?}");
+        let allowed = findings(c.scan(TEXT));
+        assert!(!email(&allowed), "{allowed:?}");
+        assert_eq!(allowed.len(), found.len() - 1);
     }
 
     #[test]
@@ -105,20 +114,25 @@ mod tests {
             min_confidence: 0.52,
             ..rules(&[], &[])
         };
-        let allowing = PiiRules {
-            min_confidence: 0.52,
-            ..rules(&[], &["maria@example.org"])
-        };
         let stricter = PiiRules {
             min_confidence: 0.9,
             ..rules(&[], &[])
         };
+        let denying = PiiRules {
+            min_confidence: 0.52,
+            deny: vec![crate::pii::rules::DenyList {
+                entity: Entity::Person,
+                values: vec!["Berlin".into()],
+            }],
+            ..rules(&[], &[])
+        };
         let a = Engine::new(&plain).unwrap();
-        let b = Engine::new(&allowing).unwrap();
-        let c = Engine::new(&stricter).unwrap();
+        let b = Engine::new(&stricter).unwrap();
+        let c = Engine::new(&denying).unwrap();
         assert!(!Arc::ptr_eq(&a.scanner, &b.scanner));
         assert!(!Arc::ptr_eq(&a.scanner, &c.scanner));
-        assert_ne!(findings(&a.scanner), findings(&b.scanner));
+        assert_ne!(findings(a.scan(TEXT)), findings(b.scan(TEXT)));
+        assert_ne!(findings(a.scan(TEXT)), findings(c.scan(TEXT)));
     }
 
     #[test]
