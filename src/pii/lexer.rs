@@ -24,6 +24,23 @@ impl ByteSet {
         self.0[usize::from(b >> 6)] |= 1 << (b & 63);
     }
 
+    /// The bytes a character of `class` can start with: its ASCII members, and every
+    /// lead byte of a multi-byte UTF-8 sequence if it holds any non-ASCII character (a
+    /// superset).
+    pub(crate) fn first_bytes(class: &regex_syntax::hir::ClassUnicode) -> ByteSet {
+        let mut s = ByteSet::EMPTY;
+        for r in class.ranges() {
+            let (lo, hi) = (u32::from(r.start()), u32::from(r.end()));
+            if lo < 0x80 {
+                s.insert_range(lo as u8, hi.min(0x7f) as u8);
+            }
+            if hi >= 0x80 {
+                s.insert_range(0xc2, 0xf4);
+            }
+        }
+        s
+    }
+
     pub(crate) fn insert_range(&mut self, lo: u8, hi: u8) {
         for b in lo..=hi {
             self.insert(b);
@@ -274,19 +291,7 @@ fn first(h: &Hir) -> (ByteSet, bool) {
             }
             None => (ByteSet::EMPTY, true),
         },
-        HirKind::Class(Class::Unicode(c)) => {
-            let mut s = ByteSet::EMPTY;
-            for r in c.ranges() {
-                let (lo, hi) = (u32::from(r.start()), u32::from(r.end()));
-                if lo < 0x80 {
-                    s.insert_range(lo as u8, hi.min(0x7f) as u8);
-                }
-                if hi >= 0x80 {
-                    s.insert_range(0xc2, 0xf4);
-                }
-            }
-            (s, false)
-        }
+        HirKind::Class(Class::Unicode(c)) => (ByteSet::first_bytes(c), false),
         HirKind::Class(Class::Bytes(c)) => {
             let mut s = ByteSet::EMPTY;
             for r in c.ranges() {

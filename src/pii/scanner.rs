@@ -421,20 +421,7 @@ fn needed_bytes(pattern: &str) -> ByteSet {
                     })
                     .min_by_key(commonness)
             }
-            HirKind::Class(Class::Unicode(c)) => {
-                let mut s = ByteSet::EMPTY;
-                for r in c.ranges() {
-                    let (lo, hi) = (u32::from(r.start()), u32::from(r.end()));
-                    if lo < 0x80 {
-                        s.insert_range(lo as u8, hi.min(0x7f) as u8);
-                    }
-                    if hi >= 0x80 {
-                        // Every lead byte of a multi-byte UTF-8 sequence: a superset.
-                        s.insert_range(0xc2, 0xf4);
-                    }
-                }
-                Some(s)
-            }
+            HirKind::Class(Class::Unicode(c)) => Some(ByteSet::first_bytes(c)),
             HirKind::Class(Class::Bytes(c)) => {
                 let mut s = ByteSet::EMPTY;
                 for r in c.ranges() {
