@@ -4,8 +4,8 @@
 //! token map; its `Restorer` puts originals back in responses and streams.
 
 pub mod checksum;
-pub mod entity;
 mod cues;
+pub mod entity;
 mod lexer;
 pub mod output;
 pub mod recognizers;

@@ -24,8 +24,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_automata::{meta, Anchored, Input};
 
-use super::entity::Entity;
 use super::cues::{Cue, CueTrie};
+use super::entity::Entity;
 use super::lexer::{is_word, ByteSet, Lexed, Pairs, Starts};
 use super::recognizers::{self, person_location, Pattern, Validate, CONTEXT_BOOST};
 use super::rules::{CustomValidator, PiiRules};
@@ -179,9 +179,9 @@ struct Anchor {
 }
 
 /// One recognizer's cue words, as ids into the scanner's vocabulary: every cue word of
-/// every recognizer is found by one automaton pass over the text (`Cues`), and "does
-/// one of them start a word in this window" is then a look-up among the hits in reach,
-/// not a search per candidate.
+/// every recognizer is found by one walk of the text (`CueTrie`, from each word start),
+/// and "does one of them start a word in this window" is then a look-up among the hits
+/// in reach, not a search per candidate.
 struct Words {
     /// Sorted vocabulary ids.
     ids: Vec<u32>,
@@ -189,8 +189,8 @@ struct Words {
     whole: bool,
 }
 
-/// Builds the vocabulary: distinct cue words, ASCII case folded (the automaton ignores
-/// ASCII case, so folding changes nothing it finds).
+/// Builds the vocabulary: distinct cue words, ASCII case folded (the trie ignores ASCII
+/// case, so folding changes nothing it finds).
 #[derive(Default)]
 struct Vocabulary {
     words: Vec<String>,
