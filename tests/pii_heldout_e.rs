@@ -1,0 +1,49 @@
+//! Held-out corpus E (`tests/heldout_e/`, issue 12 point 5): 2,040 prompts in six
+//! languages whose values are typed in the shape of Irish, Scottish, Austrian, Swiss,
+//! Belgian, Luxembourgish, Spanish and Italian registers (Spanish two-surname names,
+//! double-barrelled and particle surnames, initials; small towns and hamlets with each
+//! country's street format and postcode) and `phonenumbers`-valid numbers written in every
+//! national way and read out word by word, in text types none of A-D has (e-mail threads
+//! with quoted replies, discharge summaries, referral letters, CVs, contracts with party
+//! blocks, forum posts, OCR text with broken lines, CSV and TSV exports, vCards, calendar
+//! invites, git commits, log lines, YAML and JSON configs, voice transcripts), plus 540
+//! harmless texts (dates, timestamps, order and invoice numbers, versions, amounts,
+//! hashes, bare 9-digit numbers, product, team and venue names) and 420 decoys of new
+//! shapes. Scored like corpora B, C and D (`pii_support::bulk`): the built binary,
+//! `redact --format jsonl` with the shipped default policy. Fails below the thresholds;
+//! `--nocapture` prints the table, recall per language and the misses.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
+mod pii_support;
+
+use pii_support::bulk::score_corpus;
+use pii_support::score::Threshold;
+
+/// (entity, min hidden, min precision, min recall): for now the first run, before any
+/// change (README, "Held-out corpus E"), less 0.02, rounded down: a regression bar while
+/// the rules are fixed by class; raised to the final figures less 0.02 after.
+const THRESHOLDS: &[Threshold] = &[
+    ("PERSON", 0.75, 0.92, 0.82),
+    ("LOCATION", 0.39, 0.97, 0.42),
+    ("PHONE_NUMBER", 0.83, 0.97, 0.84),
+    ("CREDIT_CARD", 0.98, 0.98, 0.98),
+    ("DATE_OF_BIRTH", 0.87, 0.98, 0.84),
+    ("MEDICAL_RECORD_NUMBER", 0.82, 0.82, 0.79),
+    ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
+    ("IBAN_CODE", 0.98, 0.98, 0.98),
+    ("IP_ADDRESS", 0.98, 0.96, 0.98),
+];
+/// Regression bars at the first run plus 0.02, NOT issue 12's goals (1 % and 5 %).
+const MAX_HARMLESS_ALTERED: f64 = 0.333;
+const MAX_DECOYS_TOUCHED: f64 = 0.23;
+
+const CORPUS: &str = include_str!("heldout_e/corpus.jsonl");
+
+#[test]
+fn held_out_corpus_e_through_the_binary_meets_the_thresholds() {
+    let report = score_corpus(CORPUS, "heldout_e/corpus.jsonl", THRESHOLDS);
+    report.print("corpus E");
+    let failures = report.failures(THRESHOLDS, MAX_HARMLESS_ALTERED, MAX_DECOYS_TOUCHED);
+    assert!(failures.is_empty(), "{failures:#?}");
+}
