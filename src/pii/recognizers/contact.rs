@@ -100,6 +100,15 @@ pub(crate) const PARCEL_AND_BARCODE_WORDS: &[&str] = &[
     "codice a barre",
     "streepjescode",
     "gtin",
+    // Air waybills (`air waybill 176-12345675`) and book numbers (`ISBN 0-306-40615-2`).
+    "waybill",
+    "awb",
+    "luftfrachtbrief",
+    "lettre de transport",
+    "conocimiento aéreo",
+    "lettera di vettura",
+    "luchtvrachtbrief",
+    "isbn",
 ];
 
 /// `2024/482065`: a year from 1900 to 2099, a slash and digits only.
