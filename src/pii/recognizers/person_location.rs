@@ -223,6 +223,13 @@ const LABELS: &[&str] = &[
     "complet",
     "completo",
     "nominativo",
+    // vCard and iCalendar fields (`FN:Jane Roe`, `N:Roe;Jane`, `CN=Jane Roe`), commit
+    // lines and trailers (`Author: Jane Roe`, `Reported-by: Jane Roe`).
+    "fn",
+    "n",
+    "cn",
+    "author",
+    "by",
 ];
 /// No colon needed: `Dear Jane`, `Patient Jane Roe`.
 const GREETINGS: &[&str] = &[
@@ -262,6 +269,17 @@ const GREETINGS: &[&str] = &[
     "saludos",
     "saluti",
     "groeten",
+    // Sign-offs before a first name: `LG Hannelore`, `Groetjes, Wout`, `Un saludo, Itziar`.
+    "lg",
+    "vg",
+    "mfg",
+    "groetjes",
+    "saludo",
+    "bises",
+    "bisous",
+    "besos",
+    "abrazos",
+    "baci",
 ];
 const PERSON_CUES: &[&str] = &[
     "name",
@@ -956,7 +974,8 @@ const TOWN: &str = r"[A-ZÄÖÜÉÈÀÁÍÓÚ][a-zäöüßéèêëàâçíóúñ
 /// Postcodes: five digits (DE, FR, ES, IT), four digits and two letters (NL), the UK form.
 /// Four digits (AT, CH, BE, LU), with or without the country letter (`A-4020`, `CH-8001`,
 /// `B-6940`, `L-9410`), count only after a street: alone they are as often a year.
-const POSTCODE: &str = r"(?:\d{5}|\d{4}[ ]?[A-Z]{2}|[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}|(?:A-|CH-|B-|L-|D-|F-)?\d{4})";
+const POSTCODE: &str =
+    r"(?:\d{5}|\d{4}[ ]?[A-Z]{2}|[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}|(?:A-|CH-|B-|L-|D-|F-)?\d{4})";
 /// The Irish Eircode: a routing key (letter, two digits; `D6W`) and four characters.
 const EIRCODE: &str = r"(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)[ ][0-9ACDEFHKNPRTVWXY]{4}";
 const UK_POSTCODE: &str = r"[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}";
@@ -1567,7 +1586,9 @@ pub fn patterns() -> Vec<Pattern> {
 /// `6418 SA Reutum`, `75467 Saint Virginie-les-Bains`.
 fn postcode_town_regex() -> &'static str {
     static RE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    RE.get_or_init(|| format!(r"\b(?:\d{{5}}|\d{{4}}[ ]?[A-Z]{{2}}|(?:A|CH|B|L)-\d{{4}})[ ]{{1,2}}{TOWN}"))
+    RE.get_or_init(|| {
+        format!(r"\b(?:\d{{5}}|\d{{4}}[ ]?[A-Z]{{2}}|(?:A|CH|B|L)-\d{{4}})[ ]{{1,2}}{TOWN}")
+    })
 }
 
 /// The Dutch form (four digits, two capitals, a town) is distinctive on its own; five
@@ -1716,6 +1737,13 @@ fn is_particle(w: &str) -> bool {
             | "Ten"
             | "Ter"
             | "die"
+            // `Hamza El Idrissi`, `Ait Taleb`, `Siobhán Ó Súilleabháin`, `Ní Bhriain`.
+            | "El"
+            | "Ait"
+            | "Ó"
+            | "Ní"
+            | "Nic"
+            | "Mac"
         )
 }
 
@@ -2369,9 +2397,19 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && !street_name_before(text, ws[i - 1].start);
         if initial && !after_title && !after_label {
             let last = extend(i, 2);
+            // `J. P. Kieffer`, `C. T. Meier-Zürcher`: a second initial before the first.
+            let first_initial = if i >= 2
+                && word(i - 2).chars().count() == 1
+                && word(i - 2).starts_with(char::is_uppercase)
+                && &text[ws[i - 2].end..ws[i - 1].start] == ". "
+            {
+                i - 2
+            } else {
+                i - 1
+            };
             out.push(Finding::new(
                 Entity::Person,
-                ws[i - 1].start,
+                ws[first_initial].start,
                 ws[last].end,
                 0.7,
                 "person_names",
