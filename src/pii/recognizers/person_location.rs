@@ -467,6 +467,24 @@ const PLACE_CUES: &[&str] = &[
     "filiale",
     "vestiging",
     "succursale",
+    // Birthplace and town labels: `Place of birth: Pitlochry`, `Geburtsort`, `Lieu de
+    // naissance : Durbuy`, `Lugar de nacimiento`, `Luogo di nascita`, `Geboorteplaats`,
+    // `"localite": "Wiltz"`; `vers Durbuy`, `vanuit Oudewater`.
+    "birth",
+    "birthplace",
+    "geburtsort",
+    "naissance",
+    "nacimiento",
+    "nascita",
+    "geboorteplaats",
+    "localite",
+    "localité",
+    "localidad",
+    "municipio",
+    "comune",
+    "gemeente",
+    "vers",
+    "vanuit",
 ];
 
 /// A company's site, which puts its town right after it (`Niederlassung Kelheim`): never
@@ -1256,7 +1274,9 @@ fn postcode_shape(s: &str) -> bool {
         7 => b[4] == b' ' && digits(&b[..4]) && caps(&b[5..]),
         _ => false,
     };
-    if b.len() == 5 && digits(b) || dutch {
+    // `CH-6494`, `L-1009`, `A-4020`, `B-6851`: four digits after a country letter.
+    let lettered = matches!(s.split_once('-'), Some((c, n)) if matches!(c, "A" | "CH" | "B" | "L") && n.len() == 4 && digits(n.as_bytes()));
+    if b.len() == 5 && digits(b) || dutch || lettered {
         return true;
     }
     let Some((out, inn)) = s.split_once(' ') else {
@@ -1279,12 +1299,15 @@ fn postcode_shape(s: &str) -> bool {
 fn postcode_field_before(text: &str, start: usize) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     let d = *b.get(start.checked_sub(1)?)?;
-    if !matches!(d, b';' | b'\t' | b'|') {
+    if !matches!(d, b';' | b'\t' | b'|' | b',') {
         return None;
     }
     let pc_end = start - 1;
     let pc_start = b[..pc_end].iter().rposition(|&c| c == d)? + 1;
-    if !postcode_shape(&text[pc_start..pc_end]) {
+    let pc = &text[pc_start..pc_end];
+    // Between an address field and a town field, four digits are a postcode (AT, CH, BE).
+    let four_digits = pc.len() == 4 && pc.bytes().all(|c| c.is_ascii_digit());
+    if !(postcode_shape(pc) || four_digits) {
         return None;
     }
     let line = &b[..pc_start - 1];
@@ -1535,6 +1558,52 @@ fn table_values(text: &str, sep: usize, out: &mut Vec<Finding>) -> usize {
         line = end + 1;
     }
     line.min(text.len())
+}
+
+/// A vCard's `N:` or `ADR:` line (RFC 6350: `N:Roe;Jane;;;`, `ADR;TYPE=HOME:;;12 Main
+/// Street;Dingle;;V92 X2Y3;Ireland`): every non-empty field after the colon is a PERSON
+/// (`N`) or a LOCATION (`ADR`) value. `name_end` ends the property name, which must be
+/// followed by its parameters (`;TYPE=...`) or the colon. Returns the line's end.
+fn vcard_fields(
+    text: &str,
+    name_start: usize,
+    name_end: usize,
+    out: &mut Vec<Finding>,
+) -> Option<usize> {
+    let b = text.as_bytes();
+    if !matches!(b.get(name_end), Some(b';' | b':')) {
+        return None;
+    }
+    let end = text[name_end..]
+        .find('\n')
+        .map_or(text.len(), |p| name_end + p);
+    let colon = name_end + text[name_end..end].find(':')?;
+    let entity = if &text[name_start..name_end] == "N" {
+        Entity::Person
+    } else {
+        Entity::Location
+    };
+    let mut field = colon + 1;
+    while field <= end {
+        // `\;` and `\,` are escaped separators inside a field.
+        let mut stop = field;
+        while stop < end && !(b[stop] == b';' && (stop == field || b[stop - 1] != b'\\')) {
+            stop += 1;
+        }
+        let value = text[field..stop].trim();
+        if value.chars().any(char::is_alphanumeric) {
+            let start = field + text[field..stop].find(value).unwrap_or(0);
+            out.push(Finding::new(
+                entity.clone(),
+                start,
+                start + value.len(),
+                0.8,
+                "vcard_fields",
+            ));
+        }
+        field = stop + 1;
+    }
+    Some(end)
 }
 
 pub fn patterns() -> Vec<Pattern> {
@@ -2080,6 +2149,15 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         if ws[i].start > table_end && g.contains('|') {
             if let Some(p) = g.find("|---").or_else(|| g.find("| ---")) {
                 table_end = table_values(text, ws[i].start - g.len() + p, out);
+            }
+        }
+        // A vCard's structured name or address line: each field is a value.
+        if matches!(w, "ADR" | "N") && (ws[i].start == 0 || b[ws[i].start - 1] == b'\n') {
+            if let Some(end) = vcard_fields(text, ws[i].start, ws[i].end, out) {
+                while i < ws.len() && ws[i].start < end {
+                    i += 1;
+                }
+                continue;
             }
         }
         if i == 0 || gap(i).contains(['.', '!', '?', ':', '\n']) {
