@@ -522,7 +522,7 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Search Reports Insights Notes Planner Backup Ops DevOps Pipeline Pipelines Registry \
      Manager Framework Toolkit Library Protocol Bot Bots Assist Copilot Agent Agents \
      Audit Invoicer Pager Timesheet Scheduler Capture Sensor Recipes Dock Mesh Archive \
-     Analytics Construct CRM POS HR Kiosk"
+     Analytics Construct CRM POS HR Kiosk Print Store Share Books Foundry"
         .split_whitespace()
         .chain(CONSUMER_HEADS.split_whitespace())
         .collect()
@@ -557,7 +557,8 @@ fn thing_opener(w: &str) -> bool {
          Risotto Pasta Soupe Sopa Zuppa Soep Quiche Gâteau Pastel Taart \
          Construcciones Construction Constructions Bodegas Talleres Transportes Hermanos \
          Industrias Grupo Groupe Gruppo Kellerei Brauerei Bouwbedrijf Edilizia Costruzioni \
-         Autocares Ferreterías Boulangerie Brasserie Trattoria Osteria Bäckerei Metzgerei"
+         Autocares Ferreterías Boulangerie Brasserie Trattoria Osteria Bäckerei Metzgerei \
+         Squad Hackathon Sprint Guild Tribe Chapter"
             .split_whitespace()
             .collect()
     });
@@ -977,6 +978,24 @@ const NOT_NAMES: &[&str] = &[
     "Kerstmis",
     "Pasen",
     "Sinterklaas",
+    // Festivals and carnivals of the six countries and their neighbours.
+    "Hogmanay",
+    "Bloomsday",
+    "Oktoberfest",
+    "Fasnacht",
+    "Fasching",
+    "Karneval",
+    "Kirmes",
+    "Sechseläuten",
+    "Carnaval",
+    "Carnevale",
+    "Braderie",
+    "Ducasse",
+    "Schueberfouer",
+    "Sanfermines",
+    "Fallas",
+    "Kermis",
+    "Palio",
 ];
 
 static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
@@ -2735,6 +2754,27 @@ mod tests {
         }
         let f = found("| Product | Price |\n|---|---|\n| Orion Board | 12 |\n");
         assert!(f.iter().all(|(_, _, c)| *c < 0.5), "{f:?}");
+    }
+
+    #[test]
+    fn vcard_lines_and_initials() {
+        let f = found("BEGIN:VCARD\nN:Chappuis;Thibault;;;\nADR;TYPE=HOME:;;Rue du Bourg 30;Payerne;;8622;Switzerland\nEND:VCARD");
+        for (e, v) in [
+            (Entity::Person, "Chappuis"),
+            (Entity::Person, "Thibault"),
+            (Entity::Location, "Rue du Bourg 30"),
+            (Entity::Location, "Payerne"),
+            (Entity::Location, "8622"),
+            (Entity::Location, "Switzerland"),
+        ] {
+            assert!(f.iter().any(|(fe, s, _)| *fe == e && s == v), "{v}: {f:?}");
+        }
+        let f = found("Das Paket für A. W. Kowalski wurde abgegeben.");
+        assert!(
+            f.iter()
+                .any(|(e, s, _)| *e == Entity::Person && s == "A. W. Kowalski"),
+            "{f:?}"
+        );
     }
 
     #[test]
