@@ -20,23 +20,26 @@ mod pii_support;
 use pii_support::bulk::score_corpus;
 use pii_support::score::Threshold;
 
-/// (entity, min hidden, min precision, min recall): for now the first run, before any
-/// change (README, "Held-out corpus E"), less 0.02, rounded down: a regression bar while
-/// the rules are fixed by class; raised to the final figures less 0.02 after.
+/// (entity, min hidden, min precision, min recall): the figures after the issue 12
+/// quality work on branch pii-quality (first run -> after in the README), less 0.02,
+/// rounded down. Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.75, 0.92, 0.82),
-    ("LOCATION", 0.39, 0.97, 0.42),
-    ("PHONE_NUMBER", 0.83, 0.97, 0.84),
+    ("PERSON", 0.85, 0.97, 0.90),
+    ("LOCATION", 0.84, 0.97, 0.84),
+    ("PHONE_NUMBER", 0.92, 0.98, 0.92),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
-    ("DATE_OF_BIRTH", 0.87, 0.98, 0.84),
-    ("MEDICAL_RECORD_NUMBER", 0.82, 0.82, 0.79),
+    ("DATE_OF_BIRTH", 0.91, 0.98, 0.91),
+    ("MEDICAL_RECORD_NUMBER", 0.98, 0.92, 0.98),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("IP_ADDRESS", 0.98, 0.96, 0.98),
 ];
-/// Regression bars at the first run plus 0.02, NOT issue 12's goals (1 % and 5 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.333;
-const MAX_DECOYS_TOUCHED: f64 = 0.23;
+/// Most harmless texts altered: a regression bar at today's 7.0 % plus 0.02, NOT issue
+/// 12's goal of 1 % (most of the 38 are products, venues and dishes named after people or
+/// places, `Otto Fleet`, `Auditorium Joyce`, `Cullen Skink`; see the README). Most decoys
+/// touched: the goal, 5 % (today 0.0 %).
+const MAX_HARMLESS_ALTERED: f64 = 0.09;
+const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_e/corpus.jsonl");
 

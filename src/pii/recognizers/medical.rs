@@ -100,9 +100,12 @@ pub fn patterns() -> Vec<Pattern> {
             "epd-nr",
             "dossiernr",
             // Short labels of patient identifiers in the six countries' systems: `PID`
-            // (Germany, Austria, Switzerland), `NIP` (Belgium, Luxembourg), `N.º de paciente`.
-            "pid",
-            "nip",
+            // (Germany, Austria, Switzerland), `NIP` (Belgium, Luxembourg), `N.º de paciente`;
+            // with the space or colon after them, so that `Pide que le llamen` is none.
+            "pid ",
+            "pid:",
+            "nip ",
+            "nip:",
             "de paciente",
             "n.º de paciente",
             "nº de paciente",
