@@ -5,6 +5,7 @@
 
 pub mod checksum;
 pub mod entity;
+mod cues;
 mod lexer;
 pub mod output;
 pub mod recognizers;

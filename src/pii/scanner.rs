@@ -20,11 +20,12 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_automata::{meta, Anchored, Input};
 
 use super::entity::Entity;
+use super::cues::{Cue, CueTrie};
 use super::lexer::{is_word, ByteSet, Lexed, Pairs, Starts};
 use super::recognizers::{self, person_location, Pattern, Validate, CONTEXT_BOOST};
 use super::rules::{CustomValidator, PiiRules};
@@ -231,14 +232,6 @@ impl Vocabulary {
     }
 }
 
-/// One occurrence of a vocabulary word in the text (`start..end`, any case).
-#[derive(Clone, Copy)]
-struct Cue {
-    start: usize,
-    end: usize,
-    id: u32,
-}
-
 impl Words {
     fn none() -> Words {
         Words {
@@ -290,7 +283,7 @@ pub struct Scanner {
     segmented: Vec<Compiled>,
     /// Every cue word of every recognizer (context, upgrade, veto, negative words): one
     /// pass over the text finds them all. `gate_of[word]` lists the gates that word opens.
-    cues: Option<AhoCorasick>,
+    cues: CueTrie,
     gate_of: Vec<Vec<usize>>,
     gates: usize,
     multiline: Vec<Compiled>,
@@ -560,24 +553,7 @@ impl Scanner {
                 }
             }
         }
-        let cues = if vocabulary.words.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    // A full DFA: one table look-up per byte. The default for this many
-                    // words is a contiguous NFA whose failure transitions made this pass
-                    // the costliest symbol of the gateway's profile.
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&vocabulary.words)
-                    .map_err(|e| PiiError::BadRegex {
-                        name: "context words".into(),
-                        message: e.to_string(),
-                    })?,
-            )
-        };
+        let cues = CueTrie::new(&vocabulary.words);
         let deny = if rules.deny.is_empty() {
             None
         } else {
@@ -625,18 +601,8 @@ impl Scanner {
         let mut candidates = Vec::new();
         // Every cue word in the text, sorted by start: the gates and each candidate's
         // context, veto and upgrade words are read from here.
-        let mut hits: Vec<Cue> = match &self.cues {
-            Some(ac) => ac
-                .find_overlapping_iter(text)
-                .map(|m| Cue {
-                    start: m.start(),
-                    end: m.end(),
-                    id: m.pattern().as_u32(),
-                })
-                .collect(),
-            None => Vec::new(),
-        };
-        hits.sort_unstable_by_key(|c| c.start);
+        let mut hits = Vec::new();
+        self.cues.find(text, &mut hits);
         let mut open = vec![false; self.gates];
         let mut runs: Vec<usize> = Vec::with_capacity(self.segmented.len());
         let mut lexed = Lexed::default();
@@ -981,8 +947,10 @@ mod tests {
         assert!(!email.meets(&ByteSet::of(b"no at sign here. at all")));
     }
 
-    /// The answer of `Words::near` is the answer of searching each window on its own,
-    /// as the scanner did before the cue words were found in one pass.
+    /// The answer of `Words::near` is the answer of searching each window on its own
+    /// for a word that starts a word there, as the scanner did before the cue words were
+    /// found in one pass (a window's edge is a word's start only where the text's byte
+    /// before it is no ASCII letter).
     #[test]
     fn near_reads_the_hits_as_a_search_of_each_window_would() {
         let lists: &[&[&str]] = &[
@@ -992,20 +960,10 @@ mod tests {
         for whole in [false, true] {
             let mut vocabulary = Vocabulary::default();
             let words: Vec<Words> = lists.iter().map(|l| vocabulary.build(l, whole)).collect();
-            let ac = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .build(&vocabulary.words)
-                .unwrap();
+            let trie = CueTrie::new(&vocabulary.words);
             for text in SAMPLES {
-                let mut hits: Vec<Cue> = ac
-                    .find_overlapping_iter(*text)
-                    .map(|m| Cue {
-                        start: m.start(),
-                        end: m.end(),
-                        id: m.pattern().as_u32(),
-                    })
-                    .collect();
-                hits.sort_unstable_by_key(|c| c.start);
+                let mut hits = Vec::new();
+                trie.find(text, &mut hits);
                 for (list, w) in lists.iter().zip(&words) {
                     let reference = AhoCorasickBuilder::new()
                         .ascii_case_insensitive(true)
@@ -1021,10 +979,13 @@ mod tests {
                                 let hi =
                                     ceil_boundary(text, end.saturating_add(after).min(text.len()));
                                 let expected =
-                                    [&b[lo..start], &b[end..hi]].into_iter().any(|hay| {
+                                    [(lo, start), (end, hi)].into_iter().any(|(from, to)| {
+                                        let hay = &b[from..to];
                                         reference.find_overlapping_iter(hay).any(|m| {
-                                            (m.start() == 0
-                                                || !hay[m.start() - 1].is_ascii_alphanumeric())
+                                            let at = from + m.start();
+                                            (at == 0 || !b[at - 1].is_ascii_alphabetic())
+                                                && (m.start() == 0
+                                                    || !hay[m.start() - 1].is_ascii_alphanumeric())
                                                 && (!whole
                                                     || m.end() == hay.len()
                                                     || !hay[m.end()].is_ascii_alphanumeric())
