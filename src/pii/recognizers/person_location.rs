@@ -2268,9 +2268,14 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             continue;
         }
         // `Project Juliet`, `Storm Daniel`: a named thing, not a person or a place.
+        // A label only with its colon (`To: Room Edelweiss` names someone; `moved to Room
+        // Edelweiss` a room).
         if thing_opener(w)
             && extend(i, 4) > i
-            && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
+            && !(prev_cue(i, TITLE)
+                || (prev_cue(i, LABEL)
+                    && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "="))
+                || prev_cue(i, GREETING))
         {
             i = extend(i, 4) + 1;
             continue;
