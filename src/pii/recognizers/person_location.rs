@@ -565,6 +565,35 @@ fn thing_opener(w: &str) -> bool {
     SET.contains(w)
 }
 
+/// Festivals and fairs named after their town (`Palio di Siena`, `Carnaval de Binche`,
+/// `Feria de Abril`, `Fête de Bayonne`, `Sagra di ...`), in the six languages.
+fn festival(w: &str) -> bool {
+    matches!(
+        w,
+        "Palio"
+            | "Carnaval"
+            | "Carnevale"
+            | "Karneval"
+            | "Carnival"
+            | "Fasnacht"
+            | "Fiesta"
+            | "Fiestas"
+            | "Feria"
+            | "Fête"
+            | "Fêtes"
+            | "Festa"
+            | "Festival"
+            | "Sagra"
+            | "Kermis"
+            | "Kermesse"
+            | "Braderie"
+            | "Ducasse"
+            | "Foire"
+            | "Fallas"
+            | "Romería"
+    )
+}
+
 /// Makers of cars, appliances and devices sold across the six countries: their name
 /// opens a product's (`Renault Clio`, `Miele Classic`, `Garmin Venu`).
 fn brand(w: &str) -> bool {
@@ -2377,6 +2406,17 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && !is_first(word(i - 2))
             && !PLACES.contains(word(i - 2))
             && !place_kind(word(i - 2))
+        {
+            place_end = None;
+        }
+        // `Palio di Siena`, `Carnaval de Binche`, `Feria de Sevilla`: a festival named
+        // after its town is an event, even after the place cue `de`/`di`.
+        if place_end.is_some()
+            && i > 1
+            && gap(i) == " "
+            && gap(i - 1) == " "
+            && matches!(word(i - 1), "de" | "di" | "del" | "of")
+            && festival(word(i - 2))
         {
             place_end = None;
         }
