@@ -45,6 +45,14 @@ pub fn patterns() -> Vec<Pattern> {
         .veto(PARCEL_AND_BARCODE_WORDS)
         .numeric()
         .cluster(7),
+        // A number read out in a voice transcript, word by word or digit by digit, in the
+        // six languages (`zero zero four four one two ...`, `plus 31 zes een twee ...`,
+        // `null eins sieben sechs ...`, `0 6 1 2 8 0 7 1 4 2`).
+        Pattern::new("spoken_phone", Entity::PhoneNumber, SPOKEN, spoken_phone).context(&[
+            "number", "nummer", "numéro", "número", "numero", "call", "anrufen", "rappeler",
+            "llamada", "richiamare", "terugbellen", "phone", "telefon", "téléphone", "teléfono",
+            "telefono", "telefoon",
+        ]),
         Pattern::new(
             "url",
             Entity::Url,
@@ -52,6 +60,45 @@ pub fn patterns() -> Vec<Pattern> {
             url,
         ),
     ]
+}
+
+/// A run of at least seven digit words or digits, perhaps after `plus` and a country code.
+const SPOKEN: &str = r"(?i)\b(?:(?:plus|più|más|mas)[ ]\d{1,3}[ ])?(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|double|triple|null|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|doppel|zéro|un|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|due|tre|quattro|cinque|sei|sette|otto|nove|nul|een|één|twee|drie|vijf|zes|zeven|negen|\d)[ ]){6,20}(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|null|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zéro|un|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|due|tre|quattro|cinque|sei|sette|otto|nove|nul|een|één|twee|drie|vijf|zes|zeven|negen|\d)\b";
+
+/// The digits a spoken number stands for: nine to fifteen, `double`/`triple` repeating the
+/// next one. Digit words in the six languages; a bare numeral counts its own digits.
+fn spoken_phone(s: &str) -> Option<(usize, f32)> {
+    let mut digits = 0usize;
+    let mut words = 0usize;
+    let mut repeat = 1usize;
+    let mut tokens = s.split(' ').peekable();
+    if tokens
+        .peek()
+        .is_some_and(|t| matches!(t.to_lowercase().as_str(), "plus" | "più" | "más" | "mas"))
+    {
+        tokens.next();
+        digits += tokens.next()?.len();
+    }
+    for t in tokens {
+        if t.bytes().all(|b| b.is_ascii_digit()) {
+            digits += t.len() * repeat;
+            repeat = 1;
+            continue;
+        }
+        match t.to_lowercase().as_str() {
+            "double" | "doppel" => repeat = 2,
+            "triple" => repeat = 3,
+            _ => {
+                digits += repeat;
+                words += 1;
+                repeat = 1;
+            }
+        }
+    }
+    // Numerals alone must be single digits read one by one (`0 6 1 2 8 0 7 1 4 2`), not
+    // a table's columns: at least nine of them.
+    let single_numerals = s.split(' ').filter(|t| t.len() == 1).count();
+    ((9..=15).contains(&digits) && (words >= 5 || single_numerals >= 9)).then_some((s.len(), 0.6))
 }
 
 /// Labels of a product's or article's code, which is often shaped like a phone or
@@ -100,16 +147,36 @@ pub(crate) const PARCEL_AND_BARCODE_WORDS: &[&str] = &[
     "codice a barre",
     "streepjescode",
     "gtin",
+    // Air waybills (`air waybill 176-12345675`) and book numbers (`ISBN 0-306-40615-2`).
+    "waybill",
+    "awb",
+    "luftfrachtbrief",
+    "lettre de transport",
+    "conocimiento aéreo",
+    "lettera di vettura",
+    "luchtvrachtbrief",
+    "isbn",
 ];
 
-/// `2024/482065`: a year from 1900 to 2099, a slash and digits only.
+/// `2024/482065`, `CVE-2021-26128`'s tail `2021-26128`: a year from 1900 to 2099, a
+/// slash or dash and digits only.
 fn year_slash_serial(s: &str) -> bool {
-    s.split_once('/').is_some_and(|(year, serial)| {
+    s.split_once(['/', '-']).is_some_and(|(year, serial)| {
         year.len() == 4
             && (year.starts_with("19") || year.starts_with("20"))
             && year.bytes().all(|b| b.is_ascii_digit())
             && !serial.is_empty()
             && serial.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// `47.758089`: a decimal number (a coordinate, a measurement), one dot and no trunk
+/// zero. Dotted phone numbers with one dot start with one (`0176.0563667`).
+fn decimal_fraction(s: &str) -> bool {
+    s.split_once('.').is_some_and(|(int, frac)| {
+        !int.starts_with('0')
+            && int.bytes().all(|b| b.is_ascii_digit())
+            && frac.bytes().all(|b| b.is_ascii_digit())
     })
 }
 
@@ -146,7 +213,22 @@ fn email(s: &str) -> Option<(usize, f32)> {
     whole(s, 0.9)
 }
 
-const REGIONS: [Id; 7] = [Id::US, Id::GB, Id::DE, Id::FR, Id::ES, Id::IT, Id::NL];
+/// The plans tried for a number without a country code: the six languages' countries and
+/// their neighbours that share a language (IE, AT, CH, BE, LU).
+const REGIONS: [Id; 12] = [
+    Id::US,
+    Id::GB,
+    Id::DE,
+    Id::FR,
+    Id::ES,
+    Id::IT,
+    Id::NL,
+    Id::IE,
+    Id::AT,
+    Id::CH,
+    Id::BE,
+    Id::LU,
+];
 
 fn phone(whole_match: &str) -> Option<(usize, f32)> {
     // `(0214591044)`: a whole number in brackets is typed as a phone number is.
@@ -178,7 +260,7 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     let formatted = s.contains(['(', ' ', '-', '.', '/']);
     // `Atestado 2024/482065`, `PV n° 2026/316745`: a year, a slash and a serial number
     // are a file's reference; no national plan starts a number with a year.
-    if year_slash_serial(s) {
+    if year_slash_serial(s) || decimal_fraction(s) {
         return None;
     }
     // `2.7.0.2113. 200 g Mehl`: a version ending a sentence, then an amount.
@@ -222,10 +304,11 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     // leading digit and length (US 10 digits; the European plans start with a trunk 0
     // or, in Spain and Italy, with 6-9 or 3 for mobiles).
     let first = s.bytes().find(u8::is_ascii_digit).unwrap_or(b'0');
+    let spaced = s.contains(' ') && !s.contains(['-', '/', '.', '(']);
     let valid = remembered(s, || {
         REGIONS
             .iter()
-            .filter(|r| plausible(**r, first, digit_count))
+            .filter(|r| plausible(**r, first, digit_count, spaced))
             .any(|r| phonenumber::parse(Some(*r), s).is_ok_and(|n| phonenumber::is_valid(&n)))
     });
     if !valid {
@@ -266,7 +349,7 @@ fn remembered(candidate: &str, validate: impl FnOnce() -> bool) -> bool {
     verdict
 }
 
-fn plausible(region: Id, first: u8, digits: usize) -> bool {
+fn plausible(region: Id, first: u8, digits: usize, spaced: bool) -> bool {
     match region {
         Id::US => {
             (digits == 10 && first != b'0' && first != b'1') || (digits == 11 && first == b'1')
@@ -276,12 +359,20 @@ fn plausible(region: Id, first: u8, digits: usize) -> bool {
         Id::FR | Id::NL => first == b'0' && digits == 10,
         Id::ES => digits == 9 && (b'6'..=b'9').contains(&first),
         Id::IT => (first == b'0' || first == b'3') && (6..=11).contains(&digits),
+        Id::IE => first == b'0' && (7..=10).contains(&digits),
+        Id::AT => first == b'0' && (6..=14).contains(&digits),
+        Id::CH => first == b'0' && digits == 10,
+        Id::BE => first == b'0' && (9..=10).contains(&digits),
+        // No trunk prefix: eight-digit fixed lines (`27 53 61 27`) and nine-digit mobiles
+        // starting with 6 (`628 123 456`), written with spaces as Luxembourg writes them;
+        // other bare or dashed runs of eight or nine digits are record and part numbers.
+        Id::LU => spaced && (digits == 8 && first != b'0' || digits == 9 && first == b'6'),
         _ => false,
     }
 }
 
-/// `2024-01-15`, `15.01.2024`, `01/15/2024`: dates, not phone numbers.
-fn is_date_like(s: &str) -> bool {
+/// `2024-01-15`, `15.01.2024`, `01/15/2024`: dates, not phone numbers or record numbers.
+pub(crate) fn is_date_like(s: &str) -> bool {
     let groups: Vec<&str> = s
         .split(['-', '.', '/', ' '])
         .filter(|g| !g.is_empty())
@@ -317,7 +408,27 @@ mod tests {
     #[test]
     fn year_slash_serials_are_not_phones() {
         assert!(phone("2024/482065").is_none());
+        assert!(phone("2021-26128").is_none(), "a CVE id's tail");
+        assert!(phone("47.758089").is_none(), "a coordinate");
         assert!(phone("0351/4128890").is_some());
+    }
+
+    #[test]
+    fn spoken_numbers() {
+        assert!(
+            spoken_phone("zero zero four four one two one two two six five three four six")
+                .is_some()
+        );
+        assert!(spoken_phone("plus 31 zes een twee twee zes twee negen zes negen").is_some());
+        assert!(spoken_phone("0 6 1 2 8 0 7 1 4 2").is_some());
+        assert!(
+            spoken_phone("one two three four five six seven").is_none(),
+            "too short"
+        );
+        assert!(
+            spoken_phone("12 40 7 3 9 11 2").is_none(),
+            "numerals of a table"
+        );
     }
 
     #[test]

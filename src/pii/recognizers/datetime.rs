@@ -91,6 +91,9 @@ const DOB: &[&str] = &[
     "data_nascita",
     "date_naissance",
     "geboorte_datum",
+    // Abbreviations on French and Italian forms: `DDN 16/10/1949`, `DN 11 settembre 1965`.
+    "ddn",
+    "dn ",
     // German `(*12.05.1978)`, `, *12.05.1978` (born): the asterisk glued to the day.
     "(*",
     ", *",
@@ -110,6 +113,9 @@ pub fn patterns() -> Vec<Pattern> {
         // `geb. 15.04.91`: a two-digit year, a date of birth only next to its label.
         Pattern::new("dob_short_year", Entity::DateOfBirth, r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b", short_year)
             .context(DOB).numeric().cluster(4).alone(0.3),
+        // A German register card or CV: the birth asterisk opens the line (`*12.05.1978 in
+        // Lienz`); the finding keeps the asterisk.
+        Pattern::new("dob_asterisk", Entity::DateOfBirth, ASTERISK, asterisk_dob),
         Pattern::new("date_named", Entity::DateTime, NAMED, named_date).upgrade(Entity::DateOfBirth, DOB),
         Pattern::new("date_named_eu", Entity::DateTime, leak(named_eu()), named_date)
             .upgrade(Entity::DateOfBirth, DOB),
@@ -151,6 +157,23 @@ fn short_year(s: &str) -> Option<(usize, f32)> {
     numeric(s).map(|(len, _)| (len, 0.3))
 }
 
+/// The German birth asterisk glued to a date, after a space, bracket, comma or line
+/// start (`*12.05.1978`, `, *5. März 1947`, `*1987-08-21`), not after a word.
+const ASTERISK: &str = r"\B\*[ ]?(?:\d{1,2}\.\d{1,2}\.(?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}\.?[ ](?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)[ ](?:19|20)\d{2})\b";
+
+/// A date in range after the asterisk (`*12.05.1978`, `*1987-08-21`, `*5. März 1947`).
+fn asterisk_dob(s: &str) -> Option<(usize, f32)> {
+    let date = s.strip_prefix('*')?.trim_start_matches(' ');
+    let valid = if date.contains(' ') {
+        true
+    } else if date.contains('-') {
+        iso(date).is_some()
+    } else {
+        numeric(date).is_some()
+    };
+    valid.then_some((s.len(), 0.75))
+}
+
 fn named_date(s: &str) -> Option<(usize, f32)> {
     whole(s, DATE_CONFIDENCE)
 }
@@ -171,5 +194,10 @@ mod tests {
         assert!(numeric("03/14/1985").is_some());
         assert!(numeric("14.03/1985").is_none());
         assert!(numeric("33.13.1985").is_none());
+        assert!(asterisk_dob("*12.05.1978").is_some());
+        assert!(asterisk_dob("* 12.05.78").is_some());
+        assert!(asterisk_dob("*33.05.1978").is_none());
+        assert!(asterisk_dob("*1987-08-21").is_some());
+        assert!(asterisk_dob("*1987-13-21").is_none());
     }
 }

@@ -97,6 +97,19 @@ pub fn patterns() -> Vec<Pattern> {
             "epd-nummer",
             "epd nummer",
             "patiëntnr",
+            "epd-nr",
+            "dossiernr",
+            // Short labels of patient identifiers in the six countries' systems: `PID`
+            // (Germany, Austria, Switzerland), `NIP` (Belgium, Luxembourg), `N.º de paciente`;
+            // with the space or colon after them, so that `Pide que le llamen` is none.
+            "pid ",
+            "pid:",
+            "nip ",
+            "nip:",
+            "de paciente",
+            "n.º de paciente",
+            "nº de paciente",
+            "hospital no",
         ])
         .numeric()
         .cluster(5)
@@ -119,7 +132,8 @@ pub fn patterns() -> Vec<Pattern> {
 
 fn mrn(s: &str) -> Option<(usize, f32)> {
     let d: Vec<u8> = s.bytes().filter(u8::is_ascii_digit).collect();
-    if d.len() < 5 || d.iter().all(|&x| x == d[0]) {
+    // `26-08-1990`: a date (of birth, next to the record's label), not the record.
+    if d.len() < 5 || d.iter().all(|&x| x == d[0]) || super::contact::is_date_like(s) {
         return None;
     }
     whole(s, 0.3)

@@ -38,7 +38,14 @@ pub fn patterns() -> Vec<Pattern> {
         "corregido en",
     ];
     vec![
-        Pattern::new("ipv4", Entity::IpAddress, r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b", ipv4)
+        Pattern::new(
+            "ipv4",
+            Entity::IpAddress,
+            // Further dotted groups or a prefix length are read too, so that `ipv4` can
+            // turn down an OID (`1.3.6.1.4.1.311`) and a network range (`10.12.0.0/16`).
+            r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:\.\d+)*(?:/\d{1,3})?\b",
+            ipv4,
+        )
             .context(CTX)
             .veto_before(VERSION).cluster(4),
         Pattern::new(
@@ -51,7 +58,13 @@ pub fn patterns() -> Vec<Pattern> {
     ]
 }
 
+/// A host's address: four groups only. More groups make an SNMP OID or a version
+/// (`1.3.6.1.4.1.311`); a prefix length makes a network range (`10.12.0.0/16`), which names
+/// no one's machine.
 fn ipv4(s: &str) -> Option<(usize, f32)> {
+    if s.contains('/') || s.split('.').count() != 4 {
+        return None;
+    }
     let ip: Ipv4Addr = s.parse().ok()?;
     if ip.is_loopback() || ip.is_unspecified() || ip.is_broadcast() {
         return None;
@@ -88,6 +101,8 @@ mod tests {
         assert!(ipv4("192.168.1.20").is_some());
         assert!(ipv4("999.1.1.1").is_none());
         assert!(ipv4("127.0.0.1").is_none());
+        assert!(ipv4("1.3.6.1.4.1.311").is_none(), "an SNMP OID");
+        assert!(ipv4("10.153.22.0/16").is_none(), "a network range");
         assert!(ipv6("2001:db8:85a3::8a2e:370:7334").is_some());
         assert!(ipv6("fe80::1ff:fe23:4567:890a").is_some());
         assert!(ipv6("10:30:00").is_none());

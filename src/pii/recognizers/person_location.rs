@@ -118,6 +118,7 @@ const TITLES: &[&str] = &[
     "monsieur",
     "sr",
     "sra",
+    "dra",
     "srta",
     "señor",
     "señora",
@@ -222,6 +223,13 @@ const LABELS: &[&str] = &[
     "complet",
     "completo",
     "nominativo",
+    // vCard and iCalendar fields (`FN:Jane Roe`, `N:Roe;Jane`, `CN=Jane Roe`), commit
+    // lines and trailers (`Author: Jane Roe`, `Reported-by: Jane Roe`).
+    "fn",
+    "n",
+    "cn",
+    "author",
+    "by",
 ];
 /// No colon needed: `Dear Jane`, `Patient Jane Roe`.
 const GREETINGS: &[&str] = &[
@@ -261,6 +269,17 @@ const GREETINGS: &[&str] = &[
     "saludos",
     "saluti",
     "groeten",
+    // Sign-offs before a first name: `LG Hannelore`, `Groetjes, Wout`, `Un saludo, Itziar`.
+    "lg",
+    "vg",
+    "mfg",
+    "groetjes",
+    "saludo",
+    "bises",
+    "bisous",
+    "besos",
+    "abrazos",
+    "baci",
 ];
 const PERSON_CUES: &[&str] = &[
     "name",
@@ -448,6 +467,24 @@ const PLACE_CUES: &[&str] = &[
     "filiale",
     "vestiging",
     "succursale",
+    // Birthplace and town labels: `Place of birth: Pitlochry`, `Geburtsort`, `Lieu de
+    // naissance : Durbuy`, `Lugar de nacimiento`, `Luogo di nascita`, `Geboorteplaats`,
+    // `"localite": "Wiltz"`; `vers Durbuy`, `vanuit Oudewater`.
+    "birth",
+    "birthplace",
+    "geburtsort",
+    "naissance",
+    "nacimiento",
+    "nascita",
+    "geboorteplaats",
+    "localite",
+    "localité",
+    "localidad",
+    "municipio",
+    "comune",
+    "gemeente",
+    "vers",
+    "vanuit",
 ];
 
 /// A company's site, which puts its town right after it (`Niederlassung Kelheim`): never
@@ -483,7 +520,9 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Lens Pulse Core Works Lab Desktop Online Edition Enterprise Premium Checkout Payments \
      Billing Invoices Filters Export Import Alerts Spaces Preview Mode Trail Sign-On Login \
      Search Reports Insights Notes Planner Backup Ops DevOps Pipeline Pipelines Registry \
-     Manager Framework Toolkit Library Protocol Bot Bots Assist Copilot Agent Agents"
+     Manager Framework Toolkit Library Protocol Bot Bots Assist Copilot Agent Agents \
+     Audit Invoicer Pager Timesheet Scheduler Capture Sensor Recipes Dock Mesh Archive \
+     Analytics Construct CRM POS HR Kiosk Print Store Share Books Foundry"
         .split_whitespace()
         .chain(CONSUMER_HEADS.split_whitespace())
         .collect()
@@ -510,11 +549,49 @@ fn thing_opener(w: &str) -> bool {
         "Project Projekt Projet Proyecto Progetto Project Operation Operación Opération \
          Operazione Operatie Hurricane Storm Tempest Typhoon Cyclone Sturm Sturmtief Orkan \
          Hurrikan Tempête Ouragan Cyclone Tormenta Borrasca Huracán Ciclón Tempesta Uragano \
-         Ciclone Orkaan Codename Codenaam Día Giorno Festa Fête"
+         Ciclone Orkaan Codename Codenaam Día Giorno Festa Fête \
+         Room Raum Salle Sala Saal Zaal Aula Auditorium Studio Loft Building Gebäude \
+         Bâtiment Edificio Edificio Gebouw Canteen Kantine Cantine Showroom Kiosk Kiosque \
+         Pavilion Pavillon Hangar Campus Atrium \
+         Pizza Tarte Tarta Torta Eggs Crema Crème Salade Ensalada Insalata Spaghetti \
+         Risotto Pasta Soupe Sopa Zuppa Soep Quiche Gâteau Pastel Taart \
+         Construcciones Construction Constructions Bodegas Talleres Transportes Hermanos \
+         Industrias Grupo Groupe Gruppo Kellerei Brauerei Bouwbedrijf Edilizia Costruzioni \
+         Autocares Ferreterías Boulangerie Brasserie Trattoria Osteria Bäckerei Metzgerei \
+         Squad Hackathon Sprint Guild Tribe Chapter"
             .split_whitespace()
             .collect()
     });
     SET.contains(w)
+}
+
+/// Festivals and fairs named after their town (`Palio di Siena`, `Carnaval de Binche`,
+/// `Feria de Abril`, `Fête de Bayonne`, `Sagra di ...`), in the six languages.
+fn festival(w: &str) -> bool {
+    matches!(
+        w,
+        "Palio"
+            | "Carnaval"
+            | "Carnevale"
+            | "Karneval"
+            | "Carnival"
+            | "Fasnacht"
+            | "Fiesta"
+            | "Fiestas"
+            | "Feria"
+            | "Fête"
+            | "Fêtes"
+            | "Festa"
+            | "Festival"
+            | "Sagra"
+            | "Kermis"
+            | "Kermesse"
+            | "Braderie"
+            | "Ducasse"
+            | "Foire"
+            | "Fallas"
+            | "Romería"
+    )
 }
 
 /// Makers of cars, appliances and devices sold across the six countries: their name
@@ -749,7 +826,9 @@ fn greeting_role(w: &str) -> bool {
          Signore Famille Familia Famiglia Familie Gezin Neighbours Neighbors Nachbarn Voisins \
          Vecinos Vicini Buren Heer Heren Mevrouw Dames Members Mitglieder Membres Miembros \
          Soci Leden Applicant Bewerber Candidat Candidato Candidata Sollicitant Patient \
-         Patients Patienten Patiënt Paciente Paziente Patiente Guest Guests Gäste"
+         Patients Patienten Patiënt Paciente Paziente Patiente Guest Guests Gäste \
+         Steuerpflichtige Steuerpflichtiger Contribuable Contribuyente Contribuente \
+         Belastingplichtige Taxpayer Consœur Confrère Consoeur Collega's Kollege"
             .split_whitespace()
             .collect()
     });
@@ -808,6 +887,23 @@ const NOT_NAMES: &[&str] = &[
     "Please",
     "Thanks",
     "Thank",
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thur",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Feb",
+    "Apr",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -911,6 +1007,24 @@ const NOT_NAMES: &[&str] = &[
     "Kerstmis",
     "Pasen",
     "Sinterklaas",
+    // Festivals and carnivals of the six countries and their neighbours.
+    "Hogmanay",
+    "Bloomsday",
+    "Oktoberfest",
+    "Fasnacht",
+    "Fasching",
+    "Karneval",
+    "Kirmes",
+    "Sechseläuten",
+    "Carnaval",
+    "Carnevale",
+    "Braderie",
+    "Ducasse",
+    "Schueberfouer",
+    "Sanfermines",
+    "Fallas",
+    "Kermis",
+    "Palio",
 ];
 
 static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
@@ -922,9 +1036,14 @@ fn not_name(w: &str) -> bool {
 
 /// Capitalised word of a town name in the six languages (letters, apostrophe, hyphen).
 /// Hyphenated parts keep their capitals (`Ober-Ramstadt`, `Thonon-les-Bains`).
-const TOWN: &str = r"[A-ZÄÖÜÉÈÀÁÍÓÚ][a-zäöüßéèêëàâçíóúñìòù']+(?:-(?:[a-zäöüéèà]+-)?[A-ZÄÖÜÉÈÀÁÍÓÚ]?[a-zäöüßéèêëàâçíóúñìòù']+)*(?:[ -](?:(?:am|an|der|de|di|la|le|sur|en|del|aan|den|op|im|bei)[ ])?[A-ZÄÖÜÉ][a-zäöüßéèêëàâçíóúñìòù']+(?:-(?:[a-zäöüéèà]+-)?[A-ZÄÖÜÉÈÀÁÍÓÚ]?[a-zäöüßéèêëàâçíóúñìòù']+)*){0,2}";
+const TOWN: &str = r"[A-ZÄÖÜÉÈÀÁÍÓÚ][a-zäöüßéèêëàâçíóúñìòùûôîï']+(?:-(?:[a-zäöüéèàû]+-)?[A-ZÄÖÜÉÈÀÁÍÓÚ]?[a-zäöüßéèêëàâçíóúñìòùûôîï']+)*(?:[ -](?:(?:am|an|der|de|di|la|le|sur|en|del|aan|den|op|im|bei|sous|lès|les)[ ]){0,2}[A-ZÄÖÜÉ][a-zäöüßéèêëàâçíóúñìòùûôîï']+(?:-(?:[a-zäöüéèàû]+-)?[A-ZÄÖÜÉÈÀÁÍÓÚ]?[a-zäöüßéèêëàâçíóúñìòùûôîï']+)*){0,2}";
 /// Postcodes: five digits (DE, FR, ES, IT), four digits and two letters (NL), the UK form.
-const POSTCODE: &str = r"(?:\d{5}|\d{4}[ ]?[A-Z]{2}|[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2})";
+/// Four digits (AT, CH, BE, LU), with or without the country letter (`A-4020`, `CH-8001`,
+/// `B-6940`, `L-9410`), count only after a street: alone they are as often a year.
+const POSTCODE: &str =
+    r"(?:\d{5}|\d{4}[ ]?[A-Z]{2}|[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}|(?:A-|CH-|B-|L-|D-|F-)?\d{4})";
+/// The Irish Eircode: a routing key (letter, two digits; `D6W`) and four characters.
+const EIRCODE: &str = r"(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)[ ][0-9ACDEFHKNPRTVWXY]{4}";
 const UK_POSTCODE: &str = r"[A-Z]{1,2}\d[A-Z0-9]?[ ]\d[A-Z]{2}";
 
 /// Street grammar per country: house number before (EN, FR) or after (DE, NL, ES, IT)
@@ -935,27 +1054,34 @@ fn street_regex() -> &'static str {
     RE.get_or_init(|| {
         let core = [
             // EN: 12 Larkspur Close, 221B Baker Street, Flat 3, Osprey Court.
-            r"\b\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Lands?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Parks|Parkways|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Via|Vista|Walks|Wall|Ways|Wells?)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
+            r"\b(?:(?:Flat|Apt|Apartment|Unit)[ ]\d{1,3}(?:/\d{1,2})?,[ ])?\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Brae|Wynd|Vennel|Loan|Gait|Close|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Lands?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Parks|Parkways|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Via|Vista|Walks|Wall|Ways|Wells?)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
+            // IE in Irish: 12 Sráid an Mhuilinn, 4 Cois Abhann, 7 Bóthar na Trá.
+            r"\b\d{1,4}[ ](?:Sráid|Bóthar|Cois|Lána|Ascaill|Bóithrín|Céide|Plás)[ ](?:an[ ]|na[ ])?[A-ZÁÉÍÓÚ][a-záéíóú]+",
             // DE, NL compounds: Lindenstraße 5, Kastanjelaan 12a, Prinsengracht 83.
             // With a first word and particles before it (Dutch streets named after
             // people or with an adjective): Burgemeester de Bruinlaan 74, Groen van
             // Prinstererstraat 12, Lange Nieuwstraat 98, Sint Jansstraat 5.
-            r"\b(?:[A-Z][a-zé]+[ ](?:(?:de|van|der|den|het|ten|ter)[ ]){0,2})?[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard|poort|straatje|hoek|wijk|zijde)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}|-[A-Z]\b|[ ]bis\b)?\b",
+            r"\b(?:[A-Z][a-zé]+[ ](?:(?:de|van|der|den|het|ten|ter)[ ]){0,2})?(?:[A-Z][a-z]+-)?[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|rain|halde|matte|gässli|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard|poort|straatje|hoek|wijk|zijde)[ ]\d{1,4}[a-zA-Z]?(?:(?:[-/]\d{1,4}){1,2}|-[A-Z]\b|[ ]bis\b)?(?:[ ](?:bus|bte|boîte)[ ]\d{1,3})?\b",
             // DE: Imelda-Speer-Straße 0, Berliner Straße 5, Am Alten Markt 3.
             r"\b(?:[A-ZÄÖÜ][a-zäöüßé]+-)+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
-            r"\b[A-ZÄÖÜ][a-zäöüß]+er[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
+            r"\b[A-ZÄÖÜ][a-zäöüß]+(?:er|e|en)[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt|Graben)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}){0,2}\b",
             // DE, NL with a preposition or article: Am Mühlbach 3, An der Alster 12, Op de
             // Kamp 4, An der Alten Mühle 85.
             r"\b(?:Am|An[ ]der|An[ ]den|Auf[ ]dem|Auf[ ]der|Im|In[ ]der|Zum|Zur|Unter[ ]den|Hinter[ ]der|Op[ ]de|Aan[ ]de|In[ ]de|Achter[ ]de)[ ][A-ZÄÖÜ][a-zäöüß]+(?:[ ][A-ZÄÖÜ][a-zäöüß]+)?[ ]\d{1,4}[a-z]?\b",
             // NL, an adjective and a street noun as two words: Nieuwe Kade 110, Oude Haven 155-2.
             r"\b(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine|Achter|Binnen|Buiten|Noorder|Zuider|Ooster|Wester)[ ](?:Kade|Haven|Gracht|Markt|Dijk|Weg|Straat|Singel|Wal|Gang|Steeg|Plein|Laan|Rijn|Gouw)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             // FR: 12 rue des Tanneurs, 3 bis avenue du Général Leclerc.
-            r"\b\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|passage)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ]|d')?[A-ZÉ][a-zéèêàç'-]+(?:[ ](?:de[ ]|du[ ]|des[ ])?[A-ZÉ][a-zéèêàç'-]+){0,3}",
+            r"\b\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|passage|montée|ruelle|sentier|chaussée|drève|rampe|um|op[ ]der|an[ ]der)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ]|d')?[A-ZÉ][a-zéèêàçûô'-]+(?:[ ](?:de[ ]|du[ ]|des[ ])?[A-ZÉ][a-zéèêàçûô'-]+){0,3}",
+            // LU, BE: 12, Grand-Rue.
+            r"\b\d{1,4},?[ ](?:Grand-Rue|Grand'Rue|Grand-Place|grand-rue)\b",
+            // BE, CH, LU in French with the number after: Rue de la Station 14, Chaussée de
+            // Namur 201 bte 3, Chemin des Vignes 4, Grand-Rue 8, Route d'Arlon 12.
+            r"\b(?:Rue|Avenue|Boulevard|Chaussée|Place|Chemin|Allée|Impasse|Quai|Route|Ruelle|Sentier|Clos|Drève|Faubourg|Montée|Rempart|Grand-Rue|Grand'Rue|Grand-Place)(?:[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|d'|à[ ]la[ ]|aux[ ])?[A-ZÉ][a-zéèêàçûô'-]+(?:[ ](?:de[ ]|du[ ]|des[ ]|la[ ])?[A-ZÉ][a-zéèêàçûô'-]+){0,3})?[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?(?:[ ](?:bte|bus|boîte)[ ]\d{1,3}|[ ]bis\b)?\b",
             // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
-            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do)[ ]){0,2}(?:[IVXL]{1,5}[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2},?[ ](?:n[º°.][ ]?)?\d{1,4}\b(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?(?:,?[ ](?:\d{1,2}[º°ª](?:[ ]?[A-Za-z]{1,4}\b\.?)?|bajo|bajos|ático|entlo\.))?",
+            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua|Kale|Kalea|Plaça|Passeig)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do|alla|al|sul|sulla|dels)[ ]){0,2}(?:[IVXL]{1,5}[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2}(?:[ ][IVX]{1,4})?,?[ ](?:(?:n[º°.][ ]?)?\d{1,4}\b(?:/[A-Za-z0-9]{1,3}\b)?|s/n\b)(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?(?:,?[ ](?:\d{1,2}\.?[º°ª](?:[ ]?[A-Za-z]{1,4}\b\.?)?|bajo|bajos|ático|entlo\.))?",
         ];
         format!(
-            r"(?:{})(?:(?:,?[ ]|\n)(?:{POSTCODE}[ ]{{1,2}}{TOWN}|{TOWN}[ ]{UK_POSTCODE}|{TOWN},[ ][A-Z]{{2}}[ ]\d{{5}}))?",
+            r"(?:{})(?:(?:,?[ ]|\n)(?:{POSTCODE}[ ]{{1,2}}{TOWN}|{TOWN}[ ]{UK_POSTCODE}|{TOWN},[ ][A-Z]{{2}}[ ]\d{{5}})|,[ ]{TOWN}(?:,[ ]Co\.[ ]{TOWN})?(?:,?[ ](?:{UK_POSTCODE}|{EIRCODE}))?)?",
             core.join("|")
         )
     })
@@ -1196,7 +1322,9 @@ fn postcode_shape(s: &str) -> bool {
         7 => b[4] == b' ' && digits(&b[..4]) && caps(&b[5..]),
         _ => false,
     };
-    if b.len() == 5 && digits(b) || dutch {
+    // `CH-6494`, `L-1009`, `A-4020`, `B-6851`: four digits after a country letter.
+    let lettered = matches!(s.split_once('-'), Some((c, n)) if matches!(c, "A" | "CH" | "B" | "L") && n.len() == 4 && digits(n.as_bytes()));
+    if b.len() == 5 && digits(b) || dutch || lettered {
         return true;
     }
     let Some((out, inn)) = s.split_once(' ') else {
@@ -1219,12 +1347,15 @@ fn postcode_shape(s: &str) -> bool {
 fn postcode_field_before(text: &str, start: usize) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     let d = *b.get(start.checked_sub(1)?)?;
-    if !matches!(d, b';' | b'\t' | b'|') {
+    if !matches!(d, b';' | b'\t' | b'|' | b',') {
         return None;
     }
     let pc_end = start - 1;
     let pc_start = b[..pc_end].iter().rposition(|&c| c == d)? + 1;
-    if !postcode_shape(&text[pc_start..pc_end]) {
+    let pc = &text[pc_start..pc_end];
+    // Between an address field and a town field, four digits are a postcode (AT, CH, BE).
+    let four_digits = pc.len() == 4 && pc.bytes().all(|c| c.is_ascii_digit());
+    if !(postcode_shape(pc) || four_digits) {
         return None;
     }
     let line = &b[..pc_start - 1];
@@ -1477,6 +1608,52 @@ fn table_values(text: &str, sep: usize, out: &mut Vec<Finding>) -> usize {
     line.min(text.len())
 }
 
+/// A vCard's `N:` or `ADR:` line (RFC 6350: `N:Roe;Jane;;;`, `ADR;TYPE=HOME:;;12 Main
+/// Street;Dingle;;V92 X2Y3;Ireland`): every non-empty field after the colon is a PERSON
+/// (`N`) or a LOCATION (`ADR`) value. `name_end` ends the property name, which must be
+/// followed by its parameters (`;TYPE=...`) or the colon. Returns the line's end.
+fn vcard_fields(
+    text: &str,
+    name_start: usize,
+    name_end: usize,
+    out: &mut Vec<Finding>,
+) -> Option<usize> {
+    let b = text.as_bytes();
+    if !matches!(b.get(name_end), Some(b';' | b':')) {
+        return None;
+    }
+    let end = text[name_end..]
+        .find('\n')
+        .map_or(text.len(), |p| name_end + p);
+    let colon = name_end + text[name_end..end].find(':')?;
+    let entity = if &text[name_start..name_end] == "N" {
+        Entity::Person
+    } else {
+        Entity::Location
+    };
+    let mut field = colon + 1;
+    while field <= end {
+        // `\;` and `\,` are escaped separators inside a field.
+        let mut stop = field;
+        while stop < end && !(b[stop] == b';' && (stop == field || b[stop - 1] != b'\\')) {
+            stop += 1;
+        }
+        let value = text[field..stop].trim();
+        if value.chars().any(char::is_alphanumeric) {
+            let start = field + text[field..stop].find(value).unwrap_or(0);
+            out.push(Finding::new(
+                entity.clone(),
+                start,
+                start + value.len(),
+                0.8,
+                "vcard_fields",
+            ));
+        }
+        field = stop + 1;
+    }
+    Some(end)
+}
+
 pub fn patterns() -> Vec<Pattern> {
     const ADDRESS: &[&str] = &[
         "address",
@@ -1526,7 +1703,9 @@ pub fn patterns() -> Vec<Pattern> {
 /// `6418 SA Reutum`, `75467 Saint Virginie-les-Bains`.
 fn postcode_town_regex() -> &'static str {
     static RE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    RE.get_or_init(|| format!(r"\b(?:\d{{5}}|\d{{4}}[ ]?[A-Z]{{2}})[ ]{{1,2}}{TOWN}"))
+    RE.get_or_init(|| {
+        format!(r"\b(?:\d{{5}}|\d{{4}}[ ]?[A-Z]{{2}}|(?:A|CH|B|L)-\d{{4}})[ ]{{1,2}}{TOWN}")
+    })
 }
 
 /// The Dutch form (four digits, two capitals, a town) is distinctive on its own; five
@@ -1536,7 +1715,9 @@ fn postcode_town(s: &str) -> Option<(usize, f32)> {
     let b = s.as_bytes();
     let dutch =
         b.len() > 7 && b[4] == b' ' && b[5].is_ascii_uppercase() || b[4].is_ascii_uppercase();
-    whole(s, if dutch { 0.55 } else { 0.4 })
+    // `CH-8001 Zürich`, `L-9410 Vianden`: the country letter makes it an address line.
+    let lettered = b.first().is_some_and(u8::is_ascii_uppercase) && b.contains(&b'-');
+    whole(s, if dutch || lettered { 0.55 } else { 0.4 })
 }
 
 fn street(s: &str) -> Option<(usize, f32)> {
@@ -1673,6 +1854,13 @@ fn is_particle(w: &str) -> bool {
             | "Ten"
             | "Ter"
             | "die"
+            // `Hamza El Idrissi`, `Ait Taleb`, `Siobhán Ó Súilleabháin`, `Ní Bhriain`.
+            | "El"
+            | "Ait"
+            | "Ó"
+            | "Ní"
+            | "Nic"
+            | "Mac"
         )
 }
 
@@ -2011,6 +2199,15 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 table_end = table_values(text, ws[i].start - g.len() + p, out);
             }
         }
+        // A vCard's structured name or address line: each field is a value.
+        if matches!(w, "ADR" | "N") && (ws[i].start == 0 || b[ws[i].start - 1] == b'\n') {
+            if let Some(end) = vcard_fields(text, ws[i].start, ws[i].end, out) {
+                while i < ws.len() && ws[i].start < end {
+                    i += 1;
+                }
+                continue;
+            }
+        }
         if i == 0 || gap(i).contains(['.', '!', '?', ':', '\n']) {
             lower_sentence = w.starts_with(|c: char| c.is_lowercase());
         }
@@ -2100,9 +2297,14 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             continue;
         }
         // `Project Juliet`, `Storm Daniel`: a named thing, not a person or a place.
+        // A label only with its colon (`To: Room Edelweiss` names someone; `moved to Room
+        // Edelweiss` a room).
         if thing_opener(w)
             && extend(i, 4) > i
-            && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
+            && !(prev_cue(i, TITLE)
+                || (prev_cue(i, LABEL)
+                    && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "="))
+                || prev_cue(i, GREETING))
         {
             i = extend(i, 4) + 1;
             continue;
@@ -2204,6 +2406,17 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && !is_first(word(i - 2))
             && !PLACES.contains(word(i - 2))
             && !place_kind(word(i - 2))
+        {
+            place_end = None;
+        }
+        // `Palio di Siena`, `Carnaval de Binche`, `Feria de Sevilla`: a festival named
+        // after its town is an event, even after the place cue `de`/`di`.
+        if place_end.is_some()
+            && i > 1
+            && gap(i) == " "
+            && gap(i - 1) == " "
+            && matches!(word(i - 1), "de" | "di" | "del" | "of")
+            && festival(word(i - 2))
         {
             place_end = None;
         }
@@ -2326,9 +2539,19 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
             && !street_name_before(text, ws[i - 1].start);
         if initial && !after_title && !after_label {
             let last = extend(i, 2);
+            // `J. P. Kieffer`, `C. T. Meier-Zürcher`: a second initial before the first.
+            let first_initial = if i >= 2
+                && word(i - 2).chars().count() == 1
+                && word(i - 2).starts_with(char::is_uppercase)
+                && &text[ws[i - 2].end..ws[i - 1].start] == ". "
+            {
+                i - 2
+            } else {
+                i - 1
+            };
             out.push(Finding::new(
                 Entity::Person,
-                ws[i - 1].start,
+                ws[first_initial].start,
                 ws[last].end,
                 0.7,
                 "person_names",
@@ -2576,6 +2799,27 @@ mod tests {
         }
         let f = found("| Product | Price |\n|---|---|\n| Orion Board | 12 |\n");
         assert!(f.iter().all(|(_, _, c)| *c < 0.5), "{f:?}");
+    }
+
+    #[test]
+    fn vcard_lines_and_initials() {
+        let f = found("BEGIN:VCARD\nN:Chappuis;Thibault;;;\nADR;TYPE=HOME:;;Rue du Bourg 30;Payerne;;8622;Switzerland\nEND:VCARD");
+        for (e, v) in [
+            (Entity::Person, "Chappuis"),
+            (Entity::Person, "Thibault"),
+            (Entity::Location, "Rue du Bourg 30"),
+            (Entity::Location, "Payerne"),
+            (Entity::Location, "8622"),
+            (Entity::Location, "Switzerland"),
+        ] {
+            assert!(f.iter().any(|(fe, s, _)| *fe == e && s == v), "{v}: {f:?}");
+        }
+        let f = found("Das Paket für A. W. Kowalski wurde abgegeben.");
+        assert!(
+            f.iter()
+                .any(|(e, s, _)| *e == Entity::Person && s == "A. W. Kowalski"),
+            "{f:?}"
+        );
     }
 
     #[test]
