@@ -1,7 +1,8 @@
 //! Memory under concurrency (issue 13): holds `--streams` (default 1,000) streaming chat
 //! requests open through a real `ledgergate` process at once, each answered by a slow
 //! upstream stream (one chunk every 250 ms, 20 chunks), and reports the gateway's
-//! resident set size before, while all streams are open, and after.
+//! resident set size before, at its peak while streams are open, once all are open and
+//! admitted (settled), and after.
 //!
 //! Run: `cargo bench --bench streams [-- --streams 1000 --durability fsync]`.
 
@@ -46,7 +47,7 @@ fn main() {
     let done = Arc::new(AtomicUsize::new(0));
     let body = realistic_body(true);
     let started = Instant::now();
-    let (peak, peak_open) = rt.block_on(async {
+    let ((peak, peak_open), settled) = rt.block_on(async {
         let client = reqwest::Client::builder()
             .pool_max_idle_per_host(streams)
             .build()
@@ -76,12 +77,20 @@ fn main() {
                 done.fetch_add(1, Ordering::SeqCst);
             });
         }
-        // The peak: sampled while streams are open, until they start to finish.
+        // The peak: sampled while streams are open, until they start to finish. It
+        // usually falls while requests are still being admitted (parsed, screened,
+        // waiting for their audit record); the settled figure is the last sample with
+        // every stream open and none finished: what the open streams themselves hold.
         let mut peak = (0.0f64, 0);
+        let mut settled = None;
         while done.load(Ordering::SeqCst) == 0 && started.elapsed() < Duration::from_secs(60) {
             let rss = gateway.rss_mib().unwrap_or(f64::NAN);
+            let now_open = open.load(Ordering::SeqCst);
             if rss > peak.0 {
-                peak = (rss, open.load(Ordering::SeqCst));
+                peak = (rss, now_open);
+            }
+            if now_open == streams && done.load(Ordering::SeqCst) == 0 {
+                settled = Some(rss);
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -89,7 +98,7 @@ fn main() {
         {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        peak
+        (peak, settled)
     });
     let after = gateway.rss_mib().unwrap_or(f64::NAN);
     println!(
@@ -99,6 +108,10 @@ fn main() {
     println!("|---|---:|");
     println!("| idle, after start | {idle:.1} |");
     println!("| peak, {peak_open} of {streams} streams open at once | {peak:.1} |");
+    match settled {
+        Some(rss) => println!("| all {streams} streams open, settled | {rss:.1} |"),
+        None => println!("| all {streams} streams open, settled | never all open at once |"),
+    }
     println!(
         "| after all {} streams finished | {after:.1} |",
         done.load(Ordering::SeqCst)

@@ -195,4 +195,12 @@ async fn the_gateway_runs_without_transparent_huge_pages() {
     };
     // Any other process here shows 1 (the test's own status does).
     assert_eq!(line.split_whitespace().nth(1), Some("0"), "{line}");
+    // Not one huge page either, not even from the allocations made before `main`.
+    let rollup = std::fs::read_to_string(format!("/proc/{}/smaps_rollup", gw.child.id())).unwrap();
+    let huge = rollup.lines().find(|l| l.starts_with("AnonHugePages:"));
+    assert_eq!(
+        huge.and_then(|l| l.split_whitespace().nth(1)),
+        Some("0"),
+        "{huge:?}"
+    );
 }

@@ -14,6 +14,7 @@ pub mod restore;
 pub mod rules;
 pub mod scanner;
 mod shared;
+mod wordset;
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;

@@ -22,9 +22,9 @@ pub async fn chat_completions(
     State(gw): State<Gateway>,
     meta: RequestMeta,
     caller: Caller,
-    JsonBody(body): JsonBody,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
-    let request = ChatRequest::parse(&body)?; // openai/: unknown fields kept
+    let request = body.parsed(ChatRequest::parse)?; // openai/: unknown fields kept
     let openai = Egress {
         shape: None,
         framing: OpenAiFraming,

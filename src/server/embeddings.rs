@@ -18,9 +18,9 @@ pub async fn embeddings(
     State(gw): State<Gateway>,
     meta: RequestMeta,
     caller: Caller,
-    JsonBody(body): JsonBody,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut request = EmbeddingsRequest::parse(&body)?;
+    let mut request = body.parsed(EmbeddingsRequest::parse)?;
     let model = gw.resolve_model(request.model())?;
     request.set_model(&model);
     let mut admitted = admit(&gw, &meta, &caller, &model, &mut request, |r| {

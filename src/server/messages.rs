@@ -31,9 +31,9 @@ pub async fn messages(
     State(gw): State<Gateway>,
     meta: RequestMeta,
     caller: Caller,
-    JsonBody(body): JsonBody,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
-    let request = to_chat_request(&body)?; // messages/: Anthropic -> OpenAI, or 400
+    let request = body.parsed(to_chat_request)?; // messages/: Anthropic -> OpenAI, or 400
     let anthropic = Egress {
         shape: Some(|v| to_message(v).map_err(|e| e.to_string())),
         framing: AnthropicFraming(EventShaper::new()),

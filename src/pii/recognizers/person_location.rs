@@ -10,82 +10,47 @@
 //! villages.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use super::{whole, Pattern, CONTEXT_BOOST};
 use crate::pii::entity::Entity;
 use crate::pii::scanner::Finding;
+use crate::pii::wordset::{WordHasher, WordList};
 
-/// A multiply-rotate hash over eight bytes at a time (FxHash's scheme): the sets are
-/// fixed public data, so hash flooding is not a concern, and the word scan hashes a
-/// few capitalised words per sentence, where SipHash's or a byte-at-a-time hash's cost
-/// would dominate.
-#[derive(Default)]
-struct WordHasher(u64);
-
-const SEED: u64 = 0xf135_7aea_2e62_a9c5;
-
-impl WordHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0 ^ word).wrapping_mul(SEED).rotate_left(26);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-}
-
+/// The small sets, built from lists in this file.
 type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 
 /// First names: the U.S. Census lists plus the names common in the European countries
 /// whose languages are read (nam_dict, see `data/README.md`).
-static FIRST: LazyLock<WordSet> = LazyLock::new(|| {
-    let mut set = lines(include_str!("../data/first_names.txt"));
-    set.extend(lines(include_str!("../data/first_names_eu.txt")));
-    set
+static FIRST: LazyLock<WordList> = LazyLock::new(|| {
+    lines(concat!(
+        include_str!("../data/first_names.txt"),
+        "\n",
+        include_str!("../data/first_names_eu.txt")
+    ))
 });
-static LAST: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/last_names.txt")));
-static PLACES: LazyLock<WordSet> = LazyLock::new(|| lines(include_str!("../data/places.txt")));
+static LAST: LazyLock<WordList> = LazyLock::new(|| lines(include_str!("../data/last_names.txt")));
+static PLACES: LazyLock<WordList> = LazyLock::new(|| lines(include_str!("../data/places.txt")));
 /// Smaller towns (GeoNames, 5,000+ inhabitants, in the countries whose languages are
-/// read): reported only after a place cue ("in", "from", "nach", "à", ...).
-static TOWNS: LazyLock<WordSet> = LazyLock::new(|| {
-    let mut set = lines(include_str!("../data/towns.txt"));
-    // Villages of 500 to 4,999 inhabitants (GeoNames cities500), minus ordinary words
-    // and first names: read, like the towns, only after a place cue.
-    set.extend(lines(include_str!("../data/villages.txt")));
-    set
+/// read): reported only after a place cue ("in", "from", "nach", "à", ...). With them
+/// the villages of 500 to 4,999 inhabitants (GeoNames cities500), minus ordinary words
+/// and first names: read, like the towns, only after a place cue.
+static TOWNS: LazyLock<WordList> = LazyLock::new(|| {
+    lines(concat!(
+        include_str!("../data/towns.txt"),
+        "\n",
+        include_str!("../data/villages.txt")
+    ))
 });
 /// Ordinary words of the six languages, lower case (wordfreq, see `data/README.md`):
 /// evidence that an unlisted capitalised run names a thing rather than a person.
-static COMMON: LazyLock<WordSet> =
+static COMMON: LazyLock<WordList> =
     LazyLock::new(|| lines(include_str!("../data/common_words.txt")));
 
-fn lines(s: &'static str) -> WordSet {
-    s.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+/// The list's non-empty lines, trimmed, as a compact set (`pii::wordset`).
+fn lines(s: &'static str) -> WordList {
+    WordList::from_lines(s)
 }
 
 /// Loads the lists now rather than on the first request.
@@ -1429,7 +1394,7 @@ fn lower_letters(w: &str) -> bool {
 }
 
 /// Whether `w` (lower case) with its first letter capitalised is in `set`.
-fn capitalised_in(w: &str, set: &WordSet) -> bool {
+fn capitalised_in(w: &str, set: &WordList) -> bool {
     let mut buf = [0u8; 24];
     let b = w.as_bytes();
     if b.len() <= buf.len() && b[0].is_ascii() {
