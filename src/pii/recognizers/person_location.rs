@@ -1935,7 +1935,9 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
 fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
     let ws = words(text);
     let b = text.as_bytes();
-    let word = |i: usize| &text[ws[i].start..ws[i].end];
+    // Each word sliced once: the rules ask for the same words many times.
+    let strs: Vec<&str> = ws.iter().map(|w| &text[w.start..w.end]).collect();
+    let word = |i: usize| strs[i];
     // Joined by exactly one space (or a hyphen-free single space): part of one name.
     let adjacent =
         |i: usize| i + 1 < ws.len() && ws[i + 1].start == ws[i].end + 1 && b[ws[i].end] == b' ';
