@@ -337,3 +337,46 @@ fn record_numbers_and_phones_after_labels_in_six_languages() {
         assert_eq!(redacted, text, "{findings:?}");
     }
 }
+
+/// Issue 12 harmless texts by class: a place as the modifier of an English noun or
+/// opening a run that ends in a thing's head noun, a person's name before an English
+/// head noun or after an institution's, ward's or dish's opener, a company's own
+/// product after `our`, a score read as a house number; names and a person's workplace
+/// are still read.
+#[test]
+fn things_named_after_people_and_places_are_not_people_or_addresses() {
+    for text in [
+        "Our Oslo office closes early on Friday.",
+        "Tickets for Queens Park Rangers are sold out.",
+        "Rosalind Franklin fellowship applications close in May.",
+        "Results from Vera Rubin telescope data are out.",
+        "Final score: Harrogate Town 2, Forest Green Rovers 1.",
+        "Die Zimmer in Krankenhaus Maria Hilf werden renoviert.",
+        "Reunión en Hospital Severo Ochoa a las diez.",
+        "Booked a table near Gare Saint-Lazare for Tuesday.",
+        "Aufnahme auf Station Paul Ehrlich im dritten Stock.",
+        "Onze Gerrit Rietveld Stoel is uitverkocht.",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert_eq!(redacted, text, "{findings:?}");
+    }
+    for (text, entity, value) in [
+        (
+            "Please call Maria Hofstetter about the Oslo office.",
+            "PERSON",
+            "Hofstetter",
+        ),
+        (
+            "She worked in our Dortmund office for years.",
+            "LOCATION",
+            "Dortmund",
+        ),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(value), "{redacted} {findings:?}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == entity),
+            "{findings:?}"
+        );
+    }
+}

@@ -487,7 +487,12 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Search Reports Insights Notes Planner Backup Ops DevOps Pipeline Pipelines Registry \
      Manager Framework Toolkit Library Protocol Bot Bots Assist Copilot Agent Agents \
      Audit Invoicer Pager Timesheet Scheduler Capture Sensor Recipes Dock Mesh Archive \
-     Analytics Construct CRM POS HR Kiosk Print Store Share Books Foundry"
+     Analytics Construct CRM POS HR Kiosk Print Store Share Books Foundry \
+     Prize Award Awards Medal Trophy Cup Line Express Stadium Stadion ArenA Stiftung Fonds \
+     Cultuurfonds Trust Fund Preis Prijs Treaty Regulation Directive Rangers United \
+     Hotspur Wanderers Rovers Albion Canadiens Leafs Telescope Airport Airfield \
+     Hauptbahnhof Centraal Centrale Theatre Theater Museum Gallery Programme Memorial \
+     Lecture Torte Kuchen Strudel Pie Cake Sponge Pudding Salad Soup Stew Tart Waffles Vlaai"
         .split_whitespace()
         .chain(CONSUMER_HEADS.split_whitespace())
         .collect()
@@ -523,7 +528,16 @@ fn thing_opener(w: &str) -> bool {
          Construcciones Construction Constructions Bodegas Talleres Transportes Hermanos \
          Industrias Grupo Groupe Gruppo Kellerei Brauerei Bouwbedrijf Edilizia Costruzioni \
          Autocares Ferreterías Boulangerie Brasserie Trattoria Osteria Bäckerei Metzgerei \
-         Squad Hackathon Sprint Guild Tribe Chapter"
+         Squad Hackathon Sprint Guild Tribe Chapter \
+         Hospital Hôpital Ospedale Clínica Clinica Clinique Klinik Krankenhaus Ziekenhuis \
+         Kliniek Station Unité Unidad Pabellón Padiglione Reparto Afdeling Paviljoen \
+         Service Fondation Fondazione Fundación Fundació Stichting Institut Instituto \
+         Istituto Premio Prix Stade Estadio Stadio Aeropuerto Aeroporto Aéroport Flughafen \
+         Luchthaven Universidad Università Université Universiteit Universität Museo Musée \
+         Teatro Théâtre Gare Bahnhof Estación Stazione AZ UZ \
+         Bœuf Boeuf Coq Poulet Pollo Filet Filete Filetto Crêpe Crêpes Madeleines \
+         Gratin Soufflé Tortilla Patatas Huevos Croquetas Pâté Terrine Velouté Mousse \
+         Carpaccio Saltimbocca Vitello Stoofvlees"
             .split_whitespace()
             .collect()
     });
@@ -813,6 +827,41 @@ fn street_name_before(text: &str, start: usize) -> bool {
 /// Whether `w` ends product, service and company names (`THING_HEADS`).
 fn thing_head(w: &str) -> bool {
     THING_HEADS.contains(w)
+}
+
+/// English nouns that take a place's name as a modifier (`Amsterdam office`, `Cardiff
+/// call centre`, `Dublin region`, `Bologna process`): the place names a site of a
+/// company or a thing, not where someone lives.
+fn modifier_head(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        "office offices team teams site sites plant plants depot depots warehouse warehouses \
+         branch branches studio studios lab labs laboratory call data region regions cluster \
+         clusters hub hubs desk port terminal headquarters hq campus factory facility \
+         datacenter datacentre store flagship showroom subsidiary entity tenant instance \
+         deployment rollout servers server node nodes zone zones process treaty agreement \
+         convention summit accord protocol declaration marathon derby"
+            .split_whitespace()
+            .collect()
+    });
+    SET.contains(w)
+}
+
+/// English nouns after a person's name that make the name a thing's (`James Webb
+/// telescope`, `Marie Curie grant`, `Charles de Gaulle airport`, `Tesla coil`,
+/// `Levenshtein distance`): awards, buildings, instruments, laws and methods.
+fn eponym_head(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        "telescope grant grants fellowship fellowships scholarship scholarships prize prizes \
+         award awards medal lecture lectures airport bridge tunnel tower building wing \
+         foundation institute museum library stadium arena theatre theater school college \
+         university hospital clinic programme fund trust memorial satellite satellites probe \
+         coil burner socket counter theorem equation transform filter algorithm distance \
+         equilibrium classifier blur radar syndrome disease manoeuvre maneuver principle \
+         conjecture line committee cup trophy"
+            .split_whitespace()
+            .collect()
+    });
+    SET.contains(w)
 }
 
 /// A word whose hyphen leads to a lower-case part (`Trail-flow`, `Filters-Ansicht` is
@@ -1125,6 +1174,37 @@ fn is_determiner(w: &str) -> bool {
             .collect()
     });
     lowered(w, |l| SET.contains(l))
+}
+
+/// Possessives of the first person plural (`our`, `unser`, `notre`, `nuestro`, `nostro`,
+/// `onze`): a company's own product or team follows them, not a person's full name
+/// (`Our Albert Heijn now ships with`, `Notre Douwe Egberts intègre`).
+fn possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "our"
+            | "Our"
+            | "unser"
+            | "Unser"
+            | "unsere"
+            | "Unsere"
+            | "unseren"
+            | "unserem"
+            | "notre"
+            | "Notre"
+            | "nos"
+            | "Nos"
+            | "nuestro"
+            | "Nuestro"
+            | "nuestra"
+            | "Nuestra"
+            | "nostro"
+            | "nostra"
+            | "onze"
+            | "Onze"
+            | "ons"
+            | "Ons"
+    )
 }
 
 /// Calls `f` with `w` in lower case (`str::to_lowercase`): an ASCII word (nearly all)
@@ -1686,7 +1766,30 @@ fn postcode_town(s: &str) -> Option<(usize, f32)> {
 }
 
 fn street(s: &str) -> Option<(usize, f32)> {
+    if score_shape(s) {
+        return None;
+    }
     whole(s.trim_end_matches([',', ' ']), 0.75)
+}
+
+/// A match score read as a house number and a street (`Aston Villa 1, Queens Park
+/// Rangers 4`, `Real Sociedad 0, Athletic Club 0`): a number, a comma and a club's name
+/// ending in a word that names clubs as often as streets. English addresses put no comma
+/// after the house number.
+fn score_shape(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 || !s[digits..].starts_with(", ") {
+        return false;
+    }
+    let last = s
+        .trim_end_matches([',', ' ', '.'])
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    matches!(
+        last,
+        "Park" | "Forest" | "Club" | "Palace" | "Villa" | "City" | "Green" | "Mount" | "Station"
+    )
 }
 
 fn postcode(s: &str) -> Option<(usize, f32)> {
@@ -2280,10 +2383,10 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         // run after them that is not a listed place names a thing (a ship, a product).
         if i > 0
             && gap(i) == " "
-            && matches!(
+            && (matches!(
                 word(i - 1),
                 "the" | "The" | "het" | "Het" | "le" | "Le" | "el" | "El" | "il" | "Il"
-            )
+            ) || (possessive(word(i - 1)) && !site_noun(w)))
             && adjacent(i)
             && title_case(word(i + 1))
             && !cue(i, TITLE)
@@ -2387,7 +2490,18 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         }
         // `Summit Planner`, `Solvay Chemicals`: a place's name opening a product's or a
         // company's.
-        if place_end.is_some_and(|last| adjacent(last) && thing_head(word(last + 1))) {
+        // `Amsterdam office`, `Dublin region`: a place as the modifier of an English noun.
+        // `Queens Park Rangers`, `Santa Clara County Fair`, `Lisbon Treaty`: a place opening
+        // a capitalised run that ends in a thing's head noun.
+        // Not after a place preposition and a possessive: `worked in our Evansville
+        // office` says where a person works.
+        let own_site = i >= 2 && possessive(word(i - 1)) && place_preposition(word(i - 2));
+        if place_end.is_some_and(|last| {
+            adjacent(last)
+                && (thing_head(word(last + 1))
+                    || (modifier_head(word(last + 1)) && !own_site)
+                    || (extend(last, 3) > last && thing_head(word(extend(last, 3)))))
+        }) {
             place_end = None;
             town = false;
         }
@@ -2560,6 +2674,16 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                         && (contact_follows(text, ws[last].end)
                             || (cue_near(i, last, PERSON_CUE) && !thing_before)))
             });
+        // `James Webb telescope`, `Marie Curie grant`, `Charles de Gaulle airport`: a name
+        // before an English head noun names a thing.
+        let run = extend(i, 3);
+        if !(after_title || after_label || after_greeting || street_name)
+            && adjacent(run)
+            && eponym_head(word(run + 1))
+        {
+            i = run.max(place_end.unwrap_or(i)) + 1;
+            continue;
+        }
         if not_name(w) || cue(i, TITLE) || street_name || site_noun(w) {
             // Sentence words and titles are never the start of a name.
         } else if let Some(last) = thing_end {
