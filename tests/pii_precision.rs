@@ -64,6 +64,9 @@ fn decoys_are_left_alone() {
         "Transfer EUR 1.234.567,89 before Friday.",
         "Ticket 536221234 was closed.",
         "The batch contains 123456789 rows.",
+        "Open the firewall for port range 36195-64726.",
+        "Telemetry sample 3727 474 8414 arrived late.",
+        "Resultado: Atlético Nacional 2-1 Millonarios el 2025-07-27.",
     ] {
         let (redacted, findings) = redact_json(&[], text);
         let touched: Vec<_> = findings.iter().filter(|f| f["action"] != "allow").collect();
@@ -376,6 +379,27 @@ fn things_named_after_people_and_places_are_not_people_or_addresses() {
         assert!(!redacted.contains(value), "{redacted} {findings:?}");
         assert!(
             findings.iter().any(|f| f["entity"] == entity),
+            "{findings:?}"
+        );
+    }
+}
+
+/// A number read out after `plus` in a transcript, its groups written as numerals, is an
+/// international phone number when the plan says so.
+#[test]
+fn a_spoken_plus_and_numerals_are_an_international_phone_number() {
+    for (text, digits) in [
+        (
+            "vous pouvez me rappeler au plus 33 4 36 83 66 50 merci",
+            "36 83",
+        ),
+        ("me pueden llamar al plus 34 692 82 09 12 gracias", "82 09"),
+        ("llámame al 55 1476 9021 por favor", "1476"),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(digits), "{redacted}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == "PHONE_NUMBER"),
             "{findings:?}"
         );
     }
