@@ -404,3 +404,53 @@ fn a_spoken_plus_and_numerals_are_an_international_phone_number() {
         );
     }
 }
+
+/// Issue 12 structured records: a delimited export under its header line (quoted CSV
+/// fields, `;`, tabs, columns aligned with spaces) and an SQL insert under its column
+/// list give each value its column's entity.
+#[test]
+fn delimited_exports_and_sql_inserts_take_their_columns() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "nom;adresse;npa;localite;tel\n\"Zurbriggen, Anaïs\";\"Chemin du Levant 7\";1920;Martigny;027 722 41 19\n",
+            &[
+                ("PERSON", "Zurbriggen, Anaïs"),
+                ("LOCATION", "Chemin du Levant 7"),
+                ("LOCATION", "1920"),
+                ("LOCATION", "Martigny"),
+                ("PHONE_NUMBER", "027 722 41 19"),
+            ],
+        ),
+        (
+            "Mitarbeiter  Rufnummer\nHUBER Theresia  0472 834519\nYücel Arda  0471 302218\n",
+            &[
+                ("PERSON", "HUBER Theresia"),
+                ("PERSON", "Yücel Arda"),
+                ("PHONE_NUMBER", "0472 834519"),
+            ],
+        ),
+        (
+            "INSERT INTO patients (id, last_name, first_name, dob, city, phone, mrn) VALUES\n  (77, 'Ó Ceallaigh', 'Bríd', '1961-02-03', 'Tralee', '0667123456', '5518820');",
+            &[
+                ("PERSON", "Ó Ceallaigh"),
+                ("PERSON", "Bríd"),
+                ("DATE_OF_BIRTH", "1961-02-03"),
+                ("LOCATION", "Tralee"),
+                ("MEDICAL_RECORD_NUMBER", "5518820"),
+            ],
+        ),
+    ];
+    for (text, values) in cases {
+        let (redacted, findings) = redact_json(&[], text);
+        for (entity, value) in *values {
+            assert!(
+                findings.iter().any(|f| f["entity"] == *entity
+                    && text[f["start"].as_u64().unwrap() as usize
+                        ..f["end"].as_u64().unwrap() as usize]
+                        .contains(value)),
+                "{entity} {value}: {findings:?}"
+            );
+            assert!(!redacted.contains(value), "{redacted}");
+        }
+    }
+}

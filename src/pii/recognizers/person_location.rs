@@ -1653,6 +1653,245 @@ fn table_values(text: &str, sep: usize, out: &mut Vec<Finding>) -> usize {
     line.min(text.len())
 }
 
+/// The kind of a column of a delimited export or of an SQL column list: the Markdown
+/// kinds, plus postcodes (`plz`, `npa`, `cap`, `cp`, `postcode`), record numbers (`mrn`,
+/// `patient_id`) and the people of staff lists (`Staff`, `Mitarbeiter`, `Contact`).
+#[derive(PartialEq, Clone, Copy)]
+enum Field {
+    Column(Column),
+    Postcode,
+    Record,
+}
+
+fn field_kind(header: &str) -> Field {
+    let h = header
+        .trim()
+        .trim_matches(['"', '`', '\'', '[', ']'])
+        .to_lowercase();
+    let h = h.replace(['_', '-'], " ");
+    let words: Vec<&str> = h.split_whitespace().collect();
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
+    if has(&[
+        "plz",
+        "npa",
+        "cap",
+        "cp",
+        "zip",
+        "postcode",
+        "postleitzahl",
+        "postal",
+        "zipcode",
+    ]) {
+        Field::Postcode
+    } else if has(&["mrn", "nhc", "ipp", "pid", "chart"]) || h.contains("record") {
+        Field::Record
+    } else if has(&["dob", "birthdate"]) {
+        Field::Column(Column::Birth)
+    } else if has(&[
+        "street", "strasse", "straße", "rue", "calle", "via", "straat", "city", "town",
+    ]) {
+        Field::Column(Column::Place)
+    } else if has(&[
+        "staff",
+        "employee",
+        "mitarbeiter",
+        "employé",
+        "empleado",
+        "dipendente",
+        "medewerker",
+        "contact",
+        "kontakt",
+        "contacto",
+        "contatto",
+        "first",
+        "last",
+        "given",
+        "family",
+    ]) && !has(&["phone", "email", "mail", "tel"])
+    {
+        Field::Column(Column::Name)
+    } else if has(&[
+        "mobil",
+        "cellulaire",
+        "line",
+        "ligne",
+        "linea",
+        "línea",
+        "lijn",
+        "rufnummer",
+    ]) {
+        Field::Column(Column::Phone)
+    } else {
+        Field::Column(column_kind(&h))
+    }
+}
+
+/// The entity of a cell under a column of kind `kind`, if its content fits the kind.
+fn cell_entity(kind: Field, cell: &str) -> Option<Entity> {
+    let digits = cell.bytes().filter(u8::is_ascii_digit).count();
+    let letters = cell.chars().any(char::is_alphabetic);
+    match kind {
+        Field::Column(Column::Name) if letters && digits == 0 => Some(Entity::Person),
+        Field::Column(Column::Place | Column::Address) if letters => Some(Entity::Location),
+        Field::Postcode if digits >= 3 && cell.len() <= 10 => Some(Entity::Location),
+        Field::Record if digits >= 4 && cell.len() <= 20 => Some(Entity::MedicalRecordNumber),
+        Field::Column(Column::Birth) if digits >= 4 => Some(Entity::DateOfBirth),
+        Field::Column(Column::Phone)
+            if (7..=18).contains(&digits)
+                && cell.starts_with(|c: char| c == '+' || c == '(' || c.is_ascii_digit()) =>
+        {
+            Some(Entity::PhoneNumber)
+        }
+        _ => None,
+    }
+}
+
+/// Splits the line `text[start..end]` into fields at `delim` (`"  "`: a run of two or
+/// more spaces), double quotes protecting delimiters inside a field; each field's trimmed
+/// span without its quotes.
+fn split_fields(text: &str, start: usize, end: usize, delim: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut fields = Vec::new();
+    let mut field = start;
+    let mut k = start;
+    let mut quoted = false;
+    let push = |fields: &mut Vec<(usize, usize)>, a: usize, z: usize| {
+        let raw = &text[a..z];
+        let lead = raw.len() - raw.trim_start().len();
+        let t = raw.trim();
+        let (mut a, mut z) = (a + lead, a + lead + t.len());
+        if z > a + 1 && b[a] == b'"' && b[z - 1] == b'"' {
+            a += 1;
+            z -= 1;
+        }
+        fields.push((a, z));
+    };
+    while k < end {
+        if b[k] == b'"' {
+            quoted = !quoted;
+        } else if !quoted && b[k..end].starts_with(delim.as_bytes()) {
+            push(&mut fields, field, k);
+            k += delim.len();
+            if delim == "  " {
+                while k < end && b[k] == b' ' {
+                    k += 1;
+                }
+            }
+            field = k;
+            continue;
+        }
+        k += 1;
+    }
+    push(&mut fields, field, end);
+    fields
+}
+
+/// A delimited export under a header line (`name;adresse;plz;ort;telefon`, `nom,
+/// adresse, npa`, a tab-separated sheet, a staff list in columns `Name  Ext  Mobile`):
+/// each field under a header naming a person, a place, a postcode, a birth date, a record
+/// or a phone number is that value, quoted fields included (`"Rochat, Loïc"`). The line
+/// at `start` must be the header: two or more short fields without digits, one of them
+/// of a known kind. Reads only the export's own lines; returns where it ends.
+fn header_rows(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |p| at + p);
+    let end = line_end(start);
+    let head = &text[start..end];
+    if head.len() > 200 || head.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let delim = [";", "\t", "  ", ","]
+        .into_iter()
+        .find(|d| head.contains(d))?;
+    let cols = split_fields(text, start, end, delim);
+    if cols.len() < 2 || cols.iter().any(|&(a, z)| z <= a || z - a > 32) {
+        return None;
+    }
+    let kinds: Vec<Field> = cols.iter().map(|&(a, z)| field_kind(&text[a..z])).collect();
+    if kinds.iter().all(|k| *k == Field::Column(Column::Other)) {
+        return None;
+    }
+    let mut line = end + 1;
+    let mut rows = 0;
+    while line < text.len() {
+        let e = line_end(line);
+        let cells = split_fields(text, line, e, delim);
+        if cells.len() != cols.len() {
+            break;
+        }
+        for (&kind, &(a, z)) in kinds.iter().zip(&cells) {
+            if let Some(entity) = cell_entity(kind, &text[a..z]) {
+                out.push(Finding::new(entity, a, z, 0.85, "table_column"));
+            }
+        }
+        rows += 1;
+        line = e + 1;
+    }
+    (rows > 0).then_some(line.min(text.len()))
+}
+
+/// An SQL insert with its column list (`INSERT INTO patients (id, last_name, first_name,
+/// dob, street, city, phone, mrn) VALUES (1042, 'Kowalski', 'Piotr', '1978-03-12', ...)`):
+/// each value under a column naming a person, a place, a birth date, a record or a phone
+/// number is that value. `start` is the `INSERT`; returns where the statement ends.
+fn sql_values(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    let stmt_end = text[start..].find(';').map_or(text.len(), |p| start + p);
+    let stmt = &text[start..stmt_end];
+    let open = stmt.find('(')?;
+    let close = open + stmt[open..].find(')')?;
+    let values = close + stmt[close..].to_ascii_uppercase().find("VALUES")?;
+    let cols = split_fields(text, start + open + 1, start + close, ",");
+    let kinds: Vec<Field> = cols.iter().map(|&(a, z)| field_kind(&text[a..z])).collect();
+    let mut at = start + values;
+    while let Some(p) = text[at..stmt_end].find('(') {
+        let tuple = at + p + 1;
+        // A tuple ends at the first `)` outside quotes.
+        let b = text.as_bytes();
+        let (mut k, mut quoted) = (tuple, false);
+        while k < stmt_end && (quoted || b[k] != b')') {
+            if b[k] == b'\'' {
+                quoted = !quoted;
+            }
+            k += 1;
+        }
+        let cells = split_quoted(text, tuple, k);
+        for (&kind, &(a, z)) in kinds.iter().zip(&cells) {
+            if let Some(entity) = cell_entity(kind, &text[a..z]) {
+                out.push(Finding::new(entity, a, z, 0.85, "table_column"));
+            }
+        }
+        at = k.min(stmt_end);
+        if at == stmt_end {
+            break;
+        }
+    }
+    Some(stmt_end)
+}
+
+/// The values of an SQL tuple body `text[start..end]`, split at commas outside single
+/// quotes; each trimmed, without its quotes.
+fn split_quoted(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut cells = Vec::new();
+    let (mut field, mut quoted) = (start, false);
+    for k in start..=end {
+        if k < end && b[k] == b'\'' {
+            quoted = !quoted;
+        } else if k == end || (!quoted && b[k] == b',') {
+            let raw = &text[field..k];
+            let lead = raw.len() - raw.trim_start().len();
+            let t = raw.trim();
+            let (mut a, mut z) = (field + lead, field + lead + t.len());
+            if z > a + 1 && b[a] == b'\'' && b[z - 1] == b'\'' {
+                a += 1;
+                z -= 1;
+            }
+            cells.push((a, z));
+            field = k + 1;
+        }
+    }
+    cells
+}
+
 /// A vCard's `N:` or `ADR:` line (RFC 6350: `N:Roe;Jane;;;`, `ADR;TYPE=HOME:;;12 Main
 /// Street;Dingle;;V92 X2Y3;Ireland`): every non-empty field after the colon is a PERSON
 /// (`N`) or a LOCATION (`ADR`) value. `name_end` ends the property name, which must be
@@ -2265,6 +2504,19 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         if ws[i].start > table_end && g.contains('|') {
             if let Some(p) = g.find("|---").or_else(|| g.find("| ---")) {
                 table_end = table_values(text, ws[i].start - g.len() + p, out);
+            }
+        }
+        // A delimited export under its header line, an SQL insert under its column list:
+        // each field is its column's value. Tried at a line's first word only.
+        if ws[i].start >= table_end && (i == 0 || g.contains('\n')) {
+            let line_start = text[..ws[i].start].rfind('\n').map_or(0, |p| p + 1);
+            let read = if w == "INSERT" {
+                sql_values(text, ws[i].start, out)
+            } else {
+                header_rows(text, line_start, out)
+            };
+            if let Some(end) = read {
+                table_end = end;
             }
         }
         // A vCard's structured name or address line: each field is a value.
