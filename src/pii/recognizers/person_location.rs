@@ -1802,6 +1802,14 @@ fn header_rows(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize
     let delim = [";", "\t", "  ", ","]
         .into_iter()
         .find(|d| head.contains(d))?;
+    // Cheap refusals first: a header has rows under it, a short first field and no
+    // sentence punctuation (`Ext.` is an abbreviation).
+    if end >= text.len()
+        || head.find(delim).is_some_and(|p| p > 32)
+        || head.contains(['!', '?', ':'])
+    {
+        return None;
+    }
     let cols = split_fields(text, start, end, delim);
     if cols.len() < 2 || cols.iter().any(|&(a, z)| z <= a || z - a > 32) {
         return None;
