@@ -454,3 +454,57 @@ fn delimited_exports_and_sql_inserts_take_their_columns() {
         }
     }
 }
+
+/// Issue 12 names by class: surname in capitals before a first name, capitals after a
+/// name label, the airline's `SURNAME/GIVEN`, a listed first name and surname in
+/// capitals, a display name before its address, a chat export's speaker, a first name
+/// after thanks; codes in capitals after a label are not names.
+#[test]
+fn names_in_capitals_display_names_and_chat_speakers_are_people() {
+    for (text, name) in [
+        (
+            "Antragsteller: GRUBER Magdalena, wohnhaft in Meran.",
+            "GRUBER",
+        ),
+        (
+            "AVIS. Par jugement du tribunal, MOTTIER, Ludivine, est citée.",
+            "MOTTIER",
+        ),
+        (
+            "TITULAIRE : ROMAIN DAFFLON\nIBAN : CH93 0076 2011 6238 5295 7",
+            "DAFFLON",
+        ),
+        ("NAME PHAM/QUANGHUY MR\nFROM BRU TO LIS", "PHAM"),
+        (
+            "LIEFERUNG AN MARTINA KERSCHBAUMER, BITTE KLINGELN.",
+            "KERSCHBAUMER",
+        ),
+        (
+            "Reservierung bestätigt. Hannes Obexer <h.obexer@example.org> · Bozen",
+            "Obexer",
+        ),
+        (
+            "[03/04/2026, 10:02] wilmer quispe: ya llegué a casa",
+            "quispe",
+        ),
+        ("Danke Magdalena, Ihre Buchung ist bestätigt.", "Magdalena"),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(name), "{redacted} {findings:?}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == "PERSON"),
+            "{findings:?}"
+        );
+    }
+    for text in [
+        "Refund to IBAN: GB51 MIDL 4552 8121 9148 14 tomorrow.",
+        "Patient ID PT-2020-189059 was discharged.",
+        "[15:13] lea: the build is green again",
+    ] {
+        let (_, findings) = redact_json(&[], text);
+        assert!(
+            findings.iter().all(|f| f["entity"] != "PERSON"),
+            "{text}: {findings:?}"
+        );
+    }
+}

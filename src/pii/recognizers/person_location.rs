@@ -180,6 +180,10 @@ const LABELS: &[&str] = &[
     "titolare",
     "inhaber",
     "destinataire",
+    "titulaire",
+    "kontoinhaber",
+    "intestatario",
+    "rekeninghouder",
     "remitente",
     "mittente",
     "afzender",
@@ -245,6 +249,12 @@ const GREETINGS: &[&str] = &[
     "besos",
     "abrazos",
     "baci",
+    // Thanks before a first name: `Danke Cem,`, `Merci Thierry,`, `Gracias Ewa,`.
+    "danke",
+    "merci",
+    "gracias",
+    "grazie",
+    "bedankt",
 ];
 const PERSON_CUES: &[&str] = &[
     "name",
@@ -530,7 +540,7 @@ fn thing_opener(w: &str) -> bool {
          Autocares Ferreterías Boulangerie Brasserie Trattoria Osteria Bäckerei Metzgerei \
          Squad Hackathon Sprint Guild Tribe Chapter \
          Hospital Hôpital Ospedale Clínica Clinica Clinique Klinik Krankenhaus Ziekenhuis \
-         Kliniek Station Unité Unidad Pabellón Padiglione Reparto Afdeling Paviljoen \
+         Kliniek Station Unit Unité Unidad Pabellón Padiglione Reparto Afdeling Paviljoen \
          Service Fondation Fondazione Fundación Fundació Stichting Institut Instituto \
          Istituto Premio Prix Stade Estadio Stadio Aeropuerto Aeroporto Aéroport Flughafen \
          Luchthaven Universidad Università Université Universiteit Universität Museo Musée \
@@ -1523,6 +1533,172 @@ fn name_like(w: &str) -> bool {
         && !SENTENCE_WORDS.contains(w)
         && !PLACES.contains(w)
         && !lower_compound(w)
+}
+
+/// Whether `w` is written in capitals: two or more letters and no lower-case one.
+fn all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() || c.is_ascii_digit() {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+    }
+    letters >= 2
+}
+
+/// Whether `w`, written in capitals, is in `set` as a name is written (`AGNIESZKA` ->
+/// `Agnieszka`, `ÖZTÜRK` -> `Öztürk`).
+fn caps_in(w: &str, set: &WordList) -> bool {
+    let mut buf = [0u8; 24];
+    if w.is_ascii() && w.len() <= buf.len() {
+        for (k, (d, c)) in buf.iter_mut().zip(w.bytes()).enumerate() {
+            *d = if k == 0 { c } else { c.to_ascii_lowercase() };
+        }
+        return std::str::from_utf8(&buf[..w.len()]).is_ok_and(|c| set.contains(c));
+    }
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let c: String = std::iter::once(first)
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    set.contains(c.as_str()) || fold_accents(&c).is_some_and(|f| set.contains(f.as_str()))
+}
+
+/// Name particles written in capitals (`DA SILVA`, `VAN DAMME`, `OSPINA Y ZAMORA`).
+fn caps_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "DA" | "DE"
+            | "DEL"
+            | "DI"
+            | "DOS"
+            | "DAS"
+            | "VAN"
+            | "DER"
+            | "DEN"
+            | "VON"
+            | "EL"
+            | "AIT"
+            | "AP"
+            | "AB"
+            | "LA"
+            | "LE"
+            | "Y"
+            | "MAC"
+            | "MC"
+    )
+}
+
+/// A chat export's speaker: the line opens with a bracketed time stamp (`[17/05/2026,
+/// 09:12] `) and up to four words without digits end at a colon. The last word's index.
+fn chat_speaker(text: &str, ws: &[Word], i: usize) -> Option<usize> {
+    let line_start = text[..ws[i].start].rfind('\n').map_or(0, |p| p + 1);
+    let stamp = &text[line_start..ws[i].start];
+    if !stamp.starts_with('[') || stamp.len() > 40 || !stamp.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Two to four words: a person's name, not a nickname (`lea`, `support-bot`, `j.b`).
+    for k in i..(i + 4).min(ws.len()) {
+        if k > i && &text[ws[k - 1].end..ws[k].start] != " " {
+            return None;
+        }
+        let w = &text[ws[k].start..ws[k].end];
+        if !w.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        if text[ws[k].end..].starts_with(": ") {
+            return (k > i).then_some(k);
+        }
+    }
+    None
+}
+
+/// A name written in capitals (forms, registers, boarding passes, courier notes):
+/// - a surname in capitals before a listed first name (`HOFER Kassian`, `THISSEN, Luc`,
+///   `"DA SILVA Rui"`);
+/// - capitals after a name label and its colon (`ACCOUNT HOLDER: FFION PARRY`);
+/// - the airline's `SURNAME/GIVEN` after a name label or before `MR`/`MS`;
+/// - a listed first name and one or two unlisted or surname words (`JAXON CHISHOLM`).
+///
+/// Returns (first word, last word, confidence); `label(k)` says whether word `k` is a
+/// name label.
+fn caps_name(
+    text: &str,
+    ws: &[Word],
+    i: usize,
+    label: impl Fn(usize) -> bool,
+) -> Option<(usize, usize, f32)> {
+    let word = |k: usize| &text[ws[k].start..ws[k].end];
+    let gap_after = |k: usize| {
+        if k + 1 < ws.len() {
+            &text[ws[k].end..ws[k + 1].start]
+        } else {
+            ""
+        }
+    };
+    let caps_word = |k: usize| k < ws.len() && all_caps(word(k));
+    // Up to three capitals words, particles only inside.
+    let mut last = i;
+    while last < i + 2 && gap_after(last) == " " && caps_word(last + 1) {
+        if caps_particle(word(last + 1)) && !(gap_after(last + 1) == " " && caps_word(last + 2)) {
+            break;
+        }
+        last += 1;
+    }
+    // A code, not a name: `ID PT-2020-189059`, `MR-2013-630850`, `ID 959-475-213`.
+    let after = text[ws[last].end..].trim_start_matches(' ');
+    if after.starts_with(|c: char| c == '-' || c == ':' || c.is_ascii_digit())
+        || (last == i && word(i).chars().count() <= 3)
+    {
+        return None;
+    }
+    let label_gap = if i > 0 && label(i - 1) {
+        text[ws[i - 1].end..ws[i].start].trim()
+    } else {
+        "-"
+    };
+    let labelled = matches!(label_gap, ":" | "=");
+    // `NGUYEN/THILAN MS`: the airline's surname and given names.
+    if gap_after(i) == "/" && caps_word(i + 1) {
+        let title = i + 2 < ws.len()
+            && gap_after(i + 1) == " "
+            && matches!(word(i + 2), "MR" | "MS" | "MRS" | "MISS" | "MSTR");
+        if labelled || label_gap.is_empty() || title {
+            return Some((i, i + 1, 0.8));
+        }
+    }
+    if labelled && !caps_particle(word(i)) {
+        return Some((i, last, 0.8));
+    }
+    // `HOFER Kassian`, `THISSEN, Luc`: capitals, then a listed first name in title case.
+    let g = gap_after(last);
+    if word(i).chars().count() >= 3 && matches!(g, " " | ", ") && last + 1 < ws.len() {
+        let next = word(last + 1);
+        if title_case(next)
+            && is_first(next)
+            && (!ordinary_word(word(i)) || caps_in(word(i), &LAST))
+        {
+            let mut end = last + 1;
+            if gap_after(end) == " " && end + 1 < ws.len() && is_first(word(end + 1)) {
+                end += 1;
+            }
+            return Some((i, end, 0.7));
+        }
+    }
+    // `JAXON CHISHOLM`: a listed first name that is no ordinary word, then surnames.
+    if last > i
+        && caps_in(word(i), &FIRST)
+        && !ordinary_word(word(i))
+        && (i + 1..=last)
+            .all(|k| caps_particle(word(k)) || caps_in(word(k), &LAST) || !ordinary_word(word(k)))
+        && !(i + 1..=last).any(|k| caps_in(word(k), &PLACES))
+    {
+        return Some((i, last, 0.7));
+    }
+    None
 }
 
 /// What a Markdown table's column holds, read from its header cell.
@@ -2539,6 +2715,39 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         if i == 0 || gap(i).contains(['.', '!', '?', ':', '\n']) {
             lower_sentence = w.starts_with(|c: char| c.is_lowercase());
         }
+        // A chat export's speaker (`[17/05/2026, 09:12] sepp innerhofer: ...`): the words
+        // between the bracketed time stamp opening the line and the colon.
+        if g.ends_with("] ") {
+            if let Some(last) = chat_speaker(text, &ws, i) {
+                out.push(Finding::new(
+                    Entity::Person,
+                    ws[i].start,
+                    ws[last].end,
+                    0.8,
+                    "person_names",
+                ));
+                i = last + 1;
+                continue;
+            }
+        }
+        if all_caps(w) {
+            if let Some((start, last, confidence)) = caps_name(text, &ws, i, |k| cue(k, LABEL)) {
+                out.push(Finding::new(
+                    Entity::Person,
+                    ws[start].start,
+                    ws[last].end,
+                    confidence,
+                    "person_names",
+                ));
+                i = last + 1;
+                continue;
+            }
+        }
+        // `AZ Jan Palfijn`, `UZ Brussel`: an opener in capitals names a hospital.
+        if thing_opener(w) && !title_case(w) && extend(i, 4) > i {
+            i = extend(i, 4) + 1;
+            continue;
+        }
         if !title_case(w) {
             // `"achternaam": "van den Heuvel"`: a surname with its particle under a label.
             if is_particle(w)
@@ -2622,6 +2831,24 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
                 "address_fields",
             ));
             i = last + 1;
+            continue;
+        }
+        // `Logan Sawatzky <sawatzky.logan@…>`: a display name before its address.
+        let display = extend(i, 4);
+        if text[ws[display].end..].starts_with(" <")
+            && text[ws[display].end + 2..]
+                .split(['>', ' ', '\n'])
+                .next()
+                .is_some_and(|a| a.contains('@'))
+        {
+            out.push(Finding::new(
+                Entity::Person,
+                ws[i].start,
+                ws[display].end,
+                0.85,
+                "person_names",
+            ));
+            i = display + 1;
             continue;
         }
         // `Project Juliet`, `Storm Daniel`: a named thing, not a person or a place.
