@@ -64,6 +64,9 @@ fn decoys_are_left_alone() {
         "Transfer EUR 1.234.567,89 before Friday.",
         "Ticket 536221234 was closed.",
         "The batch contains 123456789 rows.",
+        "Open the firewall for port range 36195-64726.",
+        "Telemetry sample 3727 474 8414 arrived late.",
+        "Resultado: Atlético Nacional 2-1 Millonarios el 2025-07-27.",
     ] {
         let (redacted, findings) = redact_json(&[], text);
         let touched: Vec<_> = findings.iter().filter(|f| f["action"] != "allow").collect();
@@ -335,5 +338,173 @@ fn record_numbers_and_phones_after_labels_in_six_languages() {
     ] {
         let (redacted, findings) = redact_json(&[], text);
         assert_eq!(redacted, text, "{findings:?}");
+    }
+}
+
+/// Issue 12 harmless texts by class: a place as the modifier of an English noun or
+/// opening a run that ends in a thing's head noun, a person's name before an English
+/// head noun or after an institution's, ward's or dish's opener, a company's own
+/// product after `our`, a score read as a house number; names and a person's workplace
+/// are still read.
+#[test]
+fn things_named_after_people_and_places_are_not_people_or_addresses() {
+    for text in [
+        "Our Oslo office closes early on Friday.",
+        "Tickets for Queens Park Rangers are sold out.",
+        "Rosalind Franklin fellowship applications close in May.",
+        "Results from Vera Rubin telescope data are out.",
+        "Final score: Harrogate Town 2, Forest Green Rovers 1.",
+        "Die Zimmer in Krankenhaus Maria Hilf werden renoviert.",
+        "Reunión en Hospital Severo Ochoa a las diez.",
+        "Booked a table near Gare Saint-Lazare for Tuesday.",
+        "Aufnahme auf Station Paul Ehrlich im dritten Stock.",
+        "Onze Gerrit Rietveld Stoel is uitverkocht.",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert_eq!(redacted, text, "{findings:?}");
+    }
+    for (text, entity, value) in [
+        (
+            "Please call Maria Hofstetter about the Oslo office.",
+            "PERSON",
+            "Hofstetter",
+        ),
+        (
+            "She worked in our Dortmund office for years.",
+            "LOCATION",
+            "Dortmund",
+        ),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(value), "{redacted} {findings:?}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == entity),
+            "{findings:?}"
+        );
+    }
+}
+
+/// A number read out after `plus` in a transcript, its groups written as numerals, is an
+/// international phone number when the plan says so.
+#[test]
+fn a_spoken_plus_and_numerals_are_an_international_phone_number() {
+    for (text, digits) in [
+        (
+            "vous pouvez me rappeler au plus 33 4 36 83 66 50 merci",
+            "36 83",
+        ),
+        ("me pueden llamar al plus 34 692 82 09 12 gracias", "82 09"),
+        ("llámame al 55 1476 9021 por favor", "1476"),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(digits), "{redacted}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == "PHONE_NUMBER"),
+            "{findings:?}"
+        );
+    }
+}
+
+/// Issue 12 structured records: a delimited export under its header line (quoted CSV
+/// fields, `;`, tabs, columns aligned with spaces) and an SQL insert under its column
+/// list give each value its column's entity.
+#[test]
+fn delimited_exports_and_sql_inserts_take_their_columns() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "nom;adresse;npa;localite;tel\n\"Zurbriggen, Anaïs\";\"Chemin du Levant 7\";1920;Martigny;027 722 41 19\n",
+            &[
+                ("PERSON", "Zurbriggen, Anaïs"),
+                ("LOCATION", "Chemin du Levant 7"),
+                ("LOCATION", "1920"),
+                ("LOCATION", "Martigny"),
+                ("PHONE_NUMBER", "027 722 41 19"),
+            ],
+        ),
+        (
+            "Mitarbeiter  Rufnummer\nHUBER Theresia  0472 834519\nYücel Arda  0471 302218\n",
+            &[
+                ("PERSON", "HUBER Theresia"),
+                ("PERSON", "Yücel Arda"),
+                ("PHONE_NUMBER", "0472 834519"),
+            ],
+        ),
+        (
+            "INSERT INTO patients (id, last_name, first_name, dob, city, phone, mrn) VALUES\n  (77, 'Ó Ceallaigh', 'Bríd', '1961-02-03', 'Tralee', '0667123456', '5518820');",
+            &[
+                ("PERSON", "Ó Ceallaigh"),
+                ("PERSON", "Bríd"),
+                ("DATE_OF_BIRTH", "1961-02-03"),
+                ("LOCATION", "Tralee"),
+                ("MEDICAL_RECORD_NUMBER", "5518820"),
+            ],
+        ),
+    ];
+    for (text, values) in cases {
+        let (redacted, findings) = redact_json(&[], text);
+        for (entity, value) in *values {
+            assert!(
+                findings.iter().any(|f| f["entity"] == *entity
+                    && text[f["start"].as_u64().unwrap() as usize
+                        ..f["end"].as_u64().unwrap() as usize]
+                        .contains(value)),
+                "{entity} {value}: {findings:?}"
+            );
+            assert!(!redacted.contains(value), "{redacted}");
+        }
+    }
+}
+
+/// Issue 12 names by class: surname in capitals before a first name, capitals after a
+/// name label, the airline's `SURNAME/GIVEN`, a listed first name and surname in
+/// capitals, a display name before its address, a chat export's speaker, a first name
+/// after thanks; codes in capitals after a label are not names.
+#[test]
+fn names_in_capitals_display_names_and_chat_speakers_are_people() {
+    for (text, name) in [
+        (
+            "Antragsteller: GRUBER Magdalena, wohnhaft in Meran.",
+            "GRUBER",
+        ),
+        (
+            "AVIS. Par jugement du tribunal, MOTTIER, Ludivine, est citée.",
+            "MOTTIER",
+        ),
+        (
+            "TITULAIRE : ROMAIN DAFFLON\nIBAN : CH93 0076 2011 6238 5295 7",
+            "DAFFLON",
+        ),
+        ("NAME PHAM/QUANGHUY MR\nFROM BRU TO LIS", "PHAM"),
+        (
+            "LIEFERUNG AN MARTINA KERSCHBAUMER, BITTE KLINGELN.",
+            "KERSCHBAUMER",
+        ),
+        (
+            "Reservierung bestätigt. Hannes Obexer <h.obexer@example.org> · Bozen",
+            "Obexer",
+        ),
+        (
+            "[03/04/2026, 10:02] wilmer quispe: ya llegué a casa",
+            "quispe",
+        ),
+        ("Danke Magdalena, Ihre Buchung ist bestätigt.", "Magdalena"),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(name), "{redacted} {findings:?}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == "PERSON"),
+            "{findings:?}"
+        );
+    }
+    for text in [
+        "Refund to IBAN: GB51 MIDL 4552 8121 9148 14 tomorrow.",
+        "Patient ID PT-2020-189059 was discharged.",
+        "[15:13] lea: the build is green again",
+    ] {
+        let (_, findings) = redact_json(&[], text);
+        assert!(
+            findings.iter().all(|f| f["entity"] != "PERSON"),
+            "{text}: {findings:?}"
+        );
     }
 }

@@ -62,8 +62,9 @@ pub fn patterns() -> Vec<Pattern> {
     ]
 }
 
-/// A run of at least seven digit words or digits, perhaps after `plus` and a country code.
-const SPOKEN: &str = r"(?i)\b(?:(?:plus|più|más|mas)[ ]\d{1,3}[ ])?(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|double|triple|null|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|doppel|zéro|un|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|due|tre|quattro|cinque|sei|sette|otto|nove|nul|een|één|twee|drie|vijf|zes|zeven|negen|\d)[ ])+(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|null|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zéro|un|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|due|tre|quattro|cinque|sei|sette|otto|nove|nul|een|één|twee|drie|vijf|zes|zeven|negen|\d)\b";
+/// A run of at least seven digit words or digits, perhaps after `plus` and a country code;
+/// or `plus`, a country code and groups of numerals (`plus 33 4 36 83 66 50`).
+const SPOKEN: &str = r"(?i)\b(?:plus|più|más|mas)[ ]\d{1,3}(?:[ ]\d{1,4}){3,7}\b|(?i)\b(?:(?:plus|più|más|mas)[ ]\d{1,3}[ ])?(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|double|triple|null|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|doppel|zéro|un|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|due|tre|quattro|cinque|sei|sette|otto|nove|nul|een|één|twee|drie|vijf|zes|zeven|negen|\d)[ ])+(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|null|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zéro|un|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|due|tre|quattro|cinque|sei|sette|otto|nove|nul|een|één|twee|drie|vijf|zes|zeven|negen|\d)\b";
 
 /// The digits a spoken number stands for: nine to fifteen, `double`/`triple` repeating the
 /// next one. Digit words in the six languages; a bare numeral counts its own digits.
@@ -80,6 +81,17 @@ fn spoken_phone(s: &str) -> Option<(usize, f32)> {
         .is_some_and(|t| matches!(t.to_lowercase().as_str(), "plus" | "più" | "más" | "mas"))
     {
         tokens.next();
+        // `plus 33 4 36 83 66 50`: the plus said, the digits written as numerals; an
+        // international number when libphonenumber's plan says so.
+        let rest: Vec<&str> = tokens.clone().collect();
+        if rest.iter().all(|t| t.bytes().all(|b| b.is_ascii_digit())) {
+            let number = format!("+{}", rest.concat());
+            let valid = (9..=16).contains(&number.len())
+                && remembered(&number, || {
+                    phonenumber::parse(None, &number).is_ok_and(|n| phonenumber::is_valid(&n))
+                });
+            return valid.then_some((s.len(), 0.6));
+        }
         digits += tokens.next()?.len();
     }
     if !(7..=21).contains(&tokens.clone().count()) {
@@ -220,8 +232,9 @@ fn email(s: &str) -> Option<(usize, f32)> {
 }
 
 /// The plans tried for a number without a country code: the six languages' countries and
-/// their neighbours that share a language (IE, AT, CH, BE, LU).
-const REGIONS: [Id; 12] = [
+/// their neighbours that share a language (IE, AT, CH, BE, LU), and Mexico's (ten digits
+/// in 2-4-4 groups with spaces, as Mexican numbers are written in Spanish text).
+const REGIONS: [Id; 13] = [
     Id::US,
     Id::GB,
     Id::DE,
@@ -234,6 +247,7 @@ const REGIONS: [Id; 12] = [
     Id::CH,
     Id::BE,
     Id::LU,
+    Id::MX,
 ];
 
 fn phone(whole_match: &str) -> Option<(usize, f32)> {
@@ -314,7 +328,7 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     let valid = remembered(s, || {
         REGIONS
             .iter()
-            .filter(|r| plausible(**r, first, digit_count, spaced))
+            .filter(|r| plausible(**r, first, digit_count, spaced) && grouping(**r, s))
             .any(|r| phonenumber::parse(Some(*r), s).is_ok_and(|n| phonenumber::is_valid(&n)))
     });
     if !valid {
@@ -373,8 +387,56 @@ fn plausible(region: Id, first: u8, digits: usize, spaced: bool) -> bool {
         // starting with 6 (`628 123 456`), written with spaces as Luxembourg writes them;
         // other bare or dashed runs of eight or nine digits are record and part numbers.
         Id::LU => spaced && (digits == 8 && first != b'0' || digits == 9 && first == b'6'),
+        Id::MX => digits == 10 && first != b'0' && first != b'1',
         _ => false,
     }
+}
+
+/// Whether the digit groups of `s` are written as numbers of `region` without a trunk
+/// zero are: North American ten digits in one run, 3-3-4 or 3-7, perhaps after a 1
+/// (`(514) 555-0123`, `1-514-555-0123`); Mexican ones 2-4-4 with spaces (`55 1476 9021`); Italian
+/// mobiles (starting with 3) in one run or after a three-digit prefix (`347 123 4567`).
+/// Port ranges (`36195-64726`) and telemetry triples (`3727 474 8414`) have ten digits in
+/// other groups. Numbers with a trunk zero are not checked.
+fn grouping(region: Id, s: &str) -> bool {
+    match region {
+        Id::US => us_grouping(s),
+        Id::MX => !s.contains(['-', '.', '/']) && digit_groups(s).as_slice() == [2, 4, 4],
+        Id::IT if !s.trim_start_matches('(').starts_with('0') => {
+            let groups = digit_groups(s);
+            groups.len() == 1 || groups[0] == 3
+        }
+        _ => true,
+    }
+}
+
+/// The lengths of the digit runs of `s`.
+fn digit_groups(s: &str) -> Vec<usize> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .map(str::len)
+        .collect()
+}
+
+fn us_grouping(s: &str) -> bool {
+    let mut groups = [0usize; 5];
+    let mut n = 0;
+    for g in s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+    {
+        if n == groups.len() {
+            return false;
+        }
+        groups[n] = g.len();
+        n += 1;
+    }
+    let groups = &groups[..n];
+    let groups = match groups {
+        [1, rest @ ..] => rest,
+        _ => groups,
+    };
+    matches!(groups, [10] | [3, 3, 4] | [3, 7])
 }
 
 /// `2024-01-15`, `15.01.2024`, `01/15/2024`: dates, not phone numbers or record numbers.
@@ -427,6 +489,9 @@ mod tests {
         );
         assert!(spoken_phone("plus 31 zes een twee twee zes twee negen zes negen").is_some());
         assert!(spoken_phone("0 6 1 2 8 0 7 1 4 2").is_some());
+        assert!(spoken_phone("plus 33 4 36 83 66 50").is_some());
+        assert!(spoken_phone("plus 34 948 99 47 84").is_some());
+        assert!(spoken_phone("plus 34 12 40 7").is_none(), "not in the plan");
         assert!(
             spoken_phone("one two three four five six seven").is_none(),
             "too short"
@@ -435,6 +500,27 @@ mod tests {
             spoken_phone("12 40 7 3 9 11 2").is_none(),
             "numerals of a table"
         );
+    }
+
+    #[test]
+    fn north_american_numbers_keep_their_grouping() {
+        for s in [
+            "(514) 555-0123",
+            "514.555.0123",
+            "1-514-555-0123",
+            "5145550123",
+            "514-5550123",
+        ] {
+            assert!(us_grouping(s), "{s}");
+        }
+        for s in [
+            "36195-64726",
+            "3727 474 8414",
+            "51455 50123",
+            "5-1-4-5-5-5-0-1-2-3",
+        ] {
+            assert!(!us_grouping(s), "{s}");
+        }
     }
 
     #[test]

@@ -66,7 +66,8 @@ const DOB: &[&str] = &[
     "nací",
     "naci el",
     "nacida el",
-    "nacio",
+    // With its space: `Atlético Nacional 2-1` is no birth.
+    "nacio ",
     "nato il",
     "nata il",
     "nato a",

@@ -180,6 +180,10 @@ const LABELS: &[&str] = &[
     "titolare",
     "inhaber",
     "destinataire",
+    "titulaire",
+    "kontoinhaber",
+    "intestatario",
+    "rekeninghouder",
     "remitente",
     "mittente",
     "afzender",
@@ -245,6 +249,12 @@ const GREETINGS: &[&str] = &[
     "besos",
     "abrazos",
     "baci",
+    // Thanks before a first name: `Danke Cem,`, `Merci Thierry,`, `Gracias Ewa,`.
+    "danke",
+    "merci",
+    "gracias",
+    "grazie",
+    "bedankt",
 ];
 const PERSON_CUES: &[&str] = &[
     "name",
@@ -487,7 +497,12 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Search Reports Insights Notes Planner Backup Ops DevOps Pipeline Pipelines Registry \
      Manager Framework Toolkit Library Protocol Bot Bots Assist Copilot Agent Agents \
      Audit Invoicer Pager Timesheet Scheduler Capture Sensor Recipes Dock Mesh Archive \
-     Analytics Construct CRM POS HR Kiosk Print Store Share Books Foundry"
+     Analytics Construct CRM POS HR Kiosk Print Store Share Books Foundry \
+     Prize Award Awards Medal Trophy Cup Line Express Stadium Stadion ArenA Stiftung Fonds \
+     Cultuurfonds Trust Fund Preis Prijs Treaty Regulation Directive Rangers United \
+     Hotspur Wanderers Rovers Albion Canadiens Leafs Telescope Airport Airfield \
+     Hauptbahnhof Centraal Centrale Theatre Theater Museum Gallery Programme Memorial \
+     Lecture Torte Kuchen Strudel Pie Cake Sponge Pudding Salad Soup Stew Tart Waffles Vlaai"
         .split_whitespace()
         .chain(CONSUMER_HEADS.split_whitespace())
         .collect()
@@ -523,7 +538,16 @@ fn thing_opener(w: &str) -> bool {
          Construcciones Construction Constructions Bodegas Talleres Transportes Hermanos \
          Industrias Grupo Groupe Gruppo Kellerei Brauerei Bouwbedrijf Edilizia Costruzioni \
          Autocares Ferreterías Boulangerie Brasserie Trattoria Osteria Bäckerei Metzgerei \
-         Squad Hackathon Sprint Guild Tribe Chapter"
+         Squad Hackathon Sprint Guild Tribe Chapter \
+         Hospital Hôpital Ospedale Clínica Clinica Clinique Klinik Krankenhaus Ziekenhuis \
+         Kliniek Station Unit Unité Unidad Pabellón Padiglione Reparto Afdeling Paviljoen \
+         Service Fondation Fondazione Fundación Fundació Stichting Institut Instituto \
+         Istituto Premio Prix Stade Estadio Stadio Aeropuerto Aeroporto Aéroport Flughafen \
+         Luchthaven Universidad Università Université Universiteit Universität Museo Musée \
+         Teatro Théâtre Gare Bahnhof Estación Stazione AZ UZ \
+         Bœuf Boeuf Coq Poulet Pollo Filet Filete Filetto Crêpe Crêpes Madeleines \
+         Gratin Soufflé Tortilla Patatas Huevos Croquetas Pâté Terrine Velouté Mousse \
+         Carpaccio Saltimbocca Vitello Stoofvlees"
             .split_whitespace()
             .collect()
     });
@@ -813,6 +837,41 @@ fn street_name_before(text: &str, start: usize) -> bool {
 /// Whether `w` ends product, service and company names (`THING_HEADS`).
 fn thing_head(w: &str) -> bool {
     THING_HEADS.contains(w)
+}
+
+/// English nouns that take a place's name as a modifier (`Amsterdam office`, `Cardiff
+/// call centre`, `Dublin region`, `Bologna process`): the place names a site of a
+/// company or a thing, not where someone lives.
+fn modifier_head(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        "office offices team teams site sites plant plants depot depots warehouse warehouses \
+         branch branches studio studios lab labs laboratory call data region regions cluster \
+         clusters hub hubs desk port terminal headquarters hq campus factory facility \
+         datacenter datacentre store flagship showroom subsidiary entity tenant instance \
+         deployment rollout servers server node nodes zone zones process treaty agreement \
+         convention summit accord protocol declaration marathon derby"
+            .split_whitespace()
+            .collect()
+    });
+    SET.contains(w)
+}
+
+/// English nouns after a person's name that make the name a thing's (`James Webb
+/// telescope`, `Marie Curie grant`, `Charles de Gaulle airport`, `Tesla coil`,
+/// `Levenshtein distance`): awards, buildings, instruments, laws and methods.
+fn eponym_head(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        "telescope grant grants fellowship fellowships scholarship scholarships prize prizes \
+         award awards medal lecture lectures airport bridge tunnel tower building wing \
+         foundation institute museum library stadium arena theatre theater school college \
+         university hospital clinic programme fund trust memorial satellite satellites probe \
+         coil burner socket counter theorem equation transform filter algorithm distance \
+         equilibrium classifier blur radar syndrome disease manoeuvre maneuver principle \
+         conjecture line committee cup trophy"
+            .split_whitespace()
+            .collect()
+    });
+    SET.contains(w)
 }
 
 /// A word whose hyphen leads to a lower-case part (`Trail-flow`, `Filters-Ansicht` is
@@ -1125,6 +1184,37 @@ fn is_determiner(w: &str) -> bool {
             .collect()
     });
     lowered(w, |l| SET.contains(l))
+}
+
+/// Possessives of the first person plural (`our`, `unser`, `notre`, `nuestro`, `nostro`,
+/// `onze`): a company's own product or team follows them, not a person's full name
+/// (`Our Albert Heijn now ships with`, `Notre Douwe Egberts intègre`).
+fn possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "our"
+            | "Our"
+            | "unser"
+            | "Unser"
+            | "unsere"
+            | "Unsere"
+            | "unseren"
+            | "unserem"
+            | "notre"
+            | "Notre"
+            | "nos"
+            | "Nos"
+            | "nuestro"
+            | "Nuestro"
+            | "nuestra"
+            | "Nuestra"
+            | "nostro"
+            | "nostra"
+            | "onze"
+            | "Onze"
+            | "ons"
+            | "Ons"
+    )
 }
 
 /// Calls `f` with `w` in lower case (`str::to_lowercase`): an ASCII word (nearly all)
@@ -1445,6 +1535,172 @@ fn name_like(w: &str) -> bool {
         && !lower_compound(w)
 }
 
+/// Whether `w` is written in capitals: two or more letters and no lower-case one.
+fn all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() || c.is_ascii_digit() {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+    }
+    letters >= 2
+}
+
+/// Whether `w`, written in capitals, is in `set` as a name is written (`AGNIESZKA` ->
+/// `Agnieszka`, `ÖZTÜRK` -> `Öztürk`).
+fn caps_in(w: &str, set: &WordList) -> bool {
+    let mut buf = [0u8; 24];
+    if w.is_ascii() && w.len() <= buf.len() {
+        for (k, (d, c)) in buf.iter_mut().zip(w.bytes()).enumerate() {
+            *d = if k == 0 { c } else { c.to_ascii_lowercase() };
+        }
+        return std::str::from_utf8(&buf[..w.len()]).is_ok_and(|c| set.contains(c));
+    }
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let c: String = std::iter::once(first)
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    set.contains(c.as_str()) || fold_accents(&c).is_some_and(|f| set.contains(f.as_str()))
+}
+
+/// Name particles written in capitals (`DA SILVA`, `VAN DAMME`, `OSPINA Y ZAMORA`).
+fn caps_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "DA" | "DE"
+            | "DEL"
+            | "DI"
+            | "DOS"
+            | "DAS"
+            | "VAN"
+            | "DER"
+            | "DEN"
+            | "VON"
+            | "EL"
+            | "AIT"
+            | "AP"
+            | "AB"
+            | "LA"
+            | "LE"
+            | "Y"
+            | "MAC"
+            | "MC"
+    )
+}
+
+/// A chat export's speaker: the line opens with a bracketed time stamp (`[17/05/2026,
+/// 09:12] `) and up to four words without digits end at a colon. The last word's index.
+fn chat_speaker(text: &str, ws: &[Word], i: usize) -> Option<usize> {
+    let line_start = text[..ws[i].start].rfind('\n').map_or(0, |p| p + 1);
+    let stamp = &text[line_start..ws[i].start];
+    if !stamp.starts_with('[') || stamp.len() > 40 || !stamp.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Two to four words: a person's name, not a nickname (`lea`, `support-bot`, `j.b`).
+    for k in i..(i + 4).min(ws.len()) {
+        if k > i && &text[ws[k - 1].end..ws[k].start] != " " {
+            return None;
+        }
+        let w = &text[ws[k].start..ws[k].end];
+        if !w.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        if text[ws[k].end..].starts_with(": ") {
+            return (k > i).then_some(k);
+        }
+    }
+    None
+}
+
+/// A name written in capitals (forms, registers, boarding passes, courier notes):
+/// - a surname in capitals before a listed first name (`HOFER Kassian`, `THISSEN, Luc`,
+///   `"DA SILVA Rui"`);
+/// - capitals after a name label and its colon (`ACCOUNT HOLDER: FFION PARRY`);
+/// - the airline's `SURNAME/GIVEN` after a name label or before `MR`/`MS`;
+/// - a listed first name and one or two unlisted or surname words (`JAXON CHISHOLM`).
+///
+/// Returns (first word, last word, confidence); `label(k)` says whether word `k` is a
+/// name label.
+fn caps_name(
+    text: &str,
+    ws: &[Word],
+    i: usize,
+    label: impl Fn(usize) -> bool,
+) -> Option<(usize, usize, f32)> {
+    let word = |k: usize| &text[ws[k].start..ws[k].end];
+    let gap_after = |k: usize| {
+        if k + 1 < ws.len() {
+            &text[ws[k].end..ws[k + 1].start]
+        } else {
+            ""
+        }
+    };
+    let caps_word = |k: usize| k < ws.len() && all_caps(word(k));
+    // Up to three capitals words, particles only inside.
+    let mut last = i;
+    while last < i + 2 && gap_after(last) == " " && caps_word(last + 1) {
+        if caps_particle(word(last + 1)) && !(gap_after(last + 1) == " " && caps_word(last + 2)) {
+            break;
+        }
+        last += 1;
+    }
+    // A code, not a name: `ID PT-2020-189059`, `MR-2013-630850`, `ID 959-475-213`.
+    let after = text[ws[last].end..].trim_start_matches(' ');
+    if after.starts_with(|c: char| c == '-' || c == ':' || c.is_ascii_digit())
+        || (last == i && word(i).chars().count() <= 3)
+    {
+        return None;
+    }
+    let label_gap = if i > 0 && label(i - 1) {
+        text[ws[i - 1].end..ws[i].start].trim()
+    } else {
+        "-"
+    };
+    let labelled = matches!(label_gap, ":" | "=");
+    // `NGUYEN/THILAN MS`: the airline's surname and given names.
+    if gap_after(i) == "/" && caps_word(i + 1) {
+        let title = i + 2 < ws.len()
+            && gap_after(i + 1) == " "
+            && matches!(word(i + 2), "MR" | "MS" | "MRS" | "MISS" | "MSTR");
+        if labelled || label_gap.is_empty() || title {
+            return Some((i, i + 1, 0.8));
+        }
+    }
+    if labelled && !caps_particle(word(i)) {
+        return Some((i, last, 0.8));
+    }
+    // `HOFER Kassian`, `THISSEN, Luc`: capitals, then a listed first name in title case.
+    let g = gap_after(last);
+    if word(i).chars().count() >= 3 && matches!(g, " " | ", ") && last + 1 < ws.len() {
+        let next = word(last + 1);
+        if title_case(next)
+            && is_first(next)
+            && (!ordinary_word(word(i)) || caps_in(word(i), &LAST))
+        {
+            let mut end = last + 1;
+            if gap_after(end) == " " && end + 1 < ws.len() && is_first(word(end + 1)) {
+                end += 1;
+            }
+            return Some((i, end, 0.7));
+        }
+    }
+    // `JAXON CHISHOLM`: a listed first name that is no ordinary word, then surnames.
+    if last > i
+        && caps_in(word(i), &FIRST)
+        && !ordinary_word(word(i))
+        && (i + 1..=last)
+            .all(|k| caps_particle(word(k)) || caps_in(word(k), &LAST) || !ordinary_word(word(k)))
+        && !(i + 1..=last).any(|k| caps_in(word(k), &PLACES))
+    {
+        return Some((i, last, 0.7));
+    }
+    None
+}
+
 /// What a Markdown table's column holds, read from its header cell.
 #[derive(Clone, Copy, PartialEq)]
 enum Column {
@@ -1573,6 +1829,253 @@ fn table_values(text: &str, sep: usize, out: &mut Vec<Finding>) -> usize {
     line.min(text.len())
 }
 
+/// The kind of a column of a delimited export or of an SQL column list: the Markdown
+/// kinds, plus postcodes (`plz`, `npa`, `cap`, `cp`, `postcode`), record numbers (`mrn`,
+/// `patient_id`) and the people of staff lists (`Staff`, `Mitarbeiter`, `Contact`).
+#[derive(PartialEq, Clone, Copy)]
+enum Field {
+    Column(Column),
+    Postcode,
+    Record,
+}
+
+fn field_kind(header: &str) -> Field {
+    let h = header
+        .trim()
+        .trim_matches(['"', '`', '\'', '[', ']'])
+        .to_lowercase();
+    let h = h.replace(['_', '-'], " ");
+    let words: Vec<&str> = h.split_whitespace().collect();
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
+    if has(&[
+        "plz",
+        "npa",
+        "cap",
+        "cp",
+        "zip",
+        "postcode",
+        "postleitzahl",
+        "postal",
+        "zipcode",
+    ]) {
+        Field::Postcode
+    } else if has(&["mrn", "nhc", "ipp", "pid", "chart"]) || h.contains("record") {
+        Field::Record
+    } else if has(&["dob", "birthdate"]) {
+        Field::Column(Column::Birth)
+    } else if has(&[
+        "street", "strasse", "straße", "rue", "calle", "via", "straat", "city", "town",
+    ]) {
+        Field::Column(Column::Place)
+    } else if has(&[
+        "staff",
+        "employee",
+        "mitarbeiter",
+        "employé",
+        "empleado",
+        "dipendente",
+        "medewerker",
+        "contact",
+        "kontakt",
+        "contacto",
+        "contatto",
+        "first",
+        "last",
+        "given",
+        "family",
+    ]) && !has(&["phone", "email", "mail", "tel"])
+    {
+        Field::Column(Column::Name)
+    } else if has(&[
+        "mobil",
+        "cellulaire",
+        "line",
+        "ligne",
+        "linea",
+        "línea",
+        "lijn",
+        "rufnummer",
+    ]) {
+        Field::Column(Column::Phone)
+    } else {
+        Field::Column(column_kind(&h))
+    }
+}
+
+/// The entity of a cell under a column of kind `kind`, if its content fits the kind.
+fn cell_entity(kind: Field, cell: &str) -> Option<Entity> {
+    let digits = cell.bytes().filter(u8::is_ascii_digit).count();
+    let letters = cell.chars().any(char::is_alphabetic);
+    match kind {
+        Field::Column(Column::Name) if letters && digits == 0 => Some(Entity::Person),
+        Field::Column(Column::Place | Column::Address) if letters => Some(Entity::Location),
+        Field::Postcode if digits >= 3 && cell.len() <= 10 => Some(Entity::Location),
+        Field::Record if digits >= 4 && cell.len() <= 20 => Some(Entity::MedicalRecordNumber),
+        Field::Column(Column::Birth) if digits >= 4 => Some(Entity::DateOfBirth),
+        Field::Column(Column::Phone)
+            if (7..=18).contains(&digits)
+                && cell.starts_with(|c: char| c == '+' || c == '(' || c.is_ascii_digit()) =>
+        {
+            Some(Entity::PhoneNumber)
+        }
+        _ => None,
+    }
+}
+
+/// Splits the line `text[start..end]` into fields at `delim` (`"  "`: a run of two or
+/// more spaces), double quotes protecting delimiters inside a field; each field's trimmed
+/// span without its quotes.
+fn split_fields(text: &str, start: usize, end: usize, delim: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut fields = Vec::new();
+    let mut field = start;
+    let mut k = start;
+    let mut quoted = false;
+    let push = |fields: &mut Vec<(usize, usize)>, a: usize, z: usize| {
+        let raw = &text[a..z];
+        let lead = raw.len() - raw.trim_start().len();
+        let t = raw.trim();
+        let (mut a, mut z) = (a + lead, a + lead + t.len());
+        if z > a + 1 && b[a] == b'"' && b[z - 1] == b'"' {
+            a += 1;
+            z -= 1;
+        }
+        fields.push((a, z));
+    };
+    while k < end {
+        if b[k] == b'"' {
+            quoted = !quoted;
+        } else if !quoted && b[k..end].starts_with(delim.as_bytes()) {
+            push(&mut fields, field, k);
+            k += delim.len();
+            if delim == "  " {
+                while k < end && b[k] == b' ' {
+                    k += 1;
+                }
+            }
+            field = k;
+            continue;
+        }
+        k += 1;
+    }
+    push(&mut fields, field, end);
+    fields
+}
+
+/// A delimited export under a header line (`name;adresse;plz;ort;telefon`, `nom,
+/// adresse, npa`, a tab-separated sheet, a staff list in columns `Name  Ext  Mobile`):
+/// each field under a header naming a person, a place, a postcode, a birth date, a record
+/// or a phone number is that value, quoted fields included (`"Rochat, Loïc"`). The line
+/// at `start` must be the header: two or more short fields without digits, one of them
+/// of a known kind. Reads only the export's own lines; returns where it ends.
+fn header_rows(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |p| at + p);
+    let end = line_end(start);
+    let head = &text[start..end];
+    if head.len() > 200 || head.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let delim = [";", "\t", "  ", ","]
+        .into_iter()
+        .find(|d| head.contains(d))?;
+    // Cheap refusals first: a header has rows under it, a short first field and no
+    // sentence punctuation (`Ext.` is an abbreviation).
+    if end >= text.len()
+        || head.find(delim).is_some_and(|p| p > 32)
+        || head.contains(['!', '?', ':'])
+    {
+        return None;
+    }
+    let cols = split_fields(text, start, end, delim);
+    if cols.len() < 2 || cols.iter().any(|&(a, z)| z <= a || z - a > 32) {
+        return None;
+    }
+    let kinds: Vec<Field> = cols.iter().map(|&(a, z)| field_kind(&text[a..z])).collect();
+    if kinds.iter().all(|k| *k == Field::Column(Column::Other)) {
+        return None;
+    }
+    let mut line = end + 1;
+    let mut rows = 0;
+    while line < text.len() {
+        let e = line_end(line);
+        let cells = split_fields(text, line, e, delim);
+        if cells.len() != cols.len() {
+            break;
+        }
+        for (&kind, &(a, z)) in kinds.iter().zip(&cells) {
+            if let Some(entity) = cell_entity(kind, &text[a..z]) {
+                out.push(Finding::new(entity, a, z, 0.85, "table_column"));
+            }
+        }
+        rows += 1;
+        line = e + 1;
+    }
+    (rows > 0).then_some(line.min(text.len()))
+}
+
+/// An SQL insert with its column list (`INSERT INTO patients (id, last_name, first_name,
+/// dob, street, city, phone, mrn) VALUES (1042, 'Kowalski', 'Piotr', '1978-03-12', ...)`):
+/// each value under a column naming a person, a place, a birth date, a record or a phone
+/// number is that value. `start` is the `INSERT`; returns where the statement ends.
+fn sql_values(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    let stmt_end = text[start..].find(';').map_or(text.len(), |p| start + p);
+    let stmt = &text[start..stmt_end];
+    let open = stmt.find('(')?;
+    let close = open + stmt[open..].find(')')?;
+    let values = close + stmt[close..].to_ascii_uppercase().find("VALUES")?;
+    let cols = split_fields(text, start + open + 1, start + close, ",");
+    let kinds: Vec<Field> = cols.iter().map(|&(a, z)| field_kind(&text[a..z])).collect();
+    let mut at = start + values;
+    while let Some(p) = text[at..stmt_end].find('(') {
+        let tuple = at + p + 1;
+        // A tuple ends at the first `)` outside quotes.
+        let b = text.as_bytes();
+        let (mut k, mut quoted) = (tuple, false);
+        while k < stmt_end && (quoted || b[k] != b')') {
+            if b[k] == b'\'' {
+                quoted = !quoted;
+            }
+            k += 1;
+        }
+        let cells = split_quoted(text, tuple, k);
+        for (&kind, &(a, z)) in kinds.iter().zip(&cells) {
+            if let Some(entity) = cell_entity(kind, &text[a..z]) {
+                out.push(Finding::new(entity, a, z, 0.85, "table_column"));
+            }
+        }
+        at = k.min(stmt_end);
+        if at == stmt_end {
+            break;
+        }
+    }
+    Some(stmt_end)
+}
+
+/// The values of an SQL tuple body `text[start..end]`, split at commas outside single
+/// quotes; each trimmed, without its quotes.
+fn split_quoted(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut cells = Vec::new();
+    let (mut field, mut quoted) = (start, false);
+    for k in start..=end {
+        if k < end && b[k] == b'\'' {
+            quoted = !quoted;
+        } else if k == end || (!quoted && b[k] == b',') {
+            let raw = &text[field..k];
+            let lead = raw.len() - raw.trim_start().len();
+            let t = raw.trim();
+            let (mut a, mut z) = (field + lead, field + lead + t.len());
+            if z > a + 1 && b[a] == b'\'' && b[z - 1] == b'\'' {
+                a += 1;
+                z -= 1;
+            }
+            cells.push((a, z));
+            field = k + 1;
+        }
+    }
+    cells
+}
+
 /// A vCard's `N:` or `ADR:` line (RFC 6350: `N:Roe;Jane;;;`, `ADR;TYPE=HOME:;;12 Main
 /// Street;Dingle;;V92 X2Y3;Ireland`): every non-empty field after the colon is a PERSON
 /// (`N`) or a LOCATION (`ADR`) value. `name_end` ends the property name, which must be
@@ -1686,7 +2189,30 @@ fn postcode_town(s: &str) -> Option<(usize, f32)> {
 }
 
 fn street(s: &str) -> Option<(usize, f32)> {
+    if score_shape(s) {
+        return None;
+    }
     whole(s.trim_end_matches([',', ' ']), 0.75)
+}
+
+/// A match score read as a house number and a street (`Aston Villa 1, Queens Park
+/// Rangers 4`, `Real Sociedad 0, Athletic Club 0`): a number, a comma and a club's name
+/// ending in a word that names clubs as often as streets. English addresses put no comma
+/// after the house number.
+fn score_shape(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 || !s[digits..].starts_with(", ") {
+        return false;
+    }
+    let last = s
+        .trim_end_matches([',', ' ', '.'])
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    matches!(
+        last,
+        "Park" | "Forest" | "Club" | "Palace" | "Villa" | "City" | "Green" | "Mount" | "Station"
+    )
 }
 
 fn postcode(s: &str) -> Option<(usize, f32)> {
@@ -2168,7 +2694,8 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
     // multi-word place, a name of two words, needs one); no title, label, greeting or
     // place cue before it, no colon or equals sign between (a label's value), no initial
     // (`P. Kowalski`); not itself a listed place or first name (the one-word rules).
-    // A delimited row's town field is read before this. A rule that reports a lone
+    // A delimited row's town field and a display name before its `<address>` are read
+    // before this. A rule that reports a lone
     // word must change this test; `lone_words_start_no_finding` checks it on every corpus.
     let lone = |i: usize| -> bool {
         if adjacent(i) {
@@ -2211,6 +2738,19 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 table_end = table_values(text, ws[i].start - g.len() + p, out);
             }
         }
+        // A delimited export under its header line, an SQL insert under its column list:
+        // each field is its column's value. Tried at a line's first word only.
+        if ws[i].start >= table_end && (i == 0 || gb.contains(&b'\n')) {
+            let line_start = text[..ws[i].start].rfind('\n').map_or(0, |p| p + 1);
+            let read = if w == "INSERT" {
+                sql_values(text, ws[i].start, out)
+            } else {
+                header_rows(text, line_start, out)
+            };
+            if let Some(end) = read {
+                table_end = end;
+            }
+        }
         // A vCard's structured name or address line: each field is a value.
         if matches!(w, "ADR" | "N") && (ws[i].start == 0 || b[ws[i].start - 1] == b'\n') {
             if let Some(end) = vcard_fields(text, ws[i].start, ws[i].end, out) {
@@ -2226,6 +2766,39 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 .any(|c| matches!(c, b'.' | b'!' | b'?' | b':' | b'\n'))
         {
             lower_sentence = w.starts_with(|c: char| c.is_lowercase());
+        }
+        // A chat export's speaker (`[17/05/2026, 09:12] sepp innerhofer: ...`): the words
+        // between the bracketed time stamp opening the line and the colon.
+        if gb.ends_with(b"] ") {
+            if let Some(last) = chat_speaker(text, &ws, i) {
+                out.push(Finding::new(
+                    Entity::Person,
+                    ws[i].start,
+                    ws[last].end,
+                    0.8,
+                    "person_names",
+                ));
+                i = last + 1;
+                continue;
+            }
+        }
+        if all_caps(w) {
+            if let Some((start, last, confidence)) = caps_name(text, &ws, i, |k| cue(k, LABEL)) {
+                out.push(Finding::new(
+                    Entity::Person,
+                    ws[start].start,
+                    ws[last].end,
+                    confidence,
+                    "person_names",
+                ));
+                i = last + 1;
+                continue;
+            }
+        }
+        // `AZ Jan Palfijn`, `UZ Brussel`: an opener in capitals names a hospital.
+        if thing_opener(w) && !title_case(w) && extend(i, 4) > i {
+            i = extend(i, 4) + 1;
+            continue;
         }
         if !title_case(w) {
             // `"achternaam": "van den Heuvel"`: a surname with its particle under a label.
@@ -2314,6 +2887,24 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             i = last + 1;
             continue;
         }
+        // `Logan Sawatzky <sawatzky.logan@…>`: a display name before its address.
+        let display = extend(i, 4);
+        if text[ws[display].end..].starts_with(" <")
+            && text[ws[display].end + 2..]
+                .split(['>', ' ', '\n'])
+                .next()
+                .is_some_and(|a| a.contains('@'))
+        {
+            out.push(Finding::new(
+                Entity::Person,
+                ws[i].start,
+                ws[display].end,
+                0.85,
+                "person_names",
+            ));
+            i = display + 1;
+            continue;
+        }
         if skip_lone && lone(i) {
             i += 1;
             continue;
@@ -2337,10 +2928,10 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         // run after them that is not a listed place names a thing (a ship, a product).
         if i > 0
             && gap(i) == " "
-            && matches!(
+            && (matches!(
                 word(i - 1),
                 "the" | "The" | "het" | "Het" | "le" | "Le" | "el" | "El" | "il" | "Il"
-            )
+            ) || (possessive(word(i - 1)) && !site_noun(w)))
             && adjacent(i)
             && title_case(word(i + 1))
             && !cue(i, TITLE)
@@ -2444,7 +3035,18 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         }
         // `Summit Planner`, `Solvay Chemicals`: a place's name opening a product's or a
         // company's.
-        if place_end.is_some_and(|last| adjacent(last) && thing_head(word(last + 1))) {
+        // `Amsterdam office`, `Dublin region`: a place as the modifier of an English noun.
+        // `Queens Park Rangers`, `Santa Clara County Fair`, `Lisbon Treaty`: a place opening
+        // a capitalised run that ends in a thing's head noun.
+        // Not after a place preposition and a possessive: `worked in our Evansville
+        // office` says where a person works.
+        let own_site = i >= 2 && possessive(word(i - 1)) && place_preposition(word(i - 2));
+        if place_end.is_some_and(|last| {
+            adjacent(last)
+                && (thing_head(word(last + 1))
+                    || (modifier_head(word(last + 1)) && !own_site)
+                    || (extend(last, 3) > last && thing_head(word(extend(last, 3)))))
+        }) {
             place_end = None;
             town = false;
         }
@@ -2617,6 +3219,16 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                         && (contact_follows(text, ws[last].end)
                             || (cue_near(i, last, PERSON_CUE) && !thing_before)))
             });
+        // `James Webb telescope`, `Marie Curie grant`, `Charles de Gaulle airport`: a name
+        // before an English head noun names a thing.
+        let run = extend(i, 3);
+        if !(after_title || after_label || after_greeting || street_name)
+            && adjacent(run)
+            && eponym_head(word(run + 1))
+        {
+            i = run.max(place_end.unwrap_or(i)) + 1;
+            continue;
+        }
         if not_name(w) || cue(i, TITLE) || street_name || site_noun(w) {
             // Sentence words and titles are never the start of a name.
         } else if let Some(last) = thing_end {

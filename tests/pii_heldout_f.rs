@@ -1,0 +1,53 @@
+//! Held-out corpus F (`tests/heldout_f/`, issue 12 point 5): 2,040 prompts in six
+//! languages whose values are typed in the shape of registers none of A-E covers (Welsh and
+//! Canadian English, Québec and Swiss French, Alsatian, Flemish, South Tyrol German and
+//! Italian, German-speaking Belgium, Latin-American Spanish written in Spain, and Turkish,
+//! Moroccan, Polish, Portuguese, Vietnamese and Albanian families in EU registers), names in
+//! lower case, in capitals, surname first, in JSON values, URLs and e-mail local parts;
+//! streets named after people, towns that are also surnames or ordinary words; phone
+//! numbers as bare digit runs, in tables, with extensions and `(0)`; in text types none of
+//! A-E has (e-mail headers with display names, boarding passes, court notices, courier
+//! notes in capitals, chat exports, ward notes, listings, quoted CSV, death notices,
+//! SQL inserts, direct-debit forms), plus 600 harmless texts full of things named after
+//! people or places (prizes, foundations, brands, vehicles, buildings, lines, ships,
+//! stadiums, software, dishes, clubs and scores) and 420 decoys of new shapes. Scored like
+//! corpora B-E (`pii_support::bulk`): the built binary, `redact --format jsonl` with the
+//! shipped default policy. Fails below the thresholds; `--nocapture` prints the table,
+//! recall per language and the misses.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
+
+mod pii_support;
+
+use pii_support::bulk::score_corpus;
+use pii_support::score::Threshold;
+
+/// (entity, min hidden, min precision, min recall): the first run's figures (README,
+/// "Held-out corpus F") less 0.02, rounded down. Raise them as the engine improves.
+const THRESHOLDS: &[Threshold] = &[
+    ("PERSON", 0.44, 0.89, 0.48),
+    ("LOCATION", 0.49, 0.95, 0.50),
+    ("PHONE_NUMBER", 0.67, 0.98, 0.70),
+    ("CREDIT_CARD", 0.98, 0.98, 0.98),
+    ("DATE_OF_BIRTH", 0.56, 0.96, 0.56),
+    ("MEDICAL_RECORD_NUMBER", 0.33, 0.40, 0.32),
+    ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
+    ("IBAN_CODE", 0.98, 0.98, 0.98),
+    ("IP_ADDRESS", 0.98, 0.98, 0.98),
+    ("URL", 0.98, 0.98, 0.98),
+];
+/// Most harmless texts altered: a regression bar at the first run's 40.5 % plus 0.02, NOT
+/// issue 12's goal of 1 %. Most decoys touched: the first run's 6.4 % plus 0.02 until the
+/// rules are fixed, then the goal, 5 %.
+const MAX_HARMLESS_ALTERED: f64 = 0.425;
+const MAX_DECOYS_TOUCHED: f64 = 0.084;
+
+const CORPUS: &str = include_str!("heldout_f/corpus.jsonl");
+
+#[test]
+fn held_out_corpus_f_through_the_binary_meets_the_thresholds() {
+    let report = score_corpus(CORPUS, "heldout_f/corpus.jsonl", THRESHOLDS);
+    report.print("corpus F");
+    let failures = report.failures(THRESHOLDS, MAX_HARMLESS_ALTERED, MAX_DECOYS_TOUCHED);
+    assert!(failures.is_empty(), "{failures:#?}");
+}
