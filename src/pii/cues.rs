@@ -79,34 +79,46 @@ impl CueTrie {
 
     /// Every cue word in `text` that starts where a word can: at the text's start or
     /// after a byte that is not an ASCII letter. Sorted by start, then by end.
+    ///
+    /// A word of letters is walked from its first byte only and then passed over; any
+    /// other byte is walked from itself. The walk stops at the first byte no cue
+    /// continues with, so most positions cost one table look-up.
     pub(crate) fn find(&self, text: &str, out: &mut Vec<Cue>) {
         out.clear();
         let b = text.as_bytes();
-        let mut after_letter = false;
-        for (p, &byte) in b.iter().enumerate() {
-            let starts = !after_letter;
-            after_letter = byte.is_ascii_alphabetic();
-            if !starts {
-                continue;
+        let mut p = 0;
+        while p < b.len() {
+            self.walk(b, p, out);
+            if b[p].is_ascii_alphabetic() {
+                p += 1;
+                while p < b.len() && b[p].is_ascii_alphabetic() {
+                    p += 1;
+                }
+            } else {
+                p += 1;
             }
-            let mut state = 1usize;
-            for (q, &c) in b[p..].iter().enumerate() {
-                let column = self.class[usize::from(c)];
-                if column == 0 {
-                    break;
-                }
-                state = self.next[state * self.width + usize::from(column)] as usize;
-                if state == DEAD as usize {
-                    break;
-                }
-                let id = self.word[state];
-                if id != NO_WORD {
-                    out.push(Cue {
-                        start: p,
-                        end: p + q + 1,
-                        id,
-                    });
-                }
+        }
+    }
+
+    /// Every cue word starting at `p`, shortest first.
+    fn walk(&self, b: &[u8], p: usize, out: &mut Vec<Cue>) {
+        let mut state = 1usize;
+        for (q, &c) in b[p..].iter().enumerate() {
+            let column = self.class[usize::from(c)];
+            if column == 0 {
+                return;
+            }
+            state = self.next[state * self.width + usize::from(column)] as usize;
+            if state == DEAD as usize {
+                return;
+            }
+            let id = self.word[state];
+            if id != NO_WORD {
+                out.push(Cue {
+                    start: p,
+                    end: p + q + 1,
+                    id,
+                });
             }
         }
     }

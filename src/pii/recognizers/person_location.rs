@@ -525,34 +525,35 @@ const CONSUMER_HEADS: &str = "Bike Bikes Chair Chairs Table Sofa Lamps Bed Crib 
 /// `Dag`, which open greetings: `Guten Tag Birgit`). A capitalised run
 /// starting with one is a named thing unless a title, label or greeting precedes it.
 fn thing_opener(w: &str) -> bool {
-    static SET: LazyLock<WordSet> = LazyLock::new(|| {
-        "Project Projekt Projet Proyecto Progetto Project Operation Operación Opération \
-         Operazione Operatie Hurricane Storm Tempest Typhoon Cyclone Sturm Sturmtief Orkan \
-         Hurrikan Tempête Ouragan Cyclone Tormenta Borrasca Huracán Ciclón Tempesta Uragano \
-         Ciclone Orkaan Codename Codenaam Día Giorno Festa Fête \
-         Room Raum Salle Sala Saal Zaal Aula Auditorium Studio Loft Building Gebäude \
-         Bâtiment Edificio Edificio Gebouw Canteen Kantine Cantine Showroom Kiosk Kiosque \
-         Pavilion Pavillon Hangar Campus Atrium \
-         Pizza Tarte Tarta Torta Eggs Crema Crème Salade Ensalada Insalata Spaghetti \
-         Risotto Pasta Soupe Sopa Zuppa Soep Quiche Gâteau Pastel Taart \
-         Construcciones Construction Constructions Bodegas Talleres Transportes Hermanos \
-         Industrias Grupo Groupe Gruppo Kellerei Brauerei Bouwbedrijf Edilizia Costruzioni \
-         Autocares Ferreterías Boulangerie Brasserie Trattoria Osteria Bäckerei Metzgerei \
-         Squad Hackathon Sprint Guild Tribe Chapter \
-         Hospital Hôpital Ospedale Clínica Clinica Clinique Klinik Krankenhaus Ziekenhuis \
-         Kliniek Station Unit Unité Unidad Pabellón Padiglione Reparto Afdeling Paviljoen \
-         Service Fondation Fondazione Fundación Fundació Stichting Institut Instituto \
-         Istituto Premio Prix Stade Estadio Stadio Aeropuerto Aeroporto Aéroport Flughafen \
-         Luchthaven Universidad Università Université Universiteit Universität Museo Musée \
-         Teatro Théâtre Gare Bahnhof Estación Stazione AZ UZ \
-         Bœuf Boeuf Coq Poulet Pollo Filet Filete Filetto Crêpe Crêpes Madeleines \
-         Gratin Soufflé Tortilla Patatas Huevos Croquetas Pâté Terrine Velouté Mousse \
-         Carpaccio Saltimbocca Vitello Stoofvlees"
-            .split_whitespace()
-            .collect()
-    });
+    static SET: LazyLock<WordSet> = LazyLock::new(|| THING_OPENERS.split_whitespace().collect());
     SET.contains(w)
 }
+
+/// The words of `thing_opener`, as capitalised in names (all of them: the word scan
+/// asks no word opening with a lower-case ASCII letter).
+const THING_OPENERS: &str =
+    "Project Projekt Projet Proyecto Progetto Project Operation Operación Opération \
+     Operazione Operatie Hurricane Storm Tempest Typhoon Cyclone Sturm Sturmtief Orkan \
+     Hurrikan Tempête Ouragan Cyclone Tormenta Borrasca Huracán Ciclón Tempesta Uragano \
+     Ciclone Orkaan Codename Codenaam Día Giorno Festa Fête \
+     Room Raum Salle Sala Saal Zaal Aula Auditorium Studio Loft Building Gebäude \
+     Bâtiment Edificio Edificio Gebouw Canteen Kantine Cantine Showroom Kiosk Kiosque \
+     Pavilion Pavillon Hangar Campus Atrium \
+     Pizza Tarte Tarta Torta Eggs Crema Crème Salade Ensalada Insalata Spaghetti \
+     Risotto Pasta Soupe Sopa Zuppa Soep Quiche Gâteau Pastel Taart \
+     Construcciones Construction Constructions Bodegas Talleres Transportes Hermanos \
+     Industrias Grupo Groupe Gruppo Kellerei Brauerei Bouwbedrijf Edilizia Costruzioni \
+     Autocares Ferreterías Boulangerie Brasserie Trattoria Osteria Bäckerei Metzgerei \
+     Squad Hackathon Sprint Guild Tribe Chapter \
+     Hospital Hôpital Ospedale Clínica Clinica Clinique Klinik Krankenhaus Ziekenhuis \
+     Kliniek Station Unit Unité Unidad Pabellón Padiglione Reparto Afdeling Paviljoen \
+     Service Fondation Fondazione Fundación Fundació Stichting Institut Instituto \
+     Istituto Premio Prix Stade Estadio Stadio Aeropuerto Aeroporto Aéroport Flughafen \
+     Luchthaven Universidad Università Université Universiteit Universität Museo Musée \
+     Teatro Théâtre Gare Bahnhof Estación Stazione AZ UZ \
+     Bœuf Boeuf Coq Poulet Pollo Filet Filete Filetto Crêpe Crêpes Madeleines \
+     Gratin Soufflé Tortilla Patatas Huevos Croquetas Pâté Terrine Velouté Mousse \
+     Carpaccio Saltimbocca Vitello Stoofvlees";
 
 /// Festivals and fairs named after their town (`Palio di Siena`, `Carnaval de Binche`,
 /// `Feria de Abril`, `Fête de Bayonne`, `Sagra di ...`), in the six languages.
@@ -2782,7 +2783,8 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 continue;
             }
         }
-        if all_caps(w) {
+        // (A word opening with a lower-case ASCII letter is never in capitals: asked first.)
+        if !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && all_caps(w) {
             if let Some((start, last, confidence)) = caps_name(text, &ws, i, |k| cue(k, LABEL)) {
                 out.push(Finding::new(
                     Entity::Person,
@@ -2796,7 +2798,13 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             }
         }
         // `AZ Jan Palfijn`, `UZ Brussel`: an opener in capitals names a hospital.
-        if thing_opener(w) && !title_case(w) && extend(i, 4) > i {
+        // (Every opener is capitalised: a word opening with a lower-case ASCII letter is
+        // passed over without a look-up.)
+        if !title_case(w)
+            && !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase())
+            && thing_opener(w)
+            && extend(i, 4) > i
+        {
             i = extend(i, 4) + 1;
             continue;
         }
@@ -3422,6 +3430,16 @@ mod tests {
             let fast: Vec<_> = fast.iter().map(key).collect();
             let full: Vec<_> = full.iter().map(key).collect();
             assert_eq!(fast, full, "{text}");
+        }
+    }
+
+    /// The word scan skips the opener look-up for words opening with a lower-case
+    /// ASCII letter: no opener may be one.
+    #[test]
+    fn thing_openers_are_capitalised() {
+        for w in THING_OPENERS.split_whitespace() {
+            assert!(!w.starts_with(|c: char| c.is_ascii_lowercase()), "{w}");
+            assert!(thing_opener(w), "{w}");
         }
     }
 
