@@ -508,3 +508,36 @@ fn names_in_capitals_display_names_and_chat_speakers_are_people() {
         );
     }
 }
+
+/// Issue 12 addresses in lower case (voice transcripts, chat) and in capitals (forms,
+/// courier notes): street, house number, postcode and town are each read.
+#[test]
+fn addresses_in_lower_case_and_in_capitals_are_locations() {
+    for (text, values) in [
+        (
+            "mensaje de voz: vivo en calle de ramón y cajal, 12, 30800 lorca, llámame",
+            &["ramón y cajal, 12", "30800", "lorca"][..],
+        ),
+        (
+            "BOLLA DI CONSEGNA: VIA DEI PORTICI 41, 39100 BOLZANO. CONSEGNARE AL PIANO.",
+            &["PORTICI 41", "39100", "BOLZANO"][..],
+        ),
+        (
+            "[02/07/2026, 09:14] a b: ja, nog altijd kerkstraat 188, 2580 putte?",
+            &["kerkstraat 188", "2580", "putte"][..],
+        ),
+        (
+            "voicemail: i'm at 77 hollis street, call me back",
+            &["77 hollis street"][..],
+        ),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        for v in values {
+            assert!(!redacted.contains(v), "{v}: {redacted} {findings:?}");
+        }
+        assert!(
+            findings.iter().any(|f| f["entity"] == "LOCATION"),
+            "{findings:?}"
+        );
+    }
+}

@@ -1701,6 +1701,182 @@ fn caps_name(
     None
 }
 
+/// Dutch and German street nouns that end a one-word street (`sint-pietersnieuwstraat`,
+/// `NEUSTRASSE`), in any case.
+fn compound_street(w: &str) -> bool {
+    let n = w.len();
+    [
+        "straat", "laan", "straße", "strasse", "STRASSE", "STRAßE", "weg", "platz", "gasse",
+        "plein", "dreef", "gracht", "kade", "singel", "allee", "STRAAT", "LAAN", "WEG", "PLATZ",
+        "GASSE", "PLEIN", "DREEF", "ALLEE",
+    ]
+    .iter()
+    .any(|suf| n > suf.len() + 2 && w.ends_with(suf))
+}
+
+/// English street types after a house number and a name (`1962 hollis street`).
+fn english_street_type(w: &str) -> bool {
+    lowered(w, |l| {
+        matches!(
+            l,
+            "street"
+                | "road"
+                | "avenue"
+                | "lane"
+                | "close"
+                | "drive"
+                | "way"
+                | "court"
+                | "crescent"
+                | "terrace"
+                | "boulevard"
+                | "place"
+                | "square"
+                | "gardens"
+        )
+    })
+}
+
+/// A house number right after `at` (`, 7`, ` 64`, ` 12a`, ` 11 bus 24`): its end.
+fn house_number_after(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let skip = if rest.starts_with(", ") {
+        2
+    } else if rest.starts_with(' ') {
+        1
+    } else {
+        return None;
+    };
+    let b = rest.as_bytes();
+    let digits = b[skip..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=4).contains(&digits) {
+        return None;
+    }
+    let mut end = skip + digits;
+    if b.get(end).is_some_and(u8::is_ascii_alphabetic)
+        && !b.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
+    {
+        end += 1;
+    }
+    if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some(at + end)
+}
+
+/// A street address written all in lower case (voice transcripts, chat) or all in
+/// capitals (forms, courier notes), which the street grammar's regexes, written for
+/// capitalised names, do not read: a street type and up to four words before the house
+/// number (`calle doctor fleming, 7`, `ROUTE DE BERNE 67`), a house number before a
+/// street type (`2458, rue saint-denis`, `1962 hollis street`), a one-word street and its
+/// number (`neustraße 64`); then perhaps `, postcode town` (`2580 putte`, `I-39040 SALURN`).
+/// `cased(k)`: word `k` has the case of the text around it. Returns the findings' spans.
+fn cased_address(
+    text: &str,
+    ws: &[Word],
+    i: usize,
+    street: impl Fn(usize) -> bool,
+    cased: impl Fn(usize) -> bool,
+) -> Option<Vec<(usize, usize)>> {
+    let word = |k: usize| &text[ws[k].start..ws[k].end];
+    let gap_before = |k: usize| &text[ws[k - 1].end..ws[k].start];
+    // A house number before the word at `i` (`2458, rue`, `1962 hollis`).
+    let before = text[..ws[i].start]
+        .strip_suffix(", ")
+        .or_else(|| text[..ws[i].start].strip_suffix(' '))
+        .unwrap_or("");
+    let n = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let number_before = (1..=5).contains(&n)
+        && before[..before.len() - n]
+            .bytes()
+            .last()
+            .is_none_or(|c| matches!(c, b' ' | b'\n' | b','));
+    let mut spans = Vec::new();
+    let mut end = None;
+    if street(i) {
+        if number_before {
+            // `2458, rue saint-denis`: the street runs to the next comma or question.
+            let mut last = i;
+            while last < i + 4
+                && last + 1 < ws.len()
+                && gap_before(last + 1) == " "
+                && cased(last + 1)
+            {
+                last += 1;
+            }
+            if last > i {
+                end = Some((
+                    ws[i].start - (text[..ws[i].start].len() - before.len()) - n,
+                    ws[last].end,
+                ));
+            }
+        } else {
+            for k in i + 1..(i + 5).min(ws.len()) {
+                if gap_before(k) != " " || !cased(k) {
+                    break;
+                }
+                if let Some(e) = house_number_after(text, ws[k].end) {
+                    end = Some((ws[i].start, e));
+                    break;
+                }
+            }
+        }
+    } else if compound_street(word(i)) {
+        end = house_number_after(text, ws[i].end).map(|e| (ws[i].start, e));
+    } else if number_before {
+        for k in i..(i + 3).min(ws.len()) {
+            if k > i && (gap_before(k) != " " || !cased(k)) {
+                break;
+            }
+            if k > i && english_street_type(word(k)) {
+                end = Some((
+                    ws[i].start - (text[..ws[i].start].len() - before.len()) - n,
+                    ws[k].end,
+                ));
+                break;
+            }
+        }
+    }
+    let (start, mut at) = end?;
+    spans.push((start, at));
+    // `, 2580 putte`, `, I-39040 SALURN`, `, 8321 va urk`.
+    let rest = &text[at..];
+    if let Some(pc) = rest.strip_prefix(", ") {
+        let b = pc.as_bytes();
+        let prefix = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let lettered = (1..=2).contains(&prefix) && b.get(prefix) == Some(&b'-');
+        let digits_at = if lettered { prefix + 1 } else { 0 };
+        let d = b[digits_at..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if (4..=5).contains(&d) && b.get(digits_at + d) == Some(&b' ') {
+            let mut pc_end = digits_at + d;
+            // The Dutch letters: `8321 va`.
+            if d == 4
+                && b.len() > pc_end + 3
+                && b[pc_end + 1].is_ascii_alphabetic()
+                && b[pc_end + 2].is_ascii_alphabetic()
+                && b[pc_end + 3] == b' '
+            {
+                pc_end += 3;
+            }
+            let pc_start = at + 2;
+            spans.push((pc_start, pc_start + pc_end));
+            at = pc_start + pc_end;
+            let town_start = at + 1;
+            let town_len = text[town_start..]
+                .find(|c: char| !(c.is_alphabetic() || c == ' ' || c == '-' || c == '\''))
+                .unwrap_or(text.len() - town_start);
+            let town = text[town_start..town_start + town_len].trim_end();
+            if !town.is_empty() && town.split(' ').count() <= 3 {
+                spans.push((town_start, town_start + town.len()));
+            }
+        }
+    }
+    Some(spans)
+}
+
 /// What a Markdown table's column holds, read from its header cell.
 #[derive(Clone, Copy, PartialEq)]
 enum Column {
@@ -2747,6 +2923,33 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
         if thing_opener(w) && !title_case(w) && extend(i, 4) > i {
             i = extend(i, 4) + 1;
             continue;
+        }
+        // An address in lower case or in capitals (`calle doctor fleming, 7, 28911
+        // leganés`, `ROUTE DE BERNE 67, 2400 LE LOCLE`).
+        let caps = all_caps(w);
+        if (caps || (lower_sentence && w.starts_with(char::is_lowercase)))
+            && w.len() >= 3
+            && (i == 0 || g.ends_with([' ', '\n']))
+            && (street(i) || compound_street(w) || g.ends_with(|c: char| c == ' ' || c == ','))
+        {
+            let cased = |k: usize| {
+                let v = word(k);
+                if caps {
+                    all_caps(v) || v.len() == 1
+                } else {
+                    v.starts_with(char::is_lowercase)
+                }
+            };
+            if let Some(spans) = cased_address(text, &ws, i, street, cased) {
+                let last_end = spans.last().map_or(ws[i].end, |s| s.1);
+                for (a, z) in spans {
+                    out.push(Finding::new(Entity::Location, a, z, 0.7, "street_cased"));
+                }
+                while i < ws.len() && ws[i].start < last_end {
+                    i += 1;
+                }
+                continue;
+            }
         }
         if !title_case(w) {
             // `"achternaam": "van den Heuvel"`: a surname with its particle under a label.
