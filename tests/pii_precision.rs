@@ -541,3 +541,28 @@ fn addresses_in_lower_case_and_in_capitals_are_locations() {
         );
     }
 }
+
+/// Issue 12 phone numbers: a bare run with a trunk zero that a national plan accepts, and
+/// extensions written in the six languages, kept in the value.
+#[test]
+fn bare_trunk_zero_runs_and_extensions_in_six_languages_are_phone_numbers() {
+    for (text, tail) in [
+        ("Rhiannon Pritchard · 01558823456 · Llandeilo", "823456"),
+        (
+            "Visites avec votre courtier, 514 555 0199 poste 241.",
+            "241",
+        ),
+        (
+            "Besichtigung mit Frau Gruber, +39 0471 123456 DW 12.",
+            "DW 12",
+        ),
+        ("Bezoek via uw makelaar, 03 246 97 61 toestel 12.", "12."),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(tail), "{redacted} {findings:?}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == "PHONE_NUMBER"),
+            "{findings:?}"
+        );
+    }
+}
