@@ -2099,9 +2099,15 @@ fn cell_entity(kind: Field, cell: &str) -> Option<Entity> {
 }
 
 /// Splits the line `text[start..end]` into fields at `delim` (`"  "`: a run of two or
-/// more spaces), double quotes protecting delimiters inside a field; each field's trimmed
-/// span without its quotes.
-fn split_fields(text: &str, start: usize, end: usize, delim: &str) -> Vec<(usize, usize)> {
+/// more spaces), `quote` (`"` in a CSV row, `'` in an SQL tuple) protecting delimiters
+/// inside a field; each field's trimmed span without its quotes.
+fn split_fields(
+    text: &str,
+    start: usize,
+    end: usize,
+    delim: &str,
+    quote: u8,
+) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut fields = Vec::new();
     let mut field = start;
@@ -2112,14 +2118,14 @@ fn split_fields(text: &str, start: usize, end: usize, delim: &str) -> Vec<(usize
         let lead = raw.len() - raw.trim_start().len();
         let t = raw.trim();
         let (mut a, mut z) = (a + lead, a + lead + t.len());
-        if z > a + 1 && b[a] == b'"' && b[z - 1] == b'"' {
+        if z > a + 1 && b[a] == quote && b[z - 1] == quote {
             a += 1;
             z -= 1;
         }
         fields.push((a, z));
     };
     while k < end {
-        if b[k] == b'"' {
+        if b[k] == quote {
             quoted = !quoted;
         } else if !quoted && b[k..end].starts_with(delim.as_bytes()) {
             push(&mut fields, field, k);
@@ -2162,7 +2168,7 @@ fn header_rows(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize
     {
         return None;
     }
-    let cols = split_fields(text, start, end, delim);
+    let cols = split_fields(text, start, end, delim, b'"');
     if cols.len() < 2 || cols.iter().any(|&(a, z)| z <= a || z - a > 32) {
         return None;
     }
@@ -2174,7 +2180,7 @@ fn header_rows(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize
     let mut rows = 0;
     while line < text.len() {
         let e = line_end(line);
-        let cells = split_fields(text, line, e, delim);
+        let cells = split_fields(text, line, e, delim, b'"');
         if cells.len() != cols.len() {
             break;
         }
@@ -2199,7 +2205,7 @@ fn sql_values(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize>
     let open = stmt.find('(')?;
     let close = open + stmt[open..].find(')')?;
     let values = close + stmt[close..].to_ascii_uppercase().find("VALUES")?;
-    let cols = split_fields(text, start + open + 1, start + close, ",");
+    let cols = split_fields(text, start + open + 1, start + close, ",", b'"');
     let kinds: Vec<Field> = cols.iter().map(|&(a, z)| field_kind(&text[a..z])).collect();
     let mut at = start + values;
     while let Some(p) = text[at..stmt_end].find('(') {
@@ -2213,7 +2219,7 @@ fn sql_values(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize>
             }
             k += 1;
         }
-        let cells = split_quoted(text, tuple, k);
+        let cells = split_fields(text, tuple, k, ",", b'\'');
         for (&kind, &(a, z)) in kinds.iter().zip(&cells) {
             if let Some(entity) = cell_entity(kind, &text[a..z]) {
                 out.push(Finding::new(entity, a, z, 0.85, "table_column"));
@@ -2225,31 +2231,6 @@ fn sql_values(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize>
         }
     }
     Some(stmt_end)
-}
-
-/// The values of an SQL tuple body `text[start..end]`, split at commas outside single
-/// quotes; each trimmed, without its quotes.
-fn split_quoted(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    let mut cells = Vec::new();
-    let (mut field, mut quoted) = (start, false);
-    for k in start..=end {
-        if k < end && b[k] == b'\'' {
-            quoted = !quoted;
-        } else if k == end || (!quoted && b[k] == b',') {
-            let raw = &text[field..k];
-            let lead = raw.len() - raw.trim_start().len();
-            let t = raw.trim();
-            let (mut a, mut z) = (field + lead, field + lead + t.len());
-            if z > a + 1 && b[a] == b'\'' && b[z - 1] == b'\'' {
-                a += 1;
-                z -= 1;
-            }
-            cells.push((a, z));
-            field = k + 1;
-        }
-    }
-    cells
 }
 
 /// A vCard's `N:` or `ADR:` line (RFC 6350: `N:Roe;Jane;;;`, `ADR;TYPE=HOME:;;12 Main
