@@ -4,10 +4,13 @@
 //! capitalised sequences in the GeoNames city, country and state list (a cue such as "in"
 //! or "from" raises confidence), street addresses and UK postcodes.
 //! Product and company head nouns (`Orion Board`, `Helix Biotech`) end a named thing;
-//! delimited rows and JSON labels give postcodes and towns; lower-case names are read
-//! only in lower-case writing. Stops at: all-capital names, lower-case names with an
-//! unlisted first name, names outside the lists without a title or cue, and unlisted
-//! villages.
+//! delimited rows and JSON labels give postcodes and towns; Markdown tables, delimited
+//! exports under a header line and SQL inserts give each value its column's entity;
+//! names in capitals are read from a label, a listed first name or a surname-first form,
+//! and addresses written all in lower case or in capitals from their street type and
+//! house number; lower-case names are read only in lower-case writing. Stops at:
+//! lower-case names with an unlisted first name, names outside the lists without a title
+//! or cue, and unlisted villages.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
