@@ -2854,7 +2854,8 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
     // multi-word place, a name of two words, needs one); no title, label, greeting or
     // place cue before it, no colon or equals sign between (a label's value), no initial
     // (`P. Kowalski`); not itself a listed place or first name (the one-word rules).
-    // A delimited row's town field is read before this. A rule that reports a lone
+    // A delimited row's town field and a display name before its `<address>` are read
+    // before this. A rule that reports a lone
     // word must change this test; `lone_words_start_no_finding` checks it on every corpus.
     let lone = |i: usize| -> bool {
         if adjacent(i) {
@@ -3073,10 +3074,6 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             i = last + 1;
             continue;
         }
-        if skip_lone && lone(i) {
-            i += 1;
-            continue;
-        }
         // `Logan Sawatzky <sawatzky.logan@…>`: a display name before its address.
         let display = extend(i, 4);
         if (display > i || is_first(w))
@@ -3094,6 +3091,10 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 "person_names",
             ));
             i = display + 1;
+            continue;
+        }
+        if skip_lone && lone(i) {
+            i += 1;
             continue;
         }
         // `Project Juliet`, `Storm Daniel`: a named thing, not a person or a place.
