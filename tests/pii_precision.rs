@@ -508,3 +508,61 @@ fn names_in_capitals_display_names_and_chat_speakers_are_people() {
         );
     }
 }
+
+/// Issue 12 addresses in lower case (voice transcripts, chat) and in capitals (forms,
+/// courier notes): street, house number, postcode and town are each read.
+#[test]
+fn addresses_in_lower_case_and_in_capitals_are_locations() {
+    for (text, values) in [
+        (
+            "mensaje de voz: vivo en calle de ramón y cajal, 12, 30800 lorca, llámame",
+            &["ramón y cajal, 12", "30800", "lorca"][..],
+        ),
+        (
+            "BOLLA DI CONSEGNA: VIA DEI PORTICI 41, 39100 BOLZANO. CONSEGNARE AL PIANO.",
+            &["PORTICI 41", "39100", "BOLZANO"][..],
+        ),
+        (
+            "[02/07/2026, 09:14] a b: ja, nog altijd kerkstraat 188, 2580 putte?",
+            &["kerkstraat 188", "2580", "putte"][..],
+        ),
+        (
+            "voicemail: i'm at 77 hollis street, call me back",
+            &["77 hollis street"][..],
+        ),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        for v in values {
+            assert!(!redacted.contains(v), "{v}: {redacted} {findings:?}");
+        }
+        assert!(
+            findings.iter().any(|f| f["entity"] == "LOCATION"),
+            "{findings:?}"
+        );
+    }
+}
+
+/// Issue 12 phone numbers: a bare run with a trunk zero that a national plan accepts, and
+/// extensions written in the six languages, kept in the value.
+#[test]
+fn bare_trunk_zero_runs_and_extensions_in_six_languages_are_phone_numbers() {
+    for (text, tail) in [
+        ("Rhiannon Pritchard · 01558823456 · Llandeilo", "823456"),
+        (
+            "Visites avec votre courtier, 514 555 0199 poste 241.",
+            "241",
+        ),
+        (
+            "Besichtigung mit Frau Gruber, +39 0471 123456 DW 12.",
+            "DW 12",
+        ),
+        ("Bezoek via uw makelaar, 03 246 97 61 toestel 12.", "12."),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(tail), "{redacted} {findings:?}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == "PHONE_NUMBER"),
+            "{findings:?}"
+        );
+    }
+}

@@ -23,7 +23,7 @@ pub fn patterns() -> Vec<Pattern> {
             "phone",
             Entity::PhoneNumber,
             // A bare number in brackets after a name (`Mathilde Bauer (0214591044)`) first.
-            r"\(\+?\d{9,13}\)|(?:(?:\+|\b00)[1-9][0-9 ().-]{6,18}[0-9]|(?:\(\d{2,5}\)[ ]?|\b\d)[0-9 ./-]{5,16}\d)(?:[ ]?(?:x|ext\.?|extension|Durchwahl|poste|#)[ ]?\d{1,6})?\b",
+            r"\(\+?\d{9,13}\)|(?:(?:\+|\b00)[1-9][0-9 ().-]{6,18}[0-9]|(?:\(\d{2,5}\)[ ]?|\b\d)[0-9 ./-]{5,16}\d)(?:[ ]?(?:x|ext\.?|extension|extensión|Durchwahl|DW|poste|int\.|interno|toestel|tst\.|#)[ ]?\d{1,6})?\b",
             phone,
         )
         .context(&[
@@ -36,6 +36,7 @@ pub fn patterns() -> Vec<Pattern> {
             "neue nummer", "reach",
             "erreichbar", "ruf ", "anrufen", "joindre", "appelle", "localizar", "llámale", "llama al",
             "raggiungibile", "chiama", "bereikbaar", "bel hem", "bel haar", "bel me", "bellen",
+            "contact", "kontakt", "contacto", "contatto", "gsm", "tlf", "móvil", "mobil", "cellulaire",
         ])
         // A product's or article's code shaped like a phone number (`Artikelnr.
         // 683-494-7217`, `Réf. article (86) 850 3103`): its label rules it out.
@@ -260,7 +261,7 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     }
     // A US-style extension (`x1234`, `ext. 12`) belongs to the value but not to the
     // number libphonenumber validates.
-    let s = match whole_match.find(['x', 'e', 'E', 'D', 'p', '#']) {
+    let s = match whole_match.find(|c: char| c.is_ascii_alphabetic() || c == '#') {
         Some(p) => whole_match[..p].trim_end(),
         None => whole_match,
     };
@@ -337,7 +338,19 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
         let bracketed = s.starts_with("(0") && (10..=12).contains(&digit_count);
         return bracketed.then_some((len, 0.6));
     }
-    Some((len, if formatted { 0.6 } else { 0.3 }))
+    // A bare run with a trunk zero and a national number's length (`01558823456`,
+    // `0470123456`): dialled as written, and valid in a plan.
+    let trunk_run = first == b'0' && (10..=11).contains(&digit_count);
+    Some((
+        len,
+        if formatted {
+            0.6
+        } else if trunk_run {
+            0.5
+        } else {
+            0.3
+        },
+    ))
 }
 
 /// libphonenumber validation costs 5-20 µs per candidate, and chat clients resend the

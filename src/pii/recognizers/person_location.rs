@@ -4,10 +4,13 @@
 //! capitalised sequences in the GeoNames city, country and state list (a cue such as "in"
 //! or "from" raises confidence), street addresses and UK postcodes.
 //! Product and company head nouns (`Orion Board`, `Helix Biotech`) end a named thing;
-//! delimited rows and JSON labels give postcodes and towns; lower-case names are read
-//! only in lower-case writing. Stops at: all-capital names, lower-case names with an
-//! unlisted first name, names outside the lists without a title or cue, and unlisted
-//! villages.
+//! delimited rows and JSON labels give postcodes and towns; Markdown tables, delimited
+//! exports under a header line and SQL inserts give each value its column's entity;
+//! names in capitals are read from a label, a listed first name or a surname-first form,
+//! and addresses written all in lower case or in capitals from their street type and
+//! house number; lower-case names are read only in lower-case writing. Stops at:
+//! lower-case names with an unlisted first name, names outside the lists without a title
+//! or cue, and unlisted villages.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -1702,6 +1705,182 @@ fn caps_name(
     None
 }
 
+/// Dutch and German street nouns that end a one-word street (`sint-pietersnieuwstraat`,
+/// `NEUSTRASSE`), in any case.
+fn compound_street(w: &str) -> bool {
+    let n = w.len();
+    [
+        "straat", "laan", "straße", "strasse", "STRASSE", "STRAßE", "weg", "platz", "gasse",
+        "plein", "dreef", "gracht", "kade", "singel", "allee", "STRAAT", "LAAN", "WEG", "PLATZ",
+        "GASSE", "PLEIN", "DREEF", "ALLEE",
+    ]
+    .iter()
+    .any(|suf| n > suf.len() + 2 && w.ends_with(suf))
+}
+
+/// English street types after a house number and a name (`1962 hollis street`).
+fn english_street_type(w: &str) -> bool {
+    lowered(w, |l| {
+        matches!(
+            l,
+            "street"
+                | "road"
+                | "avenue"
+                | "lane"
+                | "close"
+                | "drive"
+                | "way"
+                | "court"
+                | "crescent"
+                | "terrace"
+                | "boulevard"
+                | "place"
+                | "square"
+                | "gardens"
+        )
+    })
+}
+
+/// A house number right after `at` (`, 7`, ` 64`, ` 12a`, ` 11 bus 24`): its end.
+fn house_number_after(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let skip = if rest.starts_with(", ") {
+        2
+    } else if rest.starts_with(' ') {
+        1
+    } else {
+        return None;
+    };
+    let b = rest.as_bytes();
+    let digits = b[skip..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=4).contains(&digits) {
+        return None;
+    }
+    let mut end = skip + digits;
+    if b.get(end).is_some_and(u8::is_ascii_alphabetic)
+        && !b.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
+    {
+        end += 1;
+    }
+    if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some(at + end)
+}
+
+/// A street address written all in lower case (voice transcripts, chat) or all in
+/// capitals (forms, courier notes), which the street grammar's regexes, written for
+/// capitalised names, do not read: a street type and up to four words before the house
+/// number (`calle doctor fleming, 7`, `ROUTE DE BERNE 67`), a house number before a
+/// street type (`2458, rue saint-denis`, `1962 hollis street`), a one-word street and its
+/// number (`neustraße 64`); then perhaps `, postcode town` (`2580 putte`, `I-39040 SALURN`).
+/// `cased(k)`: word `k` has the case of the text around it. Returns the findings' spans.
+fn cased_address(
+    text: &str,
+    ws: &[Word],
+    i: usize,
+    street: impl Fn(usize) -> bool,
+    cased: impl Fn(usize) -> bool,
+) -> Option<Vec<(usize, usize)>> {
+    let word = |k: usize| &text[ws[k].start..ws[k].end];
+    let gap_before = |k: usize| &text[ws[k - 1].end..ws[k].start];
+    // A house number before the word at `i` (`2458, rue`, `1962 hollis`).
+    let before = text[..ws[i].start]
+        .strip_suffix(", ")
+        .or_else(|| text[..ws[i].start].strip_suffix(' '))
+        .unwrap_or("");
+    let n = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let number_before = (1..=5).contains(&n)
+        && before[..before.len() - n]
+            .bytes()
+            .last()
+            .is_none_or(|c| matches!(c, b' ' | b'\n' | b','));
+    let mut spans = Vec::new();
+    let mut end = None;
+    if street(i) {
+        if number_before {
+            // `2458, rue saint-denis`: the street runs to the next comma or question.
+            let mut last = i;
+            while last < i + 4
+                && last + 1 < ws.len()
+                && gap_before(last + 1) == " "
+                && cased(last + 1)
+            {
+                last += 1;
+            }
+            if last > i {
+                end = Some((
+                    ws[i].start - (text[..ws[i].start].len() - before.len()) - n,
+                    ws[last].end,
+                ));
+            }
+        } else {
+            for k in i + 1..(i + 5).min(ws.len()) {
+                if gap_before(k) != " " || !cased(k) {
+                    break;
+                }
+                if let Some(e) = house_number_after(text, ws[k].end) {
+                    end = Some((ws[i].start, e));
+                    break;
+                }
+            }
+        }
+    } else if compound_street(word(i)) {
+        end = house_number_after(text, ws[i].end).map(|e| (ws[i].start, e));
+    } else if number_before {
+        for k in i..(i + 3).min(ws.len()) {
+            if k > i && (gap_before(k) != " " || !cased(k)) {
+                break;
+            }
+            if k > i && english_street_type(word(k)) {
+                end = Some((
+                    ws[i].start - (text[..ws[i].start].len() - before.len()) - n,
+                    ws[k].end,
+                ));
+                break;
+            }
+        }
+    }
+    let (start, mut at) = end?;
+    spans.push((start, at));
+    // `, 2580 putte`, `, I-39040 SALURN`, `, 8321 va urk`.
+    let rest = &text[at..];
+    if let Some(pc) = rest.strip_prefix(", ") {
+        let b = pc.as_bytes();
+        let prefix = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let lettered = (1..=2).contains(&prefix) && b.get(prefix) == Some(&b'-');
+        let digits_at = if lettered { prefix + 1 } else { 0 };
+        let d = b[digits_at..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if (4..=5).contains(&d) && b.get(digits_at + d) == Some(&b' ') {
+            let mut pc_end = digits_at + d;
+            // The Dutch letters: `8321 va`.
+            if d == 4
+                && b.len() > pc_end + 3
+                && b[pc_end + 1].is_ascii_alphabetic()
+                && b[pc_end + 2].is_ascii_alphabetic()
+                && b[pc_end + 3] == b' '
+            {
+                pc_end += 3;
+            }
+            let pc_start = at + 2;
+            spans.push((pc_start, pc_start + pc_end));
+            at = pc_start + pc_end;
+            let town_start = at + 1;
+            let town_len = text[town_start..]
+                .find(|c: char| !(c.is_alphabetic() || c == ' ' || c == '-' || c == '\''))
+                .unwrap_or(text.len() - town_start);
+            let town = text[town_start..town_start + town_len].trim_end();
+            if !town.is_empty() && town.split(' ').count() <= 3 {
+                spans.push((town_start, town_start + town.len()));
+            }
+        }
+    }
+    Some(spans)
+}
+
 /// What a Markdown table's column holds, read from its header cell.
 #[derive(Clone, Copy, PartialEq)]
 enum Column {
@@ -1924,9 +2103,15 @@ fn cell_entity(kind: Field, cell: &str) -> Option<Entity> {
 }
 
 /// Splits the line `text[start..end]` into fields at `delim` (`"  "`: a run of two or
-/// more spaces), double quotes protecting delimiters inside a field; each field's trimmed
-/// span without its quotes.
-fn split_fields(text: &str, start: usize, end: usize, delim: &str) -> Vec<(usize, usize)> {
+/// more spaces), `quote` (`"` in a CSV row, `'` in an SQL tuple) protecting delimiters
+/// inside a field; each field's trimmed span without its quotes.
+fn split_fields(
+    text: &str,
+    start: usize,
+    end: usize,
+    delim: &str,
+    quote: u8,
+) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut fields = Vec::new();
     let mut field = start;
@@ -1937,14 +2122,14 @@ fn split_fields(text: &str, start: usize, end: usize, delim: &str) -> Vec<(usize
         let lead = raw.len() - raw.trim_start().len();
         let t = raw.trim();
         let (mut a, mut z) = (a + lead, a + lead + t.len());
-        if z > a + 1 && b[a] == b'"' && b[z - 1] == b'"' {
+        if z > a + 1 && b[a] == quote && b[z - 1] == quote {
             a += 1;
             z -= 1;
         }
         fields.push((a, z));
     };
     while k < end {
-        if b[k] == b'"' {
+        if b[k] == quote {
             quoted = !quoted;
         } else if !quoted && b[k..end].starts_with(delim.as_bytes()) {
             push(&mut fields, field, k);
@@ -1987,7 +2172,7 @@ fn header_rows(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize
     {
         return None;
     }
-    let cols = split_fields(text, start, end, delim);
+    let cols = split_fields(text, start, end, delim, b'"');
     if cols.len() < 2 || cols.iter().any(|&(a, z)| z <= a || z - a > 32) {
         return None;
     }
@@ -1999,7 +2184,7 @@ fn header_rows(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize
     let mut rows = 0;
     while line < text.len() {
         let e = line_end(line);
-        let cells = split_fields(text, line, e, delim);
+        let cells = split_fields(text, line, e, delim, b'"');
         if cells.len() != cols.len() {
             break;
         }
@@ -2024,7 +2209,7 @@ fn sql_values(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize>
     let open = stmt.find('(')?;
     let close = open + stmt[open..].find(')')?;
     let values = close + stmt[close..].to_ascii_uppercase().find("VALUES")?;
-    let cols = split_fields(text, start + open + 1, start + close, ",");
+    let cols = split_fields(text, start + open + 1, start + close, ",", b'"');
     let kinds: Vec<Field> = cols.iter().map(|&(a, z)| field_kind(&text[a..z])).collect();
     let mut at = start + values;
     while let Some(p) = text[at..stmt_end].find('(') {
@@ -2038,7 +2223,7 @@ fn sql_values(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize>
             }
             k += 1;
         }
-        let cells = split_quoted(text, tuple, k);
+        let cells = split_fields(text, tuple, k, ",", b'\'');
         for (&kind, &(a, z)) in kinds.iter().zip(&cells) {
             if let Some(entity) = cell_entity(kind, &text[a..z]) {
                 out.push(Finding::new(entity, a, z, 0.85, "table_column"));
@@ -2050,31 +2235,6 @@ fn sql_values(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize>
         }
     }
     Some(stmt_end)
-}
-
-/// The values of an SQL tuple body `text[start..end]`, split at commas outside single
-/// quotes; each trimmed, without its quotes.
-fn split_quoted(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    let mut cells = Vec::new();
-    let (mut field, mut quoted) = (start, false);
-    for k in start..=end {
-        if k < end && b[k] == b'\'' {
-            quoted = !quoted;
-        } else if k == end || (!quoted && b[k] == b',') {
-            let raw = &text[field..k];
-            let lead = raw.len() - raw.trim_start().len();
-            let t = raw.trim();
-            let (mut a, mut z) = (field + lead, field + lead + t.len());
-            if z > a + 1 && b[a] == b'\'' && b[z - 1] == b'\'' {
-                a += 1;
-                z -= 1;
-            }
-            cells.push((a, z));
-            field = k + 1;
-        }
-    }
-    cells
 }
 
 /// A vCard's `N:` or `ADR:` line (RFC 6350: `N:Roe;Jane;;;`, `ADR;TYPE=HOME:;;12 Main
@@ -2808,6 +2968,33 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             i = extend(i, 4) + 1;
             continue;
         }
+        // An address in lower case or in capitals (`calle doctor fleming, 7, 28911
+        // leganés`, `ROUTE DE BERNE 67, 2400 LE LOCLE`).
+        let caps = all_caps(w);
+        if (caps || (lower_sentence && w.starts_with(char::is_lowercase)))
+            && w.len() >= 3
+            && (i == 0 || gb.ends_with(b" ") || gb.ends_with(b"\n"))
+            && (street(i) || compound_street(w) || gb.ends_with(b" ") || gb.ends_with(b","))
+        {
+            let cased = |k: usize| {
+                let v = word(k);
+                if caps {
+                    all_caps(v) || v.len() == 1
+                } else {
+                    v.starts_with(char::is_lowercase)
+                }
+            };
+            if let Some(spans) = cased_address(text, &ws, i, street, cased) {
+                let last_end = spans.last().map_or(ws[i].end, |s| s.1);
+                for (a, z) in spans {
+                    out.push(Finding::new(Entity::Location, a, z, 0.7, "street_cased"));
+                }
+                while i < ws.len() && ws[i].start < last_end {
+                    i += 1;
+                }
+                continue;
+            }
+        }
         if !title_case(w) {
             // `"achternaam": "van den Heuvel"`: a surname with its particle under a label.
             // (The gap's bytes first: a label's colon or equals sign is rare.)
@@ -2897,7 +3084,8 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         }
         // `Logan Sawatzky <sawatzky.logan@…>`: a display name before its address.
         let display = extend(i, 4);
-        if text[ws[display].end..].starts_with(" <")
+        if (display > i || is_first(w))
+            && text[ws[display].end..].starts_with(" <")
             && text[ws[display].end + 2..]
                 .split(['>', ' ', '\n'])
                 .next()
