@@ -218,3 +218,55 @@ impl<D: Dialect> Provider for Adapter<D> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, ProviderKind};
+
+    fn adapter() -> Adapter<super::super::openai::OpenAi> {
+        let config = ProviderConfig {
+            name: "p".into(),
+            kind: ProviderKind::OpenAi,
+            base_url: "http://p.test/v1".into(),
+            api_key_env: None,
+            region: "eu".into(),
+            jurisdiction: "EU".into(),
+            certifications: vec![],
+            models: vec!["m".into()],
+            azure: None,
+            weight: 1,
+            plaintext_beyond_loopback: false,
+        };
+        Adapter::new(
+            super::super::openai::OpenAi,
+            config,
+            KeySource::new("p", None, None),
+            reqwest::Client::new(),
+            Config::default().upstream,
+        )
+    }
+
+    #[test]
+    fn each_url_is_sent_as_parsed_whichever_was_cached_last() {
+        let adapter = adapter();
+        for url in [
+            "http://p.test/v1/chat/completions",
+            "http://p.test/v1/chat/completions",
+            "http://p.test/v1/embeddings",
+            "http://p.test/v1/chat/completions",
+            "https://other.test/v1beta/models/m:generateContent?alt=sse",
+        ] {
+            assert_eq!(adapter.url(url.to_owned()).unwrap().as_str(), url);
+        }
+        // Text that is no URL is handed back for reqwest to report, never cached.
+        assert_eq!(adapter.url("no url".into()).unwrap_err(), "no url");
+        assert_eq!(
+            adapter
+                .url("http://p.test/v1/embeddings".into())
+                .unwrap()
+                .as_str(),
+            "http://p.test/v1/embeddings"
+        );
+    }
+}
