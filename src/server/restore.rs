@@ -230,18 +230,21 @@ impl StreamTap {
                 };
                 let has_text = matches!(delta.get("content"), Some(Value::String(_)));
                 if has_text || finished {
-                    let received = delta
-                        .get("content")
-                        .and_then(Value::as_str)
-                        .unwrap_or("")
-                        .to_owned();
-                    self.keep(&received);
                     if self.active() {
+                        // Taken out of the chunk, not copied: the chunk gets the restored
+                        // text back in its place.
+                        let received = match delta.get_mut("content") {
+                            Some(Value::String(text)) => std::mem::take(text),
+                            _ => String::new(),
+                        };
+                        self.keep(&received);
                         let out = self.content(index, &received, finished);
                         if has_text || !out.is_empty() {
                             delta["content"] = Value::String(out);
                             changed = true;
                         }
+                    } else if let Some(text) = delta.get("content").and_then(Value::as_str) {
+                        self.keep(text);
                     }
                 }
                 if let Some(Value::Array(calls)) = delta.get_mut("tool_calls") {
@@ -295,8 +298,11 @@ impl StreamTap {
                 }
             }
         }
-        self.template = Some(chunk.clone());
-        Some(if changed { chunk.to_string() } else { data })
+        let out = if changed { chunk.to_string() } else { data };
+        // Moved, not cloned: only the last chunk is kept, as the template of a final
+        // flush chunk (`finish`).
+        self.template = Some(chunk);
+        Some(out)
     }
 
     /// Ends the open parts of `choice` that `which` selects: `(part, text held back)`
