@@ -224,6 +224,26 @@ pub struct ProviderConfig {
     pub plaintext_beyond_loopback: bool,
 }
 
+#[cfg(test)]
+impl ProviderConfig {
+    /// An OpenAI-shaped provider serving model `m` in the EU, for unit tests.
+    pub(crate) fn for_test(name: &str, base_url: &str) -> ProviderConfig {
+        ProviderConfig {
+            name: name.into(),
+            kind: ProviderKind::OpenAi,
+            base_url: base_url.into(),
+            api_key_env: None,
+            region: "eu".into(),
+            jurisdiction: "EU".into(),
+            certifications: vec![],
+            models: vec!["m".into()],
+            azure: None,
+            weight: 1,
+            plaintext_beyond_loopback: false,
+        }
+    }
+}
+
 /// What an Azure OpenAI resource needs beyond a base URL: the data-plane API version
 /// and which deployment serves each model.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,6 +10,25 @@ mod pii_support;
 
 use pii_support::redact_json;
 
+/// `name` is gone from the redacted text, and a PERSON finding took it.
+fn assert_person_hidden(text: &str, name: &str) {
+    let (redacted, findings) = redact_json(&[], text);
+    assert!(!redacted.contains(name), "{redacted} {findings:?}");
+    assert!(
+        findings.iter().any(|f| f["entity"] == "PERSON"),
+        "{findings:?}"
+    );
+}
+
+/// No PERSON finding in `text`.
+fn assert_no_person(text: &str) {
+    let (_, findings) = redact_json(&[], text);
+    assert!(
+        findings.iter().all(|f| f["entity"] != "PERSON"),
+        "{text}: {findings:?}"
+    );
+}
+
 fn shipped() -> String {
     format!("{}/policies", env!("CARGO_MANIFEST_DIR"))
 }
@@ -214,12 +233,7 @@ fn ordinary_word_runs_titles_and_models_are_not_people_but_names_still_are() {
             "Vaillancourt",
         ),
     ] {
-        let (redacted, findings) = redact_json(&[], text);
-        assert!(!redacted.contains(name), "{redacted} {findings:?}");
-        assert!(
-            findings.iter().any(|f| f["entity"] == "PERSON"),
-            "{findings:?}"
-        );
+        assert_person_hidden(text, name);
     }
     for text in [
         "Envoyez-le au 5, rue Émile Zola, 75015 Paris.",
@@ -489,23 +503,14 @@ fn names_in_capitals_display_names_and_chat_speakers_are_people() {
         ),
         ("Danke Magdalena, Ihre Buchung ist bestätigt.", "Magdalena"),
     ] {
-        let (redacted, findings) = redact_json(&[], text);
-        assert!(!redacted.contains(name), "{redacted} {findings:?}");
-        assert!(
-            findings.iter().any(|f| f["entity"] == "PERSON"),
-            "{findings:?}"
-        );
+        assert_person_hidden(text, name);
     }
     for text in [
         "Refund to IBAN: GB51 MIDL 4552 8121 9148 14 tomorrow.",
         "Patient ID PT-2020-189059 was discharged.",
         "[15:13] lea: the build is green again",
     ] {
-        let (_, findings) = redact_json(&[], text);
-        assert!(
-            findings.iter().all(|f| f["entity"] != "PERSON"),
-            "{text}: {findings:?}"
-        );
+        assert_no_person(text);
     }
 }
 

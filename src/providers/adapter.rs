@@ -222,22 +222,10 @@ impl<D: Dialect> Provider for Adapter<D> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{Config, ProviderKind};
+    use crate::config::Config;
 
     fn adapter() -> Adapter<super::super::openai::OpenAi> {
-        let config = ProviderConfig {
-            name: "p".into(),
-            kind: ProviderKind::OpenAi,
-            base_url: "http://p.test/v1".into(),
-            api_key_env: None,
-            region: "eu".into(),
-            jurisdiction: "EU".into(),
-            certifications: vec![],
-            models: vec!["m".into()],
-            azure: None,
-            weight: 1,
-            plaintext_beyond_loopback: false,
-        };
+        let config = ProviderConfig::for_test("p", "http://p.test/v1");
         Adapter::new(
             super::super::openai::OpenAi,
             config,

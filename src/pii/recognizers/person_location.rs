@@ -2643,6 +2643,16 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         }
     };
     let prev = |i: usize| if i == 0 { None } else { Some(word(i - 1)) };
+    // A finding over the words `first..=last`.
+    let span = |first: usize, last: usize, entity: Entity, confidence: f32, recognizer| {
+        Finding::new(
+            entity,
+            ws[first].start,
+            ws[last].end,
+            confidence,
+            recognizer,
+        )
+    };
     // Each word's cue lists, looked up once: the rules below ask about the same word
     // (the one before a capitalised word, mostly) for several lists.
     let memo: Vec<std::cell::Cell<u8>> = vec![std::cell::Cell::new(UNKNOWN); ws.len()];
@@ -2932,13 +2942,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         // between the bracketed time stamp opening the line and the colon.
         if gb.ends_with(b"] ") {
             if let Some(last) = chat_speaker(text, &ws, i) {
-                out.push(Finding::new(
-                    Entity::Person,
-                    ws[i].start,
-                    ws[last].end,
-                    0.8,
-                    "person_names",
-                ));
+                out.push(span(i, last, Entity::Person, 0.8, "person_names"));
                 i = last + 1;
                 continue;
             }
@@ -2946,10 +2950,10 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         // (A word opening with a lower-case ASCII letter is never in capitals: asked first.)
         if !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && all_caps(w) {
             if let Some((start, last, confidence)) = caps_name(text, &ws, i, |k| cue(k, LABEL)) {
-                out.push(Finding::new(
+                out.push(span(
+                    start,
+                    last,
                     Entity::Person,
-                    ws[start].start,
-                    ws[last].end,
                     confidence,
                     "person_names",
                 ));
@@ -3005,26 +3009,14 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             {
                 let last = extend(i, 4);
                 if last > i {
-                    out.push(Finding::new(
-                        Entity::Person,
-                        ws[i].start,
-                        ws[last].end,
-                        0.8,
-                        "person_names",
-                    ));
+                    out.push(span(i, last, Entity::Person, 0.8, "person_names"));
                     i = last + 1;
                     continue;
                 }
             }
             if lower_sentence && i > 0 && gap(i) == " " && lower_place_preposition(word(i - 1)) {
                 if let Some(last) = lower_town(i) {
-                    out.push(Finding::new(
-                        Entity::Location,
-                        ws[i].start,
-                        ws[last].end,
-                        0.6,
-                        "place_lower_case",
-                    ));
+                    out.push(span(i, last, Entity::Location, 0.6, "place_lower_case"));
                     i = last + 1;
                     continue;
                 }
@@ -3035,13 +3027,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 None
             };
             if let Some(last) = lower {
-                out.push(Finding::new(
-                    Entity::Person,
-                    ws[i].start,
-                    ws[last].end,
-                    0.6,
-                    "person_lower_case",
-                ));
+                out.push(span(i, last, Entity::Person, 0.6, "person_lower_case"));
                 i = last + 1;
                 continue;
             }
@@ -3072,13 +3058,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 0.75,
                 "address_fields",
             ));
-            out.push(Finding::new(
-                Entity::Location,
-                ws[i].start,
-                ws[last].end,
-                0.75,
-                "address_fields",
-            ));
+            out.push(span(i, last, Entity::Location, 0.75, "address_fields"));
             i = last + 1;
             continue;
         }
@@ -3091,13 +3071,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 .next()
                 .is_some_and(|a| a.contains('@'))
         {
-            out.push(Finding::new(
-                Entity::Person,
-                ws[i].start,
-                ws[display].end,
-                0.85,
-                "person_names",
-            ));
+            out.push(span(i, display, Entity::Person, 0.85, "person_names"));
             i = display + 1;
             continue;
         }
@@ -3253,13 +3227,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "=")
         {
             let last = town_run(i);
-            out.push(Finding::new(
-                Entity::Location,
-                ws[i].start,
-                ws[last].end,
-                0.85,
-                "place_label",
-            ));
+            out.push(span(i, last, Entity::Location, 0.85, "place_label"));
             i = last + 1;
             continue;
         }
@@ -3369,10 +3337,10 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             } else {
                 i - 1
             };
-            out.push(Finding::new(
+            out.push(span(
+                first_initial,
+                last,
                 Entity::Person,
-                ws[first_initial].start,
-                ws[last].end,
                 0.7,
                 "person_names",
             ));
@@ -3524,13 +3492,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             person = Some((i + 1, c));
         }
         if let Some((last, confidence)) = person {
-            out.push(Finding::new(
-                Entity::Person,
-                ws[i].start,
-                ws[last].end,
-                confidence,
-                "person_names",
-            ));
+            out.push(span(i, last, Entity::Person, confidence, "person_names"));
             // A weak guess does not consume the following words: they may start a name.
             let consumed = if confidence >= 0.5 || named_thing {
                 last

@@ -9,7 +9,7 @@ use bytes::Bytes;
 use futures::FutureExt;
 
 use super::*;
-use crate::config::{BreakerConfig, ProviderConfig, ProviderKind};
+use crate::config::{BreakerConfig, ProviderConfig};
 use crate::openai::{ChatRequest, EmbeddingsRequest};
 use crate::providers::Reply;
 
@@ -31,19 +31,10 @@ impl Provider for Fake {
 }
 
 fn provider(name: &str) -> Arc<dyn Provider> {
-    Arc::new(Fake(ProviderConfig {
-        name: name.into(),
-        kind: ProviderKind::OpenAi,
-        base_url: format!("http://{name}.invalid/v1"),
-        api_key_env: None,
-        region: "eu".into(),
-        jurisdiction: "EU".into(),
-        certifications: vec![],
-        models: vec!["m".into()],
-        azure: None,
-        weight: 1,
-        plaintext_beyond_loopback: false,
-    }))
+    Arc::new(Fake(ProviderConfig::for_test(
+        name,
+        &format!("http://{name}.invalid/v1"),
+    )))
 }
 
 fn status(provider: &str, status: u16, retry_after: Option<Duration>) -> ProviderError {
