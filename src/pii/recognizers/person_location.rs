@@ -2974,7 +2974,8 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         }
         // An address in lower case or in capitals (`calle doctor fleming, 7, 28911
         // leganés`, `ROUTE DE BERNE 67, 2400 LE LOCLE`).
-        let caps = all_caps(w);
+        // (A word opening with a lower-case ASCII letter is never in capitals: asked first.)
+        let caps = !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && all_caps(w);
         if (caps || (lower_sentence && w.starts_with(char::is_lowercase)))
             && w.len() >= 3
             && (i == 0 || gb.ends_with(b" ") || gb.ends_with(b"\n"))
