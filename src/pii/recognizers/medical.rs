@@ -133,10 +133,35 @@ pub fn patterns() -> Vec<Pattern> {
 fn mrn(s: &str) -> Option<(usize, f32)> {
     let d: Vec<u8> = s.bytes().filter(u8::is_ascii_digit).collect();
     // `26-08-1990`: a date (of birth, next to the record's label), not the record.
-    if d.len() < 5 || d.iter().all(|&x| x == d[0]) || super::contact::is_date_like(s) {
+    if d.len() < 5
+        || d.iter().all(|&x| x == d[0])
+        || super::contact::is_date_like(s)
+        || invoice_number(s)
+    {
         return None;
     }
     whole(s, 0.3)
+}
+
+/// An invoice's or an order's number: an invoice prefix (`F`, `FAC`, `FV`, `INV`, `RE`,
+/// `RG`, `FA`, `FT`, `PO`, `ORD`) and the year it was issued (`F-2026-0193`,
+/// `FAC/2026/3321`, `INV-2026-004812`, `RE-26-11873`).
+fn invoice_number(s: &str) -> bool {
+    let letters = s.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !matches!(
+        &s[..letters],
+        "F" | "FAC" | "FV" | "INV" | "RE" | "RG" | "FA" | "FT" | "PO" | "ORD"
+    ) {
+        return false;
+    }
+    let rest = s[letters..].trim_start_matches(['-', '/']);
+    let year: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let sep = rest[year.len()..].starts_with(['-', '/']);
+    sep && match year.len() {
+        4 => year.starts_with("19") || year.starts_with("20"),
+        2 => true,
+        _ => false,
+    }
 }
 
 fn dea(s: &str) -> Option<(usize, f32)> {
@@ -159,5 +184,10 @@ mod tests {
         assert!(npi("1234567893").is_some());
         assert!(npi("1234567890").is_none());
         assert!(mrn("0000000").is_none());
+        assert!(mrn("F-2026-0193").is_none());
+        assert!(mrn("FAC/2026/3321").is_none());
+        assert!(mrn("RE-26-11873").is_none());
+        assert!(mrn("KH-721362").is_some());
+        assert!(mrn("2021/123456").is_some());
     }
 }

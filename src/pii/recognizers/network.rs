@@ -36,6 +36,20 @@ pub fn patterns() -> Vec<Pattern> {
         "opgelost in",
         "risolto in",
         "corregido en",
+        // Plug-ins and upgrades in the six languages: `the Inkscape plugin (1.4.0.233)`,
+        // `upgrading to`, `mise à jour`, `actualizar a`, `aggiornare a`, `Note di rilascio`.
+        "plugin",
+        "plug-in",
+        "module",
+        "upgrading",
+        "updating",
+        "mise à jour",
+        "actualizar",
+        "actualización",
+        "aggiornare",
+        "aggiornamento",
+        "rilascio",
+        "bijwerken",
     ];
     vec![
         Pattern::new(

@@ -202,6 +202,70 @@ const LABELS: &[&str] = &[
     "cn",
     "author",
     "by",
+    // Form labels naming a person's role, read only before their colon (`Rufname: Sepp`,
+    // `Assuré : …`, `Tenant: …`, `Present: …`): nicknames, insurance, tenancy, court
+    // parties, minutes, orders, in the six languages.
+    "nickname",
+    "rufname",
+    "spitzname",
+    "surnom",
+    "apodo",
+    "soprannome",
+    "roepnaam",
+    "policyholder",
+    "assuré",
+    "assurée",
+    "asegurado",
+    "asegurada",
+    "assicurato",
+    "assicurata",
+    "verzekerde",
+    "versicherte",
+    "tomador",
+    "contraente",
+    "versicherungsnehmer",
+    "versicherungsnehmerin",
+    "verzekeringnemer",
+    "tenant",
+    "landlord",
+    "locataire",
+    "bailleur",
+    "arrendador",
+    "arrendatario",
+    "arrendataria",
+    "locatore",
+    "conduttore",
+    "conduttrice",
+    "huurder",
+    "verhuurder",
+    "mieter",
+    "mieterin",
+    "vermieter",
+    "vermieterin",
+    "claimant",
+    "defendant",
+    "prescriber",
+    "prescripteur",
+    "prescriptor",
+    "prescrittore",
+    "voorschrijver",
+    "clinician",
+    "einsender",
+    "aanvrager",
+    "solicitante",
+    "richiedente",
+    "present",
+    "anwesend",
+    "présents",
+    "présent",
+    "asistentes",
+    "presenti",
+    "aanwezig",
+    "apologies",
+    "entschuldigt",
+    "excusé",
+    "excusée",
+    "contactpersoon",
 ];
 /// No colon needed: `Dear Jane`, `Patient Jane Roe`.
 const GREETINGS: &[&str] = &[
@@ -505,7 +569,8 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Cultuurfonds Trust Fund Preis Prijs Treaty Regulation Directive Rangers United \
      Hotspur Wanderers Rovers Albion Canadiens Leafs Telescope Airport Airfield \
      Hauptbahnhof Centraal Centrale Theatre Theater Museum Gallery Programme Memorial \
-     Lecture Torte Kuchen Strudel Pie Cake Sponge Pudding Salad Soup Stew Tart Waffles Vlaai"
+     Lecture Torte Kuchen Strudel Pie Cake Sponge Pudding Salad Soup Stew Tart Waffles Vlaai \
+     FC CF AFC Calcio"
         .split_whitespace()
         .chain(CONSUMER_HEADS.split_whitespace())
         .collect()
@@ -556,7 +621,9 @@ const THING_OPENERS: &str =
      Teatro Théâtre Gare Bahnhof Estación Stazione AZ UZ \
      Bœuf Boeuf Coq Poulet Pollo Filet Filete Filetto Crêpe Crêpes Madeleines \
      Gratin Soufflé Tortilla Patatas Huevos Croquetas Pâté Terrine Velouté Mousse \
-     Carpaccio Saltimbocca Vitello Stoofvlees";
+     Carpaccio Saltimbocca Vitello Stoofvlees \
+     FC AC SC SV VfB VfL RC CD UD CF SD KV KRC RSC NEC PSV AFC Olympique Borussia \
+     Eintracht Atlético Sporting Racing Dynamo";
 
 /// Festivals and fairs named after their town (`Palio di Siena`, `Carnaval de Binche`,
 /// `Feria de Abril`, `Fête de Bayonne`, `Sagra di ...`), in the six languages.
@@ -853,7 +920,10 @@ fn modifier_head(w: &str) -> bool {
          clusters hub hubs desk port terminal headquarters hq campus factory facility \
          datacenter datacentre store flagship showroom subsidiary entity tenant instance \
          deployment rollout servers server node nodes zone zones process treaty agreement \
-         convention summit accord protocol declaration marathon derby"
+         convention summit accord protocol declaration marathon derby refinery refineries \
+         smelter smelters yard yards shipyard mill mills works porcelain mustard sprouts \
+         knives waffles pies ham sausages lace glass glassware pottery biscuits gingerbread \
+         marzipan sauce vinegar"
             .split_whitespace()
             .collect()
     });
@@ -884,6 +954,80 @@ fn lower_compound(w: &str) -> bool {
     w.split('-')
         .skip(1)
         .any(|p| p.starts_with(|c: char| c.is_lowercase()) && !is_particle(p) && p.len() > 3)
+}
+
+/// Nouns of a measure or a serving (`a glass of`, `ein Glas`, `un morceau de`, `una
+/// copa de`, `un calice di`, `een glas`) and of a company's shares (`shares in`, `die
+/// Aktie von`, `l'action`, `las acciones de`, `il titolo`, `het aandeel`) in the six
+/// languages: the capitalised run after them (with `of`, `de`, `di`, `van`, `von`, `in`
+/// between) names a wine, a cheese, a dish or a company, not a person or a place.
+fn thing_noun(w: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| {
+        "glass bottle slice piece cup pint jar Glas Flasche Stück Scheibe Tasse verre \
+         bouteille morceau tranche tasse copa botella trozo loncha calice bicchiere bottiglia \
+         fetta pezzo tazza glas fles stuk plak kop shares stock stocks Aktie Aktien action \
+         actions acciones azioni titolo aandeel aandelen"
+            .split_whitespace()
+            .collect()
+    });
+    SET.contains(w)
+}
+
+/// The word between a `thing_noun` and its run: `a glass of`, `die Aktie von`.
+fn thing_noun_link(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in" | "von" | "der" | "de" | "di" | "del" | "van" | "du" | "d'" | "des"
+    )
+}
+
+/// Articles and contractions that stand before a ship's or a product's name but not,
+/// in writing, before a person's: German and Italian feminine `Die`, `La`, `la` (ships
+/// are feminine: `Die Gorch Fock`, `la Amerigo Vespucci`), and a preposition fused with
+/// an article (`junto al`, `alla`, `du`, `au`, `dal`, `nel`, `sul`).
+fn ship_article(w: &str) -> bool {
+    matches!(
+        w,
+        "Die" | "La" | "la" | "alla" | "della" | "du" | "au" | "al" | "dal" | "nel" | "sul"
+    )
+}
+
+/// `Farkas, Réka`, `Lytton-Cobbold, Tobias`: after the surname at `end`, a comma, one
+/// space and a listed first name that ends its field (no word after one space: `Fiennes,
+/// Hamish Pemberton` lists two people, `Arroyo, Ronda de Toledo` gives a street).
+/// Returns the first name's end.
+fn comma_given(text: &str, end: usize) -> Option<usize> {
+    let rest = text[end..].strip_prefix(", ")?;
+    if !rest.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let n = rest
+        .find(|c: char| !c.is_alphabetic() && c != '-')
+        .unwrap_or(rest.len());
+    let after = &rest[n..];
+    if after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(char::is_alphanumeric))
+        || !is_first(&rest[..n])
+    {
+        return None;
+    }
+    Some(end + 2 + n)
+}
+
+/// `Guo W.`, `Pokorný J.`: one space, one capital initial and its dot after the
+/// surname at `end`, no capitalised word after it (`Anna B. Smith` is a first name, an
+/// initial and a surname). Returns the dot's end.
+fn initial_after(text: &str, end: usize) -> Option<usize> {
+    let r = text.as_bytes().get(end..end + 3)?;
+    if r[0] != b' ' || !r[1].is_ascii_uppercase() || r[2] != b'.' {
+        return None;
+    }
+    let after = &text[end + 3..];
+    let next_capital = after.strip_prefix(' ').is_some_and(|a| {
+        a.starts_with(|c: char| c.is_uppercase()) && title_case(a.split(' ').next().unwrap_or(""))
+    });
+    (!next_capital).then_some(end + 3)
 }
 
 const NOT_NAMES: &[&str] = &[
@@ -1674,23 +1818,25 @@ fn caps_name(
             return Some((i, i + 1, 0.8));
         }
     }
-    if labelled && !caps_particle(word(i)) {
-        return Some((i, last, 0.8));
-    }
-    // `HOFER Kassian`, `THISSEN, Luc`: capitals, then a listed first name in title case.
+    // `HOFER Kassian`, `THISSEN, Luc`: capitals, then a listed first name in title case
+    // (after a label too: `Policyholder: HRYTSENKO Serhiy`).
     let g = gap_after(last);
     if word(i).chars().count() >= 3 && matches!(g, " " | ", ") && last + 1 < ws.len() {
         let next = word(last + 1);
         if title_case(next)
             && is_first(next)
-            && (!ordinary_word(word(i)) || caps_in(word(i), &LAST))
+            && (labelled || !ordinary_word(word(i)) || caps_in(word(i), &LAST))
+            && !caps_particle(word(i))
         {
             let mut end = last + 1;
             if gap_after(end) == " " && end + 1 < ws.len() && is_first(word(end + 1)) {
                 end += 1;
             }
-            return Some((i, end, 0.7));
+            return Some((i, end, if labelled { 0.8 } else { 0.7 }));
         }
+    }
+    if labelled && !caps_particle(word(i)) {
+        return Some((i, last, 0.8));
     }
     // `JAXON CHISHOLM`: a listed first name that is no ordinary word, then surnames.
     if last > i
@@ -2888,6 +3034,13 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 return false;
             }
         }
+        // `Farkas, Réka`, `Guo W.`: a surname before a comma and a first name or before
+        // an initial (the byte after the word first: most words pass on it).
+        match b.get(ws[i].end) {
+            Some(b',') if comma_given(text, ws[i].end).is_some() => return false,
+            Some(b' ') if initial_after(text, ws[i].end).is_some() => return false,
+            _ => {}
+        }
         let w = word(i);
         !PLACES.contains(w) && !is_first(w)
     };
@@ -3076,6 +3229,34 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             i = display + 1;
             continue;
         }
+        // `Balogun, Chiamaka`, `Guo W.`, `Pokorný J.`: a surname (listed, or no ordinary
+        // word), then a comma and a listed first name, or an initial and its dot.
+        if matches!(b.get(ws[i].end), Some(b',' | b' '))
+            && name_like(w)
+            && !cue(i, GREETING | LABEL | PLACE_CUE)
+            && (is_last(w) || !ordinary_word(w))
+            // After an initial the initial's rule reads the name (`A. Aguirre, Morella`).
+            && !(i > 0 && word(i - 1).len() == 1 && gap(i).starts_with('.'))
+        {
+            let end = if b[ws[i].end] == b',' {
+                comma_given(text, ws[i].end)
+            } else {
+                initial_after(text, ws[i].end)
+            };
+            if let Some(end) = end {
+                out.push(Finding::new(
+                    Entity::Person,
+                    ws[i].start,
+                    end,
+                    0.75,
+                    "person_names",
+                ));
+                while i < ws.len() && ws[i].start < end {
+                    i += 1;
+                }
+                continue;
+            }
+        }
         if skip_lone && lone(i) {
             i += 1;
             continue;
@@ -3102,7 +3283,10 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             && (matches!(
                 word(i - 1),
                 "the" | "The" | "het" | "Het" | "le" | "Le" | "el" | "El" | "il" | "Il"
-            ) || (possessive(word(i - 1)) && !site_noun(w)))
+            ) || (possessive(word(i - 1)) && !site_noun(w))
+                || (ship_article(word(i - 1))
+                    && !role_noun(w)
+                    && !(i >= 2 && (is_particle(word(i - 2)) || title_case(word(i - 2))))))
             && adjacent(i)
             && title_case(word(i + 1))
             && !cue(i, TITLE)
@@ -3112,6 +3296,20 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 i = last + 1;
                 continue;
             }
+        }
+        // `a glass of Soave Classico`, `ein Glas Grüner Veltliner`, `die Aktie von Jil
+        // Sander`: the run after a serving's or a share's noun names a thing.
+        if i > 0
+            && gap(i) == " "
+            && (thing_noun(word(i - 1))
+                || (i > 1
+                    && gap(i - 1) == " "
+                    && thing_noun_link(word(i - 1))
+                    && thing_noun(word(i - 2))))
+            && !cue(i, TITLE)
+        {
+            i = extend(i, 4) + 1;
+            continue;
         }
         // `Renault Clio`, `Škoda Octavia`, `Bosch Serie 6`: a maker's brand before a
         // model's name (often a first name), unless a listed surname follows it.
@@ -3290,7 +3488,8 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()));
         let after_title = !unit
             && prev(i).is_some_and(|p| {
-                (cue(i - 1, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()))
+                // (`mag.` in lower case ends a Dutch sentence: Austria's title is `Mag.`.)
+                (cue(i - 1, TITLE) && !p.bytes().all(|b| b.is_ascii_uppercase()) && p != "mag")
                 // Abbreviations that are words in lower case or all capitals: French
                 // `Me` (maître), `Pr`, `M.`, Spanish `D.`, Italian `Sig.ra`, `Dott.ssa`.
                 || matches!(p, "Me" | "Pr" | "Dra" | "Pra" | "Sra")
@@ -3332,7 +3531,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             let first_initial = if i >= 2
                 && word(i - 2).chars().count() == 1
                 && word(i - 2).starts_with(char::is_uppercase)
-                && &text[ws[i - 2].end..ws[i - 1].start] == ". "
+                && matches!(&text[ws[i - 2].end..ws[i - 1].start], ". " | ".")
             {
                 i - 2
             } else {
@@ -3407,7 +3606,8 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         {
             // `Dear Parent,`, `Sehr geehrte Eltern,`: a greeting to a role, not a name.
         } else if after_title || after_label || after_greeting {
-            person = Some((extend(i, 3), if after_title { 0.9 } else { 0.8 }));
+            // Two given names and a particled surname: `Verhuurder: Ilse Bram van der Steen`.
+            person = Some((extend(i, 5), if after_title { 0.9 } else { 0.8 }));
         } else if is_first(w) {
             let through_particles = extend(i, 4);
             if through_particles > i + 1 && (i + 1..through_particles).any(|k| is_particle(word(k)))
@@ -3491,6 +3691,36 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 0.4
             };
             person = Some((i + 1, c));
+        }
+        // `Kärntner Straße`, `Grafton Street`: a run ending in a street's noun is a street.
+        if person.is_some_and(|(last, _)| {
+            last > i
+                && (english_street_type(word(last))
+                    || matches!(
+                        word(last),
+                        "Straße" | "Strasse" | "Gasse" | "Allee" | "Platz" | "Prospekt" | "Straat"
+                    ))
+        }) {
+            person = None;
+        }
+        // `Paziente Farkas, Réka`: the first name after the surname's comma.
+        if let Some((last, confidence)) = person.filter(|&(_, c)| c >= 0.5) {
+            if let Some(end) = (b.get(ws[last].end) == Some(&b','))
+                .then(|| comma_given(text, ws[last].end))
+                .flatten()
+            {
+                out.push(Finding::new(
+                    Entity::Person,
+                    ws[i].start,
+                    end,
+                    confidence,
+                    "person_names",
+                ));
+                while i < ws.len() && ws[i].start < end {
+                    i += 1;
+                }
+                continue;
+            }
         }
         if let Some((last, confidence)) = person {
             out.push(span(i, last, Entity::Person, confidence, "person_names"));
