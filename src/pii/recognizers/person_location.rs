@@ -963,7 +963,8 @@ fn lower_compound(w: &str) -> bool {
 /// between) names a wine, a cheese, a dish or a company, not a person or a place.
 fn thing_noun(w: &str) -> bool {
     static SET: LazyLock<WordSet> = LazyLock::new(|| {
-        "glass bottle slice piece cup pint jar Glas Flasche Stück Scheibe Tasse verre \
+        "glass bottle slice piece cup pint jar splash dash spoonful Glas Flasche Stück Scheibe \
+         Tasse Schuss Löffel trait cuillère chorrito cucharada goccio cucchiaio scheut lepel verre \
          bouteille morceau tranche tasse copa botella trozo loncha calice bicchiere bottiglia \
          fetta pezzo tazza glas fles stuk plak kop shares stock stocks Aktie Aktien action \
          actions acciones azioni titolo aandeel aandelen"
@@ -978,6 +979,31 @@ fn thing_noun_link(w: &str) -> bool {
     matches!(
         w,
         "of" | "in" | "von" | "der" | "de" | "di" | "del" | "van" | "du" | "d'" | "des"
+    )
+}
+
+/// Dutch prepositions, after which `de` is the article (`voor de`, `in de`), not a
+/// name's particle.
+fn dutch_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "voor"
+            | "in"
+            | "op"
+            | "naar"
+            | "bij"
+            | "met"
+            | "uit"
+            | "aan"
+            | "door"
+            | "onder"
+            | "over"
+            | "tot"
+            | "achter"
+            | "naast"
+            | "tegen"
+            | "zonder"
+            | "volgens"
     )
 }
 
@@ -3286,7 +3312,15 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             ) || (possessive(word(i - 1)) && !site_noun(w))
                 || (ship_article(word(i - 1))
                     && !role_noun(w)
-                    && !(i >= 2 && (is_particle(word(i - 2)) || title_case(word(i - 2))))))
+                    && !(i >= 2
+                        && gap(i - 1) == " "
+                        && (is_particle(word(i - 2)) || title_case(word(i - 2)))))
+                // Dutch `de` after a preposition is the article: `voor de Haagse Bluf`,
+                // `in de Kensington Roof Gardens` (`van de` stays a name's particle).
+                || (word(i - 1) == "de"
+                    && i >= 2
+                    && gap(i - 1) == " "
+                    && dutch_preposition(word(i - 2))))
             && adjacent(i)
             && title_case(word(i + 1))
             && !cue(i, TITLE)
