@@ -14,7 +14,10 @@ pub fn patterns() -> Vec<Pattern> {
             // `0414892`, `G9976541`, `DM-940172`, `465585/17`, `47-103-032`.
             // Dotted thousands as clinics print them: `86.853.698`; three-digit groups
             // with spaces: `454 918 785`.
-            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{1,3}(?:\.\d{3}){2,3}|\d{3}(?:[ ]\d{3}){2,3}|\d{2,10}(?:[-/]\d{2,8}){0,2})\b",
+            // A letter after the digits closes some hospitals' numbers (`PAT857371X`);
+            // two, four and three digits in dotted groups (`E61.8093.954`). (Three, three
+            // and four digits stay a phone number's shape: `312 369 8904`.)
+            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{1,3}(?:\.\d{3}){2,3}|\d{2}\.\d{4}\.\d{3}|\d{3}(?:[ ]\d{3}){2,3}|\d{2,10}(?:[-/]\d{2,8}){0,2}[A-Z]?)\b",
             mrn,
         )
         .context(&[
@@ -110,6 +113,26 @@ pub fn patterns() -> Vec<Pattern> {
             "n.º de paciente",
             "nº de paciente",
             "hospital no",
+            // Labels of admission and unit numbers in the six languages.
+            "hosp. no",
+            "hosp no",
+            "unit number",
+            "unit no",
+            "case no",
+            "rn:",
+            "aufnahme-nr",
+            "aufnahmenr",
+            "fall-id",
+            "nda ",
+            "cip ",
+            "ricovero",
+            "cod. paziente",
+            "codice paziente",
+            "zis-nr",
+            "zis nr",
+            "pat.nr",
+            "patnr",
+            "opnamenummer",
         ])
         .numeric()
         .cluster(5)

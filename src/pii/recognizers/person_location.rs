@@ -2211,9 +2211,23 @@ fn field_kind(header: &str) -> Field {
         "zipcode",
     ]) {
         Field::Postcode
-    } else if has(&["mrn", "nhc", "ipp", "pid", "chart"]) || h.contains("record") {
+    } else if has(&[
+        "mrn",
+        "nhc",
+        "ipp",
+        "pid",
+        "chart",
+        "patnr",
+        "nosologico",
+        "fallnummer",
+        "patientennummer",
+        "patiëntnummer",
+        "ziekenhuisnummer",
+    ]) || h.contains("record")
+        || h == "fall id"
+    {
         Field::Record
-    } else if has(&["dob", "birthdate"]) {
+    } else if has(&["dob", "birthdate", "ddn", "geb", "nac"]) {
         Field::Column(Column::Birth)
     } else if has(&[
         "street", "strasse", "straße", "rue", "calle", "via", "straat", "city", "town",
