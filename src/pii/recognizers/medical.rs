@@ -135,6 +135,9 @@ pub fn patterns() -> Vec<Pattern> {
             "opnamenummer",
         ])
         .numeric()
+        // A row id opening an SQL tuple (`INSERT INTO patients (id, …, mrn) VALUES
+        // (31980, …`) is the table's key, not the record number of its `mrn` column.
+        .veto_before(&["values"])
         .cluster(5)
         .alone(0.3),
         Pattern::new(
