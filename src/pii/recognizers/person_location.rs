@@ -322,6 +322,21 @@ const GREETINGS: &[&str] = &[
     "gracias",
     "grazie",
     "bedankt",
+    // A relative before a name, in nursing notes and forms: `dtr Astrid`, `sa fille
+    // Søren`, `la figlia Raffaele`, `su hija Ainhoa`, `tochter Jakub`, `NOK daughter
+    // Marisol` (not French `son`, "his").
+    "daughter",
+    "dtr",
+    "fille",
+    "fils",
+    "figlia",
+    "figlio",
+    "hija",
+    "hijo",
+    "tochter",
+    "sohn",
+    "dochter",
+    "zoon",
 ];
 const PERSON_CUES: &[&str] = &[
     "name",
@@ -1804,6 +1819,7 @@ fn caps_name(
     ws: &[Word],
     i: usize,
     label: impl Fn(usize) -> bool,
+    titled: bool,
 ) -> Option<(usize, usize, f32)> {
     let word = |k: usize| &text[ws[k].start..ws[k].end];
     let gap_after = |k: usize| {
@@ -1849,16 +1865,18 @@ fn caps_name(
     let g = gap_after(last);
     if word(i).chars().count() >= 3 && matches!(g, " " | ", ") && last + 1 < ws.len() {
         let next = word(last + 1);
+        // After a title any unlisted given name (`Dr ZHOU Meiling`); a particle opens
+        // the surname only with capitals after it (`VAN DIJK-VERHOEF Joost`).
         if title_case(next)
-            && is_first(next)
-            && (labelled || !ordinary_word(word(i)) || caps_in(word(i), &LAST))
-            && !caps_particle(word(i))
+            && (is_first(next) || (titled && name_like(next) && !ordinary_word(next)))
+            && (labelled || titled || !ordinary_word(word(i)) || caps_in(word(i), &LAST))
+            && (!caps_particle(word(i)) || last > i)
         {
             let mut end = last + 1;
             if gap_after(end) == " " && end + 1 < ws.len() && is_first(word(end + 1)) {
                 end += 1;
             }
-            return Some((i, end, if labelled { 0.8 } else { 0.7 }));
+            return Some((i, end, if labelled || titled { 0.8 } else { 0.7 }));
         }
     }
     if labelled && !caps_particle(word(i)) {
@@ -2607,7 +2625,10 @@ fn words(text: &str) -> Vec<Word> {
 fn title_case(w: &str) -> bool {
     let b = w.as_bytes();
     if b.len() >= 2 && b[0].is_ascii() && b[1].is_ascii() {
-        return b[0].is_ascii_uppercase() && b[1].is_ascii_lowercase();
+        // `O'Mahony`, `D'Haese`: a capital, an apostrophe, a capital.
+        return b[0].is_ascii_uppercase()
+            && (b[1].is_ascii_lowercase()
+                || (b[1] == b'\'' && b.len() >= 4 && b[2].is_ascii_uppercase()));
     }
     let mut chars = w.chars();
     match (chars.next(), chars.next()) {
@@ -3142,7 +3163,13 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         }
         // (A word opening with a lower-case ASCII letter is never in capitals: asked first.)
         if !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && all_caps(w) {
-            if let Some((start, last, confidence)) = caps_name(text, &ws, i, |k| cue(k, LABEL)) {
+            if let Some((start, last, confidence)) = caps_name(
+                text,
+                &ws,
+                i,
+                |k| cue(k, LABEL),
+                i > 0 && cue(i - 1, TITLE) && matches!(gap(i), " " | ". "),
+            ) {
                 out.push(span(
                     start,
                     last,
@@ -3566,12 +3593,13 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             continue;
         }
         // `P. Kowalski`, `A. Garnier`: one capital initial and a surname.
+        // (`Á. Németh`: an accented initial; `S. Le Goff`: a particle opening the surname.)
         let initial = i > 0
             && g == ". "
-            && word(i - 1).len() == 1
-            && word(i - 1).bytes().all(|c| c.is_ascii_uppercase())
-            && name_like(w)
-            && (is_last(w) || !ordinary_word(w))
+            && word(i - 1).chars().count() == 1
+            && word(i - 1).chars().all(char::is_uppercase)
+            && ((name_like(w) && (is_last(w) || !ordinary_word(w)))
+                || (is_particle(w) && adjacent(i) && extend(i, 3) > i))
             && !street_name_before(text, ws[i - 1].start);
         if initial && !after_title && !after_label {
             let last = extend(i, 2);
@@ -3771,7 +3799,19 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             }
         }
         if let Some((last, confidence)) = person {
-            out.push(span(i, last, Entity::Person, confidence, "person_names"));
+            // `M. Bosman`: French `M.` (monsieur) or an initial; either way the span holds it.
+            let first = if after_title && i > 0 && g == ". " && word(i - 1) == "M" {
+                i - 1
+            } else {
+                i
+            };
+            out.push(span(
+                first,
+                last,
+                Entity::Person,
+                confidence,
+                "person_names",
+            ));
             // A weak guess does not consume the following words: they may start a name.
             let consumed = if confidence >= 0.5 || named_thing {
                 last
