@@ -1249,7 +1249,7 @@ fn not_name(w: &str) -> bool {
 
 /// Capitalised word of a town name in the six languages (letters, apostrophe, hyphen).
 /// Hyphenated parts keep their capitals (`Ober-Ramstadt`, `Thonon-les-Bains`).
-const TOWN: &str = r"[A-ZÄÖÜÉÈÀÁÍÓÚ][a-zäöüßéèêëàâçíóúñìòùûôîï']+(?:-(?:[a-zäöüéèàû]+-)?[A-ZÄÖÜÉÈÀÁÍÓÚ]?[a-zäöüßéèêëàâçíóúñìòùûôîï']+)*(?:[ -](?:(?:am|an|der|de|di|la|le|sur|en|del|aan|den|op|im|bei|sous|lès|les)[ ]){0,2}[A-ZÄÖÜÉ][a-zäöüßéèêëàâçíóúñìòùûôîï']+(?:-(?:[a-zäöüéèàû]+-)?[A-ZÄÖÜÉÈÀÁÍÓÚ]?[a-zäöüßéèêëàâçíóúñìòùûôîï']+)*){0,2}";
+const TOWN: &str = r"[A-ZÄÖÜÉÈÀÁÍÓÚČŘŠŽŁŚ][a-zäöüßéèêëàâáãåæøçíóúñìòùûôîïýčěňřšžłőűąęśćńźżğş']+(?:-(?:[a-zäöüéèàû]+-)?[A-ZÄÖÜÉÈÀÁÍÓÚČŘŠŽŁŚ]?[a-zäöüßéèêëàâáãåæøçíóúñìòùûôîïýčěňřšžłőűąęśćńźżğş']+)*(?:[ -](?:(?:am|an|der|de|di|la|le|sur|en|del|aan|den|op|im|bei|sous|lès|les)[ ]){0,2}[A-ZÄÖÜÉ][a-zäöüßéèêëàâáãåæøçíóúñìòùûôîïýčěňřšžłőűąęśćńźżğş']+(?:-(?:[a-zäöüéèàû]+-)?[A-ZÄÖÜÉÈÀÁÍÓÚČŘŠŽŁŚ]?[a-zäöüßéèêëàâáãåæøçíóúñìòùûôîïýčěňřšžłőűąęśćńźżğş']+)*){0,2}";
 /// Postcodes: five digits (DE, FR, ES, IT), four digits and two letters (NL), the UK form.
 /// Four digits (AT, CH, BE, LU), with or without the country letter (`A-4020`, `CH-8001`,
 /// `B-6940`, `L-9410`), count only after a street: alone they are as often a year.
@@ -2512,6 +2512,25 @@ pub fn patterns() -> Vec<Pattern> {
         "woont",
         "bezorgadres",
         "postadres",
+        // Care-of lines, homes and deliveries in the six languages.
+        "c/o",
+        "p/a",
+        "a/a",
+        "chez",
+        "presso",
+        "domicile",
+        "demeurant",
+        "livraison",
+        "lieferung",
+        "entrega",
+        "consegna",
+        "afleveren",
+        "postfach",
+        "postbus",
+        "box",
+        "apartado",
+        "casella",
+        "postale",
     ];
     vec![
         Pattern::new("street_address", Entity::Location, street_regex(), street).context(ADDRESS),
@@ -2522,6 +2541,12 @@ pub fn patterns() -> Vec<Pattern> {
             postcode_town,
         )
         .context(ADDRESS),
+        Pattern::new(
+            "po_box",
+            Entity::Location,
+            r"\b(?:P\.?[ ]?O\.?[ ]Box|Postfach|Postbus|Apartado[ ]de[ ]Correos|Apdo\.|Casella[ ][Pp]ostale|Case[ ]postale|Boîte[ ]postale|B\.P\.|BP)[ ]\d{1,6}(?:/\d+)?\b",
+            po_box,
+        ),
         Pattern::new(
             "uk_postcode",
             Entity::Location,
@@ -2537,7 +2562,11 @@ pub fn patterns() -> Vec<Pattern> {
 fn postcode_town_regex() -> &'static str {
     static RE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        format!(r"\b(?:\d{{5}}|\d{{4}}[ ]?[A-Z]{{2}}|(?:A|CH|B|L)-\d{{4}})[ ]{{1,2}}{TOWN}")
+        // Italy's province after the town: `58140 Lecce (RO)`. Four plain digits (Austria,
+        // Switzerland, Belgium, Luxembourg) only before a listed town (`postcode_town`).
+        format!(
+            r"\b(?:\d{{5}}|\d{{4}}[ ]?[A-Z]{{2}}|(?:A|CH|B|L|D|F|I|E|NL)-\d{{4,5}}|\d{{4}})[ ]{{1,2}}{TOWN}(?:[ ]\([A-Z]{{2}}\))?"
+        )
     })
 }
 
@@ -2550,7 +2579,26 @@ fn postcode_town(s: &str) -> Option<(usize, f32)> {
         b.len() > 7 && b[4] == b' ' && b[5].is_ascii_uppercase() || b[4].is_ascii_uppercase();
     // `CH-8001 Zürich`, `L-9410 Vianden`: the country letter makes it an address line.
     let lettered = b.first().is_some_and(u8::is_ascii_uppercase) && b.contains(&b'-');
+    // `4712 Leoben`, `8500 Kortrijk`: four plain digits name a postcode only before a
+    // listed place or town (`2024 Bosch` is a year and a brand).
+    let plain_four = b.len() > 5 && b[4] == b' ' && b[..4].iter().all(u8::is_ascii_digit);
+    if plain_four && !lettered {
+        let town = s[5..].trim_start();
+        let town = town.split(" (").next().unwrap_or(town);
+        let dutch_letters = town.len() >= 3
+            && town.as_bytes()[..2].iter().all(u8::is_ascii_uppercase)
+            && town.as_bytes()[2] == b' ';
+        if !dutch_letters && !PLACES.contains(town) && !TOWNS.contains(town) {
+            return None;
+        }
+    }
     whole(s, if dutch || lettered { 0.55 } else { 0.4 })
+}
+
+/// `Postfach 2405`, `Apartado de Correos 12`, `P.O. Box 8674`, `BP 45`, `Postbus 88`:
+/// a PO box in the six languages. `BP 140/90` is a blood pressure.
+fn po_box(s: &str) -> Option<(usize, f32)> {
+    (!s.contains('/')).then_some((s.len(), 0.6))
 }
 
 fn street(s: &str) -> Option<(usize, f32)> {
