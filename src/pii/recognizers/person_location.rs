@@ -2542,6 +2542,13 @@ pub fn patterns() -> Vec<Pattern> {
         )
         .context(ADDRESS),
         Pattern::new(
+            "ca_postcode",
+            Entity::Location,
+            canadian_postcode_regex(),
+            canadian_postcode,
+        )
+        .context(ADDRESS),
+        Pattern::new(
             "po_box",
             Entity::Location,
             r"\b(?:P\.?[ ]?O\.?[ ]Box|Postfach|Postbus|Apartado[ ]de[ ]Correos|Apdo\.|Casella[ ][Pp]ostale|Case[ ]postale|Boîte[ ]postale|B\.P\.|BP)[ ]\d{1,6}(?:/\d+)?\b",
@@ -2593,6 +2600,23 @@ fn postcode_town(s: &str) -> Option<(usize, f32)> {
         }
     }
     whole(s, if dutch || lettered { 0.55 } else { 0.4 })
+}
+
+/// A Canadian address's last line: the town, the province's code and the postal code
+/// (`Corner Brook, NL A2H 5A7`, `Montréal (Québec) H2J 2X9`, `BC V8B 9H9`).
+fn canadian_postcode_regex() -> &'static str {
+    static RE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        format!(
+            r"\b(?:{TOWN}(?:,[ ]|[ ]\((?:Québec|Ontario|Qc|QC)\)[ ]))?(?:(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ ]{{1,2}})?[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d\b"
+        )
+    })
+}
+
+/// The postal code's shape (letter, digit, letter, digit, letter, digit) is an
+/// address's; with a province or a town before it, more so.
+fn canadian_postcode(s: &str) -> Option<(usize, f32)> {
+    whole(s, if s.len() > 7 { 0.6 } else { 0.45 })
 }
 
 /// `Postfach 2405`, `Apartado de Correos 12`, `P.O. Box 8674`, `BP 45`, `Postbus 88`:
