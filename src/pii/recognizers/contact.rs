@@ -37,6 +37,11 @@ pub fn patterns() -> Vec<Pattern> {
             "erreichbar", "ruf ", "anrufen", "joindre", "appelle", "localizar", "llámale", "llama al",
             "raggiungibile", "chiama", "bereikbaar", "bel hem", "bel haar", "bel me", "bellen",
             "contact", "kontakt", "contacto", "contatto", "gsm", "tlf", "móvil", "mobil", "cellulaire",
+            // Call-backs and queries in the six languages: `me puede llamar al`, `rappelez-moi
+            // au`, `richiamami al`, `terugbellen op`, `Queries:`.
+            "llamar", "llamarme", "llámame", "rappelez", "rappeler", "appeler", "richiamare",
+            "richiamami", "chiamami", "zurückrufen", "rückruf", "terugbellen",
+            "queries", "rufnummer", "servicetelefon",
         ])
         // A product's or article's code shaped like a phone number (`Artikelnr.
         // 683-494-7217`, `Réf. article (86) 850 3103`): its label rules it out.
