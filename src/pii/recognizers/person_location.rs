@@ -638,7 +638,7 @@ const THING_OPENERS: &str =
      Gratin Soufflé Tortilla Patatas Huevos Croquetas Pâté Terrine Velouté Mousse \
      Carpaccio Saltimbocca Vitello Stoofvlees \
      FC AC SC SV VfB VfL RC CD UD CF SD KV KRC RSC NEC PSV AFC Olympique Borussia \
-     Eintracht Atlético Sporting Racing Dynamo";
+     Eintracht Atlético Sporting Racing Dynamo Real";
 
 /// Festivals and fairs named after their town (`Palio di Siena`, `Carnaval de Binche`,
 /// `Feria de Abril`, `Fête de Bayonne`, `Sagra di ...`), in the six languages.
@@ -956,7 +956,8 @@ fn eponym_head(w: &str) -> bool {
          university hospital clinic programme fund trust memorial satellite satellites probe \
          coil burner socket counter theorem equation transform filter algorithm distance \
          equilibrium classifier blur radar syndrome disease manoeuvre maneuver principle \
-         conjecture line committee cup trophy"
+         conjecture line committee cup trophy pies pie tart cake sauce sausage sausages \
+         ham bread biscuits mustard"
             .split_whitespace()
             .collect()
     });
@@ -3423,6 +3424,11 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 word(i - 1),
                 "the" | "The" | "het" | "Het" | "le" | "Le" | "el" | "El" | "il" | "Il"
             ) || (possessive(word(i - 1)) && !site_noun(w))
+                // German `der` (dative and genitive feminine: `neben der Gorch Fock`) unless
+                // it is a name's particle (`van der`, `von der`).
+                || (word(i - 1) == "der"
+                    && !role_noun(w)
+                    && !(i >= 2 && gap(i - 1) == " " && is_particle(word(i - 2))))
                 || (ship_article(word(i - 1))
                     && !role_noun(w)
                     && !(i >= 2
@@ -3443,6 +3449,19 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 i = last + 1;
                 continue;
             }
+        }
+        // `Nürnberger Lebkuchen`, `Aachener Printen`, `Wiener Schnitzel`: a German adjective
+        // made of a listed town's name opens a product's or a dish's name.
+        if w.len() > 5
+            && w.ends_with("er")
+            && adjacent(i)
+            && title_case(word(i + 1))
+            && !is_first(w)
+            && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
+            && PLACES.contains(&w[..w.len() - 2])
+        {
+            i = extend(i, 3) + 1;
+            continue;
         }
         // `a glass of Soave Classico`, `ein Glas Grüner Veltliner`, `die Aktie von Jil
         // Sander`: the run after a serving's or a share's noun names a thing.
@@ -3560,6 +3579,9 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         if place_end.is_some_and(|last| {
             adjacent(last)
                 && (thing_head(word(last + 1))
+                    // `Oxford Street`, `Grafton Street` without a house number: a landmark.
+                    || (english_street_type(word(last + 1))
+                        && house_number_after(text, ws[last + 1].end).is_none())
                     || (modifier_head(word(last + 1)) && !own_site)
                     || (extend(last, 3) > last && thing_head(word(extend(last, 3)))))
         }) {
