@@ -133,6 +133,9 @@ pub fn patterns() -> Vec<Pattern> {
             "pat.nr",
             "patnr",
             "opnamenummer",
+            "n.º paciente",
+            "nº paciente",
+            "n° paciente",
         ])
         .numeric()
         // A row id opening an SQL tuple (`INSERT INTO patients (id, …, mrn) VALUES
