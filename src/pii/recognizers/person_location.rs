@@ -337,6 +337,15 @@ const GREETINGS: &[&str] = &[
     "sohn",
     "dochter",
     "zoon",
+    // A colleague greeted in a referral letter: `Cher confrère Bondarenko`, `Geachte
+    // collega Hoekstra`, `Sehr geehrte Frau Kollegin Esposito`.
+    "confrère",
+    "consœur",
+    "consoeur",
+    "collega",
+    "collègue",
+    "kollegin",
+    "kollege",
 ];
 const PERSON_CUES: &[&str] = &[
     "name",
