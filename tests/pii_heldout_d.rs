@@ -21,11 +21,12 @@ use pii_support::score::Threshold;
 
 /// (entity, min hidden, min precision, min recall): the figures after the issue 12
 /// quality work on branch pii-quality (first run -> after in the README), less 0.02,
-/// rounded down; LOCATION and PHONE_NUMBER raised after the corpus E work. Raise them as the engine improves.
+/// rounded down; LOCATION and PHONE_NUMBER raised after the corpus E work, PERSON and
+/// PHONE_NUMBER after the corpus G work. Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.87, 0.96, 0.89),
+    ("PERSON", 0.90, 0.96, 0.91),
     ("LOCATION", 0.89, 0.96, 0.89),
-    ("PHONE_NUMBER", 0.95, 0.98, 0.95),
+    ("PHONE_NUMBER", 0.95, 0.98, 0.96),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
     ("DATE_OF_BIRTH", 0.97, 0.98, 0.97),
     ("MEDICAL_RECORD_NUMBER", 0.98, 0.98, 0.98),
@@ -33,11 +34,11 @@ const THRESHOLDS: &[Threshold] = &[
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("IP_ADDRESS", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 16.7 % plus 0.02, NOT issue
-/// 12's goal of 1 % (most of the 90 are ships, brands and clubs named after people or
+/// Most harmless texts altered: a regression bar at today's 12.0 % plus 0.02, NOT issue
+/// 12's goal of 1 % (most of the 65 are ships, brands and clubs named after people or
 /// places, `Gorch Fock`, `Tim Hortons`, `Jack Daniel's`; see the README). Most decoys
 /// touched: the goal, 5 % (today 1.4 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.187;
+const MAX_HARMLESS_ALTERED: f64 = 0.140;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_d/corpus.jsonl");

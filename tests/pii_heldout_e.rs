@@ -22,11 +22,12 @@ use pii_support::score::Threshold;
 
 /// (entity, min hidden, min precision, min recall): the figures after the issue 12
 /// quality work on branch pii-quality (first run -> after in the README), less 0.02,
-/// rounded down. Raise them as the engine improves.
+/// rounded down; PERSON, LOCATION and PHONE_NUMBER raised after the corpus G work. Raise
+/// them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.86, 0.97, 0.91),
-    ("LOCATION", 0.86, 0.97, 0.87),
-    ("PHONE_NUMBER", 0.95, 0.98, 0.95),
+    ("PERSON", 0.91, 0.97, 0.93),
+    ("LOCATION", 0.87, 0.97, 0.87),
+    ("PHONE_NUMBER", 0.96, 0.98, 0.95),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
     ("DATE_OF_BIRTH", 0.91, 0.98, 0.91),
     ("MEDICAL_RECORD_NUMBER", 0.98, 0.92, 0.98),
@@ -34,11 +35,11 @@ const THRESHOLDS: &[Threshold] = &[
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("IP_ADDRESS", 0.98, 0.96, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 4.1 % plus 0.02, NOT issue
-/// 12's goal of 1 % (most of the 22 are products, venues and dishes named after people or
+/// Most harmless texts altered: a regression bar at today's 3.9 % plus 0.02, NOT issue
+/// 12's goal of 1 % (most of the 21 are products, venues and dishes named after people or
 /// places, `Otto Fleet`, `Innovation Lab East`, `Cullen Skink`; see the README). Most
 /// decoys touched: the goal, 5 % (today 0.0 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.061;
+const MAX_HARMLESS_ALTERED: f64 = 0.059;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_e/corpus.jsonl");

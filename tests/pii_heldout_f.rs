@@ -24,24 +24,25 @@ use pii_support::score::Threshold;
 
 /// (entity, min hidden, min precision, min recall): the figures after the issue 12
 /// quality work on branch pii-quality (first run -> after in the README, "Held-out corpus
-/// F"), less 0.02, rounded down. Raise them as the engine improves.
+/// F"), less 0.02, rounded down; PERSON, LOCATION, PHONE_NUMBER and MEDICAL_RECORD_NUMBER
+/// raised after the corpus G work. Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.82, 0.96, 0.86),
-    ("LOCATION", 0.72, 0.97, 0.74),
-    ("PHONE_NUMBER", 0.91, 0.98, 0.91),
+    ("PERSON", 0.87, 0.96, 0.90),
+    ("LOCATION", 0.75, 0.97, 0.76),
+    ("PHONE_NUMBER", 0.93, 0.98, 0.93),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
     ("DATE_OF_BIRTH", 0.89, 0.97, 0.89),
-    ("MEDICAL_RECORD_NUMBER", 0.83, 0.62, 0.82),
+    ("MEDICAL_RECORD_NUMBER", 0.84, 0.98, 0.83),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("IP_ADDRESS", 0.98, 0.98, 0.98),
     ("URL", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 18.7 % plus 0.02, NOT issue
+/// Most harmless texts altered: a regression bar at today's 17.8 % plus 0.02, NOT issue
 /// 12's goal of 1 % (brands, ships, software and dishes named after people or places:
 /// `Calvin Klein`, `Amerigo Vespucci`, `Grafana Loki`, `Bordeaux`; see the README). Most
 /// decoys touched: the goal, 5 % (today 1.0 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.207;
+const MAX_HARMLESS_ALTERED: f64 = 0.198;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_f/corpus.jsonl");

@@ -20,22 +20,26 @@ mod pii_support;
 use pii_support::bulk::score_corpus;
 use pii_support::score::Threshold;
 
-/// (entity, min hidden, min precision, min recall): the first run's figures, before any
-/// rule was changed for G (README, "Held-out corpus G"), less 0.02, rounded down.
+/// (entity, min hidden, min precision, min recall): the figures after the corpus G work
+/// on branch pii-quality (first run -> after in the README, "Held-out corpus G"), less
+/// 0.02, rounded down. Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.60, 0.94, 0.71),
-    ("LOCATION", 0.84, 0.97, 0.84),
+    ("PERSON", 0.83, 0.94, 0.87),
+    ("LOCATION", 0.90, 0.97, 0.91),
     ("PHONE_NUMBER", 0.95, 0.96, 0.94),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
-    ("DATE_OF_BIRTH", 0.85, 0.95, 0.85),
-    ("MEDICAL_RECORD_NUMBER", 0.55, 0.93, 0.51),
+    ("DATE_OF_BIRTH", 0.89, 0.95, 0.89),
+    ("MEDICAL_RECORD_NUMBER", 0.85, 0.97, 0.80),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("IP_ADDRESS", 0.98, 0.88, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at the first run's 49.2 % plus 0.02, NOT
-/// issue 12's goal of 1 %. Most decoys touched: the goal, 5 % (first run 0.5 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.512;
+/// Most harmless texts altered: a regression bar at today's 27.7 % plus 0.02, NOT issue
+/// 12's goal of 1 % (brands named after people in market reports, `Ermenegildo Zegna`,
+/// `Dries Van Noten`; dishes and wines, `Gambas al Ajillo`, `Soave Classico`; arbitration
+/// seats that are cities, `Zürich`; see the README). Most decoys touched: the goal, 5 %
+/// (today 0.5 %).
+const MAX_HARMLESS_ALTERED: f64 = 0.297;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_g/corpus.jsonl");
