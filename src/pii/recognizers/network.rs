@@ -50,6 +50,7 @@ pub fn patterns() -> Vec<Pattern> {
         "aggiornamento",
         "rilascio",
         "bijwerken",
+        "fassung",
     ];
     vec![
         Pattern::new(

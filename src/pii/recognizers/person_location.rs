@@ -3592,6 +3592,10 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                     || (english_street_type(word(last + 1))
                         && house_number_after(text, ws[last + 1].end).is_none())
                     || (modifier_head(word(last + 1)) && !own_site)
+                    // `Bologna process-audit`, `Maastricht Treaty-audit`: a compound's head.
+                    || word(last + 1).split_once('-').is_some_and(|(head, _)| {
+                        modifier_head(head) || thing_head(head)
+                    })
                     || (extend(last, 3) > last && thing_head(word(extend(last, 3)))))
         }) {
             place_end = None;
