@@ -100,8 +100,44 @@ const DOB: &[&str] = &[
     ", *",
 ];
 
+/// Labels of a birth year alone, per language (`born 1954`, `geboortejaar 1938`, `nacido
+/// en 1946`, `né en 1962`, `nato nel 1950`, `Jg. 1952`); not `Jahrgang` or `classe`,
+/// which also date wines and trains.
+const BIRTH_YEAR: &[&str] = &[
+    "born",
+    "year of birth",
+    "geburtsjahr",
+    "jg.",
+    "année de naissance",
+    "né en",
+    "née en",
+    "nacido en",
+    "nacida en",
+    "año de nacimiento",
+    "nato nel",
+    "nata nel",
+    "anno di nascita",
+    "geboortejaar",
+    "geboren in",
+];
+
 pub fn patterns() -> Vec<Pattern> {
     vec![
+        // A birth year alone after its label; a year glued to a date or a number is part
+        // of that (`numeric`), and without the label a year is no one's.
+        Pattern::new("dob_year", Entity::DateOfBirth, r"\b(?:19|20)\d{2}\b", birth_year)
+            .context(BIRTH_YEAR)
+            .numeric()
+            .cluster(4)
+            .alone(0.2),
+        // `10-Oct-1990`: day, English month abbreviation and year joined by hyphens.
+        Pattern::new(
+            "date_abbrev",
+            Entity::DateTime,
+            r"\b\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-(?:19|20)\d{2}\b",
+            named_date,
+        )
+        .upgrade(Entity::DateOfBirth, DOB),
         Pattern::new(
             "date_iso",
             Entity::DateTime,
@@ -173,6 +209,11 @@ fn asterisk_dob(s: &str) -> Option<(usize, f32)> {
         numeric(date).is_some()
     };
     valid.then_some((s.len(), 0.75))
+}
+
+/// A year from 1900 to 2029: confidence 0.2, raised by a birth-year label.
+fn birth_year(s: &str) -> Option<(usize, f32)> {
+    whole(s, 0.2)
 }
 
 fn named_date(s: &str) -> Option<(usize, f32)> {

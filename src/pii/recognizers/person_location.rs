@@ -2255,7 +2255,7 @@ fn field_kind(header: &str) -> Field {
         || h == "fall id"
     {
         Field::Record
-    } else if has(&["dob", "birthdate", "ddn", "geb", "nac"]) {
+    } else if has(&["dob", "birthdate", "ddn", "geb", "geb.", "nac"]) {
         Field::Column(Column::Birth)
     } else if has(&[
         "street", "strasse", "straße", "rue", "calle", "via", "straat", "city", "town",
