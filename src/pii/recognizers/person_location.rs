@@ -1284,7 +1284,7 @@ fn street_regex() -> &'static str {
             // With a first word and particles before it (Dutch streets named after
             // people or with an adjective): Burgemeester de Bruinlaan 74, Groen van
             // Prinstererstraat 12, Lange Nieuwstraat 98, Sint Jansstraat 5.
-            r"\b(?:[A-Z][a-zé]+[ ](?:(?:de|van|der|den|het|ten|ter)[ ]){0,2})?(?:[A-Z][a-z]+-)?[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|rain|halde|matte|gässli|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard|poort|straatje|hoek|wijk|zijde)[ ]\d{1,4}[a-zA-Z]?(?:(?:[-/]\d{1,4}){1,2}|-[A-Z]\b|[ ]bis\b)?(?:[ ](?:bus|bte|boîte)[ ]\d{1,3})?\b",
+            r"\b(?:[A-Z][a-zé]+[ ](?:(?:de|van|der|den|het|ten|ter)[ ]){0,2})?(?:[A-Z][a-z]+-)?[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|rain|halde|matte|gässli|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard|poort|straatje|hoek|wijk|zijde|strooss)[ ]\d{1,4}[a-zA-Z]?(?:(?:[-/]\d{1,4}){1,2}|-[A-Z]\b|[ ]bis\b)?(?:[ ](?:bus|bte|boîte)[ ]\d{1,3})?\b",
             // DE: Imelda-Speer-Straße 0, Berliner Straße 5, Am Alten Markt 3.
             r"\b(?:[A-ZÄÖÜ][a-zäöüßé]+-)+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             r"\b[A-ZÄÖÜ][a-zäöüß]+(?:er|e|en)[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt|Graben)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}){0,2}\b",
@@ -1295,13 +1295,17 @@ fn street_regex() -> &'static str {
             r"\b(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine|Achter|Binnen|Buiten|Noorder|Zuider|Ooster|Wester)[ ](?:Kade|Haven|Gracht|Markt|Dijk|Weg|Straat|Singel|Wal|Gang|Steeg|Plein|Laan|Rijn|Gouw)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             // FR: 12 rue des Tanneurs, 3 bis avenue du Général Leclerc.
             r"\b\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square|passage|montée|ruelle|sentier|chaussée|drève|rampe|um|op[ ]der|an[ ]der)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|la[ ]|le[ ]|d')?[A-ZÉ][a-zéèêàçûô'-]+(?:[ ](?:de[ ]|du[ ]|des[ ])?[A-ZÉ][a-zéèêàçûô'-]+){0,3}",
+            // BE in Dutch: Steenweg op Gent 38, Heirweg naar Brugge 4 bus 2.
+            r"\b(?:Steenweg|Heirweg|Kerkweg|Molenweg)[ ](?:op|naar)[ ][A-Z][a-z]+[ ]\d{1,4}[a-zA-Z]?(?:[ ](?:bus|bte)[ ]\d{1,3})?\b",
+            // FR rural: Lieu-dit Les Granges, Hameau de Brouilly.
+            r"\b(?:Lieu-dit|Hameau[ ]d[eu])[ ][A-ZÉ][a-zéèêàçûô'-]+(?:[ ][A-ZÉ][a-zéèêàçûô'-]+){0,2}",
             // LU, BE: 12, Grand-Rue.
             r"\b\d{1,4},?[ ](?:Grand-Rue|Grand'Rue|Grand-Place|grand-rue)\b",
             // BE, CH, LU in French with the number after: Rue de la Station 14, Chaussée de
             // Namur 201 bte 3, Chemin des Vignes 4, Grand-Rue 8, Route d'Arlon 12.
             r"\b(?:Rue|Avenue|Boulevard|Chaussée|Place|Chemin|Allée|Impasse|Quai|Route|Ruelle|Sentier|Clos|Drève|Faubourg|Montée|Rempart|Grand-Rue|Grand'Rue|Grand-Place)(?:[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|d'|à[ ]la[ ]|aux[ ])?[A-ZÉ][a-zéèêàçûô'-]+(?:[ ](?:de[ ]|du[ ]|des[ ]|la[ ])?[A-ZÉ][a-zéèêàçûô'-]+){0,3})?[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?(?:[ ](?:bte|bus|boîte)[ ]\d{1,3}|[ ]bis\b)?\b",
             // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
-            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua|Kale|Kalea|Plaça|Passeig)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do|alla|al|sul|sulla|dels)[ ]){0,2}(?:[IVXL]{1,5}[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2}(?:[ ][IVX]{1,4})?,?[ ](?:(?:n[º°.][ ]?)?\d{1,4}\b(?:/[A-Za-z0-9]{1,3}\b)?|s/n\b)(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?(?:,?[ ](?:\d{1,2}\.?[º°ª](?:[ ]?[A-Za-z]{1,4}\b\.?)?|bajo|bajos|ático|entlo\.))?",
+            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua|Kale|Kalea|Plaça|Passeig|Diseminado|Località|Frazione|Lugar|Partida|Barrio)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do|alla|al|sul|sulla|dels)[ ]){0,2}(?:[IVXL]{1,5}[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2}(?:[ ][IVX]{1,4})?,?[ ](?:(?:n[º°.][ ]?)?\d{1,4}\b(?:/[A-Za-z0-9]{1,3}\b)?|s/n\b)(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?(?:,?[ ](?:\d{1,2}\.?[º°ª](?:[ ]?[A-Za-z]{1,4}\b\.?)?|bajo|bajos|ático|entlo\.))?",
         ];
         format!(
             r"(?:{})(?:(?:,?[ ]|\n)(?:{POSTCODE}[ ]{{1,2}}{TOWN}|{TOWN}[ ]{UK_POSTCODE}|{TOWN},[ ][A-Z]{{2}}[ ]\d{{5}})|,[ ]{TOWN}(?:,[ ]Co\.[ ]{TOWN})?(?:,?[ ](?:{UK_POSTCODE}|{EIRCODE}))?)?",
