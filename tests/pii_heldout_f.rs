@@ -38,11 +38,11 @@ const THRESHOLDS: &[Threshold] = &[
     ("IP_ADDRESS", 0.98, 0.98, 0.98),
     ("URL", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 17.8 % plus 0.02, NOT issue
+/// Most harmless texts altered: a regression bar at today's 17.0 % plus 0.02, NOT issue
 /// 12's goal of 1 % (brands, ships, software and dishes named after people or places:
 /// `Calvin Klein`, `Amerigo Vespucci`, `Grafana Loki`, `Bordeaux`; see the README). Most
 /// decoys touched: the goal, 5 % (today 1.0 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.198;
+const MAX_HARMLESS_ALTERED: f64 = 0.190;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_f/corpus.jsonl");
