@@ -3176,7 +3176,8 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                     p,
                     "Me" | "Pr" | "Dra" | "Pra" | "Sra" | "ra" | "ssa" | "na" | "M" | "D"
                 )
-                || (p.len() == 1 && g == ". ")
+                // (An initial, accented too: `Í. Arroyo`.)
+                || (p.chars().count() == 1 && g == ". ")
             {
                 return false;
             }
