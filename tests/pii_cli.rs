@@ -88,6 +88,96 @@ fn bad_json_line_names_the_line_and_exits_2() {
     assert_eq!(err.lines().count(), 1, "{err}");
 }
 
+/// JSON lines of `n` rows, each naming its row and carrying a name, an e-mail address
+/// and a phone number; several of the parallel reader's batches long.
+fn numbered_rows(n: usize) -> String {
+    (1..=n)
+        .map(|i| {
+            format!(
+                "{{\"text\": \"row {i}: call Jane Roe at +44 20 7946 {:04} or jane{i}@example.com\"}}\n",
+                i % 10_000
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn jsonl_on_several_workers_writes_what_one_writes_in_input_order() {
+    let input = numbered_rows(3000);
+    let one = redact(&["--format", "jsonl", "--jobs", "1"], input.as_bytes());
+    let four = redact(&["--format", "jsonl", "--jobs", "4"], input.as_bytes());
+    let default = redact(&["--format", "jsonl"], input.as_bytes());
+    for out in [&one, &four, &default] {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(one.stdout, four.stdout);
+    assert_eq!(one.stdout, default.stdout);
+    let text = String::from_utf8(four.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3000);
+    for (i, line) in lines.iter().enumerate() {
+        let redacted = line["redacted"].as_str().unwrap();
+        assert!(
+            redacted.starts_with(&format!("row {}: ", i + 1)),
+            "{redacted}"
+        );
+        assert!(
+            !redacted.contains("@example.com") && !redacted.contains("7946"),
+            "{redacted}"
+        );
+    }
+}
+
+#[test]
+fn jsonl_bad_line_after_many_batches_writes_the_lines_before_it_and_names_it() {
+    let mut input = numbered_rows(2500);
+    input.push_str("{\"text\": 17}\n");
+    input.push_str(&numbered_rows(500));
+    let out = redact(&["--format", "jsonl", "--jobs", "3"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("line 2501"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2500);
+    assert!(text.lines().last().unwrap().contains("row 2500: "));
+}
+
+#[test]
+fn jsonl_blocked_line_among_many_is_answered_in_place_and_exits_1() {
+    let mut input = numbered_rows(1500);
+    input.push_str("{\"text\": \"key AKIAIOSFODNN7EXAMPLE\"}\n");
+    input.push_str(&numbered_rows(1500));
+    let out = redact(
+        &["--format", "jsonl", "--jobs", "2", "--policy", &policies()],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3001);
+    assert!(
+        lines[1500].contains("\"blocked\":\"SECRET\"") && !text.contains("AKIA"),
+        "{}",
+        lines[1500]
+    );
+    assert!(lines[3000].contains("row 1500: "));
+}
+
+#[test]
+fn jobs_zero_is_a_usage_error() {
+    let out = redact(&["--format", "jsonl", "--jobs", "0"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("--jobs"));
+}
+
 #[test]
 fn invalid_utf8_names_the_line_and_exits_2() {
     let out = redact(&[], b"fine\nalso fine\nbad \xff byte\n");

@@ -1,9 +1,12 @@
 //! `ledgergate redact`: stdin to stdout through the PII engine, as text, one JSON
 //! document, or JSON lines (`{"text": ...}` in, one result object a line out).
 //! Without `--policy` every built-in recognizer runs with `mask`. Bad input gets one
-//! sentence on stderr naming the line, and exit code 2.
+//! sentence on stderr naming the line, and exit code 2. JSON lines are redacted on
+//! every core (`lines`), written in input order.
 
-use std::io::{BufRead, Read, Write};
+mod lines;
+
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -12,7 +15,7 @@ use anyhow::{anyhow, Context, Result};
 use clap::{Args, ValueEnum};
 use serde::{Deserialize, Serialize};
 
-use ledgergate::pii::{Engine, PiiRules, RedactError, Redaction, Redactor};
+use ledgergate::pii::{Blocked, Engine, PiiRules, RedactError, Redaction, Redactor};
 use ledgergate::policy::{Policy, PolicySet};
 
 #[derive(Args)]
@@ -33,6 +36,26 @@ pub struct RedactArgs {
         hide_env_values = true
     )]
     hash_key: Option<String>,
+    /// Worker threads for `--format jsonl` (default: one per core). The output is the
+    /// same for any number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+}
+
+/// The engine the redaction runs with: a policy's, or every built-in recognizer.
+#[derive(Clone)]
+enum SharedEngine {
+    Policy(Arc<Policy>),
+    Builtin(Arc<Engine>),
+}
+
+impl SharedEngine {
+    fn engine(&self) -> &Engine {
+        match self {
+            SharedEngine::Policy(p) => &p.engine,
+            SharedEngine::Builtin(e) => e,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -84,33 +107,25 @@ pub fn run(args: RedactArgs) -> ExitCode {
 }
 
 fn execute(args: RedactArgs) -> Result<ExitCode> {
-    let policy = match &args.policy {
-        Some(dir) => Some(load_policy(
+    let shared = match &args.policy {
+        Some(dir) => SharedEngine::Policy(load_policy(
             dir,
             args.policy_id.as_deref().unwrap_or("default"),
         )?),
-        None => None,
+        None => SharedEngine::Builtin(Arc::new(Engine::new(&PiiRules::default())?)),
     };
-    let builtin;
-    let engine = match &policy {
-        Some(policy) => &policy.engine,
-        None => {
-            builtin = Engine::new(&PiiRules::default())?;
-            &builtin
-        }
+    let key: Arc<[u8]> = match &args.hash_key {
+        Some(h) => hex::decode(h.trim())
+            .map_err(|_| anyhow!("--hash-key must be hexadecimal"))?
+            .into(),
+        None => Arc::from(&b"ledgergate-redact-cli"[..]),
     };
-    let key = match &args.hash_key {
-        Some(h) => hex::decode(h.trim()).map_err(|_| anyhow!("--hash-key must be hexadecimal"))?,
-        None => b"ledgergate-redact-cli".to_vec(),
-    };
-    let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut blocked = false;
-    match args.format {
+    let blocked = match args.format {
         Format::Text | Format::Json => {
             let mut raw = Vec::new();
-            stdin
+            std::io::stdin()
                 .lock()
                 .read_to_end(&mut raw)
                 .context("could not read standard input")?;
@@ -122,15 +137,18 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
                     + 1;
                 anyhow!("standard input line {line} is not valid UTF-8")
             })?;
-            let mut redactor = Redactor::new(engine, &key);
+            let mut redactor = Redactor::new(shared.engine(), &key);
             match redactor.redact_detailed(&text) {
-                Ok(r) => match args.format {
-                    Format::Text => out.write_all(r.text.as_bytes())?,
-                    _ => write_result(&mut out, &r)?,
-                },
+                Ok(r) => {
+                    match args.format {
+                        Format::Text => out.write_all(r.text.as_bytes())?,
+                        _ => write_result(&mut out, &r)?,
+                    }
+                    false
+                }
                 Err(RedactError::Blocked(b)) => {
                     eprintln!("ledgergate redact: {b}");
-                    blocked = true;
+                    true
                 }
                 Err(e @ RedactError::TooManyFindings(_)) => {
                     return Err(anyhow!("standard input: {e}"));
@@ -138,48 +156,17 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
             }
         }
         Format::Jsonl => {
-            let mut reader = stdin.lock();
-            let mut buf = Vec::new();
-            let mut n = 0usize;
-            loop {
-                buf.clear();
-                if reader
-                    .read_until(b'\n', &mut buf)
-                    .context("could not read standard input")?
-                    == 0
-                {
-                    break;
-                }
-                n += 1;
-                let line = std::str::from_utf8(&buf)
-                    .map_err(|_| anyhow!("standard input line {n} is not valid UTF-8"))?;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let parsed: Line = serde_json::from_str(line).map_err(|e| {
-                    anyhow!("standard input line {n} is not a {{\"text\": ...}} object: {e}")
-                })?;
-                let mut redactor = Redactor::new(engine, &key);
-                match redactor.redact_detailed(&parsed.text) {
-                    Ok(r) => write_result(&mut out, &r)?,
-                    Err(RedactError::Blocked(b)) => {
-                        serde_json::to_writer(
-                            &mut out,
-                            &BlockedOutput {
-                                blocked: b.entity.name(),
-                                error: b.to_string(),
-                            },
-                        )?;
-                        out.write_all(b"\n")?;
-                        blocked = true;
-                    }
-                    Err(e @ RedactError::TooManyFindings(_)) => {
-                        return Err(anyhow!("standard input line {n}: {e}"));
-                    }
-                }
-            }
+            let jobs = match args.jobs {
+                Some(n) => usize::from(n),
+                None => std::thread::available_parallelism().map_or(1, usize::from),
+            };
+            let input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+            let result = lines::redact_lines(input, &mut out, shared, key, jobs);
+            // The lines before a bad one are written before its error.
+            out.flush()?;
+            result?
         }
-    }
+    };
     out.flush()?;
     Ok(if blocked {
         ExitCode::from(1)
@@ -206,6 +193,19 @@ fn write_result(out: &mut impl Write, r: &Redaction) -> Result<()> {
         &Output {
             redacted: &r.text,
             findings,
+        },
+    )?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// `{"blocked": ENTITY, "error": ...}` and a line end: a line the policy refuses.
+fn write_blocked(out: &mut impl Write, b: &Blocked) -> Result<()> {
+    serde_json::to_writer(
+        &mut *out,
+        &BlockedOutput {
+            blocked: b.entity.name(),
+            error: b.to_string(),
         },
     )?;
     out.write_all(b"\n")?;

@@ -22,9 +22,17 @@ pub fn redact_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // The binary may exit before reading everything (a bad policy): a closed pipe is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
+    // Written beside the reading of the output, which a large input fills before it is
+    // read whole. The binary may exit before reading everything (a bad policy, a bad
+    // line): a closed pipe is fine.
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
 }
 
 /// `ledgergate redact ARGS` in a temp dir of its own.
