@@ -992,7 +992,7 @@ fn thing_noun(w: &str) -> bool {
          Tasse Schuss Löffel trait cuillère chorrito cucharada goccio cucchiaio scheut lepel verre \
          bouteille morceau tranche tasse copa botella trozo loncha calice bicchiere bottiglia \
          fetta pezzo tazza glas fles stuk plak kop shares stock stocks Aktie Aktien action \
-         actions acciones azioni titolo aandeel aandelen"
+         actions l'action L'action acciones azioni titolo aandeel aandelen"
             .split_whitespace()
             .collect()
     });
