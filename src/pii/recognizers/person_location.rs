@@ -8,7 +8,9 @@
 //! exports under a header line and SQL inserts give each value its column's entity;
 //! names in capitals are read from a label, a listed first name or a surname-first form,
 //! and addresses written all in lower case or in capitals from their street type and
-//! house number; lower-case names are read only in lower-case writing. Stops at:
+//! house number; lower-case names are read only in lower-case writing; `Surname, Given`
+//! and `Surname I.` forms; PO boxes and Canadian address lines; ships, wines and
+//! companies after feminine articles, servings and shares are things. Stops at:
 //! lower-case names with an unlisted first name, names outside the lists without a title
 //! or cue, and unlisted villages.
 
