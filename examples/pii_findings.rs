@@ -14,7 +14,9 @@
 mod pii_inputs;
 
 use ledgergate::pii::Engine;
-use pii_inputs::{distinct_emails, mixed_1mb, prompt_2kb, repeat_to, CLEAN_LINES, DENSE_LINES};
+use pii_inputs::{
+    distinct_emails, heldout_dense_1mb, mixed_1mb, prompt_2kb, repeat_to, CLEAN_LINES, DENSE_LINES,
+};
 
 fn inputs() -> Vec<(&'static str, String)> {
     vec![
@@ -23,6 +25,7 @@ fn inputs() -> Vec<(&'static str, String)> {
         ("dense", repeat_to(DENSE_LINES, 1 << 20)),
         ("clean", repeat_to(CLEAN_LINES, 1 << 20)),
         ("emails", distinct_emails(256 << 10)),
+        ("heldout", heldout_dense_1mb()),
     ]
 }
 

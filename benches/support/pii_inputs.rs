@@ -78,6 +78,34 @@ pub fn repeat_to(lines: &[&str], bytes: usize) -> String {
     s
 }
 
+/// About 1 MB of distinct texts carrying PII: every text with a labelled span of the
+/// held-out corpora (`tests/heldout*/corpus.jsonl`), one per line, in corpus order.
+pub fn heldout_dense_1mb() -> String {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+    let mut dirs: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("corpus.jsonl").is_file())
+        .collect();
+    dirs.sort();
+    let mut s = String::with_capacity((1 << 20) + 4096);
+    for dir in dirs {
+        let corpus = std::fs::read_to_string(dir.join("corpus.jsonl")).unwrap();
+        for line in corpus.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            if v["spans"].as_array().is_some_and(|a| !a.is_empty()) {
+                s.push_str(v["text"].as_str().unwrap());
+                s.push('\n');
+                if s.len() >= 1 << 20 {
+                    return s;
+                }
+            }
+        }
+    }
+    s
+}
+
 /// Distinct addresses separated by spaces, `bytes` long.
 pub fn distinct_emails(bytes: usize) -> String {
     let mut s = String::with_capacity(bytes + 64);
