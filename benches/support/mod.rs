@@ -236,7 +236,11 @@ secret_env = "BENCH_KEY"
             ),
         )
         .expect("config written");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+        // `LEDGERGATE_BENCH_BIN` runs another build of the gateway (a copy of an earlier
+        // `target/release/ledgergate`), so two builds can be compared in turn, A/B.
+        let bin = std::env::var_os("LEDGERGATE_BENCH_BIN")
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_ledgergate").into());
+        let mut child = Command::new(bin)
             .args(["serve", "--config"])
             .arg(&config)
             .arg("--data-dir")
