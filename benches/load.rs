@@ -320,11 +320,19 @@ fn main() {
             };
             let cpu_before = gateway.cpu_seconds();
             let waits_before = durable_waits(&gateway.url);
+            let writer_before = gateway.thread_cpu_seconds(WRITER_THREAD);
             let many = measure(&args, &target, args.concurrency);
             let cpu = gateway.cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
+            let writer_cpu = gateway
+                .thread_cpu_seconds(WRITER_THREAD)
+                .zip(writer_before)
+                .map(|(a, b)| a - b);
+            let writer_per_request =
+                writer_cpu.map_or(f64::NAN, |c| c * 1e6 / (many.rps * args.seconds as f64));
             waits.push((
                 format!("{workload} `{durability}`"),
                 durable_waits(&gateway.url).delta(&waits_before),
+                writer_per_request,
             ));
             let one = measure(&args, &target, 1);
             let per_request = cpu.map_or(f64::NAN, |c| c * 1e6 / (many.rps * args.seconds as f64));
@@ -347,12 +355,12 @@ queue, batch, write and, with `fsync`, fdatasync), at {} connections, from the g
 is a bucket's upper bound):\n",
             args.concurrency
         );
-        println!("| run | records | mean ms | p50 ms | p90 ms | p99 ms | p99.9 ms |");
-        println!("|---|---:|---:|---:|---:|---:|---:|");
-        for (run, w) in waits {
+        println!("| run | records | mean ms | p50 ms | p90 ms | p99 ms | p99.9 ms | audit writer thread CPU µs per request |");
+        println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (run, w, writer) in waits {
             let q = |q: f64| w.quantile(q).map_or(f64::NAN, |s| s * 1000.0);
             println!(
-                "| {run} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
+                "| {run} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {writer:.1} |",
                 w.count(),
                 w.sum * 1000.0 / w.count().max(1) as f64,
                 q(0.5),
@@ -396,6 +404,9 @@ impl Waits {
         self.buckets.iter().find(|b| b.1 >= rank).map(|b| b.0)
     }
 }
+
+/// The audit writer thread's name as `/proc/<pid>/task/*/comm` shows it (15 bytes).
+const WRITER_THREAD: &str = "ledgergate-audi";
 
 fn durable_waits(gateway: &str) -> Waits {
     const NAME: &str = "ledgergate_audit_durable_wait_seconds";
