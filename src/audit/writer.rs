@@ -28,11 +28,6 @@ use crate::vault::master_key::MasterKey;
 /// Most appends taken into one write.
 const MAX_BATCH: usize = 4096;
 
-/// A batch's frames are written once they reach this size, and the batch acknowledged
-/// after its last write: 1,000 requests admitted at once (about 3.5 MB of frames) did
-/// not need their frames in one buffer, which set the gateway's memory peak.
-const WRITE_CHUNK: usize = 256 * 1024;
-
 /// The bytes a frame adds to its record: length prefixes, the header (with a time of up
 /// to 255 bytes), the tag and the record hash.
 const FRAME_OVERHEAD: usize = 4 + (1 + 16 + 8 + 1 + 255 + 16 + 32 + 12 + 32) + 4 + 16 + 32;
@@ -292,7 +287,7 @@ impl Writer {
         let mut pending: Vec<Pending> = Vec::with_capacity(batch.len());
         let mut durable = false;
         // Sized for the whole batch (each frame adds at most FRAME_OVERHEAD bytes to its
-        // record) up to one piece of a large batch, so it never grows by copying.
+        // record), so the one buffer written per batch never grows by copying.
         let mut buf = Vec::with_capacity(
             batch
                 .iter()
@@ -300,8 +295,7 @@ impl Writer {
                     Command::Append { plaintext, .. } => plaintext.len() + FRAME_OVERHEAD,
                     _ => 0,
                 })
-                .sum::<usize>()
-                .min(WRITE_CHUNK + MAX_FRAME_LEN.min(64 * 1024)),
+                .sum(),
         );
         let prefix = random_prefix();
         let now = (self.opts.clock)();
@@ -320,21 +314,11 @@ impl Writer {
                         continue;
                     }
                     match self.frame_into(&plaintext, &owner, now, prefix, &mut buf) {
-                        Ok(seq) => {
-                            pending.push(Pending {
-                                reply,
-                                seq,
-                                durable_since: (ack == Ack::Durable).then_some(queued),
-                            });
-                            // A large batch (an admission burst) is written in pieces,
-                            // acknowledged only after the last one (and its sync): its
-                            // frames are never all in memory at once. A failed write
-                            // poisons the writer, and `commit` then refuses them all.
-                            if buf.len() >= WRITE_CHUNK {
-                                let _ = self.write_buf(&buf);
-                                buf.clear();
-                            }
-                        }
+                        Ok(seq) => pending.push(Pending {
+                            reply,
+                            seq,
+                            durable_since: (ack == Ack::Durable).then_some(queued),
+                        }),
                         Err(e) => {
                             // Only an oversized record is the caller's fault; anything
                             // else (a segment that cannot be created, a key that cannot
@@ -941,40 +925,6 @@ mod tests {
         assert!(appends(&mut writer, 3).iter().all(Result::is_ok));
         let counts = writer.stats.durable_wait.counts();
         assert_eq!(counts.iter().sum::<u64>(), 3);
-    }
-
-    /// A batch larger than WRITE_CHUNK is written in pieces, synced once and
-    /// acknowledged only after its last piece; a failed piece fails the whole batch,
-    /// pieces already written included.
-    #[test]
-    fn a_large_batch_is_written_in_pieces_and_acknowledged_once_synced() {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut writer, faults) = writer(dir.path(), 64 << 20);
-        // No checkpoint (and its sync) after 1,000 records.
-        writer.opts.checkpoint_every = u64::MAX;
-        let count = |c: &AtomicU64| c.load(Ordering::SeqCst);
-        let (writes, syncs) = (count(&writer.stats.writes), count(&writer.stats.syncs));
-        // 200-byte records make frames of about 400 bytes: 2,000 of them are three pieces.
-        let n = 2000;
-        assert!(appends(&mut writer, n).iter().all(Result::is_ok));
-        let pieces = count(&writer.stats.writes) - writes;
-        assert!(pieces >= 3, "{pieces} writes");
-        assert_eq!(
-            count(&writer.stats.syncs) - syncs,
-            1,
-            "one sync for the batch"
-        );
-
-        let writes = count(&writer.stats.writes);
-        faults.fail_write.store(true, Ordering::SeqCst);
-        let answers = appends(&mut writer, n);
-        assert_eq!(
-            count(&writer.stats.writes) - writes,
-            1,
-            "stopped at the first piece"
-        );
-        assert_all_refused(&answers);
-        assert_stopped_for_good(&mut writer, &faults);
     }
 
     #[test]
