@@ -130,8 +130,8 @@ pub struct Stats {
     pub appends: AtomicU64,
     pub writes: AtomicU64,
     pub syncs: AtomicU64,
-    /// How long durable appends (request records in `Fsync` mode) waited from their
-    /// hand-off to their acknowledgement: queue, batch, write and fdatasync.
+    /// How long durable appends (request records) waited from their hand-off to their
+    /// acknowledgement: queue, batch, write and, in `Fsync` mode, fdatasync.
     pub durable_wait: WaitHistogram,
 }
 

@@ -55,7 +55,7 @@ pub async fn metrics(State(gw): State<Gateway>) -> impl IntoResponse {
 fn durable_wait(out: &mut String, histogram: &WaitHistogram) {
     use std::fmt::Write;
     const NAME: &str = "ledgergate_audit_durable_wait_seconds";
-    let _ = writeln!(out, "# HELP {NAME} Durable audit appends (request records with durability fsync): wait from hand-off to acknowledgement.");
+    let _ = writeln!(out, "# HELP {NAME} Request records: wait from hand-off to the audit writer to acknowledgement (with durability fsync, after their fdatasync).");
     let _ = writeln!(out, "# TYPE {NAME} histogram");
     let mut cumulative = 0u64;
     for (i, n) in histogram.counts().into_iter().enumerate() {
