@@ -285,6 +285,7 @@ fn main() {
             .as_deref()
             .is_none_or(|only| only == format!("{}:{durability}", workload.to_ascii_lowercase()))
     };
+    let mut waits = Vec::new();
     for stream in [false, true] {
         let body = realistic_body(stream);
         let workload = if stream { "SSE" } else { "JSON" };
@@ -318,8 +319,21 @@ fn main() {
                 body: &body,
             };
             let cpu_before = gateway.cpu_seconds();
+            let waits_before = durable_waits(&gateway.url);
+            let writer_before = gateway.thread_cpu_seconds(WRITER_THREAD);
             let many = measure(&args, &target, args.concurrency);
             let cpu = gateway.cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
+            let writer_cpu = gateway
+                .thread_cpu_seconds(WRITER_THREAD)
+                .zip(writer_before)
+                .map(|(a, b)| a - b);
+            let writer_per_request =
+                writer_cpu.map_or(f64::NAN, |c| c * 1e6 / (many.rps * args.seconds as f64));
+            waits.push((
+                format!("{workload} `{durability}`"),
+                durable_waits(&gateway.url).delta(&waits_before),
+                writer_per_request,
+            ));
             let one = measure(&args, &target, 1);
             let per_request = cpu.map_or(f64::NAN, |c| c * 1e6 / (many.rps * args.seconds as f64));
             println!(
@@ -333,4 +347,95 @@ fn main() {
             );
         }
     }
+    if !waits.is_empty() {
+        println!(
+            "\nHow long each request waited for its audit record (hand-off to acknowledgement: \
+queue, batch, write and, with `fsync`, fdatasync), at {} connections, from the gateway's \
+`ledgergate_audit_durable_wait_seconds` (buckets a quarter of a doubling wide: each figure \
+is a bucket's upper bound):\n",
+            args.concurrency
+        );
+        println!("| run | records | mean ms | p50 ms | p90 ms | p99 ms | p99.9 ms | audit writer thread CPU µs per request |");
+        println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (run, w, writer) in waits {
+            let q = |q: f64| w.quantile(q).map_or(f64::NAN, |s| s * 1000.0);
+            println!(
+                "| {run} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {writer:.1} |",
+                w.count(),
+                w.sum * 1000.0 / w.count().max(1) as f64,
+                q(0.5),
+                q(0.9),
+                q(0.99),
+                q(0.999)
+            );
+        }
+    }
+}
+
+/// The gateway's histogram of durable audit waits, as scraped from `/metrics`.
+#[derive(Default)]
+struct Waits {
+    /// (upper bound in seconds, cumulative count).
+    buckets: Vec<(f64, u64)>,
+    sum: f64,
+}
+
+impl Waits {
+    fn count(&self) -> u64 {
+        self.buckets.last().map_or(0, |b| b.1)
+    }
+
+    /// What was observed between `earlier` and `self`.
+    fn delta(&self, earlier: &Waits) -> Waits {
+        Waits {
+            buckets: self
+                .buckets
+                .iter()
+                .enumerate()
+                .map(|(i, &(le, n))| (le, n - earlier.buckets.get(i).map_or(0, |b| b.1)))
+                .collect(),
+            sum: self.sum - earlier.sum,
+        }
+    }
+
+    /// The upper bound of the bucket that holds quantile `q`.
+    fn quantile(&self, q: f64) -> Option<f64> {
+        let rank = (self.count() as f64 * q).ceil().max(1.0) as u64;
+        self.buckets.iter().find(|b| b.1 >= rank).map(|b| b.0)
+    }
+}
+
+/// The audit writer thread's name as `/proc/<pid>/task/*/comm` shows it (15 bytes).
+const WRITER_THREAD: &str = "ledgergate-audi";
+
+fn durable_waits(gateway: &str) -> Waits {
+    const NAME: &str = "ledgergate_audit_durable_wait_seconds";
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let text = rt.block_on(async {
+        reqwest::get(format!("{gateway}/metrics"))
+            .await
+            .expect("metrics answer")
+            .text()
+            .await
+            .expect("metrics read")
+    });
+    let mut waits = Waits::default();
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix(&format!("{NAME}_bucket{{le=\"")) {
+            let (le, n) = rest.split_once("\"} ").expect("a bucket line");
+            let le = if le == "+Inf" {
+                f64::INFINITY
+            } else {
+                le.parse().expect("a bound")
+            };
+            waits.buckets.push((le, n.parse().expect("a count")));
+        } else if let Some(sum) = line.strip_prefix(&format!("{NAME}_sum ")) {
+            waits.sum = sum.parse().expect("a sum");
+        }
+    }
+    // Empty when the build measured (`LEDGERGATE_BENCH_BIN`) predates the histogram.
+    waits
 }

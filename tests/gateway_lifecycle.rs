@@ -46,12 +46,32 @@ async fn health_readiness_and_metrics_answer() {
         "ledgergate_in_flight_streams 0",
         // The /metrics request itself is in flight while it is answered.
         "ledgergate_in_flight_requests 1",
+        "# TYPE ledgergate_audit_durable_wait_seconds histogram",
     ] {
         assert!(
             metrics.contains(expected),
             "missing {expected} in\n{metrics}"
         );
     }
+    // The request records were made durable before forwarding, each wait counted once
+    // (the start record is the writer's own), in cumulative buckets ending at +Inf.
+    let buckets: Vec<u64> = metrics
+        .lines()
+        .filter_map(|l| l.strip_prefix("ledgergate_audit_durable_wait_seconds_bucket{"))
+        .map(|l| l.rsplit(' ').next().unwrap().parse().unwrap())
+        .collect();
+    assert!(buckets.windows(2).all(|w| w[0] <= w[1]), "{buckets:?}");
+    let count = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("ledgergate_audit_durable_wait_seconds_count "))
+        .unwrap();
+    assert!(count.parse::<u64>().unwrap() >= 1, "{metrics}");
+    assert_eq!(buckets.last().unwrap().to_string(), count);
+    assert!(
+        metrics.contains(r#"ledgergate_audit_durable_wait_seconds_bucket{le="+Inf"}"#)
+            && metrics.trim_end().ends_with("# EOF"),
+        "{metrics}"
+    );
 }
 
 #[tokio::test]

@@ -236,7 +236,11 @@ secret_env = "BENCH_KEY"
             ),
         )
         .expect("config written");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ledgergate"))
+        // `LEDGERGATE_BENCH_BIN` runs another build of the gateway (a copy of an earlier
+        // `target/release/ledgergate`), so two builds can be compared in turn, A/B.
+        let bin = std::env::var_os("LEDGERGATE_BENCH_BIN")
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_ledgergate").into());
+        let mut child = Command::new(bin)
             .args(["serve", "--config"])
             .arg(&config)
             .arg("--data-dir")
@@ -267,13 +271,23 @@ secret_env = "BENCH_KEY"
     /// CPU time (user + system) the process has used so far, from /proc (clock ticks of
     /// 10 ms, Linux's USER_HZ).
     pub fn cpu_seconds(&self) -> Option<f64> {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?;
-        // Fields after the command name, which is in parentheses and may hold spaces.
-        let rest = &stat[stat.rfind(')')? + 2..];
-        let fields: Vec<&str> = rest.split(' ').collect();
-        let ticks = |i: usize| fields.get(i)?.parse::<f64>().ok();
-        // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
-        Some((ticks(11)? + ticks(12)?) / 100.0)
+        stat_cpu_seconds(&std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?)
+    }
+
+    /// CPU time (user + system) the gateway's threads named `name` (as in
+    /// `/proc/<pid>/task/*/comm`, at most 15 bytes) have used so far.
+    pub fn thread_cpu_seconds(&self, name: &str) -> Option<f64> {
+        let tasks = std::fs::read_dir(format!("/proc/{}/task", self.child.id())).ok()?;
+        let mut total = 0.0;
+        for task in tasks.flatten() {
+            let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+            if comm.trim_end() != name {
+                continue;
+            }
+            let stat = std::fs::read_to_string(task.path().join("stat")).ok()?;
+            total += stat_cpu_seconds(&stat)?;
+        }
+        Some(total)
     }
 
     /// The process's resident set size in MiB, from /proc.
@@ -289,4 +303,14 @@ secret_env = "BENCH_KEY"
             .ok()?;
         Some(kb / 1024.0)
     }
+}
+
+/// utime + stime of a `/proc/.../stat` line, in seconds (clock ticks of 10 ms).
+fn stat_cpu_seconds(stat: &str) -> Option<f64> {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<f64>().ok();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    Some((ticks(11)? + ticks(12)?) / 100.0)
 }

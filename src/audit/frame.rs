@@ -64,8 +64,19 @@ pub struct FrameHeader {
 
 impl FrameHeader {
     pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.encoded_len());
+        self.encode_into(&mut out);
+        out
+    }
+
+    /// The length of [`FrameHeader::encode`]'s output.
+    pub fn encoded_len(&self) -> usize {
+        1 + 16 + 8 + 1 + self.time.len().min(255) + 16 + 32 + 12 + 32
+    }
+
+    /// Appends the encoded header to `out`.
+    pub fn encode_into(&self, out: &mut Vec<u8>) {
         let time = self.time.as_bytes();
-        let mut out = Vec::with_capacity(1 + 16 + 8 + 1 + time.len() + 16 + 32 + 12 + 32);
         out.push(FRAME_VERSION);
         out.extend_from_slice(&self.log_id.0);
         out.extend_from_slice(&self.seq.0.to_be_bytes());
@@ -75,7 +86,6 @@ impl FrameHeader {
         out.extend_from_slice(&self.commitment);
         out.extend_from_slice(&self.nonce);
         out.extend_from_slice(&self.prev_hash);
-        out
     }
 
     fn decode(bytes: &[u8]) -> Result<(FrameHeader, usize), FrameError> {
@@ -109,17 +119,42 @@ impl FrameHeader {
     }
 }
 
-/// Appends one whole frame to `out` and returns its record hash.
-pub fn encode_frame(header_bytes: &[u8], ciphertext_and_tag: &[u8], out: &mut Vec<u8>) -> Hash {
-    let hash = record_hash(header_bytes, ciphertext_and_tag);
-    let body_len = header_bytes.len() + 4 + ciphertext_and_tag.len() + 32;
+/// Appends one whole frame to `out` and returns its record hash. The frame is built in
+/// place with one copy of the record: `plaintext` is copied to where its ciphertext
+/// goes and `seal` encrypts it there, given the encoded header as associated data, and
+/// returns the tag. On an error `out` is left as it was.
+pub fn encode_frame<E>(
+    header: &FrameHeader,
+    plaintext: &[u8],
+    out: &mut Vec<u8>,
+    seal: impl FnOnce(&[u8], &mut [u8]) -> Result<[u8; TAG_LEN], E>,
+) -> Result<Hash, E> {
+    let start = out.len();
+    let header_len = header.encoded_len();
+    let ct_len = plaintext.len() + TAG_LEN;
+    let body_len = header_len + 4 + ct_len + 32;
     out.reserve(4 + body_len);
     out.extend_from_slice(&(body_len as u32).to_be_bytes());
-    out.extend_from_slice(header_bytes);
-    out.extend_from_slice(&(ciphertext_and_tag.len() as u32).to_be_bytes());
-    out.extend_from_slice(ciphertext_and_tag);
+    header.encode_into(out);
+    out.extend_from_slice(&(ct_len as u32).to_be_bytes());
+    let ct_start = out.len();
+    out.extend_from_slice(plaintext);
+    let (head, ct) = out.split_at_mut(ct_start);
+    let header_bytes = &head[start + 4..start + 4 + header_len];
+    let tag = match seal(header_bytes, ct) {
+        Ok(tag) => tag,
+        Err(e) => {
+            out.truncate(start);
+            return Err(e);
+        }
+    };
+    out.extend_from_slice(&tag);
+    let hash = record_hash(
+        &out[start + 4..start + 4 + header_len],
+        &out[ct_start..ct_start + ct_len],
+    );
     out.extend_from_slice(&hash);
-    hash
+    Ok(hash)
 }
 
 /// A decoded frame borrowing from the buffer it was read from.
@@ -283,13 +318,28 @@ mod tests {
 
     #[test]
     fn frame_round_trips_and_detects_every_truncation() {
-        let hb = header().encode();
-        let mut buf = Vec::new();
-        let hash = encode_frame(&hb, &[5u8; 40], &mut buf);
+        let mut buf = vec![0xAA; 3];
+        // A "seal" that flips every byte and tags with 16 sevens.
+        let hash = encode_frame(&header(), &[5u8; 24], &mut buf, |aad, ct| {
+            assert_eq!(aad, header().encode());
+            ct.iter_mut().for_each(|b| *b = !*b);
+            Ok::<_, ()>([7; TAG_LEN])
+        })
+        .unwrap();
+        assert_eq!(
+            encode_frame(&header(), b"x", &mut buf, |_, _| Err("refused")),
+            Err("refused")
+        );
+        assert_eq!(&buf[..3], &[0xAA; 3], "what was in the buffer stays");
+        let buf = buf.split_off(3);
         match parse_frame(&buf) {
             Parsed::Frame(f, len) => {
                 assert_eq!(len, buf.len());
                 assert_eq!(f.header, header());
+                assert_eq!(f.header_bytes, header().encode());
+                let mut expected = vec![!5u8; 24];
+                expected.extend_from_slice(&[7; TAG_LEN]);
+                assert_eq!(f.ciphertext, expected);
                 assert_eq!(f.stored_hash, hash);
                 assert_eq!(f.computed_hash(), hash);
             }

@@ -37,7 +37,7 @@ pub use verify::{Failure, Reason};
 
 use keys::KeyStore;
 use segment::{public_key_path, SegmentFile};
-pub use writer::{Ack, Stats};
+pub use writer::{Ack, Stats, WaitHistogram, WAIT_BUCKETS};
 use writer::{Command, Writer};
 
 /// How long appends may wait for the writer before the queue pushes back.
@@ -440,10 +440,12 @@ impl AuditLog {
             None => keys::KeyOwner::Subject(record.effective_subject().to_string()),
         };
         let plaintext = serde_json::to_vec(&record).map_err(AuditError::Encode)?;
+        let queued = Instant::now();
         self.call(|reply| Command::Append {
             plaintext,
             owner,
             ack,
+            queued,
             reply,
         })
         .await

@@ -28,6 +28,10 @@ use crate::vault::master_key::MasterKey;
 /// Most appends taken into one write.
 const MAX_BATCH: usize = 4096;
 
+/// The bytes a frame adds to its record: length prefixes, the header (with a time of up
+/// to 255 bytes), the tag and the record hash.
+const FRAME_OVERHEAD: usize = 4 + (1 + 16 + 8 + 1 + 255 + 16 + 32 + 12 + 32) + 4 + 16 + 32;
+
 /// In `Fsync` mode, the longest an append acknowledged once written
 /// ([`Ack::Written`]) waits for its fdatasync when no durable append comes to share one.
 pub(crate) const WRITTEN_SYNC_DELAY: Duration = Duration::from_millis(10);
@@ -52,6 +56,8 @@ pub(crate) enum Command {
         plaintext: Vec<u8>,
         owner: KeyOwner,
         ack: Ack,
+        /// When the caller handed it over: a durable append's wait is measured from here.
+        queued: Instant,
         reply: Reply<Seq>,
     },
     Checkpoint {
@@ -86,6 +92,14 @@ pub(crate) enum Command {
     },
 }
 
+/// An append framed into the batch's buffer, waiting for its write (and sync).
+struct Pending {
+    reply: Reply<Seq>,
+    seq: Seq,
+    /// For a durable append: when it was handed over.
+    durable_since: Option<Instant>,
+}
+
 pub(crate) struct Writer {
     pub opts: AuditOptions,
     pub log_id: LogId,
@@ -116,6 +130,65 @@ pub struct Stats {
     pub appends: AtomicU64,
     pub writes: AtomicU64,
     pub syncs: AtomicU64,
+    /// How long durable appends (request records) waited from their hand-off to their
+    /// acknowledgement: queue, batch, write and, in `Fsync` mode, fdatasync.
+    pub durable_wait: WaitHistogram,
+}
+
+/// Buckets of [`WaitHistogram`]: four a doubling, from 1 µs to about 1 s, and the rest.
+pub const WAIT_BUCKETS: usize = 81;
+
+/// A histogram of waits that the writer fills without locking: bucket `i < 80` counts
+/// waits under `2^((i + 1) / 4)` µs (and at least the bound of bucket `i - 1`), the last
+/// one the longer waits.
+#[derive(Debug)]
+pub struct WaitHistogram {
+    counts: [AtomicU64; WAIT_BUCKETS],
+    sum_us: AtomicU64,
+}
+
+impl Default for WaitHistogram {
+    fn default() -> Self {
+        WaitHistogram {
+            counts: std::array::from_fn(|_| AtomicU64::new(0)),
+            sum_us: AtomicU64::new(0),
+        }
+    }
+}
+
+impl WaitHistogram {
+    /// The upper bound of bucket `i` in seconds (infinite for the last).
+    pub fn bound_seconds(i: usize) -> f64 {
+        if i + 1 >= WAIT_BUCKETS {
+            f64::INFINITY
+        } else {
+            2f64.powf((i + 1) as f64 / 4.0) / 1e6
+        }
+    }
+
+    pub fn observe(&self, wait: Duration) {
+        let us = wait.as_secs_f64() * 1e6;
+        // Bucket i holds [2^(i/4), 2^((i+1)/4)) µs: i = floor(4 log2 us).
+        let i = if us < 1.0 {
+            0
+        } else {
+            ((us.log2() * 4.0).floor() as usize).min(WAIT_BUCKETS - 1)
+        };
+        if let Some(c) = self.counts.get(i) {
+            c.fetch_add(1, Ordering::Relaxed);
+        }
+        self.sum_us
+            .fetch_add(wait.as_micros() as u64, Ordering::Relaxed);
+    }
+
+    /// The count of each bucket (not cumulative).
+    pub fn counts(&self) -> [u64; WAIT_BUCKETS] {
+        std::array::from_fn(|i| self.counts[i].load(Ordering::Relaxed))
+    }
+
+    pub fn sum_seconds(&self) -> f64 {
+        self.sum_us.load(Ordering::Relaxed) as f64 / 1e6
+    }
 }
 
 impl Writer {
@@ -211,9 +284,19 @@ impl Writer {
     }
 
     fn handle_batch(&mut self, batch: Vec<Command>) {
-        let mut pending: Vec<(Reply<Seq>, Seq)> = Vec::new();
+        let mut pending: Vec<Pending> = Vec::with_capacity(batch.len());
         let mut durable = false;
-        let mut buf = Vec::new();
+        // Sized for the whole batch (each frame adds at most FRAME_OVERHEAD bytes to its
+        // record), so the one buffer written per batch never grows by copying.
+        let mut buf = Vec::with_capacity(
+            batch
+                .iter()
+                .map(|cmd| match cmd {
+                    Command::Append { plaintext, .. } => plaintext.len() + FRAME_OVERHEAD,
+                    _ => 0,
+                })
+                .sum(),
+        );
         let prefix = random_prefix();
         let now = (self.opts.clock)();
         for cmd in batch {
@@ -222,6 +305,7 @@ impl Writer {
                     plaintext,
                     owner,
                     ack,
+                    queued,
                     reply,
                 } => {
                     durable |= ack == Ack::Durable;
@@ -230,7 +314,11 @@ impl Writer {
                         continue;
                     }
                     match self.frame_into(&plaintext, &owner, now, prefix, &mut buf) {
-                        Ok(seq) => pending.push((reply, seq)),
+                        Ok(seq) => pending.push(Pending {
+                            reply,
+                            seq,
+                            durable_since: (ack == Ack::Durable).then_some(queued),
+                        }),
                         Err(e) => {
                             // Only an oversized record is the caller's fault; anything
                             // else (a segment that cannot be created, a key that cannot
@@ -272,14 +360,14 @@ impl Writer {
     /// Once the writer is unhealthy nothing pending is acknowledged: a roll-over whose
     /// sync failed earlier in the batch must not be papered over by a later sync that
     /// the kernel answers with success after it has reported the error once.
-    fn commit(&mut self, buf: &mut Vec<u8>, pending: &mut Vec<(Reply<Seq>, Seq)>, durable: bool) {
+    fn commit(&mut self, buf: &mut Vec<u8>, pending: &mut Vec<Pending>, durable: bool) {
         if pending.is_empty() && buf.is_empty() {
             return;
         }
         if !self.is_healthy() {
             buf.clear();
-            for (reply, _) in pending.drain(..) {
-                let _ = reply.send(Err(AuditError::Unhealthy));
+            for p in pending.drain(..) {
+                let _ = p.reply.send(Err(AuditError::Unhealthy));
             }
             return;
         }
@@ -300,14 +388,17 @@ impl Writer {
         buf.clear();
         match result {
             Ok(()) => {
-                for (reply, seq) in pending.drain(..) {
-                    let _ = reply.send(Ok(seq));
+                for p in pending.drain(..) {
+                    if let Some(since) = p.durable_since {
+                        self.stats.durable_wait.observe(since.elapsed());
+                    }
+                    let _ = p.reply.send(Ok(p.seq));
                 }
             }
             Err(e) => {
                 self.poison(&e);
-                for (reply, _) in pending.drain(..) {
-                    let _ = reply.send(Err(AuditError::Unhealthy));
+                for p in pending.drain(..) {
+                    let _ = p.reply.send(Err(AuditError::Unhealthy));
                 }
             }
         }
@@ -426,10 +517,11 @@ impl Writer {
             nonce: crypto::nonce(prefix, seq),
             prev_hash: self.last_hash,
         };
-        let header_bytes = header.encode();
-        // AAD binds seq, time, key id and prev_hash: a frame moved or replayed fails to decrypt.
-        let ciphertext = crypto::seal(&record_key, &header.nonce, &header_bytes, plaintext)?;
-        let hash = encode_frame(&header_bytes, &ciphertext, buf);
+        // AAD binds seq, time, key id and prev_hash: a frame moved or replayed fails to
+        // decrypt. Sealed in place: the record is copied once, into the batch's buffer.
+        let hash = encode_frame(&header, plaintext, buf, |aad, in_out| {
+            crypto::seal_in_place(&record_key, &header.nonce, aad, in_out)
+        })?;
         self.next_seq += 1;
         self.last_hash = hash;
         self.range.push(&hash);
@@ -728,6 +820,7 @@ mod tests {
                 plaintext: vec![b'x'; 200],
                 owner: KeyOwner::Subject("acme".into()),
                 ack,
+                queued: Instant::now(),
                 reply,
             });
             answers.push(rx);
@@ -788,6 +881,50 @@ mod tests {
             before + 2,
             "the timer synced the lone write"
         );
+    }
+
+    #[test]
+    fn waits_fall_in_the_bucket_their_bounds_name() {
+        let h = WaitHistogram::default();
+        for us in [0u64, 1, 2, 3, 100, 999, 1000, 5_000, 70_000, 10_000_000] {
+            h.observe(Duration::from_micros(us));
+        }
+        let counts = h.counts();
+        assert_eq!(counts.iter().sum::<u64>(), 10);
+        let mut lower = 0.0;
+        let mut seen = 0;
+        for (i, &n) in counts.iter().enumerate() {
+            let upper = WaitHistogram::bound_seconds(i);
+            let inside = [0u64, 1, 2, 3, 100, 999, 1000, 5_000, 70_000, 10_000_000]
+                .iter()
+                .filter(|&&us| {
+                    let s = us as f64 / 1e6;
+                    (i == 0 || s >= lower) && s < upper
+                })
+                .count() as u64;
+            assert_eq!(n, inside, "bucket {i} below {upper} s");
+            seen += n;
+            lower = upper;
+        }
+        assert_eq!(seen, 10);
+        assert!(
+            (h.sum_seconds() - 10.077_105).abs() < 1e-9,
+            "{}",
+            h.sum_seconds()
+        );
+    }
+
+    /// Durable appends' waits are counted once each; written ones are not.
+    #[test]
+    fn durable_appends_record_their_wait() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut writer, _faults) = writer(dir.path(), 1 << 20);
+        assert!(appends_acked(&mut writer, 2, Ack::Written)
+            .iter()
+            .all(Result::is_ok));
+        assert!(appends(&mut writer, 3).iter().all(Result::is_ok));
+        let counts = writer.stats.durable_wait.counts();
+        assert_eq!(counts.iter().sum::<u64>(), 3);
     }
 
     #[test]
