@@ -70,8 +70,8 @@ const SET_AFTER: usize = 4;
 /// are combinations of every pattern's states: on text it has not seen it builds new
 /// states on most segments, and determinizing them cost more than the rest of the scan
 /// (distinct PII-dense texts scanned 2.5 times slower than with no set at all). Sets of
-/// 18 build about a third of that on first sight and cost little more once built; a set
-/// holding no recognizer the gates left is not run.
+/// 18 build about a third of that on first sight; a set holding no recognizer the gates
+/// left is not run.
 const SET_SIZE: usize = 18;
 /// Most separator bytes between two digits of one cluster (`+44 (0)20`: two).
 const CLUSTER_GAP: usize = 4;
@@ -285,8 +285,9 @@ impl Words {
 /// Compiled recognizers: built once, shared read-only (Send + Sync).
 pub struct Scanner {
     /// Which recognizers can match in a segment, when many of them are left after the
-    /// gates: `sets[k]` holds `segmented[k * SET_SIZE..][..SET_SIZE]`, one DFA pass each.
+    /// gates: one DFA pass per set; `set_of[i]` is recognizer `i`'s set and place in it.
     sets: Vec<RegexSet>,
+    set_of: Vec<(usize, usize)>,
     segmented: Vec<Compiled>,
     /// Every cue word of every recognizer (context, upgrade, veto, negative words): one
     /// pass over the text finds them all. `gate_of[word]` lists the gates that word opens.
@@ -541,19 +542,27 @@ impl Scanner {
                 veto_before: Words::none(),
             });
         }
-        let sets = segmented
-            .chunks(SET_SIZE)
-            .map(|chunk| {
-                RegexSetBuilder::new(chunk.iter().map(|c| c.regex.as_str()))
-                    .size_limit(256 << 20)
-                    .dfa_size_limit(16 << 20)
-                    .build()
-                    .map_err(|e| PiiError::BadRegex {
-                        name: "prefilter set".into(),
-                        message: one_line(&e.to_string()),
-                    })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        // Grouped by the digits their matches hold, fewest first (ties in recognizer
+        // order): a segment with few digits leaves only the first sets' recognizers
+        // after the gates, and runs only those sets.
+        let mut order: Vec<usize> = (0..segmented.len()).collect();
+        order.sort_by_key(|&i| segmented[i].min_digits);
+        let mut set_of = vec![(0, 0); segmented.len()];
+        let mut sets = Vec::new();
+        for (k, chunk) in order.chunks(SET_SIZE).enumerate() {
+            for (pos, &i) in chunk.iter().enumerate() {
+                set_of[i] = (k, pos);
+            }
+            let set = RegexSetBuilder::new(chunk.iter().map(|&i| segmented[i].regex.as_str()))
+                .size_limit(256 << 20)
+                .dfa_size_limit(16 << 20)
+                .build()
+                .map_err(|e| PiiError::BadRegex {
+                    name: "prefilter set".into(),
+                    message: one_line(&e.to_string()),
+                })?;
+            sets.push(set);
+        }
         let gates = gate_lists.len();
         let negative = vocabulary.words(NEGATIVE_WORDS);
         for list in &gate_lists {
@@ -599,6 +608,7 @@ impl Scanner {
         let _ = phonenumber::parse(None, "+44 20 7946 0958");
         Ok(Scanner {
             sets,
+            set_of,
             segmented,
             cues,
             gate_of,
@@ -623,6 +633,7 @@ impl Scanner {
         let mut open = vec![false; self.gates];
         let mut runs: Vec<usize> = Vec::with_capacity(self.segmented.len());
         let mut lexed = Lexed::default();
+        let mut set_hits: Vec<Option<regex::SetMatches>> = vec![None; self.sets.len()];
         let mut first_hit = 0;
         let mut start = 0;
         while start < text.len() {
@@ -655,16 +666,13 @@ impl Scanner {
             }));
             if runs.len() > SET_AFTER {
                 // Many left: one pass of each set holding some of them tells which
-                // match at all (`runs` is in recognizer order: each set runs once).
-                let mut matched: Option<(usize, regex::SetMatches)> = None;
+                // match at all.
+                set_hits.iter_mut().for_each(|m| *m = None);
                 runs.retain(|&idx| {
-                    let k = idx / SET_SIZE;
-                    if matched.as_ref().is_none_or(|(done, _)| *done != k) {
-                        matched = Some((k, self.sets[k].matches(segment)));
-                    }
-                    matched
-                        .as_ref()
-                        .is_some_and(|(_, m)| m.matched(idx % SET_SIZE))
+                    let (k, pos) = self.set_of[idx];
+                    set_hits[k]
+                        .get_or_insert_with(|| self.sets[k].matches(segment))
+                        .matched(pos)
                 });
             }
             for &idx in &runs {
