@@ -2375,6 +2375,21 @@ fn split_fields(
 /// at `start` must be the header: two or more short fields without digits, one of them
 /// of a known kind. Reads only the export's own lines; returns where it ends.
 fn header_rows(text: &str, start: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    // Refused from the line's first 34 bytes, as most lines are: a header holds no digit,
+    // and its first field ends at a delimiter within 32 bytes (both checked again on the
+    // whole line below).
+    let b = text.as_bytes();
+    let window = &b[start..text.len().min(start + 34)];
+    let window = window.split(|&c| c == b'\n').next().unwrap_or(window);
+    if window.iter().any(u8::is_ascii_digit)
+        || !(window
+            .iter()
+            .take(33)
+            .any(|&c| matches!(c, b';' | b'\t' | b','))
+            || window.windows(2).take(33).any(|p| p == b"  "))
+    {
+        return None;
+    }
     let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |p| at + p);
     let end = line_end(start);
     let head = &text[start..end];
