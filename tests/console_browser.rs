@@ -279,7 +279,8 @@ async fn a_tampered_bundle_under_audit_view_shows_not_verified_at_the_first_bad_
     let first_bad = cli["first_failure"]["seq"].as_u64().unwrap();
 
     let view = audit_view(&tampered);
-    assert!(view.output().contains("NOT VERIFIED"), "{}", view.output());
+    let out = view.output_with("NOT VERIFIED", std::time::Duration::from_secs(10));
+    assert!(out.contains("NOT VERIFIED"), "{out}");
     browser.goto(&format!("{}/console", view.url)).await;
     wait_chain(&browser, false, "the tampered bundle not verified").await;
     let status = browser.text("#chain-status").await;

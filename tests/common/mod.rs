@@ -218,6 +218,20 @@ impl TestGateway {
         self.output.lock().unwrap().clone()
     }
 
+    /// The output once it holds `needle`, or as it is after `within`. Stdout and stderr
+    /// are read on threads of their own: a line written to stderr before the listening
+    /// line on stdout may land after it.
+    pub fn output_with(&self, needle: &str, within: Duration) -> String {
+        let deadline = std::time::Instant::now() + within;
+        loop {
+            let out = self.output();
+            if out.contains(needle) || std::time::Instant::now() >= deadline {
+                return out;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn sighup(&self) {
         let status = Command::new("kill")
             .args(["-HUP", &self.child.id().to_string()])
