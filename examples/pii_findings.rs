@@ -15,7 +15,8 @@ mod pii_inputs;
 
 use ledgergate::pii::Engine;
 use pii_inputs::{
-    distinct_emails, heldout_dense_1mb, mixed_1mb, prompt_2kb, repeat_to, CLEAN_LINES, DENSE_LINES,
+    distinct_emails, heldout_dense, heldout_dense_1mb, mixed_1mb, prompt_2kb, repeat_to,
+    CLEAN_LINES, DENSE_LINES,
 };
 
 fn inputs() -> Vec<(&'static str, String)> {
@@ -26,6 +27,7 @@ fn inputs() -> Vec<(&'static str, String)> {
         ("clean", repeat_to(CLEAN_LINES, 1 << 20)),
         ("emails", distinct_emails(256 << 10)),
         ("heldout", heldout_dense_1mb()),
+        ("heldout2", heldout_dense(1 << 20, 1 << 20)),
     ]
 }
 

@@ -81,6 +81,13 @@ pub fn repeat_to(lines: &[&str], bytes: usize) -> String {
 /// About 1 MB of distinct texts carrying PII: every text with a labelled span of the
 /// held-out corpora (`tests/heldout*/corpus.jsonl`), one per line, in corpus order.
 pub fn heldout_dense_1mb() -> String {
+    heldout_dense(0, 1 << 20)
+}
+
+/// The texts with PII of every held-out corpus after the first `skip` bytes of them,
+/// `bytes` long: `heldout_dense(1 << 20, 1 << 20)` is a second megabyte that shares no
+/// text with the first, to measure a scan of text never seen by an engine already warm.
+pub fn heldout_dense(skip: usize, bytes: usize) -> String {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
     let mut dirs: Vec<_> = std::fs::read_dir(root)
         .unwrap()
@@ -89,15 +96,21 @@ pub fn heldout_dense_1mb() -> String {
         .filter(|p| p.join("corpus.jsonl").is_file())
         .collect();
     dirs.sort();
-    let mut s = String::with_capacity((1 << 20) + 4096);
+    let mut s = String::with_capacity(bytes + 4096);
+    let mut skipped = 0;
     for dir in dirs {
         let corpus = std::fs::read_to_string(dir.join("corpus.jsonl")).unwrap();
         for line in corpus.lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             if v["spans"].as_array().is_some_and(|a| !a.is_empty()) {
-                s.push_str(v["text"].as_str().unwrap());
+                let text = v["text"].as_str().unwrap();
+                if skipped < skip {
+                    skipped += text.len() + 1;
+                    continue;
+                }
+                s.push_str(text);
                 s.push('\n');
-                if s.len() >= 1 << 20 {
+                if s.len() >= bytes {
                     return s;
                 }
             }

@@ -7,7 +7,7 @@ use std::sync::{LazyLock, Mutex};
 
 use phonenumber::country::Id;
 
-use super::{whole, Pattern};
+use super::{phone_plan, whole, Pattern};
 use crate::pii::entity::Entity;
 
 pub fn patterns() -> Vec<Pattern> {
@@ -95,7 +95,7 @@ fn spoken_phone(s: &str) -> Option<(usize, f32)> {
             let number = format!("+{}", rest.concat());
             let valid = (9..=16).contains(&number.len())
                 && remembered(&number, || {
-                    phonenumber::parse(None, &number).is_ok_and(|n| phonenumber::is_valid(&n))
+                    phonenumber::parse(None, &number).is_ok_and(|n| phone_plan::is_valid(&n))
                 });
             return valid.then_some((s.len(), 0.6));
         }
@@ -309,7 +309,7 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
             s.to_string()
         };
         let valid = remembered(&normalized, || {
-            phonenumber::parse(None, &normalized).is_ok_and(|n| phonenumber::is_valid(&n))
+            phonenumber::parse(None, &normalized).is_ok_and(|n| phone_plan::is_valid(&n))
         });
         // Shaped like an international number but outside libphonenumber's plan (its
         // metadata lags the national plans): a phone only with a phone word nearby,
@@ -336,7 +336,7 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
         REGIONS
             .iter()
             .filter(|r| plausible(**r, first, digit_count, spaced) && grouping(**r, s))
-            .any(|r| phonenumber::parse(Some(*r), s).is_ok_and(|n| phonenumber::is_valid(&n)))
+            .any(|r| phonenumber::parse(Some(*r), s).is_ok_and(|n| phone_plan::is_valid(&n)))
     });
     if !valid {
         // A bracketed trunk-zero area code (`(0118) 4960394`, `(0768)-736633`): typed as

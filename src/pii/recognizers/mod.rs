@@ -13,6 +13,7 @@ pub mod intl;
 pub mod medical;
 pub mod network;
 pub mod person_location;
+mod phone_plan;
 pub mod secrets;
 pub mod uk;
 pub mod us;
