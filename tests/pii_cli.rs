@@ -172,10 +172,22 @@ fn jsonl_blocked_line_among_many_is_answered_in_place_and_exits_1() {
 }
 
 #[test]
-fn jobs_zero_is_a_usage_error() {
-    let out = redact(&["--format", "jsonl", "--jobs", "0"], b"");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("--jobs"));
+fn jobs_outside_1_to_64_is_a_usage_error() {
+    for jobs in ["0", "65", "60000"] {
+        let out = redact(
+            &["--format", "jsonl", "--jobs", jobs],
+            b"{\"text\":\"x\"}\n",
+        );
+        assert_eq!(out.status.code(), Some(2), "--jobs {jobs}");
+        assert!(out.stdout.is_empty(), "--jobs {jobs}: nothing redacted");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("--jobs") && err.contains("1..=64"), "{err}");
+    }
+    let out = redact(
+        &["--format", "jsonl", "--jobs", "64"],
+        b"{\"text\":\"x\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(0));
 }
 
 #[test]

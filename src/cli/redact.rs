@@ -36,11 +36,15 @@ pub struct RedactArgs {
         hide_env_values = true
     )]
     hash_key: Option<String>,
-    /// Worker threads for `--format jsonl` (default: one per core). The output is the
-    /// same for any number.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads for `--format jsonl`, 1 to 64 (default: one per core). The output
+    /// is the same for any number. Each worker holds its own automata (tens of MB), so
+    /// the bound keeps a typo from exhausting memory.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(MAX_JOBS)))]
     jobs: Option<u16>,
 }
+
+/// The most `--jobs` accepted, and the most the default (one per core) takes.
+const MAX_JOBS: u16 = 64;
 
 /// The engine the redaction runs with: a policy's, or every built-in recognizer.
 #[derive(Clone)]
@@ -158,7 +162,9 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
         Format::Jsonl => {
             let jobs = match args.jobs {
                 Some(n) => usize::from(n),
-                None => std::thread::available_parallelism().map_or(1, usize::from),
+                None => std::thread::available_parallelism()
+                    .map_or(1, usize::from)
+                    .min(usize::from(MAX_JOBS)),
             };
             let input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
             let result = lines::redact_lines(input, &mut out, shared, key, jobs);
