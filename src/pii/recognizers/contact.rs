@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
-use std::sync::{LazyLock, Mutex};
+use std::cell::RefCell;
 
 use phonenumber::country::Id;
 
@@ -361,14 +361,15 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
 
 /// libphonenumber validation costs 5-20 µs per candidate, and chat clients resend the
 /// whole conversation with every request, so the same numbers come back again and
-/// again. Verdicts are remembered under a keyed 64-bit hash (no number is kept), at
-/// most `PHONE_CACHE` of them; the table is cleared when full.
+/// again. Verdicts are remembered per thread (no lock between the gateway's workers or
+/// `redact --jobs`'s) under a keyed 64-bit hash (no number is kept), at most
+/// `PHONE_CACHE` of them; the table is cleared when full.
 const PHONE_CACHE: usize = 8192;
 
-type Verdicts = (RandomState, HashMap<u64, bool>);
-
-static VERDICTS: LazyLock<Mutex<Verdicts>> =
-    LazyLock::new(|| Mutex::new((RandomState::new(), HashMap::new())));
+thread_local! {
+    static VERDICTS: RefCell<(RandomState, HashMap<u64, bool>)> =
+        RefCell::new((RandomState::new(), HashMap::new()));
+}
 
 /// Compiled national-plan patterns libphonenumber keeps. The crate compiles each
 /// plan's patterns on first use into an LRU of 100, fewer than the patterns of the 13
@@ -389,20 +390,23 @@ fn keep_plans_compiled() {
 }
 
 fn remembered(candidate: &str, validate: impl FnOnce() -> bool) -> bool {
-    let key = {
-        let table = VERDICTS.lock().unwrap_or_else(|e| e.into_inner());
-        let key = table.0.hash_one(candidate);
-        if let Some(&v) = table.1.get(&key) {
-            return v;
-        }
-        key
+    let key = VERDICTS.with_borrow(|(keys, verdicts)| {
+        let key = keys.hash_one(candidate);
+        verdicts.get(&key).copied().ok_or(key)
+    });
+    let key = match key {
+        Ok(verdict) => return verdict,
+        Err(key) => key,
     };
+    // Validated outside the borrow: nothing here is re-entered, but the table stays
+    // free while libphonenumber runs.
     let verdict = validate();
-    let mut table = VERDICTS.lock().unwrap_or_else(|e| e.into_inner());
-    if table.1.len() >= PHONE_CACHE {
-        table.1.clear();
-    }
-    table.1.insert(key, verdict);
+    VERDICTS.with_borrow_mut(|(_, verdicts)| {
+        if verdicts.len() >= PHONE_CACHE {
+            verdicts.clear();
+        }
+        verdicts.insert(key, verdict);
+    });
     verdict
 }
 
