@@ -32,15 +32,21 @@ apologises, explains the refund and says when the fix ships. ";
     while content.len() < 1900 {
         content.push_str(prose);
     }
-    let body = serde_json::json!({
+    chat_body(&content, stream)
+}
+
+/// A chat request for `/v1/chat/completions`: the support engineer's system message and
+/// `content` as the user's message.
+fn chat_body(content: &str, stream: bool) -> String {
+    serde_json::json!({
         "model": MODEL,
         "messages": [
             {"role": "system", "content": "You are a careful support engineer."},
             {"role": "user", "content": content},
         ],
         "stream": stream,
-    });
-    body.to_string()
+    })
+    .to_string()
 }
 
 /// `count` distinct chat requests of about 2 KB, drawn from a generator seeded with
@@ -178,15 +184,7 @@ pub fn distinct_bodies(count: usize, stream: bool, seed: u64) -> Vec<(String, St
         while content.len() < 1900 {
             content.push_str(PROSE[next(PROSE.len())]);
         }
-        let body = serde_json::json!({
-            "model": MODEL,
-            "messages": [
-                {"role": "system", "content": "You are a careful support engineer."},
-                {"role": "user", "content": content},
-            ],
-            "stream": stream,
-        });
-        bodies.push((body.to_string(), email));
+        bodies.push((chat_body(&content, stream), email));
     }
     bodies
 }
