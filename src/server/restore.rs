@@ -307,13 +307,16 @@ impl StreamTap {
             }
         }
         // Only the last chunk is kept, as text, for the template of a final flush chunk
-        // (`finish`): the received text when it goes out changed (moved, not copied).
+        // (`finish`): the received text when it goes out changed (moved, not copied). A
+        // tap with no pipes holds nothing back, so it never makes that chunk.
         let out = if changed {
             let out = chunk.to_string();
             self.template = Some(data);
             out
         } else {
-            self.template = Some(data.clone());
+            if self.active() {
+                self.template = Some(data.clone());
+            }
             data
         };
         Some(out)
