@@ -13,6 +13,10 @@
 //! with other gateways' published figures), else this file's own reqwest client. It
 //! prints a Markdown table: requests/s at `--concurrency` connections, the ratio to
 //! direct, p50 and p99 at that concurrency, and p50 with one connection.
+//! `-- --prompts distinct` sends a different prompt with every request (8,192 prompts
+//! from a seeded generator, cycled through: names, e-mail addresses, phone numbers in
+//! several national formats, addresses, dates of birth), the cost of text the gateway
+//! has never seen; the default, `fixed`, sends the one prompt of issue 13.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
 
@@ -22,7 +26,13 @@ mod support;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use support::{realistic_body, spawn_upstream, Gateway, KEY};
+use support::{distinct_bodies, realistic_body, spawn_upstream, Gateway, KEY};
+
+/// How many distinct prompts `--prompts distinct` cycles through: more than a 5-second
+/// run at one connection sends (each prompt comes back a few times at 32 connections).
+const DISTINCT_PROMPTS: usize = 8192;
+/// The generator's seed: every run sends the same prompts in the same order.
+const DISTINCT_SEED: u64 = 13;
 
 struct Args {
     seconds: u64,
@@ -30,6 +40,8 @@ struct Args {
     only: Option<String>,
     concurrency: usize,
     generator: Generator,
+    /// A different prompt with every request (`--prompts distinct`).
+    distinct: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -61,6 +73,11 @@ fn args() -> Args {
             _ if wrk_installed => Generator::Wrk,
             _ => Generator::Builtin,
         },
+        distinct: match value("--prompts").as_deref() {
+            None | Some("fixed") => false,
+            Some("distinct") => true,
+            Some(other) => panic!("--prompts takes fixed or distinct, not {other}"),
+        },
     }
 }
 
@@ -77,7 +94,8 @@ struct Target<'a> {
     url: &'a str,
     /// Bearer key (the gateway), or none (the upstream direct).
     key: Option<&'a str>,
-    body: &'a str,
+    /// The bodies, sent in turn (one for the fixed prompt).
+    bodies: &'a [String],
 }
 
 fn measure(args: &Args, target: &Target, connections: usize) -> Stats {
@@ -96,14 +114,33 @@ fn wrk(target: &Target, connections: usize, seconds: u64) -> Stats {
         .key
         .map(|k| format!("wrk.headers[\"Authorization\"] = \"Bearer {k}\"\n"))
         .unwrap_or_default();
-    std::fs::write(
-        &script,
-        format!(
-            "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n{auth}wrk.body = [==[{}]==]\n",
-            target.body
-        ),
-    )
-    .expect("wrk script");
+    let mut lua = format!(
+        "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n{auth}"
+    );
+    if let [body] = target.bodies {
+        lua.push_str(&format!("wrk.body = [==[{body}]==]\n"));
+    } else {
+        // Each request its own body: the requests are formatted once per thread, and
+        // each thread starts at its own place in the list.
+        lua.push_str("local bodies = {\n");
+        for body in target.bodies {
+            lua.push_str(&format!("[==[{body}]==],\n"));
+        }
+        lua.push_str(
+            "}\nlocal threads = 0\n\
+function setup(thread) thread:set(\"id\", threads) threads = threads + 1 end\n\
+local requests, turn = {}, 0\n\
+function init(args)\n\
+  for i, body in ipairs(bodies) do requests[i] = wrk.format(nil, nil, nil, body) end\n\
+  turn = (id or 0) * 4099 % #requests\n\
+end\n\
+function request()\n\
+  turn = turn % #requests + 1\n\
+  return requests[turn]\n\
+end\n",
+        );
+    }
+    std::fs::write(&script, lua).expect("wrk script");
     let threads = connections.clamp(1, 2);
     let out = Command::new("wrk")
         .arg(format!("-t{threads}"))
@@ -166,17 +203,22 @@ fn builtin(target: &Target, connections: usize, seconds: u64) -> Stats {
             .expect("client");
         let deadline = Instant::now() + Duration::from_secs(seconds);
         let started = Instant::now();
+        let bodies = std::sync::Arc::new(target.bodies.to_vec());
         let tasks: Vec<_> = (0..connections)
-            .map(|_| {
+            .map(|connection| {
                 let client = client.clone();
                 let url = target.url.to_owned();
                 let key = target.key.map(str::to_owned);
-                let body = target.body.to_owned();
+                let bodies = bodies.clone();
                 tokio::spawn(async move {
                     let mut latencies = Vec::new();
+                    // Each connection starts at its own place in the list.
+                    let mut next = connection * 4099;
                     while Instant::now() < deadline {
+                        let body = &bodies[next % bodies.len()];
+                        next += 1;
                         let t = Instant::now();
-                        send(&client, &url, key.as_deref(), &body).await;
+                        send(&client, &url, key.as_deref(), body).await;
                         latencies.push(t.elapsed());
                     }
                     latencies
@@ -217,17 +259,12 @@ async fn send(client: &reqwest::Client, url: &str, key: Option<&str>, body: &str
 
 /// One request through the gateway before measuring: the answer must carry the
 /// restored originals, so the bench measures redaction and restore, not a short cut.
-fn check_restored(gateway: &str, stream: bool) {
+fn check_restored(gateway: &str, stream: bool, body: &str, originals: &[&str]) {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("runtime");
-    let answer = rt.block_on(send(
-        &reqwest::Client::new(),
-        gateway,
-        Some(KEY),
-        &realistic_body(stream),
-    ));
+    let answer = rt.block_on(send(&reqwest::Client::new(), gateway, Some(KEY), body));
     let text = if stream {
         // The content deltas of every `data:` event, joined.
         answer
@@ -247,14 +284,16 @@ fn check_restored(gateway: &str, stream: bool) {
             .unwrap_or_default()
             .to_owned()
     };
-    for original in ["Jane Roe", "jane.roe@example.com"] {
+    for original in originals {
         assert!(
             text.contains(original),
             "the gateway's answer does not carry the restored {original}: {text}"
         );
     }
     assert!(
-        !text.contains("<PERSON_") && !text.contains("<EMAIL_ADDRESS_"),
+        !text.contains("<PERSON_")
+            && !text.contains("<EMAIL_ADDRESS_")
+            && !text.contains("<PHONE_NUMBER_"),
         "the gateway left tokens in its answer: {text}"
     );
 }
@@ -270,8 +309,13 @@ fn main() {
         Generator::Wrk => "wrk",
         Generator::Builtin => "the built-in reqwest client",
     };
+    let prompts = if args.distinct {
+        format!("{DISTINCT_PROMPTS} distinct 2 KB prompts with PII (seed {DISTINCT_SEED}), one per request in turn")
+    } else {
+        "one realistic 2 KB prompt with PII".to_owned()
+    };
     println!(
-        "load benchmark: realistic 2 KB prompt with PII, default policy, capture redacted; {} connections and 1 connection, {} s each; generator {generator}\n",
+        "load benchmark: {prompts}, default policy, capture redacted; {} connections and 1 connection, {} s each; generator {generator}\n",
         args.concurrency, args.seconds
     );
     println!(
@@ -287,15 +331,28 @@ fn main() {
     };
     let mut waits = Vec::new();
     for stream in [false, true] {
-        let body = realistic_body(stream);
         let workload = if stream { "SSE" } else { "JSON" };
         if !["fsync", "batch"].iter().any(|d| selected(workload, d)) {
             continue;
         }
+        let fixed = realistic_body(stream);
+        // The first distinct prompt's e-mail address must come back restored.
+        let (bodies, check_body, check_originals) = if args.distinct {
+            let prompts = distinct_bodies(DISTINCT_PROMPTS, stream, DISTINCT_SEED);
+            let (body, email) = prompts[0].clone();
+            (
+                prompts.into_iter().map(|(b, _)| b).collect(),
+                body,
+                vec![email],
+            )
+        } else {
+            let originals = vec!["Jane Roe".to_owned(), "jane.roe@example.com".to_owned()];
+            (vec![fixed.clone()], fixed, originals)
+        };
         let direct_target = Target {
             url: &direct,
             key: None,
-            body: &body,
+            bodies: &bodies,
         };
         let base_many = measure(&args, &direct_target, args.concurrency);
         let base_one = measure(&args, &direct_target, 1);
@@ -312,11 +369,12 @@ fn main() {
             }
             let gateway = Gateway::start(&upstream, durability);
             let url = format!("{}/v1/chat/completions", gateway.url);
-            check_restored(&url, stream);
+            let originals: Vec<&str> = check_originals.iter().map(String::as_str).collect();
+            check_restored(&url, stream, &check_body, &originals);
             let target = Target {
                 url: &url,
                 key: Some(KEY),
-                body: &body,
+                bodies: &bodies,
             };
             let cpu_before = gateway.cpu_seconds();
             let waits_before = durable_waits(&gateway.url);

@@ -32,15 +32,161 @@ apologises, explains the refund and says when the fix ships. ";
     while content.len() < 1900 {
         content.push_str(prose);
     }
-    let body = serde_json::json!({
+    chat_body(&content, stream)
+}
+
+/// A chat request for `/v1/chat/completions`: the support engineer's system message and
+/// `content` as the user's message.
+fn chat_body(content: &str, stream: bool) -> String {
+    serde_json::json!({
         "model": MODEL,
         "messages": [
             {"role": "system", "content": "You are a careful support engineer."},
             {"role": "user", "content": content},
         ],
         "stream": stream,
-    });
-    body.to_string()
+    })
+    .to_string()
+}
+
+/// `count` distinct chat requests of about 2 KB, drawn from a generator seeded with
+/// `seed` (the same seed gives the same prompts): each carries its own name, e-mail
+/// address, phone numbers in one of several national formats, a postal address and a
+/// date of birth, around prose sentences in a varied order; each comes with its e-mail
+/// address (for checking that it is restored in the answer). Real traffic is text the
+/// gateway has never seen; one fixed prompt lets every cache on the PII path (automata,
+/// libphonenumber's verdicts and patterns) stay warm after the first request.
+pub fn distinct_bodies(count: usize, stream: bool, seed: u64) -> Vec<(String, String)> {
+    const FIRST: &[&str] = &[
+        "Jane", "John", "Maria", "Lukas", "Sophie", "Ahmed", "Chloé", "Giulia", "Pieter", "Ingrid",
+        "Carlos", "Aisha", "Henrik", "Olga", "Mateo", "Emma", "Noah", "Léa", "Jonas", "Zofia",
+        "Kenji", "Amara", "Tomás", "Freya", "Rahul", "Elena", "Oliver", "Nadia", "Stefan",
+        "Camille", "Diego", "Hannah",
+    ];
+    const LAST: &[&str] = &[
+        "Roe",
+        "Smith",
+        "García",
+        "Müller",
+        "Dubois",
+        "Rossi",
+        "Jansen",
+        "Nowak",
+        "Khan",
+        "Andersson",
+        "Silva",
+        "Okafor",
+        "Schmidt",
+        "Moreau",
+        "Bianchi",
+        "de Vries",
+        "Kowalski",
+        "Tanaka",
+        "Fischer",
+        "Martin",
+        "Lindqvist",
+        "Costa",
+        "Brennan",
+        "Weber",
+        "Novak",
+        "Laurent",
+        "Ferrari",
+        "Bakker",
+        "Hughes",
+        "Petrov",
+        "Romero",
+        "Meyer",
+    ];
+    const DOMAINS: &[&str] = &[
+        "example.com",
+        "example.org",
+        "mail.example.net",
+        "example.de",
+        "example.fr",
+        "corp.example.co.uk",
+        "example.it",
+        "example.nl",
+    ];
+    const STREETS: &[(&str, &str)] = &[
+        ("Baker Street", "London NW1 6XE"),
+        ("Lindenstraße", "10115 Berlin"),
+        ("rue de Rivoli", "75004 Paris"),
+        ("Via dei Mille", "00185 Roma"),
+        ("Prinsengracht", "1015 DM Amsterdam"),
+        ("Calle Mayor", "28013 Madrid"),
+        ("Main Street", "Springfield, IL 62701"),
+        ("ulica Długa", "80-827 Gdańsk"),
+    ];
+    const PROSE: &[&str] = &[
+        "We migrated the billing service from the monolith to smaller services last quarter and since then some invoices are issued twice. ",
+        "The order of the database migrations was checked, the queue consumers are idempotent and the retries use jitter. ",
+        "Duplicates still appear when a pod restarts during the nightly batch, about once a week. ",
+        "Please explain the likely causes and list what we should log to confirm them. ",
+        "Draft a short reply to the customer that apologises, explains the refund and says when the fix ships. ",
+        "The payment provider confirmed that both charges reached them with different idempotency keys. ",
+        "Our on-call engineer suspects the consumer commits its offset after the side effect, not before. ",
+        "The customer has been with us for six years and asked to be called back rather than e-mailed. ",
+        "Keep the tone warm but factual, avoid promising dates we cannot keep, and mention the credit note. ",
+        "Summarise the timeline of the incident in three bullet points for the internal post-mortem. ",
+    ];
+    // splitmix64: a few lines, seeded, the same sequence on every machine.
+    let mut state = seed;
+    let mut next = move |n: usize| {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % n as u64) as usize
+    };
+    let mut bodies = Vec::with_capacity(count);
+    for i in 0..count {
+        let (first, last) = (FIRST[next(FIRST.len())], LAST[next(LAST.len())]);
+        let mail_user: String = format!("{first}.{last}{}", i % 1000)
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
+            .collect();
+        let email = format!("{mail_user}@{}", DOMAINS[next(DOMAINS.len())]);
+        // Numbers in national plans' valid ranges (fictional where a plan has one).
+        let digits = |next: &mut dyn FnMut(usize) -> usize, k: usize| -> String {
+            (0..k).map(|_| char::from(b'0' + next(10) as u8)).collect()
+        };
+        let phone = match next(7) {
+            0 => format!("+44 20 7946 0{}", digits(&mut next, 3)),
+            1 => format!("+1 (201) 555-01{}", digits(&mut next, 2)),
+            2 => format!("030 9018 2{}", digits(&mut next, 3)),
+            3 => format!(
+                "01 45 {} {} {}",
+                digits(&mut next, 2),
+                digits(&mut next, 2),
+                digits(&mut next, 2)
+            ),
+            4 => format!("020-5{}", digits(&mut next, 6)),
+            5 => format!(
+                "+34 91 {} {} {}",
+                digits(&mut next, 3),
+                digits(&mut next, 2),
+                digits(&mut next, 2)
+            ),
+            _ => format!("+39 06 {} {}", digits(&mut next, 4), digits(&mut next, 4)),
+        };
+        let (day, month, year) = (1 + next(28), 1 + next(12), 1940 + next(65));
+        let born = match next(3) {
+            0 => format!("born {day:02}.{month:02}.{year}"),
+            1 => format!("date of birth {year}-{month:02}-{day:02}"),
+            _ => format!("DOB {month:02}/{day:02}/{year}"),
+        };
+        let (street, city) = STREETS[next(STREETS.len())];
+        let mut content = format!(
+            "Customer {first} {last} ({email}, {phone}), {born}, living at {} {street}, {city}, wrote to us again today. ",
+            1 + next(240)
+        );
+        while content.len() < 1900 {
+            content.push_str(PROSE[next(PROSE.len())]);
+        }
+        bodies.push((chat_body(&content, stream), email));
+    }
+    bodies
 }
 
 /// The tokens the gateway put in the prompt, in order of appearance (`<PERSON_1>` ...),

@@ -124,15 +124,20 @@ impl Pipe {
 /// Applies restoration to each chunk of a stream and remembers usage and text.
 pub struct StreamTap {
     restorer: Restorer,
-    /// The same tokens with values escaped for JSON text (tool-call arguments).
-    json_restorer: Restorer,
+    /// The same tokens with values escaped for JSON text (tool-call arguments), made
+    /// when the first tool call's arguments arrive: most streams carry none, and each
+    /// open stream would hold a second copy of the token map for nothing.
+    json_restorer: Option<Restorer>,
     open: BTreeMap<(u64, Part), Pipe>,
     /// With output scanning: the engine.
     output: Option<Arc<Engine>>,
     /// Tool-argument text released at a choice's end, to go out in its last chunk.
     held_tools: Vec<(u64, u64, String)>,
-    /// The last chunk seen, as a template for a final flush chunk.
-    template: Option<Value>,
+    /// The last chunk seen, as JSON text: the template of a final flush chunk. Text,
+    /// not the parsed tree, because every open stream holds it: a chunk's `Value` tree
+    /// (maps with their hash indexes, each key and string its own allocation) is several
+    /// times the size of its text, and it is read back at most once, at the end.
+    template: Option<String>,
     pub usage: Option<Usage>,
     pub received: String,
     /// The usage-only chunk was asked for by the gateway, not the client: keep it back.
@@ -142,7 +147,7 @@ pub struct StreamTap {
 impl StreamTap {
     pub fn new(restorer: Restorer) -> StreamTap {
         StreamTap {
-            json_restorer: restorer.for_json_text(),
+            json_restorer: None,
             restorer,
             open: BTreeMap::new(),
             output: None,
@@ -171,14 +176,17 @@ impl StreamTap {
         if !self.active() {
             return text.to_owned();
         }
+        if matches!(part, Part::ToolArguments(_)) && self.json_restorer.is_none() {
+            self.json_restorer = Some(self.restorer.for_json_text());
+        }
         let (output, restorer, json_restorer) = (&self.output, &self.restorer, &self.json_restorer);
         self.open
             .entry((choice, part))
             .or_insert_with(|| Pipe {
                 scanner: output.clone().map(OutputStream::new),
-                restorer: (!restorer.is_empty()).then(|| match part {
-                    Part::Content => restorer.stream(),
-                    Part::ToolArguments(_) => json_restorer.stream(),
+                restorer: (!restorer.is_empty()).then(|| match (part, json_restorer) {
+                    (Part::ToolArguments(_), Some(json)) => json.stream(),
+                    _ => restorer.stream(),
                 }),
             })
             .push(text)
@@ -298,10 +306,19 @@ impl StreamTap {
                 }
             }
         }
-        let out = if changed { chunk.to_string() } else { data };
-        // Moved, not cloned: only the last chunk is kept, as the template of a final
-        // flush chunk (`finish`).
-        self.template = Some(chunk);
+        // Only the last chunk is kept, as text, for the template of a final flush chunk
+        // (`finish`): the received text when it goes out changed (moved, not copied). A
+        // tap with no pipes holds nothing back, so it never makes that chunk.
+        let out = if changed {
+            let out = chunk.to_string();
+            self.template = Some(data);
+            out
+        } else {
+            if self.active() {
+                self.template = Some(data.clone());
+            }
+            data
+        };
         Some(out)
     }
 
@@ -376,7 +393,9 @@ impl StreamTap {
         }
         let mut chunk = self
             .template
-            .clone()
+            .as_deref()
+            .and_then(|t| serde_json::from_str::<Value>(t).ok())
+            .filter(Value::is_object)
             .unwrap_or_else(|| serde_json::json!({"object": "chat.completion.chunk"}));
         chunk["choices"] = Value::Array(deltas);
         if let Some(map) = chunk.as_object_mut() {
@@ -449,5 +468,26 @@ mod tests {
         assert_eq!(calls[0]["function"]["arguments"], "jane@example.com");
         assert_eq!(calls[1]["index"], 1);
         assert!(tap.finish().is_none(), "nothing is left to flush");
+    }
+
+    #[test]
+    fn the_final_flush_chunk_is_made_from_the_last_chunk_s_fields() {
+        let mut tap = tap();
+        let last = json!({"id": "chatcmpl-7", "object": "chat.completion.chunk",
+            "model": "m-1", "choices": [{"index": 0,
+            "delta": {"content": "write to <EMAIL_ADDRESS_1"}, "finish_reason": null}],
+            "usage": {"prompt_tokens": 3, "completion_tokens": 4, "total_tokens": 7}});
+        assert_eq!(delta(tap.apply(last.to_string()))["content"], "write to ");
+        let flushed: Value = serde_json::from_str(&tap.finish().unwrap()).unwrap();
+        assert_eq!(flushed["id"], "chatcmpl-7");
+        assert_eq!(flushed["model"], "m-1");
+        assert_eq!(flushed["object"], "chat.completion.chunk");
+        // Restored at the end although the token was never closed.
+        assert_eq!(
+            flushed["choices"][0]["delta"]["content"],
+            "jane@example.com"
+        );
+        assert!(flushed.get("usage").is_none(), "{flushed}");
+        assert_eq!(flushed["choices"].as_array().unwrap().len(), 1);
     }
 }
