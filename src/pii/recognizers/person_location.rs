@@ -1710,6 +1710,46 @@ fn ordinary_word(w: &str) -> bool {
     lowered(w, |l| COMMON.contains(l))
 }
 
+/// `Rosa 'Gloire de Dijon'`, `Clematis 'Nelly Moser'`, `Malus 'John Downie'`: words in
+/// single quotes right after a capitalised word and a space (a genus, a kind, a make:
+/// how cultivars, varieties and breeds are written) name the variety, not a person.
+/// `start` is the first quoted word's; returns where the closing quote stands. A nickname
+/// between a first name and a surname (`Robert 'Bob' Smith`) has a capitalised word after
+/// its closing quote: not a variety. Within 60 bytes, on one line, without a sentence's
+/// end; an apostrophe between letters (`Cox's`) does not close.
+fn variety_quote(text: &str, start: usize) -> Option<usize> {
+    let before = &text[..start];
+    if !(before.ends_with(" '") || before.ends_with(" \u{2018}")) {
+        return None;
+    }
+    let rest = &text[start..];
+    let mut chars = rest.char_indices().peekable();
+    while let Some((p, c)) = chars.next() {
+        if p > 60 || matches!(c, '.' | ';' | ':' | '\n' | '"' | '(' | ')') {
+            return None;
+        }
+        if matches!(c, '\'' | '\u{2019}') && !chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+        {
+            let after = &rest[p + c.len_utf8()..];
+            let capital_follows = after
+                .strip_prefix(' ')
+                .and_then(|a| a.chars().next())
+                .is_some_and(char::is_uppercase);
+            return (p > 0 && !capital_follows).then_some(start + p);
+        }
+    }
+    None
+}
+
+/// `San Isidro`, `Sankt Martin`, `Saint Valentine`, `Santo Stefano`: a saint's word before
+/// a name names a saint, a feast, a church or a place, never a living person.
+fn saint_word(w: &str) -> bool {
+    matches!(
+        w,
+        "San" | "Santa" | "Santo" | "Saint" | "Sainte" | "Sankt" | "Sant" | "Sint" | "São"
+    )
+}
+
 /// Whether the capitalised run `text[start..end]` stands alone between quotes
 /// (`'Privacy Notice'`, `« Le Petit Prince »`): a title or a heading. A quoted value
 /// after a colon (`"name": "Jane Roe"`) is a field, not a title.
@@ -3149,6 +3189,17 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         if after.starts_with(':') {
             return None;
         }
+        // `Neustart von Nginx`, `Nutzer von Inkscape`: a German noun of six letters or more
+        // before `von` is a noun and its complement, not a given name and a surname.
+        if word(i + 1) == "von"
+            && word(i).len() >= 6
+            && ordinary_word(word(i))
+            && !is_first(word(i))
+            && !is_last(word(i))
+        {
+            return None;
+        }
+
         let g = gap(i);
         let sentence_start = i == 0 || g.contains(['.', '!', '?', '\n', ':', '"', '(']);
         if sentence_start {
@@ -3423,6 +3474,20 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                     "person_names",
                 ));
                 while i < ws.len() && ws[i].start < end {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        // `Rosa 'Gloire de Dijon'`: a variety's name in quotes after its kind.
+        // (The gap's last byte first: a quote before a word is rare.)
+        if matches!(gb.last(), Some(b'\'' | 0x98))
+            && i > 0
+            && title_case(word(i - 1))
+            && !cue(i - 1, TITLE | LABEL | GREETING | PERSON_CUE)
+        {
+            if let Some(close) = variety_quote(text, ws[i].start) {
+                while i < ws.len() && ws[i].start < close {
                     i += 1;
                 }
                 continue;
@@ -3896,6 +3961,23 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 0.4
             };
             person = Some((i + 1, c));
+        }
+        // `San Isidro`, `Messe zu Sankt Martin`: a saint's word before a capitalised word
+        // inside the run names a saint or a feast.
+        // After a place cue the run is a town's (`à Sainte Susanne`, `a Orta San Giulio`),
+        // and so is a listed town with the saint inside (`Riva San Vitale`).
+        if let Some((last, confidence)) = person.filter(|&(last, _)| {
+            !(after_title || after_label || after_greeting)
+                && (i..last).any(|k| saint_word(word(k)) && title_case(word(k + 1)))
+        }) {
+            if prev_cue(i, PLACE_CUE)
+                || (!saint_word(w) && TOWNS.contains(&text[ws[i].start..ws[last].end]))
+            {
+                out.push(span(i, last, Entity::Location, confidence, "place_grammar"));
+                i = last.max(place_end.unwrap_or(i)) + 1;
+                continue;
+            }
+            person = None;
         }
         // `Kärntner Straße`, `Grafton Street`: a run ending in a street's noun is a street.
         if person.is_some_and(|(last, _)| {
