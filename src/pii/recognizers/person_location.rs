@@ -3974,10 +3974,10 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 || (!saint_word(w) && TOWNS.contains(&text[ws[i].start..ws[last].end]))
             {
                 out.push(span(i, last, Entity::Location, confidence, "place_grammar"));
-                i = last.max(place_end.unwrap_or(i)) + 1;
-                continue;
             }
-            person = None;
+            // The saint's name is the feast's: no word of the run starts a name.
+            i = last.max(place_end.unwrap_or(i)) + 1;
+            continue;
         }
         // `Kärntner Straße`, `Grafton Street`: a run ending in a street's noun is a street.
         if person.is_some_and(|(last, _)| {
