@@ -596,7 +596,10 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Hotspur Wanderers Rovers Albion Canadiens Leafs Telescope Airport Airfield \
      Hauptbahnhof Centraal Centrale Theatre Theater Museum Gallery Programme Memorial \
      Lecture Torte Kuchen Strudel Pie Cake Sponge Pudding Salad Soup Stew Tart Waffles Vlaai \
-     FC CF AFC Calcio"
+     FC CF AFC Calcio \
+     Defence Defense Gambit Variation Opening Attack Comet Crater Fault Division Limit \
+     Discontinuity Clouds Nebula Galaxy Equation Theorem Hypothesis Conjecture Principle \
+     Effect Transform Distribution Curve Scale Hurdle Stakes Handicap"
         .split_whitespace()
         .chain(CONSUMER_HEADS.split_whitespace())
         .collect()
@@ -630,6 +633,7 @@ const THING_OPENERS: &str =
      Operazione Operatie Hurricane Storm Tempest Typhoon Cyclone Sturm Sturmtief Orkan \
      Hurrikan Tempête Ouragan Cyclone Tormenta Borrasca Huracán Ciclón Tempesta Uragano \
      Ciclone Orkaan Codename Codenaam Día Giorno Festa Fête \
+     Comet Komet Comète Cometa Komeet \
      Room Raum Salle Sala Saal Zaal Aula Auditorium Studio Loft Building Gebäude \
      Bâtiment Edificio Edificio Gebouw Canteen Kantine Cantine Showroom Kiosk Kiosque \
      Pavilion Pavillon Hangar Campus Atrium \
@@ -3976,6 +3980,14 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 out.push(span(i, last, Entity::Location, confidence, "place_grammar"));
             }
             // The saint's name is the feast's: no word of the run starts a name.
+            i = last.max(place_end.unwrap_or(i)) + 1;
+            continue;
+        }
+        // `Barnard's Star`, `Alekhine's Defence`, `Werther's Original`: a possessive inside
+        // the run names a thing after a person (a name's possessive ends it: `Jane Roe's`).
+        if let Some((last, _)) = person
+            .filter(|&(last, _)| (i..last).any(|k| word(k).len() > 3 && word(k).ends_with("'s")))
+        {
             i = last.max(place_end.unwrap_or(i)) + 1;
             continue;
         }
