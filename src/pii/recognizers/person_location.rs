@@ -3589,10 +3589,11 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             continue;
         }
         // `Renault Clio`, `Škoda Octavia`, `Bosch Serie 6`: a maker's brand before a
-        // model's name (often a first name), unless a listed surname follows it.
+        // model's name (often a first name), unless the brand is a first name and a listed
+        // surname follows it (`Mercedes García`; `Iveco Daily` stays a van).
         if brand(w)
             && title_case_or_digit(word_or_number_after(text, ws[i].end))
-            && !(i + 1 < ws.len() && is_last(word(i + 1)))
+            && !(i + 1 < ws.len() && is_first(w) && is_last(word(i + 1)))
             && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
         {
             i = extend(i, 3) + 1;
