@@ -3649,6 +3649,17 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         {
             place_end = None;
         }
+        // `HMM Algeciras`, `PSV Eindhoven`, `KAS Eupen`: an operator's or a club's acronym
+        // before a listed place names a ship, a club or a company.
+        if place_end.is_some()
+            && i > 0
+            && gap(i) == " "
+            && (2..=4).contains(&word(i - 1).len())
+            && word(i - 1).bytes().all(|c| c.is_ascii_uppercase())
+            && !cue(i - 1, PLACE_CUE | TITLE | LABEL | GREETING)
+        {
+            place_end = None;
+        }
         // `Girondins de Bordeaux`, `Celta de Vigo`, `Tarta de Santiago`: the same through
         // `de`, `di`, `del`, `van`, `von`, unless the word before names a place's kind
         // (`Ciudad de México`, `Provincia di Roma`).
