@@ -3715,6 +3715,40 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             place_end = None;
             town = false;
         }
+        // `the Alhambra stands`, `Le Rotterdam fera escale`, `Die Palau de la Música`: a
+        // one-word place right after an article names a building, a ship or a club (no
+        // corpus writes a person's town so), unless a place preposition stands before the
+        // article (`in the Netherlands`, `in der Schweiz`).
+        if place_end == Some(i)
+            && i > 0
+            && gap(i) == " "
+            && matches!(
+                word(i - 1),
+                "the"
+                    | "The"
+                    | "le"
+                    | "Le"
+                    | "la"
+                    | "La"
+                    | "el"
+                    | "El"
+                    | "il"
+                    | "Il"
+                    | "lo"
+                    | "Lo"
+                    | "het"
+                    | "Het"
+                    | "die"
+                    | "Die"
+                    | "das"
+                    | "Das"
+            )
+            && !(i >= 2 && prev_cue(i - 1, PLACE_CUE))
+            && !(adjacent(i) && title_case(word(i + 1)))
+        {
+            place_end = None;
+            town = false;
+        }
         // `"city": "Port Derek"`, `Ort: Bad Kissingen`, `plaats = Yde`: the value of a
         // town label, whatever the lists say.
         if place_end.is_none()
