@@ -593,7 +593,8 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Analytics Construct CRM POS HR Kiosk Print Store Share Books Foundry \
      Prize Award Awards Medal Trophy Cup Line Express Stadium Stadion ArenA Stiftung Fonds \
      Cultuurfonds Trust Fund Preis Prijs Treaty Regulation Directive Rangers United \
-     Hotspur Wanderers Rovers Albion Canadiens Leafs Telescope Airport Airfield \
+     Hotspur Wanderers Rovers Albion Canadiens Leafs City Athletic Academical Argyle \
+     Telescope Airport Airfield \
      Hauptbahnhof Centraal Centrale Theatre Theater Museum Gallery Programme Memorial \
      Lecture Torte Kuchen Strudel Pie Cake Sponge Pudding Salad Soup Stew Tart Waffles Vlaai \
      FC CF AFC Calcio \
@@ -3699,9 +3700,11 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         // Not after a place preposition and a possessive: `worked in our Evansville
         // office` says where a person works.
         let own_site = i >= 2 && possessive(word(i - 1)) && place_preposition(word(i - 2));
+        // (`Cardiff City` is a club; `in Oregon City` a town.)
+        let head = |w: &str| thing_head(w) && !(w == "City" && prev_cue(i, PLACE_CUE));
         if place_end.is_some_and(|last| {
             adjacent(last)
-                && (thing_head(word(last + 1))
+                && (head(word(last + 1))
                     // `Oxford Street`, `Grafton Street` without a house number: a landmark.
                     || (english_street_type(word(last + 1))
                         && house_number_after(text, ws[last + 1].end).is_none())
@@ -3710,7 +3713,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                     || word(last + 1).split_once('-').is_some_and(|(head, _)| {
                         modifier_head(head) || thing_head(head)
                     })
-                    || (extend(last, 3) > last && thing_head(word(extend(last, 3)))))
+                    || (extend(last, 3) > last && head(word(extend(last, 3)))))
         }) {
             place_end = None;
             town = false;
@@ -3769,7 +3772,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             && gap(i) == " "
         {
             if let Some((last, _)) = capitalised_name(i) {
-                if !thing_head(word(last)) {
+                if !thing_head(word(last)) || word(last) == "City" {
                     place_end = Some(last);
                     by_preposition = true;
                 }
