@@ -3718,6 +3718,19 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             place_end = None;
             town = false;
         }
+        // `Via Toledo`, `Rue de Rivoli`, `Puerta del Sol` without a house number: a street
+        // or a square named after a place is a landmark, not a place of residence.
+        if let Some(last) = place_end.filter(|_| {
+            let street_before = |k: usize| title_case(word(k)) && street(k);
+            i > 0
+                && (street_before(i - 1)
+                    || (i > 1 && is_particle(word(i - 1)) && street_before(i - 2)))
+        }) {
+            if house_number_after(text, ws[last].end).is_none() {
+                place_end = None;
+                town = false;
+            }
+        }
         // `the Alhambra stands`, `Le Rotterdam fera escale`, `Die Palau de la Música`: a
         // one-word place right after an article names a building, a ship or a club (no
         // corpus writes a person's town so), unless a place preposition stands before the
