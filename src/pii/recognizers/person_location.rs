@@ -873,7 +873,7 @@ fn lower_place_preposition(w: &str) -> bool {
     place_preposition(w)
         || matches!(
             w,
-            "from" | "aus" | "de" | "desde" | "da" | "uit" | "à" | "a"
+            "from" | "aus" | "de" | "desde" | "da" | "di" | "uit" | "à" | "a"
         )
 }
 
@@ -3154,7 +3154,14 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 break;
             }
             name.push_str(&town_case(w));
-            if (!COMMON.contains(w) || k > i)
+            // An ordinary word is a town only closing its clause (`die schwester in
+            // rhenen`, `uit born, het gaat`), never inside a phrase (`in essen gehen`).
+            let closes = k == i
+                && matches!(
+                    b.get(ws[k].end),
+                    None | Some(b',' | b'.' | b'?' | b'!' | b'\n' | b';')
+                );
+            if (!COMMON.contains(w) || k > i || closes)
                 && (PLACES.contains(name.as_str()) || TOWNS.contains(name.as_str()))
             {
                 best = Some(k);
