@@ -3413,7 +3413,23 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                     continue;
                 }
             }
-            if lower_sentence && i > 0 && gap(i) == " " && lower_place_preposition(word(i - 1)) {
+            // (Or after a postcode of four or five digits: `9220 hamme`, `28901 getafe`.)
+            let postcode_before = || {
+                let bb = &b[..ws[i].start];
+                let d = bb.len().saturating_sub(1);
+                let digits = bb[..d]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                bb.ends_with(b" ")
+                    && (4..=5).contains(&digits)
+                    && (d == digits || !bb[d - digits - 1].is_ascii_alphanumeric())
+            };
+            if lower_sentence
+                && i > 0
+                && ((gap(i) == " " && lower_place_preposition(word(i - 1))) || postcode_before())
+            {
                 if let Some(last) = lower_town(i) {
                     out.push(span(i, last, Entity::Location, 0.6, "place_lower_case"));
                     i = last + 1;
