@@ -22,17 +22,19 @@ mod pii_support;
 use pii_support::bulk::score_corpus;
 use pii_support::score::Threshold;
 
-/// (entity, min hidden, min precision, min recall): first run less 0.02 (README, "Held-out
-/// corpus H"). Raise them as the engine improves.
+/// (entity, min hidden, min precision, min recall): the figures after the corpus H work on
+/// branch pii-quality less 0.02, rounded down (README, "Held-out corpus H": first run ->
+/// after). Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.98, 0.86, 0.98),
+    ("PERSON", 0.98, 0.93, 0.98),
     ("DATE_OF_BIRTH", 0.98, 0.98, 0.98),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at the first run's 41.2 % plus 0.02, NOT
-/// issue 12's goal of 1 % (see the README). Most decoys touched: the goal, 5 % (first run
-/// 4.4 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.432;
+/// Most harmless texts altered: a regression bar at today's 29.2 % plus 0.02 (first run
+/// 41.2 %), NOT issue 12's goal of 1 % (towns named as forecast regions, ports and plant
+/// sites; fashion houses, works and horses named after people; see the README). Most
+/// decoys touched: the goal, 5 % (today 4.4 %).
+const MAX_HARMLESS_ALTERED: f64 = 0.312;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_h/corpus.jsonl");
