@@ -10,7 +10,9 @@
 //! and addresses written all in lower case or in capitals from their street type and
 //! house number; lower-case names are read only in lower-case writing; `Surname, Given`
 //! and `Surname I.` forms; PO boxes and Canadian address lines; ships, wines and
-//! companies after feminine articles, servings and shares are things. Stops at:
+//! companies after feminine articles, servings and shares are things, and so are varieties
+//! in quotes after their kind, saints' feasts, possessive eponyms, makers' models, and
+//! places after an article, an acronym or a street word without a house number. Stops at:
 //! lower-case names with an unlisted first name, names outside the lists without a title
 //! or cue, and unlisted villages.
 
