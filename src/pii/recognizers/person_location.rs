@@ -602,7 +602,8 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      FC CF AFC Calcio \
      Defence Defense Gambit Variation Opening Attack Comet Crater Fault Division Limit \
      Discontinuity Clouds Nebula Galaxy Equation Theorem Hypothesis Conjecture Principle \
-     Effect Transform Distribution Curve Scale Hurdle Stakes Handicap"
+     Effect Transform Distribution Curve Scale Hurdle Stakes Handicap \
+     Bridge Inn Palace Cathedral Gardens Clan Esports"
         .split_whitespace()
         .chain(CONSUMER_HEADS.split_whitespace())
         .collect()
