@@ -30,11 +30,11 @@ const THRESHOLDS: &[Threshold] = &[
     ("DATE_OF_BIRTH", 0.98, 0.98, 0.98),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 29.2 % plus 0.02 (first run
+/// Most harmless texts altered: a regression bar at today's 29.0 % plus 0.02 (first run
 /// 41.2 %), NOT issue 12's goal of 1 % (towns named as forecast regions, ports and plant
 /// sites; fashion houses, works and horses named after people; see the README). Most
 /// decoys touched: the goal, 5 % (today 4.4 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.312;
+const MAX_HARMLESS_ALTERED: f64 = 0.310;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_h/corpus.jsonl");
