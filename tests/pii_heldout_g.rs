@@ -29,17 +29,17 @@ const THRESHOLDS: &[Threshold] = &[
     ("PHONE_NUMBER", 0.95, 0.96, 0.94),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
     ("DATE_OF_BIRTH", 0.96, 0.96, 0.96),
-    ("MEDICAL_RECORD_NUMBER", 0.85, 0.97, 0.80),
+    ("MEDICAL_RECORD_NUMBER", 0.97, 0.97, 0.93),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("IP_ADDRESS", 0.98, 0.88, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 27.5 % plus 0.02, NOT issue
-/// 12's goal of 1 % (brands named after people in market reports, `Ermenegildo Zegna`,
+/// Most harmless texts altered: a regression bar at today's 23.2 % plus 0.02 (27.5 % before
+/// the corpus H work), NOT issue 12's goal of 1 % (brands named after people in market reports, `Ermenegildo Zegna`,
 /// `Dries Van Noten`; dishes and wines, `Gambas al Ajillo`, `Soave Classico`; arbitration
 /// seats that are cities, `Zürich`; see the README). Most decoys touched: the goal, 5 %
 /// (today 0.5 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.295;
+const MAX_HARMLESS_ALTERED: f64 = 0.252;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_g/corpus.jsonl");

@@ -15,9 +15,9 @@ pub fn patterns() -> Vec<Pattern> {
             // Dotted thousands as clinics print them: `86.853.698`; three-digit groups
             // with spaces: `454 918 785`.
             // A letter after the digits closes some hospitals' numbers (`PAT857371X`);
-            // two, four and three digits in dotted groups (`E61.8093.954`). (Three, three
-            // and four digits stay a phone number's shape: `312 369 8904`.)
-            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{1,3}(?:\.\d{3}){2,3}|\d{2}\.\d{4}\.\d{3}|\d{3}(?:[ ]\d{3}){2,3}|\d{2,10}(?:[-/]\d{2,8}){0,2}[A-Z]?)\b",
+            // two, four and three digits in dotted groups (`E61.8093.954`); three, three
+            // and four digits, a phone number's shape (`312 369 8904`), weaker (`mrn`).
+            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{1,3}(?:\.\d{3}){2,3}|\d{2}\.\d{4}\.\d{3}|\d{3}(?:[ ]\d{3}){2,3}|\d{3}[ ]\d{3}[ ]\d{4}|\d{2,10}(?:[-/]\d{2,8}){0,2}[A-Z]?)\b",
             mrn,
         )
         .context(&[
@@ -136,6 +136,11 @@ pub fn patterns() -> Vec<Pattern> {
             "n.º paciente",
             "nº paciente",
             "n° paciente",
+            // A nursing handover's line: the patient's number before the post-operative
+            // day (`Bed 1: Jakub Kučera (70), KH-253450, post-op day 2`, `2. postop. Tag`,
+            // `dag 2 postoperatief`, `2.º día postoperatorio`).
+            "post-op",
+            "postop",
         ])
         .numeric()
         // A row id opening an SQL tuple (`INSERT INTO patients (id, …, mrn) VALUES
@@ -168,6 +173,13 @@ fn mrn(s: &str) -> Option<(usize, f32)> {
         || invoice_number(s)
     {
         return None;
+    }
+    // Three, three and four digits are a phone number's shape too (`312 369 8904`): a
+    // record number only with its label, and below a phone number's confidence, so
+    // that a number after `Recapito` near a record's label stays a phone number.
+    let b = s.as_bytes();
+    if b.len() == 12 && b[3] == b' ' && b[7] == b' ' {
+        return whole(s, 0.2);
     }
     whole(s, 0.3)
 }

@@ -10,7 +10,9 @@
 //! and addresses written all in lower case or in capitals from their street type and
 //! house number; lower-case names are read only in lower-case writing; `Surname, Given`
 //! and `Surname I.` forms; PO boxes and Canadian address lines; ships, wines and
-//! companies after feminine articles, servings and shares are things. Stops at:
+//! companies after feminine articles, servings and shares are things, and so are varieties
+//! in quotes after their kind, saints' feasts, possessive eponyms, makers' models, and
+//! places after an article, an acronym or a street word without a house number. Stops at:
 //! lower-case names with an unlisted first name, names outside the lists without a title
 //! or cue, and unlisted villages.
 
@@ -593,10 +595,15 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Analytics Construct CRM POS HR Kiosk Print Store Share Books Foundry \
      Prize Award Awards Medal Trophy Cup Line Express Stadium Stadion ArenA Stiftung Fonds \
      Cultuurfonds Trust Fund Preis Prijs Treaty Regulation Directive Rangers United \
-     Hotspur Wanderers Rovers Albion Canadiens Leafs Telescope Airport Airfield \
+     Hotspur Wanderers Rovers Albion Canadiens Leafs City Athletic Academical Argyle \
+     Telescope Airport Airfield \
      Hauptbahnhof Centraal Centrale Theatre Theater Museum Gallery Programme Memorial \
      Lecture Torte Kuchen Strudel Pie Cake Sponge Pudding Salad Soup Stew Tart Waffles Vlaai \
-     FC CF AFC Calcio"
+     FC CF AFC Calcio \
+     Defence Defense Gambit Variation Opening Attack Comet Crater Fault Division Limit \
+     Discontinuity Clouds Nebula Galaxy Equation Theorem Hypothesis Conjecture Principle \
+     Effect Transform Distribution Curve Scale Hurdle Stakes Handicap \
+     Bridge Inn Palace Cathedral Gardens Clan Esports"
         .split_whitespace()
         .chain(CONSUMER_HEADS.split_whitespace())
         .collect()
@@ -630,6 +637,7 @@ const THING_OPENERS: &str =
      Operazione Operatie Hurricane Storm Tempest Typhoon Cyclone Sturm Sturmtief Orkan \
      Hurrikan Tempête Ouragan Cyclone Tormenta Borrasca Huracán Ciclón Tempesta Uragano \
      Ciclone Orkaan Codename Codenaam Día Giorno Festa Fête \
+     Comet Komet Comète Cometa Komeet \
      Room Raum Salle Sala Saal Zaal Aula Auditorium Studio Loft Building Gebäude \
      Bâtiment Edificio Edificio Gebouw Canteen Kantine Cantine Showroom Kiosk Kiosque \
      Pavilion Pavillon Hangar Campus Atrium \
@@ -691,7 +699,13 @@ fn brand(w: &str) -> bool {
          Fairphone Moleskine Samsung Apple Google Microsoft Sony Nikon Canon Dyson Nespresso \
          Tefal Braun Krups Kenwood Smeg Liebherr Gorenje Electrolux AEG Whirlpool Beko \
          Logitech Lenovo Asus Acer Dell Nokia Motorola Xiaomi Huawei Oppo Bose Sennheiser \
-         Harley-Davidson Yamaha Ducati Vespa Piaggio Bianchi Gazelle Batavus Brompton"
+         Harley-Davidson Yamaha Ducati Vespa Piaggio Bianchi Gazelle Batavus Brompton \
+         Jeep Iveco Polestar Abarth Orbea Pinarello Colnago Cannondale Aprilia Husqvarna \
+         Shimano Campagnolo Pelikan Staedtler Stabilo Victorinox Zwilling WMF Fissler Gaggia \
+         De'Longhi Bialetti Rowenta Moulinex Vorwerk Thermomix Kärcher Stihl Makita Hilti \
+         Festool Metabo Lego Playmobil Ravensburger Fjällräven Lancôme Guerlain Nivea Opinel \
+         Zippo Rimowa Samsonite Montblanc Swatch Rolex Tissot Longines Casio Seiko Grundig \
+         Ubuntu Debian Apache Grafana LibreOffice Adobe"
             .split_whitespace()
             .collect()
     });
@@ -862,7 +876,7 @@ fn lower_place_preposition(w: &str) -> bool {
     place_preposition(w)
         || matches!(
             w,
-            "from" | "aus" | "de" | "desde" | "da" | "uit" | "à" | "a"
+            "from" | "aus" | "de" | "desde" | "da" | "di" | "uit" | "à" | "a"
         )
 }
 
@@ -1708,6 +1722,46 @@ fn capitalised_in(w: &str, set: &WordList) -> bool {
 /// Whether `w`, lower-cased, is an ordinary word of one of the six languages.
 fn ordinary_word(w: &str) -> bool {
     lowered(w, |l| COMMON.contains(l))
+}
+
+/// `Rosa 'Gloire de Dijon'`, `Clematis 'Nelly Moser'`, `Malus 'John Downie'`: words in
+/// single quotes right after a capitalised word and a space (a genus, a kind, a make:
+/// how cultivars, varieties and breeds are written) name the variety, not a person.
+/// `start` is the first quoted word's; returns where the closing quote stands. A nickname
+/// between a first name and a surname (`Robert 'Bob' Smith`) has a capitalised word after
+/// its closing quote: not a variety. Within 60 bytes, on one line, without a sentence's
+/// end; an apostrophe between letters (`Cox's`) does not close.
+fn variety_quote(text: &str, start: usize) -> Option<usize> {
+    let before = &text[..start];
+    if !(before.ends_with(" '") || before.ends_with(" \u{2018}")) {
+        return None;
+    }
+    let rest = &text[start..];
+    let mut chars = rest.char_indices().peekable();
+    while let Some((p, c)) = chars.next() {
+        if p > 60 || matches!(c, '.' | ';' | ':' | '\n' | '"' | '(' | ')') {
+            return None;
+        }
+        if matches!(c, '\'' | '\u{2019}') && !chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+        {
+            let after = &rest[p + c.len_utf8()..];
+            let capital_follows = after
+                .strip_prefix(' ')
+                .and_then(|a| a.chars().next())
+                .is_some_and(char::is_uppercase);
+            return (p > 0 && !capital_follows).then_some(start + p);
+        }
+    }
+    None
+}
+
+/// `San Isidro`, `Sankt Martin`, `Saint Valentine`, `Santo Stefano`: a saint's word before
+/// a name names a saint, a feast, a church or a place, never a living person.
+fn saint_word(w: &str) -> bool {
+    matches!(
+        w,
+        "San" | "Santa" | "Santo" | "Saint" | "Sainte" | "Sankt" | "Sant" | "Sint" | "São"
+    )
 }
 
 /// Whether the capitalised run `text[start..end]` stands alone between quotes
@@ -3103,7 +3157,14 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 break;
             }
             name.push_str(&town_case(w));
-            if (!COMMON.contains(w) || k > i)
+            // An ordinary word is a town only closing its clause (`die schwester in
+            // rhenen`, `uit born, het gaat`), never inside a phrase (`in essen gehen`).
+            let closes = k == i
+                && matches!(
+                    b.get(ws[k].end),
+                    None | Some(b',' | b'.' | b'?' | b'!' | b'\n' | b';')
+                );
+            if (!COMMON.contains(w) || k > i || closes)
                 && (PLACES.contains(name.as_str()) || TOWNS.contains(name.as_str()))
             {
                 best = Some(k);
@@ -3149,6 +3210,22 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         if after.starts_with(':') {
             return None;
         }
+        // `Comparativa Kia Sorento`: a maker's brand inside the run opens a product's
+        // name, which the brand's rule reads from there.
+        if (i + 1..last).any(|k| brand(word(k)) && !is_last(word(k + 1))) {
+            return None;
+        }
+        // `Neustart von Nginx`, `Nutzer von Inkscape`: a German noun of six letters or more
+        // before `von` is a noun and its complement, not a given name and a surname.
+        if word(i + 1) == "von"
+            && word(i).len() >= 6
+            && ordinary_word(word(i))
+            && !is_first(word(i))
+            && !is_last(word(i))
+        {
+            return None;
+        }
+
         let g = gap(i);
         let sentence_start = i == 0 || g.contains(['.', '!', '?', '\n', ':', '"', '(']);
         if sentence_start {
@@ -3339,7 +3416,23 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                     continue;
                 }
             }
-            if lower_sentence && i > 0 && gap(i) == " " && lower_place_preposition(word(i - 1)) {
+            // (Or after a postcode of four or five digits: `9220 hamme`, `28901 getafe`.)
+            let postcode_before = || {
+                let bb = &b[..ws[i].start];
+                let d = bb.len().saturating_sub(1);
+                let digits = bb[..d]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                bb.ends_with(b" ")
+                    && (4..=5).contains(&digits)
+                    && (d == digits || !bb[d - digits - 1].is_ascii_alphanumeric())
+            };
+            if lower_sentence
+                && i > 0
+                && ((gap(i) == " " && lower_place_preposition(word(i - 1))) || postcode_before())
+            {
                 if let Some(last) = lower_town(i) {
                     out.push(span(i, last, Entity::Location, 0.6, "place_lower_case"));
                     i = last + 1;
@@ -3428,6 +3521,20 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 continue;
             }
         }
+        // `Rosa 'Gloire de Dijon'`: a variety's name in quotes after its kind.
+        // (The gap's last byte first: a quote before a word is rare.)
+        if matches!(gb.last(), Some(b'\'' | 0x98))
+            && i > 0
+            && title_case(word(i - 1))
+            && !cue(i - 1, TITLE | LABEL | GREETING | PERSON_CUE)
+        {
+            if let Some(close) = variety_quote(text, ws[i].start) {
+                while i < ws.len() && ws[i].start < close {
+                    i += 1;
+                }
+                continue;
+            }
+        }
         if skip_lone && lone(i) {
             i += 1;
             continue;
@@ -3509,10 +3616,11 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             continue;
         }
         // `Renault Clio`, `Škoda Octavia`, `Bosch Serie 6`: a maker's brand before a
-        // model's name (often a first name), unless a listed surname follows it.
+        // model's name (often a first name), unless the brand is a first name and a listed
+        // surname follows it (`Mercedes García`; `Iveco Daily` stays a van).
         if brand(w)
             && title_case_or_digit(word_or_number_after(text, ws[i].end))
-            && !(i + 1 < ws.len() && is_last(word(i + 1)))
+            && !(i + 1 < ws.len() && is_first(w) && is_last(word(i + 1)))
             && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
         {
             i = extend(i, 3) + 1;
@@ -3568,6 +3676,17 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         {
             place_end = None;
         }
+        // `HMM Algeciras`, `PSV Eindhoven`, `KAS Eupen`: an operator's or a club's acronym
+        // before a listed place names a ship, a club or a company.
+        if place_end.is_some()
+            && i > 0
+            && gap(i) == " "
+            && (2..=4).contains(&word(i - 1).len())
+            && word(i - 1).bytes().all(|c| c.is_ascii_uppercase())
+            && !cue(i - 1, PLACE_CUE | TITLE | LABEL | GREETING)
+        {
+            place_end = None;
+        }
         // `Girondins de Bordeaux`, `Celta de Vigo`, `Tarta de Santiago`: the same through
         // `de`, `di`, `del`, `van`, `von`, unless the word before names a place's kind
         // (`Ciudad de México`, `Provincia di Roma`).
@@ -3607,9 +3726,11 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         // Not after a place preposition and a possessive: `worked in our Evansville
         // office` says where a person works.
         let own_site = i >= 2 && possessive(word(i - 1)) && place_preposition(word(i - 2));
+        // (`Cardiff City` is a club; `in Oregon City` a town.)
+        let head = |w: &str| thing_head(w) && !(w == "City" && prev_cue(i, PLACE_CUE));
         if place_end.is_some_and(|last| {
             adjacent(last)
-                && (thing_head(word(last + 1))
+                && (head(word(last + 1))
                     // `Oxford Street`, `Grafton Street` without a house number: a landmark.
                     || (english_street_type(word(last + 1))
                         && house_number_after(text, ws[last + 1].end).is_none())
@@ -3618,8 +3739,55 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                     || word(last + 1).split_once('-').is_some_and(|(head, _)| {
                         modifier_head(head) || thing_head(head)
                     })
-                    || (extend(last, 3) > last && thing_head(word(extend(last, 3)))))
+                    || (extend(last, 3) > last && head(word(extend(last, 3)))))
         }) {
+            place_end = None;
+            town = false;
+        }
+        // `Via Toledo`, `Rue de Rivoli`, `Puerta del Sol` without a house number: a street
+        // or a square named after a place is a landmark, not a place of residence.
+        if let Some(last) = place_end.filter(|_| {
+            let street_before = |k: usize| title_case(word(k)) && street(k);
+            i > 0
+                && (street_before(i - 1)
+                    || (i > 1 && is_particle(word(i - 1)) && street_before(i - 2)))
+        }) {
+            if house_number_after(text, ws[last].end).is_none() {
+                place_end = None;
+                town = false;
+            }
+        }
+        // `the Alhambra stands`, `Le Rotterdam fera escale`, `Die Palau de la Música`: a
+        // one-word place right after an article names a building, a ship or a club (no
+        // corpus writes a person's town so), unless a place preposition stands before the
+        // article (`in the Netherlands`, `in der Schweiz`).
+        if place_end == Some(i)
+            && i > 0
+            && gap(i) == " "
+            && matches!(
+                word(i - 1),
+                "the"
+                    | "The"
+                    | "le"
+                    | "Le"
+                    | "la"
+                    | "La"
+                    | "el"
+                    | "El"
+                    | "il"
+                    | "Il"
+                    | "lo"
+                    | "Lo"
+                    | "het"
+                    | "Het"
+                    | "die"
+                    | "Die"
+                    | "das"
+                    | "Das"
+            )
+            && !(i >= 2 && prev_cue(i - 1, PLACE_CUE))
+            && !(adjacent(i) && title_case(word(i + 1)))
+        {
             place_end = None;
             town = false;
         }
@@ -3643,7 +3811,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             && gap(i) == " "
         {
             if let Some((last, _)) = capitalised_name(i) {
-                if !thing_head(word(last)) {
+                if !thing_head(word(last)) || word(last) == "City" {
                     place_end = Some(last);
                     by_preposition = true;
                 }
@@ -3896,6 +4064,31 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 0.4
             };
             person = Some((i + 1, c));
+        }
+        // `San Isidro`, `Messe zu Sankt Martin`: a saint's word before a capitalised word
+        // inside the run names a saint or a feast.
+        // After a place cue the run is a town's (`à Sainte Susanne`, `a Orta San Giulio`),
+        // and so is a listed town with the saint inside (`Riva San Vitale`).
+        if let Some((last, confidence)) = person.filter(|&(last, _)| {
+            !(after_title || after_label || after_greeting)
+                && (i..last).any(|k| saint_word(word(k)) && title_case(word(k + 1)))
+        }) {
+            if prev_cue(i, PLACE_CUE)
+                || (!saint_word(w) && TOWNS.contains(&text[ws[i].start..ws[last].end]))
+            {
+                out.push(span(i, last, Entity::Location, confidence, "place_grammar"));
+            }
+            // The saint's name is the feast's: no word of the run starts a name.
+            i = last.max(place_end.unwrap_or(i)) + 1;
+            continue;
+        }
+        // `Barnard's Star`, `Alekhine's Defence`, `Werther's Original`: a possessive inside
+        // the run names a thing after a person (a name's possessive ends it: `Jane Roe's`).
+        if let Some((last, _)) = person
+            .filter(|&(last, _)| (i..last).any(|k| word(k).len() > 3 && word(k).ends_with("'s")))
+        {
+            i = last.max(place_end.unwrap_or(i)) + 1;
+            continue;
         }
         // `Kärntner Straße`, `Grafton Street`: a run ending in a street's noun is a street.
         if person.is_some_and(|(last, _)| {
