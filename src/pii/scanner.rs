@@ -703,6 +703,11 @@ impl Scanner {
                 set_hits.iter_mut().for_each(|m| *m = None);
                 runs.retain(|&idx| {
                     let (k, pos) = self.set_of[idx];
+                    // A set of one is its own regex: searching it first would only
+                    // search twice where it matches.
+                    if self.sets[k].len() == 1 {
+                        return true;
+                    }
                     set_hits[k]
                         .get_or_insert_with(|| self.sets[k].matches(segment))
                         .matched(pos)
