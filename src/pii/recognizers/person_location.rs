@@ -1764,6 +1764,57 @@ fn saint_word(w: &str) -> bool {
     )
 }
 
+/// Nouns of worship that name a feast or a church after a place cue, not a town: `misa de
+/// San Fermín`, `Lesung aus Santo Stefano`, `lecture tirée de Saint Nicholas`, `Messe zu
+/// Sankt Martin`, in the six languages (asked only of a saint's or a town's run after a
+/// place cue: its first byte, a letter, refuses the rest).
+fn worship_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "mass"
+            | "Mass"
+            | "misa"
+            | "Misa"
+            | "messe"
+            | "Messe"
+            | "messa"
+            | "Messa"
+            | "mis"
+            | "Mis"
+            | "reading"
+            | "lecture"
+            | "lectura"
+            | "lettura"
+            | "Lesung"
+            | "lezing"
+            | "feast"
+            | "Fest"
+            | "fête"
+            | "fiesta"
+            | "festa"
+            | "feest"
+            | "procession"
+            | "procesión"
+            | "processione"
+            | "Prozession"
+            | "processie"
+            | "vespers"
+            | "Vesper"
+            | "vêpres"
+            | "vísperas"
+            | "vespri"
+            | "novena"
+            | "Novene"
+            | "neuvaine"
+            | "homily"
+            | "homélie"
+            | "homilía"
+            | "omelia"
+            | "Predigt"
+            | "preek"
+    )
+}
+
 /// Whether the capitalised run `text[start..end]` stands alone between quotes
 /// (`'Privacy Notice'`, `« Le Petit Prince »`): a title or a heading. A quoted value
 /// after a colon (`"name": "Jane Roe"`) is a field, not a title.
@@ -3029,6 +3080,15 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         f & flag != 0
     };
     let prev_cue = |i: usize, flag: u8| i > 0 && cue(i - 1, flag);
+    // A noun of worship before the place cue (`misa de`, `Lesung aus`, `lecture tirée
+    // de`): the saint's or the town's name after it is a feast's or a church's.
+    let worship_before = |i: usize| {
+        i >= 2
+            && (worship_noun(word(i - 2))
+                || (i >= 3
+                    && word(i - 2).starts_with(|c: char| c.is_lowercase())
+                    && worship_noun(word(i - 3))))
+    };
     // `street_word(word(k))`, through the memo for an ASCII word.
     let street = |k: usize| {
         let w = word(k);
@@ -3642,7 +3702,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             }
         }
         let mut town = false;
-        if place_end.is_none() && prev_cue(i, PLACE_CUE) {
+        if place_end.is_none() && prev_cue(i, PLACE_CUE) && !worship_before(i) {
             for n in (1..=3).rev() {
                 let last = i + n - 1;
                 if last >= ws.len()
@@ -4073,7 +4133,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             !(after_title || after_label || after_greeting)
                 && (i..last).any(|k| saint_word(word(k)) && title_case(word(k + 1)))
         }) {
-            if prev_cue(i, PLACE_CUE)
+            if (prev_cue(i, PLACE_CUE) && !worship_before(i))
                 || (!saint_word(w) && TOWNS.contains(&text[ws[i].start..ws[last].end]))
             {
                 out.push(span(i, last, Entity::Location, confidence, "place_grammar"));
