@@ -72,6 +72,7 @@ pub fn warm_up() {
     LazyLock::force(&SENTENCE_WORDS);
     LazyLock::force(&NOT_NAME_SET);
     LazyLock::force(&THING_HEADS);
+    LazyLock::force(&NAMED_THINGS);
 }
 
 const TITLES: &[&str] = &[
@@ -705,12 +706,27 @@ fn brand(w: &str) -> bool {
          De'Longhi Bialetti Rowenta Moulinex Vorwerk Thermomix Kärcher Stihl Makita Hilti \
          Festool Metabo Lego Playmobil Ravensburger Fjällräven Lancôme Guerlain Nivea Opinel \
          Zippo Rimowa Samsonite Montblanc Swatch Rolex Tissot Longines Casio Seiko Grundig \
-         Ubuntu Debian Apache Grafana LibreOffice Adobe"
+         Ubuntu Debian Apache Grafana LibreOffice Adobe Lamy Mini"
             .split_whitespace()
             .collect()
     });
     SET.contains(w)
 }
+
+/// Names of things shaped like a person's (`data/named_things.txt`: fashion houses, drinks,
+/// ships, race horses, works, ...): the whole names, and their first words, which are
+/// asked first.
+static NAMED_THINGS: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
+    let names = include_str!("../data/named_things.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let first = names
+        .clone()
+        .map(|n| n.split([' ', '.']).next().unwrap_or(n))
+        .collect();
+    (names.collect(), first)
+});
 
 /// The word or number right after the space at `end` (`Serie`, `208`).
 fn word_or_number_after(text: &str, end: usize) -> &str {
@@ -3552,6 +3568,23 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             out.push(span(i, display, Entity::Person, 0.85, "person_names"));
             i = display + 1;
             continue;
+        }
+        // `Calvin Klein`, `Hedda Gabler`, `Minella Indo`, `Richard With`: a listed thing's
+        // name shaped like a person's, as the whole capitalised run and not after a title,
+        // label or greeting (`Mr Calvin Klein`), names the thing. (Its first word first:
+        // one look-up refuses almost every capitalised word.)
+        if NAMED_THINGS.1.contains(w)
+            && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
+        {
+            let listed = (i + 1..(i + 5).min(ws.len()))
+                .rev()
+                .find(|&k| NAMED_THINGS.0.contains(&text[ws[i].start..ws[k].end]));
+            if let Some(last) =
+                listed.filter(|&k| !(adjacent(k) && title_case_or_particle(word(k + 1))))
+            {
+                i = last + 1;
+                continue;
+            }
         }
         // `Balogun, Chiamaka`, `Guo W.`, `Pokorný J.`: a surname (listed, or no ordinary
         // word), then a comma and a listed first name, or an initial and its dot.
