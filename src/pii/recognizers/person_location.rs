@@ -2754,13 +2754,19 @@ fn postcode_town(s: &str) -> Option<(usize, f32)> {
     whole(s, if dutch || lettered { 0.55 } else { 0.4 })
 }
 
+/// A town's name of one or two words written in lower case (`magog`, `red deer`,
+/// `rouyn-noranda`, `saint-jérôme`).
+const LOWER_TOWN: &str = r"[a-zàâçéèêëîïôûùüÿ]+(?:['-][a-zàâçéèêëîïôûùüÿ]+)*(?:[ ][a-zàâçéèêëîïôûùüÿ]+(?:['-][a-zàâçéèêëîïôûùüÿ]+)*)?";
+
 /// A Canadian address's last line: the town, the province's code and the postal code
-/// (`Corner Brook, NL A2H 5A7`, `Montréal (Québec) H2J 2X9`, `BC V8B 9H9`).
+/// (`Corner Brook, NL A2H 5A7`, `Montréal (Québec) H2J 2X9`, `BC V8B 9H9`); written in
+/// lower case only with its town and its province (`cobourg, on k9a 3r3`, `magog
+/// (québec) j1x 5h4`), which a lone code in lower case lacks.
 fn canadian_postcode_regex() -> &'static str {
     static RE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         format!(
-            r"\b(?:{TOWN}(?:,[ ]|[ ]\((?:Québec|Ontario|Qc|QC)\)[ ]))?(?:(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ ]{{1,2}})?[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d\b"
+            r"\b(?:(?:{TOWN}(?:,[ ]|[ ]\((?:Québec|Ontario|Qc|QC)\)[ ]))?(?:(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ ]{{1,2}})?[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d|{LOWER_TOWN}(?:,[ ](?:ab|bc|mb|nb|nl|ns|nt|nu|on|pe|qc|sk|yt)|[ ]\((?:québec|ontario|qc)\))[ ][abceghj-nprstvxy]\d[abceghj-nprstv-z][ ]?\d[abceghj-nprstv-z]\d)\b"
         )
     })
 }
