@@ -706,7 +706,7 @@ fn brand(w: &str) -> bool {
          De'Longhi Bialetti Rowenta Moulinex Vorwerk Thermomix Kärcher Stihl Makita Hilti \
          Festool Metabo Lego Playmobil Ravensburger Fjällräven Lancôme Guerlain Nivea Opinel \
          Zippo Rimowa Samsonite Montblanc Swatch Rolex Tissot Longines Casio Seiko Grundig \
-         Ubuntu Debian Apache Grafana LibreOffice Adobe Lamy Mini"
+         Ubuntu Debian Apache Grafana LibreOffice Adobe Lamy Mini Oetker"
             .split_whitespace()
             .collect()
     });
@@ -3424,6 +3424,25 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 continue;
             }
         }
+        // `Calvin Klein`, `Hedda Gabler`, `Minella Indo`, `Richard With`: a listed thing's
+        // name shaped like a person's, as the whole capitalised run and not after a title,
+        // label or greeting (`Mr Calvin Klein`), names the thing. (Its first word first:
+        // one look-up refuses almost every capitalised word; before the
+        // names in capitals, which would read `W.B. Yeats` from its initials.)
+        if !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase())
+            && NAMED_THINGS.1.contains(w)
+            && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
+        {
+            let listed = (i + 1..(i + 5).min(ws.len()))
+                .rev()
+                .find(|&k| NAMED_THINGS.0.contains(&text[ws[i].start..ws[k].end]));
+            if let Some(last) =
+                listed.filter(|&k| !(adjacent(k) && title_case_or_particle(word(k + 1))))
+            {
+                i = last + 1;
+                continue;
+            }
+        }
         // (A word opening with a lower-case ASCII letter is never in capitals: asked first.)
         if !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && all_caps(w) {
             if let Some((start, last, confidence)) = caps_name(
@@ -3574,23 +3593,6 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             out.push(span(i, display, Entity::Person, 0.85, "person_names"));
             i = display + 1;
             continue;
-        }
-        // `Calvin Klein`, `Hedda Gabler`, `Minella Indo`, `Richard With`: a listed thing's
-        // name shaped like a person's, as the whole capitalised run and not after a title,
-        // label or greeting (`Mr Calvin Klein`), names the thing. (Its first word first:
-        // one look-up refuses almost every capitalised word.)
-        if NAMED_THINGS.1.contains(w)
-            && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
-        {
-            let listed = (i + 1..(i + 5).min(ws.len()))
-                .rev()
-                .find(|&k| NAMED_THINGS.0.contains(&text[ws[i].start..ws[k].end]));
-            if let Some(last) =
-                listed.filter(|&k| !(adjacent(k) && title_case_or_particle(word(k + 1))))
-            {
-                i = last + 1;
-                continue;
-            }
         }
         // `Balogun, Chiamaka`, `Guo W.`, `Pokorný J.`: a surname (listed, or no ordinary
         // word), then a comma and a listed first name, or an initial and its dot.
