@@ -2771,6 +2771,31 @@ fn canadian_postcode_regex() -> &'static str {
     })
 }
 
+/// `Liegeplatz 8`, `Stellplatz 12`, `Sitzplatz 4`: a berth, a parking space or a seat and
+/// its number, a place inside a port or a building, not a street and a house number.
+/// (The street match's words before its number; its last byte before the space, `z` or
+/// `s`, refuses most streets first.)
+fn site_place(s: &str) -> bool {
+    let Some(sp) = s
+        .find(|c: char| c.is_ascii_digit())
+        .and_then(|d| s[..d].strip_suffix(' '))
+    else {
+        return false;
+    };
+    sp.ends_with(['z', 's'])
+        && matches!(
+            sp.rsplit(' ').next().unwrap_or(sp),
+            "Liegeplatz"
+                | "Parkplatz"
+                | "Stellplatz"
+                | "Sitzplatz"
+                | "Stehplatz"
+                | "Arbeitsplatz"
+                | "Ligplaats"
+                | "Parkeerplaats"
+        )
+}
+
 /// The postal code's shape (letter, digit, letter, digit, letter, digit) is an
 /// address's; with a province or a town before it, more so.
 fn canadian_postcode(s: &str) -> Option<(usize, f32)> {
@@ -2784,7 +2809,7 @@ fn po_box(s: &str) -> Option<(usize, f32)> {
 }
 
 fn street(s: &str) -> Option<(usize, f32)> {
-    if score_shape(s) {
+    if score_shape(s) || site_place(s) {
         return None;
     }
     whole(s.trim_end_matches([',', ' ']), 0.75)
