@@ -12,7 +12,9 @@
 //! and `Surname I.` forms; PO boxes and Canadian address lines; ships, wines and
 //! companies after feminine articles, servings and shares are things, and so are varieties
 //! in quotes after their kind, saints' feasts, possessive eponyms, makers' models, and
-//! places after an article, an acronym or a street word without a house number. Stops at:
+//! places after an article, an acronym or a street word without a house number; listed
+//! things shaped like names (`data/named_things.txt`: `Calvin Klein`, `Hedda Gabler`) and
+//! feasts after a noun of worship (`misa de San Fermín`) are no people or towns. Stops at:
 //! lower-case names with an unlisted first name, names outside the lists without a title
 //! or cue, and unlisted villages.
 
