@@ -644,6 +644,7 @@ fn feasts_and_listed_things_are_left_but_titled_people_and_lower_case_lines_are_
         "Port notice: Richard With delayed by fog, now due 18:15.",
         "Result: Minella Indo wins by a length; next season Hedda Gabler and Don Giovanni.",
         "Gift guide: a Lamy Safari and a Mini Countryman, Jack Daniel's for the host.",
+        "Sagen für Kinder, Kapitel 4: Wie Freyja Odin überlistete.",
     ] {
         let (redacted, findings) = redact_json(&[], text);
         assert_eq!(redacted, text, "{findings:?}");
@@ -651,6 +652,10 @@ fn feasts_and_listed_things_are_left_but_titled_people_and_lower_case_lines_are_
     assert_person_hidden(
         "Mr Calvin Klein called about his appointment.",
         "Calvin Klein",
+    );
+    assert_person_hidden(
+        "Patient Athena Smith called about the invoice.",
+        "Athena Smith",
     );
     for (text, entity, value) in [
         (

@@ -1833,6 +1833,65 @@ fn worship_noun(w: &str) -> bool {
     )
 }
 
+/// Gods and heroes of Greek, Roman, Norse, Germanic, Arthurian and Aztec myth whose names
+/// read like given names (`Persephone`, `Odin`, `Isolde`). Asked only of a person's run of
+/// two or more words, all of whose words must be one (`Athena Smith` stays a person).
+fn myth_name(w: &str) -> bool {
+    matches!(
+        w,
+        "Zeus"
+            | "Hera"
+            | "Athena"
+            | "Athene"
+            | "Apollo"
+            | "Artemis"
+            | "Aphrodite"
+            | "Ares"
+            | "Hermes"
+            | "Poseidon"
+            | "Hades"
+            | "Persephone"
+            | "Demeter"
+            | "Dionysus"
+            | "Eurydice"
+            | "Orpheus"
+            | "Oedipus"
+            | "Antigone"
+            | "Medea"
+            | "Medusa"
+            | "Achilles"
+            | "Odysseus"
+            | "Ulysses"
+            | "Penelope"
+            | "Pandora"
+            | "Prometheus"
+            | "Heracles"
+            | "Hercules"
+            | "Perseus"
+            | "Theseus"
+            | "Ariadne"
+            | "Odin"
+            | "Thor"
+            | "Freyja"
+            | "Freya"
+            | "Loki"
+            | "Baldur"
+            | "Balder"
+            | "Frigg"
+            | "Siegfried"
+            | "Brünnhilde"
+            | "Brunhilde"
+            | "Lohengrin"
+            | "Parsifal"
+            | "Tristan"
+            | "Isolde"
+            | "Quetzalcoatl"
+            | "Osiris"
+            | "Isis"
+            | "Anubis"
+    )
+}
+
 /// Whether the capitalised run `text[start..end]` stands alone between quotes
 /// (`'Privacy Notice'`, `« Le Petit Prince »`): a title or a heading. A quoted value
 /// after a colon (`"name": "Jane Roe"`) is a field, not a title.
@@ -4207,6 +4266,18 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 out.push(span(i, last, Entity::Location, confidence, "place_grammar"));
             }
             // The saint's name is the feast's: no word of the run starts a name.
+            i = last.max(place_end.unwrap_or(i)) + 1;
+            continue;
+        }
+        // `Tristan Persephone`, `Freyja Odin`, `Siegfried y Odin`: a run of gods' and
+        // heroes' names only is a list of figures of myth, not a person.
+        if let Some((last, _)) = person.filter(|&(last, _)| {
+            last > i
+                && !(after_title || after_label || after_greeting)
+                && (i..=last)
+                    .filter(|&k| !is_particle(word(k)))
+                    .all(|k| myth_name(word(k)))
+        }) {
             i = last.max(place_end.unwrap_or(i)) + 1;
             continue;
         }
