@@ -25,10 +25,11 @@ use pii_support::score::Threshold;
 /// (entity, min hidden, min precision, min recall): the figures after the issue 12
 /// quality work on branch pii-quality (first run -> after in the README, "Held-out corpus
 /// F"), less 0.02, rounded down; PERSON, LOCATION, PHONE_NUMBER and MEDICAL_RECORD_NUMBER
-/// raised after the corpus G work. Raise them as the engine improves.
+/// raised after the corpus G work, LOCATION again after the second round (lower-case
+/// Canadian address lines). Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
     ("PERSON", 0.87, 0.96, 0.90),
-    ("LOCATION", 0.77, 0.97, 0.78),
+    ("LOCATION", 0.78, 0.97, 0.80),
     ("PHONE_NUMBER", 0.93, 0.98, 0.93),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
     ("DATE_OF_BIRTH", 0.89, 0.97, 0.89),
@@ -38,12 +39,12 @@ const THRESHOLDS: &[Threshold] = &[
     ("IP_ADDRESS", 0.98, 0.98, 0.98),
     ("URL", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 12.5 % plus 0.02 (17.0 % before
-/// the corpus H work), NOT issue
-/// 12's goal of 1 % (brands, ships, software and dishes named after people or places:
-/// `Calvin Klein`, `Amerigo Vespucci`, `Grafana Loki`, `Bordeaux`; see the README). Most
-/// decoys touched: the goal, 5 % (today 1.0 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.145;
+/// Most harmless texts altered: a regression bar at today's 7.5 % plus 0.02 (12.5 % before
+/// the second round, 17.0 % before the corpus H work), NOT issue 12's goal of 1 % (brands,
+/// software and dishes named after people or places outside `named_things.txt`, `Alfa Romeo
+/// Giulia`, `Grafana Loki`, `Bordeaux`; see the README). Most decoys touched: the goal, 5 %
+/// (today 1.0 %).
+const MAX_HARMLESS_ALTERED: f64 = 0.095;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_f/corpus.jsonl");

@@ -630,3 +630,58 @@ fn varieties_saints_eponyms_models_and_landmarks_are_left_but_people_and_places_
         );
     }
 }
+
+/// Issue 12, second round: feasts after a noun of worship, listed things shaped like a
+/// person's name (houses, drinks, ships, horses, works) are left; a person of the same
+/// name after a title, a saint-named town where a person lives, and a Canadian address's
+/// last line in lower case are still hidden.
+#[test]
+fn feasts_and_listed_things_are_left_but_titled_people_and_lower_case_lines_are_not() {
+    for text in [
+        "Hoja parroquial: misa de San Fermín a las 13:15; lectura de Santo Stefano.",
+        "Pfarrbrief: Lesung aus Sant'Ambrogio um 10:00.",
+        "Runway notes: Sonia Rykiel showed tailoring in navy, Max Mara closed the week.",
+        "Port notice: Richard With delayed by fog, now due 18:15.",
+        "Result: Minella Indo wins by a length; next season Hedda Gabler and Don Giovanni.",
+        "Gift guide: a Lamy Safari and a Mini Countryman, Jack Daniel's for the host.",
+        "Sagen für Kinder, Kapitel 4: Wie Freyja Odin überlistete.",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert_eq!(redacted, text, "{findings:?}");
+    }
+    assert_person_hidden(
+        "Mr Calvin Klein called about his appointment.",
+        "Calvin Klein",
+    );
+    assert_person_hidden(
+        "Patient Athena Smith called about the invoice.",
+        "Athena Smith",
+    );
+    for (text, entity, value) in [
+        (
+            "Elle habite à Sainte Susanne depuis mai.",
+            "LOCATION",
+            "Sainte Susanne",
+        ),
+        (
+            "hi it's me, i'm at 1962 hollis street, cobourg, on k9a 3r3, call me back",
+            "LOCATION",
+            "k9a 3r3",
+        ),
+        (
+            "j'habite au 2458, rue saint-denis, magog (québec) j1x 5h4, rappelez-moi",
+            "LOCATION",
+            "j1x 5h4",
+        ),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(value), "{redacted}");
+        assert!(
+            findings.iter().any(|f| f["entity"] == entity
+                && text
+                    [f["start"].as_u64().unwrap() as usize..f["end"].as_u64().unwrap() as usize]
+                    .contains(value)),
+            "{text}: {findings:?}"
+        );
+    }
+}

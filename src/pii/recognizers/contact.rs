@@ -1,9 +1,9 @@
 //! Contact data: EMAIL_ADDRESS, PHONE_NUMBER (E.164 and national formats of US, UK, DE,
 //! FR, ES, IT, NL, validated with libphonenumber's metadata), URL.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
-use std::cell::RefCell;
 
 use phonenumber::country::Id;
 

@@ -12,7 +12,9 @@
 //! and `Surname I.` forms; PO boxes and Canadian address lines; ships, wines and
 //! companies after feminine articles, servings and shares are things, and so are varieties
 //! in quotes after their kind, saints' feasts, possessive eponyms, makers' models, and
-//! places after an article, an acronym or a street word without a house number. Stops at:
+//! places after an article, an acronym or a street word without a house number; listed
+//! things shaped like names (`data/named_things.txt`: `Calvin Klein`, `Hedda Gabler`) and
+//! feasts after a noun of worship (`misa de San Fermín`) are no people or towns. Stops at:
 //! lower-case names with an unlisted first name, names outside the lists without a title
 //! or cue, and unlisted villages.
 
@@ -72,6 +74,7 @@ pub fn warm_up() {
     LazyLock::force(&SENTENCE_WORDS);
     LazyLock::force(&NOT_NAME_SET);
     LazyLock::force(&THING_HEADS);
+    LazyLock::force(&NAMED_THINGS);
 }
 
 const TITLES: &[&str] = &[
@@ -705,12 +708,27 @@ fn brand(w: &str) -> bool {
          De'Longhi Bialetti Rowenta Moulinex Vorwerk Thermomix Kärcher Stihl Makita Hilti \
          Festool Metabo Lego Playmobil Ravensburger Fjällräven Lancôme Guerlain Nivea Opinel \
          Zippo Rimowa Samsonite Montblanc Swatch Rolex Tissot Longines Casio Seiko Grundig \
-         Ubuntu Debian Apache Grafana LibreOffice Adobe"
+         Ubuntu Debian Apache Grafana LibreOffice Adobe Lamy Mini Oetker"
             .split_whitespace()
             .collect()
     });
     SET.contains(w)
 }
+
+/// Names of things shaped like a person's (`data/named_things.txt`: fashion houses, drinks,
+/// ships, race horses, works, ...): the whole names, and their first words, which are
+/// asked first.
+static NAMED_THINGS: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
+    let names = include_str!("../data/named_things.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let first = names
+        .clone()
+        .map(|n| n.split([' ', '.']).next().unwrap_or(n))
+        .collect();
+    (names.collect(), first)
+});
 
 /// The word or number right after the space at `end` (`Serie`, `208`).
 fn word_or_number_after(text: &str, end: usize) -> &str {
@@ -1764,6 +1782,116 @@ fn saint_word(w: &str) -> bool {
     )
 }
 
+/// Nouns of worship that name a feast or a church after a place cue, not a town: `misa de
+/// San Fermín`, `Lesung aus Santo Stefano`, `lecture tirée de Saint Nicholas`, `Messe zu
+/// Sankt Martin`, in the six languages (asked only of a saint's or a town's run after a
+/// place cue: its first byte, a letter, refuses the rest).
+fn worship_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "mass"
+            | "Mass"
+            | "misa"
+            | "Misa"
+            | "messe"
+            | "Messe"
+            | "messa"
+            | "Messa"
+            | "mis"
+            | "Mis"
+            | "reading"
+            | "lecture"
+            | "lectura"
+            | "lettura"
+            | "Lesung"
+            | "lezing"
+            | "feast"
+            | "Fest"
+            | "fête"
+            | "fiesta"
+            | "festa"
+            | "feest"
+            | "procession"
+            | "procesión"
+            | "processione"
+            | "Prozession"
+            | "processie"
+            | "vespers"
+            | "Vesper"
+            | "vêpres"
+            | "vísperas"
+            | "vespri"
+            | "novena"
+            | "Novene"
+            | "neuvaine"
+            | "homily"
+            | "homélie"
+            | "homilía"
+            | "omelia"
+            | "Predigt"
+            | "preek"
+    )
+}
+
+/// Gods and heroes of Greek, Roman, Norse, Germanic, Arthurian and Aztec myth whose names
+/// read like given names (`Persephone`, `Odin`, `Isolde`). Asked only of a person's run of
+/// two or more words, all of whose words must be one (`Athena Smith` stays a person).
+fn myth_name(w: &str) -> bool {
+    matches!(
+        w,
+        "Zeus"
+            | "Hera"
+            | "Athena"
+            | "Athene"
+            | "Apollo"
+            | "Artemis"
+            | "Aphrodite"
+            | "Ares"
+            | "Hermes"
+            | "Poseidon"
+            | "Hades"
+            | "Persephone"
+            | "Demeter"
+            | "Dionysus"
+            | "Eurydice"
+            | "Orpheus"
+            | "Oedipus"
+            | "Antigone"
+            | "Medea"
+            | "Medusa"
+            | "Achilles"
+            | "Odysseus"
+            | "Ulysses"
+            | "Penelope"
+            | "Pandora"
+            | "Prometheus"
+            | "Heracles"
+            | "Hercules"
+            | "Perseus"
+            | "Theseus"
+            | "Ariadne"
+            | "Odin"
+            | "Thor"
+            | "Freyja"
+            | "Freya"
+            | "Loki"
+            | "Baldur"
+            | "Balder"
+            | "Frigg"
+            | "Siegfried"
+            | "Brünnhilde"
+            | "Brunhilde"
+            | "Lohengrin"
+            | "Parsifal"
+            | "Tristan"
+            | "Isolde"
+            | "Quetzalcoatl"
+            | "Osiris"
+            | "Isis"
+            | "Anubis"
+    )
+}
+
 /// Whether the capitalised run `text[start..end]` stands alone between quotes
 /// (`'Privacy Notice'`, `« Le Petit Prince »`): a title or a heading. A quoted value
 /// after a colon (`"name": "Jane Roe"`) is a field, not a title.
@@ -2687,15 +2815,46 @@ fn postcode_town(s: &str) -> Option<(usize, f32)> {
     whole(s, if dutch || lettered { 0.55 } else { 0.4 })
 }
 
+/// A town's name of one or two words written in lower case (`magog`, `red deer`,
+/// `rouyn-noranda`, `saint-jérôme`).
+const LOWER_TOWN: &str = r"[a-zàâçéèêëîïôûùüÿ]+(?:['-][a-zàâçéèêëîïôûùüÿ]+)*(?:[ ][a-zàâçéèêëîïôûùüÿ]+(?:['-][a-zàâçéèêëîïôûùüÿ]+)*)?";
+
 /// A Canadian address's last line: the town, the province's code and the postal code
-/// (`Corner Brook, NL A2H 5A7`, `Montréal (Québec) H2J 2X9`, `BC V8B 9H9`).
+/// (`Corner Brook, NL A2H 5A7`, `Montréal (Québec) H2J 2X9`, `BC V8B 9H9`); written in
+/// lower case only with its town and its province (`cobourg, on k9a 3r3`, `magog
+/// (québec) j1x 5h4`), which a lone code in lower case lacks.
 fn canadian_postcode_regex() -> &'static str {
     static RE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         format!(
-            r"\b(?:{TOWN}(?:,[ ]|[ ]\((?:Québec|Ontario|Qc|QC)\)[ ]))?(?:(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ ]{{1,2}})?[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d\b"
+            r"\b(?:(?:{TOWN}(?:,[ ]|[ ]\((?:Québec|Ontario|Qc|QC)\)[ ]))?(?:(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ ]{{1,2}})?[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d|{LOWER_TOWN}(?:,[ ](?:ab|bc|mb|nb|nl|ns|nt|nu|on|pe|qc|sk|yt)|[ ]\((?:québec|ontario|qc)\))[ ][abceghj-nprstvxy]\d[abceghj-nprstv-z][ ]?\d[abceghj-nprstv-z]\d)\b"
         )
     })
+}
+
+/// `Liegeplatz 8`, `Stellplatz 12`, `Sitzplatz 4`: a berth, a parking space or a seat and
+/// its number, a place inside a port or a building, not a street and a house number.
+/// (The street match's words before its number; its last byte before the space, `z` or
+/// `s`, refuses most streets first.)
+fn site_place(s: &str) -> bool {
+    let Some(sp) = s
+        .find(|c: char| c.is_ascii_digit())
+        .and_then(|d| s[..d].strip_suffix(' '))
+    else {
+        return false;
+    };
+    sp.ends_with(['z', 's'])
+        && matches!(
+            sp.rsplit(' ').next().unwrap_or(sp),
+            "Liegeplatz"
+                | "Parkplatz"
+                | "Stellplatz"
+                | "Sitzplatz"
+                | "Stehplatz"
+                | "Arbeitsplatz"
+                | "Ligplaats"
+                | "Parkeerplaats"
+        )
 }
 
 /// The postal code's shape (letter, digit, letter, digit, letter, digit) is an
@@ -2711,7 +2870,7 @@ fn po_box(s: &str) -> Option<(usize, f32)> {
 }
 
 fn street(s: &str) -> Option<(usize, f32)> {
-    if score_shape(s) {
+    if score_shape(s) || site_place(s) {
         return None;
     }
     whole(s.trim_end_matches([',', ' ']), 0.75)
@@ -3029,6 +3188,15 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         f & flag != 0
     };
     let prev_cue = |i: usize, flag: u8| i > 0 && cue(i - 1, flag);
+    // A noun of worship before the place cue (`misa de`, `Lesung aus`, `lecture tirée
+    // de`): the saint's or the town's name after it is a feast's or a church's.
+    let worship_before = |i: usize| {
+        i >= 2
+            && (worship_noun(word(i - 2))
+                || (i >= 3
+                    && word(i - 2).starts_with(|c: char| c.is_lowercase())
+                    && worship_noun(word(i - 3))))
+    };
     // `street_word(word(k))`, through the memo for an ASCII word.
     let street = |k: usize| {
         let w = word(k);
@@ -3342,6 +3510,25 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 continue;
             }
         }
+        // `Calvin Klein`, `Hedda Gabler`, `Minella Indo`, `Richard With`: a listed thing's
+        // name shaped like a person's, as the whole capitalised run and not after a title,
+        // label or greeting (`Mr Calvin Klein`), names the thing. (Its first word first:
+        // one look-up refuses almost every capitalised word; before the
+        // names in capitals, which would read `W.B. Yeats` from its initials.)
+        if !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase())
+            && NAMED_THINGS.1.contains(w)
+            && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
+        {
+            let listed = (i + 1..(i + 5).min(ws.len()))
+                .rev()
+                .find(|&k| NAMED_THINGS.0.contains(&text[ws[i].start..ws[k].end]));
+            if let Some(last) =
+                listed.filter(|&k| !(adjacent(k) && title_case_or_particle(word(k + 1))))
+            {
+                i = last + 1;
+                continue;
+            }
+        }
         // (A word opening with a lower-case ASCII letter is never in capitals: asked first.)
         if !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && all_caps(w) {
             if let Some((start, last, confidence)) = caps_name(
@@ -3642,7 +3829,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             }
         }
         let mut town = false;
-        if place_end.is_none() && prev_cue(i, PLACE_CUE) {
+        if place_end.is_none() && prev_cue(i, PLACE_CUE) && !worship_before(i) {
             for n in (1..=3).rev() {
                 let last = i + n - 1;
                 if last >= ws.len()
@@ -4073,12 +4260,24 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             !(after_title || after_label || after_greeting)
                 && (i..last).any(|k| saint_word(word(k)) && title_case(word(k + 1)))
         }) {
-            if prev_cue(i, PLACE_CUE)
+            if (prev_cue(i, PLACE_CUE) && !worship_before(i))
                 || (!saint_word(w) && TOWNS.contains(&text[ws[i].start..ws[last].end]))
             {
                 out.push(span(i, last, Entity::Location, confidence, "place_grammar"));
             }
             // The saint's name is the feast's: no word of the run starts a name.
+            i = last.max(place_end.unwrap_or(i)) + 1;
+            continue;
+        }
+        // `Tristan Persephone`, `Freyja Odin`, `Siegfried y Odin`: a run of gods' and
+        // heroes' names only is a list of figures of myth, not a person.
+        if let Some((last, _)) = person.filter(|&(last, _)| {
+            last > i
+                && !(after_title || after_label || after_greeting)
+                && (i..=last)
+                    .filter(|&k| !is_particle(word(k)))
+                    .all(|k| myth_name(word(k)))
+        }) {
             i = last.max(place_end.unwrap_or(i)) + 1;
             continue;
         }
