@@ -685,3 +685,20 @@ fn feasts_and_listed_things_are_left_but_titled_people_and_lower_case_lines_are_
         );
     }
 }
+
+/// A number dialled with its country code is a phone number even after a word that
+/// marks order and invoice numbers: here the surname `Price`.
+#[test]
+fn an_international_number_after_a_negative_word_is_still_a_phone() {
+    let text = "Daughter (Jane Price, +44(0)141 496 0300) to be told about discharge.";
+    let (redacted, findings) = redact_json(&[], text);
+    assert!(!redacted.contains("496 0300"), "{redacted}");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["entity"] == "PHONE_NUMBER" && f["start"] == 22),
+        "{findings:?}"
+    );
+    let (kept, _) = redact_json(&[], "Order 4412 9385 1187 shipped.");
+    assert!(kept.contains("4412 9385 1187"), "{kept}");
+}

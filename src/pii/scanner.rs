@@ -801,6 +801,9 @@ impl Scanner {
         if context_hit {
             confidence = (confidence + CONTEXT_BOOST).min(0.99);
         } else if c.numeric
+            // `+44(0)141 ...`: a number dialled with its country code is never an order
+            // or invoice number, whatever word is near (`Jane Price, +44(0)141 ...`).
+            && !text[start..end].starts_with('+')
             && self
                 .negative
                 .near(cues, text, start, start, NEGATIVE_BEFORE, 0)
