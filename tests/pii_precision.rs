@@ -20,6 +20,18 @@ fn assert_person_hidden(text: &str, name: &str) {
     );
 }
 
+/// `value` is gone from the redacted text, and a finding of `entity` covers it.
+fn assert_found(text: &str, entity: &str, value: &str) {
+    let (redacted, findings) = redact_json(&[], text);
+    assert!(!redacted.contains(value), "{redacted}");
+    assert!(
+        findings.iter().any(|f| f["entity"] == entity
+            && text[f["start"].as_u64().unwrap() as usize..f["end"].as_u64().unwrap() as usize]
+                .contains(value)),
+        "{text}: {findings:?}"
+    );
+}
+
 /// No PERSON finding in `text`.
 fn assert_no_person(text: &str) {
     let (_, findings) = redact_json(&[], text);
@@ -619,15 +631,7 @@ fn varieties_saints_eponyms_models_and_landmarks_are_left_but_people_and_places_
             "hamme",
         ),
     ] {
-        let (redacted, findings) = redact_json(&[], text);
-        assert!(!redacted.contains(value), "{redacted}");
-        assert!(
-            findings.iter().any(|f| f["entity"] == entity
-                && text
-                    [f["start"].as_u64().unwrap() as usize..f["end"].as_u64().unwrap() as usize]
-                    .contains(value)),
-            "{text}: {findings:?}"
-        );
+        assert_found(text, entity, value);
     }
 }
 
@@ -674,15 +678,7 @@ fn feasts_and_listed_things_are_left_but_titled_people_and_lower_case_lines_are_
             "j1x 5h4",
         ),
     ] {
-        let (redacted, findings) = redact_json(&[], text);
-        assert!(!redacted.contains(value), "{redacted}");
-        assert!(
-            findings.iter().any(|f| f["entity"] == entity
-                && text
-                    [f["start"].as_u64().unwrap() as usize..f["end"].as_u64().unwrap() as usize]
-                    .contains(value)),
-            "{text}: {findings:?}"
-        );
+        assert_found(text, entity, value);
     }
 }
 
