@@ -176,6 +176,7 @@ async fn start(args: ServeArgs) -> Result<(), Stop> {
     };
 
     server::serve(config, startup, |listening| {
+        crate::release_startup_memory();
         // Printed before the main line: scripts that wait for "listening on" find it.
         if let Some(admin) = &listening.admin {
             println!("ledgergate admin API listening on {admin}");
