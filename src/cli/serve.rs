@@ -89,6 +89,7 @@ impl From<&str> for Stop {
 }
 
 async fn start(args: ServeArgs) -> Result<(), Stop> {
+    crate::purge_during_startup();
     let (mut config, demo_key, config_file) = if args.demo {
         let (config, key) = demo_config().await?;
         (config, key, None)
