@@ -43,12 +43,10 @@ const PURGE_DELAY_UNSET: std::ffi::c_long = std::ffi::c_long::MIN;
 static STARTUP_PURGE_DELAY: AtomicI64 = AtomicI64::new(PURGE_DELAY_UNSET);
 
 /// Memory freed while the gateway starts goes back to the system at once, not after
-/// mimalloc's purge delay. Start-up frees several MiB of temporaries, then sled allocates
-/// about 20 MiB of zeroed tables (its metrics' histograms): a zeroed allocation on memory
-/// fresh from the kernel costs nothing, but on recycled memory mimalloc clears it with a
-/// `memset`, which makes it resident (5.6 MiB of the idle gateway's memory were such
-/// zeros, README "Memory, session 12"). Purged memory counts as fresh. Only for start-up:
-/// on the request path an immediate purge would be an `madvise` per freed page run.
+/// mimalloc's purge delay. Start-up frees temporaries on several threads, and a final
+/// `mi_collect` on one thread did not give all of them back: purging them as they are freed
+/// takes another 1.6 MiB off the idle resident set (README "Memory, session 12"). Only for
+/// start-up: on the request path an immediate purge would be an `madvise` per freed run.
 pub(crate) fn purge_during_startup() {
     // SAFETY: as in `release_startup_memory`.
     let delay = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
