@@ -89,6 +89,7 @@ impl From<&str> for Stop {
 }
 
 async fn start(args: ServeArgs) -> Result<(), Stop> {
+    crate::purge_during_startup();
     let (mut config, demo_key, config_file) = if args.demo {
         let (config, key) = demo_config().await?;
         (config, key, None)
@@ -176,6 +177,7 @@ async fn start(args: ServeArgs) -> Result<(), Stop> {
     };
 
     server::serve(config, startup, |listening| {
+        crate::release_startup_memory();
         // Printed before the main line: scripts that wait for "listening on" find it.
         if let Some(admin) = &listening.admin {
             println!("ledgergate admin API listening on {admin}");
