@@ -17,7 +17,7 @@ fn main() -> std::process::ExitCode {
 /// construction and warm-up, the stores' opening and the audit log's checks allocate
 /// temporaries). mimalloc keeps freed pages resident until a purge that runs only while the
 /// allocator is busy (after `purge_delay`, 1 s), so an idle gateway held them for good
-/// (0.6 to 0.7 MiB of its idle resident set, README "Memory, session 12"). Called once,
+/// (0.6 to 0.7 MiB of its idle resident set, README "Memory, session 11"). Called once,
 /// when the gateway is about to report that it listens; never on the request path.
 ///
 /// It also ends what [`purge_during_startup`] began: mimalloc's purge delay is back to
@@ -45,7 +45,7 @@ static STARTUP_PURGE_DELAY: AtomicI64 = AtomicI64::new(PURGE_DELAY_UNSET);
 /// Memory freed while the gateway starts goes back to the system at once, not after
 /// mimalloc's purge delay. Start-up frees temporaries on several threads, and a final
 /// `mi_collect` on one thread did not give all of them back: purging them as they are freed
-/// takes another 1.6 MiB off the idle resident set (README "Memory, session 12"). Only for
+/// takes another 1.6 MiB off the idle resident set (README "Memory, session 11"). Only for
 /// start-up: on the request path an immediate purge would be an `madvise` per freed run.
 pub(crate) fn purge_during_startup() {
     // SAFETY: as in `release_startup_memory`.
