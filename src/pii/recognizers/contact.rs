@@ -94,9 +94,7 @@ fn spoken_phone(s: &str) -> Option<(usize, f32)> {
         if rest.iter().all(|t| t.bytes().all(|b| b.is_ascii_digit())) {
             let number = format!("+{}", rest.concat());
             let valid = (9..=16).contains(&number.len())
-                && remembered(&number, || {
-                    phonenumber::parse(None, &number).is_ok_and(|n| phone_plan::is_valid(&n))
-                });
+                && remembered(&number, || phone_plan::parses_valid(None, &number));
             return valid.then_some((s.len(), 0.6));
         }
         digits += tokens.next()?.len();
@@ -308,9 +306,7 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
         } else {
             s.to_string()
         };
-        let valid = remembered(&normalized, || {
-            phonenumber::parse(None, &normalized).is_ok_and(|n| phone_plan::is_valid(&n))
-        });
+        let valid = remembered(&normalized, || phone_plan::parses_valid(None, &normalized));
         // Shaped like an international number but outside libphonenumber's plan (its
         // metadata lags the national plans): a phone only with a phone word nearby,
         // unless written with the bracketed trunk zero (`+31(0)765-033835`), which only
@@ -336,7 +332,7 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
         REGIONS
             .iter()
             .filter(|r| plausible(**r, first, digit_count, spaced) && grouping(**r, s))
-            .any(|r| phonenumber::parse(Some(*r), s).is_ok_and(|n| phone_plan::is_valid(&n)))
+            .any(|r| phone_plan::parses_valid(Some(*r), s))
     });
     if !valid {
         // A bracketed trunk-zero area code (`(0118) 4960394`, `(0768)-736633`): typed as
