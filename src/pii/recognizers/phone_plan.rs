@@ -16,6 +16,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use phonenumber::country::Id;
 use phonenumber::metadata::{Descriptor, Metadata, DATABASE};
@@ -24,6 +25,12 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
+
+use crate::pii::wordset::WordHasher;
+
+/// Per-thread tables keyed by a pattern's address: a multiply-rotate hash, as the word
+/// lists use (SipHash was 1 % of a scan of unseen text here).
+type ByAddress<T> = RefCell<HashMap<usize, Option<T>, BuildHasherDefault<WordHasher>>>;
 
 /// One plan pattern compiled for anchored searches, with its thread's search cache.
 struct Compiled {
@@ -34,10 +41,10 @@ struct Compiled {
 thread_local! {
     /// The patterns this thread has used, by the address of their source in the
     /// crate's static database (fixed for the life of the process).
-    static COMPILED: RefCell<HashMap<usize, Option<Compiled>>> = RefCell::new(HashMap::new());
+    static COMPILED: ByAddress<Compiled> = RefCell::default();
     /// National-prefix rules with a transform, compiled as the crate compiles them, for
     /// their capture groups; keyed as `COMPILED`.
-    static REWRITES: RefCell<HashMap<usize, Option<regex::Regex>>> = RefCell::new(HashMap::new());
+    static REWRITES: ByAddress<regex::Regex> = RefCell::default();
 }
 
 fn compile(source: &str) -> Option<Compiled> {
