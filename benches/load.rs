@@ -17,6 +17,8 @@
 //! from a seeded generator, cycled through: names, e-mail addresses, phone numbers in
 //! several national formats, addresses, dates of birth), the cost of text the gateway
 //! has never seen; the default, `fixed`, sends the one prompt of issue 13.
+//! `LEDGERGATE_BENCH_WRK=1` also prints each wrk report (its latency distribution) to
+//! stderr.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
 
@@ -153,6 +155,11 @@ end\n",
         .output()
         .expect("wrk runs");
     let text = String::from_utf8_lossy(&out.stdout);
+    // `LEDGERGATE_BENCH_WRK=1` shows wrk's own report (its latency distribution, 50 to
+    // 99 %) on stderr, to see a tail's shape and not only its p99.
+    if std::env::var_os("LEDGERGATE_BENCH_WRK").is_some() {
+        eprintln!("wrk -c{connections} against {}:\n{text}", target.url);
+    }
     if let Some(line) = text.lines().find(|l| l.contains("Non-2xx")) {
         panic!("the benchmark target answered errors: {line}\n{text}");
     }

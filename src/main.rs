@@ -1,13 +1,9 @@
 //! The `ledgergate` command line.
 
+mod allocator;
 mod cli;
 
 use std::sync::atomic::{AtomicI64, Ordering};
-
-/// mimalloc, not glibc's malloc: the request path makes many small, short-lived
-/// allocations on several threads (README, "Benchmarks").
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
     cli::main()

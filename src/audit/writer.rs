@@ -415,11 +415,13 @@ impl Writer {
             return Err(AuditError::Unhealthy);
         }
         self.stats.writes.fetch_add(1, Ordering::Relaxed);
+        // The path is copied into the error only when there is one: this runs once per
+        // batch, and an eager copy was an allocation per write.
         let result = self.current_segment().and_then(|segment| {
-            let path = segment.path().to_path_buf();
-            segment
-                .write(buf)
-                .map_err(|source| AuditError::Io { path, source })
+            segment.write(buf).map_err(|source| AuditError::Io {
+                path: segment.path().to_path_buf(),
+                source,
+            })
         });
         if let Err(e) = &result {
             self.poison(e);
@@ -436,9 +438,11 @@ impl Writer {
         self.unsynced_since = None;
         self.stats.syncs.fetch_add(1, Ordering::Relaxed);
         if let Some(segment) = self.segment.as_mut() {
-            let path = segment.path().to_path_buf();
             if let Err(source) = segment.sync() {
-                let e = AuditError::Io { path, source };
+                let e = AuditError::Io {
+                    path: segment.path().to_path_buf(),
+                    source,
+                };
                 self.poison(&e);
                 return Err(e);
             }

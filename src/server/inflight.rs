@@ -65,7 +65,7 @@ impl InFlight {
     }
 
     /// Tells the metrics; returns the response record (the caller charges).
-    fn close(&self, facts: ResponseFacts) -> crate::audit::Record {
+    fn close(&mut self, facts: ResponseFacts) -> crate::audit::Record {
         if facts.attempted {
             self.gw
                 .metrics
@@ -74,7 +74,7 @@ impl InFlight {
         self.trail.response_record(facts)
     }
 
-    fn spawn_record(&self, facts: ResponseFacts) {
+    fn spawn_record(&mut self, facts: ResponseFacts) {
         let charge = super::limits::charge(&self.gw, &self.trail, &facts);
         let record = self.close(facts);
         let audit = self.gw.audit.clone();
