@@ -75,6 +75,7 @@ pub fn warm_up() {
     LazyLock::force(&NOT_NAME_SET);
     LazyLock::force(&THING_HEADS);
     LazyLock::force(&NAMED_THINGS);
+    super::whereabouts::warm_up();
 }
 
 const TITLES: &[&str] = &[
@@ -3136,8 +3137,15 @@ const UNKNOWN: u8 = u8::MAX;
 
 /// Scans words for PERSON and LOCATION candidates and appends them to `out`.
 pub fn scan(text: &str, out: &mut Vec<Finding>) {
+    let from = out.len();
     scan_words(text, out, true);
+    // A town or city read alone is someone's whereabouts only with a person's evidence.
+    super::whereabouts::keep_whereabouts(text, out, from, LONE_PLACES);
 }
+
+/// The recognizers of the word scan that read a place alone (from the lists or after a
+/// place preposition), not as part of an address or under a label.
+const LONE_PLACES: &[&str] = &["place_list", "place_grammar"];
 
 /// `scan`; `skip_lone` passes over capitalised words that stand alone (see `lone`)
 /// without asking the rules, which could not report them. Off only in the test that
@@ -4019,6 +4027,10 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             if prev_cue(i, PLACE_CUE) {
                 confidence += CONTEXT_BOOST;
             }
+            // A listed place as a town label's value (`"city": "Bad Wimpfen"`) is a field
+            // of an address, not a place standing alone (`whereabouts`).
+            let labelled = prev(i).is_some_and(place_label)
+                && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "=");
             out.push(Finding::new(
                 Entity::Location,
                 ws[i].start,
@@ -4026,6 +4038,8 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 confidence,
                 if by_preposition {
                     "place_grammar"
+                } else if labelled {
+                    "place_label"
                 } else {
                     "place_list"
                 },
