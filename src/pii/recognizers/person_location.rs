@@ -2745,6 +2745,27 @@ pub fn patterns() -> Vec<Pattern> {
         "apartado",
         "casella",
         "postale",
+        // Where someone lives, and the floor, staircase and door written between a street
+        // and its postcode line (`Stiege 2, Tür 14`, `bât. B, 3e étage`, `esc. B, 2.º`,
+        // `scala C, interno 9`).
+        "domicili",
+        "residenza",
+        "wohne",
+        "habite",
+        "abito",
+        "woon",
+        "afleveradres",
+        "stiege",
+        "hinterhaus",
+        "étage",
+        "escalier",
+        "bât",
+        "appt",
+        "izda",
+        "dcha",
+        "planta",
+        "scala",
+        "interno",
     ];
     vec![
         Pattern::new("street_address", Entity::Location, street_regex(), street).context(ADDRESS),
