@@ -274,6 +274,14 @@ const LABELS: &[&str] = &[
     "excusé",
     "excusée",
     "contactpersoon",
+    // Signature lines of forms and notes (`Firma: Mihai`, `Unterschrift: Aleksandr`).
+    "unterschrift",
+    "signature",
+    "firma",
+    "handtekening",
+    // App payloads: `"customer": {"first": "Adaeze", "last": "Eze-Phillips"}`.
+    "first",
+    "last",
 ];
 /// No colon needed: `Dear Jane`, `Patient Jane Roe`.
 const GREETINGS: &[&str] = &[
@@ -345,6 +353,15 @@ const GREETINGS: &[&str] = &[
     "sohn",
     "dochter",
     "zoon",
+    // Their plurals before one name (`Sus hijos Xiaoling y familia`, `i figli Beatrice`;
+    // not German `Kinder`, a title's word: `Sagen für Kinder, Kapitel 4`).
+    "hijos",
+    "hijas",
+    "figli",
+    "figlie",
+    "enfants",
+    "kinderen",
+    "children",
     // A colleague greeted in a referral letter: `Cher confrère Bondarenko`, `Geachte
     // collega Hoekstra`, `Sehr geehrte Frau Kollegin Esposito`.
     "confrère",
