@@ -624,7 +624,11 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Defence Defense Gambit Variation Opening Attack Comet Crater Fault Division Limit \
      Discontinuity Clouds Nebula Galaxy Equation Theorem Hypothesis Conjecture Principle \
      Effect Transform Distribution Curve Scale Hurdle Stakes Handicap \
-     Bridge Inn Palace Cathedral Gardens Clan Esports"
+     Bridge Inn Palace Cathedral Gardens Clan Esports \
+     Grebe Plover Crake Wigeon Warbler Gull Eagle Harrier Stint Petrel Shrike Stilt Oriole \
+     Tern Owl Falcon Kestrel Buzzard Egret Curlew Godwit Sandpiper Redshank Snipe Woodpecker \
+     Nightjar Flycatcher Wagtail Pipit Bunting Tweed Alpaca Mohair Cashmere Wool \
+     Roadshow Quiz"
         .split_whitespace()
         .chain(CONSUMER_HEADS.split_whitespace())
         .collect()
@@ -726,7 +730,8 @@ fn brand(w: &str) -> bool {
          De'Longhi Bialetti Rowenta Moulinex Vorwerk Thermomix Kärcher Stihl Makita Hilti \
          Festool Metabo Lego Playmobil Ravensburger Fjällräven Lancôme Guerlain Nivea Opinel \
          Zippo Rimowa Samsonite Montblanc Swatch Rolex Tissot Longines Casio Seiko Grundig \
-         Ubuntu Debian Apache Grafana LibreOffice Adobe Lamy Mini Oetker"
+         Ubuntu Debian Apache Grafana LibreOffice Adobe Lamy Mini Oetker Indesit Hotpoint \
+         Zanussi Bauknecht Neff Gaggenau Haier Hisense Katia Scheepjes Phildar Sandnes"
             .split_whitespace()
             .collect()
     });
@@ -3183,7 +3188,7 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
 
 /// The recognizers of the word scan that read a place alone (from the lists or after a
 /// place preposition), not as part of an address or under a label.
-const LONE_PLACES: &[&str] = &["place_list", "place_grammar"];
+const LONE_PLACES: &[&str] = &["place_list", "place_grammar", "place_lower_case"];
 
 /// `scan`; `skip_lone` passes over capitalised words that stand alone (see `lone`)
 /// without asking the rules, which could not report them. Off only in the test that
