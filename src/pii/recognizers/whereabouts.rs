@@ -20,7 +20,8 @@ use crate::pii::wordset::WordHasher;
 /// Pronouns of the writer, of the writer's group and of one other person; verbs of
 /// dwelling, birth, moving and working and the writer's own verb forms (`abbiamo`,
 /// `pasamos`, `suis`: Spanish and Italian drop the pronoun); gatherings of people
-/// (`congress`, `Tagung`, `convegno`: where people will be) and deliveries (`parcel`,
+/// (`congress`, `Tagung`, `convegno`: where people will be), relatives (`die schwester in
+/// rhenen`) and deliveries (`parcel`,
 /// `colis`, `zending`: where someone receives them); in the six languages, lower case. Left out on purpose:
 /// words that are also common function words or nouns in another of the languages (Dutch
 /// `er` "there", `zijn` "are", French `il` of the weather, `son`/`sa` of a town's
@@ -52,6 +53,10 @@ const EVIDENCE: &str = "\
     conference congress seminar workshop meeting tagung konferenz kongress treffen \
     congrès séminaire réunion colloque congreso seminario reunión jornadas convegno \
     riunione incontro congres seminarie vergadering bijeenkomst symposium \
+    sister brother mother father daughter son wife husband grandmother grandfather family \
+    schwester bruder mutter vater tochter sohn oma opa familie sœur frère mère père fille \
+    fils mari hermana hermano madre padre hija hijo abuela abuelo familia sorella fratello \
+    figlia figlio nonna nonno famiglia zus broer moeder vader dochter zoon \
     delivery parcel shipment package lieferung paket sendung zustellung livraison colis \
     envío entrega paquete spedizione consegna pacco zending pakket levering bezorging";
 
