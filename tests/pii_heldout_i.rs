@@ -20,23 +20,27 @@ mod pii_support;
 use pii_support::bulk::score_corpus;
 use pii_support::score::Threshold;
 
-/// (entity, min hidden, min precision, min recall): the first run's figures less 0.02,
-/// rounded down (README, "Held-out corpus I"). Raise them as the engine improves.
+/// (entity, min hidden, min precision, min recall): the figures after the corpus I work
+/// on branch pii-quality less 0.02, rounded down (README, "Held-out corpus I": first run
+/// -> after). Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.80, 0.90, 0.82),
-    ("LOCATION", 0.75, 0.97, 0.76),
+    ("PERSON", 0.85, 0.90, 0.87),
+    ("LOCATION", 0.84, 0.97, 0.86),
     ("PHONE_NUMBER", 0.92, 0.98, 0.92),
-    ("DATE_OF_BIRTH", 0.95, 0.83, 0.95),
+    ("DATE_OF_BIRTH", 0.95, 0.92, 0.95),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.96, 0.98, 0.96),
     ("MEDICAL_RECORD_NUMBER", 0.89, 0.98, 0.89),
     ("CREDIT_CARD", 0.98, 0.95, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at the first run's 50.5 % plus 0.02, NOT
-/// issue 12's goal of 1 %. Most decoys touched: the first run's 5.6 % plus 0.02 (the goal
-/// is 5 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.525;
-const MAX_DECOYS_TOUCHED: f64 = 0.076;
+/// Most harmless texts altered: a regression bar at today's 4.7 % plus 0.02 (first run
+/// 50.5 %), NOT issue 12's goal of 1 % (places read as people after a place preposition,
+/// `Talavera de la Reina`, `Reggio Emilia`; pets' names; unlisted yarn houses; see the
+/// README). The corpus I work was done with I's false alarms in view, so I no longer
+/// estimates unseen text: its first run does. Most decoys touched: the goal, 5 % (today
+/// 4.6 %, first run 5.6 %).
+const MAX_HARMLESS_ALTERED: f64 = 0.067;
+const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_i/corpus.jsonl");
 
