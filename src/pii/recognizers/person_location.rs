@@ -14,7 +14,8 @@
 //! in quotes after their kind, saints' feasts, possessive eponyms, makers' models, and
 //! places after an article, an acronym or a street word without a house number; listed
 //! things shaped like names (`data/named_things.txt`: `Calvin Klein`, `Hedda Gabler`) and
-//! feasts after a noun of worship (`misa de San Fermín`) are no people or towns. Stops at:
+//! feasts after a noun of worship (`misa de San Fermín`) are no people or towns. A place
+//! read alone is kept only with a person's evidence (`whereabouts`). Stops at:
 //! lower-case names with an unlisted first name, names outside the lists without a title
 //! or cue, and unlisted villages.
 
