@@ -34,11 +34,11 @@ const THRESHOLDS: &[Threshold] = &[
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("IP_ADDRESS", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 6.3 % plus 0.02 (10.2 % before
-/// the second round, 12.0 % before the corpus H work), NOT issue 12's goal of 1 % (ships,
+/// Most harmless texts altered: a regression bar at today's 3.1 % plus 0.02 (6.3 % before
+/// the corpus I work, 10.2 % before the second round, 12.0 % before the corpus H work), NOT issue 12's goal of 1 % (ships,
 /// brands and dishes named after people or places outside `named_things.txt`, `Kobo
 /// Clara`, `Stella Lamp`; see the README). Most decoys touched: the goal, 5 % (today 1.4 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.083;
+const MAX_HARMLESS_ALTERED: f64 = 0.051;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_d/corpus.jsonl");

@@ -121,6 +121,31 @@ const BIRTH_YEAR: &[&str] = &[
     "geboren in",
 ];
 
+/// Words right before a date that make it the date of a next appointment or of a death,
+/// not a birth, even under a birth label's reach (`DOB: 18 August 1950\nNext check-up:
+/// August 4, 2026`, `geboren 25-09-1973, overleden 13 augustus 2026`): such a date is
+/// no one's birth and, being no birth, is left alone.
+const NOT_BIRTH: &[&str] = &[
+    "check-up",
+    "checkup",
+    "kontrolle",
+    "contrôle",
+    "controle",
+    "controllo",
+    "revisión",
+    "overleden",
+    "falleció",
+    "fallecido",
+    "décédé",
+    "décédée",
+    "gestorben",
+    "verstorben",
+    "died",
+    "deceased",
+    "deceduto",
+    "deceduta",
+];
+
 pub fn patterns() -> Vec<Pattern> {
     vec![
         // A birth year alone after its label; a year glued to a date or a number is part
@@ -137,25 +162,29 @@ pub fn patterns() -> Vec<Pattern> {
             r"\b\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-(?:19|20)\d{2}\b",
             named_date,
         )
-        .upgrade(Entity::DateOfBirth, DOB),
+        .upgrade(Entity::DateOfBirth, DOB)
+        .veto_before(NOT_BIRTH),
         Pattern::new(
             "date_iso",
             Entity::DateTime,
             r"\b(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
             iso,
         )
-        .upgrade(Entity::DateOfBirth, DOB).cluster(8),
+        .upgrade(Entity::DateOfBirth, DOB).veto_before(NOT_BIRTH).cluster(8),
         Pattern::new("date_numeric", Entity::DateTime, r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b", numeric)
-            .upgrade(Entity::DateOfBirth, DOB).cluster(6),
+            .upgrade(Entity::DateOfBirth, DOB).veto_before(NOT_BIRTH).cluster(6),
         // `geb. 15.04.91`: a two-digit year, a date of birth only next to its label.
         Pattern::new("dob_short_year", Entity::DateOfBirth, r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b", short_year)
             .context(DOB).numeric().cluster(4).alone(0.3),
         // A German register card or CV: the birth asterisk opens the line (`*12.05.1978 in
         // Lienz`); the finding keeps the asterisk.
         Pattern::new("dob_asterisk", Entity::DateOfBirth, ASTERISK, asterisk_dob),
-        Pattern::new("date_named", Entity::DateTime, NAMED, named_date).upgrade(Entity::DateOfBirth, DOB),
+        Pattern::new("date_named", Entity::DateTime, NAMED, named_date)
+            .upgrade(Entity::DateOfBirth, DOB)
+            .veto_before(NOT_BIRTH),
         Pattern::new("date_named_eu", Entity::DateTime, leak(named_eu()), named_date)
-            .upgrade(Entity::DateOfBirth, DOB),
+            .upgrade(Entity::DateOfBirth, DOB)
+            .veto_before(NOT_BIRTH),
     ]
 }
 

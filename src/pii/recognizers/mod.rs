@@ -17,6 +17,7 @@ mod phone_plan;
 pub mod secrets;
 pub mod uk;
 pub mod us;
+mod whereabouts;
 
 use super::entity::Entity;
 

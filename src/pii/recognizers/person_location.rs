@@ -14,7 +14,8 @@
 //! in quotes after their kind, saints' feasts, possessive eponyms, makers' models, and
 //! places after an article, an acronym or a street word without a house number; listed
 //! things shaped like names (`data/named_things.txt`: `Calvin Klein`, `Hedda Gabler`) and
-//! feasts after a noun of worship (`misa de San Fermín`) are no people or towns. Stops at:
+//! feasts after a noun of worship (`misa de San Fermín`) are no people or towns. A place
+//! read alone is kept only with a person's evidence (`whereabouts`). Stops at:
 //! lower-case names with an unlisted first name, names outside the lists without a title
 //! or cue, and unlisted villages.
 
@@ -75,6 +76,7 @@ pub fn warm_up() {
     LazyLock::force(&NOT_NAME_SET);
     LazyLock::force(&THING_HEADS);
     LazyLock::force(&NAMED_THINGS);
+    super::whereabouts::warm_up();
 }
 
 const TITLES: &[&str] = &[
@@ -273,6 +275,14 @@ const LABELS: &[&str] = &[
     "excusé",
     "excusée",
     "contactpersoon",
+    // Signature lines of forms and notes (`Firma: Mihai`, `Unterschrift: Aleksandr`).
+    "unterschrift",
+    "signature",
+    "firma",
+    "handtekening",
+    // App payloads: `"customer": {"first": "Adaeze", "last": "Eze-Phillips"}`.
+    "first",
+    "last",
 ];
 /// No colon needed: `Dear Jane`, `Patient Jane Roe`.
 const GREETINGS: &[&str] = &[
@@ -344,6 +354,15 @@ const GREETINGS: &[&str] = &[
     "sohn",
     "dochter",
     "zoon",
+    // Their plurals before one name (`Sus hijos Xiaoling y familia`, `i figli Beatrice`;
+    // not German `Kinder`, a title's word: `Sagen für Kinder, Kapitel 4`).
+    "hijos",
+    "hijas",
+    "figli",
+    "figlie",
+    "enfants",
+    "kinderen",
+    "children",
     // A colleague greeted in a referral letter: `Cher confrère Bondarenko`, `Geachte
     // collega Hoekstra`, `Sehr geehrte Frau Kollegin Esposito`.
     "confrère",
@@ -606,7 +625,11 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Defence Defense Gambit Variation Opening Attack Comet Crater Fault Division Limit \
      Discontinuity Clouds Nebula Galaxy Equation Theorem Hypothesis Conjecture Principle \
      Effect Transform Distribution Curve Scale Hurdle Stakes Handicap \
-     Bridge Inn Palace Cathedral Gardens Clan Esports"
+     Bridge Inn Palace Cathedral Gardens Clan Esports \
+     Grebe Plover Crake Wigeon Warbler Gull Eagle Harrier Stint Petrel Shrike Stilt Oriole \
+     Tern Owl Falcon Kestrel Buzzard Egret Curlew Godwit Sandpiper Redshank Snipe Woodpecker \
+     Nightjar Flycatcher Wagtail Pipit Bunting Tweed Alpaca Mohair Cashmere Wool \
+     Roadshow Quiz"
         .split_whitespace()
         .chain(CONSUMER_HEADS.split_whitespace())
         .collect()
@@ -708,7 +731,8 @@ fn brand(w: &str) -> bool {
          De'Longhi Bialetti Rowenta Moulinex Vorwerk Thermomix Kärcher Stihl Makita Hilti \
          Festool Metabo Lego Playmobil Ravensburger Fjällräven Lancôme Guerlain Nivea Opinel \
          Zippo Rimowa Samsonite Montblanc Swatch Rolex Tissot Longines Casio Seiko Grundig \
-         Ubuntu Debian Apache Grafana LibreOffice Adobe Lamy Mini Oetker"
+         Ubuntu Debian Apache Grafana LibreOffice Adobe Lamy Mini Oetker Indesit Hotpoint \
+         Zanussi Bauknecht Neff Gaggenau Haier Hisense Katia Scheepjes Phildar Sandnes"
             .split_whitespace()
             .collect()
     });
@@ -2744,6 +2768,27 @@ pub fn patterns() -> Vec<Pattern> {
         "apartado",
         "casella",
         "postale",
+        // Where someone lives, and the floor, staircase and door written between a street
+        // and its postcode line (`Stiege 2, Tür 14`, `bât. B, 3e étage`, `esc. B, 2.º`,
+        // `scala C, interno 9`).
+        "domicili",
+        "residenza",
+        "wohne",
+        "habite",
+        "abito",
+        "woon",
+        "afleveradres",
+        "stiege",
+        "hinterhaus",
+        "étage",
+        "escalier",
+        "bât",
+        "appt",
+        "izda",
+        "dcha",
+        "planta",
+        "scala",
+        "interno",
     ];
     vec![
         Pattern::new("street_address", Entity::Location, street_regex(), street).context(ADDRESS),
@@ -3136,8 +3181,15 @@ const UNKNOWN: u8 = u8::MAX;
 
 /// Scans words for PERSON and LOCATION candidates and appends them to `out`.
 pub fn scan(text: &str, out: &mut Vec<Finding>) {
+    let from = out.len();
     scan_words(text, out, true);
+    // A town or city read alone is someone's whereabouts only with a person's evidence.
+    super::whereabouts::keep_whereabouts(text, out, from, LONE_PLACES);
 }
+
+/// The recognizers of the word scan that read a place alone (from the lists or after a
+/// place preposition), not as part of an address or under a label.
+const LONE_PLACES: &[&str] = &["place_list", "place_grammar", "place_lower_case"];
 
 /// `scan`; `skip_lone` passes over capitalised words that stand alone (see `lone`)
 /// without asking the rules, which could not report them. Off only in the test that
@@ -4019,6 +4071,10 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             if prev_cue(i, PLACE_CUE) {
                 confidence += CONTEXT_BOOST;
             }
+            // A listed place as a town label's value (`"city": "Bad Wimpfen"`) is a field
+            // of an address, not a place standing alone (`whereabouts`).
+            let labelled = prev(i).is_some_and(place_label)
+                && matches!(gap(i).trim().trim_matches('"').trim(), ":" | "=");
             out.push(Finding::new(
                 Entity::Location,
                 ws[i].start,
@@ -4026,6 +4082,8 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 confidence,
                 if by_preposition {
                     "place_grammar"
+                } else if labelled {
+                    "place_label"
                 } else {
                     "place_list"
                 },
