@@ -42,6 +42,9 @@ pub fn patterns() -> Vec<Pattern> {
             // au`, `richiamami al`, `terugbellen op`, `Queries:`.
             "llamar", "llamarme", "llámame", "rappelez", "rappeler", "appeler", "richiamare",
             "richiamami", "chiamami", "zurückrufen", "rückruf", "terugbellen",
+            // `Pide que le llamen al ...`, `llámeme`; `Referente: Ottavia Di Benedetto, ...`
+            // (the contact person for the day, an Italian form's label).
+            "llame", "llámeme", "referente",
             "queries", "rufnummer", "servicetelefon",
         ])
         // A product's or article's code shaped like a phone number (`Artikelnr.
@@ -194,13 +197,26 @@ fn year_slash_serial(s: &str) -> bool {
 }
 
 /// `47.758089`: a decimal number (a coordinate, a measurement), one dot and no trunk
-/// zero. Dotted phone numbers with one dot start with one (`0176.0563667`).
+/// zero. Dotted phone numbers with one dot start with one (`0176.0563667`) and keep at
+/// least four digits after it, so a zero-padded reading with three decimals or fewer
+/// (a meter's `03554.334`) is a measurement too.
 fn decimal_fraction(s: &str) -> bool {
     s.split_once('.').is_some_and(|(int, frac)| {
-        !int.starts_with('0')
+        (!int.starts_with('0') || frac.len() <= 3)
             && int.bytes().all(|b| b.is_ascii_digit())
+            && !frac.is_empty()
             && frac.bytes().all(|b| b.is_ascii_digit())
     })
+}
+
+/// `62783-1-335` (an IEC standard and its part), `850111-17-0` (a CAS registry number):
+/// dash-joined digit groups where a group after the first has one digit. National numbers
+/// written with dashes keep groups of two or more after the first (`06-12-34-56-78`,
+/// `1-514-555-0123`, `0176-0563667`).
+fn part_numbered(s: &str) -> bool {
+    s.contains('-')
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        && s.split('-').skip(1).any(|g| g.len() == 1)
 }
 
 /// Two-digit groups joined by `-` or `:` whose first group has no trunk zero
@@ -285,7 +301,7 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     let formatted = s.contains(['(', ' ', '-', '.', '/']);
     // `Atestado 2024/482065`, `PV n° 2026/316745`: a year, a slash and a serial number
     // are a file's reference; no national plan starts a number with a year.
-    if year_slash_serial(s) || decimal_fraction(s) {
+    if year_slash_serial(s) || decimal_fraction(s) || part_numbered(s) {
         return None;
     }
     // `2.7.0.2113. 200 g Mehl`: a version ending a sentence, then an amount.
@@ -555,6 +571,15 @@ mod tests {
         assert!(phone("2021-26128").is_none(), "a CVE id's tail");
         assert!(phone("47.758089").is_none(), "a coordinate");
         assert!(phone("0351/4128890").is_some());
+    }
+
+    #[test]
+    fn readings_standards_and_registry_numbers_are_not_phones() {
+        assert!(phone("03554.334").is_none(), "a meter reading");
+        assert!(phone("62783-1-335").is_none(), "an IEC standard's part");
+        assert!(phone("850111-17-0").is_none(), "a CAS registry number");
+        assert!(phone("0176.0563667").is_some());
+        assert!(phone("06-12-34-56-78").is_some());
     }
 
     #[test]

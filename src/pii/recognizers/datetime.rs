@@ -14,9 +14,13 @@ macro_rules! months {
     };
 }
 
-/// `14 March 1985`, `14th of March, 1985`, `March 14, 1985`.
+/// `14 March 1985`, `14th of March, 1985`, `March 14, 1985`, `the eighth of October 1964`
+/// (the day an ordinal in words, as wedding notices and applications write it).
 const NAMED: &str = concat!(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?",
+    r"\b(?:(?:(?i:the)[ ]+)?(?i:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)[ ]+(?i:of)[ ]+",
+    months!(),
+    r",?[ ]+(?:19|20)\d{2}|",
+    r"\d{1,2}(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?",
     months!(),
     r"\.?,?[ ]+(?:19|20)\d{2}|",
     months!(),
@@ -29,12 +33,18 @@ const DATE_CONFIDENCE: f32 = 0.5;
 /// Month names of DE, FR, ES, IT and NL (English ones are in `months!`), any case.
 const MONTHS_EU: &str = r"(?i:januar|jänner|jaenner|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|april|august|september|november|december)";
 
-/// `14. März 1985`, `3 février 1990`, `14 de marzo de 1985`, `1° maggio 1980`, `5 mei 1979`.
+/// `14. März 1985`, `3 février 1990`, `14 de marzo de 1985`, `1° maggio 1980`, `5 mei 1979`;
+/// the day an ordinal in words (`premier mai 1964`, `primo maggio`, `primero de mayo`,
+/// `dritten März 1964`, `eerste mei`).
 fn named_eu() -> String {
     format!(
-        r"\b\d{{1,2}}(?:\.|er|º|°)?[ ]+(?:de[ ]+)?{MONTHS_EU}\.?,?[ ]+(?:de[ ]+|del[ ]+)?(?:19|20)\d{{2}}\b"
+        r"\b(?:\d{{1,2}}(?:\.|er|º|°)?|{ORDINALS_EU})[ ]+(?:de[ ]+)?{MONTHS_EU}\.?,?[ ]+(?:de[ ]+|del[ ]+)?(?:19|20)\d{{2}}\b"
     )
 }
+
+/// Days written as ordinal words: French, Italian and Spanish say only the first so
+/// (`premier`, `primo`, `primero`); German dative ordinals (`am dritten März`); Dutch.
+const ORDINALS_EU: &str = r"(?i:premier|primo|primero|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und(?:zwanzig|dreißig)sten|ersten|zweiten|dritten|vierten|fünften|sechsten|siebten|siebenten|achten|neunten|zehnten|elften|zwölften|dreizehnten|vierzehnten|fünfzehnten|sechzehnten|siebzehnten|achtzehnten|neunzehnten|zwanzigsten|dreißigsten|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde)";
 
 /// Labels that make a date a DATE_OF_BIRTH, per language (matched at a word start,
 /// ASCII case ignored).
