@@ -542,6 +542,8 @@ const PLACE_CUES: &[&str] = &[
     "uit",
     "naar",
     "bij",
+    // Dutch `te` before a town: `overleden te Brielle`, `wonende te Ruinen`.
+    "te",
     "woont",
     "woonplaats",
     "stad",
