@@ -1367,8 +1367,17 @@ fn street_regex() -> &'static str {
             // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
             r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua|Kale|Kalea|Plaça|Passeig|Diseminado|Località|Frazione|Lugar|Partida|Barrio)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do|alla|al|sul|sulla|dels)[ ]){0,2}(?:[IVXL]{1,5}[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2}(?:[ ][IVX]{1,4})?,?[ ](?:(?:n[º°.][ ]?)?\d{1,4}\b(?:/[A-Za-z0-9]{1,3}\b)?|s/n\b)(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?(?:,?[ ](?:\d{1,2}\.?[º°ª](?:[ ]?[A-Za-z]{1,4}\b\.?)?|bajo|bajos|ático|entlo\.))?",
         ];
+        // Rural address lines without a street word: a farm's or outlying house's name
+        // (`Ausbau 7`, `Einöde 4`, `Hof Wiesengrund 2`, `podere Il Poggiolo`, `località
+        // Case Sparse, 12`, `Cortijo El Algarrobo`, `La Métairie Neuve`): as often a
+        // common noun, so an address only with the postcode and town after it.
+        let rural = concat!(
+            r"\b(?:(?:Ausbau|Abbau|Einöde|Gehöft|Siedlung)[ ]\d{1,4}[a-z]?|Hof[ ][A-ZÄÖÜ][a-zäöüß]+[ ]\d{1,4}[a-z]?",
+            r"|(?:[Pp]odere|[Ll]ocalità|[Cc]ascina|[Mm]asseria|[Cc]ortijo|[Cc]aserío|[Mm]as|(?:La[ ])?(?:Métairie|Ferme))",
+            r"[ ](?:(?:Il|La|Le|Lo|Les|El|Los|Las|du|des|de|del)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ][A-ZÁÉÍÓÚ][a-zà-úñ]+)?(?:,[ ]\d{1,4})?)",
+        );
         format!(
-            r"(?:{})(?:(?:,?[ ]|\n)(?:{POSTCODE}[ ]{{1,2}}{TOWN}|{TOWN}[ ]{UK_POSTCODE}|{TOWN},[ ][A-Z]{{2}}[ ]\d{{5}})|,[ ]{TOWN}(?:,[ ]Co\.[ ]{TOWN})?(?:,?[ ](?:{UK_POSTCODE}|{EIRCODE}))?)?",
+            r"(?:{})(?:(?:,?[ ]|\n)(?:{POSTCODE}[ ]{{1,2}}{TOWN}|{TOWN}[ ]{UK_POSTCODE}|{TOWN},[ ][A-Z]{{2}}[ ]\d{{5}})|,[ ]{TOWN}(?:,[ ]Co\.[ ]{TOWN})?(?:,?[ ](?:{UK_POSTCODE}|{EIRCODE}))?)?|{rural}(?:,?[ ]|\n)\d{{5}}[ ]{TOWN}",
             core.join("|")
         )
     })
