@@ -76,6 +76,7 @@ pub fn warm_up() {
     LazyLock::force(&NOT_NAME_SET);
     LazyLock::force(&THING_HEADS);
     LazyLock::force(&NAMED_THINGS);
+    LazyLock::force(&PLACE_OPENERS);
     super::whereabouts::warm_up();
 }
 
@@ -754,6 +755,39 @@ static NAMED_THINGS: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
         .map(|n| n.split([' ', '.']).next().unwrap_or(n))
         .collect();
     (names.collect(), first)
+});
+
+/// First words of the listed places of several words (`Talavera` of `Talavera La Real`,
+/// `Reggio` of `Reggio Calabria`) that are neither first names nor places alone.
+static PLACE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
+    [
+        include_str!("../data/places.txt"),
+        include_str!("../data/towns.txt"),
+        include_str!("../data/villages.txt"),
+    ]
+    .into_iter()
+    .flat_map(str::lines)
+    .filter_map(|l| l.trim().split_once(' ').map(|(first, _)| first))
+    .filter(|f| f.len() >= 4 && title_case(f))
+    .fold(HashMap::<&str, usize>::new(), |mut n, f| {
+        *n.entry(f).or_default() += 1;
+        n
+    })
+    .into_iter()
+    // A word opening many places is a generic one (`Saint`, `Isla`, `Port`, `José`,
+    // `Camino`, `Haus`): it opens people's and streets' names as well.
+    .filter(|&(f, n)| {
+        n <= 2
+            && !FIRST.contains(f)
+            && !LAST.contains(f)
+            && !PLACES.contains(f)
+            && !TOWNS.contains(f)
+            // `José`, `María`, `Isla`, `Haus`, `Puerta`: ordinary words and given names
+            // the first-name lists spell otherwise (`Jose`).
+            && !COMMON.contains(&f.to_lowercase())
+    })
+    .map(|(f, _)| f)
+    .collect()
 });
 
 /// The word or number right after the space at `end` (`Serie`, `208`).
@@ -3592,6 +3626,42 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 continue;
             }
         }
+        // `Talavera de la Reina`, `Reggio Emilia`: a capitalised run opened by the first
+        // word of a listed place of several words (`Talavera La Real`, `Reggio Calabria`)
+        // that is neither a first name nor a place alone names a place the lists lack,
+        // never a person: a place after a place preposition (or `a`, `à`, `da`, `aus`,
+        // `uit`, `from`), else nothing; a quoted field value is left to the fields. (One look-up
+        // for title-case words only.)
+        if ws[i].start >= table_end
+            && title_case(w)
+            && !(ws[i].start > 0 && b[ws[i].start - 1] == b'"')
+            && PLACE_OPENERS.contains(w)
+            && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
+        {
+            let (mut last, mut k) = (i, i);
+            while k < i + 4 && adjacent(k) {
+                let next = word(k + 1);
+                if title_case(next) && !cue(k + 1, TITLE) {
+                    k += 1;
+                    last = k;
+                } else if matches!(next, "de" | "del" | "la" | "di" | "della" | "el" | "le") {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            let run = &text[ws[i].start..ws[last].end];
+            if last > i && !PLACES.contains(run) && !TOWNS.contains(run) {
+                if i > 0
+                    && (place_preposition(word(i - 1))
+                        || matches!(word(i - 1), "a" | "à" | "da" | "aus" | "uit" | "from"))
+                {
+                    out.push(span(i, last, Entity::Location, 0.7, "place_grammar"));
+                }
+                i = last + 1;
+                continue;
+            }
+        }
         // (A word opening with a lower-case ASCII letter is never in capitals: asked first.)
         if !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && all_caps(w) {
             if let Some((start, last, confidence)) = caps_name(
@@ -4615,6 +4685,22 @@ mod tests {
         assert!(
             f.iter()
                 .any(|(e, s, c)| *e == Entity::Person && s == "Annalisa Bianchi" && *c >= 0.5),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn unlisted_places_opened_by_a_listed_place_word_are_not_people() {
+        let f =
+            found("Tráfico: dos carriles cortados en la A-6 entre Talavera de la Reina y Huesca.");
+        assert!(
+            !f.iter().any(|(e, _, c)| *e == Entity::Person && *c >= 0.5),
+            "{f:?}"
+        );
+        let f = found("Sono nata il 14 aprile 2008 a Andorno Micca.");
+        assert!(
+            f.iter()
+                .any(|(e, s, c)| *e == Entity::Location && s == "Andorno Micca" && *c >= 0.5),
             "{f:?}"
         );
     }
