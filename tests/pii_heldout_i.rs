@@ -25,21 +25,21 @@ use pii_support::score::Threshold;
 /// -> after). Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
     ("PERSON", 0.85, 0.90, 0.87),
-    ("LOCATION", 0.84, 0.97, 0.86),
+    ("LOCATION", 0.87, 0.97, 0.88),
     ("PHONE_NUMBER", 0.92, 0.98, 0.92),
-    ("DATE_OF_BIRTH", 0.95, 0.92, 0.95),
+    ("DATE_OF_BIRTH", 0.96, 0.92, 0.96),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.96, 0.98, 0.96),
     ("MEDICAL_RECORD_NUMBER", 0.89, 0.98, 0.89),
     ("CREDIT_CARD", 0.98, 0.95, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 4.7 % plus 0.02 (first run
+/// Most harmless texts altered: a regression bar at today's 4.3 % plus 0.02 (first run
 /// 50.5 %), NOT issue 12's goal of 1 % (places read as people after a place preposition,
-/// `Talavera de la Reina`, `Reggio Emilia`; pets' names; unlisted yarn houses; see the
+/// `Reggio Emilia`; pets' names; unlisted yarn houses; see the
 /// README). The corpus I work was done with I's false alarms in view, so I no longer
 /// estimates unseen text: its first run does. Most decoys touched: the goal, 5 % (today
-/// 4.6 %, first run 5.6 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.067;
+/// 0.0 %, first run 5.6 %).
+const MAX_HARMLESS_ALTERED: f64 = 0.063;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_i/corpus.jsonl");
