@@ -66,7 +66,11 @@ impl Usage {
     /// The counts an answer or chunk reports in its `usage` object; `None` when it has
     /// none, or one that does not count the prompt (nothing to charge or price).
     pub fn of_answer(answer: &Value) -> Option<Usage> {
-        let usage = answer.get("usage")?;
+        Usage::of_usage(answer.get("usage")?)
+    }
+
+    /// As [`Usage::of_answer`], given the answer's `usage` object itself.
+    pub fn of_usage(usage: &Value) -> Option<Usage> {
         usage.get("prompt_tokens")?.as_u64()?;
         Some(Usage::of(Some(usage)))
     }

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 
 use super::admit::Admitted;
+use super::answer_text::{compact, restore_answer_text};
 use super::error::ApiError;
 use super::observe::Served;
 use super::restore::{restore_completion, scan_completion};
@@ -56,6 +57,11 @@ pub async fn answer_json_shaped(
     shape: Option<Shape>,
 ) -> Result<Response, ApiError> {
     let provider = admitted.provider.config().name.clone();
+    if admitted.output_scan.is_none() && shape.is_none() {
+        if let Some(text) = TextAnswer::of(&bytes) {
+            return answer_text(gw, admitted, upstream, &bytes, text, provider).await;
+        }
+    }
     let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
         let error = ProviderError::Protocol {
             provider: provider.clone(),
@@ -108,6 +114,95 @@ pub async fn answer_json_shaped(
         bytes
     } else {
         Bytes::from(value.to_string())
+    };
+    let mut response = body.into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    Ok(decorate(response, &provider, upstream))
+}
+
+/// An answer's text, parsed only as far as its usage: the whole document checked to be
+/// JSON and an object (so that the text path restores what the tree path would).
+struct TextAnswer<'a> {
+    text: &'a str,
+    usage: Option<Usage>,
+}
+
+/// What the text path reads of an answer; a duplicate `usage` fails it (the tree path,
+/// where the last one counts, takes the answer then).
+#[derive(serde::Deserialize)]
+struct UsageOnly<'a> {
+    #[serde(borrow, default)]
+    usage: Option<&'a serde_json::value::RawValue>,
+}
+
+impl<'a> TextAnswer<'a> {
+    fn of(bytes: &'a [u8]) -> Option<TextAnswer<'a>> {
+        let text = std::str::from_utf8(bytes).ok()?;
+        if !text.trim_start().starts_with('{') {
+            return None;
+        }
+        let head: UsageOnly<'_> = serde_json::from_str(text).ok()?;
+        let usage = match head.usage {
+            Some(raw) => {
+                Usage::of_usage(&serde_json::from_str::<serde_json::Value>(raw.get()).ok()?)
+            }
+            None => None,
+        };
+        Some(TextAnswer { text, usage })
+    }
+}
+
+/// As [`answer_json_shaped`] for an answer neither scanned nor re-shaped, on its text:
+/// tokens restored in place (`answer_text.rs`), no `Value` tree built. Records the
+/// same facts, and the same captures (compact text), before the client sees it.
+async fn answer_text(
+    gw: &Gateway,
+    admitted: Admitted,
+    upstream: Duration,
+    bytes: &Bytes,
+    answer: TextAnswer<'_>,
+    provider: String,
+) -> Result<Response, ApiError> {
+    let trail = admitted.inflight.trail();
+    let received = trail.captures_content().then(|| compact(answer.text));
+    let restored = restore_answer_text(answer.text, &admitted.restorer);
+    let captured = if trail.captures_originals() {
+        let restored_capture = match &restored {
+            Some(text) => compact(text),
+            None => compact(answer.text),
+        };
+        #[derive(serde::Serialize)]
+        struct Both<'a> {
+            received: Option<&'a serde_json::value::RawValue>,
+            restored: &'a serde_json::value::RawValue,
+        }
+        Some(Capture::json(&Both {
+            received: received.as_deref(),
+            restored: &restored_capture,
+        }))
+    } else {
+        received
+    };
+    let usage = answer.usage;
+    let facts = ResponseFacts {
+        status: 200,
+        error_type: None,
+        upstream,
+        attempted: true,
+        usage,
+        cost: gw.cost(&provider, trail.model(), usage),
+        captured,
+    };
+    admitted.inflight.finish(facts).await.map_err(|e| {
+        tracing::error!(error = %e, "audit append failed for an answer; withholding it");
+        ApiError::audit_unavailable()
+    })?;
+    let body = match restored {
+        Some(text) => Bytes::from(text),
+        None => bytes.clone(),
     };
     let mut response = body.into_response();
     response.headers_mut().insert(

@@ -5,6 +5,7 @@
 mod admin;
 mod admit;
 mod answer;
+mod answer_text;
 mod auth;
 mod body;
 mod chat;
