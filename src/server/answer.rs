@@ -94,20 +94,7 @@ pub async fn answer_json_shaped(
         received
     };
     let usage = Usage::of_answer(&value);
-    let facts = ResponseFacts {
-        status: 200,
-        error_type: None,
-        upstream,
-        attempted: true,
-        usage,
-        cost: gw.cost(&provider, trail.model(), usage),
-        captured,
-    };
     let passthrough = admitted.restorer.is_empty() && admitted.output_scan.is_none();
-    admitted.inflight.finish(facts).await.map_err(|e| {
-        tracing::error!(error = %e, "audit append failed for an answer; withholding it");
-        ApiError::audit_unavailable()
-    })?;
     let body = if let Some(shaped) = shaped {
         Bytes::from(shaped.to_string())
     } else if passthrough {
@@ -115,12 +102,39 @@ pub async fn answer_json_shaped(
     } else {
         Bytes::from(value.to_string())
     };
+    deliver(gw, admitted, upstream, &provider, usage, captured, body).await
+}
+
+/// The answer's facts made durable, and only then its body sent, as JSON. Fail closed:
+/// an answer whose record could not be appended is withheld.
+async fn deliver(
+    gw: &Gateway,
+    admitted: Admitted,
+    upstream: Duration,
+    provider: &str,
+    usage: Option<Usage>,
+    captured: Option<Box<serde_json::value::RawValue>>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let facts = ResponseFacts {
+        status: 200,
+        error_type: None,
+        upstream,
+        attempted: true,
+        usage,
+        cost: gw.cost(provider, admitted.inflight.trail().model(), usage),
+        captured,
+    };
+    admitted.inflight.finish(facts).await.map_err(|e| {
+        tracing::error!(error = %e, "audit append failed for an answer; withholding it");
+        ApiError::audit_unavailable()
+    })?;
     let mut response = body.into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
-    Ok(decorate(response, &provider, upstream))
+    Ok(decorate(response, provider, upstream))
 }
 
 /// An answer's text, parsed only as far as its usage: the whole document checked to be
@@ -186,30 +200,20 @@ async fn answer_text(
     } else {
         received
     };
-    let usage = answer.usage;
-    let facts = ResponseFacts {
-        status: 200,
-        error_type: None,
-        upstream,
-        attempted: true,
-        usage,
-        cost: gw.cost(&provider, trail.model(), usage),
-        captured,
-    };
-    admitted.inflight.finish(facts).await.map_err(|e| {
-        tracing::error!(error = %e, "audit append failed for an answer; withholding it");
-        ApiError::audit_unavailable()
-    })?;
     let body = match restored {
         Some(text) => Bytes::from(text),
         None => bytes.clone(),
     };
-    let mut response = body.into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    Ok(decorate(response, &provider, upstream))
+    deliver(
+        gw,
+        admitted,
+        upstream,
+        &provider,
+        answer.usage,
+        captured,
+        body,
+    )
+    .await
 }
 
 /// The provider failed: the failure is recorded and mapped to the client's error.
