@@ -420,29 +420,29 @@ fn without_national_prefix(meta: &Metadata, national: &str) -> String {
                 .build()
                 .ok()
         });
-        let rewritten = |re: &regex::Regex| {
-            let last = re
-                .captures(national)
-                .and_then(|c| c.get(c.len() - 1).map(|_| ()));
-            if last.is_none() {
-                return national[end..].to_string();
-            }
-            let transformed = re.replace(national, transform).into_owned();
-            let general = Some(meta.descriptors().general());
-            if described(general, national) && !described(general, &transformed) {
-                national.to_string()
-            } else {
-                transformed
-            }
+        // Whether the last capture group took part, and the rule applied: from this
+        // thread's regex, or the crate's where ours did not compile.
+        let (last, transformed) = match entry {
+            Some(re) => (
+                re.captures(national)
+                    .is_some_and(|c| c.get(c.len() - 1).is_some()),
+                re.replace(national, transform).into_owned(),
+            ),
+            None => (
+                parsing
+                    .captures(national)
+                    .is_some_and(|c| c.get(c.len() - 1).is_some()),
+                parsing.replace(national, transform).into_owned(),
+            ),
         };
-        match entry {
-            Some(re) => rewritten(re),
-            None => {
-                let re = regex::RegexBuilder::new(source)
-                    .ignore_whitespace(true)
-                    .build();
-                re.map_or_else(|_| national.to_string(), |re| rewritten(&re))
-            }
+        if !last {
+            return national[end..].to_string();
+        }
+        let general = Some(meta.descriptors().general());
+        if described(general, national) && !described(general, &transformed) {
+            national.to_string()
+        } else {
+            transformed
         }
     })
 }
