@@ -8,7 +8,6 @@ mod cues;
 pub mod entity;
 mod lexer;
 pub mod output;
-mod prefilter;
 pub mod recognizers;
 pub mod redact;
 pub mod restore;

@@ -6,11 +6,14 @@
 //! holds one of the recognizer's needed bytes, also read from the syntax tree: no `@`,
 //! no e-mail), its longest digit cluster (a card needs twelve digits joined by short
 //! separators), and context words (a recognizer that cannot pass the policy's minimum
-//! confidence without its context word runs only near one). When more than a few
-//! survive, one `RegexSet` pass tells which of them match at all. The segment's bytes,
+//! confidence without its context word runs only near one). The segment's bytes,
 //! digits and digit clusters come from one lexer pass (`lexer`); a number's pattern
 //! then runs anchored at the starts near a cluster of its digit count only, the others
-//! are searched over the segment. Every cue word of every recognizer (context,
+//! are searched over the segment, each with its own regex. (There is no `RegexSet` pass
+//! to tell which of many survivors match at all: with the numbers anchored, such sets'
+//! lazy DFAs spent more building states on unseen text than they saved. Without them a
+//! first MB of distinct texts costs 11 % fewer instructions, a second 4 % fewer;
+//! repeated text, whose set states were all built, 1-2 % more.) Every cue word of every recognizer (context,
 //! upgrade, veto, negative words) is found by one automaton pass over the whole text;
 //! gates and candidates read those hits. Validators then decide.
 //! Multi-line recognizers (key blocks) and the word-level PERSON/LOCATION scanner run
@@ -21,13 +24,12 @@
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 use regex_automata::{meta, Anchored, Input};
 
 use super::cues::{Cue, CueTrie};
 use super::entity::Entity;
 use super::lexer::{is_word, ByteSet, Lexed, Pairs, Starts};
-use super::prefilter;
 use super::recognizers::{self, person_location, Pattern, Validate, CONTEXT_BOOST};
 use super::rules::{CustomValidator, PiiRules};
 use super::PiiError;
@@ -64,49 +66,6 @@ impl Finding {
 /// Segment length after which the scanner looks for a line end to cut at. Short
 /// segments keep the recognizers that the gates let through working on little text.
 const SEGMENT: usize = 256;
-/// Searched recognizers (those not run anchored at digit clusters) left after the gates
-/// above which one `RegexSet` pass over the segment is cheaper than a search per
-/// recognizer.
-const SET_AFTER: usize = 4;
-/// Recognizers per `RegexSet`. One set of all of them (68) has a lazy DFA whose states
-/// are combinations of every pattern's states: on text it has not seen it builds new
-/// states on most segments, and determinizing them cost more than the rest of the scan
-/// (distinct PII-dense texts scanned 2.5 times slower than with no set at all). Sets of
-/// 18 build about a third of that on first sight; a set holding no recognizer the gates
-/// left is not run.
-const SET_SIZE: usize = 18;
-/// NFA states per `RegexSet`, past which a recognizer starts a new set: a pattern as
-/// large as the street-address grammar (about 3,000 states) multiplies the states of
-/// every pattern beside it. Cut this way (six sets: 15, 1, 18, 18, 18, 2), the first
-/// scan of 1 MB of distinct texts took 19 % fewer instructions than in four sets of 18
-/// and a second unseen megabyte 16 % fewer; repeated text pays about 10 % more, for the
-/// extra passes.
-///
-/// The sets hold only the searched recognizers. A number's pattern runs anchored at the
-/// few starts near a digit cluster of its size, which costs less than its share of a
-/// set's pass over the segment; in the sets, the 42 number patterns made most of the
-/// states a set built on unseen text. Without them, 1 MB of distinct texts took 28 %
-/// fewer instructions on first sight and a second megabyte 19 % fewer; repeated
-/// PII-dense text, whose set states are all built, 9 % more.
-const SET_STATES: usize = 1500;
-
-/// `order` cut into sets of consecutive recognizers, at most `SET_SIZE` of them and
-/// `SET_STATES` NFA states together (`states(i)` for recognizer `i`), unless one alone
-/// holds more.
-fn grouped(order: &[usize], states: impl Fn(usize) -> usize) -> Vec<Vec<usize>> {
-    let mut sets: Vec<(Vec<usize>, usize)> = Vec::new();
-    for &i in order {
-        let n = states(i);
-        match sets.last_mut() {
-            Some((set, total)) if set.len() < SET_SIZE && *total + n <= SET_STATES => {
-                set.push(i);
-                *total += n;
-            }
-            _ => sets.push((vec![i], n)),
-        }
-    }
-    sets.into_iter().map(|(set, _)| set).collect()
-}
 /// Most bytes of lazy-DFA states each compiled pattern keeps per thread. A full cache
 /// is cleared and its states built again: at the regex crate's 2 MiB, patterns cleared
 /// theirs on unseen text, and 2 MB of distinct texts took 9 % more instructions. Only
@@ -324,10 +283,6 @@ impl Words {
 
 /// Compiled recognizers: built once, shared read-only (Send + Sync).
 pub struct Scanner {
-    /// Which recognizers can match in a segment, when many of them are left after the
-    /// gates: one DFA pass per set; `set_of[i]` is recognizer `i`'s set and place in it.
-    sets: Vec<RegexSet>,
-    set_of: Vec<(usize, usize)>,
     segmented: Vec<Compiled>,
     /// Every cue word of every recognizer (context, upgrade, veto, negative words): one
     /// pass over the text finds them all. `gate_of[word]` lists the gates that word opens.
@@ -342,9 +297,9 @@ pub struct Scanner {
 }
 
 /// `\b` and `\B` become ASCII word boundaries and `\d` ASCII digits: the lazy DFA cannot
-/// run Unicode word boundaries on non-ASCII text, and one such pattern in the
-/// recognizers' `RegexSet` sent every segment holding an accent to the PikeVM (text
-/// without PII in six languages scanned 45 times slower).
+/// run Unicode word boundaries on non-ASCII text, and falls back to the PikeVM on every
+/// segment holding an accent (text without PII in six languages scanned 45 times
+/// slower when one such pattern sat in a set of recognizers).
 fn asciify(pattern: &str) -> String {
     pattern
         .replace(r"\b", r"(?-u:\b)")
@@ -584,36 +539,6 @@ impl Scanner {
                 veto_before: Words::none(),
             });
         }
-        // Grouped by the digits their matches hold, fewest first (ties in recognizer
-        // order): a segment with few digits leaves only the first sets' recognizers
-        // after the gates, and runs only those sets.
-        let mut order: Vec<usize> = (0..segmented.len())
-            .filter(|&i| segmented[i].anchored.is_none())
-            .collect();
-        order.sort_by_key(|&i| segmented[i].min_digits);
-        let loose: Vec<String> = segmented
-            .iter()
-            .map(|c| prefilter::loosened(c.regex.as_str()))
-            .collect();
-        let mut set_of = vec![(0, 0); segmented.len()];
-        let mut sets = Vec::new();
-        for (k, chunk) in grouped(&order, |i| prefilter::states(&loose[i]))
-            .iter()
-            .enumerate()
-        {
-            for (pos, &i) in chunk.iter().enumerate() {
-                set_of[i] = (k, pos);
-            }
-            let set = RegexSetBuilder::new(chunk.iter().map(|&i| loose[i].as_str()))
-                .size_limit(256 << 20)
-                .dfa_size_limit(DFA_CACHE)
-                .build()
-                .map_err(|e| PiiError::BadRegex {
-                    name: "prefilter set".into(),
-                    message: one_line(&e.to_string()),
-                })?;
-            sets.push(set);
-        }
         let gates = gate_lists.len();
         let negative = vocabulary.words(NEGATIVE_WORDS);
         for list in &gate_lists {
@@ -658,8 +583,6 @@ impl Scanner {
         // phone-shaped number.
         let _ = phonenumber::parse(None, "+44 20 7946 0958");
         Ok(Scanner {
-            sets,
-            set_of,
             segmented,
             cues,
             gate_of,
@@ -684,7 +607,6 @@ impl Scanner {
         let mut open = vec![false; self.gates];
         let mut runs: Vec<usize> = Vec::with_capacity(self.segmented.len());
         let mut lexed = Lexed::default();
-        let mut set_hits: Vec<Option<regex::SetMatches>> = vec![None; self.sets.len()];
         let mut first_hit = 0;
         let mut start = 0;
         while start < text.len() {
@@ -715,30 +637,6 @@ impl Scanner {
                     && c.gate.is_none_or(|g| open[g]))
                 .then_some(idx)
             }));
-            let searched = runs
-                .iter()
-                .filter(|&&idx| self.segmented[idx].anchored.is_none())
-                .count();
-            if searched > SET_AFTER {
-                // Many left: one pass of each set holding some of them tells which
-                // match at all.
-                set_hits.iter_mut().for_each(|m| *m = None);
-                runs.retain(|&idx| {
-                    // A number's anchored search is cheaper than a set's pass.
-                    if self.segmented[idx].anchored.is_some() {
-                        return true;
-                    }
-                    let (k, pos) = self.set_of[idx];
-                    // A set of one is its own regex: searching it first would only
-                    // search twice where it matches.
-                    if self.sets[k].len() == 1 {
-                        return true;
-                    }
-                    set_hits[k]
-                        .get_or_insert_with(|| self.sets[k].matches(segment))
-                        .matched(pos)
-                });
-            }
             for &idx in &runs {
                 let c = &self.segmented[idx];
                 let mut found = |s: usize, e: usize| {
@@ -1206,20 +1104,7 @@ mod tests {
     }
 
     /// A Unicode word boundary in any recognizer makes the lazy DFA give up on text with
-    /// an accent, and the `RegexSet` then runs the PikeVM on every such segment.
-    #[test]
-    fn sets_keep_large_patterns_apart() {
-        let states = [10, 10, 3000, 10, 700, 700, 700];
-        let sets = grouped(&[0, 1, 2, 3, 4, 5, 6], |i| states[i]);
-        assert_eq!(sets, vec![vec![0, 1], vec![2], vec![3, 4, 5], vec![6]]);
-        let many: Vec<usize> = (0..40).collect();
-        let sets = grouped(&many, |_| 1);
-        assert_eq!(
-            sets.iter().map(Vec::len).collect::<Vec<_>>(),
-            [SET_SIZE, SET_SIZE, 4]
-        );
-    }
-
+    /// an accent, and the regex then runs the PikeVM on every such segment.
     #[test]
     fn no_compiled_pattern_holds_a_unicode_word_boundary() {
         for p in recognizers::builtin() {

@@ -80,8 +80,8 @@ const SPOKEN: &str = r"(?i)\b(?:plus|più|más|mas)[ ]\d{1,3}(?:[ ]\d{1,4}){3,7}
 /// next one. Digit words in the six languages; a bare numeral counts its own digits.
 fn spoken_phone(s: &str) -> Option<(usize, f32)> {
     // Seven to twenty-one words, counted here: the pattern says `+`, not `{6,20}`,
-    // whose twenty copies of the word list made this one pattern's automaton (and the
-    // recognizers' `RegexSet`, which holds it) many times larger.
+    // whose twenty copies of the word list made this one pattern's automaton many times
+    // larger.
     let mut digits = 0usize;
     let mut words = 0usize;
     let mut repeat = 1usize;
