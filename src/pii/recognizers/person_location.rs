@@ -3800,10 +3800,17 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             i = last + 1;
             continue;
         }
-        // `Logan Sawatzky <sawatzky.logan@…>`: a display name before its address.
-        let display = extend(i, 4);
-        if (display > i || is_first(w))
-            && text[ws[display].end..].starts_with(" <")
+        // `Logan Sawatzky <sawatzky.logan@…>`: a display name before its address. (Its
+        // `<` stands right after one of the next five words: most words have none, and
+        // pay for no look-up.)
+        let reach = ws[(i + 4).min(ws.len() - 1)].end;
+        let display = if b[ws[i].end..(reach + 2).min(b.len())].contains(&b'<') {
+            extend(i, 4)
+        } else {
+            i
+        };
+        if text[ws[display].end..].starts_with(" <")
+            && (display > i || is_first(w))
             && text[ws[display].end + 2..]
                 .split(['>', ' ', '\n'])
                 .next()
@@ -3815,19 +3822,21 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         }
         // `Balogun, Chiamaka`, `Guo W.`, `Pokorný J.`: a surname (listed, or no ordinary
         // word), then a comma and a listed first name, or an initial and its dot.
-        if matches!(b.get(ws[i].end), Some(b',' | b' '))
+        // (What follows first: a given name after a comma or an initial after a space
+        // is rare, and the look-ups of the word itself are not.)
+        let given = match b.get(ws[i].end) {
+            Some(b',') => comma_given(text, ws[i].end),
+            Some(b' ') => initial_after(text, ws[i].end),
+            _ => None,
+        };
+        if given.is_some()
             && name_like(w)
             && !cue(i, GREETING | LABEL | PLACE_CUE)
             && (is_last(w) || !ordinary_word(w))
             // After an initial the initial's rule reads the name (`A. Aguirre, Morella`).
             && !(i > 0 && word(i - 1).len() == 1 && gap(i).starts_with('.'))
         {
-            let end = if b[ws[i].end] == b',' {
-                comma_given(text, ws[i].end)
-            } else {
-                initial_after(text, ws[i].end)
-            };
-            if let Some(end) = end {
+            if let Some(end) = given {
                 out.push(Finding::new(
                     Entity::Person,
                     ws[i].start,
