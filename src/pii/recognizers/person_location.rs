@@ -3560,6 +3560,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
     let mut table_end = 0;
     while i < ws.len() {
         let w = word(i);
+        let titled = title_case(w);
         // The bytes before the word, read as bytes: every test below is of ASCII bytes.
         let gb = gap_bytes(i);
         // A Markdown table's separator row sits in the gap before its first row's words.
@@ -3633,7 +3634,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         // `uit`, `from`), else nothing; a quoted field value is left to the fields. (One look-up
         // for title-case words only.)
         if ws[i].start >= table_end
-            && title_case(w)
+            && titled
             && !(ws[i].start > 0 && b[ws[i].start - 1] == b'"')
             && PLACE_OPENERS.contains(w)
             && !(prev_cue(i, TITLE) || prev_cue(i, LABEL) || prev_cue(i, GREETING))
@@ -3663,7 +3664,8 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             }
         }
         // (A word opening with a lower-case ASCII letter is never in capitals: asked first.)
-        if !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && all_caps(w) {
+        let caps = !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && all_caps(w);
+        if caps {
             if let Some((start, last, confidence)) = caps_name(
                 text,
                 &ws,
@@ -3685,7 +3687,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         // `AZ Jan Palfijn`, `UZ Brussel`: an opener in capitals names a hospital.
         // (Every opener is capitalised: a word opening with a lower-case ASCII letter is
         // passed over without a look-up.)
-        if !title_case(w)
+        if !titled
             && !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase())
             && thing_opener(w)
             && extend(i, 4) > i
@@ -3695,8 +3697,6 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         }
         // An address in lower case or in capitals (`calle doctor fleming, 7, 28911
         // leganés`, `ROUTE DE BERNE 67, 2400 LE LOCLE`).
-        // (A word opening with a lower-case ASCII letter is never in capitals: asked first.)
-        let caps = !w.bytes().next().is_some_and(|c| c.is_ascii_lowercase()) && all_caps(w);
         if (caps || (lower_sentence && w.starts_with(char::is_lowercase)))
             && w.len() >= 3
             && (i == 0 || gb.ends_with(b" ") || gb.ends_with(b"\n"))
@@ -3721,7 +3721,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 continue;
             }
         }
-        if !title_case(w) {
+        if !titled {
             // `"achternaam": "van den Heuvel"`: a surname with its particle under a label.
             // (The gap's bytes first: a label's colon or equals sign is rare.)
             if gb.iter().any(|&c| c == b':' || c == b'=')
@@ -4259,9 +4259,11 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         // the street's, and the street recognizer reports it.
         // A street word opening the run (`Ronda Andrés Felipe Pla 657`) or a postcode
         // before it (`95040 Marina Di Vasto`): an address, not a person.
+        // (The run of up to three more capitalised words, read once for the rules below.)
+        let run = extend(i, 3);
         let street_name = (1..=2).any(|back| {
             i >= back && street(i - back) && (i - back + 1..i).all(|k| is_particle(word(k)))
-        }) || (street(i) && adjacent(i) && extend(i, 3) > i)
+        }) || (street(i) && adjacent(i) && run > i)
             || after_postcode(&text[..ws[i].start])
             || after_house_number(&text[..ws[i].start]);
         // A capitalised run after an article names a thing: none of its words may start
@@ -4270,7 +4272,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         // Capitalised words ending in a product's or company's head noun (`Orion Board`,
         // `Maple Sheets`, `Helix Biotech`): a named thing, whatever list its first word is in.
         let thing_end = (!(after_title || after_label || after_greeting) && adjacent(i))
-            .then(|| extend(i, 3))
+            .then_some(run)
             // A listed first name and a listed surname (`Judy Steel`, `Kera Sheets`)
             // stay a person's: the lists cannot tell them from `Orion Board`.
             // A listed first name and a listed surname (`Judy Steel`, `Kera Sheets`) are
@@ -4293,7 +4295,6 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
             });
         // `James Webb telescope`, `Marie Curie grant`, `Charles de Gaulle airport`: a name
         // before an English head noun names a thing.
-        let run = extend(i, 3);
         if !(after_title || after_label || after_greeting || street_name)
             && adjacent(run)
             && eponym_head(word(run + 1))
