@@ -12,7 +12,11 @@
 //! The load generator is `wrk` when it is installed (`apt-get install wrk`; comparable
 //! with other gateways' published figures), else this file's own reqwest client. It
 //! prints a Markdown table: requests/s at `--concurrency` connections, the ratio to
-//! direct, p50 and p99 at that concurrency, and p50 with one connection.
+//! direct, p50 and p99 at that concurrency, p50 with one connection, and the gateway's
+//! CPU time, instructions and `writev` calls per request at `--concurrency` (see
+//! `support/counters.rs`: `perf stat`, or callgrind with `LEDGERGATE_BENCH_CALLGRIND=1`
+//! where the machine has no hardware counters; instructions per request barely move
+//! with the machine's load, CPU time moves by a third).
 //! `-- --prompts distinct` sends a different prompt with every request (8,192 prompts
 //! from a seeded generator, cycled through: names, e-mail addresses, phone numbers in
 //! several national formats, addresses, dates of birth), the cost of text the gateway
@@ -326,10 +330,10 @@ fn main() {
         args.concurrency, args.seconds
     );
     println!(
-        "| workload | target | req/s, {c} conns | ratio to direct | p50 ms, {c} conns | p99 ms, {c} conns | p50 ms, 1 conn | overhead p50 ms, 1 conn | gateway CPU µs per request, {c} conns |",
+        "| workload | target | req/s, {c} conns | ratio to direct | p50 ms, {c} conns | p99 ms, {c} conns | p50 ms, 1 conn | overhead p50 ms, 1 conn | gateway CPU µs per request, {c} conns | gateway instructions per request, {c} conns | gateway writev per request, {c} conns |",
         c = args.concurrency
     );
-    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let selected = |workload: &str, durability: &str| {
         args.only
@@ -337,6 +341,8 @@ fn main() {
             .is_none_or(|only| only == format!("{}:{durability}", workload.to_ascii_lowercase()))
     };
     let mut waits = Vec::new();
+    // Why a counter's column is empty, each reason once.
+    let mut not_counted = std::collections::BTreeSet::new();
     for stream in [false, true] {
         let workload = if stream { "SSE" } else { "JSON" };
         if !["fsync", "batch"].iter().any(|d| selected(workload, d)) {
@@ -364,7 +370,7 @@ fn main() {
         let base_many = measure(&args, &direct_target, args.concurrency);
         let base_one = measure(&args, &direct_target, 1);
         println!(
-            "| {workload} | upstream direct | {:.0} | 1.00x | {:.3} | {:.3} | {:.3} | | |",
+            "| {workload} | upstream direct | {:.0} | 1.00x | {:.3} | {:.3} | {:.3} | | | | |",
             base_many.rps,
             ms(base_many.p50),
             ms(base_many.p99),
@@ -386,7 +392,9 @@ fn main() {
             let cpu_before = gateway.cpu_seconds();
             let waits_before = durable_waits(&gateway.url);
             let writer_before = gateway.thread_cpu_seconds(WRITER_THREAD);
+            let counting = gateway.count();
             let many = measure(&args, &target, args.concurrency);
+            let counts = counting.stop();
             let cpu = gateway.cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
             let writer_cpu = gateway
                 .thread_cpu_seconds(WRITER_THREAD)
@@ -400,9 +408,24 @@ fn main() {
                 writer_per_request,
             ));
             let one = measure(&args, &target, 1);
-            let per_request = cpu.map_or(f64::NAN, |c| c * 1e6 / (many.rps * args.seconds as f64));
+            let requests = many.rps * args.seconds as f64;
+            let per_request = cpu.map_or(f64::NAN, |c| c * 1e6 / requests);
+            let instructions = match &counts.instructions {
+                Ok(n) => format!("{:.3} M", *n as f64 / requests / 1e6),
+                Err(why) => {
+                    not_counted.insert(format!("instructions: {why}"));
+                    "n/a".to_owned()
+                }
+            };
+            let writev = match &counts.writev {
+                Ok(n) => format!("{:.1}", *n as f64 / requests),
+                Err(why) => {
+                    not_counted.insert(format!("writev: {why}"));
+                    "n/a".to_owned()
+                }
+            };
             println!(
-                "| {workload} | ledgergate (`{durability}`) | {:.0} | {:.2}x | {:.3} | {:.3} | {:.3} | {:.3} | {per_request:.0} |",
+                "| {workload} | ledgergate (`{durability}`) | {:.0} | {:.2}x | {:.3} | {:.3} | {:.3} | {:.3} | {per_request:.0} | {instructions} | {writev} |",
                 many.rps,
                 many.rps / base_many.rps,
                 ms(many.p50),
@@ -411,6 +434,15 @@ fn main() {
                 ms(one.p50) - ms(base_one.p50)
             );
         }
+    }
+    let counter = if std::env::var_os("LEDGERGATE_BENCH_CALLGRIND").is_some() {
+        "user-space instructions of the gateway under callgrind (`LEDGERGATE_BENCH_CALLGRIND`: it runs 20 to 50 times slower there, so only the per-request counts of this run mean anything)"
+    } else {
+        "user and kernel instructions of the gateway process, from `perf stat -p`"
+    };
+    println!("\nInstructions per request: {counter}; `writev` calls of the gateway process per request, from `perf stat -e syscalls:sys_enter_writev`; both over the {} connections' phase.", args.concurrency);
+    for why in &not_counted {
+        println!("Not counted: {why}.");
     }
     if !waits.is_empty() {
         println!(

@@ -3,8 +3,11 @@
 
 #![allow(dead_code)] // each bench binary uses a part
 
+pub mod counters;
+
 use std::convert::Infallible;
 use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -337,6 +340,8 @@ async fn slow_chat(_body: Bytes, every: Duration) -> Response {
 pub struct Gateway {
     pub url: String,
     pub child: Child,
+    /// Callgrind's dump path, when the gateway runs under it.
+    callgrind: Option<PathBuf>,
     _dir: tempfile::TempDir,
 }
 
@@ -386,7 +391,16 @@ secret_env = "BENCH_KEY"
         // `target/release/ledgergate`), so two builds can be compared in turn, A/B.
         let bin = std::env::var_os("LEDGERGATE_BENCH_BIN")
             .unwrap_or_else(|| env!("CARGO_BIN_EXE_ledgergate").into());
-        let mut child = Command::new(bin)
+        // `LEDGERGATE_BENCH_CALLGRIND=1`: the gateway under callgrind, which counts its
+        // instructions (see `counters`).
+        let (mut command, callgrind) = match counters::callgrind_wrapper(dir.path()) {
+            Some((mut valgrind, out)) => {
+                valgrind.arg(bin);
+                (valgrind, Some(out))
+            }
+            None => (Command::new(bin), None),
+        };
+        let mut child = command
             .args(["serve", "--config"])
             .arg(&config)
             .arg("--data-dir")
@@ -410,8 +424,14 @@ secret_env = "BENCH_KEY"
         Gateway {
             url,
             child,
+            callgrind,
             _dir: dir,
         }
+    }
+
+    /// Starts counting the gateway's instructions and `writev` calls.
+    pub fn count(&self) -> counters::Counting {
+        counters::start(self.child.id(), self.callgrind.as_deref())
     }
 
     /// CPU time (user + system) the process has used so far, from /proc (clock ticks of
