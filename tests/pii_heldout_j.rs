@@ -22,22 +22,24 @@ mod pii_support;
 use pii_support::bulk::score_corpus;
 use pii_support::score::Threshold;
 
-/// (entity, min hidden, min precision, min recall): the first run's figures (README,
-/// "Held-out corpus J") less 0.02, rounded down: a regression bar until the fixes for J
-/// are measured.
+/// (entity, min hidden, min precision, min recall): the figures after the first round of
+/// fixes for J on branch pii-quality less 0.02, rounded down (README, "Held-out corpus J":
+/// first run -> after). Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.76, 0.95, 0.76),
-    ("LOCATION", 0.75, 0.96, 0.76),
+    ("PERSON", 0.81, 0.97, 0.81),
+    ("LOCATION", 0.85, 0.96, 0.86),
     ("PHONE_NUMBER", 0.95, 0.92, 0.94),
-    ("DATE_OF_BIRTH", 0.62, 0.94, 0.62),
+    ("DATE_OF_BIRTH", 0.94, 0.90, 0.94),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.98, 0.98, 0.98),
-    ("MEDICAL_RECORD_NUMBER", 0.92, 0.79, 0.73),
+    ("MEDICAL_RECORD_NUMBER", 0.92, 0.84, 0.73),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered and decoys touched: the first run (37.4 %, 5.0 %) plus
-/// 0.02, NOT issue 12's goals (1 %, 5 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.394;
+/// Most harmless texts altered: a regression bar at today's 23.8 % plus 0.02 (first run
+/// 37.4 %), NOT issue 12's goal of 1 % (novels, films, typefaces, teams and airports named
+/// like people; see the README). Most decoys touched: today's 5.0 % (golf scorecards read
+/// as numbers spoken digit by digit) plus 0.02, above the goal of 5 %.
+const MAX_HARMLESS_ALTERED: f64 = 0.258;
 const MAX_DECOYS_TOUCHED: f64 = 0.07;
 
 const CORPUS: &str = include_str!("heldout_j/corpus.jsonl");
