@@ -3,7 +3,8 @@
 //! takes an indefinite or neuter article (`a Gordon Setter`, `ein Leonberger`, `het
 //! Antoni van Leeuwenhoek`: people take none), when it is an item of a price list
 //! (`Rob Roy £10, Tom Collins £9.50`), when it is where a flight, train or bus goes
-//! (`flights to Willy Brandt`, `Flüge nach …`), when it is joined to another run by a
+//! (`flights to Willy Brandt`, `Flüge nach …`), when an institution's, a site's or a
+//! room's noun opens it (`Istituto Mario Negri`), when it is joined to another run by a
 //! conjunction after a single first word that is no listed first name (`Perruche y
 //! Bosman`: a list, not a two-surname name). Names after a title, a label or a greeting
 //! are left as they are: the writer said who they are.
@@ -12,7 +13,7 @@
 use crate::pii::entity::Entity;
 use crate::pii::scanner::Finding;
 
-use super::person_location::{is_cue, is_first, GREETING, LABEL, TITLE};
+use super::person_location::{is_cue, is_first, thing_opener, GREETING, LABEL, TITLE};
 
 /// Indefinite articles and neuter definite ones of the six languages (not English `a`
 /// or `an`, German `an`, Spanish and Italian `a`: prepositions before people as well;
@@ -62,6 +63,7 @@ pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
             return true;
         }
         !(article_before(text, f.start)
+            || named_after(text, f.start)
             || price_item(text, f.start, f.end)
             || destination(text, f.start)
             || listed_with_conjunction(&text[f.start..f.end]))
@@ -109,6 +111,13 @@ fn article_before(text: &str, start: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// A noun that opens the name of an institution, a site or a room right before the run
+/// (`Istituto Mario Negri`, `IES Ramiro de Maeztu`, `Aeropuerto Adolfo Suárez`, `Sala
+/// Clara Campoamor`): the place is named after the person.
+fn named_after(text: &str, start: usize) -> bool {
+    matches!(words_before(text, start).next(), Some((w, " ")) if thing_opener(w))
 }
 
 /// The run as an item of a price list: an amount right after it (`£9.50`, `9,50 €`, `€

@@ -680,7 +680,7 @@ const CONSUMER_HEADS: &str = "Bike Bikes Chair Chairs Table Sofa Lamps Bed Crib 
 /// Helene`, `Sturmtief Zoltan`, `Día de Reyes`), in the six languages (not `Tag` or
 /// `Dag`, which open greetings: `Guten Tag Birgit`). A capitalised run
 /// starting with one is a named thing unless a title, label or greeting precedes it.
-fn thing_opener(w: &str) -> bool {
+pub(super) fn thing_opener(w: &str) -> bool {
     static SET: LazyLock<WordSet> = LazyLock::new(|| THING_OPENERS.split_whitespace().collect());
     SET.contains(w)
 }
@@ -712,7 +712,8 @@ const THING_OPENERS: &str =
      Gratin Soufflé Tortilla Patatas Huevos Croquetas Pâté Terrine Velouté Mousse \
      Carpaccio Saltimbocca Vitello Stoofvlees \
      FC AC SC SV VfB VfL RC CD UD CF SD KV KRC RSC NEC PSV AFC Olympique Borussia \
-     Eintracht Atlético Sporting Racing Dynamo Real";
+     Eintracht Atlético Sporting Racing Dynamo Real \
+     IES CEIP Liceo Lycée Collège Colegio Gymnasium";
 
 /// Festivals and fairs named after their town (`Palio di Siena`, `Carnaval de Binche`,
 /// `Feria de Abril`, `Fête de Bayonne`, `Sagra di ...`), in the six languages.
