@@ -33,13 +33,13 @@ const THRESHOLDS: &[Threshold] = &[
     ("MEDICAL_RECORD_NUMBER", 0.89, 0.98, 0.89),
     ("CREDIT_CARD", 0.98, 0.95, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 4.3 % plus 0.02 (first run
+/// Most harmless texts altered: a regression bar at today's 4.0 % plus 0.02 (first run
 /// 50.5 %), NOT issue 12's goal of 1 % (places read as people after a place preposition,
 /// `Reggio Emilia`; pets' names; unlisted yarn houses; see the
 /// README). The corpus I work was done with I's false alarms in view, so I no longer
 /// estimates unseen text: its first run does. Most decoys touched: the goal, 5 % (today
 /// 0.0 %, first run 5.6 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.063;
+const MAX_HARMLESS_ALTERED: f64 = 0.060;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_i/corpus.jsonl");

@@ -30,8 +30,9 @@ const NAMED: &str = concat!(
 /// Low on purpose: an ordinary date is rarely personal on its own.
 const DATE_CONFIDENCE: f32 = 0.5;
 
-/// Month names of DE, FR, ES, IT and NL (English ones are in `months!`), any case.
-const MONTHS_EU: &str = r"(?i:januar|jänner|jaenner|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|april|august|september|november|december)";
+/// Month names of DE, FR, ES, IT and NL (English ones are in `months!`), any case, and
+/// their usual abbreviations (`Dez.`, `févr.`, `ene.`, `giu`, `mrt.`; a dot may follow).
+const MONTHS_EU: &str = r"(?i:januar|jänner|jaenner|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|april|august|september|november|december|jan|feb|mär|apr|jun|jul|aug|sept?|okt|nov|dez|janv|févr|fév|avr|juil|oct|déc|ene|mar|abr|may|ago|set|dic|gen|mag|giu|lug|ott|mrt|dec)";
 
 /// `14. März 1985`, `3 février 1990`, `14 de marzo de 1985`, `1° maggio 1980`, `5 mei 1979`;
 /// the day an ordinal in words (`premier mai 1964`, `primo maggio`, `primero de mayo`,
@@ -108,6 +109,11 @@ const DOB: &[&str] = &[
     // German `(*12.05.1978)`, `, *12.05.1978` (born): the asterisk glued to the day.
     "(*",
     ", *",
+    // Family trees and registers abbreviate the birth before its date: English `(b. 12
+    // Mar 1931`, Spanish and Italian `(n. 5-VII-1955`, Spanish `nac. 12/03/1961`.
+    "(b. ",
+    "(n. ",
+    "nac. ",
 ];
 
 /// Labels of a birth year alone, per language (`born 1954`, `geboortejaar 1938`, `nacido
@@ -154,6 +160,11 @@ const NOT_BIRTH: &[&str] = &[
     "deceased",
     "deceduto",
     "deceduta",
+    // Family trees abbreviate the death (`gest. 4. Mai 2001`, `overl. 8 nov. 1971`),
+    // matched as whole words without the dot; not English `d.`, Spanish `f.` or Italian
+    // `m.`, which are also initials (`D. Whitfield, DOB …`) or open `F. nac.`.
+    "gest",
+    "overl",
 ];
 
 pub fn patterns() -> Vec<Pattern> {
@@ -183,9 +194,15 @@ pub fn patterns() -> Vec<Pattern> {
         .upgrade(Entity::DateOfBirth, DOB).veto_before(NOT_BIRTH).cluster(8),
         Pattern::new("date_numeric", Entity::DateTime, r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b", numeric)
             .upgrade(Entity::DateOfBirth, DOB).veto_before(NOT_BIRTH).cluster(6),
-        // `geb. 15.04.91`: a two-digit year, a date of birth only next to its label.
-        Pattern::new("dob_short_year", Entity::DateOfBirth, r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b", short_year)
-            .context(DOB).numeric().cluster(4).alone(0.3),
+        // `geb. 15.04.91`, Dutch `geb. 18-9-'66`: a two-digit year, a date of birth only
+        // next to its label.
+        Pattern::new("dob_short_year", Entity::DateOfBirth, r"\b\d{1,2}[./-]\d{1,2}[./-]'?\d{2}\b", short_year)
+            .context(DOB).veto_before(NOT_BIRTH).numeric().cluster(4).alone(0.3),
+        // `5-VII-1955`, `19.I.1935`: the month in Roman numerals, as Spanish, Italian and
+        // Polish forms write it.
+        Pattern::new("date_roman", Entity::DateTime, r"\b\d{1,2}[./-](?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})[./-](?:19|20)\d{2}\b", roman)
+            .upgrade(Entity::DateOfBirth, DOB)
+            .veto_before(NOT_BIRTH),
         // A German register card or CV: the birth asterisk opens the line (`*12.05.1978 in
         // Lienz`); the finding keeps the asterisk.
         Pattern::new("dob_asterisk", Entity::DateOfBirth, ASTERISK, asterisk_dob),
@@ -230,7 +247,15 @@ fn numeric(s: &str) -> Option<(usize, f32)> {
 
 /// Day and month in range, the same separator twice: confidence 0.3, raised by a label.
 fn short_year(s: &str) -> Option<(usize, f32)> {
-    numeric(s).map(|(len, _)| (len, 0.3))
+    numeric(&s.replace('\'', "")).map(|_| (s.len(), 0.3))
+}
+
+/// A day in range and the same separator around the Roman month.
+fn roman(s: &str) -> Option<(usize, f32)> {
+    let seps: Vec<char> = s.chars().filter(|c| matches!(c, '.' | '/' | '-')).collect();
+    let day: u32 = s.split(['.', '/', '-']).next()?.parse().ok()?;
+    (seps.len() == 2 && seps[0] == seps[1] && (1..=31).contains(&day))
+        .then_some((s.len(), DATE_CONFIDENCE))
 }
 
 /// The German birth asterisk glued to a date, after a space, bracket, comma or line
@@ -280,5 +305,10 @@ mod tests {
         assert!(asterisk_dob("*33.05.1978").is_none());
         assert!(asterisk_dob("*1987-08-21").is_some());
         assert!(asterisk_dob("*1987-13-21").is_none());
+        assert!(roman("5-VII-1955").is_some());
+        assert!(roman("19.I.1935").is_some());
+        assert!(roman("5-VII/1955").is_none());
+        assert!(roman("45.II.1955").is_none());
+        assert!(short_year("18-9-'66").is_some());
     }
 }

@@ -11,6 +11,7 @@ pub mod eu;
 pub mod financial;
 pub mod intl;
 pub mod medical;
+mod name_context;
 pub mod network;
 pub mod person_location;
 mod phone_plan;

@@ -284,6 +284,30 @@ const LABELS: &[&str] = &[
     // App payloads: `"customer": {"first": "Adaeze", "last": "Eze-Phillips"}`.
     "first",
     "last",
+    // School and tutoring forms and invoices: the pupil and the parent or guardian
+    // (`Leerling: Sjoukje`, `Parent/carer: …`, `Genitore/tutore: …`), the one billed.
+    "pupil",
+    "student",
+    "studente",
+    "studentessa",
+    "leerling",
+    "élève",
+    "alumno",
+    "alumna",
+    "alunno",
+    "alunna",
+    "schüler",
+    "schülerin",
+    "parent",
+    "guardian",
+    "carer",
+    "tutor",
+    "tutora",
+    "tutore",
+    "verzorger",
+    "erziehungsberechtigte",
+    "erziehungsberechtigter",
+    "rechnungsempfänger",
 ];
 /// No colon needed: `Dear Jane`, `Patient Jane Roe`.
 const GREETINGS: &[&str] = &[
@@ -632,7 +656,9 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Grebe Plover Crake Wigeon Warbler Gull Eagle Harrier Stint Petrel Shrike Stilt Oriole \
      Tern Owl Falcon Kestrel Buzzard Egret Curlew Godwit Sandpiper Redshank Snipe Woodpecker \
      Nightjar Flycatcher Wagtail Pipit Bunting Tweed Alpaca Mohair Cashmere Wool \
-     Roadshow Quiz"
+     Roadshow Quiz \
+     College Basket Basketball Volley Handball Hockey \
+     Terrier Setter Spaniel Retriever Schnauzer Pinscher Patrijshond"
         .split_whitespace()
         .chain(CONSUMER_HEADS.split_whitespace())
         .collect()
@@ -654,7 +680,7 @@ const CONSUMER_HEADS: &str = "Bike Bikes Chair Chairs Table Sofa Lamps Bed Crib 
 /// Helene`, `Sturmtief Zoltan`, `Día de Reyes`), in the six languages (not `Tag` or
 /// `Dag`, which open greetings: `Guten Tag Birgit`). A capitalised run
 /// starting with one is a named thing unless a title, label or greeting precedes it.
-fn thing_opener(w: &str) -> bool {
+pub(super) fn thing_opener(w: &str) -> bool {
     static SET: LazyLock<WordSet> = LazyLock::new(|| THING_OPENERS.split_whitespace().collect());
     SET.contains(w)
 }
@@ -686,7 +712,8 @@ const THING_OPENERS: &str =
      Gratin Soufflé Tortilla Patatas Huevos Croquetas Pâté Terrine Velouté Mousse \
      Carpaccio Saltimbocca Vitello Stoofvlees \
      FC AC SC SV VfB VfL RC CD UD CF SD KV KRC RSC NEC PSV AFC Olympique Borussia \
-     Eintracht Atlético Sporting Racing Dynamo Real";
+     Eintracht Atlético Sporting Racing Dynamo Real \
+     IES CEIP Liceo Lycée Collège Colegio Gymnasium";
 
 /// Festivals and fairs named after their town (`Palio di Siena`, `Carnaval de Binche`,
 /// `Feria de Abril`, `Fête de Bayonne`, `Sagra di ...`), in the six languages.
@@ -1006,7 +1033,9 @@ fn greeting_role(w: &str) -> bool {
          Soci Leden Applicant Bewerber Candidat Candidato Candidata Sollicitant Patient \
          Patients Patienten Patiënt Paciente Paziente Patiente Guest Guests Gäste \
          Steuerpflichtige Steuerpflichtiger Contribuable Contribuyente Contribuente \
-         Belastingplichtige Taxpayer Consœur Confrère Consoeur Collega's Kollege"
+         Belastingplichtige Taxpayer Consœur Confrère Consoeur Collega's Kollege \
+         Membership Support Sales Billing Accounts Admissions Recruitment Hiring Bookings \
+         Reservations Helpdesk"
             .split_whitespace()
             .collect()
     });
@@ -1371,20 +1400,20 @@ fn street_regex() -> &'static str {
     RE.get_or_init(|| {
         let core = [
             // EN: 12 Larkspur Close, 221B Baker Street, Flat 3, Osprey Court.
-            r"\b(?:(?:Flat|Apt|Apartment|Unit)[ ]\d{1,3}(?:/\d{1,2})?,[ ])?\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Brae|Wynd|Vennel|Loan|Gait|Close|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Lands?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Parks|Parkways|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Via|Vista|Walks|Wall|Ways|Wells?)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
+            r"\b(?:(?:Flat|Apt|Apartment|Unit)[ ]\d{1,3}(?:/\d{1,2})?,[ ])?\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Brae|Wynd|Vennel|Loan|Gait|Close|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Lands?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Parks|Parkways|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Via|Vista|Walks|Wall|Ways|Wells?|Yard)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
             // IE in Irish: 12 Sráid an Mhuilinn, 4 Cois Abhann, 7 Bóthar na Trá.
             r"\b\d{1,4}[ ](?:Sráid|Bóthar|Cois|Lána|Ascaill|Bóithrín|Céide|Plás)[ ](?:an[ ]|na[ ])?[A-ZÁÉÍÓÚ][a-záéíóú]+",
             // DE, NL compounds: Lindenstraße 5, Kastanjelaan 12a, Prinsengracht 83.
             // With a first word and particles before it (Dutch streets named after
             // people or with an adjective): Burgemeester de Bruinlaan 74, Groen van
             // Prinstererstraat 12, Lange Nieuwstraat 98, Sint Jansstraat 5.
-            r"\b(?:[A-Z][a-zé]+[ ](?:(?:de|van|der|den|het|ten|ter)[ ]){0,2})?(?:[A-Z][a-z]+-)?[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|rain|halde|matte|gässli|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard|poort|straatje|hoek|wijk|zijde|strooss)[ ]\d{1,4}[a-zA-Z]?(?:(?:[-/]\d{1,4}){1,2}|-[A-Z]\b|[ ]bis\b)?(?:[ ](?:bus|bte|boîte)[ ]\d{1,3})?\b",
+            r"\b(?:[A-Z][a-zé]+[ ](?:(?:de|van|der|den|het|ten|ter)[ ]){0,2})?(?:[A-Z][a-z]+-)?[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|rain|halde|matte|gässli|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard|poort|straatje|hoek|wijk|zijde|strooss|strjitte|buorren|leane|loane|dyk|wei)[ ]\d{1,4}[a-zA-Z]?(?:(?:[-/]\d{1,4}){1,2}|-[A-Z]\b|[ ]bis\b)?(?:[ ](?:bus|bte|boîte)[ ]\d{1,3})?\b",
             // DE: Imelda-Speer-Straße 0, Berliner Straße 5, Am Alten Markt 3.
             r"\b(?:[A-ZÄÖÜ][a-zäöüßé]+-)+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             r"\b[A-ZÄÖÜ][a-zäöüß]+(?:er|e|en)[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt|Graben)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}){0,2}\b",
             // DE, NL with a preposition or article: Am Mühlbach 3, An der Alster 12, Op de
             // Kamp 4, An der Alten Mühle 85.
-            r"\b(?:Am|An[ ]der|An[ ]den|Auf[ ]dem|Auf[ ]der|Im|In[ ]der|Zum|Zur|Unter[ ]den|Hinter[ ]der|Op[ ]de|Aan[ ]de|In[ ]de|Achter[ ]de)[ ][A-ZÄÖÜ][a-zäöüß]+(?:[ ][A-ZÄÖÜ][a-zäöüß]+)?[ ]\d{1,4}[a-z]?\b",
+            r"\b(?:Am|An[ ]der|An[ ]den|Auf[ ]dem|Auf[ ]der|Im|In[ ]der|Zum|Zur|Unter[ ]den|Hinter[ ]der|Hinter[ ]den|Hinter[ ]dem|Vor[ ]dem|Vor[ ]den|Straße[ ]des|Straße[ ]der|Platz[ ]des|Platz[ ]der|Op[ ]de|Aan[ ]de|In[ ]de|Achter[ ]de)[ ][A-ZÄÖÜ][a-zäöüß]+(?:[ ][A-ZÄÖÜ][a-zäöüß]+)?[ ]\d{1,4}[a-z]?\b",
             // NL, an adjective and a street noun as two words: Nieuwe Kade 110, Oude Haven 155-2.
             r"\b(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine|Achter|Binnen|Buiten|Noorder|Zuider|Ooster|Wester)[ ](?:Kade|Haven|Gracht|Markt|Dijk|Weg|Straat|Singel|Wal|Gang|Steeg|Plein|Laan|Rijn|Gouw)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             // FR: 12 rue des Tanneurs, 3 bis avenue du Général Leclerc.
@@ -1393,13 +1422,15 @@ fn street_regex() -> &'static str {
             r"\b(?:Steenweg|Heirweg|Kerkweg|Molenweg)[ ](?:op|naar)[ ][A-Z][a-z]+[ ]\d{1,4}[a-zA-Z]?(?:[ ](?:bus|bte)[ ]\d{1,3})?\b",
             // FR rural: Lieu-dit Les Granges, Hameau de Brouilly.
             r"\b(?:Lieu-dit|Hameau[ ]d[eu])[ ][A-ZÉ][a-zéèêàçûô'-]+(?:[ ][A-ZÉ][a-zéèêàçûô'-]+){0,2}",
+            // FR with `n°` after the street (forms, Belgium): quai des Tanneries, n° 33.
+            r"\b(?:rue|avenue|boulevard|chemin|allée|impasse|quai|route|place|Rue|Avenue|Boulevard|Chemin|Allée|Impasse|Quai|Route|Place)[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|d')?[A-ZÉ][a-zéèêàçûô'-]+(?:[ ](?:de[ ]|du[ ]|des[ ])?[A-ZÉ][a-zéèêàçûô'-]+){0,3},?[ ]n°[ ]?\d{1,4}\b",
             // LU, BE: 12, Grand-Rue.
             r"\b\d{1,4},?[ ](?:Grand-Rue|Grand'Rue|Grand-Place|grand-rue)\b",
             // BE, CH, LU in French with the number after: Rue de la Station 14, Chaussée de
             // Namur 201 bte 3, Chemin des Vignes 4, Grand-Rue 8, Route d'Arlon 12.
             r"\b(?:Rue|Avenue|Boulevard|Chaussée|Place|Chemin|Allée|Impasse|Quai|Route|Ruelle|Sentier|Clos|Drève|Faubourg|Montée|Rempart|Grand-Rue|Grand'Rue|Grand-Place)(?:[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|d'|à[ ]la[ ]|aux[ ])?[A-ZÉ][a-zéèêàçûô'-]+(?:[ ](?:de[ ]|du[ ]|des[ ]|la[ ])?[A-ZÉ][a-zéèêàçûô'-]+){0,3})?[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?(?:[ ](?:bte|bus|boîte)[ ]\d{1,3}|[ ]bis\b)?\b",
             // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
-            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua|Kale|Kalea|Plaça|Passeig|Diseminado|Località|Frazione|Lugar|Partida|Barrio)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do|alla|al|sul|sulla|dels)[ ]){0,2}(?:[IVXL]{1,5}[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2}(?:[ ][IVX]{1,4})?,?[ ](?:(?:n[º°.][ ]?)?\d{1,4}\b(?:/[A-Za-z0-9]{1,3}\b)?|s/n\b)(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?(?:,?[ ](?:\d{1,2}\.?[º°ª](?:[ ]?[A-Za-z]{1,4}\b\.?)?|bajo|bajos|ático|entlo\.))?",
+            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua|Rúa|Praza|Camiño|Estrada|Kale|Kalea|Plaça|Passeig|Diseminado|Località|Frazione|Lugar|Partida|Barrio)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do|alla|al|sul|sulla|dels)[ ]){0,2}(?:[IVXL]{1,5}[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2}(?:[ ][IVX]{1,4})?,?[ ](?:(?:n[º°.][ ]?)?\d{1,4}\b(?:/[A-Za-z0-9]{1,3}\b)?|s/n\b)(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?(?:,?[ ](?:\d{1,2}\.?[º°ª](?:[ ]?[A-Za-z]{1,4}\b\.?)?|bajo|bajos|ático|entlo\.))?",
         ];
         // Rural address lines without a street word: a farm's or outlying house's name
         // (`Ausbau 7`, `Einöde 4`, `Hof Wiesengrund 2`, `podere Il Poggiolo`, `località
@@ -1571,7 +1602,7 @@ fn fold_accents(w: &str) -> Option<String> {
 }
 
 /// A listed first name, as written or without its accents.
-fn is_first(w: &str) -> bool {
+pub(super) fn is_first(w: &str) -> bool {
     FIRST.contains(w) || fold_accents(w).is_some_and(|f| FIRST.contains(f.as_str()))
 }
 
@@ -1594,7 +1625,7 @@ const STREET_WORDS: &str =
      calle avenida avda plaza paseo carrer camino ronda travesía rambla acceso \
      urbanización callejón cuesta pasaje pasadizo glorieta alameda carretera vía vial \
      via viale piazza piazzale corso vicolo largo strada contrada rotonda borgo canale \
-     incrocio salita traversa lungomare stretto rua c";
+     incrocio salita traversa lungomare stretto rua rúa praza camiño c";
 
 /// Whether `before` ends with a postcode and one space: five digits, or the Dutch four
 /// digits and two capitals (`1234 AB `).
@@ -3149,9 +3180,9 @@ fn degree_follows(text: &str, end: usize) -> bool {
     })
 }
 
-const TITLE: u8 = 1;
-const LABEL: u8 = 2;
-const GREETING: u8 = 4;
+pub(super) const TITLE: u8 = 1;
+pub(super) const LABEL: u8 = 2;
+pub(super) const GREETING: u8 = 4;
 const PERSON_CUE: u8 = 8;
 const PLACE_CUE: u8 = 16;
 /// `street_word`, for ASCII words (the ASCII case folding of `cue_flags` is then the
@@ -3199,7 +3230,7 @@ fn pair(w: &[u8]) -> usize {
 }
 
 /// Whether `w`, lower-cased, is in the cue list(s) of `flag`.
-fn is_cue(w: &str, flag: u8) -> bool {
+pub(super) fn is_cue(w: &str, flag: u8) -> bool {
     cue_flags(w) & flag != 0
 }
 
@@ -3228,6 +3259,8 @@ const UNKNOWN: u8 = u8::MAX;
 pub fn scan(text: &str, out: &mut Vec<Finding>) {
     let from = out.len();
     scan_words(text, out, true);
+    // A name-shaped run that its surroundings make a thing is no person (nor evidence of one).
+    super::name_context::drop_things(text, out, from);
     // A town or city read alone is someone's whereabouts only with a person's evidence.
     super::whereabouts::keep_whereabouts(text, out, from, LONE_PLACES);
 }
