@@ -581,7 +581,9 @@ async fn a_provider_key_record_edited_in_a_stopped_gateway_is_not_used() {
         1,
         "nothing was sent with an unauthenticated key"
     );
-    let output = gw.output();
+    // The warning is written to stderr, read on a thread of its own: it may land after
+    // the answer reached this test.
+    let output = gw.output_with("failed authentication", std::time::Duration::from_secs(10));
     assert!(output.contains("failed authentication"), "{output}");
     assert!(!output.contains(vaulted), "{output}");
 }

@@ -14,6 +14,10 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// A small set of words (a few dozen to a few thousand, lists written in the recognizers'
+/// source), hashed with [`WordHasher`].
+pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
 /// A multiply-rotate hash over eight bytes at a time (FxHash's scheme): the lists are
 /// fixed public data, so hash flooding is not a concern, and the word scan hashes a
 /// few capitalised words per sentence, where SipHash's or a byte-at-a-time hash's cost

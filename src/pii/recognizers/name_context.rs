@@ -10,8 +10,11 @@
 //! are left as they are: the writer said who they are.
 //! Decides on the findings only: costs nothing in a text without a name.
 
+use std::sync::LazyLock;
+
 use crate::pii::entity::Entity;
 use crate::pii::scanner::Finding;
+use crate::pii::wordset::WordSet;
 
 use super::person_location::{is_cue, is_first, thing_opener, GREETING, LABEL, TITLE};
 
@@ -44,10 +47,14 @@ const TOWARDS: &str = "to for nach für vers pour a para hacia per naar voor";
 /// Vitoria`).
 const CONJUNCTIONS: &str = "y i e und et en and";
 
-/// Whether `w` is one of the space-separated `words`.
-fn one_of(words: &str, w: &str) -> bool {
-    words.split(' ').any(|x| x == w)
-}
+/// Each list above as a set, built on first use: every PERSON finding asks several.
+static ARTICLE_SET: LazyLock<WordSet> = LazyLock::new(|| ARTICLES.split_whitespace().collect());
+static BEFORE_ENGLISH_A_SET: LazyLock<WordSet> =
+    LazyLock::new(|| BEFORE_ENGLISH_A.split_whitespace().collect());
+static TRANSPORT_SET: LazyLock<WordSet> = LazyLock::new(|| TRANSPORT.split_whitespace().collect());
+static TOWARDS_SET: LazyLock<WordSet> = LazyLock::new(|| TOWARDS.split_whitespace().collect());
+static CONJUNCTION_SET: LazyLock<WordSet> =
+    LazyLock::new(|| CONJUNCTIONS.split_whitespace().collect());
 
 /// Drops, among `out[from..]`, the PERSON findings of the word scan whose
 /// surroundings say they name a thing.
@@ -105,9 +112,9 @@ fn introduced(text: &str, start: usize) -> bool {
 fn article_before(text: &str, start: usize) -> bool {
     let mut before = words_before(text, start);
     match before.next() {
-        Some((w, " ")) if one_of(ARTICLES, w) => true,
+        Some((w, " ")) if ARTICLE_SET.contains(w) => true,
         Some(("a", " ")) => {
-            matches!(before.next(), Some((w, " ")) if one_of(BEFORE_ENGLISH_A, w))
+            matches!(before.next(), Some((w, " ")) if BEFORE_ENGLISH_A_SET.contains(w))
         }
         _ => false,
     }
@@ -154,7 +161,7 @@ fn destination(text: &str, start: usize) -> bool {
     let (Some((to, " ")), Some((noun, " "))) = (before.next(), before.next()) else {
         return false;
     };
-    one_of(TOWARDS, to) && one_of(TRANSPORT, &noun.to_lowercase())
+    TOWARDS_SET.contains(to) && TRANSPORT_SET.contains(noun.to_lowercase().as_str())
 }
 
 /// A conjunction as the run's second word after a first word that is no listed first
@@ -164,7 +171,7 @@ fn listed_with_conjunction(run: &str) -> bool {
     let (Some(first), Some(second)) = (words.next(), words.next()) else {
         return false;
     };
-    !is_first(first) && one_of(CONJUNCTIONS, second)
+    CONJUNCTION_SET.contains(second) && !is_first(first)
 }
 
 #[cfg(test)]

@@ -19,17 +19,14 @@
 //! lower-case names with an unlisted first name, names outside the lists without a title
 //! or cue, and unlisted villages.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use super::{whole, Pattern, CONTEXT_BOOST};
 use crate::pii::entity::Entity;
 use crate::pii::scanner::Finding;
-use crate::pii::wordset::{WordHasher, WordList};
-
-/// The small sets, built from lists in this file.
-type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+use crate::pii::wordset::{WordHasher, WordList, WordSet};
 
 /// First names: the U.S. Census lists plus the names common in the European countries
 /// whose languages are read (nam_dict, see `data/README.md`).
