@@ -27,7 +27,8 @@ pub fn patterns() -> Vec<Pattern> {
             fr_nir,
         )
         .context(&["sécurité sociale", "securite sociale", "nir", "insee", "numéro de sécu"])
-        .numeric(),
+        // Six digits at least in one cluster: `1 85 05 2` before a Corsican `2A`.
+        .numeric().cluster(6),
         Pattern::new("nl_bsn", Entity::NlBsn, r"\b\d{4}\.?\d{2}\.?\d{3}\b|\b\d{9}\b", nl_bsn)
             .context(&["bsn", "burgerservicenummer", "sofinummer", "citizen service"])
             .numeric().cluster(9).alone(0.3),
