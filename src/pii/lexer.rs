@@ -196,7 +196,7 @@ impl Lexed {
 }
 
 /// Where the matches of a pattern can start, read from its syntax tree.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Starts {
     /// The bytes a match can start with (a non-ASCII character: every UTF-8 lead byte).
     pub(crate) first: ByteSet,
@@ -216,6 +216,84 @@ impl Starts {
             first,
             word_start: boundary_first(hir) && first.subset_of(&ByteSet::word()),
         })
+    }
+}
+
+/// The distinct `Starts` of the anchored patterns, at most sixteen, each a bit of one
+/// of two planes of eight: one pass over a segment marks at each byte the kinds a match
+/// may start at, so that a pattern tries only the bytes of its bit near a cluster
+/// instead of testing every byte there (42 number patterns of 17 kinds tried each byte
+/// within their longest match before each cluster).
+pub(crate) struct StartKinds {
+    kinds: Vec<Starts>,
+    /// Bit `k` of `first[b]`: kind `k`'s matches can start with byte `b`.
+    first: [u16; 256],
+    /// Kinds whose matches start only after a non-word byte.
+    word_start: u16,
+}
+
+/// A kind's bit: its plane (kinds 0-7, 8-15) and the bit in that plane's bytes.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Kind {
+    pub(crate) plane: usize,
+    pub(crate) bit: u8,
+}
+
+impl Default for StartKinds {
+    fn default() -> StartKinds {
+        StartKinds {
+            kinds: Vec::new(),
+            first: [0; 256],
+            word_start: 0,
+        }
+    }
+}
+
+impl StartKinds {
+    /// The bit of `starts`' kind, `None` once sixteen kinds are taken (the pattern then
+    /// tests each byte itself).
+    pub(crate) fn kind(&mut self, starts: Starts) -> Option<Kind> {
+        let k = match self.kinds.iter().position(|&s| s == starts) {
+            Some(k) => k,
+            None if self.kinds.len() < 16 => {
+                self.kinds.push(starts);
+                self.kinds.len() - 1
+            }
+            None => return None,
+        };
+        for b in 0..=255u8 {
+            if starts.first.contains(b) {
+                self.first[usize::from(b)] |= 1 << k;
+            }
+        }
+        if starts.word_start {
+            self.word_start |= 1 << k;
+        }
+        Some(Kind {
+            plane: k / 8,
+            bit: 1 << (k % 8),
+        })
+    }
+
+    /// Two planes of `segment.len() + 8` bytes: byte `p` of plane `k / 8` has bit
+    /// `k % 8` when kind `k`'s match may start at `segment[p]`. Eight zeros end each
+    /// plane, so that a reader may look at eight bytes at a time.
+    pub(crate) fn mark(&self, segment: &[u8], marks: &mut Vec<u8>) {
+        let len = segment.len() + 8;
+        marks.clear();
+        marks.resize(2 * len, 0);
+        let (low, high) = marks.split_at_mut(len);
+        // After a word byte, the kinds that need a word start are masked out.
+        let mut mask = u16::MAX;
+        for ((l, h), &b) in low.iter_mut().zip(high.iter_mut()).zip(segment) {
+            let [lo, hi] = (self.first[usize::from(b)] & mask).to_le_bytes();
+            (*l, *h) = (lo, hi);
+            mask = if is_word(b) {
+                !self.word_start
+            } else {
+                u16::MAX
+            };
+        }
     }
 }
 

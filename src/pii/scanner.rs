@@ -29,7 +29,7 @@ use regex_automata::{meta, Anchored, Input};
 
 use super::cues::{Cue, CueTrie};
 use super::entity::Entity;
-use super::lexer::{is_word, ByteSet, Lexed, Pairs, Starts};
+use super::lexer::{is_word, ByteSet, Kind, Lexed, Pairs, StartKinds, Starts};
 use super::recognizers::{self, person_location, Pattern, Validate, CONTEXT_BOOST};
 use super::rules::{CustomValidator, PiiRules};
 use super::PiiError;
@@ -179,6 +179,8 @@ struct Compiled {
 struct Anchor {
     regex: meta::Regex,
     starts: Starts,
+    /// The bit of `starts` in the scanner's `StartKinds`, if it has one.
+    kind: Option<Kind>,
     pairs: Option<Pairs>,
     need: usize,
     max_len: usize,
@@ -294,6 +296,7 @@ pub struct Scanner {
     min_confidence: f32,
     /// NEGATIVE_WORDS, compiled.
     negative: Words,
+    start_kinds: StartKinds,
 }
 
 /// `\b` and `\B` become ASCII word boundaries and `\d` ASCII digits: the lazy DFA cannot
@@ -310,7 +313,12 @@ fn asciify(pattern: &str) -> String {
 /// The same pattern as `compile`, for anchored searches near the digit clusters of at
 /// least `need` digits, and where its matches can start (`None`: a match may be empty
 /// or unbounded in length; search it instead).
-fn compile_anchored(name: &str, pattern: &str, need: usize) -> Result<Option<Anchor>, PiiError> {
+fn compile_anchored(
+    name: &str,
+    pattern: &str,
+    need: usize,
+    kinds: &mut StartKinds,
+) -> Result<Option<Anchor>, PiiError> {
     let source = asciify(pattern);
     let hir = regex_syntax::ParserBuilder::new()
         .build()
@@ -340,6 +348,7 @@ fn compile_anchored(name: &str, pattern: &str, need: usize) -> Result<Option<Anc
     Ok(Some(Anchor {
         regex,
         starts,
+        kind: kinds.kind(starts),
         pairs: Pairs::of(&hir),
         need,
         max_len,
@@ -460,6 +469,7 @@ impl Scanner {
         let mut vocabulary = Vocabulary::default();
         let mut segmented = Vec::new();
         let mut multiline = Vec::new();
+        let mut start_kinds = StartKinds::default();
         for p in recognizers::builtin() {
             let Pattern {
                 name,
@@ -495,7 +505,7 @@ impl Scanner {
                 // The numbers: a pattern whose matches sit on a digit cluster and are
                 // bounded in length runs at the starts near such clusters only.
                 anchored: match cluster {
-                    Some(need) => compile_anchored(name, regex, need)?,
+                    Some(need) => compile_anchored(name, regex, need, &mut start_kinds)?,
                     None => None,
                 },
                 check: Check::Builtin(validate),
@@ -591,6 +601,7 @@ impl Scanner {
             deny,
             min_confidence: rules.min_confidence,
             negative,
+            start_kinds,
         })
     }
 
@@ -607,6 +618,7 @@ impl Scanner {
         let mut open = vec![false; self.gates];
         let mut runs: Vec<usize> = Vec::with_capacity(self.segmented.len());
         let mut lexed = Lexed::default();
+        let mut marks = Vec::new();
         let mut first_hit = 0;
         let mut start = 0;
         while start < text.len() {
@@ -637,13 +649,21 @@ impl Scanner {
                     && c.gate.is_none_or(|g| open[g]))
                 .then_some(idx)
             }));
+            // Where each kind of anchored pattern may start: read once the segment is
+            // known to run one.
+            marks.clear();
             for &idx in &runs {
                 let c = &self.segmented[idx];
                 let mut found = |s: usize, e: usize| {
                     self.evaluate(c, text, &hits, start + s, start + e, &mut candidates)
                 };
                 match &c.anchored {
-                    Some(anchor) => anchored_matches(anchor, segment, &lexed, found),
+                    Some(anchor) => {
+                        if marks.is_empty() {
+                            self.start_kinds.mark(segment.as_bytes(), &mut marks);
+                        }
+                        anchored_matches(anchor, segment, &lexed, &marks, found)
+                    }
                     None => c
                         .regex
                         .find_iter(segment)
@@ -775,11 +795,13 @@ fn anchored_matches(
     anchor: &Anchor,
     segment: &str,
     lexed: &Lexed,
+    marks: &[u8],
     mut found: impl FnMut(usize, usize),
 ) {
     let Anchor {
         regex: re,
         starts,
+        kind,
         pairs,
         need,
         max_len,
@@ -787,24 +809,47 @@ fn anchored_matches(
     let b = segment.as_bytes();
     // Next position to try: after the last one tried and the last match.
     let mut next = 0;
+    let mut try_at = |p: usize, next: &mut usize| {
+        if p < *next || pairs.as_ref().is_some_and(|pairs| !pairs.may_start(b, p)) {
+            return;
+        }
+        *next = p + 1;
+        let input = Input::new(segment).range(p..).anchored(Anchored::Yes);
+        if let Some(m) = re.search(&input) {
+            found(m.start(), m.end());
+            *next = m.end();
+        }
+    };
     let mut range = |lo: usize, hi: usize, next: &mut usize| {
-        let mut try_at = |p: usize, next: &mut usize| {
-            if p < *next
-                || !starts.first.contains(b[p])
-                || pairs.as_ref().is_some_and(|pairs| !pairs.may_start(b, p))
-            {
-                return;
+        let mut p = lo.max(*next);
+        match *kind {
+            // Eight marks at a time: most bytes near a cluster start no match.
+            Some(Kind { plane, bit }) => {
+                let marks = &marks[plane * (b.len() + 8)..][..b.len() + 8];
+                let splat = u64::from(bit) * 0x0101_0101_0101_0101;
+                while p < hi {
+                    let eight = marks[p..p + 8]
+                        .try_into()
+                        .map_or(u64::MAX, u64::from_le_bytes);
+                    if eight & splat == 0 {
+                        p += 8;
+                        continue;
+                    }
+                    if marks[p] & bit != 0 {
+                        try_at(p, next);
+                    }
+                    p += 1;
+                }
             }
-            *next = p + 1;
-            let input = Input::new(segment).range(p..).anchored(Anchored::Yes);
-            if let Some(m) = re.search(&input) {
-                found(m.start(), m.end());
-                *next = m.end();
-            }
-        };
-        for p in lo.max(*next)..hi {
-            if !starts.word_start || p == 0 || !is_word(b[p - 1]) {
-                try_at(p, next);
+            None => {
+                while p < hi {
+                    if starts.first.contains(b[p])
+                        && (!starts.word_start || p == 0 || !is_word(b[p - 1]))
+                    {
+                        try_at(p, next);
+                    }
+                    p += 1;
+                }
             }
         }
         *next = (*next).max(hi);
@@ -1047,15 +1092,8 @@ mod tests {
         assert!(!email.meets(&ByteSet::of(b"no at sign here. at all")));
     }
 
-    /// A pattern declared `cluster(n)` runs only near digit clusters of `n` digits or
-    /// more: from less than its longest match before such a cluster's first digit to the
-    /// cluster's end. A match holding no digit of one would be lost silently. Every match
-    /// of every such pattern in the samples and in all held-out corpora (about 7 MB of
-    /// text in six languages) holds one, as the lexer reads the text's clusters (the
-    /// match may be part of a longer run: `0130 00` at the end of an IBAN). Matches their
-    /// validator turns down are left out: `10.0.0.1` is no phone number either way.
-    #[test]
-    fn every_match_of_a_cluster_pattern_holds_its_cluster() {
+    /// The samples and the texts of every held-out corpus (`tests/*/corpus.jsonl`).
+    fn corpora_texts() -> Vec<String> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
         let mut texts: Vec<String> = SAMPLES.iter().map(|t| t.to_string()).collect();
         for entry in std::fs::read_dir(&dir).unwrap() {
@@ -1072,6 +1110,19 @@ mod tests {
             texts.len() > 10_000,
             "the corpora were not found in {dir:?}"
         );
+        texts
+    }
+
+    /// A pattern declared `cluster(n)` runs only near digit clusters of `n` digits or
+    /// more: from less than its longest match before such a cluster's first digit to the
+    /// cluster's end. A match holding no digit of one would be lost silently. Every match
+    /// of every such pattern in the samples and in all held-out corpora (about 7 MB of
+    /// text in six languages) holds one, as the lexer reads the text's clusters (the
+    /// match may be part of a longer run: `0130 00` at the end of an IBAN). Matches their
+    /// validator turns down are left out: `10.0.0.1` is no phone number either way.
+    #[test]
+    fn every_match_of_a_cluster_pattern_holds_its_cluster() {
+        let texts = corpora_texts();
         let mut lexed = Lexed::default();
         let mut checked = 0;
         for p in recognizers::builtin() {
@@ -1105,6 +1156,48 @@ mod tests {
             }
         }
         assert!(checked > 1_000, "only {checked} matches checked");
+    }
+
+    /// The start marks (`StartKinds`) try exactly the positions the byte-by-byte test
+    /// tries: for every anchored pattern, the matches over the samples and the corpora
+    /// are the same with its kind's marks as with the first-byte and word-start tests.
+    #[test]
+    fn start_marks_find_what_the_byte_tests_find() {
+        let texts: Vec<String> = corpora_texts()
+            .into_iter()
+            .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
+            .collect();
+        let mut kinds = StartKinds::default();
+        // Each pattern twice: with its kind's bit, and without one (testing each byte).
+        let anchors: Vec<(Anchor, Anchor)> = recognizers::builtin()
+            .into_iter()
+            .filter_map(|p| {
+                let marked = compile_anchored(p.name, p.regex, p.cluster?, &mut kinds).unwrap()?;
+                let mut bytewise =
+                    compile_anchored(p.name, p.regex, p.cluster?, &mut kinds).unwrap()?;
+                bytewise.kind = None;
+                marked.kind.is_some().then_some((marked, bytewise))
+            })
+            .collect();
+        assert!(
+            anchors.len() > 30,
+            "only {} patterns have a kind",
+            anchors.len()
+        );
+        let (mut lexed, mut marks) = (Lexed::default(), Vec::new());
+        let mut compared = 0;
+        for text in &texts {
+            lexed.read(text.as_bytes(), CLUSTER_GAP);
+            kinds.mark(text.as_bytes(), &mut marks);
+            for (anchor, bytewise) in &anchors {
+                let (mut marked, mut tested) = (Vec::new(), Vec::new());
+                anchored_matches(anchor, text, &lexed, &marks, |s, e| marked.push((s, e)));
+                anchored_matches(bytewise, text, &lexed, &marks, |s, e| tested.push((s, e)));
+                assert_eq!(marked, tested, "{text:?}");
+                compared += marked.len();
+            }
+        }
+        assert!(compared > 1_000, "only {compared} matches compared");
     }
 
     /// The answer of `Words::near` is the answer of searching each window on its own
