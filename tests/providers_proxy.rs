@@ -14,25 +14,6 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const ASK: &str = r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}"#;
 
-/// The gateway on `config`, with `env` set for its process only.
-fn start_with_env(config: &str, env: &[(&str, &str)]) -> TestGateway {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ledgergate.toml");
-    std::fs::write(&path, config).unwrap();
-    let data = dir.path().join("data");
-    TestGateway::spawn(
-        &[
-            "serve",
-            "--config",
-            path.to_str().unwrap(),
-            "--data-dir",
-            data.to_str().unwrap(),
-        ],
-        dir,
-        env,
-    )
-}
-
 /// The one provider of the test config at `url`, allowed plain HTTP beyond loopback.
 fn config_at(url: &str) -> String {
     config_for(url, "").replacen(
@@ -48,7 +29,7 @@ async fn a_plain_http_provider_is_asked_through_http_proxy_with_its_credentials(
     // routes on its path, so the answer comes from it while the target host is not
     // reachable at all.
     let proxy = TestUpstream::openai().await;
-    let gw = start_with_env(
+    let gw = TestGateway::start_with_env(
         &config_at("http://provider.invalid/v1"),
         &[
             ("HTTP_PROXY", &format!("http://user:pass@{}", proxy.addr)),
@@ -68,7 +49,7 @@ async fn a_plain_http_provider_is_asked_through_http_proxy_with_its_credentials(
 #[tokio::test]
 async fn no_proxy_names_a_provider_that_is_asked_directly() {
     let upstream = TestUpstream::openai().await;
-    let gw = start_with_env(
+    let gw = TestGateway::start_with_env(
         &config_at(&upstream.base_url()),
         &[
             // Nothing listens there: a request that went to it would fail.
@@ -107,7 +88,7 @@ async fn an_https_provider_is_asked_through_a_connect_tunnel_of_https_proxy() {
                 .await;
         }
     });
-    let gw = start_with_env(
+    let gw = TestGateway::start_with_env(
         &config_at("https://provider.invalid/v1"),
         &[
             ("HTTPS_PROXY", &format!("http://user:pass@{addr}")),
