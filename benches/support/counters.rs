@@ -29,10 +29,20 @@ pub struct Counting {
 }
 
 /// The instruction counter a gateway run under callgrind writes its dumps to: the
-/// wrapper command and the dump file's base path.
+/// wrapper command and the dump file's base path. The dumps go to `dir`, which the run
+/// removes, unless `LEDGERGATE_BENCH_CALLGRIND_KEEP` names a folder to keep them in
+/// (`callgrind.<unix ms>.out.<n>`, for `callgrind_annotate`).
 pub fn callgrind_wrapper(dir: &Path) -> Option<(Command, PathBuf)> {
     std::env::var_os("LEDGERGATE_BENCH_CALLGRIND")?;
-    let out = dir.join("callgrind.out");
+    let out = match std::env::var_os("LEDGERGATE_BENCH_CALLGRIND_KEEP") {
+        Some(keep) => {
+            let ms = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis());
+            PathBuf::from(keep).join(format!("callgrind.{ms}.out"))
+        }
+        None => dir.join("callgrind.out"),
+    };
     let mut valgrind = Command::new("valgrind");
     valgrind
         .arg("-q")

@@ -9,9 +9,12 @@
 
 use bytes::Bytes;
 use futures::future::BoxFuture;
+use http::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use http::{Request, Uri};
 use secrecy::ExposeSecret;
 use serde::Serialize;
 
+use super::client::{Body, UpstreamClient};
 use super::http::{Exchange, StreamTranslator};
 use super::{KeySource, Provider, ProviderError, Reply};
 use crate::config::{ProviderConfig, UpstreamConfig};
@@ -98,13 +101,13 @@ pub(super) trait Dialect: Send + Sync + 'static {
 pub(super) struct Adapter<D> {
     config: ProviderConfig,
     key: KeySource,
-    client: reqwest::Client,
+    client: UpstreamClient,
     limits: UpstreamConfig,
     dialect: D,
     /// The last URL this adapter sent to, parsed: a dialect builds the same URL for
-    /// most requests (one per endpoint, model or deployment), and reqwest's URL parse
-    /// was about 2 % of the gateway's CPU per JSON request (README "Run after session 9").
-    last_url: std::sync::Mutex<Option<(String, reqwest::Url)>>,
+    /// most requests (one per endpoint, model or deployment), and parsing it was about
+    /// 2 % of the gateway's CPU per JSON request (README "Run after session 9").
+    last_url: std::sync::Mutex<Option<(String, Uri)>>,
 }
 
 impl<D: Dialect> Adapter<D> {
@@ -112,7 +115,7 @@ impl<D: Dialect> Adapter<D> {
         dialect: D,
         config: ProviderConfig,
         key: KeySource,
-        client: reqwest::Client,
+        client: UpstreamClient,
         limits: UpstreamConfig,
     ) -> Adapter<D> {
         Adapter {
@@ -125,40 +128,67 @@ impl<D: Dialect> Adapter<D> {
         }
     }
 
-    /// `url` parsed, from the one-entry cache when it is the last URL sent to. A URL
-    /// that does not parse goes to reqwest as text, which reports it as before.
-    fn url(&self, url: String) -> Result<reqwest::Url, String> {
+    /// `url` parsed, from the one-entry cache when it is the last URL sent to. The text
+    /// goes through the WHATWG URL parser first, as it did under reqwest, so a URL keeps
+    /// its normalisation (percent-encoding of spaces, say); text that is no URL comes
+    /// back as the reason, and nothing is sent.
+    fn url(&self, url: String) -> Result<Uri, String> {
+        let parse = |text: &str| -> Result<Uri, String> {
+            let normal =
+                reqwest::Url::parse(text).map_err(|e| format!("its URL {text} is invalid: {e}"))?;
+            normal
+                .as_str()
+                .parse::<Uri>()
+                .map_err(|e| format!("its URL {text} is invalid: {e}"))
+        };
         let Ok(mut last) = self.last_url.lock() else {
-            return reqwest::Url::parse(&url).map_err(|_| url);
+            return parse(&url);
         };
         if let Some((text, parsed)) = last.as_ref() {
             if *text == url {
                 return Ok(parsed.clone());
             }
         }
-        let parsed = reqwest::Url::parse(&url).map_err(|_| url.clone())?;
+        let parsed = parse(&url)?;
         *last = Some((url, parsed.clone()));
         Ok(parsed)
     }
 
-    /// The POST with this exchange's key; the decrypted key is dropped (zeroized) as
-    /// soon as it is copied into the header.
-    fn post(&self, outgoing: Outgoing) -> Result<reqwest::RequestBuilder, ProviderError> {
-        let request = match self.url(outgoing.url) {
-            Ok(url) => self.client.post(url),
-            Err(text) => self.client.post(text),
-        };
-        let request = request
-            .header(http::header::CONTENT_TYPE, "application/json")
-            .body(outgoing.body);
-        let request = D::HEADERS.iter().fold(request, |request, (name, value)| {
-            request.header(*name, *value)
-        });
-        Ok(match (self.key.current()?, D::KEY) {
-            (None, _) => request,
-            (Some(key), KeyHeader::Bearer) => request.bearer_auth(key.expose_secret()),
-            (Some(key), KeyHeader::Named(name)) => request.header(name, key.expose_secret()),
-        })
+    /// The POST with this exchange's key, asking for `accept`; the decrypted key is
+    /// dropped (zeroized) as soon as it is copied into the header.
+    fn post(
+        &self,
+        outgoing: Outgoing,
+        accept: &'static str,
+    ) -> Result<Request<Body>, ProviderError> {
+        let uri = self.url(outgoing.url).map_err(|r| self.broken(r))?;
+        let mut request = Request::post(uri);
+        let headers = request.headers_mut();
+        if let Some(headers) = headers {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            headers.insert(ACCEPT, HeaderValue::from_static(accept));
+            for (name, value) in D::HEADERS {
+                headers.insert(*name, HeaderValue::from_static(value));
+            }
+            if let Some(key) = self.key.current()? {
+                let (name, value) = match D::KEY {
+                    KeyHeader::Bearer => (AUTHORIZATION, format!("Bearer {}", key.expose_secret())),
+                    KeyHeader::Named(name) => (
+                        http::HeaderName::from_static(name),
+                        key.expose_secret().to_owned(),
+                    ),
+                };
+                let mut value = HeaderValue::try_from(zeroize::Zeroizing::new(value).as_str())
+                    .map_err(|_| self.broken("its key is not a valid HTTP header value".into()))?;
+                // Sensitive values are never printed by http's Debug and never put in an
+                // HTTP/2 header table.
+                value.set_sensitive(true);
+                headers.insert(name, value);
+            }
+        }
+        request
+            .body(Body::new(Bytes::from(outgoing.body)))
+            .map_err(|e| self.broken(format!("cannot build its request: {e}")))
     }
 
     fn broken(&self, reason: String) -> ProviderError {
@@ -178,12 +208,14 @@ impl<D: Dialect> Provider for Adapter<D> {
         Box::pin(async move {
             let outgoing = self.dialect.chat(&self.config, request)?;
             let exchange = Exchange::start(&self.config.name, self.limits);
-            let mut post = self.post(outgoing)?;
-            if request.is_stream() {
-                post = post.header(http::header::ACCEPT, "text/event-stream");
-            }
+            let accept = if request.is_stream() {
+                "text/event-stream"
+            } else {
+                "*/*"
+            };
+            let post = self.post(outgoing, accept)?;
             let response = exchange
-                .send(post)
+                .send(&self.client, post)
                 .await
                 .map_err(|e| self.dialect.error(e))?;
             if request.is_stream() {
@@ -208,7 +240,7 @@ impl<D: Dialect> Provider for Adapter<D> {
             let outgoing = self.dialect.embeddings(&self.config, request)?;
             let exchange = Exchange::start(&self.config.name, self.limits);
             let response = exchange
-                .send(self.post(outgoing)?)
+                .send(&self.client, self.post(outgoing, "*/*")?)
                 .await
                 .map_err(|e| self.dialect.error(e))?;
             let answer = exchange.body(response).await?;
@@ -230,7 +262,7 @@ mod tests {
             super::super::openai::OpenAi,
             config,
             KeySource::new("p", None, None),
-            reqwest::Client::new(),
+            UpstreamClient::new(&Config::default().upstream).unwrap(),
             Config::default().upstream,
         )
     }
@@ -245,16 +277,24 @@ mod tests {
             "http://p.test/v1/chat/completions",
             "https://other.test/v1beta/models/m:generateContent?alt=sse",
         ] {
-            assert_eq!(adapter.url(url.to_owned()).unwrap().as_str(), url);
+            assert_eq!(adapter.url(url.to_owned()).unwrap().to_string(), url);
         }
-        // Text that is no URL is handed back for reqwest to report, never cached.
-        assert_eq!(adapter.url("no url".into()).unwrap_err(), "no url");
+        // Text that is no URL is reported, never cached.
+        assert!(adapter.url("no url".into()).unwrap_err().contains("no url"));
         assert_eq!(
             adapter
                 .url("http://p.test/v1/embeddings".into())
                 .unwrap()
-                .as_str(),
+                .to_string(),
             "http://p.test/v1/embeddings"
+        );
+        // Normalised as reqwest did: a space in a path segment is percent-encoded.
+        assert_eq!(
+            adapter
+                .url("http://p.test/v1/models/a b:generateContent".into())
+                .unwrap()
+                .to_string(),
+            "http://p.test/v1/models/a%20b:generateContent"
         );
     }
 }

@@ -1,33 +1,25 @@
-//! The shared upstream HTTP client (rustls, pooled, HTTP/2 where the server offers it)
-//! and the discipline every adapter uses: timeouts (connect, first byte, idle gap
-//! between stream events, a total deadline for the whole exchange) and sizes (a JSON
-//! answer within `upstream.max_response_bytes`, each SSE event within
-//! `upstream.max_event_bytes`; beyond either the exchange is broken, a 502).
+//! The discipline every adapter uses around the shared upstream client (`client.rs`):
+//! timeouts (connect, first byte, idle gap between stream events, a total deadline for
+//! the whole exchange) and sizes (a JSON answer within `upstream.max_response_bytes`,
+//! each SSE event within `upstream.max_event_bytes`; beyond either the exchange is
+//! broken, a 502).
 
 use std::time::Duration;
 
 use bytes::Bytes;
 use eventsource_stream::Eventsource;
 use futures::StreamExt;
+use http::{Request, Response};
+use http_body_util::BodyDataStream;
+use hyper::body::{Body as _, Incoming};
 use tokio::time::{timeout_at, Instant};
 
+use super::client::{Body, UpstreamClient};
 use super::{EventStream, Phase, ProviderError};
 use crate::config::UpstreamConfig;
 
 /// Largest upstream error body we keep to pass on to the client.
 const MAX_ERROR_BODY: usize = 64 * 1024;
-
-pub fn build_client(upstream: &UpstreamConfig) -> reqwest::Result<reqwest::Client> {
-    reqwest::Client::builder()
-        .use_rustls_tls()
-        .connect_timeout(upstream.connect_timeout)
-        .pool_idle_timeout(Duration::from_secs(90))
-        .pool_max_idle_per_host(256)
-        .tcp_nodelay(true)
-        // Provider keys travel in headers; never follow a redirect to another host with them.
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-}
 
 /// One exchange with one provider: its name for errors and its deadlines.
 #[derive(Clone)]
@@ -68,38 +60,32 @@ impl Exchange {
         }
     }
 
-    fn transport(&self, e: reqwest::Error) -> ProviderError {
-        if e.is_timeout() {
-            return self.timeout(Phase::FirstByte);
-        }
-        let reason = if e.is_connect() {
-            "connection refused or unreachable".to_owned()
-        } else {
-            // reqwest's Display includes the URL but never headers, so no key leaks here.
-            std::error::Error::source(&e).map_or_else(|| e.to_string(), |s| s.to_string())
-        };
+    /// A failure of the client before the response headers arrived: no answer has begun,
+    /// so a reset or closed connection is as good as a refused one for failing over.
+    fn before_answer(&self, e: hyper_util::client::legacy::Error) -> ProviderError {
         if e.is_connect() {
-            ProviderError::Connect {
-                provider: self.provider.to_owned(),
-                reason,
+            // The connector's own connect timeout: the provider did not answer in time.
+            if timed_out(&e) {
+                return self.timeout(Phase::FirstByte);
             }
-        } else {
-            ProviderError::Protocol {
+            return ProviderError::Connect {
                 provider: self.provider.to_owned(),
-                reason,
-            }
+                reason: "connection refused or unreachable".to_owned(),
+            };
+        }
+        // hyper's Display names the failure, never a header, so no key leaks here.
+        let reason = std::error::Error::source(&e).map_or_else(|| e.to_string(), |s| s.to_string());
+        ProviderError::Connect {
+            provider: self.provider.to_owned(),
+            reason: format!("the connection broke before an answer began: {reason}"),
         }
     }
 
-    /// A transport error before the response headers: no answer has begun, so a reset
-    /// or closed connection is as good as a refused one for failing over.
-    fn before_answer(&self, e: reqwest::Error) -> ProviderError {
-        match self.transport(e) {
-            ProviderError::Protocol { provider, reason } => ProviderError::Connect {
-                provider,
-                reason: format!("the connection broke before an answer began: {reason}"),
-            },
-            other => other,
+    /// A failure while reading the body: the answer broke off.
+    fn broken_body(&self, e: &hyper::Error) -> ProviderError {
+        ProviderError::Protocol {
+            provider: self.provider.to_owned(),
+            reason: e.to_string(),
         }
     }
 
@@ -108,10 +94,11 @@ impl Exchange {
     /// [`ProviderError::Upstream`] carrying the upstream's (bounded) error body.
     pub async fn send(
         &self,
-        request: reqwest::RequestBuilder,
-    ) -> Result<reqwest::Response, ProviderError> {
+        client: &UpstreamClient,
+        request: Request<Body>,
+    ) -> Result<Response<Incoming>, ProviderError> {
         let (limit, phase) = self.within(self.limits.first_byte_timeout, Phase::FirstByte);
-        let response = timeout_at(limit, request.send())
+        let response = timeout_at(limit, client.request(request))
             .await
             .map_err(|_| self.timeout(phase))?
             .map_err(|e| self.before_answer(e))?;
@@ -143,11 +130,11 @@ impl Exchange {
 
     async fn read_capped(
         &self,
-        response: reqwest::Response,
+        response: Response<Incoming>,
         cap: usize,
     ) -> Result<Bytes, ProviderError> {
         let mut body = Vec::new();
-        let mut chunks = response.bytes_stream();
+        let mut chunks = BodyDataStream::new(response.into_body());
         loop {
             let next = timeout_at(self.deadline, chunks.next())
                 .await
@@ -159,7 +146,7 @@ impl Exchange {
                         break;
                     }
                 }
-                Some(Err(e)) => return Err(self.transport(e)),
+                Some(Err(e)) => return Err(self.broken_body(&e)),
                 None => break,
             }
         }
@@ -167,13 +154,18 @@ impl Exchange {
     }
 
     /// Reads a whole JSON body within the total deadline and the size limit.
-    pub async fn body(&self, response: reqwest::Response) -> Result<Bytes, ProviderError> {
+    pub async fn body(&self, response: Response<Incoming>) -> Result<Bytes, ProviderError> {
         let cap = self.limits.max_response_bytes;
         let too_large = || ProviderError::Protocol {
             provider: self.provider.clone(),
             reason: format!("its answer is larger than upstream.max_response_bytes ({cap} bytes)"),
         };
-        if response.content_length().is_some_and(|n| n > cap as u64) {
+        if response
+            .body()
+            .size_hint()
+            .exact()
+            .is_some_and(|n| n > cap as u64)
+        {
             return Err(too_large());
         }
         // One byte past the cap tells a body at the cap from a larger one.
@@ -187,13 +179,12 @@ impl Exchange {
     /// The response's SSE events, each within `upstream.max_event_bytes`.
     fn sse(
         &self,
-        response: reqwest::Response,
+        response: Response<Incoming>,
     ) -> eventsource_stream::EventStream<impl futures::Stream<Item = Result<Bytes, BodyError>>>
     {
         let max = self.limits.max_event_bytes;
         let mut event = EventSize::default();
-        response
-            .bytes_stream()
+        BodyDataStream::new(response.into_body())
             .map(move |chunk| match chunk {
                 Ok(bytes) if event.grows_past(&bytes, max) => Err(BodyError::EventTooLarge(max)),
                 Ok(bytes) => Ok(bytes),
@@ -203,11 +194,26 @@ impl Exchange {
     }
 }
 
+/// Whether the connector gave up for its connect timeout (an I/O `TimedOut` anywhere in
+/// the error's chain of causes).
+fn timed_out(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(e);
+    while let Some(e) = cause {
+        if e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
+        {
+            return true;
+        }
+        cause = e.source();
+    }
+    false
+}
+
 /// Why an upstream body could not be read further.
 #[derive(Debug, thiserror::Error)]
 enum BodyError {
     #[error("{0}")]
-    Transport(reqwest::Error),
+    Transport(hyper::Error),
     #[error("an event is larger than upstream.max_event_bytes ({0} bytes)")]
     EventTooLarge(usize),
 }
@@ -256,7 +262,7 @@ const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 /// (RFC 9110 10.2.3), measured from `now`. A date in the past means "now"; an
 /// unreadable value is ignored rather than trusted.
 pub(super) fn retry_after(
-    headers: &reqwest::header::HeaderMap,
+    headers: &http::HeaderMap,
     now: std::time::SystemTime,
 ) -> Option<Duration> {
     let text = |name: &str| {
@@ -332,7 +338,7 @@ impl Exchange {
     /// silently.
     pub fn translated<T: StreamTranslator>(
         self,
-        response: reqwest::Response,
+        response: Response<Incoming>,
         translator: T,
     ) -> EventStream {
         let events = self.sse(response);
@@ -401,7 +407,7 @@ mod tests {
         assert!(!size.grows_past(b"2345\r\n\r\n", 12));
         assert!(size.grows_past(b"data: 1234567", 12));
     }
-    use reqwest::header::{HeaderMap, HeaderValue};
+    use http::header::{HeaderMap, HeaderValue};
     use std::time::{SystemTime, UNIX_EPOCH};
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {

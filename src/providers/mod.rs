@@ -10,6 +10,7 @@
 mod adapter;
 mod anthropic;
 mod azure;
+mod client;
 mod gemini;
 mod http;
 mod key_source;
@@ -32,7 +33,7 @@ use crate::config::{ProviderConfig, ProviderKind, UpstreamConfig};
 use crate::openai::{ChatRequest, EmbeddingsRequest};
 use crate::vault::store::Vault;
 
-pub use http::build_client;
+pub use client::UpstreamClient;
 pub use key_source::KeySource;
 
 /// The data payloads of an OpenAI-shaped stream, in order, without the final `[DONE]`.
@@ -149,7 +150,7 @@ fn adapter<D: adapter::Dialect>(
     dialect: D,
     config: &ProviderConfig,
     key: KeySource,
-    client: &reqwest::Client,
+    client: &UpstreamClient,
     upstream: &UpstreamConfig,
 ) -> Arc<dyn Provider> {
     Arc::new(adapter::Adapter::new(
@@ -190,7 +191,8 @@ impl Providers {
         upstream: &UpstreamConfig,
         vault: Option<Arc<Vault>>,
     ) -> Result<Providers, SetupError> {
-        let client = build_client(upstream).map_err(|e| SetupError::Client(e.to_string()))?;
+        let client =
+            UpstreamClient::new(upstream).map_err(|e| SetupError::Client(e.to_string()))?;
         let mut list: Vec<Arc<dyn Provider>> = Vec::new();
         for p in providers {
             let vaulted = match &vault {

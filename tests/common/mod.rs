@@ -111,7 +111,12 @@ pub struct TestGateway {
 impl TestGateway {
     /// Starts `ledgergate serve --config` on the given config text and waits until it listens.
     pub fn start(config: &str) -> TestGateway {
-        TestGateway::start_in(config, tempfile::tempdir().unwrap())
+        TestGateway::start_in(config, tempfile::tempdir().unwrap(), &[])
+    }
+
+    /// As [`TestGateway::start`], with `env` set for the gateway's process only.
+    pub fn start_with_env(config: &str, env: &[(&str, &str)]) -> TestGateway {
+        TestGateway::start_in(config, tempfile::tempdir().unwrap(), env)
     }
 
     /// As [`TestGateway::start`], with the policy directory holding exactly `policies`
@@ -124,10 +129,10 @@ impl TestGateway {
             std::fs::write(policy_dir.join(name), text).unwrap();
         }
         let config = config.replace(shipped_policies(), policy_dir.to_str().unwrap());
-        TestGateway::start_in(&config, dir)
+        TestGateway::start_in(&config, dir, &[])
     }
 
-    fn start_in(config: &str, dir: tempfile::TempDir) -> TestGateway {
+    fn start_in(config: &str, dir: tempfile::TempDir, env: &[(&str, &str)]) -> TestGateway {
         let path = dir.path().join("ledgergate.toml");
         std::fs::write(&path, config).unwrap();
         let data = dir.path().join("data");
@@ -140,7 +145,7 @@ impl TestGateway {
                 data.to_str().unwrap(),
             ],
             dir,
-            &[],
+            env,
         )
     }
 
