@@ -47,6 +47,13 @@ const TOWARDS: &str = "to for nach für vers pour a para hacia per naar voor";
 /// Vitoria`).
 const CONJUNCTIONS: &str = "y i e und et en and";
 
+/// Endings of compound nouns that name a street, a square or a prize (`Van Goghstraat`,
+/// `Constantijn Huygensprijs`, `Kleist-Preis`, `Thomas-Mann-Straße`): a run that ends in
+/// one names the thing called after the person, not the person.
+const THING_SUFFIXES: &[&str] = &[
+    "straat", "straße", "strasse", "gasse", "allee", "plein", "prijs", "preis",
+];
+
 /// Each list above as a set, built on first use: every PERSON finding asks several.
 static ARTICLE_SET: LazyLock<WordSet> = LazyLock::new(|| ARTICLES.split_whitespace().collect());
 static BEFORE_ENGLISH_A_SET: LazyLock<WordSet> =
@@ -73,7 +80,8 @@ pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
             || named_after(text, f.start)
             || price_item(text, f.start, f.end)
             || destination(text, f.start)
-            || listed_with_conjunction(&text[f.start..f.end]))
+            || listed_with_conjunction(&text[f.start..f.end])
+            || ends_in_thing_compound(&text[f.start..f.end]))
     });
 }
 
@@ -174,6 +182,16 @@ fn listed_with_conjunction(run: &str) -> bool {
     CONJUNCTION_SET.contains(second) && !is_first(first)
 }
 
+/// The run's last word is a compound ending in a street's, a square's or a prize's noun
+/// (`THING_SUFFIXES`), with more before the ending than a hyphen.
+fn ends_in_thing_compound(run: &str) -> bool {
+    let last = run.rsplit(' ').next().unwrap_or(run).to_lowercase();
+    THING_SUFFIXES.iter().any(|s| {
+        last.strip_suffix(s)
+            .is_some_and(|head| !head.trim_end_matches('-').is_empty())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +242,14 @@ mod tests {
             (
                 "Lecturas: Perruche y Bosman, sobre responsabilidad.",
                 "Perruche y Bosman",
+            ),
+            (
+                "Sla links af de Vincent van Goghstraat in.",
+                "Vincent van Goghstraat",
+            ),
+            (
+                "Die Shortlist für den Joseph-Roth-Preis kam gestern.",
+                "Joseph-Roth-Preis",
             ),
         ] {
             assert!(!kept(text, name), "{text}");

@@ -349,7 +349,12 @@ const GREETINGS: &[&str] = &[
     "vg",
     "mfg",
     "groetjes",
+    "groet",
     "saludo",
+    "saluto",
+    "best",
+    // `Bien à toi, Gwenaëlle`.
+    "toi",
     "bises",
     "bisous",
     "besos",
@@ -708,6 +713,10 @@ const THING_OPENERS: &str =
      Bœuf Boeuf Coq Poulet Pollo Filet Filete Filetto Crêpe Crêpes Madeleines \
      Gratin Soufflé Tortilla Patatas Huevos Croquetas Pâté Terrine Velouté Mousse \
      Carpaccio Saltimbocca Vitello Stoofvlees \
+     Bananas Oysters Lobster Chicken Pommes Beef Veal Peach Pêches Poire Poires \
+     Tournedos Omelette Omelet Hähnchen Kalbsschnitzel Pollo Pescado Pesce Kip \
+     Château Domaine Clos Weingut Schloss Bodega Tenuta Cantina Quinta Wijngoed \
+     Lex Loi Ley Legge Wet Gesetz Act \
      FC AC SC SV VfB VfL RC CD UD CF SD KV KRC RSC NEC PSV AFC Olympique Borussia \
      Eintracht Atlético Sporting Racing Dynamo Real \
      IES CEIP Liceo Lycée Collège Colegio Gymnasium";
@@ -941,13 +950,21 @@ fn introduction(w: &str, before: Option<&str>) -> bool {
     let b = before.map(str::to_lowercase);
     let b = b.as_deref();
     match lowered(w, str::to_string).as_str() {
-        "is" => matches!(b, Some("name" | "this" | "naam")),
+        // Chat spells `it's` without its apostrophe and `hier ist` as `hier is`.
+        "is" => matches!(b, Some("name" | "this" | "naam" | "hier")),
+        "its" => true,
         "ist" => matches!(b, Some("hier" | "name")),
         "am" => b == Some("i"),
         "bin" => b == Some("ich"),
         "suis" => b == Some("je"),
         "ben" => b == Some("ik"),
-        "met" => matches!(b, Some("spreekt" | "spreek")),
+        // `hoi met Harrie`: Dutch names the speaker with `met` after a greeting.
+        "met" => matches!(
+            b,
+            Some("spreekt" | "spreek" | "hoi" | "hallo" | "hey" | "hee")
+        ),
+        // French text messages write `c'est` as `c` after a greeting (`coucou c Materne`).
+        "c" => matches!(b, Some("coucou" | "salut" | "slt" | "bonjour" | "cc")),
         "llamo" => b == Some("me"),
         "chiamo" => b == Some("mi"),
         "c'est" | "m'appelle" | "soy" | "sono" | "it's" => true,
@@ -3431,7 +3448,17 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 break;
             }
         }
-        (last > i).then_some(last)
+        // A lone word only if it is a listed first name that ends the clause (`soy iker,
+        // tengo`, `its lowri here`): a lone unlisted word after `sono` is as often an
+        // adjective.
+        let lone_first = || {
+            let after = &text[ws[i].end..];
+            capitalised_in(word(i), &FIRST)
+                && (after.starts_with([',', '.', '!', '?', ';'])
+                    || after.starts_with(" here")
+                    || after.starts_with(" hier"))
+        };
+        (last > i || lone_first()).then_some(last)
     };
     // A town written in lower case (voice transcripts, chat: `calling from southwold`,
     // `llamo desde cadaqués`, `ich rufe aus hann. münden an`): up to three words that,
