@@ -1621,7 +1621,7 @@ pub(super) fn is_first(w: &str) -> bool {
 }
 
 /// A listed surname, as written or without its accents.
-fn is_last(w: &str) -> bool {
+pub(super) fn is_last(w: &str) -> bool {
     LAST.contains(w) || fold_accents(w).is_some_and(|f| LAST.contains(f.as_str()))
 }
 
@@ -1852,7 +1852,7 @@ fn capitalised_in(w: &str, set: &WordList) -> bool {
 }
 
 /// Whether `w`, lower-cased, is an ordinary word of one of the six languages.
-fn ordinary_word(w: &str) -> bool {
+pub(super) fn ordinary_word(w: &str) -> bool {
     lowered(w, |l| COMMON.contains(l))
 }
 
