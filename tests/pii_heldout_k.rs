@@ -22,22 +22,23 @@ mod pii_support;
 use pii_support::bulk::score_corpus;
 use pii_support::score::Threshold;
 
-/// (entity, min hidden, min precision, min recall): the first run's figures (README,
-/// "Held-out corpus K") less 0.02, rounded down. Raise them as the engine improves.
+/// (entity, min hidden, min precision, min recall): the figures after the fixes by class
+/// made with K in view (README, "Held-out corpus K": first run -> after) less 0.02,
+/// rounded down. Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.79, 0.96, 0.80),
-    ("LOCATION", 0.75, 0.96, 0.81),
-    ("PHONE_NUMBER", 0.81, 0.97, 0.86),
+    ("PERSON", 0.92, 0.97, 0.93),
+    ("LOCATION", 0.84, 0.96, 0.87),
+    ("PHONE_NUMBER", 0.92, 0.97, 0.92),
     ("DATE_OF_BIRTH", 0.92, 0.98, 0.89),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.98, 0.98, 0.98),
-    ("MEDICAL_RECORD_NUMBER", 0.81, 0.89, 0.81),
+    ("MEDICAL_RECORD_NUMBER", 0.98, 0.91, 0.98),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: the first run's 31.9 % plus 0.02, NOT issue 12's goal of
-/// 1 % (dishes, ships, wine estates, bands and spacecraft named like people). Most decoys
-/// touched: the goal, 5 %.
-const MAX_HARMLESS_ALTERED: f64 = 0.339;
+/// Most harmless texts altered: a regression bar at today's 23.8 % plus 0.02 (first run
+/// 31.9 %), NOT issue 12's goal of 1 % (bands, racehorses, cultivars, spacecraft and
+/// ships named like people; see the README). Most decoys touched: the goal, 5 % (today 0).
+const MAX_HARMLESS_ALTERED: f64 = 0.258;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_k/corpus.jsonl");

@@ -238,60 +238,37 @@ fn ends_in_thing_compound(run: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// Whether a PERSON finding over `name` in `text` (confidence 0.6) is kept.
-    fn kept(text: &str, name: &str) -> bool {
+    /// What is left of a PERSON finding of `recognizer` over `name` in `text` (confidence
+    /// 0.6) once its surroundings are read: its text, or `None` when it was dropped.
+    fn left_of(text: &str, name: &str, recognizer: &'static str) -> Option<String> {
         let start = text.find(name).unwrap();
-        let person = Finding::new(
-            Entity::Person,
-            start,
-            start + name.len(),
-            0.6,
-            "person_names",
-        );
+        let person = Finding::new(Entity::Person, start, start + name.len(), 0.6, recognizer);
         let mut out = vec![person];
         drop_things(text, &mut out, 0);
-        !out.is_empty()
+        out.first().map(|f| text[f.start..f.end].to_string())
+    }
+
+    /// Whether a PERSON finding of the word scan over `name` in `text` is kept.
+    fn kept(text: &str, name: &str) -> bool {
+        left_of(text, name, "person_names").is_some()
     }
 
     #[test]
     fn a_glued_noun_is_cut_off_and_a_lower_case_name_takes_no_article() {
-        let text = "Nach dem Training Lola Brandt, dann Ruhe.";
-        let start = text.find("Training").unwrap();
-        let end = text.find(',').unwrap();
-        let mut out = vec![Finding::new(
-            Entity::Person,
-            start,
-            end,
-            0.6,
-            "person_names",
-        )];
-        drop_things(text, &mut out, 0);
-        assert_eq!(out.len(), 1);
-        assert_eq!(&text[out[0].start..out[0].end], "Lola Brandt");
-
-        let text = "ordine: due meli e una rosa rampicante per il muro";
-        let start = text.find("rosa").unwrap();
-        let mut out = vec![Finding::new(
-            Entity::Person,
-            start,
-            start + "rosa rampicante".len(),
-            0.6,
-            "person_lower_case",
-        )];
-        drop_things(text, &mut out, 0);
-        assert!(out.is_empty());
-
-        let text = "ciao sono rosa rampicante, chiamami";
-        let start = text.find("rosa").unwrap();
-        let mut out = vec![Finding::new(
-            Entity::Person,
-            start,
-            start + "rosa rampicante".len(),
-            0.6,
-            "person_lower_case",
-        )];
-        drop_things(text, &mut out, 0);
-        assert_eq!(out.len(), 1);
+        assert_eq!(
+            left_of(
+                "Nach dem Training Lola Brandt, dann Ruhe.",
+                "Training Lola Brandt",
+                "person_names"
+            )
+            .as_deref(),
+            Some("Lola Brandt")
+        );
+        let rose = "rosa rampicante";
+        let things = "ordine: due meli e una rosa rampicante per il muro";
+        assert_eq!(left_of(things, rose, "person_lower_case"), None);
+        let chat = "ciao sono rosa rampicante, chiamami";
+        assert!(left_of(chat, rose, "person_lower_case").is_some());
     }
 
     #[test]
