@@ -297,7 +297,11 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     let s = s.trim_end_matches([' ', '.', '-', '(']);
     // A bracketed trunk zero (`0049 (0)151 …`) is not dialled from abroad: E.164's
     // fifteen digits do not count it.
-    let trunk_zeros = s.matches("(0)").count();
+    let trunk_zeros = if s.as_bytes().contains(&b'(') {
+        s.matches("(0)").count()
+    } else {
+        0
+    };
     let digit_count = s.bytes().filter(u8::is_ascii_digit).count();
     if !(7..=15).contains(&(digit_count - trunk_zeros)) {
         return None;
