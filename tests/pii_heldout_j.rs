@@ -24,9 +24,9 @@ use pii_support::score::Threshold;
 
 /// (entity, min hidden, min precision, min recall): the figures after the first round of
 /// fixes for J on branch pii-quality less 0.02, rounded down (README, "Held-out corpus J":
-/// first run -> after). Raise them as the engine improves.
+/// first run -> after); PERSON after the corpus K work. Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.81, 0.97, 0.81),
+    ("PERSON", 0.82, 0.97, 0.83),
     ("LOCATION", 0.85, 0.96, 0.86),
     ("PHONE_NUMBER", 0.95, 0.92, 0.94),
     ("DATE_OF_BIRTH", 0.94, 0.90, 0.94),
@@ -35,11 +35,11 @@ const THRESHOLDS: &[Threshold] = &[
     ("MEDICAL_RECORD_NUMBER", 0.92, 0.84, 0.73),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 23.2 % plus 0.02 (first run
-/// 37.4 %), NOT issue 12's goal of 1 % (novels, films, typefaces, teams and airports named
+/// Most harmless texts altered: a regression bar at today's 22.1 % plus 0.02 (23.2 % before
+/// the corpus K work, first run 37.4 %), NOT issue 12's goal of 1 % (novels, films, typefaces, teams and airports named
 /// like people; see the README). Most decoys touched: today's 5.0 % (golf scorecards read
 /// as numbers spoken digit by digit) plus 0.02, above the goal of 5 %.
-const MAX_HARMLESS_ALTERED: f64 = 0.252;
+const MAX_HARMLESS_ALTERED: f64 = 0.241;
 const MAX_DECOYS_TOUCHED: f64 = 0.07;
 
 const CORPUS: &str = include_str!("heldout_j/corpus.jsonl");

@@ -289,6 +289,21 @@ fn villages_town_labels_sites_and_street_forms_are_locations() {
             "The office moved to 7 Carol Crest last week.",
             "Carol Crest",
         ),
+        ("Parcel for Flat 7, 30 Heol y Dderwen.", "Heol y Dderwen"),
+        ("Claimant lives at 131 Pen-y-Bryn now.", "Pen-y-Bryn"),
+        ("Bidali Txurruka kalea 136 helbidera.", "Txurruka kalea 136"),
+        (
+            "Inviare a Piazzetta San Rocco, 124/B.",
+            "Piazzetta San Rocco",
+        ),
+        (
+            "Enviar a Arrabal de San Antonio 20.",
+            "Arrabal de San Antonio",
+        ),
+        (
+            "We verhuizen naar de Molenstraat 130 rood.",
+            "Molenstraat 130 rood",
+        ),
     ] {
         let (redacted, findings) = redact_json(&[], text);
         assert!(!redacted.contains(place), "{redacted} {findings:?}");

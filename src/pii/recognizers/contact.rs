@@ -23,8 +23,10 @@ pub fn patterns() -> Vec<Pattern> {
         Pattern::new(
             "phone",
             Entity::PhoneNumber,
-            // A bare number in brackets after a name (`Mathilde Bauer (0214591044)`) first.
-            r"\(\+?\d{9,13}\)|(?:(?:\+|\b00)[1-9][0-9 ().-]{6,18}[0-9]|(?:\(\d{2,5}\)[ ]?|\b\d)[0-9 ./-]{5,16}\d)(?:[ ]?(?:x|ext\.?|extension|extensión|Durchwahl|DW|poste|int\.|interno|toestel|tst\.|#)[ ]?\d{1,6})?\b",
+            // A bare number in brackets after a name (`Mathilde Bauer (0214591044)`) first;
+            // a country code in brackets (`(+39) 358.359.6035`), and an area code spaced
+            // in pairs inside them (`(0 65 92) 732 30`), as older German print has it.
+            r"\(\+?\d{9,13}\)|(?:(?:\(\+|\+|\b00)[1-9][0-9 ().-]{6,18}[0-9]|(?:\(\d{2,5}\)[ ]?|\(0[0-9 ]{2,6}[0-9]\)[ ]?|\b\d)[0-9 ./-]{5,16}\d)(?:[ ]?(?:x|ext\.?|extension|extensión|Durchwahl|DW|poste|int\.|interno|toestel|tst\.|#)[ ]?\d{1,6})?\b",
             phone,
         )
         .context(&[
@@ -35,6 +37,8 @@ pub fn patterns() -> Vec<Pattern> {
             "número es", "mi número", "nuevo número", "numero è", "il mio numero", "nuovo numero",
             "nummer is", "mijn nummer", "nieuw nummer", "nieuwe nummer", "nummer ist", "meine nummer",
             "neue nummer", "reach",
+            // Chat word order and spelling: `tengo numero nuevo`, `nouveau num`.
+            "numero nuevo", "nouveau num", "nummer nieuw",
             "erreichbar", "ruf ", "anrufen", "joindre", "appelle", "localizar", "llámale", "llama al",
             "raggiungibile", "chiama", "bereikbaar", "bel hem", "bel haar", "bel me", "bellen",
             "contact", "kontakt", "contacto", "contatto", "gsm", "tlf", "móvil", "mobil", "cellulaire",
@@ -291,11 +295,19 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
         s.trim_end_matches([' ', '.', '-', '(']).len()
     };
     let s = s.trim_end_matches([' ', '.', '-', '(']);
+    // A bracketed trunk zero (`0049 (0)151 …`) is not dialled from abroad: E.164's
+    // fifteen digits do not count it.
+    let trunk_zeros = if s.as_bytes().contains(&b'(') {
+        s.matches("(0)").count()
+    } else {
+        0
+    };
     let digit_count = s.bytes().filter(u8::is_ascii_digit).count();
-    if !(7..=15).contains(&digit_count) {
+    if !(7..=15).contains(&(digit_count - trunk_zeros)) {
         return None;
     }
-    let international = s.starts_with('+') || s.starts_with("00");
+    let international = s.starts_with(['+', '(']) && s.trim_start_matches('(').starts_with('+')
+        || s.starts_with("00");
     // Looks typed like a phone number: grouped digits or a bracketed area code.
     // A bare digit run needs a context word to pass the threshold.
     let formatted = s.contains(['(', ' ', '-', '.', '/']);
@@ -316,7 +328,8 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
     }
     if international {
         // `+44 (0)20 ...`: the bracketed trunk zero is dialled only nationally.
-        let s = &s.replace("(0)", "");
+        // `(+34) 978 ...`: the brackets around the country code are typography.
+        let s = &s.replace("(0)", "").replace(['(', ')'], "");
         let normalized = if let Some(rest) = s.strip_prefix("00") {
             format!("+{rest}")
         } else {
@@ -649,6 +662,17 @@ mod tests {
         assert!(
             phone("+44 (0)20 7946 0958").is_some(),
             "bracketed trunk zero"
+        );
+        for bracketed in [
+            "(+39) 358.359.6035",
+            "(+34) 978 959 207",
+            "0049 (0)151 38928391",
+        ] {
+            assert!(phone(bracketed).is_some_and(|v| v.1 >= 0.6), "{bracketed}");
+        }
+        assert!(
+            phone("(0 65 92) 732 30").is_some_and(|v| v.1 >= 0.6),
+            "area code spaced in pairs"
         );
         assert_eq!(
             phone("(415) 555-2671 x1234").map(|v| v.0),

@@ -34,6 +34,10 @@ pub fn patterns() -> Vec<Pattern> {
             "case number",
             "hospital no",
             "record no.",
+            // A reference the hospital gave: `hospital ref`, `patient reference`.
+            "hospital ref",
+            "patient ref",
+            "clinic ref",
             // DE
             "patientennummer",
             "patienten-id",

@@ -10,6 +10,7 @@ pub mod datetime;
 pub mod eu;
 pub mod financial;
 pub mod intl;
+mod layout_names;
 pub mod medical;
 mod name_context;
 pub mod network;

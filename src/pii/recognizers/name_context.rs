@@ -16,7 +16,9 @@ use crate::pii::entity::Entity;
 use crate::pii::scanner::Finding;
 use crate::pii::wordset::WordSet;
 
-use super::person_location::{is_cue, is_first, thing_opener, GREETING, LABEL, TITLE};
+use super::person_location::{
+    is_cue, is_first, is_last, ordinary_word, thing_opener, GREETING, LABEL, TITLE,
+};
 
 /// Indefinite articles and neuter definite ones of the six languages (not English `a`
 /// or `an`, German `an`, Spanish and Italian `a`: prepositions before people as well;
@@ -47,6 +49,13 @@ const TOWARDS: &str = "to for nach für vers pour a para hacia per naar voor";
 /// Vitoria`).
 const CONJUNCTIONS: &str = "y i e und et en and";
 
+/// Endings of compound nouns that name a street, a square or a prize (`Van Goghstraat`,
+/// `Constantijn Huygensprijs`, `Kleist-Preis`, `Thomas-Mann-Straße`): a run that ends in
+/// one names the thing called after the person, not the person.
+const THING_SUFFIXES: &[&str] = &[
+    "straat", "straße", "strasse", "gasse", "allee", "plein", "prijs", "preis",
+];
+
 /// Each list above as a set, built on first use: every PERSON finding asks several.
 static ARTICLE_SET: LazyLock<WordSet> = LazyLock::new(|| ARTICLES.split_whitespace().collect());
 static BEFORE_ENGLISH_A_SET: LazyLock<WordSet> =
@@ -60,20 +69,31 @@ static CONJUNCTION_SET: LazyLock<WordSet> =
 /// surroundings say they name a thing.
 pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
     let mut k = 0;
-    out.retain(|f| {
+    out.retain_mut(|f| {
         k += 1;
-        if k <= from
-            || f.entity != Entity::Person
-            || f.recognizer != "person_names"
-            || introduced(text, f.start)
-        {
+        if k <= from || f.entity != Entity::Person {
             return true;
+        }
+        // A name in lower-case writing takes no indefinite article either (`e una rosa
+        // rampicante`: a rose).
+        if f.recognizer == "person_lower_case" {
+            return !article_before(text, f.start);
+        }
+        if f.recognizer != "person_names" || introduced(text, f.start) {
+            return true;
+        }
+        if let Some(start) = after_glued_noun(text, f.start, f.end) {
+            f.start += start;
+            if thing_after_glued_noun(&text[f.start..f.end]) {
+                return false;
+            }
         }
         !(article_before(text, f.start)
             || named_after(text, f.start)
             || price_item(text, f.start, f.end)
             || destination(text, f.start)
-            || listed_with_conjunction(&text[f.start..f.end]))
+            || listed_with_conjunction(&text[f.start..f.end])
+            || ends_in_thing_compound(&text[f.start..f.end]))
     });
 }
 
@@ -174,23 +194,81 @@ fn listed_with_conjunction(run: &str) -> bool {
     CONJUNCTION_SET.contains(second) && !is_first(first)
 }
 
+/// Where the run goes on after a first word that German's article makes a noun
+/// (`zum Nachtisch Oysters Rockefeller`, `beim Training Lola Brandt`): German puts no
+/// article before a name in writing, and capitalises its nouns, so the word scan glues
+/// the noun to the name after it. `None` when the run has one word, its first word is a
+/// listed first name or surname, or no article's case form stands before it. (An ordinary
+/// word alone is no such evidence: `Viktor`, `Dean`, `Boy` are ordinary words too.)
+fn after_glued_noun(text: &str, start: usize, end: usize) -> Option<usize> {
+    let (first, rest) = text[start..end].split_once(' ')?;
+    let after_case_word = || matches!(words_before(text, start).next(), Some((w, " ")) if GERMAN_CASE_WORDS.contains(&w));
+    let glued = rest.starts_with(char::is_uppercase)
+        && !is_first(first)
+        && !is_last(first)
+        && after_case_word();
+    glued.then_some(first.len() + 1)
+}
+
+/// German contractions and case forms of the article, after which a capitalised word is
+/// a noun (`zum Nachtisch`, `beim Training`), not a name: German puts no article before a
+/// name in writing.
+const GERMAN_CASE_WORDS: &[&str] = &[
+    "zum", "zur", "im", "am", "vom", "beim", "ins", "dem", "den", "des",
+];
+
+/// What is left once a glued noun is cut off names a thing: it opens with a thing's
+/// head word (`Oysters Rockefeller`) or is one ordinary word (`Aufheiterungen`).
+fn thing_after_glued_noun(rest: &str) -> bool {
+    let first = rest.split(' ').next().unwrap_or(rest);
+    thing_opener(first) || (!rest.contains(' ') && ordinary_word(rest) && !is_first(rest))
+}
+
+/// The run's last word is a compound ending in a street's, a square's or a prize's noun
+/// (`THING_SUFFIXES`), with more before the ending than a hyphen.
+fn ends_in_thing_compound(run: &str) -> bool {
+    let last = run.rsplit(' ').next().unwrap_or(run).to_lowercase();
+    THING_SUFFIXES.iter().any(|s| {
+        last.strip_suffix(s)
+            .is_some_and(|head| !head.trim_end_matches('-').is_empty())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Whether a PERSON finding over `name` in `text` (confidence 0.6) is kept.
-    fn kept(text: &str, name: &str) -> bool {
+    /// What is left of a PERSON finding of `recognizer` over `name` in `text` (confidence
+    /// 0.6) once its surroundings are read: its text, or `None` when it was dropped.
+    fn left_of(text: &str, name: &str, recognizer: &'static str) -> Option<String> {
         let start = text.find(name).unwrap();
-        let person = Finding::new(
-            Entity::Person,
-            start,
-            start + name.len(),
-            0.6,
-            "person_names",
-        );
+        let person = Finding::new(Entity::Person, start, start + name.len(), 0.6, recognizer);
         let mut out = vec![person];
         drop_things(text, &mut out, 0);
-        !out.is_empty()
+        out.first().map(|f| text[f.start..f.end].to_string())
+    }
+
+    /// Whether a PERSON finding of the word scan over `name` in `text` is kept.
+    fn kept(text: &str, name: &str) -> bool {
+        left_of(text, name, "person_names").is_some()
+    }
+
+    #[test]
+    fn a_glued_noun_is_cut_off_and_a_lower_case_name_takes_no_article() {
+        assert_eq!(
+            left_of(
+                "Nach dem Training Lola Brandt, dann Ruhe.",
+                "Training Lola Brandt",
+                "person_names"
+            )
+            .as_deref(),
+            Some("Lola Brandt")
+        );
+        let rose = "rosa rampicante";
+        let things = "ordine: due meli e una rosa rampicante per il muro";
+        assert_eq!(left_of(things, rose, "person_lower_case"), None);
+        let chat = "ciao sono rosa rampicante, chiamami";
+        assert!(left_of(chat, rose, "person_lower_case").is_some());
     }
 
     #[test]
@@ -224,6 +302,18 @@ mod tests {
             (
                 "Lecturas: Perruche y Bosman, sobre responsabilidad.",
                 "Perruche y Bosman",
+            ),
+            (
+                "Heute Abend: zum Nachtisch Oysters Rockefeller.",
+                "Nachtisch Oysters Rockefeller",
+            ),
+            (
+                "Sla links af de Vincent van Goghstraat in.",
+                "Vincent van Goghstraat",
+            ),
+            (
+                "Die Shortlist für den Joseph-Roth-Preis kam gestern.",
+                "Joseph-Roth-Preis",
             ),
         ] {
             assert!(!kept(text, name), "{text}");

@@ -349,7 +349,12 @@ const GREETINGS: &[&str] = &[
     "vg",
     "mfg",
     "groetjes",
+    "groet",
     "saludo",
+    "saluto",
+    "best",
+    // `Bien à toi, Gwenaëlle`.
+    "toi",
     "bises",
     "bisous",
     "besos",
@@ -708,6 +713,10 @@ const THING_OPENERS: &str =
      Bœuf Boeuf Coq Poulet Pollo Filet Filete Filetto Crêpe Crêpes Madeleines \
      Gratin Soufflé Tortilla Patatas Huevos Croquetas Pâté Terrine Velouté Mousse \
      Carpaccio Saltimbocca Vitello Stoofvlees \
+     Bananas Oysters Lobster Chicken Pommes Beef Veal Peach Pêches Poire Poires \
+     Tournedos Omelette Omelet Hähnchen Kalbsschnitzel Pollo Pescado Pesce Kip \
+     Château Domaine Clos Weingut Schloss Bodega Tenuta Cantina Quinta Wijngoed \
+     Lex Loi Ley Legge Wet Gesetz Act \
      FC AC SC SV VfB VfL RC CD UD CF SD KV KRC RSC NEC PSV AFC Olympique Borussia \
      Eintracht Atlético Sporting Racing Dynamo Real \
      IES CEIP Liceo Lycée Collège Colegio Gymnasium";
@@ -941,13 +950,21 @@ fn introduction(w: &str, before: Option<&str>) -> bool {
     let b = before.map(str::to_lowercase);
     let b = b.as_deref();
     match lowered(w, str::to_string).as_str() {
-        "is" => matches!(b, Some("name" | "this" | "naam")),
+        // Chat spells `it's` without its apostrophe and `hier ist` as `hier is`.
+        "is" => matches!(b, Some("name" | "this" | "naam" | "hier")),
+        "its" => true,
         "ist" => matches!(b, Some("hier" | "name")),
         "am" => b == Some("i"),
         "bin" => b == Some("ich"),
         "suis" => b == Some("je"),
         "ben" => b == Some("ik"),
-        "met" => matches!(b, Some("spreekt" | "spreek")),
+        // `hoi met Harrie`: Dutch names the speaker with `met` after a greeting.
+        "met" => matches!(
+            b,
+            Some("spreekt" | "spreek" | "hoi" | "hallo" | "hey" | "hee")
+        ),
+        // French text messages write `c'est` as `c` after a greeting (`coucou c Materne`).
+        "c" => matches!(b, Some("coucou" | "salut" | "slt" | "bonjour" | "cc")),
         "llamo" => b == Some("me"),
         "chiamo" => b == Some("mi"),
         "c'est" | "m'appelle" | "soy" | "sono" | "it's" => true,
@@ -1400,11 +1417,17 @@ fn street_regex() -> &'static str {
             r"\b(?:(?:Flat|Apt|Apartment|Unit)[ ]\d{1,3}(?:/\d{1,2})?,[ ])?\d{1,5}[A-Za-z]?,?[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Brae|Wynd|Vennel|Loan|Gait|Close|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Close|Crescent|Parkway|Highway|Gardens|Grove|Mews|Row|Walk|Hill|Green|Rise|Park|Alley|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Cent(?:er|re)|Circles?|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extension|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens|Harbou?rs?|Haven|Heights|Hills|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Lands?|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Parks|Parkways|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Via|Vista|Walks|Wall|Ways|Wells?|Yard)\b\.?(?:,?[ ](?:Apt\.|Apt|Suite|Unit|Flat|Ste\.)[ ]\d{1,5}[A-Za-z]?)?",
             // IE in Irish: 12 Sráid an Mhuilinn, 4 Cois Abhann, 7 Bóthar na Trá.
             r"\b\d{1,4}[ ](?:Sráid|Bóthar|Cois|Lána|Ascaill|Bóithrín|Céide|Plás)[ ](?:an[ ]|na[ ])?[A-ZÁÉÍÓÚ][a-záéíóú]+",
+            // Welsh, the street's noun first: 30 Heol y Dderwen, Flat 6, 4 Stryd y Bont,
+            // 27 Pen-y-Bryn.
+            r"\b(?:Flat[ ]\d{1,3},[ ])?\d{1,4}[a-z]?,?[ ](?:(?:Heol|Stryd|Ffordd|Lôn|Rhodfa|Maes|Cae|Ffordd)[ ](?:y[ ]|yr[ ]|'r[ ])?[A-Z][a-zâêîôûŵŷ]+|(?:Pen|Tan|Ty'n|Bryn)-y-[A-Z][a-zâêîôûŵŷ]+)",
+            // Basque, the street's noun after its name: Txurruka kalea 136, Nagusia kalea,
+            // 12, 3º A.
+            r"\b[A-Z][a-zñ]+[ ](?:kalea|kalea,|etorbidea|plaza|bidea|pasealekua)[ ]\d{1,4}\b(?:,[ ]\d{1,2}[º°ª](?:[ ]?[A-Za-z]{1,4}\b\.?)?)?",
             // DE, NL compounds: Lindenstraße 5, Kastanjelaan 12a, Prinsengracht 83.
             // With a first word and particles before it (Dutch streets named after
             // people or with an adjective): Burgemeester de Bruinlaan 74, Groen van
             // Prinstererstraat 12, Lange Nieuwstraat 98, Sint Jansstraat 5.
-            r"\b(?:[A-Z][a-zé]+[ ](?:(?:de|van|der|den|het|ten|ter)[ ]){0,2})?(?:[A-Z][a-z]+-)?[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|rain|halde|matte|gässli|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard|poort|straatje|hoek|wijk|zijde|strooss|strjitte|buorren|leane|loane|dyk|wei)[ ]\d{1,4}[a-zA-Z]?(?:(?:[-/]\d{1,4}){1,2}|-[A-Z]\b|[ ]bis\b)?(?:[ ](?:bus|bte|boîte)[ ]\d{1,3})?\b",
+            r"\b(?:[A-Z][a-zé]+[ ](?:(?:de|van|der|den|het|ten|ter)[ ]){0,2})?(?:[A-Z][a-z]+-)?[A-ZÄÖÜ][a-zäöüßé]+(?:straße|strasse|str\.|weg|platz|allee|gasse|rain|halde|matte|gässli|ring|damm|ufer|steig|pfad|chaussee|straat|laan|plein|gracht|kade|singel|dijk|hof|steeg|dreef|markt|baan|pad|wal|park|veld|haven|burgwal|hout|erf|berg|stieg|twiete|kamp|graben|garten|boulevard|poort|straatje|hoek|wijk|zijde|strooss|strjitte|buorren|leane|loane|dyk|wei)[ ]\d{1,4}[a-zA-Z]?(?:(?:[-/]\d{1,4}){1,2}|-[A-Z]\b|[ ](?:bis|rood|zwart|hs|[a-d])\b)?(?:[ ](?:bus|bte|boîte)[ ]\d{1,3})?\b",
             // DE: Imelda-Speer-Straße 0, Berliner Straße 5, Am Alten Markt 3.
             r"\b(?:[A-ZÄÖÜ][a-zäöüßé]+-)+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig|Pfad|Chaussee|Markt)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?\b",
             r"\b[A-ZÄÖÜ][a-zäöüß]+(?:er|e|en)[ ](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Markt|Graben)[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}){0,2}\b",
@@ -1427,7 +1450,7 @@ fn street_regex() -> &'static str {
             // Namur 201 bte 3, Chemin des Vignes 4, Grand-Rue 8, Route d'Arlon 12.
             r"\b(?:Rue|Avenue|Boulevard|Chaussée|Place|Chemin|Allée|Impasse|Quai|Route|Ruelle|Sentier|Clos|Drève|Faubourg|Montée|Rempart|Grand-Rue|Grand'Rue|Grand-Place)(?:[ ](?:de[ ]la[ ]|de[ ]l'|du[ ]|des[ ]|de[ ]|d'|à[ ]la[ ]|aux[ ])?[A-ZÉ][a-zéèêàçûô'-]+(?:[ ](?:de[ ]|du[ ]|des[ ]|la[ ])?[A-ZÉ][a-zéèêàçûô'-]+){0,3})?[ ]\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4})?(?:[ ](?:bte|bus|boîte)[ ]\d{1,3}|[ ]bis\b)?\b",
             // ES, IT, PT: Calle del Olmo 5, Avenida de la Constitución 115, Via dei Mille 12.
-            r"\b(?:Calle|C/|C\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua|Rúa|Praza|Camiño|Estrada|Kale|Kalea|Plaça|Passeig|Diseminado|Località|Frazione|Lugar|Partida|Barrio)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do|alla|al|sul|sulla|dels)[ ]){0,2}(?:[IVXL]{1,5}[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2}(?:[ ][IVX]{1,4})?,?[ ](?:(?:n[º°.][ ]?)?\d{1,4}\b(?:/[A-Za-z0-9]{1,3}\b)?|s/n\b)(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?(?:,?[ ](?:\d{1,2}\.?[º°ª](?:[ ]?[A-Za-z]{1,4}\b\.?)?|bajo|bajos|ático|entlo\.))?",
+            r"\b(?:Calle|C/|C\.|Arrabal|Portal|Piazzetta|Str\.|Pasadizo|Vial|Cañada|Avenida|Avda\.|Av\.|Plaza|Pza\.|Paseo|Carrer|Camino|Ronda|Travesía|Rambla|Acceso|Urbanización|Callejón|Cuesta|Pasaje|Glorieta|Alameda|Carretera|Vía|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada|Rotonda|Borgo|Canale|Incrocio|Salita|Traversa|Lungomare|Stretto|Rua|Rúa|Praza|Camiño|Estrada|Kale|Kalea|Plaça|Passeig|Diseminado|Località|Frazione|Lugar|Partida|Barrio)[ ](?:(?:de|del|della|delle|dei|degli|di|da|la|las|los|el|dos|das|do|alla|al|sul|sulla|dels)[ ]){0,2}(?:[IVXL]{1,5}[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+(?:[ ](?:(?:de|del|della|dei|di|la)[ ])?[A-ZÁÉÍÓÚ][a-zà-úñ]+){0,2}(?:[ ][IVX]{1,4})?,?[ ](?:(?:n[º°.][ ]?)?\d{1,4}\b(?:/[A-Za-z0-9]{1,3}\b)?|s/n\b)(?:,?[ ](?:Piso|Puerta|Planta|Escalera|Piano|Appartamento|Interno|Scala|Apt\.)[ ]\d{1,3}\b)?(?:,?[ ](?:\d{1,2}\.?[º°ª](?:[ ]?[A-Za-z]{1,4}\b\.?)?|bajo|bajos|ático|entlo\.))?",
         ];
         // Rural address lines without a street word: a farm's or outlying house's name
         // (`Ausbau 7`, `Einöde 4`, `Hof Wiesengrund 2`, `podere Il Poggiolo`, `località
@@ -1604,7 +1627,7 @@ pub(super) fn is_first(w: &str) -> bool {
 }
 
 /// A listed surname, as written or without its accents.
-fn is_last(w: &str) -> bool {
+pub(super) fn is_last(w: &str) -> bool {
     LAST.contains(w) || fold_accents(w).is_some_and(|f| LAST.contains(f.as_str()))
 }
 
@@ -1835,7 +1858,7 @@ fn capitalised_in(w: &str, set: &WordList) -> bool {
 }
 
 /// Whether `w`, lower-cased, is an ordinary word of one of the six languages.
-fn ordinary_word(w: &str) -> bool {
+pub(super) fn ordinary_word(w: &str) -> bool {
     lowered(w, |l| COMMON.contains(l))
 }
 
@@ -3258,6 +3281,8 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     scan_words(text, out, true);
     // A name-shaped run that its surroundings make a thing is no person (nor evidence of one).
     super::name_context::drop_things(text, out, from);
+    // A name the layout places: a slash-paired form field's second value, a signature.
+    super::layout_names::add_layout_names(text, out, from);
     // A town or city read alone is someone's whereabouts only with a person's evidence.
     super::whereabouts::keep_whereabouts(text, out, from, LONE_PLACES);
 }
@@ -3431,7 +3456,17 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 break;
             }
         }
-        (last > i).then_some(last)
+        // A lone word only if it is a listed first name that ends the clause (`soy iker,
+        // tengo`, `its lowri here`): a lone unlisted word after `sono` is as often an
+        // adjective.
+        let lone_first = || {
+            let after = &text[ws[i].end..];
+            capitalised_in(word(i), &FIRST)
+                && (after.starts_with([',', '.', '!', '?', ';'])
+                    || after.starts_with(" here")
+                    || after.starts_with(" hier"))
+        };
+        (last > i || lone_first()).then_some(last)
     };
     // A town written in lower case (voice transcripts, chat: `calling from southwold`,
     // `llamo desde cadaqués`, `ich rufe aus hann. münden an`): up to three words that,

@@ -1,0 +1,141 @@
+//! Names that a text's layout places where no word right before them says so: the second
+//! value of a form field whose label pairs two fields with a slash (`Vorname/Nachname:
+//! Derya / Öztürk-Lange`, `Nome/Cognome: Cosimo / Recchia`: the word scan reads the first
+//! after the label, the second follows the value's own slash), and the line after an
+//! e-mail signature's separator (`-- ` alone on a line, RFC 3676 section 4.3), which is
+//! the sender's name. Looks only after a PERSON finding or at a separator line: costs
+//! nothing in a text without either.
+
+use crate::pii::entity::Entity;
+use crate::pii::scanner::Finding;
+
+/// Appends, after `out[from..]`'s PERSON findings and signature separators, the names the
+/// layout places there.
+pub fn add_layout_names(text: &str, out: &mut Vec<Finding>, from: usize) {
+    let mut found = Vec::new();
+    for f in &out[from..] {
+        if f.entity == Entity::Person {
+            if let Some((start, end)) = second_of_slash_pair(text, f.start, f.end) {
+                found.push((start, end, 0.8));
+            }
+        }
+    }
+    if let Some((start, end)) = signature_name(text) {
+        found.push((start, end, 0.7));
+    }
+    for (start, end, confidence) in found {
+        if !out[from..]
+            .iter()
+            .any(|f| f.start < end && start < f.end && f.entity == Entity::Person)
+        {
+            out.push(Finding::new(
+                Entity::Person,
+                start,
+                end,
+                confidence,
+                "person_layout",
+            ));
+        }
+    }
+}
+
+/// The value after ` / ` that follows a name at `start..end`, when the line's label (the
+/// text before its colon) pairs two fields with a slash: the rest of the line, if it is
+/// shaped like a name.
+fn second_of_slash_pair(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let (label, _) = text[line_start..start].split_once(':')?;
+    if !label.contains('/') {
+        return None;
+    }
+    let after = &text[end..];
+    let gap = after.len() - after.trim_start_matches([' ', '/']).len();
+    if !after[..gap].contains('/') {
+        return None;
+    }
+    let value_start = end + gap;
+    let line_end = text[value_start..]
+        .find('\n')
+        .map_or(text.len(), |p| value_start + p);
+    let value = text[value_start..line_end].trim_end();
+    name_shaped(value).then_some((value_start, value_start + value.len()))
+}
+
+/// The line after the first signature separator (`-- ` or `--` alone on a line), if it is
+/// shaped like a name.
+fn signature_name(text: &str) -> Option<(usize, usize)> {
+    // One vectorised search for the separator's start (`str::find` twice cost 5
+    // instructions a byte); the line's end is checked where it is found.
+    let sep = memchr::memmem::find_iter(text.as_bytes(), b"\n--").find_map(|p| {
+        let rest = &text[p + 3..];
+        ["\n", " \n"]
+            .iter()
+            .find(|end| rest.starts_with(**end))
+            .map(|end| p + 3 + end.len())
+    })?;
+    let line_end = text[sep..].find('\n').map_or(text.len(), |p| sep + p);
+    let line = text[sep..line_end].trim_end();
+    name_shaped(line).then_some((sep, sep + line.len()))
+}
+
+/// One to four words of letters, hyphens and apostrophes, the first capitalised and the
+/// others capitalised or lower-case particles (`Öztürk-Lange`, `Ad van Kempen`, `Oriol
+/// Bosch i Soler`).
+fn name_shaped(value: &str) -> bool {
+    let words: Vec<&str> = value.split(' ').collect();
+    let word_ok = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+    };
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| word_ok(w))
+        && words[0].starts_with(char::is_uppercase)
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3)
+        && words
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str, first: &str) -> Vec<String> {
+        let start = text.find(first).unwrap();
+        let mut out = vec![Finding::new(
+            Entity::Person,
+            start,
+            start + first.len(),
+            0.8,
+            "person_names",
+        )];
+        add_layout_names(text, &mut out, 0);
+        out[1..]
+            .iter()
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_second_value_of_a_slash_pair_and_a_signature_line_are_names() {
+        assert_eq!(
+            names(
+                "Aufnahmeantrag\nVorname/Nachname: Derya / Öztürk-Lange\nAlter: 21",
+                "Derya"
+            ),
+            ["Öztürk-Lange"]
+        );
+        assert_eq!(
+            names("Thanks!\n\n-- \nAd van Kempen\nBookkeeper", "Thanks"),
+            ["Ad van Kempen"]
+        );
+        // No slash in the label: two people, or a name and a thing, are not paired.
+        assert!(names("Contact: Derya / Reception desk", "Derya").is_empty());
+        // Not shaped like a name.
+        assert!(names("Vorname/Nachname: Derya / 21 Jahre alt", "Derya").is_empty());
+        assert!(names("Thanks!\n--\nsent from my phone", "Thanks").is_empty());
+    }
+}
