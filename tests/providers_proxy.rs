@@ -23,6 +23,9 @@ fn config_at(url: &str) -> String {
     )
 }
 
+/// The password in the proxy URL: a secret, never in the gateway's output.
+const PROXY_SECRET: &str = "pr0xy-s3cret-7731";
+
 #[tokio::test]
 async fn a_plain_http_provider_is_asked_through_http_proxy_with_its_credentials() {
     // The test upstream plays the proxy: hyper takes the absolute-form target and
@@ -32,7 +35,10 @@ async fn a_plain_http_provider_is_asked_through_http_proxy_with_its_credentials(
     let gw = TestGateway::start_with_env(
         &config_at("http://provider.invalid/v1"),
         &[
-            ("HTTP_PROXY", &format!("http://user:pass@{}", proxy.addr)),
+            (
+                "HTTP_PROXY",
+                &format!("http://relay:{PROXY_SECRET}@{}", proxy.addr),
+            ),
             ("NO_PROXY", ""),
         ],
     );
@@ -40,8 +46,13 @@ async fn a_plain_http_provider_is_asked_through_http_proxy_with_its_credentials(
     assert_eq!(response.status(), 200, "{}", gw.output());
     let headers = proxy.last_headers();
     assert_eq!(headers["host"], "provider.invalid");
-    // base64("user:pass")
-    assert_eq!(headers["proxy-authorization"], "Basic dXNlcjpwYXNz");
+    // base64("relay:pr0xy-s3cret-7731"), compared, not printed.
+    assert!(headers["proxy-authorization"] == "Basic cmVsYXk6cHIweHktczNjcmV0LTc3MzE=");
+    // The proxy's password never reaches the gateway's logs.
+    assert!(
+        !gw.output().contains(PROXY_SECRET),
+        "the proxy password was logged"
+    );
     // Compared, not printed: the provider key stays out of the test's output.
     assert!(headers["authorization"] == format!("Bearer {PROVIDER_KEY}").as_str());
 }
@@ -91,21 +102,34 @@ async fn an_https_provider_is_asked_through_a_connect_tunnel_of_https_proxy() {
     let gw = TestGateway::start_with_env(
         &config_at("https://provider.invalid/v1"),
         &[
-            ("HTTPS_PROXY", &format!("http://user:pass@{addr}")),
+            (
+                "HTTPS_PROXY",
+                &format!("http://relay:{PROXY_SECRET}@{addr}"),
+            ),
             ("NO_PROXY", ""),
         ],
     );
     let response = post_json(&gw, "/v1/chat/completions", ASK).await;
     assert_eq!(response.status(), 502, "{}", gw.output());
+    let body = response.text().await.unwrap();
+    // The refused tunnel's error names neither the proxy's password nor its URL's
+    // credentials, in the answer or in the logs.
+    assert!(
+        !body.contains(PROXY_SECRET),
+        "the proxy password was answered"
+    );
+    assert!(
+        !gw.output().contains(PROXY_SECRET),
+        "the proxy password was logged"
+    );
     let seen = seen.lock().unwrap().to_ascii_lowercase();
+    // Only the request line is printed: the rest holds the proxy's credentials.
     assert!(
         seen.starts_with("connect provider.invalid:443 http/1.1\r\n"),
-        "{seen}"
+        "{:?}",
+        seen.lines().next()
     );
-    assert!(
-        seen.contains("proxy-authorization: basic dxnlcjpwyxnz\r\n"),
-        "{seen}"
-    );
+    assert!(seen.contains("proxy-authorization: basic cmvsyxk6chiwehktcznjcmv0ltc3mze=\r\n"));
     assert!(
         !seen.contains(PROVIDER_KEY),
         "the provider key went to the proxy"
