@@ -256,19 +256,20 @@ impl StartKinds {
         let k = match self.kinds.iter().position(|&s| s == starts) {
             Some(k) => k,
             None if self.kinds.len() < 16 => {
+                let k = self.kinds.len();
                 self.kinds.push(starts);
-                self.kinds.len() - 1
+                for b in 0..=255u8 {
+                    if starts.first.contains(b) {
+                        self.first[usize::from(b)] |= 1 << k;
+                    }
+                }
+                if starts.word_start {
+                    self.word_start |= 1 << k;
+                }
+                k
             }
             None => return None,
         };
-        for b in 0..=255u8 {
-            if starts.first.contains(b) {
-                self.first[usize::from(b)] |= 1 << k;
-            }
-        }
-        if starts.word_start {
-            self.word_start |= 1 << k;
-        }
         Some(Kind {
             plane: k / 8,
             bit: 1 << (k % 8),
