@@ -174,8 +174,9 @@ struct Compiled {
 }
 
 /// A number's pattern compiled for anchored searches, and where its matches can start:
-/// each match holds a cluster of `need` digits (`Pattern::cluster`) and is at most
-/// `max_len` bytes long, so it starts less than `max_len` bytes before such a cluster.
+/// each match holds a digit of a cluster of `need` digits (`Pattern::cluster`), and its
+/// last digit ends at most `reach` bytes after its start (`digit_reach`), so it starts
+/// less than `reach` bytes before such a cluster.
 struct Anchor {
     regex: meta::Regex,
     starts: Starts,
@@ -183,7 +184,7 @@ struct Anchor {
     kind: Option<Kind>,
     pairs: Option<Pairs>,
     need: usize,
-    max_len: usize,
+    reach: usize,
 }
 
 /// One recognizer's cue words, as ids into the scanner's vocabulary: every cue word of
@@ -311,8 +312,8 @@ fn asciify(pattern: &str) -> String {
 }
 
 /// The same pattern as `compile`, for anchored searches near the digit clusters of at
-/// least `need` digits, and where its matches can start (`None`: a match may be empty
-/// or unbounded in length; search it instead).
+/// least `need` digits, and where its matches can start (`None`: a match may be empty,
+/// or its last digit lie any distance from its start; search it instead).
 fn compile_anchored(
     name: &str,
     pattern: &str,
@@ -330,7 +331,7 @@ fn compile_anchored(
     let Some(starts) = Starts::of(&hir) else {
         return Ok(None);
     };
-    let Some(max_len) = hir.properties().maximum_len() else {
+    let Some(reach) = digit_reach(&hir) else {
         return Ok(None);
     };
     let regex = meta::Regex::builder()
@@ -351,7 +352,7 @@ fn compile_anchored(
         kind: kinds.kind(starts),
         pairs: Pairs::of(&hir),
         need,
-        max_len,
+        reach,
     }))
 }
 
@@ -396,6 +397,58 @@ fn min_digits(pattern: &str) -> usize {
         .parse(&asciify(pattern))
         .map(|h| walk(&h))
         .unwrap_or(0)
+}
+
+/// The farthest a match's last ASCII digit can end from the match's start, read from
+/// the syntax tree: `Some(0)` when no match holds a digit, `None` when unbounded. A
+/// pattern bounded in length reaches at most its longest match; an address line
+/// (`4712 Leoben`, a town of any length after the code) reaches five bytes.
+fn digit_reach(hir: &regex_syntax::hir::Hir) -> Option<usize> {
+    use regex_syntax::hir::{Class, HirKind};
+    let digit = |lo: u32, hi: u32| lo <= u32::from(b'9') && hi >= u32::from(b'0');
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(l) => Some(
+            l.0.iter()
+                .rposition(u8::is_ascii_digit)
+                .map_or(0, |i| i + 1),
+        ),
+        HirKind::Class(Class::Unicode(c)) => Some(usize::from(
+            c.ranges()
+                .iter()
+                .any(|r| digit(u32::from(r.start()), u32::from(r.end()))),
+        )),
+        HirKind::Class(Class::Bytes(c)) => Some(usize::from(
+            c.ranges()
+                .iter()
+                .any(|r| digit(u32::from(r.start()), u32::from(r.end()))),
+        )),
+        HirKind::Capture(c) => digit_reach(&c.sub),
+        HirKind::Repetition(r) => match digit_reach(&r.sub)? {
+            0 => Some(0),
+            last => {
+                let more = (r.max?.checked_sub(1)? as usize)
+                    .checked_mul(r.sub.properties().maximum_len()?)?;
+                more.checked_add(last)
+            }
+        },
+        HirKind::Concat(v) => {
+            // The farthest digit of any part, after the longest run of the parts before it.
+            let mut before = Some(0usize);
+            let mut farthest = 0;
+            for part in v {
+                let last = digit_reach(part)?;
+                if last > 0 {
+                    farthest = farthest.max(before?.checked_add(last)?);
+                }
+                before = before.and_then(|b| b.checked_add(part.properties().maximum_len()?));
+            }
+            Some(farthest)
+        }
+        HirKind::Alternation(v) => v
+            .iter()
+            .try_fold(0, |far, alt| Some(far.max(digit_reach(alt)?))),
+    }
 }
 
 /// How often a text holds one of these bytes, roughly: the better requirement is the
@@ -804,7 +857,7 @@ fn anchored_matches(
         kind,
         pairs,
         need,
-        max_len,
+        reach,
     } = anchor;
     let b = segment.as_bytes();
     // Next position to try: after the last one tried and the last match.
@@ -855,9 +908,9 @@ fn anchored_matches(
         *next = (*next).max(hi);
     };
     // A match holds a digit of such a cluster, so it starts before the cluster's end
-    // and less than `max_len` bytes before its first digit.
+    // and less than `reach` bytes before its first digit.
     for c in lexed.clusters.iter().filter(|c| c.digits as usize >= *need) {
-        let lo = (c.start as usize + 1).saturating_sub(*max_len).max(next);
+        let lo = (c.start as usize + 1).saturating_sub(*reach).max(next);
         range(lo, c.end as usize, &mut next);
     }
 }
@@ -1059,6 +1112,59 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(got, want);
         }
+    }
+
+    fn reach_of(pattern: &str) -> Option<usize> {
+        digit_reach(
+            &regex_syntax::Parser::new()
+                .parse(&asciify(pattern))
+                .unwrap(),
+        )
+    }
+
+    #[test]
+    fn digit_reach_bounds_the_last_digit() {
+        assert_eq!(reach_of(r"[a-z]+"), Some(0));
+        assert_eq!(reach_of(r"\d{4}"), Some(4));
+        assert_eq!(reach_of(r"ab1c"), Some(3));
+        assert_eq!(reach_of(r"\b\d{5}[ ][A-Z][a-z]+"), Some(5));
+        // `\w` holds digits: a word of any length after the code may end in one.
+        assert_eq!(reach_of(r"(?:CH-)?\d{4}[ ]\w+"), None);
+        assert_eq!(reach_of(r"(?:CH-)?\d{4}[ ][A-Z][a-z]+"), Some(7));
+        // Digits after an unbounded part, or repeated without bound: no bound.
+        assert_eq!(reach_of(r"[A-Z][a-z]+ \d{4}"), None);
+        assert_eq!(reach_of(r"\d+"), None);
+        assert_eq!(reach_of(r"(?:é|\d)\d{2}"), Some(4));
+        // Every match's last digit ends within its pattern's reach, over the samples and
+        // the corpora.
+        let texts = corpora_texts();
+        let mut checked = 0;
+        for p in recognizers::builtin() {
+            let Some(reach) = reach_of(p.regex) else {
+                continue;
+            };
+            let re = compile(p.name, p.regex).unwrap();
+            for text in &texts {
+                for m in re.find_iter(text) {
+                    let last = m
+                        .as_str()
+                        .bytes()
+                        .rposition(|b| b.is_ascii_digit())
+                        .map_or(0, |i| i + 1);
+                    assert!(
+                        last <= reach,
+                        "{}: {:?} reaches {last} > {reach}",
+                        p.name,
+                        m.as_str()
+                    );
+                    checked += usize::from(last > 0);
+                }
+            }
+        }
+        assert!(
+            checked > 1_000,
+            "only {checked} matches with digits checked"
+        );
     }
 
     const SAMPLES: &[&str] = &[
