@@ -25,6 +25,8 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
+use regex_automata::dfa::{dense, Automaton, StartKind};
+use regex_automata::nfa::thompson;
 use regex_automata::{meta, Anchored, Input};
 
 use super::cues::{Cue, CueTrie};
@@ -179,6 +181,10 @@ struct Compiled {
 /// less than `reach` bytes before such a cluster.
 struct Anchor {
     regex: meta::Regex,
+    /// The same pattern as a full DFA for anchored searches, when it fits in `FULL_DFA`:
+    /// a search is a walk of its table, with none of the meta regex's per-call set-up
+    /// (its cache pool, strategy and lazy states).
+    full: Option<dense::DFA<Vec<u32>>>,
     starts: Starts,
     /// The bit of `starts` in the scanner's `StartKinds`, if it has one.
     kind: Option<Kind>,
@@ -348,12 +354,39 @@ fn compile_anchored(
         })?;
     Ok(Some(Anchor {
         regex,
+        full: full_dfa(&hir),
         starts,
         kind: kinds.kind(starts),
         pairs: Pairs::of(&hir),
         need,
         reach,
     }))
+}
+
+/// Most bytes a number pattern's full DFA may take (and its determinization): above it
+/// the pattern keeps its lazy DFA.
+const FULL_DFA: usize = 1 << 20;
+
+/// `hir` as a full DFA that only runs anchored searches, or `None` when it is larger than
+/// `FULL_DFA`.
+fn full_dfa(hir: &regex_syntax::hir::Hir) -> Option<dense::DFA<Vec<u32>>> {
+    let nfa = thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .utf8(false)
+                .which_captures(thompson::WhichCaptures::None),
+        )
+        .build_from_hir(hir)
+        .ok()?;
+    dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .start_kind(StartKind::Anchored)
+                .dfa_size_limit(Some(FULL_DFA))
+                .determinize_size_limit(Some(FULL_DFA)),
+        )
+        .build_from_nfa(&nfa)
+        .ok()
 }
 
 fn compile(name: &str, pattern: &str) -> Result<Regex, PiiError> {
@@ -853,6 +886,7 @@ fn anchored_matches(
 ) {
     let Anchor {
         regex: re,
+        full,
         starts,
         kind,
         pairs,
@@ -868,9 +902,15 @@ fn anchored_matches(
         }
         *next = p + 1;
         let input = Input::new(segment).range(p..).anchored(Anchored::Yes);
-        if let Some(m) = re.search(&input) {
-            found(m.start(), m.end());
-            *next = m.end();
+        // An anchored match starts at `p`; the full DFA, when there is one, finds its end
+        // (a search it gives up on goes to the meta regex).
+        let end = match full.as_ref().map(|dfa| dfa.try_search_fwd(&input)) {
+            Some(Ok(half)) => half.map(|h| h.offset()),
+            _ => re.search(&input).map(|m| m.end()),
+        };
+        if let Some(end) = end {
+            found(p, end);
+            *next = end;
         }
     };
     let mut range = |lo: usize, hi: usize, next: &mut usize| {
@@ -1301,6 +1341,43 @@ mod tests {
                 anchored_matches(bytewise, text, &lexed, &marks, |s, e| tested.push((s, e)));
                 assert_eq!(marked, tested, "{text:?}");
                 compared += marked.len();
+            }
+        }
+        assert!(compared > 1_000, "only {compared} matches compared");
+    }
+
+    /// The full DFAs find what the meta regex finds: for every anchored pattern, the
+    /// matches over the samples and the corpora are the same with its full DFA as
+    /// without it; and most number patterns fit in `FULL_DFA`.
+    #[test]
+    fn full_dfas_find_what_the_meta_regex_finds() {
+        let texts: Vec<String> = corpora_texts()
+            .into_iter()
+            .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
+            .collect();
+        let mut kinds = StartKinds::default();
+        let anchors: Vec<(Anchor, Anchor)> = recognizers::builtin()
+            .into_iter()
+            .filter_map(|p| {
+                let full = compile_anchored(p.name, p.regex, p.cluster?, &mut kinds).unwrap()?;
+                let mut meta =
+                    compile_anchored(p.name, p.regex, p.cluster?, &mut kinds).unwrap()?;
+                meta.full = None;
+                full.full.is_some().then_some((full, meta))
+            })
+            .collect();
+        assert!(anchors.len() > 30, "only {} full DFAs", anchors.len());
+        let (mut lexed, mut marks) = (Lexed::default(), Vec::new());
+        let mut compared = 0;
+        for text in &texts {
+            lexed.read(text.as_bytes(), CLUSTER_GAP);
+            kinds.mark(text.as_bytes(), &mut marks);
+            for (full, meta) in &anchors {
+                let (mut by_full, mut by_meta) = (Vec::new(), Vec::new());
+                anchored_matches(full, text, &lexed, &marks, |s, e| by_full.push((s, e)));
+                anchored_matches(meta, text, &lexed, &marks, |s, e| by_meta.push((s, e)));
+                assert_eq!(by_full, by_meta, "{text:?}");
+                compared += by_full.len();
             }
         }
         assert!(compared > 1_000, "only {compared} matches compared");
