@@ -207,6 +207,20 @@ async fn erasing_one_subject_leaves_the_other_and_the_tenant_readable_and_no_key
             file.display()
         );
     }
+    // The running writer kept nothing of the erased key (not its HKDF-Extract either):
+    // Alice's next request is encrypted under a fresh key and reads back.
+    let (s, again_id, _) = chat_as(&gw, Some(ALICE), None).await;
+    assert_eq!(s, 200);
+    let (code, out, err) = through_admin(&gw, &["audit", "tail", "-n", "1000"]);
+    assert_eq!(code, 0, "{err}");
+    let lines = json_lines(&out);
+    let again = frames_of(&lines, &again_id);
+    assert_eq!(again.len(), 2, "{out}");
+    for (seq, key_id) in &again {
+        assert_ne!(key_id, &alice[0].1);
+        assert_eq!(show(&lines, *seq)["record"]["tenant"], "acme", "{out}");
+    }
+
     let (code, out, err) = common::cli(&[
         "audit",
         "verify",

@@ -64,14 +64,54 @@ pub fn record_key(
     log_id: &LogId,
     seq: Seq,
 ) -> Result<SecretKey, CryptoError> {
-    let hk = Hkdf::<Sha256>::new(Some(&log_id.0), data_key.expose());
-    let mut info = [0u8; RECORD_KEY_INFO.len() + 8];
-    info[..RECORD_KEY_INFO.len()].copy_from_slice(RECORD_KEY_INFO);
-    info[RECORD_KEY_INFO.len()..].copy_from_slice(&seq.0.to_be_bytes());
-    let mut out = Zeroizing::new([0u8; 32]);
-    hk.expand(&info, out.as_mut())
-        .map_err(|_| CryptoError::Derive)?;
-    Ok(SecretKey(out))
+    RecordKeys::extract(data_key, log_id).record_key(seq)
+}
+
+/// The HKDF-Extract step of [`record_key`] for one data key in one log: the
+/// pseudorandom key every record key of that data key expands from. Kept beside an
+/// owner's current data key ([`super::keys::KeyStore::record_keys_for_write`]), so that
+/// a record costs one HKDF-Expand instead of an Extract and an Expand. It opens every
+/// record of its data key in this log, so it is exactly as secret as the data key:
+/// prints `Secret(..)`, zeroized on drop, dropped whenever the data key is.
+pub struct RecordKeys {
+    log_id: LogId,
+    prk: SecretKey,
+}
+
+impl RecordKeys {
+    pub fn extract(data_key: &SecretKey, log_id: &LogId) -> RecordKeys {
+        let (mut prk, _) = Hkdf::<Sha256>::extract(Some(&log_id.0), data_key.expose());
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        bytes.copy_from_slice(&prk);
+        zeroize::Zeroize::zeroize(prk.as_mut_slice());
+        RecordKeys {
+            log_id: *log_id,
+            prk: SecretKey(bytes),
+        }
+    }
+
+    /// The log these record keys belong to (the Extract's salt).
+    pub fn log_id(&self) -> &LogId {
+        &self.log_id
+    }
+
+    /// The key of record `seq`: HKDF-Expand(prk, label || seq).
+    pub fn record_key(&self, seq: Seq) -> Result<SecretKey, CryptoError> {
+        let hk = Hkdf::<Sha256>::from_prk(self.prk.expose()).map_err(|_| CryptoError::Derive)?;
+        let mut info = [0u8; RECORD_KEY_INFO.len() + 8];
+        info[..RECORD_KEY_INFO.len()].copy_from_slice(RECORD_KEY_INFO);
+        info[RECORD_KEY_INFO.len()..].copy_from_slice(&seq.0.to_be_bytes());
+        let mut out = Zeroizing::new([0u8; 32]);
+        hk.expand(&info, out.as_mut())
+            .map_err(|_| CryptoError::Derive)?;
+        Ok(SecretKey(out))
+    }
+}
+
+impl std::fmt::Debug for RecordKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(..)")
+    }
 }
 
 /// The key commitment stored in the header. Plain AES-GCM lets one ciphertext open
@@ -261,6 +301,31 @@ mod tests {
             Err(CryptoError::BadTag)
         );
         assert_eq!(format!("{k1:?}"), "Secret(..)");
+    }
+
+    /// The cached Extract gives the very keys the one-shot derivation gives (records
+    /// written with it stay readable by every reader), and prints nothing of itself.
+    #[test]
+    fn cached_extract_expands_to_the_same_record_keys() {
+        let dk = SecretKey::from_bytes([3; 32]);
+        let log = LogId([1; 16]);
+        let keys = RecordKeys::extract(&dk, &log);
+        assert_eq!(keys.log_id(), &log);
+        // RFC 5869 in one go, as records written before the cache were derived.
+        let one_shot = Hkdf::<Sha256>::new(Some(&log.0), dk.expose());
+        for seq in [0, 1, 2, u64::MAX] {
+            let mut want = [0u8; 32];
+            one_shot
+                .expand(&[RECORD_KEY_INFO, &seq.to_be_bytes()].concat(), &mut want)
+                .unwrap();
+            assert_eq!(keys.record_key(Seq(seq)).unwrap().expose(), &want);
+        }
+        let other_log = RecordKeys::extract(&dk, &LogId([2; 16]));
+        assert_ne!(
+            other_log.record_key(Seq(1)).unwrap().expose(),
+            keys.record_key(Seq(1)).unwrap().expose()
+        );
+        assert_eq!(format!("{keys:?}"), "Secret(..)");
     }
 
     /// The writer's in-place sealing writes exactly what `seal` would, so records stay

@@ -131,6 +131,8 @@ struct Current {
     key_id: KeyId,
     key: SecretKey,
     period: String,
+    /// Its HKDF-Extract in the writer's log, made on the first record.
+    record_keys: Option<crypto::RecordKeys>,
 }
 
 /// The sled-backed key store. One process at a time (sled's own lock).
@@ -248,13 +250,66 @@ impl KeyStore {
         owner: &KeyOwner,
         period: &str,
     ) -> Result<(KeyId, SecretKey), KeyError> {
-        let slot_name = self.current_name(owner);
-        if let Some(c) = self.current_cache.get(&slot_name) {
-            if c.period == period {
-                return Ok((c.key_id, c.key.clone()));
-            }
+        let c = self.current(owner, period)?;
+        Ok((c.key_id, c.key.clone()))
+    }
+
+    /// As [`Self::key_for_write`], as the HKDF-Extract of that key in `log_id`: computed
+    /// once per current key and kept beside it, so it lives exactly as long as the key
+    /// stays current in this handle and goes with it on erasure, retention, rotation
+    /// and the change of month.
+    pub fn record_keys_for_write(
+        &mut self,
+        owner: &KeyOwner,
+        period: &str,
+        log_id: &LogId,
+    ) -> Result<(KeyId, &crypto::RecordKeys), KeyError> {
+        let c = self.current(owner, period)?;
+        if c.record_keys.as_ref().is_some_and(|k| k.log_id() != log_id) {
+            c.record_keys = None;
         }
-        let pseudonym = self.pseudonym_bytes(&slot_name);
+        let keys = c
+            .record_keys
+            .get_or_insert_with(|| crypto::RecordKeys::extract(&c.key, log_id));
+        Ok((c.key_id, keys))
+    }
+
+    /// The owner's current key of `period`, from this handle's cache, else sled, else
+    /// a new one.
+    fn current(&mut self, owner: &KeyOwner, period: &str) -> Result<&mut Current, KeyError> {
+        let slot_name = self.current_name(owner);
+        if self
+            .current_cache
+            .get(&slot_name)
+            .is_none_or(|c| c.period != period)
+        {
+            let (key_id, key) = self.load_or_start_current(owner, &slot_name, period)?;
+            self.current_cache.insert(
+                slot_name.clone(),
+                Current {
+                    key_id,
+                    key,
+                    period: period.to_owned(),
+                    record_keys: None,
+                },
+            );
+        }
+        match self.current_cache.get_mut(&slot_name) {
+            Some(c) => Ok(c),
+            None => Err(KeyError::Corrupt {
+                path: self.path.clone(),
+                what: "current key cache",
+            }),
+        }
+    }
+
+    fn load_or_start_current(
+        &mut self,
+        owner: &KeyOwner,
+        slot_name: &str,
+        period: &str,
+    ) -> Result<(KeyId, SecretKey), KeyError> {
+        let pseudonym = self.pseudonym_bytes(slot_name);
         if let Some(v) = self.current.get(pseudonym).map_err(|e| self.sled(e))? {
             if v.len() == 16 + period.len() && &v[16..] == period.as_bytes() {
                 let key_id = KeyId(
@@ -263,7 +318,6 @@ impl KeyStore {
                         .map_err(|_| self.corrupt("current key"))?,
                 );
                 if let Some(key) = self.key(&key_id)? {
-                    self.remember_current(&slot_name, key_id, &key, period);
                     return Ok((key_id, key));
                 }
             }
@@ -289,7 +343,6 @@ impl KeyStore {
             .map_err(|e| self.sled(e))?;
         self.db.flush().map_err(|e| self.sled(e))?;
         self.cache.insert(key_id, key.clone());
-        self.remember_current(&slot_name, key_id, &key, period);
         Ok((key_id, key))
     }
 
@@ -313,17 +366,6 @@ impl KeyStore {
     /// Computes persons' pseudonyms with this store's key.
     pub fn pseudonymizer(&self) -> Pseudonymizer {
         Pseudonymizer(self.pseudonym_key.clone())
-    }
-
-    fn remember_current(&mut self, name: &str, key_id: KeyId, key: &SecretKey, period: &str) {
-        self.current_cache.insert(
-            name.to_string(),
-            Current {
-                key_id,
-                key: key.clone(),
-                period: period.to_string(),
-            },
-        );
     }
 
     /// The data key with this id, or `None` when it was erased or never existed.
@@ -627,6 +669,7 @@ fn sled_error(path: &Path, e: sled::Error) -> KeyError {
 
 #[cfg(test)]
 mod tests {
+    use super::super::record::Seq;
     use super::*;
 
     fn subj(s: &str) -> KeyOwner {
@@ -673,6 +716,53 @@ mod tests {
         assert_eq!(store.erase_subject("alice").unwrap().len(), 2);
         assert!(store.key(&alice_globex).unwrap().is_none());
         assert!(store.key(&bob).unwrap().is_some());
+    }
+
+    /// The record keys of the current key expand as the data key of that id does, and
+    /// no handle keeps an Extract of a key after its erasure, retention or rotation:
+    /// the next record of that owner starts from a fresh key.
+    #[test]
+    fn the_cached_extract_goes_with_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = KeyStore::open(dir.path(), &MasterKey::from_bytes([5; 32])).unwrap();
+        let log = LogId([9; 16]);
+        let alice = person(&store, "acme", "alice");
+        let first = |store: &mut KeyStore, owner: &KeyOwner, period: &str| {
+            let (id, keys) = store.record_keys_for_write(owner, period, &log).unwrap();
+            (id, keys.record_key(Seq(1)).unwrap())
+        };
+        let (a1, k1) = first(&mut store, &alice, "2026-01");
+        let data_key = store.key(&a1).unwrap().unwrap();
+        let want = crypto::record_key(&data_key, &log, Seq(1)).unwrap();
+        assert_eq!(k1.expose(), want.expose());
+        assert_eq!(first(&mut store, &alice, "2026-01").0, a1);
+        // Another log's salt is never served from the cache.
+        let (_, other) = store
+            .record_keys_for_write(&alice, "2026-01", &LogId([8; 16]))
+            .unwrap();
+        assert_ne!(other.record_key(Seq(1)).unwrap().expose(), k1.expose());
+        let held = |store: &KeyStore, id: &KeyId| {
+            store
+                .current_cache
+                .values()
+                .any(|c| c.key_id == *id && c.record_keys.is_some())
+        };
+        assert!(held(&store, &a1));
+
+        assert_eq!(store.erase("alice", Some("acme")).unwrap(), vec![a1]);
+        assert!(!held(&store, &a1));
+        let (a2, k2) = first(&mut store, &alice, "2026-01");
+        assert_ne!(a2, a1);
+        assert_ne!(k2.expose(), k1.expose());
+
+        let (t1, _) = first(&mut store, &subj("acme"), "2020-01");
+        assert!(held(&store, &t1));
+        store.shred_months_before("acme", "2021-01").unwrap();
+        assert!(!held(&store, &t1));
+
+        store.rotate_all().unwrap();
+        assert!(!held(&store, &a2));
+        assert_ne!(first(&mut store, &alice, "2026-01").0, a2);
     }
 
     #[test]

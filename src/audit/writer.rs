@@ -508,9 +508,11 @@ impl Writer {
             self.current_segment()?;
         }
         let period = format!("{:04}-{:02}", now.year(), u8::from(now.month()));
-        let (key_id, data_key) = self.keys.key_for_write(owner, &period)?;
         let seq = Seq(self.next_seq);
-        let record_key = crypto::record_key(&data_key, &self.log_id, seq)?;
+        let (key_id, record_keys) =
+            self.keys
+                .record_keys_for_write(owner, &period, &self.log_id)?;
+        let record_key = record_keys.record_key(seq)?;
         let time = now.format(&Rfc3339).map_err(|_| AuditError::Clock)?;
         let header = FrameHeader {
             log_id: self.log_id,
