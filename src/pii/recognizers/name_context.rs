@@ -10,7 +10,8 @@
 //! conjunction whose other items are plainly things (`Gulpener, Hertog Jan und Brand
 //! Pils`: an unlisted single word or a model number among them), when it is a team in a
 //! fixture (`Hammarby v Legia Warszawa`), when a model number is glued to it (`Roland
-//! Juno-106`), when a German contraction opens it (`Am Stadtpark`), when it stands in a
+//! Juno-106`), when a German contraction opens it (`Am Stadtpark`), when a number word
+//! counts it (`zwei Williams Christ`), when it stands in a
 //! line written in Title Case (`… Vince Il Premio …`). Names after a title, a label or a
 //! greeting are left as they are: the writer said who they are.
 //! Decides on the findings only: costs nothing in a text without a name.
@@ -125,12 +126,27 @@ pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
             || listed_with_conjunction(&text[f.start..f.end])
             || ends_in_thing_compound(&text[f.start..f.end])
             || opens_with_contraction(&text[f.start..f.end])
+            || counted(text, f.start)
             || text[f.end..]
                 .strip_prefix('-')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
             || in_title_case_line(text, f.start, f.end)
             || listed_with_things(text, f.start, f.end, &people))
     });
+}
+
+/// Small numbers written as words in the six languages (not Italian `sei`, also `you
+/// are`).
+const COUNT_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "zwei", "drei", "vier", "fünf", "sechs", "deux",
+    "trois", "quatre", "cinq", "dos", "tres", "cuatro", "cinco", "seis", "due", "tre", "quattro",
+    "cinque", "twee", "drie", "vijf", "zes",
+];
+
+/// A number word right before the run (`zwei Williams Christ`, `deux Kaiser Wilhelm`):
+/// things are counted, people are not.
+fn counted(text: &str, start: usize) -> bool {
+    matches!(words_before(text, start).next(), Some((w, " ")) if COUNT_WORDS.contains(&w))
 }
 
 /// A German contraction of a preposition and an article opens the run (`Am Stadtpark`,
@@ -181,8 +197,9 @@ fn stretch(text: &str, start: usize, end: usize, open: &[char], close: &[char]) 
 
 /// The run is an item of a list closed by a conjunction or a fixture's `v` (`A, B and C`,
 /// `A und B`, `A v B`) one of whose other items is plainly a thing (`thing_item`). An item
-/// is the capitalised words between two separators (or a separator and a clause's end);
-/// the list is the chain of such items on either side of the run. Dutch `en` is also
+/// is the capitalised words between two separators (or a separator and a clause's end;
+/// before the run, the capitalised words before a separator); the list is the chain of
+/// such items on either side of the run. Dutch `en` is also
 /// French and Spanish `in`: it closes a list only of three items or more.
 fn listed_with_things(text: &str, start: usize, end: usize, people: &[(usize, usize)]) -> bool {
     let mut items = Vec::new();
@@ -214,12 +231,10 @@ fn listed_with_things(text: &str, start: usize, end: usize, people: &[(usize, us
             return false;
         }
         closing = closing.or(conj);
+        // The first item of a list in prose follows a lower-case word (`data from Voyager
+        // and Herschel`).
         let a = capitalised_words_before(text, sep_start);
-        let complete = a < sep_start
-            && (separator_before(text, a).is_some()
-                || text[..a].trim_end().ends_with(CLAUSE_START)
-                || a == 0);
-        if !complete {
+        if a == sep_start {
             break;
         }
         items.push((a, sep_start));
@@ -236,9 +251,8 @@ fn listed_with_things(text: &str, start: usize, end: usize, people: &[(usize, us
             .any(|&(a, b)| thing_item(&text[a..b], a, b, people))
 }
 
-/// What may end a clause after a list's last item, and open one before its first.
+/// What may end a clause after a list's last item.
 const CLAUSE_END: &[char] = &['.', ';', ':', '!', '?', ')', '\n', '»', '"', '”', '“', '|'];
-const CLAUSE_START: &[char] = &[':', ';', '.', '!', '?', '(', '\n', '«', '"', '“', '„', '|'];
 
 /// A list's separator right after `at` (`, `, ` and `, ` v `): where the next item starts,
 /// and the conjunction if it is one.
@@ -518,6 +532,14 @@ mod tests {
                 "Am Stadtpark",
             ),
             ("Inventory: a Roland Juno-106 and a desk.", "Roland Juno"),
+            (
+                "Poster session: data from Voyager and Herschel Aerts.",
+                "Herschel Aerts",
+            ),
+            (
+                "Baumschule: zwei Williams Christ und ein Apfel.",
+                "Williams Christ",
+            ),
         ] {
             assert!(!kept(text, name), "{text}");
         }
