@@ -3298,6 +3298,8 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     super::name_context::drop_things(text, out, from);
     // A name the layout places: a slash-paired form field's second value, a signature.
     super::layout_names::add_layout_names(text, out, from);
+    // The values an HL7 PID segment places by field position.
+    super::hl7::add_pid_fields(text, out);
     // A town or city read alone is someone's whereabouts only with a person's evidence.
     super::whereabouts::keep_whereabouts(text, out, from, LONE_PLACES);
 }
