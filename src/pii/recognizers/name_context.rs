@@ -163,36 +163,53 @@ fn capitalised(w: &str) -> bool {
 /// The run stands in a line (or a quoted stretch) of five words or more in Title Case:
 /// every word capitalised (not shouted in capitals), a function word of
 /// `TITLE_CASE_FUNCTION_WORDS` past the first, and no number (an address line is in
-/// capitals too). Capitals there say nothing about names.
+/// capitals too). Capitals there say nothing about names. A headline is short: a stretch
+/// longer than `HEADLINE_REACH` on either side of the run is none (and is not read).
 fn in_title_case_line(text: &str, start: usize, end: usize) -> bool {
     const OPEN: &[char] = &['\n', '«', '"', '“', '„', '‘', ':', '|'];
     const CLOSE: &[char] = &['\n', '»', '"', '”', '“', '’', '|'];
-    let (from, to) = stretch(text, start, end, OPEN, CLOSE);
-    let words: Vec<&str> = text[from..to].split_whitespace().collect();
-    let shouted = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+    const HEADLINE_REACH: usize = 160;
+    // Most runs have a lower-case word next to them: no Title Case there.
+    let lower = |w: &str| w.starts_with(char::is_lowercase);
+    if text[end..]
+        .trim_start_matches(' ')
+        .starts_with(char::is_lowercase)
+        || matches!(words_before(text, start).next(), Some((w, " ")) if lower(w))
+    {
+        return false;
+    }
+    let mut lo = start.saturating_sub(HEADLINE_REACH);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (end + HEADLINE_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let from = match text[lo..start].rfind(OPEN) {
+        Some(p) => lo + p + text[lo + p..].chars().next().map_or(1, char::len_utf8),
+        None if lo == 0 => 0,
+        None => return false,
     };
-    words.len() >= 5
-        && words
-            .iter()
-            .all(|w| !w.starts_with(char::is_alphabetic) || capitalised(w))
-        && words.iter().filter(|w| shouted(w)).count() <= 1
-        && !words
-            .iter()
-            .any(|w| w.contains(|c: char| c.is_ascii_digit()))
-        && words[1..]
-            .iter()
-            .any(|w| TITLE_CASE_FUNCTION_WORDS.contains(&w.trim_end_matches([',', '.'])))
-}
-
-/// The stretch of text around `start..end` between the last of `open` before it and the
-/// first of `close` after it (the text's ends if none).
-fn stretch(text: &str, start: usize, end: usize, open: &[char], close: &[char]) -> (usize, usize) {
-    let from = text[..start].rfind(open).map_or(0, |p| {
-        p + text[p..].chars().next().map_or(1, char::len_utf8)
-    });
-    let to = text[end..].find(close).map_or(text.len(), |p| end + p);
-    (from, to)
+    let to = match text[end..hi].find(CLOSE) {
+        Some(p) => end + p,
+        None if hi == text.len() => hi,
+        None => return false,
+    };
+    let (mut words, mut shouted, mut function_word) = (0, 0, false);
+    for w in text[from..to].split_whitespace() {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if (w.starts_with(char::is_alphabetic) && !capitalised(w))
+            || w.contains(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
+        shouted += usize::from(letters > 1 && !w.chars().any(char::is_lowercase));
+        function_word |=
+            words > 0 && TITLE_CASE_FUNCTION_WORDS.contains(&w.trim_end_matches([',', '.']));
+        words += 1;
+    }
+    words >= 5 && shouted <= 1 && function_word
 }
 
 /// The run is an item of a list closed by a conjunction or a fixture's `v` (`A, B and C`,
