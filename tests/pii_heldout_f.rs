@@ -39,12 +39,12 @@ const THRESHOLDS: &[Threshold] = &[
     ("IP_ADDRESS", 0.98, 0.98, 0.98),
     ("URL", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 4.0 % plus 0.02 (7.5 % before
+/// Most harmless texts altered: a regression bar at today's 3.8 % plus 0.02 (4.0 % before the corpus L work, 7.5 % before
 /// the corpus I work, 12.5 % before the second round, 17.0 % before the corpus H work), NOT issue 12's goal of 1 % (brands,
 /// software and dishes named after people or places outside `named_things.txt`, `Alfa Romeo
 /// Giulia`, `Grafana Loki`, `Bordeaux`; see the README). Most decoys touched: the goal, 5 %
 /// (today 1.0 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.060;
+const MAX_HARMLESS_ALTERED: f64 = 0.058;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_f/corpus.jsonl");

@@ -34,12 +34,12 @@ const THRESHOLDS: &[Threshold] = &[
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("IP_ADDRESS", 0.98, 0.88, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 4.5 % plus 0.02 (4.7 % before the corpus K work, 12.3 % before
+/// Most harmless texts altered: a regression bar at today's 4.2 % plus 0.02 (4.5 % before the corpus L work, 4.7 % before the corpus K work, 12.3 % before
 /// the corpus I work, 23.2 % before the second round, 27.5 % before the corpus H work), NOT issue 12's goal of 1 % (brands
 /// and dishes outside `named_things.txt`, `Smart ForFour`, `Soave Classico`; arbitration
 /// seats that are cities, `Zürich`; see the README). Most decoys touched: the goal, 5 %
 /// (today 0.5 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.065;
+const MAX_HARMLESS_ALTERED: f64 = 0.062;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_g/corpus.jsonl");

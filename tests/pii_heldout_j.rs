@@ -35,11 +35,11 @@ const THRESHOLDS: &[Threshold] = &[
     ("MEDICAL_RECORD_NUMBER", 0.92, 0.84, 0.73),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 22.1 % plus 0.02 (23.2 % before
+/// Most harmless texts altered: a regression bar at today's 20.0 % plus 0.02 (22.1 % before the corpus L work, 23.2 % before
 /// the corpus K work, first run 37.4 %), NOT issue 12's goal of 1 % (novels, films, typefaces, teams and airports named
 /// like people; see the README). Most decoys touched: today's 5.0 % (golf scorecards read
 /// as numbers spoken digit by digit) plus 0.02, above the goal of 5 %.
-const MAX_HARMLESS_ALTERED: f64 = 0.241;
+const MAX_HARMLESS_ALTERED: f64 = 0.220;
 const MAX_DECOYS_TOUCHED: f64 = 0.07;
 
 const CORPUS: &str = include_str!("heldout_j/corpus.jsonl");

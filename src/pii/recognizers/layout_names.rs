@@ -3,11 +3,15 @@
 //! Derya / Öztürk-Lange`, `Nome/Cognome: Cosimo / Recchia`: the word scan reads the first
 //! after the label, the second follows the value's own slash), and the line after an
 //! e-mail signature's separator (`-- ` alone on a line, RFC 3676 section 4.3), which is
-//! the sender's name. Looks only after a PERSON finding or at a separator line: costs
-//! nothing in a text without either.
+//! the sender's name, and the speaker of a chat transcript's line after its timestamp
+//! (`[14:02] Morag: …`, `[12/03/24, 14:02] Tarek Haddad: …`, as chat apps export them).
+//! Looks only after a PERSON finding, at a separator line or at a `] ` that closes a
+//! timestamp opening a line: costs nothing in a text without any.
 
 use crate::pii::entity::Entity;
 use crate::pii::scanner::Finding;
+
+use super::person_location::{is_first, ordinary_word};
 
 /// Appends, after `out[from..]`'s PERSON findings and signature separators, the names the
 /// layout places there.
@@ -23,11 +27,18 @@ pub fn add_layout_names(text: &str, out: &mut Vec<Finding>, from: usize) {
     if let Some((start, end)) = signature_name(text) {
         found.push((start, end, 0.7));
     }
+    found.extend(chat_speakers(text).map(|(start, end)| (start, end, 0.7)));
     for (start, end, confidence) in found {
-        if !out[from..]
-            .iter()
-            .any(|f| f.start < end && start < f.end && f.entity == Entity::Person)
-        {
+        let mut known = false;
+        for f in &mut out[from..] {
+            if f.start < end && start < f.end && f.entity == Entity::Person {
+                // The word scan's own reading of a lone given name may be too unsure to
+                // report (`Gradus`): where the layout places it is the evidence it lacks.
+                f.confidence = f.confidence.max(confidence);
+                known = true;
+            }
+        }
+        if !known {
             out.push(Finding::new(
                 Entity::Person,
                 start,
@@ -76,6 +87,29 @@ fn signature_name(text: &str) -> Option<(usize, usize)> {
     let line_end = text[sep..].find('\n').map_or(text.len(), |p| sep + p);
     let line = text[sep..line_end].trim_end();
     name_shaped(line).then_some((sep, sep + line.len()))
+}
+
+/// The speakers of a chat transcript's lines: a line that opens with a timestamp in
+/// square brackets (holding a time, `14:02`), a space, a name-shaped speaker and a colon.
+/// A speaker that is one ordinary word and no listed first name (`Shop`, `Support`) is a
+/// business's account, not a person.
+fn chat_speakers(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    memchr::memmem::find_iter(text.as_bytes(), b"] ").filter_map(move |p| {
+        let line_start = text[..p].rfind('\n').map_or(0, |l| l + 1);
+        let stamp = text[line_start..p].strip_prefix('[')?;
+        let time = stamp.contains(':')
+            && stamp
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '.' | '-' | ',' | ' '));
+        if !time {
+            return None;
+        }
+        let start = p + 2;
+        let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+        let speaker = &text[start..line_end].split_once(':')?.0.trim_end();
+        let business = !speaker.contains(' ') && ordinary_word(speaker) && !is_first(speaker);
+        (name_shaped(speaker) && !business).then_some((start, start + speaker.len()))
+    })
 }
 
 /// One to four words of letters, hyphens and apostrophes, the first capitalised and the
@@ -134,6 +168,13 @@ mod tests {
         );
         // No slash in the label: two people, or a name and a thing, are not paired.
         assert!(names("Contact: Derya / Reception desk", "Derya").is_empty());
+        assert_eq!(
+            names(
+                "Summarise:\n[12:04] Tarek: hi\n[12:05] Shop: noted\n[12/03/24, 12:06] Morag MacSween: ok",
+                "Summarise"
+            ),
+            ["Tarek", "Morag MacSween"]
+        );
         // Not shaped like a name.
         assert!(names("Vorname/Nachname: Derya / 21 Jahre alt", "Derya").is_empty());
         assert!(names("Thanks!\n--\nsent from my phone", "Thanks").is_empty());

@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod datetime;
 pub mod eu;
 pub mod financial;
+mod hl7;
 pub mod intl;
 mod layout_names;
 pub mod medical;

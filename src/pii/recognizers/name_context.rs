@@ -6,8 +6,14 @@
 //! (`flights to Willy Brandt`, `Flüge nach …`), when an institution's, a site's or a
 //! room's noun opens it (`Istituto Mario Negri`), when it is joined to another run by a
 //! conjunction after a single first word that is no listed first name (`Perruche y
-//! Bosman`: a list, not a two-surname name). Names after a title, a label or a greeting
-//! are left as they are: the writer said who they are.
+//! Bosman`: a list, not a two-surname name), when it is an item of a list closed by a
+//! conjunction whose other items are plainly things (`Gulpener, Hertog Jan und Brand
+//! Pils`: an unlisted single word or a model number among them), when it is a team in a
+//! fixture (`Hammarby v Legia Warszawa`), when a model number is glued to it (`Roland
+//! Juno-106`), when a German contraction opens it (`Am Stadtpark`), when a number word
+//! counts it (`zwei Williams Christ`), when it stands in a
+//! line written in Title Case (`… Vince Il Premio …`). Names after a title, a label or a
+//! greeting are left as they are: the writer said who they are.
 //! Decides on the findings only: costs nothing in a text without a name.
 
 use std::sync::LazyLock;
@@ -17,7 +23,8 @@ use crate::pii::scanner::Finding;
 use crate::pii::wordset::WordSet;
 
 use super::person_location::{
-    is_cue, is_first, is_last, ordinary_word, thing_opener, GREETING, LABEL, TITLE,
+    degree_follows, is_cue, is_first, is_last, is_place, ordinary_word, thing_opener, GREETING,
+    LABEL, TITLE,
 };
 
 /// Indefinite articles and neuter definite ones of the six languages (not English `a`
@@ -65,9 +72,33 @@ static TOWARDS_SET: LazyLock<WordSet> = LazyLock::new(|| TOWARDS.split_whitespac
 static CONJUNCTION_SET: LazyLock<WordSet> =
     LazyLock::new(|| CONJUNCTIONS.split_whitespace().collect());
 
+/// Conjunctions that close a list (`A, B and C`), in the six languages; not `o` or `of`,
+/// which are also prepositions or articles, nor Catalan `i`, which joins two surnames.
+const LIST_CONJUNCTIONS: &[&str] = &["and", "or", "und", "oder", "et", "ou", "y", "e", "en", "&"];
+
+/// Words between two teams of a fixture (`Hammarby v Legia`): a list of two.
+const VERSUS: &[&str] = &["v", "vs"];
+
+/// Function words that a line in Title Case capitalises and a sentence never does
+/// (`… Pendant Les Examens`, `Un Forno Vince Il Premio`, `Stemt In Met`), in the six
+/// languages; not the particles of names (`De`, `Van`, `Della`, `Von`, `La`).
+const TITLE_CASE_FUNCTION_WORDS: &[&str] = &[
+    "The", "Of", "And", "For", "In", "On", "At", "To", "With", "From", "As", "After", "Les", "Et",
+    "Pour", "Sur", "Dans", "Avec", "Un", "Une", "Ses", "Son", "Au", "Aux", "Los", "Las", "Y",
+    "Con", "Para", "Por", "Tras", "Il", "Gli", "Per", "Nel", "Nella", "Sul", "Dei", "Het", "Een",
+    "Voor", "Met", "Na", "Op", "Bij", "Door", "Und", "Für", "Mit", "En",
+];
+
 /// Drops, among `out[from..]`, the PERSON findings of the word scan whose
 /// surroundings say they name a thing.
 pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
+    // What the word scan read as people, before any is dropped: a list's item that is
+    // one of them is no evidence of a list of things.
+    let people: Vec<(usize, usize)> = out[from..]
+        .iter()
+        .filter(|f| f.entity == Entity::Person)
+        .map(|f| (f.start, f.end))
+        .collect();
     let mut k = 0;
     out.retain_mut(|f| {
         k += 1;
@@ -93,8 +124,234 @@ pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
             || price_item(text, f.start, f.end)
             || destination(text, f.start)
             || listed_with_conjunction(&text[f.start..f.end])
-            || ends_in_thing_compound(&text[f.start..f.end]))
+            || ends_in_thing_compound(&text[f.start..f.end])
+            || opens_with_contraction(&text[f.start..f.end])
+            || counted(text, f.start)
+            || text[f.end..]
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            || in_title_case_line(text, f.start, f.end)
+            || listed_with_things(text, f.start, f.end, &people))
     });
+}
+
+/// Small numbers written as words in the six languages (not Italian `sei`, also `you
+/// are`).
+const COUNT_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "zwei", "drei", "vier", "fünf", "sechs", "deux",
+    "trois", "quatre", "cinq", "dos", "tres", "cuatro", "cinco", "seis", "due", "tre", "quattro",
+    "cinque", "twee", "drie", "vijf", "zes",
+];
+
+/// A number word right before the run (`zwei Williams Christ`, `deux Kaiser Wilhelm`):
+/// things are counted, people are not.
+fn counted(text: &str, start: usize) -> bool {
+    matches!(words_before(text, start).next(), Some((w, " ")) if COUNT_WORDS.contains(&w))
+}
+
+/// A German contraction of a preposition and an article opens the run (`Am Stadtpark`,
+/// `Zum Goldenen Hirsch`): a street's, a square's or an inn's name.
+fn opens_with_contraction(run: &str) -> bool {
+    let first = run.split(' ').next().unwrap_or(run);
+    matches!(first, "Am" | "Im" | "Zum" | "Zur" | "Beim" | "Vom" | "Ins")
+}
+
+fn capitalised(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+}
+
+/// The run stands in a line (or a quoted stretch) of five words or more in Title Case:
+/// every word capitalised (not shouted in capitals), a function word of
+/// `TITLE_CASE_FUNCTION_WORDS` past the first, and no number (an address line is in
+/// capitals too). Capitals there say nothing about names. A headline is short: a stretch
+/// longer than `HEADLINE_REACH` on either side of the run is none (and is not read).
+fn in_title_case_line(text: &str, start: usize, end: usize) -> bool {
+    const OPEN: &[char] = &['\n', '«', '"', '“', '„', '‘', ':', '|'];
+    const CLOSE: &[char] = &['\n', '»', '"', '”', '“', '’', '|'];
+    const HEADLINE_REACH: usize = 160;
+    // Most runs have a lower-case word next to them: no Title Case there.
+    let lower = |w: &str| w.starts_with(char::is_lowercase);
+    if text[end..]
+        .trim_start_matches(' ')
+        .starts_with(char::is_lowercase)
+        || matches!(words_before(text, start).next(), Some((w, " ")) if lower(w))
+    {
+        return false;
+    }
+    let mut lo = start.saturating_sub(HEADLINE_REACH);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (end + HEADLINE_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let from = match text[lo..start].rfind(OPEN) {
+        Some(p) => lo + p + text[lo + p..].chars().next().map_or(1, char::len_utf8),
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let to = match text[end..hi].find(CLOSE) {
+        Some(p) => end + p,
+        None if hi == text.len() => hi,
+        None => return false,
+    };
+    let (mut words, mut shouted, mut function_word) = (0, 0, false);
+    for w in text[from..to].split_whitespace() {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if (w.starts_with(char::is_alphabetic) && !capitalised(w))
+            || w.contains(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
+        shouted += usize::from(letters > 1 && !w.chars().any(char::is_lowercase));
+        function_word |=
+            words > 0 && TITLE_CASE_FUNCTION_WORDS.contains(&w.trim_end_matches([',', '.']));
+        words += 1;
+    }
+    words >= 5 && shouted <= 1 && function_word
+}
+
+/// The run is an item of a list closed by a conjunction or a fixture's `v` (`A, B and C`,
+/// `A und B`, `A v B`) one of whose other items is plainly a thing (`thing_item`). An item
+/// is the capitalised words between two separators (or a separator and a clause's end;
+/// before the run, the capitalised words before a separator); the list is the chain of
+/// such items on either side of the run. Dutch `en` is also
+/// French and Spanish `in`: it closes a list only of three items or more.
+fn listed_with_things(text: &str, start: usize, end: usize, people: &[(usize, usize)]) -> bool {
+    let mut items = Vec::new();
+    let mut closing = None;
+    let mut at = end;
+    // A degree after a name (`Marcelo Ruiz, PhD`) is no list's item.
+    while let Some((sep_end, conj)) =
+        separator_after(text, at).filter(|_| !degree_follows(text, at))
+    {
+        if text[sep_end..].starts_with(|c: char| c.is_ascii_digit()) {
+            // A house number or a postcode: an address, not a list.
+            return false;
+        }
+        let b = capitalised_words_after(text, sep_end);
+        let complete = b > sep_end
+            && (separator_after(text, b).is_some()
+                || text[b..].starts_with(CLAUSE_END)
+                || b == text.len());
+        if !complete {
+            break;
+        }
+        closing = closing.or(conj);
+        items.push((sep_end, b));
+        at = b;
+    }
+    let mut at = start;
+    while let Some((sep_start, conj)) = separator_before(text, at) {
+        if text[..sep_start].ends_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        closing = closing.or(conj);
+        // The first item of a list in prose follows a lower-case word (`data from Voyager
+        // and Herschel`).
+        let a = capitalised_words_before(text, sep_start);
+        if a == sep_start {
+            break;
+        }
+        items.push((a, sep_start));
+        at = a;
+    }
+    let closed = match closing {
+        Some("en") => items.len() >= 2,
+        Some(_) => true,
+        None => false,
+    };
+    closed
+        && items
+            .iter()
+            .any(|&(a, b)| thing_item(&text[a..b], a, b, people))
+}
+
+/// What may end a clause after a list's last item.
+const CLAUSE_END: &[char] = &['.', ';', ':', '!', '?', ')', '\n', '»', '"', '”', '“', '|'];
+
+/// A list's separator right after `at` (`, `, ` and `, ` v `): where the next item starts,
+/// and the conjunction if it is one.
+fn separator_after(text: &str, at: usize) -> Option<(usize, Option<&'static str>)> {
+    let rest = &text[at..];
+    if rest.starts_with(", ") {
+        return Some((at + 2, None));
+    }
+    let rest = rest.strip_prefix(' ')?;
+    let word = rest.split(' ').next()?;
+    let conj = LIST_CONJUNCTIONS
+        .iter()
+        .chain(VERSUS)
+        .find(|c| **c == word.trim_end_matches('.'))?;
+    Some((at + 1 + word.len() + 1, Some(*conj))).filter(|&(e, _)| e <= text.len())
+}
+
+/// A list's separator right before `at`: where it starts, and the conjunction if it is one.
+fn separator_before(text: &str, at: usize) -> Option<(usize, Option<&'static str>)> {
+    let before = &text[..at];
+    if before.ends_with(", ") {
+        return Some((at - 2, None));
+    }
+    let before = before.strip_suffix(' ')?;
+    let word = before.rsplit(' ').next()?;
+    let conj = LIST_CONJUNCTIONS
+        .iter()
+        .chain(VERSUS)
+        .find(|c| **c == word.trim_end_matches('.'))?;
+    let start = before.len() - word.len();
+    before[..start]
+        .ends_with(' ')
+        .then_some((start - 1, Some(*conj)))
+}
+
+/// Where the capitalised words right before `at` start, an initial's full stop between
+/// them allowed (`F. Meijer`).
+fn capitalised_words_before(text: &str, at: usize) -> usize {
+    let mut start = at;
+    for (w, gap) in words_before(text, at) {
+        let initial = gap == ". " && w.chars().count() == 1;
+        if !capitalised(w)
+            || (start != at && gap != " " && !initial)
+            || (start == at && !gap.is_empty())
+        {
+            break;
+        }
+        start -= gap.len() + w.len();
+    }
+    start
+}
+
+/// Where the capitalised words right after `at` end, before a list's comma.
+fn capitalised_words_after(text: &str, at: usize) -> usize {
+    let mut end = at;
+    for w in text[at..].split(' ') {
+        let bare = w.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+        if bare.is_empty() || !capitalised(bare) {
+            break;
+        }
+        end += usize::from(end != at) + bare.len();
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    end
+}
+
+/// A list's item that is plainly no person: a single word of letters, capitalised, three
+/// or more, that is no listed first name, surname or place and that the word scan did not
+/// read as a person (`Gulpener`, `Calibri`, `Comice`).
+fn thing_item(item: &str, start: usize, end: usize, people: &[(usize, usize)]) -> bool {
+    item.chars().count() >= 3
+        && item
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && item.chars().any(char::is_lowercase)
+        && !is_first(item)
+        && !is_last(item)
+        && !is_place(item)
+        && !is_cue(item, TITLE | GREETING | LABEL)
+        && !people.iter().any(|&(s, e)| s < end && start < e)
 }
 
 /// The words before `at`, nearest first, each with the text between it and the next
@@ -269,6 +526,70 @@ mod tests {
         assert_eq!(left_of(things, rose, "person_lower_case"), None);
         let chat = "ciao sono rosa rampicante, chiamami";
         assert!(left_of(chat, rose, "person_lower_case").is_some());
+    }
+
+    #[test]
+    fn lists_of_things_title_case_lines_contractions_and_models_are_no_people() {
+        for (text, name) in [
+            (
+                "Heute vom Fass: Hertog Jan, Gulpener und Ichnusa.",
+                "Hertog Jan",
+            ),
+            (
+                "Poster fonts: Avenir, Calibri and Noto Grande.",
+                "Noto Grande",
+            ),
+            (
+                "Saturday: Hammarby v Legia Warszawa, kick-off 15:00.",
+                "Legia Warszawa",
+            ),
+            ("Titolo: «Un Forno Vince Il Premio Per Il Pane»", "Vince Il"),
+            (
+                "Links abbiegen und hinter Am Stadtpark parken.",
+                "Am Stadtpark",
+            ),
+            ("Inventory: a Roland Juno-106 and a desk.", "Roland Juno"),
+            (
+                "Poster session: data from Voyager and Herschel Aerts.",
+                "Herschel Aerts",
+            ),
+            (
+                "Baumschule: zwei Williams Christ und ein Apfel.",
+                "Williams Christ",
+            ),
+        ] {
+            assert!(!kept(text, name), "{text}");
+        }
+        for (text, name) in [
+            // People listed with people, an address after a name, a degree, an initial.
+            (
+                "Attendees: Anna Schmidt, Peter Braun and Eva Klein.",
+                "Peter Braun",
+            ),
+            (
+                "Oriol Casanovas, Calle Ramón y Cajal, 87, 08678 Calamocha",
+                "Oriol Casanovas",
+            ),
+            (
+                "Ayer Marcelo Ruiz-Tagle, PhD llamó por la entrega.",
+                "Marcelo Ruiz-Tagle",
+            ),
+            (
+                "F. Meijer en Kees Peters zijn naar Heusden verhuisd.",
+                "Kees Peters",
+            ),
+            // An address line is all capitals too, but has numbers.
+            (
+                "Halter: Yusuf Kılıç, Am Anger 77a, Stiege 2, 96922 Burg",
+                "Yusuf Kılıç",
+            ),
+            (
+                "In dem Rechtsstreit Ilse Eggimann gegen Anna Schmidt wird",
+                "Anna Schmidt",
+            ),
+        ] {
+            assert!(kept(text, name), "{text}");
+        }
     }
 
     #[test]

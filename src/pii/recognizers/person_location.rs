@@ -619,7 +619,9 @@ fn site_noun(w: &str) -> bool {
 /// Head nouns that end product, service and company names (`Orion Board`, `Tundra
 /// Backup`, `Northwind Logistics`, `Helix Biotech`): a capitalised run ending in one
 /// names a thing, not a person or a place. Written as they are capitalised in names;
-/// surnames that are also such words (`Banks`, `Price`, `Cook`) are left out.
+/// surnames that are also such words (`Banks`, `Price`, `Cook`) are left out. With them
+/// the words that end typefaces' names (`Fira Sans`, `Roboto Mono`) and beers' styles
+/// (`Westmalle Tripel`, `Brand Pils`, `Chimay Bleue`).
 static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
     "Logistics Energy Foods Chemicals Biotech Pharma Pharmaceuticals Therapeutics Rail \
      Railways Airlines Airways Telecom Telecoms Mobility Mining Motors Automotive Industries \
@@ -658,6 +660,9 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Grebe Plover Crake Wigeon Warbler Gull Eagle Harrier Stint Petrel Shrike Stilt Oriole \
      Tern Owl Falcon Kestrel Buzzard Egret Curlew Godwit Sandpiper Redshank Snipe Woodpecker \
      Nightjar Flycatcher Wagtail Pipit Bunting Tweed Alpaca Mohair Cashmere Wool \
+     Sans Serif Mono Slab Condensed Grotesk Grotesque \
+     Tripel Dubbel Quadrupel Pils Pilsner Lager Weizen Hefeweizen Kölsch Helles Dunkel Bleue \
+     Blonde Ambrée \
      Roadshow Quiz \
      College Basket Basketball Volley Handball Hockey \
      Terrier Setter Spaniel Retriever Schnauzer Pinscher Patrijshond"
@@ -679,7 +684,8 @@ const CONSUMER_HEADS: &str = "Bike Bikes Chair Chairs Table Sofa Lamps Bed Crib 
 
 /// Nouns that open the names of things rather than of people: projects and operations,
 /// storms and hurricanes, named days (`Project Juliet`, `Storm Daniel`, `Hurricane
-/// Helene`, `Sturmtief Zoltan`, `Día de Reyes`), in the six languages (not `Tag` or
+/// Helene`, `Sturmtief Zoltan`, `Día de Reyes`), diseases (`Morbus Basedow`), beers
+/// (`Tripel Karmeliet`), in the six languages (not `Tag` or
 /// `Dag`, which open greetings: `Guten Tag Birgit`). A capitalised run
 /// starting with one is a named thing unless a title, label or greeting precedes it.
 pub(super) fn thing_opener(w: &str) -> bool {
@@ -717,6 +723,7 @@ const THING_OPENERS: &str =
      Tournedos Omelette Omelet Hähnchen Kalbsschnitzel Pollo Pescado Pesce Kip \
      Château Domaine Clos Weingut Schloss Bodega Tenuta Cantina Quinta Wijngoed \
      Lex Loi Ley Legge Wet Gesetz Act \
+     Morbus Tripel Ambrée \
      FC AC SC SV VfB VfL RC CD UD CF SD KV KRC RSC NEC PSV AFC Olympique Borussia \
      Eintracht Atlético Sporting Racing Dynamo Real \
      IES CEIP Liceo Lycée Collège Colegio Gymnasium";
@@ -750,8 +757,9 @@ fn festival(w: &str) -> bool {
     )
 }
 
-/// Makers of cars, appliances and devices sold across the six countries: their name
-/// opens a product's (`Renault Clio`, `Miele Classic`, `Garmin Venu`).
+/// Makers of cars, appliances, devices, instruments, cameras and watches sold across the
+/// six countries: their name opens a product's (`Renault Clio`, `Miele Classic`, `Garmin
+/// Venu`, `Fender Jazzmaster`, `Omega Seamaster`).
 fn brand(w: &str) -> bool {
     static SET: LazyLock<WordSet> = LazyLock::new(|| {
         "Renault Škoda Skoda Opel Peugeot Citroën Citroen Volkswagen Toyota Nissan Mazda \
@@ -768,7 +776,9 @@ fn brand(w: &str) -> bool {
          Festool Metabo Lego Playmobil Ravensburger Fjällräven Lancôme Guerlain Nivea Opinel \
          Zippo Rimowa Samsonite Montblanc Swatch Rolex Tissot Longines Casio Seiko Grundig \
          Ubuntu Debian Apache Grafana LibreOffice Adobe Lamy Mini Oetker Indesit Hotpoint \
-         Zanussi Bauknecht Neff Gaggenau Haier Hisense Katia Scheepjes Phildar Sandnes"
+         Zanussi Bauknecht Neff Gaggenau Haier Hisense Katia Scheepjes Phildar Sandnes \
+         Gretsch Rickenbacker Epiphone Korg Moog Steinway Hohner \
+         Omega Hasselblad Olympus Minolta Pentax"
             .split_whitespace()
             .collect()
     });
@@ -1629,6 +1639,11 @@ pub(super) fn is_first(w: &str) -> bool {
 /// A listed surname, as written or without its accents.
 pub(super) fn is_last(w: &str) -> bool {
     LAST.contains(w) || fold_accents(w).is_some_and(|f| LAST.contains(f.as_str()))
+}
+
+/// A listed place, town or village, as written.
+pub(super) fn is_place(w: &str) -> bool {
+    PLACES.contains(w) || TOWNS.contains(w)
 }
 
 /// Street types that put a person's name after them in French, Spanish, Italian and
@@ -3181,7 +3196,7 @@ fn is_particle(w: &str) -> bool {
 }
 
 /// Degrees and suffixes written after a name: `Anna Kowalczyk, MBA`, `J. Roe MD`.
-fn degree_follows(text: &str, end: usize) -> bool {
+pub(super) fn degree_follows(text: &str, end: usize) -> bool {
     const DEGREES: &[&str] = &[
         "MBA", "PhD", "Ph.D", "MD", "M.D", "BSc", "B.Sc", "MSc", "M.Sc", "BA", "B.A", "MA", "M.A",
         "LLM", "LL.M", "RN", "DDS", "Esq", "Jr", "Sr", "MPH", "DPhil", "Dipl", "Dr. med", "MRCP",
@@ -3283,6 +3298,8 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     super::name_context::drop_things(text, out, from);
     // A name the layout places: a slash-paired form field's second value, a signature.
     super::layout_names::add_layout_names(text, out, from);
+    // The values an HL7 PID segment places by field position.
+    super::hl7::add_pid_fields(text, out);
     // A town or city read alone is someone's whereabouts only with a person's evidence.
     super::whereabouts::keep_whereabouts(text, out, from, LONE_PLACES);
 }
