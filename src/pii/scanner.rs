@@ -1304,83 +1304,56 @@ mod tests {
         assert!(checked > 1_000, "only {checked} matches checked");
     }
 
-    /// The start marks (`StartKinds`) try exactly the positions the byte-by-byte test
-    /// tries: for every anchored pattern, the matches over the samples and the corpora
-    /// are the same with its kind's marks as with the first-byte and word-start tests.
-    #[test]
-    fn start_marks_find_what_the_byte_tests_find() {
+    /// Every anchored pattern compiled twice, the second copy changed by `alter`; the
+    /// pairs for which `keep` holds of the first. Then both copies of each pair must find
+    /// the same matches over the samples and the corpora (over 1,000 of them in all), and
+    /// more than 30 pairs must be kept.
+    fn same_matches_when_altered(alter: fn(&mut Anchor), keep: fn(&Anchor) -> bool) {
         let texts: Vec<String> = corpora_texts()
             .into_iter()
             .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
             .collect();
         let mut kinds = StartKinds::default();
-        // Each pattern twice: with its kind's bit, and without one (testing each byte).
         let anchors: Vec<(Anchor, Anchor)> = recognizers::builtin()
             .into_iter()
             .filter_map(|p| {
-                let marked = compile_anchored(p.name, p.regex, p.cluster?, &mut kinds).unwrap()?;
-                let mut bytewise =
+                let kept = compile_anchored(p.name, p.regex, p.cluster?, &mut kinds).unwrap()?;
+                let mut altered =
                     compile_anchored(p.name, p.regex, p.cluster?, &mut kinds).unwrap()?;
-                bytewise.kind = None;
-                marked.kind.is_some().then_some((marked, bytewise))
+                alter(&mut altered);
+                keep(&kept).then_some((kept, altered))
             })
             .collect();
-        assert!(
-            anchors.len() > 30,
-            "only {} patterns have a kind",
-            anchors.len()
-        );
+        assert!(anchors.len() > 30, "only {} patterns kept", anchors.len());
         let (mut lexed, mut marks) = (Lexed::default(), Vec::new());
         let mut compared = 0;
         for text in &texts {
             lexed.read(text.as_bytes(), CLUSTER_GAP);
             kinds.mark(text.as_bytes(), &mut marks);
-            for (anchor, bytewise) in &anchors {
-                let (mut marked, mut tested) = (Vec::new(), Vec::new());
-                anchored_matches(anchor, text, &lexed, &marks, |s, e| marked.push((s, e)));
-                anchored_matches(bytewise, text, &lexed, &marks, |s, e| tested.push((s, e)));
-                assert_eq!(marked, tested, "{text:?}");
-                compared += marked.len();
+            for (kept, altered) in &anchors {
+                let (mut want, mut got) = (Vec::new(), Vec::new());
+                anchored_matches(kept, text, &lexed, &marks, |s, e| want.push((s, e)));
+                anchored_matches(altered, text, &lexed, &marks, |s, e| got.push((s, e)));
+                assert_eq!(want, got, "{text:?}");
+                compared += want.len();
             }
         }
         assert!(compared > 1_000, "only {compared} matches compared");
     }
 
-    /// The full DFAs find what the meta regex finds: for every anchored pattern, the
-    /// matches over the samples and the corpora are the same with its full DFA as
-    /// without it; and most number patterns fit in `FULL_DFA`.
+    /// The start marks (`StartKinds`) try exactly the positions the byte-by-byte test
+    /// tries: for every anchored pattern with a kind, the matches are the same with its
+    /// kind's marks as with the first-byte and word-start tests.
+    #[test]
+    fn start_marks_find_what_the_byte_tests_find() {
+        same_matches_when_altered(|a| a.kind = None, |a| a.kind.is_some());
+    }
+
+    /// The full DFAs find what the meta regex finds: for every anchored pattern with a
+    /// full DFA (most of them fit in `FULL_DFA`), the matches are the same without it.
     #[test]
     fn full_dfas_find_what_the_meta_regex_finds() {
-        let texts: Vec<String> = corpora_texts()
-            .into_iter()
-            .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
-            .collect();
-        let mut kinds = StartKinds::default();
-        let anchors: Vec<(Anchor, Anchor)> = recognizers::builtin()
-            .into_iter()
-            .filter_map(|p| {
-                let full = compile_anchored(p.name, p.regex, p.cluster?, &mut kinds).unwrap()?;
-                let mut meta =
-                    compile_anchored(p.name, p.regex, p.cluster?, &mut kinds).unwrap()?;
-                meta.full = None;
-                full.full.is_some().then_some((full, meta))
-            })
-            .collect();
-        assert!(anchors.len() > 30, "only {} full DFAs", anchors.len());
-        let (mut lexed, mut marks) = (Lexed::default(), Vec::new());
-        let mut compared = 0;
-        for text in &texts {
-            lexed.read(text.as_bytes(), CLUSTER_GAP);
-            kinds.mark(text.as_bytes(), &mut marks);
-            for (full, meta) in &anchors {
-                let (mut by_full, mut by_meta) = (Vec::new(), Vec::new());
-                anchored_matches(full, text, &lexed, &marks, |s, e| by_full.push((s, e)));
-                anchored_matches(meta, text, &lexed, &marks, |s, e| by_meta.push((s, e)));
-                assert_eq!(by_full, by_meta, "{text:?}");
-                compared += by_full.len();
-            }
-        }
-        assert!(compared > 1_000, "only {compared} matches compared");
+        same_matches_when_altered(|a| a.full = None, |a| a.full.is_some());
     }
 
     /// The answer of `Words::near` is the answer of searching each window on its own
