@@ -37,10 +37,10 @@ const THRESHOLDS: &[Threshold] = &[
 ];
 /// Most harmless texts altered: a regression bar at today's 20.0 % plus 0.02 (22.1 % before the corpus L work, 23.2 % before
 /// the corpus K work, first run 37.4 %), NOT issue 12's goal of 1 % (novels, films, typefaces, teams and airports named
-/// like people; see the README). Most decoys touched: today's 5.0 % (golf scorecards read
-/// as numbers spoken digit by digit) plus 0.02, above the goal of 5 %.
+/// like people; see the README). Most decoys touched: today's 0.0 % plus 0.02 (5.0 % before
+/// numbers summed to a total stopped reading as phone numbers: golf scorecards).
 const MAX_HARMLESS_ALTERED: f64 = 0.220;
-const MAX_DECOYS_TOUCHED: f64 = 0.07;
+const MAX_DECOYS_TOUCHED: f64 = 0.02;
 
 const CORPUS: &str = include_str!("heldout_j/corpus.jsonl");
 

@@ -98,6 +98,10 @@ fn decoys_are_left_alone() {
         "Open the firewall for port range 36195-64726.",
         "Telemetry sample 3727 474 8414 arrived late.",
         "Resultado: Atlético Nacional 2-1 Millonarios el 2025-07-27.",
+        // Scorecards and sums: digits added up to a total are no phone number.
+        "Vorne: 6 4 4 3 6 4 6 4 6 = 43",
+        "Front nine: 4 3 5 4 4 3 5 4 4 = 36, back nine 38.",
+        "Kosten: 120 450 7730 = 8300 Euro.",
     ] {
         let (redacted, findings) = redact_json(&[], text);
         let touched: Vec<_> = findings.iter().filter(|f| f["action"] != "allow").collect();
@@ -712,4 +716,19 @@ fn an_international_number_after_a_negative_word_is_still_a_phone() {
     );
     let (kept, _) = redact_json(&[], "Order 4412 9385 1187 shipped.");
     assert!(kept.contains("4412 9385 1187"), "{kept}");
+}
+
+#[test]
+fn a_phone_number_before_an_equals_sign_of_a_label_or_without_a_total_is_still_found() {
+    assert_found(
+        "Telefon: 0 6 1 2 8 0 7 1 4 2",
+        "PHONE_NUMBER",
+        "0 6 1 2 8 0 7 1 4 2",
+    );
+    assert_found("tel = +44 20 7946 0958", "PHONE_NUMBER", "7946 0958");
+    assert_found(
+        "Call +44 20 7946 0958 = the front desk.",
+        "PHONE_NUMBER",
+        "7946 0958",
+    );
 }

@@ -825,6 +825,11 @@ impl Scanner {
         if c.numeric && in_digit_chain(text, start, end) {
             return;
         }
+        // `Vorne: 6 4 4 3 6 4 6 4 6 = 43`, `12 + 7 + 30 = 49`: numbers summed to a total
+        // (a scorecard, a bill's arithmetic), never a number to dial.
+        if (c.numeric || c.entity == Entity::PhoneNumber) && sum_follows(text, end) {
+            return;
+        }
         let context_hit = c
             .context
             .near(cues, text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER);
@@ -1004,6 +1009,15 @@ fn in_digit_chain(text: &str, start: usize, end: usize) -> bool {
     let before = start >= 2 && joiner(b[start - 1]) && b[start - 2].is_ascii_digit();
     let after = end + 1 < b.len() && joiner(b[end]) && b[end + 1].is_ascii_digit();
     before || after
+}
+
+/// `= 43` (spaces allowed around the sign) right after `end`: the match is the left side
+/// of a sum.
+fn sum_follows(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches([' ', '\t']);
+    rest.strip_prefix('=')
+        .map(|r| r.trim_start_matches([' ', '\t']))
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
