@@ -153,6 +153,9 @@ struct Compiled {
     name: &'static str,
     /// Fewest ASCII digits any match holds (from the syntax tree).
     min_digits: usize,
+    /// A searched pattern whose matches hold a digit and never a line end
+    /// (`digit_line_bound`): searched over the lines holding a digit only.
+    digit_lines: bool,
     /// Bytes of which every match holds at least one (from the syntax tree).
     needs: ByteSet,
     /// `Pattern::cluster`: fewest digits in the cluster a match sits on.
@@ -500,6 +503,80 @@ fn commonness(set: &ByteSet) -> u32 {
         .sum()
 }
 
+/// Whether every match of `pattern` holds an ASCII digit and no line end, and no
+/// assertion in it reads the end of the haystack (`\z`, `$` without `m`): then a
+/// match lies inside one line that holds a digit, and a search of the segment up to
+/// that line's end (the `\n` left outside) finds what a search of the whole segment
+/// finds there. Read from the syntax tree; `false` when it cannot be analysed, which
+/// only costs speed.
+fn digit_line_bound(pattern: &str) -> bool {
+    use regex_syntax::hir::{Class, Hir, HirKind, Look};
+    fn line_free(h: &Hir) -> bool {
+        match h.kind() {
+            HirKind::Empty => true,
+            HirKind::Look(l) => !matches!(l, Look::End),
+            HirKind::Literal(l) => !l.0.contains(&b'\n'),
+            HirKind::Class(Class::Unicode(c)) => c
+                .ranges()
+                .iter()
+                .all(|r| !(r.start()..=r.end()).contains(&'\n')),
+            HirKind::Class(Class::Bytes(c)) => c
+                .ranges()
+                .iter()
+                .all(|r| !(r.start()..=r.end()).contains(&b'\n')),
+            HirKind::Repetition(r) => line_free(&r.sub),
+            HirKind::Capture(c) => line_free(&c.sub),
+            HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().all(line_free),
+        }
+    }
+    min_digits(pattern) > 0
+        && regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&asciify(pattern))
+            .is_ok_and(|h| line_free(&h))
+}
+
+/// The lines of `segment` that hold a digit (from `lexed`'s clusters), as ranges that
+/// end before their line end, adjacent lines merged into one range.
+fn digit_lines(segment: &[u8], lexed: &Lexed, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    for c in &lexed.clusters {
+        let (first, last) = (c.start as usize, c.end as usize);
+        if out.last().is_some_and(|&(_, end)| last <= end) {
+            continue;
+        }
+        let start = match out.last() {
+            Some(&(_, end)) if first <= end => end,
+            _ => memchr::memrchr(b'\n', &segment[..first]).map_or(0, |p| p + 1),
+        };
+        let end = memchr::memchr(b'\n', &segment[last..]).map_or(segment.len(), |p| last + p);
+        match out.last_mut() {
+            // The previous range ends at the line end just before this line.
+            Some((_, prev)) if *prev + 1 >= start => *prev = end,
+            _ => out.push((start, end)),
+        }
+    }
+}
+
+/// The matches of `regex` (`digit_line_bound`) in `segment`'s digit lines (`lines`, from
+/// `digit_lines`): each range searched up to its end, looking behind its start. Matches
+/// are never empty (each holds a digit), so each next search starts where the last
+/// match ended, as `find_iter`'s does.
+fn line_matches(
+    regex: &Regex,
+    segment: &str,
+    lines: &[(usize, usize)],
+    mut found: impl FnMut(usize, usize),
+) {
+    for &(from, to) in lines {
+        let mut at = from;
+        while let Some(m) = regex.find_at(&segment[..to], at) {
+            found(m.start(), m.end());
+            at = m.end();
+        }
+    }
+}
+
 /// Bytes of which every match of `pattern` holds at least one, read from the syntax
 /// tree: a literal needs its rarest byte, a class its bytes (a non-ASCII character its
 /// UTF-8 lead byte), a sequence its rarest requirement, alternatives the union of
@@ -582,6 +659,7 @@ impl Scanner {
             let c = Compiled {
                 name,
                 min_digits: min_digits(regex),
+                digit_lines: digit_line_bound(regex),
                 needs: needed_bytes(regex),
                 cluster,
                 alone,
@@ -617,6 +695,7 @@ impl Scanner {
             segmented.push(Compiled {
                 name: "custom",
                 min_digits: min_digits(&custom.regex),
+                digit_lines: digit_line_bound(&custom.regex),
                 needs: needed_bytes(&custom.regex),
                 cluster: None,
                 alone: custom.confidence,
@@ -705,6 +784,7 @@ impl Scanner {
         let mut runs: Vec<usize> = Vec::with_capacity(self.segmented.len());
         let mut lexed = Lexed::default();
         let mut marks = Vec::new();
+        let mut lines = Vec::new();
         let mut first_hit = 0;
         let mut start = 0;
         while start < text.len() {
@@ -738,6 +818,7 @@ impl Scanner {
             // Where each kind of anchored pattern may start: read once the segment is
             // known to run one.
             marks.clear();
+            let mut lines_read = false;
             for &idx in &runs {
                 let c = &self.segmented[idx];
                 let mut found = |s: usize, e: usize| {
@@ -749,6 +830,13 @@ impl Scanner {
                             self.start_kinds.mark(segment.as_bytes(), &mut marks);
                         }
                         anchored_matches(anchor, segment, &lexed, &marks, found)
+                    }
+                    None if c.digit_lines => {
+                        if !lines_read {
+                            digit_lines(segment.as_bytes(), &lexed, &mut lines);
+                            lines_read = true;
+                        }
+                        line_matches(&c.regex, segment, &lines, found);
                     }
                     None => c
                         .regex
@@ -1353,6 +1441,65 @@ mod tests {
             }
         }
         assert!(compared > 1_000, "only {compared} matches compared");
+    }
+
+    #[test]
+    fn digit_line_bound_reads_digits_line_ends_and_the_text_end() {
+        for (pattern, bound) in [
+            (r"\b\d{4}[ ][A-Z][a-z]+\b", true),
+            (r"(?m)^\d+$", true),
+            (r"[0-9]+(?:[ ]?[A-Z]{2})?", true),
+            (r"\d+$", false),
+            (r"\d+\z", false),
+            (r"\d+\s\w+", false),
+            (r"\d+(?s:.)", false),
+            (r"\d+[^a-z]", false),
+            (r"[A-Z]{2}[ ]?\d?", false),
+            (r"Postfach", false),
+        ] {
+            assert_eq!(digit_line_bound(pattern), bound, "{pattern}");
+        }
+    }
+
+    /// A pattern searched over the lines holding a digit finds what a search of the
+    /// whole text finds: for every built-in pattern `digit_line_bound` admits, over the
+    /// samples, all corpora and texts whose digits sit at line starts and ends, in
+    /// adjacent and separated lines, after `\r\n` and without a final line end.
+    #[test]
+    fn digit_lines_hold_every_match() {
+        let mut texts = corpora_texts();
+        texts.extend(
+            [
+                "12 Larkspur Close\n4 Stryd y Bont\r\n\nno digits here\n75008 Paris",
+                "\n\n0171 4960123\nLindenstraße 5\n",
+                "Tel 020 7946 0958\nmore text\nIBAN DE89 3704 0044 0532 0130 00",
+                "5\n6\n7 March 1981\n\n",
+            ]
+            .map(String::from),
+        );
+        let patterns: Vec<(&str, Regex)> = recognizers::builtin()
+            .into_iter()
+            .filter(|p| digit_line_bound(p.regex))
+            .map(|p| (p.name, compile(p.name, p.regex).unwrap()))
+            .collect();
+        assert!(patterns.len() > 40, "only {} patterns", patterns.len());
+        let (mut lexed, mut lines) = (Lexed::default(), Vec::new());
+        let mut compared = 0;
+        for text in &texts {
+            lexed.read(text.as_bytes(), CLUSTER_GAP);
+            digit_lines(text.as_bytes(), &lexed, &mut lines);
+            for (name, regex) in &patterns {
+                let want: Vec<_> = regex
+                    .find_iter(text)
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                let mut got = Vec::new();
+                line_matches(regex, text, &lines, |s, e| got.push((s, e)));
+                assert_eq!(want, got, "{name} in {text:?}");
+                compared += want.len();
+            }
+        }
+        assert!(compared > 10_000, "only {compared} matches compared");
     }
 
     /// The start marks (`StartKinds`) try exactly the positions the byte-by-byte test
