@@ -207,10 +207,10 @@ async fn server_workers_is_checked_then_sizes_the_runtime() {
     let config =
         config_for(&upstream.base_url(), "").replace("[server]\n", "[server]\nworkers = 3\n");
     let gw = TestGateway::start(&config);
-    let out = gw.output_with("async runtime started", Duration::from_secs(10));
+    let out = gw.output_with("workers=", Duration::from_secs(10));
     assert!(
         out.lines()
-            .any(|l| l.contains("async runtime started") && l.contains("workers=3")),
+            .any(|l| l.contains("listening") && l.contains("workers=3")),
         "{out}"
     );
     let body = r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hello"}]}"#;

@@ -133,11 +133,6 @@ async fn start(args: ServeArgs, loaded: Option<(Config, PathBuf)>) -> Result<(),
         config.policy.dir = dir;
     }
     telemetry::init_logging(&config.log);
-    // What `[server] workers` (or the default, one a core) gave, for an operator sizing it.
-    tracing::info!(
-        workers = tokio::runtime::Handle::current().metrics().num_workers(),
-        "async runtime started"
-    );
     // Refusals that need no secret and change nothing come first.
     server::check_listener(&config.server).map_err(|e| e.to_string())?;
     let demo_admin_token = args.demo.then(demo_admin_token);
