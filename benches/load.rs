@@ -13,7 +13,8 @@
 //! with other gateways' published figures), else this file's own reqwest client. It
 //! prints a Markdown table: requests/s at `--concurrency` connections, the ratio to
 //! direct, p50 and p99 at that concurrency, p50 with one connection, and the gateway's
-//! CPU time, instructions and `writev` calls per request at `--concurrency` (see
+//! CPU time, instructions, `writev` calls, context switches and `futex` calls per request
+//! at `--concurrency` (see
 //! `support/counters.rs`: `perf stat`, or callgrind with `LEDGERGATE_BENCH_CALLGRIND=1`
 //! where the machine has no hardware counters; instructions per request barely move
 //! with the machine's load, CPU time moves by a third).
@@ -21,6 +22,8 @@
 //! from a seeded generator, cycled through: names, e-mail addresses, phone numbers in
 //! several national formats, addresses, dates of birth), the cost of text the gateway
 //! has never seen; the default, `fixed`, sends the one prompt of issue 13.
+//! `-- --workers N` runs the gateway with `[server] workers = N` (tokio worker threads;
+//! without it, the gateway's default of one a core).
 //! `LEDGERGATE_BENCH_WRK=1` also prints each wrk report (its latency distribution) to
 //! stderr.
 
@@ -48,6 +51,8 @@ struct Args {
     generator: Generator,
     /// A different prompt with every request (`--prompts distinct`).
     distinct: bool,
+    /// The gateway's `[server] workers` (`--workers N`); none: its default.
+    workers: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -84,6 +89,7 @@ fn args() -> Args {
             Some("distinct") => true,
             Some(other) => panic!("--prompts takes fixed or distinct, not {other}"),
         },
+        workers: value("--workers").map(|v| v.parse().expect("--workers takes a number")),
     }
 }
 
@@ -326,14 +332,17 @@ fn main() {
         "one realistic 2 KB prompt with PII".to_owned()
     };
     println!(
-        "load benchmark: {prompts}, default policy, capture redacted; {} connections and 1 connection, {} s each; generator {generator}\n",
-        args.concurrency, args.seconds
+        "load benchmark: {prompts}, default policy, capture redacted; {} connections and 1 connection, {} s each; generator {generator}; gateway workers {}\n",
+        args.concurrency,
+        args.seconds,
+        args.workers
+            .map_or_else(|| "one a core".to_owned(), |n| n.to_string())
     );
     println!(
-        "| workload | target | req/s, {c} conns | ratio to direct | p50 ms, {c} conns | p99 ms, {c} conns | p50 ms, 1 conn | overhead p50 ms, 1 conn | gateway CPU µs per request, {c} conns | gateway instructions per request, {c} conns | gateway writev per request, {c} conns |",
+        "| workload | target | req/s, {c} conns | ratio to direct | p50 ms, {c} conns | p99 ms, {c} conns | p50 ms, 1 conn | overhead p50 ms, 1 conn | gateway CPU µs per request, {c} conns | gateway instructions per request, {c} conns | gateway writev per request, {c} conns | gateway context switches / futex per request, {c} conns |",
         c = args.concurrency
     );
-    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let selected = |workload: &str, durability: &str| {
         args.only
@@ -370,7 +379,7 @@ fn main() {
         let base_many = measure(&args, &direct_target, args.concurrency);
         let base_one = measure(&args, &direct_target, 1);
         println!(
-            "| {workload} | upstream direct | {:.0} | 1.00x | {:.3} | {:.3} | {:.3} | | | | |",
+            "| {workload} | upstream direct | {:.0} | 1.00x | {:.3} | {:.3} | {:.3} | | | | | |",
             base_many.rps,
             ms(base_many.p50),
             ms(base_many.p99),
@@ -380,7 +389,7 @@ fn main() {
             if !selected(workload, durability) {
                 continue;
             }
-            let gateway = Gateway::start(&upstream, durability);
+            let gateway = Gateway::start(&upstream, durability, args.workers);
             let url = format!("{}/v1/chat/completions", gateway.url);
             let originals: Vec<&str> = check_originals.iter().map(String::as_str).collect();
             check_restored(&url, stream, &check_body, &originals);
@@ -417,15 +426,18 @@ fn main() {
                     "n/a".to_owned()
                 }
             };
-            let writev = match &counts.writev {
+            let mut per_request_count = |what: &str, count: &Result<u64, String>| match count {
                 Ok(n) => format!("{:.1}", *n as f64 / requests),
                 Err(why) => {
-                    not_counted.insert(format!("writev: {why}"));
+                    not_counted.insert(format!("{what}: {why}"));
                     "n/a".to_owned()
                 }
             };
+            let writev = per_request_count("writev", &counts.writev);
+            let switches = per_request_count("context switches", &counts.context_switches);
+            let futex = per_request_count("futex", &counts.futex);
             println!(
-                "| {workload} | ledgergate (`{durability}`) | {:.0} | {:.2}x | {:.3} | {:.3} | {:.3} | {:.3} | {per_request:.0} | {instructions} | {writev} |",
+                "| {workload} | ledgergate (`{durability}`) | {:.0} | {:.2}x | {:.3} | {:.3} | {:.3} | {:.3} | {per_request:.0} | {instructions} | {writev} | {switches} / {futex} |",
                 many.rps,
                 many.rps / base_many.rps,
                 ms(many.p50),
@@ -440,7 +452,7 @@ fn main() {
     } else {
         "user and kernel instructions of the gateway process, from `perf stat -p`"
     };
-    println!("\nInstructions per request: {counter}; `writev` calls of the gateway process per request, from `perf stat -e syscalls:sys_enter_writev`; both over the {} connections' phase.", args.concurrency);
+    println!("\nInstructions per request: {counter}; `writev` calls, context switches and `futex` calls of the gateway process per request, from `perf stat -e syscalls:sys_enter_writev,context-switches,syscalls:sys_enter_futex`; all over the {} connections' phase.", args.concurrency);
     for why in &not_counted {
         println!("Not counted: {why}.");
     }

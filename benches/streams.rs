@@ -35,7 +35,7 @@ fn main() {
         .unwrap_or(1000);
     let durability = arg("--durability").unwrap_or_else(|| "fsync".into());
     let (upstream, _upstream_rt) = spawn_upstream(Some(Duration::from_millis(250)));
-    let gateway = Gateway::start(&upstream, &durability);
+    let gateway = Gateway::start(&upstream, &durability, None);
     let url = format!("{}/v1/chat/completions", gateway.url);
     let idle = gateway.rss_mib().unwrap_or(f64::NAN);
 

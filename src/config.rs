@@ -90,6 +90,8 @@ pub struct ServerConfig {
     pub allow_plaintext: bool,
     /// Longest a request's PII screening may run; past it the request is refused (413).
     pub screening_budget: Duration,
+    /// Worker threads of the async runtime (`[server] workers`); `None`: one a core.
+    pub workers: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -387,6 +389,7 @@ struct RawServer {
     #[serde(default)]
     allow_plaintext: bool,
     screening_budget_ms: Option<Spanned<u64>>,
+    workers: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize)]
@@ -631,6 +634,30 @@ const HEADER_BYTES: std::ops::RangeInclusive<u64> = 8192..=1024 * 1024;
 /// 8 KiB: what nginx allows one header line; an OpenAI SDK's request head is under 1 KiB.
 const DEFAULT_HEADER_BYTES: usize = 8192;
 
+/// Bounds of `server.workers`: a runtime needs one thread, and a thousand is beyond any
+/// machine's cores (a typo, not a setting).
+const WORKERS: std::ops::RangeInclusive<u64> = 1..=1024;
+
+/// `value` if it lies in `range`, else an error naming `what` and the bounds.
+fn within(
+    value: &Spanned<u64>,
+    range: &std::ops::RangeInclusive<u64>,
+    what: &str,
+) -> Result<u64, Invalid> {
+    if range.contains(value.get_ref()) {
+        Ok(*value.get_ref())
+    } else {
+        Err((
+            value.span(),
+            format!(
+                "{what} must be between {} and {}",
+                range.start(),
+                range.end()
+            ),
+        ))
+    }
+}
+
 fn positive(value: &Spanned<u64>, what: &str) -> Result<u64, Invalid> {
     match *value.get_ref() {
         0 => Err((value.span(), format!("{what} must be greater than 0"))),
@@ -830,21 +857,16 @@ impl RawServer {
                 .map_err(|_| (v.span(), "server.max_body_bytes is too large".to_owned()))?,
             None => 10 * 1024 * 1024,
         };
+        // Both bounded well below usize::MAX, so the casts keep the value.
         let max_header_bytes = match &self.max_header_bytes {
-            Some(v) if !HEADER_BYTES.contains(v.get_ref()) => {
-                return Err((
-                    v.span(),
-                    format!(
-                        "server.max_header_bytes must be between {} and {}",
-                        HEADER_BYTES.start(),
-                        HEADER_BYTES.end()
-                    ),
-                ))
-            }
-            // Within HEADER_BYTES, so it fits a usize.
-            Some(v) => *v.get_ref() as usize,
+            Some(v) => within(v, &HEADER_BYTES, "server.max_header_bytes")? as usize,
             None => DEFAULT_HEADER_BYTES,
         };
+        let workers = self
+            .workers
+            .as_ref()
+            .map(|v| within(v, &WORKERS, "server.workers").map(|n| n as usize))
+            .transpose()?;
         let shutdown_grace = Duration::from_secs(match &self.shutdown_grace_secs {
             Some(v) => *v.get_ref(),
             None => 30,
@@ -861,6 +883,7 @@ impl RawServer {
                 "server.screening_budget_ms",
                 10_000,
             )?,
+            workers,
         })
     }
 }
@@ -1403,6 +1426,20 @@ mod tests {
             assert!(
                 e.starts_with("ledgergate.toml:2:20: server.max_header_bytes must be between 8192 and 1048576"),
                 "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn workers_default_to_one_a_core_and_are_bounded() {
+        assert_eq!(Config::parse("", "x.toml").unwrap().server.workers, None);
+        let c = Config::parse("[server]\nworkers = 1\n", "x.toml").unwrap();
+        assert_eq!(c.server.workers, Some(1));
+        for bad in ["0", "1025", "100000"] {
+            let e = error(&format!("[server]\nworkers = {bad}\n"));
+            assert_eq!(
+                e,
+                "ledgergate.toml:2:11: server.workers must be between 1 and 1024"
             );
         }
     }

@@ -157,20 +157,66 @@ async fn sigterm_lets_an_open_stream_finish_then_exits_cleanly() {
     assert_eq!(gw.wait_exit(Duration::from_secs(10)), Some(0));
 }
 
-#[test]
-fn a_bad_config_exits_2_naming_file_line_and_column() {
+/// Runs `serve` on `config` written to a fresh file, expects exit 2 and returns the
+/// file's path and what the gateway printed on stderr.
+fn refused_config(config: &str) -> (std::path::PathBuf, String, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bad.toml");
-    std::fs::write(&path, "[server]\nlisten = \"127.0.0.1:0\"\nlisen = 1\n").unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(&path, config).unwrap();
     let out = ledgergate_command()
         .args(["serve", "--config", path.to_str().unwrap()])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (path, stderr, dir)
+}
+
+#[test]
+fn a_bad_config_exits_2_naming_file_line_and_column() {
+    let (path, stderr, _dir) = refused_config("[server]\nlisten = \"127.0.0.1:0\"\nlisen = 1\n");
     assert!(
         stderr.contains(&format!("{}:3:1: unknown field `lisen`", path.display())),
         "{stderr}"
+    );
+}
+
+/// `[server] workers` sizes the runtime: a bad value is one sentence naming the key and
+/// its place in the file, a good one starts a gateway on that many worker threads that
+/// answers.
+#[tokio::test]
+async fn server_workers_is_checked_then_sizes_the_runtime() {
+    for bad in ["0", "1025"] {
+        let config = config_for("http://127.0.0.1:9/v1", "")
+            .replace("[server]\n", &format!("[server]\nworkers = {bad}\n"));
+        let line = config
+            .lines()
+            .position(|l| l.starts_with("workers"))
+            .unwrap()
+            + 1;
+        let (path, stderr, _dir) = refused_config(&config);
+        assert_eq!(
+            stderr.trim(),
+            format!(
+                "ledgergate: {}:{line}:11: server.workers must be between 1 and 1024",
+                path.display()
+            ),
+        );
+    }
+    let upstream = TestUpstream::openai().await;
+    let config =
+        config_for(&upstream.base_url(), "").replace("[server]\n", "[server]\nworkers = 3\n");
+    let gw = TestGateway::start(&config);
+    let out = gw.output_with("workers=", Duration::from_secs(10));
+    assert!(
+        out.lines()
+            .any(|l| l.contains("listening") && l.contains("workers=3")),
+        "{out}"
+    );
+    let body = r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hello"}]}"#;
+    assert_eq!(
+        post_json(&gw, "/v1/chat/completions", body).await.status(),
+        200
     );
 }
 

@@ -1,6 +1,7 @@
 //! Counting what a running gateway process does over one stretch of a bench run:
 //! instructions (the measure that barely moves with the machine's load, where CPU time
-//! moves by a third between identical runs on a shared VM) and `writev` calls.
+//! moves by a third between identical runs on a shared VM), `writev` calls, and the
+//! threads' sleeps and wake-ups (context switches, `futex` calls).
 //!
 //! Two counters, chosen at the gateway's start:
 //! - `perf stat -p <pid>` (user and kernel instructions, `syscalls:sys_enter_writev`)
@@ -19,6 +20,8 @@ use std::time::Duration;
 pub struct Counts {
     pub instructions: Result<u64, String>,
     pub writev: Result<u64, String>,
+    pub context_switches: Result<u64, String>,
+    pub futex: Result<u64, String>,
 }
 
 /// A count in progress, started by [`start`].
@@ -69,7 +72,7 @@ fn start_perf(pid: u32) -> Result<(Child, PathBuf, tempfile::TempDir), String> {
             "-x",
             ",",
             "-e",
-            "instructions,syscalls:sys_enter_writev",
+            "instructions,syscalls:sys_enter_writev,context-switches,syscalls:sys_enter_futex",
         ])
         .arg("-o")
         .arg(&out)
@@ -109,6 +112,8 @@ impl Counting {
         Counts {
             instructions,
             writev: from_perf("syscalls:sys_enter_writev"),
+            context_switches: from_perf("context-switches"),
+            futex: from_perf("syscalls:sys_enter_futex"),
         }
     }
 }

@@ -355,8 +355,9 @@ impl Drop for Gateway {
 impl Gateway {
     /// Starts `ledgergate serve` with the shipped policies (the default policy: names,
     /// e-mail addresses and phone numbers tokenized, capture `redacted`) and the given
-    /// audit durability, in front of `upstream`.
-    pub fn start(upstream: &str, durability: &str) -> Gateway {
+    /// audit durability and `workers` (`[server] workers`; none: the default), in front
+    /// of `upstream`.
+    pub fn start(upstream: &str, durability: &str, workers: Option<usize>) -> Gateway {
         let dir = tempfile::tempdir().expect("temp dir");
         let config = dir.path().join("ledgergate.toml");
         std::fs::write(
@@ -365,6 +366,7 @@ impl Gateway {
                 r#"
 [server]
 listen = "127.0.0.1:0"
+{workers}
 [log]
 level = "warn"
 [audit]
@@ -384,6 +386,7 @@ id = "bench-key"
 secret_env = "BENCH_KEY"
 "#,
                 policies = concat!(env!("CARGO_MANIFEST_DIR"), "/policies"),
+                workers = workers.map_or_else(String::new, |n| format!("workers = {n}")),
             ),
         )
         .expect("config written");

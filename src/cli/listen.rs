@@ -1,7 +1,7 @@
 //! Runs one of the CLI's small HTTP services (`audit view`, `witness serve`): starts the
 //! async runtime, binds the listen address, prints where it listens and serves until
 //! Ctrl-C or SIGTERM. Owns the wording of their start-up errors (exit 2); knows none of
-//! their routes.
+//! their routes. Also builds the runtime `serve` runs the gateway on, sized the same way.
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -26,13 +26,9 @@ where
     S: FnOnce(TcpListener, std::pin::Pin<Box<dyn Future<Output = ()> + Send>>) -> F,
     F: Future<Output = std::io::Result<()>>,
 {
-    let mut builder = tokio::runtime::Builder::new_multi_thread();
-    if let Some(n) = workers {
-        builder.worker_threads(n);
-    }
-    let runtime = match builder.enable_all().build() {
+    let runtime = match runtime(workers) {
         Ok(rt) => rt,
-        Err(e) => return fail(format!("cannot start the async runtime: {e}")),
+        Err(code) => return code,
     };
     runtime.block_on(async move {
         let listener = match TcpListener::bind(listen).await {
@@ -45,6 +41,19 @@ where
             Err(e) => fail(format!("the {what} stopped: {e}")),
         }
     })
+}
+
+/// A multi-thread runtime of `workers` threads (without, tokio's default: one a core,
+/// or `TOKIO_WORKER_THREADS`); on failure, the error already reported (exit 2).
+pub(super) fn runtime(workers: Option<usize>) -> Result<tokio::runtime::Runtime, ExitCode> {
+    let mut builder = tokio::runtime::Builder::new_multi_thread();
+    if let Some(n) = workers {
+        builder.worker_threads(n);
+    }
+    builder
+        .enable_all()
+        .build()
+        .map_err(|e| fail(format!("cannot start the async runtime: {e}")))
 }
 
 /// Resolves on Ctrl-C, or on SIGTERM where that handler can be installed.

@@ -50,15 +50,27 @@ const DEMO_ADMIN_TOKEN_ENV: &str = "LEDGERGATE_ADMIN_TOKEN";
 const DEMO_CONFIG: &str = "demo.toml";
 
 pub fn run(args: ServeArgs) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    crate::purge_during_startup();
+    // The config file is read before the runtime starts: its `[server] workers` sizes
+    // the runtime. The demo's config is made on the runtime (it starts the echo
+    // provider), with one worker a core.
+    let loaded = if args.demo {
+        None
+    } else {
+        match load(&args) {
+            Ok(loaded) => Some(loaded),
+            Err(message) => return super::fail(message),
+        }
+    };
+    let workers = loaded
+        .as_ref()
+        .and_then(|(config, _)| config.server.workers);
+    let runtime = match super::listen::runtime(workers) {
         Ok(rt) => rt,
-        Err(e) => return super::fail(format!("cannot start the async runtime: {e}")),
+        Err(code) => return code,
     };
     runtime.block_on(async move {
-        match start(args).await {
+        match start(args, loaded).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(Stop::Usage(message)) => super::fail(message),
             Err(Stop::Check(message)) => {
@@ -67,6 +79,19 @@ pub fn run(args: ServeArgs) -> ExitCode {
             }
         }
     })
+}
+
+/// The config file `--config` names (or `./ledgergate.toml`), and its path.
+fn load(args: &ServeArgs) -> Result<(Config, PathBuf), String> {
+    let path = args
+        .config
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("ledgergate.toml"));
+    if args.config.is_none() && !path.exists() {
+        return Err("no ledgergate.toml in this directory: pass --config FILE, or --demo to try the gateway".into());
+    }
+    let config = Config::load(&path).map_err(|e| e.to_string())?;
+    Ok((config, path))
 }
 
 /// Why `serve` stopped: a usage or I/O error (exit 2), or a failed check (exit 1: the
@@ -88,21 +113,14 @@ impl From<&str> for Stop {
     }
 }
 
-async fn start(args: ServeArgs) -> Result<(), Stop> {
-    crate::purge_during_startup();
-    let (mut config, demo_key, config_file) = if args.demo {
-        let (config, key) = demo_config().await?;
-        (config, key, None)
-    } else {
-        let path = args
-            .config
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("ledgergate.toml"));
-        if args.config.is_none() && !path.exists() {
-            return Err("no ledgergate.toml in this directory: pass --config FILE, or --demo to try the gateway".into());
+/// Serves with the config `run` loaded (`None`: the demo's).
+async fn start(args: ServeArgs, loaded: Option<(Config, PathBuf)>) -> Result<(), Stop> {
+    let (mut config, demo_key, config_file) = match loaded {
+        Some((config, path)) => (config, None, Some(path)),
+        None => {
+            let (config, key) = demo_config().await?;
+            (config, key, None)
         }
-        let config = Config::load(&path).map_err(|e| e.to_string())?;
-        (config, None, Some(path))
     };
     if let Some(listen) = args.listen {
         config.server.listen = listen;

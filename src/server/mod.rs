@@ -458,7 +458,14 @@ pub async fn serve(
             tokio::spawn(server.serve(app))
         }
     };
-    tracing::info!(addr = %listening.addr, tls = listening.tls, "listening");
+    // `workers`: what `[server] workers` (or the default, one a core) gave, for an operator
+    // sizing it.
+    tracing::info!(
+        addr = %listening.addr,
+        tls = listening.tls,
+        workers = tokio::runtime::Handle::current().metrics().num_workers(),
+        "listening"
+    );
     for provider in config
         .providers
         .iter()
