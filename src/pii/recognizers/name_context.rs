@@ -16,7 +16,9 @@
 //! or starting takes it (`we finish Adam Bede`), when it is a ranked team with its score
 //! (`2. Reyer Venezia 39`), a second destination after a flight's (`…; für Willy
 //! Brandt`), or an item of a line headed by a list of things (`Festival line-up:`,
-//! `Menù di stasera:`, `Club de lecture :`). Names after a title, a label or a
+//! `Menù di stasera:`, `Club de lecture :`), when an indefinite article and a description
+//! precede it (`a climbing Kaiser Wilhelm`), or a law's or a disease's noun (`la legge
+//! Severino`, `het syndroom van Gilles de la Tourette`). Names after a title, a label or a
 //! greeting are left as they are: the writer said who they are.
 //! Decides on the findings only: costs nothing in a text without a name.
 
@@ -139,7 +141,9 @@ pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
             || object_of_work_verb(text, f.start)
             || ranked_item(text, f.start, f.end)
             || another_destination(text, f.start)
-            || under_list_heading(text, f.start))
+            || under_list_heading(text, f.start)
+            || described_by_indefinite(text, f.start)
+            || eponym_noun_before(text, f.start))
     });
 }
 
@@ -363,6 +367,134 @@ fn under_list_heading(text: &str, start: usize) -> bool {
                 || LIST_HEAD_TAILS.iter().any(|h| w.ends_with(h))
         })
         || LIST_HEAD_PHRASES.iter().any(|p| heading.contains(p))
+}
+
+/// Indefinite articles of the six languages (English `a` and `an` only after a word of
+/// `BEFORE_ENGLISH_A`).
+const INDEFINITE: &[&str] = &[
+    "un", "une", "ein", "eine", "einen", "einem", "einer", "uno", "una", "een",
+];
+
+/// Words after an indefinite article that make the name after them a person's (`un
+/// certain Jean Dupont`, `ein gewisser Peter Braun`, `un tal Juan Pérez`, `un certo Mario
+/// Rossi`, `een zekere Jan Jansen`).
+const SOME_PERSON: &[&str] = &[
+    "certain",
+    "certaine",
+    "gewisser",
+    "gewisse",
+    "gewissen",
+    "tal",
+    "cierto",
+    "cierta",
+    "certo",
+    "certa",
+    "zekere",
+    "so-called",
+];
+
+/// Prepositions and conjunctions of the six languages that end a description and lead
+/// to someone (`een brief voor Isabel Briere`, `une lettre de Jean`, `un regalo con Ana`).
+const LINKING_WORDS: &[&str] = &[
+    "of", "with", "from", "by", "and", "von", "mit", "aus", "bei", "und", "de", "du", "avec",
+    "par", "chez", "et", "con", "por", "y", "di", "da", "e", "van", "met", "uit", "bij", "door",
+    "en", "over", "about", "über", "sur", "sobre", "su", "namens", "signed",
+];
+
+/// An indefinite article, then one or two lower-case words, right before the run (`a
+/// climbing Kaiser Wilhelm`, `een klimroos Williams Christ`, `una rosa rampicante …`):
+/// the run names a variety or a model of what the words describe; people take no
+/// article.
+fn described_by_indefinite(text: &str, start: usize) -> bool {
+    let before: Vec<(&str, &str)> = words_before(text, start).take(4).collect();
+    let describing = |w: &str| {
+        w.chars().all(char::is_lowercase)
+            && !SOME_PERSON.contains(&w)
+            && !LINKING_WORDS.contains(&w)
+            && !TOWARDS_SET.contains(w)
+    };
+    (1..=2).any(|n| {
+        before.len() > n
+            && before[..n]
+                .iter()
+                .all(|&(w, gap)| gap == " " && describing(w))
+            && match before[n] {
+                (a, " ") if INDEFINITE.contains(&a) => true,
+                ("a" | "an", " ") => before
+                    .get(n + 1)
+                    .is_some_and(|&(w, gap)| gap == " " && BEFORE_ENGLISH_A_SET.contains(w)),
+                _ => false,
+            }
+    })
+}
+
+/// Nouns, in lower case, of laws, diseases, signs and theorems named after a person (`la
+/// legge Severino`, `le syndrome de Cushing`, `de ziekte van Crohn`, `la enfermedad de
+/// Kawasaki`, `la paralysie de Bell`), in the six languages.
+const EPONYM_NOUNS: &[&str] = &[
+    "law",
+    "legge",
+    "loi",
+    "ley",
+    "wet",
+    "decreto",
+    "décret",
+    "decreet",
+    "riforma",
+    "réforme",
+    "reforma",
+    "syndrome",
+    "sindrome",
+    "síndrome",
+    "syndroom",
+    "disease",
+    "maladie",
+    "malattia",
+    "morbo",
+    "enfermedad",
+    "ziekte",
+    "thyroiditis",
+    "thyroïdite",
+    "tiroiditis",
+    "tiroidite",
+    "palsy",
+    "paralysie",
+    "parálisis",
+    "paralisi",
+    "verlamming",
+    "sign",
+    "signe",
+    "signo",
+    "segno",
+    "teken",
+    "theorem",
+    "théorème",
+    "teorema",
+    "stelling",
+    "lymphoma",
+    "lymphome",
+    "linfoma",
+    "lymfoom",
+    "sarcoma",
+    "sarcome",
+    "sarcoom",
+];
+
+/// The words that join such a noun to its person (`de`, `di`, `van`, `of`).
+const EPONYM_LINKS: &[&str] = &["de", "di", "del", "van", "von", "of", "d'"];
+
+/// A noun of `EPONYM_NOUNS` right before the run, or with a link between (`la legge
+/// Severino`, `het syndroom van Gilles de la Tourette`): the law or the disease, not
+/// the person.
+fn eponym_noun_before(text: &str, start: usize) -> bool {
+    let mut before = words_before(text, start);
+    match before.next() {
+        Some((w, " ")) if EPONYM_NOUNS.contains(&w) => true,
+        Some((link, " ")) if EPONYM_LINKS.contains(&link) => {
+            matches!(before.next(), Some((w, " ")) if EPONYM_NOUNS.contains(&w))
+        }
+        _ => false,
+    }
 }
 
 /// Small numbers written as words in the six languages (not Italian `sei`, also `you
@@ -877,10 +1009,33 @@ mod tests {
                 "Film society, Thursday 8 pm: Billy Elliot, followed next week by Toni Erdmann.",
                 "Billy Elliot",
             ),
+            (
+                "Orchard order: two Elstar trees and a climbing Kaiser Wilhelm for the wall.",
+                "Kaiser Wilhelm",
+            ),
+            (
+                "Bestelling: een klimroos Williams Christ voor de muur.",
+                "Williams Christ",
+            ),
+            (
+                "Il corso confronta la legge Fornero con la legge Severino.",
+                "Severino",
+            ),
+            (
+                "De folders gaan over het syndroom van Gilles de la Tourette.",
+                "Gilles de la Tourette",
+            ),
         ] {
             assert!(!kept(text, name), "{text}");
         }
         for (text, name) in [
+            // Someone introduced as somebody.
+            ("Es rief ein gewisser Peter Braun an.", "Peter Braun"),
+            ("Ha chiamato un certo Mario Rossi.", "Mario Rossi"),
+            (
+                "Schrijf een aanbevelingsbrief voor Isabel Briere, die bij ons werkte.",
+                "Isabel Briere",
+            ),
             // A rank before a name, then an address or a phone number, not a score.
             (
                 "Teilnehmer: 1. Anna Schmidt 42 Hauptstraße, Berlin",
