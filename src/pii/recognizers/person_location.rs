@@ -3300,6 +3300,8 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     super::layout_names::add_layout_names(text, out, from);
     // The values an HL7 PID segment places by field position.
     super::hl7::add_pid_fields(text, out);
+    // The parts of an iCalendar `LOCATION` value, split at its escaped commas.
+    super::ical::add_location_parts(text, out);
     // A town or city read alone is someone's whereabouts only with a person's evidence.
     super::whereabouts::keep_whereabouts(text, out, from, LONE_PLACES);
 }
