@@ -505,6 +505,22 @@ const PERSON_CUES: &[&str] = &[
     "schrijven",
     "zeg",
     "vertel",
+    // Calling someone back, before or after the name: `ring Morag back`, `rappeler
+    // Marius`, `richiamare Graziella`, `llamar a Echedey`, `Bashar terugbellen`,
+    // `Hannelies zurückrufen`.
+    // Not `phone`, also a JSON key after a city's value.
+    "ring",
+    "rappeler",
+    "rappelle",
+    "appeler",
+    "richiamare",
+    "richiama",
+    "chiamare",
+    "llamar",
+    "terugbellen",
+    "bellen",
+    "zurückrufen",
+    "anrufen",
     // Asking or saying something, after the name: `Adele bittet mich`, `Gilberto mi ha
     // chiesto`, `Jeannine m'a demandé`, `Yasmine vroeg me`.
     "bittet",
