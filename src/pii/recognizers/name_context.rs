@@ -138,12 +138,16 @@ pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
             || in_title_case_line(text, f.start, f.end)
             || listed_with_things(text, f.start, f.end, &people)
-            || object_of_work_verb(text, f.start)
             || ranked_item(text, f.start, f.end)
-            || another_destination(text, f.start)
             || under_list_heading(text, f.start)
-            || described_by_indefinite(text, f.start)
-            || eponym_noun_before(text, f.start))
+            || {
+                // The words before the run, read once for the rules below.
+                let before: Vec<(&str, &str)> = words_before(text, f.start).take(4).collect();
+                object_of_work_verb(&before)
+                    || another_destination(text, f.start, &before)
+                    || described_by_indefinite(&before)
+                    || eponym_noun_before(&before)
+            })
     });
 }
 
@@ -199,13 +203,10 @@ const WORK_VERBS_AAN: &[&str] = &["beginnen", "begin", "starten"];
 
 /// The run is the object of a verb of reading, finishing or starting (`WORK_VERBS`): the
 /// title of a work.
-fn object_of_work_verb(text: &str, start: usize) -> bool {
-    let mut before = words_before(text, start);
-    match before.next() {
-        Some((w, " ")) if WORK_VERBS.contains(&w) => true,
-        Some(("aan", " ")) => {
-            matches!(before.next(), Some((w, " ")) if WORK_VERBS_AAN.contains(&w))
-        }
+fn object_of_work_verb(before: &[(&str, &str)]) -> bool {
+    match before {
+        [(w, " "), ..] if WORK_VERBS.contains(w) => true,
+        [("aan", " "), (w, " "), ..] => WORK_VERBS_AAN.contains(w),
         _ => false,
     }
 }
@@ -240,15 +241,14 @@ fn ranked_item(text: &str, start: usize, end: usize) -> bool {
 /// The run follows a preposition of direction that opens a clause (`…; für Willy
 /// Brandt`, `…; per César Manrique`) in a text that already sent a flight, a train or a
 /// bus somewhere (`Flüge nach …`): a second destination, named like the first.
-fn another_destination(text: &str, start: usize) -> bool {
-    let mut before = words_before(text, start);
-    let (Some((to, " ")), Some((_, gap))) = (before.next(), before.next()) else {
+fn another_destination(text: &str, start: usize, before: &[(&str, &str)]) -> bool {
+    let [(to, " "), (_, gap), ..] = before else {
         return false;
     };
     if !TOWARDS_SET.contains(to) || !gap.contains([';', ',']) {
         return false;
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..start]).map_or(0, |p| p + 1);
     let mut words = text[line_start..start].split([' ', ',', ';']).peekable();
     while let Some(w) = words.next() {
         if TRANSPORT_SET.contains(w.to_lowercase().as_str())
@@ -351,13 +351,11 @@ const LIST_HEAD_PHRASES: &[&str] = &[
 /// list is written with a title, which keeps the name (`introduced`).
 fn under_list_heading(text: &str, start: usize) -> bool {
     const HEADING_REACH: usize = 60;
-    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-    let Some(colon) = text[line_start..start].find(':') else {
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..start]).map_or(0, |p| p + 1);
+    let reach = (line_start + HEADING_REACH + 1).min(start);
+    let Some(colon) = memchr::memchr(b':', &text.as_bytes()[line_start..reach]) else {
         return false;
     };
-    if colon > HEADING_REACH {
-        return false;
-    }
     let heading = text[line_start..line_start + colon].to_lowercase();
     heading
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -405,8 +403,7 @@ const LINKING_WORDS: &[&str] = &[
 /// climbing Kaiser Wilhelm`, `een klimroos Williams Christ`, `una rosa rampicante …`):
 /// the run names a variety or a model of what the words describe; people take no
 /// article.
-fn described_by_indefinite(text: &str, start: usize) -> bool {
-    let before: Vec<(&str, &str)> = words_before(text, start).take(4).collect();
+fn described_by_indefinite(before: &[(&str, &str)]) -> bool {
     let describing = |w: &str| {
         w.chars().all(char::is_lowercase)
             && !SOME_PERSON.contains(&w)
@@ -486,13 +483,10 @@ const EPONYM_LINKS: &[&str] = &["de", "di", "del", "van", "von", "of", "d'"];
 /// A noun of `EPONYM_NOUNS` right before the run, or with a link between (`la legge
 /// Severino`, `het syndroom van Gilles de la Tourette`): the law or the disease, not
 /// the person.
-fn eponym_noun_before(text: &str, start: usize) -> bool {
-    let mut before = words_before(text, start);
-    match before.next() {
-        Some((w, " ")) if EPONYM_NOUNS.contains(&w) => true,
-        Some((link, " ")) if EPONYM_LINKS.contains(&link) => {
-            matches!(before.next(), Some((w, " ")) if EPONYM_NOUNS.contains(&w))
-        }
+fn eponym_noun_before(before: &[(&str, &str)]) -> bool {
+    match before {
+        [(w, " "), ..] if EPONYM_NOUNS.contains(w) => true,
+        [(link, " "), (w, " "), ..] if EPONYM_LINKS.contains(link) => EPONYM_NOUNS.contains(w),
         _ => false,
     }
 }
