@@ -35,11 +35,11 @@ const THRESHOLDS: &[Threshold] = &[
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("IP_ADDRESS", 0.98, 0.96, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 3.0 % plus 0.02 (3.9 % before
-/// the corpus I work), NOT issue 12's goal of 1 % (most of the 16 are products, venues and dishes named after people or
+/// Most harmless texts altered: a regression bar at today's 2.6 % plus 0.02 (3.0 % before
+/// session 16's name rules, 3.9 % before the corpus I work), NOT issue 12's goal of 1 % (most of the 16 are products, venues and dishes named after people or
 /// places, `Otto Fleet`, `Innovation Lab East`, `Cullen Skink`; see the README). Most
 /// decoys touched: the goal, 5 % (today 0.0 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.050;
+const MAX_HARMLESS_ALTERED: f64 = 0.046;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_e/corpus.jsonl");

@@ -30,13 +30,13 @@ const THRESHOLDS: &[Threshold] = &[
     ("DATE_OF_BIRTH", 0.98, 0.98, 0.98),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 4.3 % plus 0.02 (4.6 % before the corpus L work, 4.8 % before the corpus K work, 14.0 % before
+/// Most harmless texts altered: a regression bar at today's 3.8 % plus 0.02 (4.3 % before session 16's name rules, 4.6 % before the corpus L work, 4.8 % before the corpus K work, 14.0 % before
 /// the corpus I work, 29.0 % before the second round, first run 41.2 %), NOT issue 12's goal
 /// of 1 % (lone mythological names; unlisted houses and works; see the
 /// README). The second round's `named_things.txt` was written with H's false alarms in
 /// view, so H no longer estimates unseen text. Most decoys touched: the goal, 5 % (today
 /// 4.4 %).
-const MAX_HARMLESS_ALTERED: f64 = 0.063;
+const MAX_HARMLESS_ALTERED: f64 = 0.058;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_h/corpus.jsonl");

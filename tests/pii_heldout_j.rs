@@ -35,11 +35,12 @@ const THRESHOLDS: &[Threshold] = &[
     ("MEDICAL_RECORD_NUMBER", 0.92, 0.84, 0.73),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 20.0 % plus 0.02 (22.1 % before the corpus L work, 23.2 % before
+/// Most harmless texts altered: a regression bar at today's 4.3 % plus 0.02 (20.0 % before session 16's
+/// rules for works, rankings, second destinations and list headings; 22.1 % before the corpus L work, 23.2 % before
 /// the corpus K work, first run 37.4 %), NOT issue 12's goal of 1 % (novels, films, typefaces, teams and airports named
 /// like people; see the README). Most decoys touched: today's 0.0 % plus 0.02 (5.0 % before
 /// numbers summed to a total stopped reading as phone numbers: golf scorecards).
-const MAX_HARMLESS_ALTERED: f64 = 0.220;
+const MAX_HARMLESS_ALTERED: f64 = 0.063;
 const MAX_DECOYS_TOUCHED: f64 = 0.02;
 
 const CORPUS: &str = include_str!("heldout_j/corpus.jsonl");

@@ -35,10 +35,10 @@ const THRESHOLDS: &[Threshold] = &[
     ("MEDICAL_RECORD_NUMBER", 0.98, 0.91, 0.98),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 20.1 % plus 0.02 (23.8 % before
-/// the corpus L work, first run 31.9 %), NOT issue 12's goal of 1 % (bands, racehorses, cultivars, spacecraft and
+/// Most harmless texts altered: a regression bar at today's 7.5 % plus 0.02 (20.1 % before
+/// session 16's list headings and described varieties, 23.8 % before the corpus L work, first run 31.9 %), NOT issue 12's goal of 1 % (bands, racehorses, cultivars, spacecraft and
 /// ships named like people; see the README). Most decoys touched: the goal, 5 % (today 0).
-const MAX_HARMLESS_ALTERED: f64 = 0.221;
+const MAX_HARMLESS_ALTERED: f64 = 0.095;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_k/corpus.jsonl");

@@ -27,19 +27,19 @@ use pii_support::score::Threshold;
 /// made with L in view (README, "Held-out corpus L": first run -> after) less 0.02,
 /// rounded down. Raise them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.84, 0.97, 0.84),
-    ("LOCATION", 0.81, 0.97, 0.82),
+    ("PERSON", 0.86, 0.97, 0.87),
+    ("LOCATION", 0.87, 0.97, 0.88),
     ("PHONE_NUMBER", 0.96, 0.97, 0.96),
-    ("DATE_OF_BIRTH", 0.73, 0.98, 0.73),
+    ("DATE_OF_BIRTH", 0.85, 0.98, 0.85),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("MEDICAL_RECORD_NUMBER", 0.82, 0.98, 0.81),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 6.7 % plus 0.02 (first run
-/// 16.5 %), NOT issue 12's goal of 1 % (paintings, clubs, board games and gadgets named
+/// Most harmless texts altered: a regression bar at today's 5.3 % plus 0.02 (6.7 % before
+/// session 16's name rules, first run 16.5 %), NOT issue 12's goal of 1 % (paintings, clubs, board games and gadgets named
 /// like people or places; see the README). Most decoys touched: the goal, 5 % (today 0).
-const MAX_HARMLESS_ALTERED: f64 = 0.087;
+const MAX_HARMLESS_ALTERED: f64 = 0.073;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_l/corpus.jsonl");

@@ -271,6 +271,13 @@ fn dates() {
     );
     detects("DATE_OF_BIRTH", "DOB: 03/14/1985", "03/14/1985");
     detects("DATE_OF_BIRTH", "geboren am 14.03.1985", "14.03.1985");
+    // The noun alone labels the birth: an XML element, a label an OCR split.
+    detects(
+        "DATE_OF_BIRTH",
+        "<name>Yusuf Khoury</name><geburt>1980-07-08</geburt>",
+        "1980-07-08",
+    );
+    detects("DATE_OF_BIRTH", "Geboorte datum :22-9-1971", "22-9-1971");
     ignores("DATE_TIME", "at 2024-01-15T10:30:00Z the job failed");
     ignores("DATE_TIME", "in 2024 we shipped 3.14.1985");
 }
@@ -287,6 +294,17 @@ fn person_and_location() {
         "PERSON",
         "I spoke with Emily Johnson yesterday",
         "Emily Johnson",
+    );
+    // A lone given name someone is to call back.
+    detects(
+        "PERSON",
+        "Sticky note on the fridge: ring Morag back re: the kitchen",
+        "Morag",
+    );
+    detects(
+        "PERSON",
+        "Briefje op de koelkast: Bashar terugbellen over de keuken",
+        "Bashar",
     );
     detects("LOCATION", "she lives in Rotterdam now", "Rotterdam");
     detects(

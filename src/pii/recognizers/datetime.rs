@@ -62,6 +62,9 @@ const DOB: &[&str] = &[
     "geb ",
     "geburtsdatum",
     "geburtstag",
+    // The noun alone: an XML element or a form's field (`<geburt>`, `Geburt:`), and a
+    // label an OCR split (`Geburts datum :`); Dutch likewise (`Geboorte datum :`).
+    "geburt",
     "né le",
     "née le",
     "né ",
@@ -87,6 +90,7 @@ const DOB: &[&str] = &[
     "data di nascita",
     "nascita",
     "geboortedatum",
+    "geboorte",
     "geboren op",
     "geb. datum",
     "geb.-datum",

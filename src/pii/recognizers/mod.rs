@@ -10,6 +10,7 @@ pub mod datetime;
 pub mod eu;
 pub mod financial;
 mod hl7;
+mod ical;
 pub mod intl;
 mod layout_names;
 pub mod medical;

@@ -505,6 +505,22 @@ const PERSON_CUES: &[&str] = &[
     "schrijven",
     "zeg",
     "vertel",
+    // Calling someone back, before or after the name: `ring Morag back`, `rappeler
+    // Marius`, `richiamare Graziella`, `llamar a Echedey`, `Bashar terugbellen`,
+    // `Hannelies zurückrufen`.
+    // Not `phone`, also a JSON key after a city's value.
+    "ring",
+    "rappeler",
+    "rappelle",
+    "appeler",
+    "richiamare",
+    "richiama",
+    "chiamare",
+    "llamar",
+    "terugbellen",
+    "bellen",
+    "zurückrufen",
+    "anrufen",
     // Asking or saying something, after the name: `Adele bittet mich`, `Gilberto mi ha
     // chiesto`, `Jeannine m'a demandé`, `Yasmine vroeg me`.
     "bittet",
@@ -3300,6 +3316,8 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     super::layout_names::add_layout_names(text, out, from);
     // The values an HL7 PID segment places by field position.
     super::hl7::add_pid_fields(text, out);
+    // The parts of an iCalendar `LOCATION` value, split at its escaped commas.
+    super::ical::add_location_parts(text, out);
     // A town or city read alone is someone's whereabouts only with a person's evidence.
     super::whereabouts::keep_whereabouts(text, out, from, LONE_PLACES);
 }
