@@ -54,7 +54,7 @@ pub fn add_layout_names(text: &str, out: &mut Vec<Finding>, from: usize) {
 /// text before its colon) pairs two fields with a slash: the rest of the line, if it is
 /// shaped like a name.
 fn second_of_slash_pair(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let line_start = super::line_start(text, start);
     let (label, _) = text[line_start..start].split_once(':')?;
     if !label.contains('/') {
         return None;

@@ -123,6 +123,11 @@ impl Pattern {
 pub const CONTEXT_BOOST: f32 = 0.35;
 
 /// Every built-in pattern recognizer.
+/// Where the line holding byte `at` of `text` starts: after the last `\n` before `at`.
+pub(crate) fn line_start(text: &str, at: usize) -> usize {
+    memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |p| p + 1)
+}
+
 pub fn builtin() -> Vec<Pattern> {
     let mut all = Vec::new();
     all.extend(contact::patterns());

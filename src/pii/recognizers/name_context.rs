@@ -248,7 +248,7 @@ fn another_destination(text: &str, start: usize, before: &[(&str, &str)]) -> boo
     if !TOWARDS_SET.contains(to) || !gap.contains([';', ',']) {
         return false;
     }
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..start]).map_or(0, |p| p + 1);
+    let line_start = super::line_start(text, start);
     let mut words = text[line_start..start].split([' ', ',', ';']).peekable();
     while let Some(w) = words.next() {
         if TRANSPORT_SET.contains(w.to_lowercase().as_str())
@@ -351,7 +351,7 @@ const LIST_HEAD_PHRASES: &[&str] = &[
 /// list is written with a title, which keeps the name (`introduced`).
 fn under_list_heading(text: &str, start: usize) -> bool {
     const HEADING_REACH: usize = 60;
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..start]).map_or(0, |p| p + 1);
+    let line_start = super::line_start(text, start);
     let reach = (line_start + HEADING_REACH + 1).min(start);
     let Some(colon) = memchr::memchr(b':', &text.as_bytes()[line_start..reach]) else {
         return false;

@@ -2133,7 +2133,7 @@ fn caps_particle(w: &str) -> bool {
 /// A chat export's speaker: the line opens with a bracketed time stamp (`[17/05/2026,
 /// 09:12] `) and up to four words without digits end at a colon. The last word's index.
 fn chat_speaker(text: &str, ws: &[Word], i: usize) -> Option<usize> {
-    let line_start = text[..ws[i].start].rfind('\n').map_or(0, |p| p + 1);
+    let line_start = super::line_start(text, ws[i].start);
     let stamp = &text[line_start..ws[i].start];
     if !stamp.starts_with('[') || stamp.len() > 40 || !stamp.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -2512,12 +2512,12 @@ fn table_cells_of(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 /// value (`| Name | Date of birth | Town |` over `| Anouk Bos | 09-10-1988 | Ter Apel |`).
 /// Reads only the table's own lines; returns where the table ends.
 fn table_values(text: &str, sep: usize, out: &mut Vec<Finding>) -> usize {
-    let sep_start = text[..sep].rfind('\n').map_or(0, |p| p + 1);
+    let sep_start = super::line_start(text, sep);
     let sep_end = text[sep..].find('\n').map_or(text.len(), |p| sep + p);
     if sep_start == 0 {
         return sep_end;
     }
-    let head_start = text[..sep_start - 1].rfind('\n').map_or(0, |p| p + 1);
+    let head_start = super::line_start(text, sep_start - 1);
     let kinds: Vec<Column> = table_cells_of(text, head_start, sep_start - 1)
         .into_iter()
         .map(|(a, b)| column_kind(&text[a..b]))
@@ -3673,7 +3673,7 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         // A delimited export under its header line, an SQL insert under its column list:
         // each field is its column's value. Tried at a line's first word only.
         if ws[i].start >= table_end && (i == 0 || gb.contains(&b'\n')) {
-            let line_start = text[..ws[i].start].rfind('\n').map_or(0, |p| p + 1);
+            let line_start = super::line_start(text, ws[i].start);
             let read = if w == "INSERT" {
                 sql_values(text, ws[i].start, out)
             } else {
