@@ -214,3 +214,28 @@ fn broken_policy_is_reported_with_file_and_line() {
         "{err}"
     );
 }
+
+#[test]
+fn labels_broken_by_ocr_spaces_count_and_stay_as_written() {
+    // A scanned form read by OCR: stray spaces inside the labels. The date is a date of
+    // birth because its label says so; the output keeps the labels as they were written.
+    let input = "Scanned form:\nN ame: Morag MacLeod   Date of bi rth :22/05/1981\nNo me: Ibrahima Diouf   Data di nasc ita :22 maggio 1981\n";
+    let out = redact(&["--format", "json"], input.as_bytes());
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["redacted"],
+        "Scanned form:\nN ame: <PERSON>   Date of bi rth :<DATE_OF_BIRTH>\nNo me: <PERSON>   Data di nasc ita :<DATE_OF_BIRTH>\n"
+    );
+    let dob = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["entity"] == "DATE_OF_BIRTH")
+        .unwrap();
+    let (s, e) = (
+        dob["start"].as_u64().unwrap() as usize,
+        dob["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&input[s..e], "22/05/1981");
+}

@@ -6,6 +6,7 @@
 pub mod checksum;
 mod cues;
 pub mod entity;
+mod labels;
 mod lexer;
 pub mod output;
 pub mod recognizers;

@@ -31,6 +31,7 @@ use regex_automata::{meta, Anchored, Input};
 
 use super::cues::{Cue, CueTrie};
 use super::entity::Entity;
+use super::labels::LabelRepair;
 use super::lexer::{is_word, ByteSet, Kind, Lexed, Pairs, StartKinds, Starts};
 use super::recognizers::{self, person_location, Pattern, Validate, CONTEXT_BOOST};
 use super::rules::{CustomValidator, PiiRules};
@@ -299,6 +300,8 @@ pub struct Scanner {
     /// Every cue word of every recognizer (context, upgrade, veto, negative words): one
     /// pass over the text finds them all. `gate_of[word]` lists the gates that word opens.
     cues: CueTrie,
+    /// Labels broken by OCR spaces are read as the cue and label words they spell.
+    labels: LabelRepair,
     gate_of: Vec<Vec<usize>>,
     gates: usize,
     multiline: Vec<Compiled>,
@@ -731,6 +734,14 @@ impl Scanner {
             }
         }
         let cues = CueTrie::new(&vocabulary.words);
+        let labels = LabelRepair::new(
+            vocabulary
+                .words
+                .iter()
+                .map(String::as_str)
+                .chain(person_location::labels().iter().copied()),
+            person_location::ordinary_word,
+        );
         let deny = if rules.deny.is_empty() {
             None
         } else {
@@ -760,6 +771,7 @@ impl Scanner {
         Ok(Scanner {
             segmented,
             cues,
+            labels,
             gate_of,
             gates,
             multiline,
@@ -775,6 +787,11 @@ impl Scanner {
     /// `allow` holds values never reported (lower case): a policy's `[pii] allow`. It is
     /// the caller's, so that policies differing only in it share one scanner.
     pub fn scan(&self, text: &str, allow: &HashSet<String>) -> Vec<Finding> {
+        // The recognizers read the text with its broken labels repaired; the copy has
+        // the original's length and offsets, so findings apply to the original.
+        let original = text;
+        let repaired = self.labels.repair(text);
+        let text = repaired.as_deref().unwrap_or(text);
         let mut candidates = Vec::new();
         // Every cue word in the text, sorted by start: the gates and each candidate's
         // context, veto and upgrade words are read from here.
@@ -867,7 +884,7 @@ impl Scanner {
         }
         candidates.retain(|f| {
             f.confidence >= self.min_confidence
-                && (allow.is_empty() || !allow.contains(&text[f.start..f.end].to_lowercase()))
+                && (allow.is_empty() || !allow.contains(&original[f.start..f.end].to_lowercase()))
         });
         resolve_overlaps(candidates, text.len())
     }

@@ -127,6 +127,12 @@ const TITLES: &[&str] = &[
     "ir",
     "drs",
 ];
+/// The words that label a person's name field (`name`, `nombre`, `achternaam`): also
+/// what a label broken by OCR spaces is repaired to (`pii::labels`).
+pub fn labels() -> &'static [&'static str] {
+    LABELS
+}
+
 /// Followed by a colon: `Name: Jane Roe`.
 const LABELS: &[&str] = &[
     "name",
@@ -1889,7 +1895,7 @@ fn capitalised_in(w: &str, set: &WordList) -> bool {
 }
 
 /// Whether `w`, lower-cased, is an ordinary word of one of the six languages.
-pub(super) fn ordinary_word(w: &str) -> bool {
+pub(crate) fn ordinary_word(w: &str) -> bool {
     lowered(w, |l| COMMON.contains(l))
 }
 
