@@ -227,25 +227,35 @@ fn part_numbered(s: &str) -> bool {
 /// (`30-63-62-12-72`): the tail of a MAC address, never a national phone number, which
 /// in the plans of the six countries written this way starts with 0 (`06-12-34-56-78`).
 fn mac_like(s: &str) -> bool {
-    let groups: Vec<&str> = s.split(['-', ':']).collect();
-    groups.len() >= 5
-        && groups
-            .iter()
-            .all(|g| g.len() == 2 && g.bytes().all(|b| b.is_ascii_digit()))
-        && !groups[0].starts_with('0')
+    // (Counted as they come: a validator runs on every phone-shaped candidate.)
+    let mut groups = 0;
+    for g in s.split(['-', ':']) {
+        if g.len() != 2
+            || !g.bytes().all(|b| b.is_ascii_digit())
+            || (groups == 0 && g.starts_with('0'))
+        {
+            return false;
+        }
+        groups += 1;
+    }
+    groups >= 5
 }
 
 /// A version written with dots (`8.10.16.1859`, `2.7.0.2113`): a first group of one
 /// or two digits without a trunk zero, then three or more groups. Dotted phone numbers
 /// start with a zero (`06.15.15.10.53`, `0176.0563667`) or a three-digit area code.
 fn dotted_version(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('.').collect();
-    groups.len() >= 4
-        && groups
-            .iter()
-            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
-        && groups[0].len() <= 2
-        && !groups[0].starts_with('0')
+    let mut groups = 0;
+    for g in s.split('.') {
+        if g.is_empty()
+            || !g.bytes().all(|b| b.is_ascii_digit())
+            || (groups == 0 && (g.len() > 2 || g.starts_with('0')))
+        {
+            return false;
+        }
+        groups += 1;
+    }
+    groups >= 4
 }
 
 fn email(s: &str) -> Option<(usize, f32)> {
@@ -507,18 +517,20 @@ fn us_grouping(s: &str) -> bool {
 
 /// `2024-01-15`, `15.01.2024`, `01/15/2024`: dates, not phone numbers or record numbers.
 pub(crate) fn is_date_like(s: &str) -> bool {
-    let groups: Vec<&str> = s
-        .split(['-', '.', '/', ' '])
-        .filter(|g| !g.is_empty())
-        .collect();
-    if groups.len() != 3 {
-        return false;
+    let mut lens = [0usize; 3];
+    let mut n = 0;
+    for g in s.split(['-', '.', '/', ' ']).filter(|g| !g.is_empty()) {
+        if n == 3 {
+            return false;
+        }
+        lens[n] = g.len();
+        n += 1;
     }
-    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
-    matches!(
-        lens.as_slice(),
-        [4, 2, 2] | [2, 2, 4] | [1 | 2, 1 | 2, 4] | [4, 1 | 2, 1 | 2]
-    )
+    n == 3
+        && matches!(
+            lens,
+            [4, 2, 2] | [2, 2, 4] | [1 | 2, 1 | 2, 4] | [4, 1 | 2, 1 | 2]
+        )
 }
 
 fn url(s: &str) -> Option<(usize, f32)> {

@@ -169,10 +169,11 @@ pub fn patterns() -> Vec<Pattern> {
 }
 
 fn mrn(s: &str) -> Option<(usize, f32)> {
-    let d: Vec<u8> = s.bytes().filter(u8::is_ascii_digit).collect();
+    let digits = || s.bytes().filter(u8::is_ascii_digit);
+    let first = digits().next();
     // `26-08-1990`: a date (of birth, next to the record's label), not the record.
-    if d.len() < 5
-        || d.iter().all(|&x| x == d[0])
+    if digits().count() < 5
+        || digits().all(|x| Some(x) == first)
         || super::contact::is_date_like(s)
         || invoice_number(s)
     {

@@ -542,6 +542,30 @@ fn in_title_case_line(text: &str, start: usize, end: usize) -> bool {
     while !text.is_char_boundary(hi) {
         hi += 1;
     }
+    // The bytes next to the run first, up to the first byte that could open or close
+    // the stretch (or any non-ASCII byte): a digit there, or a word opening with a
+    // lower-case letter, is inside any stretch found below, and makes it no headline.
+    let b = text.as_bytes();
+    let disqualifies = |q: usize| {
+        b[q].is_ascii_digit()
+            || (b[q].is_ascii_lowercase() && q > 0 && b[q - 1].is_ascii_whitespace())
+    };
+    for q in (lo..start).rev() {
+        if matches!(b[q], b'\n' | b'"' | b':' | b'|') || !b[q].is_ascii() {
+            break;
+        }
+        if disqualifies(q) {
+            return false;
+        }
+    }
+    for q in end..hi {
+        if matches!(b[q], b'\n' | b'"' | b'|') || !b[q].is_ascii() {
+            break;
+        }
+        if disqualifies(q) {
+            return false;
+        }
+    }
     let from = match text[lo..start].rfind(OPEN) {
         Some(p) => lo + p + text[lo + p..].chars().next().map_or(1, char::len_utf8),
         None if lo == 0 => 0,
