@@ -558,8 +558,8 @@ fn in_title_case_line(text: &str, start: usize, end: usize) -> bool {
             return false;
         }
     }
-    for q in end..hi {
-        if matches!(b[q], b'\n' | b'"' | b'|') || !b[q].is_ascii() {
+    for (q, &c) in b.iter().enumerate().take(hi).skip(end) {
+        if matches!(c, b'\n' | b'"' | b'|') || !c.is_ascii() {
             break;
         }
         if disqualifies(q) {
