@@ -141,12 +141,19 @@ pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
             || ranked_item(text, f.start, f.end)
             || under_list_heading(text, f.start)
             || {
-                // The words before the run, read once for the rules below.
-                let before: Vec<(&str, &str)> = words_before(text, f.start).take(4).collect();
-                object_of_work_verb(&before)
-                    || another_destination(text, f.start, &before)
-                    || described_by_indefinite(&before)
-                    || eponym_noun_before(&before)
+                // The words before the run, read once for the rules below (on the stack:
+                // this runs for every name-shaped run).
+                let mut words = [("", ""); 4];
+                let mut n = 0;
+                for (slot, w) in words.iter_mut().zip(words_before(text, f.start)) {
+                    *slot = w;
+                    n += 1;
+                }
+                let before = &words[..n];
+                object_of_work_verb(before)
+                    || another_destination(text, f.start, before)
+                    || described_by_indefinite(before)
+                    || eponym_noun_before(before)
             })
     });
 }
