@@ -247,7 +247,14 @@ impl StreamTap {
                         };
                         self.keep(&received);
                         let out = self.content(index, &received, finished);
-                        if has_text || !out.is_empty() {
+                        // Most chunks hold no token and nothing held back: their text
+                        // goes back in place and the event goes out as received, not
+                        // serialised again.
+                        if out == received {
+                            if has_text {
+                                delta["content"] = Value::String(received);
+                            }
+                        } else {
                             delta["content"] = Value::String(out);
                             changed = true;
                         }
@@ -428,6 +435,20 @@ mod tests {
 
     fn delta(out: Option<String>) -> Value {
         serde_json::from_str::<Value>(&out.unwrap()).unwrap()["choices"][0]["delta"].clone()
+    }
+
+    #[test]
+    fn a_chunk_without_tokens_goes_out_as_received_and_one_with_a_token_restored() {
+        let mut tap = tap();
+        // Spacing serde_json would not write: a chunk sent again after parsing loses it.
+        let plain =
+            r#"{"choices": [{"index": 0, "delta": {"content": "Dear "}, "finish_reason": null}]}"#;
+        assert_eq!(tap.apply(plain.to_owned()).as_deref(), Some(plain));
+        let token = plain.replace("Dear ", "to <EMAIL_ADDRESS_1> ");
+        let restored = tap.apply(token.clone()).unwrap();
+        assert_ne!(restored, token);
+        assert_eq!(delta(Some(restored))["content"], "to jane@example.com ");
+        assert_eq!(tap.received, "Dear to <EMAIL_ADDRESS_1> ");
     }
 
     #[test]
