@@ -152,6 +152,25 @@ mod tests {
     }
 
     #[test]
+    fn the_text_sent_follows_every_change_made_after_it_was_serialised() {
+        let raw = br#"{"model":"m","stream":true,"messages":[{"role":"user","content":"hi"}]}"#;
+        let mut req = ChatRequest::parse(raw).unwrap();
+        let sent = |req: &ChatRequest| -> Value { serde_json::from_slice(&req.to_vec()).unwrap() };
+        assert_eq!(sent(&req)["model"], "m");
+        req.set_model("served");
+        assert_eq!(sent(&req)["model"], "served");
+        assert!(req.request_stream_usage());
+        assert_eq!(sent(&req)["stream_options"]["include_usage"], true);
+        req.for_each_text_mut::<()>(&mut |s| {
+            *s = s.to_uppercase();
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(sent(&req)["messages"][0]["content"], "HI");
+        assert_eq!(req.serialised().get().as_bytes(), req.to_vec().as_slice());
+    }
+
+    #[test]
     fn syntax_errors_name_line_and_column() {
         let e = ChatRequest::parse(b"{\n\"model\": \"m\",,}").unwrap_err();
         assert!(

@@ -13,7 +13,6 @@ use super::restore::StreamTap;
 use super::stream::{sse_response, Framing, OpenAiFraming};
 use super::trail::RequestMeta;
 use super::Gateway;
-use crate::audit::record::Capture;
 use crate::openai::ChatRequest;
 use crate::providers::Reply;
 
@@ -59,7 +58,7 @@ pub async fn forward<F: Framing>(
     let added_usage = request.request_stream_usage();
     // policy/ + pii/: screened in place, residency decided, request record durable.
     let mut admitted = admit(gw, meta, caller, &model, &mut request, |r| {
-        Capture::json(r.map())
+        r.serialised().to_owned()
     })
     .await?;
 

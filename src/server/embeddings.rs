@@ -10,7 +10,6 @@ use super::body::JsonBody;
 use super::error::ApiError;
 use super::trail::RequestMeta;
 use super::Gateway;
-use crate::audit::record::Capture;
 use crate::openai::EmbeddingsRequest;
 
 #[tracing::instrument(skip_all, fields(tenant = %caller.tenant, key_id = %caller.key_id))]
@@ -24,7 +23,7 @@ pub async fn embeddings(
     let model = gw.resolve_model(request.model())?;
     request.set_model(&model);
     let mut admitted = admit(&gw, &meta, &caller, &model, &mut request, |r| {
-        Capture::json(r.map())
+        r.serialised().to_owned()
     })
     .await?;
 

@@ -6,9 +6,12 @@
 //! are escaped for it. Also collects what the audit record of the answer keeps: the
 //! usage and the text as received.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use serde::de::IgnoredAny;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::openai::json_text;
@@ -215,6 +218,9 @@ impl StreamTap {
 
     /// One event's data in, the data to send out (`None`: send nothing for it).
     pub fn apply(&mut self, data: String) -> Option<String> {
+        if let Some(out) = self.apply_text_only(&data) {
+            return Some(out.unwrap_or(data));
+        }
         let Ok(mut chunk) = serde_json::from_str::<Value>(&data) else {
             return Some(data);
         };
@@ -247,7 +253,14 @@ impl StreamTap {
                         };
                         self.keep(&received);
                         let out = self.content(index, &received, finished);
-                        if has_text || !out.is_empty() {
+                        // Most chunks hold no token and nothing held back: their text
+                        // goes back in place and the event goes out as received, not
+                        // serialised again.
+                        if out == received {
+                            if has_text {
+                                delta["content"] = Value::String(received);
+                            }
+                        } else {
                             delta["content"] = Value::String(out);
                             changed = true;
                         }
@@ -320,6 +333,59 @@ impl StreamTap {
             data
         };
         Some(out)
+    }
+
+    /// [`StreamTap::apply`] for the chunks of nearly every stream: text of choices that
+    /// go on, no usage, no tool call, no choice's end, nothing held for a tool call. They
+    /// are read into borrowed fields, not a tree (a chunk's tree was most of the relay's
+    /// instructions, README "Load", session 17). `None`: not such a chunk, nothing done;
+    /// `Some(None)`: send the chunk as received; `Some(Some(text))`: send `text`.
+    fn apply_text_only(&mut self, data: &str) -> Option<Option<String>> {
+        if !self.held_tools.is_empty() {
+            return None;
+        }
+        let chunk: TextChunk<'_> = serde_json::from_str(data).ok()?;
+        let plain = chunk.usage.is_none()
+            && chunk.choices.iter().all(|c| {
+                c.finish_reason.is_none()
+                    && c.delta.as_ref().is_some_and(|d| d.tool_calls.is_none())
+            });
+        if !plain {
+            return None;
+        }
+        let mut changed: Vec<(usize, String)> = Vec::new();
+        for (position, choice) in chunk.choices.iter().enumerate() {
+            let Some(text) = choice.delta.as_ref().and_then(|d| d.content.as_deref()) else {
+                continue;
+            };
+            self.keep(text);
+            if self.active() {
+                let out = self.content(choice.index.unwrap_or(0), text, false);
+                if out != text {
+                    changed.push((position, out));
+                }
+            }
+        }
+        if changed.is_empty() {
+            if self.active() {
+                self.template = Some(data.to_owned());
+            }
+            return Some(None);
+        }
+        // A token restored or text held back: only then is the chunk's tree built, to
+        // write the new text in its place.
+        let mut tree: Value = serde_json::from_str(data).ok()?;
+        for (position, out) in changed {
+            if let Some(delta) = tree
+                .get_mut("choices")
+                .and_then(|c| c.get_mut(position))
+                .and_then(|c| c.get_mut("delta"))
+            {
+                delta["content"] = Value::String(out);
+            }
+        }
+        self.template = Some(data.to_owned());
+        Some(Some(tree.to_string()))
     }
 
     /// Ends the open parts of `choice` that `which` selects: `(part, text held back)`
@@ -405,6 +471,34 @@ impl StreamTap {
     }
 }
 
+/// The fields of a stream chunk that [`StreamTap::apply_text_only`] reads; any other
+/// shape (a field of another type, a duplicate key) fails to parse and takes the tree.
+#[derive(Deserialize)]
+struct TextChunk<'a> {
+    #[serde(borrow, default)]
+    choices: Vec<TextChoice<'a>>,
+    #[serde(default)]
+    usage: Option<IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+struct TextChoice<'a> {
+    #[serde(default)]
+    index: Option<u64>,
+    #[serde(default)]
+    finish_reason: Option<IgnoredAny>,
+    #[serde(borrow, default)]
+    delta: Option<TextDelta<'a>>,
+}
+
+#[derive(Deserialize)]
+struct TextDelta<'a> {
+    #[serde(borrow, default)]
+    content: Option<Cow<'a, str>>,
+    #[serde(default)]
+    tool_calls: Option<IgnoredAny>,
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -428,6 +522,31 @@ mod tests {
 
     fn delta(out: Option<String>) -> Value {
         serde_json::from_str::<Value>(&out.unwrap()).unwrap()["choices"][0]["delta"].clone()
+    }
+
+    #[test]
+    fn a_chunk_without_tokens_goes_out_as_received_and_one_with_a_token_restored() {
+        let mut tap = tap();
+        // Spacing serde_json would not write: a chunk sent again after parsing loses it.
+        let plain =
+            r#"{"choices": [{"index": 0, "delta": {"content": "Dear "}, "finish_reason": null}]}"#;
+        assert_eq!(tap.apply(plain.to_owned()).as_deref(), Some(plain));
+        let token = plain.replace("Dear ", "to <EMAIL_ADDRESS_1> ");
+        let restored = tap.apply(token.clone()).unwrap();
+        assert_ne!(restored, token);
+        assert_eq!(delta(Some(restored))["content"], "to jane@example.com ");
+        assert_eq!(tap.received, "Dear to <EMAIL_ADDRESS_1> ");
+    }
+
+    #[test]
+    fn a_token_split_across_text_chunks_is_held_then_restored_whole() {
+        let mut tap = tap();
+        let first = delta(tap.apply(chunk(json!({"content": "line\none to <EMAIL_ADD"}))));
+        assert_eq!(first["content"], "line\none to ");
+        let second = delta(tap.apply(chunk(json!({"content": "RESS_1> \"now\""}))));
+        assert_eq!(second["content"], "jane@example.com \"now\"");
+        assert_eq!(tap.received, "line\none to <EMAIL_ADDRESS_1> \"now\"");
+        assert!(tap.finish().is_none(), "nothing is left to flush");
     }
 
     #[test]
