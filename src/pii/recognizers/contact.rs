@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
 use phonenumber::country::Id;
 
@@ -402,8 +402,27 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
 const PHONE_CACHE: usize = 8192;
 
 thread_local! {
-    static VERDICTS: RefCell<(RandomState, HashMap<u64, bool>)> =
-        RefCell::new((RandomState::new(), HashMap::new()));
+    static VERDICTS: RefCell<(RandomState, HashMap<u64, bool, BuildHasherDefault<Prehashed>>)> =
+        RefCell::new((RandomState::new(), HashMap::default()));
+}
+
+/// The verdicts' keys are already SipHash values under the thread's random key: the
+/// table uses them as they are instead of hashing them a second time.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// Compiled national-plan patterns libphonenumber keeps. The crate compiles each
