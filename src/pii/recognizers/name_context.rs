@@ -716,8 +716,18 @@ fn capitalised_words_after(text: &str, at: usize) -> usize {
 
 /// A list's item that is plainly no person: a single word of letters, capitalised, three
 /// or more, that is no listed first name, surname or place and that the word scan did not
-/// read as a person (`Gulpener`, `Calibri`, `Comice`).
+/// read as a person (`Gulpener`, `Calibri`, `Comice`); or a route, a race or a span, two
+/// capitalised words joined by an en dash (`Paris–Nice`, `Tirreno–Adriatico`: a double
+/// name takes a hyphen); or an item opened by a definite article no name takes as a
+/// particle (`Il Lombardia`, `The Hay Wain`, `Het Achterhuis`).
 fn thing_item(item: &str, start: usize, end: usize, people: &[(usize, usize)]) -> bool {
+    if en_dash_pair(item)
+        || item
+            .split_once(' ')
+            .is_some_and(|(first, _)| ITEM_ARTICLES.contains(&first))
+    {
+        return true;
+    }
     item.chars().count() >= 3
         && item
             .chars()
@@ -728,6 +738,17 @@ fn thing_item(item: &str, start: usize, end: usize, people: &[(usize, usize)]) -
         && !is_place(item)
         && !is_cue(item, TITLE | GREETING | LABEL)
         && !people.iter().any(|&(s, e)| s < end && start < e)
+}
+
+/// Definite articles that open a title or a thing's name and are no particle of a
+/// surname (unlike `De`, `La`, `Le`, `Lo`, `El`, `Van`, `Von`).
+const ITEM_ARTICLES: &[&str] = &["The", "Il", "Gli", "Het", "Das", "Les"];
+
+/// Two capitalised words of letters joined by an en dash, nothing else.
+fn en_dash_pair(item: &str) -> bool {
+    let mut parts = item.split('–');
+    let whole = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+    matches!((parts.next(), parts.next()), (Some(a), Some(b)) if whole(a) && whole(b))
 }
 
 /// The words before `at`, nearest first, each with the text between it and the next
@@ -947,6 +968,15 @@ mod tests {
                 "Baumschule: zwei Williams Christ und ein Apfel.",
                 "Williams Christ",
             ),
+            // Items that are routes and titles: an en dash, a leading article.
+            (
+                "Spring races: Flèche Brabançonne, Il Giro and Gent–Wevelgem.",
+                "Flèche Brabançonne",
+            ),
+            (
+                "Music for the drive: Jolene Carter, The Boxer and Vienna.",
+                "Jolene Carter",
+            ),
         ] {
             assert!(!kept(text, name), "{text}");
         }
@@ -975,6 +1005,17 @@ mod tests {
             ),
             (
                 "In dem Rechtsstreit Ilse Eggimann gegen Anna Schmidt wird",
+                "Anna Schmidt",
+            ),
+            // A double name takes a hyphen; `De` and `La` are particles of surnames.
+            ("Spring races: Flèche Brabançonne.", "Flèche Brabançonne"),
+            ("Music for the drive: Jolene Carter.", "Jolene Carter"),
+            (
+                "Guests: Anna Schmidt, Mary Smith-Jones and De Groot.",
+                "Anna Schmidt",
+            ),
+            (
+                "Guests: Anna Schmidt, La Torre Ruiz and Peter Braun.",
                 "Anna Schmidt",
             ),
         ] {
