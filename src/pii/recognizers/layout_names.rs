@@ -28,6 +28,10 @@ pub fn add_layout_names(text: &str, out: &mut Vec<Finding>, from: usize) {
         found.push((start, end, 0.7));
     }
     found.extend(chat_speakers(text).map(|(start, end)| (start, end, 0.7)));
+    for (surname, given) in surname_first_in_capitals(text) {
+        found.push((surname.0, surname.1, 0.8));
+        found.push((given.0, given.1, 0.8));
+    }
     for (start, end, confidence) in found {
         let mut known = false;
         for f in &mut out[from..] {
@@ -112,6 +116,38 @@ fn chat_speakers(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// A surname in capitals that opens a line or a sentence, a comma and a listed given name
+/// (`TÉCHER, Ti-Jean`, `Saal 2. WIENS, Lilia, geb. …`): registers, court lists and
+/// wristbands write the surname first, in capitals, so that it stands out. Looks only at a
+/// `, ` after a capital letter.
+fn surname_first_in_capitals(
+    text: &str,
+) -> impl Iterator<Item = ((usize, usize), (usize, usize))> + '_ {
+    memchr::memmem::find_iter(text.as_bytes(), b", ").filter_map(move |comma| {
+        let before = &text[..comma];
+        if !before.ends_with(char::is_uppercase) {
+            return None;
+        }
+        let run =
+            before.trim_end_matches(|c: char| c.is_uppercase() || matches!(c, '-' | '\'' | ' '));
+        let s_start =
+            run.len() + (before[run.len()..].len() - before[run.len()..].trim_start().len());
+        let surname = &text[s_start..comma];
+        let opens = run.is_empty() || run.ends_with(['\n', '.', ':']);
+        if !opens || surname.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return None;
+        }
+        let g_start = comma + 2;
+        let rest = &text[g_start..];
+        let given = &rest[..rest
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(rest.len())];
+        let listed = is_first(given) || given.split('-').any(is_first);
+        (given.starts_with(char::is_uppercase) && given.chars().any(char::is_lowercase) && listed)
+            .then_some(((s_start, comma), (g_start, g_start + given.len())))
+    })
+}
+
 /// One to four words of letters, hyphens and apostrophes, the first capitalised and the
 /// others capitalised or lower-case particles (`Öztürk-Lange`, `Ad van Kempen`, `Oriol
 /// Bosch i Soler`).
@@ -178,5 +214,16 @@ mod tests {
         // Not shaped like a name.
         assert!(names("Vorname/Nachname: Derya / 21 Jahre alt", "Derya").is_empty());
         assert!(names("Thanks!\n--\nsent from my phone", "Thanks").is_empty());
+    }
+
+    #[test]
+    fn a_surname_in_capitals_before_a_listed_given_name_is_a_name() {
+        let text = "Wristband:\nOKAFOR, Anna\n14/02/1978\nCourt 2. VAN DER BERG, Peter, of Leith.";
+        assert_eq!(
+            names(text, "Wristband"),
+            ["OKAFOR", "Anna", "VAN DER BERG", "Peter"]
+        );
+        // Not after a lower-case word, not before a word that is no given name.
+        assert!(names("Call NASA, Anna said.\nNOTE, Please reply.", "Call").is_empty());
     }
 }
