@@ -11,7 +11,7 @@
 use crate::pii::entity::Entity;
 use crate::pii::scanner::Finding;
 
-use super::person_location::{is_first, ordinary_word};
+use super::person_location::{is_first, is_last, ordinary_word};
 
 /// Appends, after `out[from..]`'s PERSON findings and signature separators, the names the
 /// layout places there.
@@ -28,6 +28,7 @@ pub fn add_layout_names(text: &str, out: &mut Vec<Finding>, from: usize) {
         found.push((start, end, 0.7));
     }
     found.extend(chat_speakers(text).map(|(start, end)| (start, end, 0.7)));
+    found.extend(panel_surnames(text).map(|(start, end)| (start, end, 0.7)));
     for (surname, given) in surname_first_in_capitals(text) {
         found.push((surname.0, surname.1, 0.8));
         found.push((given.0, given.1, 0.8));
@@ -114,6 +115,40 @@ fn chat_speakers(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let business = !speaker.contains(' ') && ordinary_word(speaker) && !is_first(speaker);
         (name_shaped(speaker) && !business).then_some((start, start + speaker.len()))
     })
+}
+
+/// The names of a panel of lines `label – Surname` (a doorbell or letterbox panel, a
+/// seating or locker list: `Flat 2 – Okafor`, `3 – Berg / Lund`), when two lines or more
+/// of the text are so shaped and each value is shaped like a surname (or two joined by
+/// ` / `) whose words are listed surnames or no ordinary words (`Laundry`, `Kitchen`).
+/// Looks only at ` – ` (an en dash between spaces).
+fn panel_surnames(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let names: Vec<(usize, usize)> = memchr::memmem::find_iter(text.as_bytes(), " – ".as_bytes())
+        .filter_map(|p| {
+            let start = p + " – ".len();
+            let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+            let value = text[start..line_end].trim_end();
+            let listed = value.split(" / ").all(|part| {
+                name_shaped(part)
+                    && part
+                        .split(' ')
+                        .all(|w| w.len() <= 3 || is_last(w) || !ordinary_word(w))
+            });
+            (!value.is_empty() && listed).then_some((start, start + value.len()))
+        })
+        .collect();
+    let panel = names.len() >= 2;
+    names
+        .into_iter()
+        .filter(move |_| panel)
+        .flat_map(move |(start, end)| {
+            let mut at = start;
+            text[start..end].split(" / ").map(move |part| {
+                let span = (at, at + part.len());
+                at += part.len() + " / ".len();
+                span
+            })
+        })
 }
 
 /// A surname in capitals that opens a line or a sentence, a comma and a listed given name
@@ -225,5 +260,19 @@ mod tests {
         );
         // Not after a lower-case word, not before a word that is no given name.
         assert!(names("Call NASA, Anna said.\nNOTE, Please reply.", "Call").is_empty());
+    }
+
+    #[test]
+    fn a_panel_of_lines_ending_in_surnames_names_people() {
+        assert_eq!(
+            names(
+                "Letterboxes:\nFlat 1 – Okafor\nFlat 2 – Berg / Lund\n",
+                "Letterboxes"
+            ),
+            ["Okafor", "Berg", "Lund"]
+        );
+        // One line is no panel; ordinary words are no names.
+        assert!(names("Letterboxes:\nFlat 1 – Okafor\n", "Letterboxes").is_empty());
+        assert!(names("Rota:\nMon – Laundry\nTue – Kitchen", "Rota").is_empty());
     }
 }
