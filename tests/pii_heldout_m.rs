@@ -24,21 +24,23 @@ mod pii_support;
 use pii_support::bulk::score_corpus;
 use pii_support::score::Threshold;
 
-/// (entity, min hidden, min precision, min recall): the first run's figures (README,
-/// "Held-out corpus M") less 0.02, rounded down. Raise them as the engine improves.
+/// (entity, min hidden, min precision, min recall): the figures after session 17's fixes by
+/// class (README, "Held-out corpus M": first run -> after) less 0.02, rounded down. Raise
+/// them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.56, 0.96, 0.56),
-    ("LOCATION", 0.46, 0.95, 0.48),
-    ("PHONE_NUMBER", 0.98, 0.87, 0.98),
-    ("DATE_OF_BIRTH", 0.37, 0.98, 0.37),
+    ("PERSON", 0.80, 0.97, 0.80),
+    ("LOCATION", 0.81, 0.97, 0.83),
+    ("PHONE_NUMBER", 0.98, 0.98, 0.98),
+    ("DATE_OF_BIRTH", 0.77, 0.98, 0.77),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("MEDICAL_RECORD_NUMBER", 0.29, 0.98, 0.29),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at the first run's 6.8 % plus 0.02, NOT
-/// issue 12's goal of 1 %. Most decoys touched: the first run's 0.3 % plus 0.02.
-const MAX_HARMLESS_ALTERED: f64 = 0.088;
+/// Most harmless texts altered: a regression bar at today's 5.8 % plus 0.02 (first run
+/// 6.8 %), NOT issue 12's goal of 1 %. Most decoys touched: the first run's 0.3 % plus
+/// 0.02.
+const MAX_HARMLESS_ALTERED: f64 = 0.078;
 const MAX_DECOYS_TOUCHED: f64 = 0.023;
 
 const CORPUS: &str = include_str!("heldout_m/corpus.jsonl");
