@@ -37,10 +37,10 @@ const THRESHOLDS: &[Threshold] = &[
     ("MEDICAL_RECORD_NUMBER", 0.29, 0.98, 0.29),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 5.8 % plus 0.02 (first run
+/// Most harmless texts altered: a regression bar at today's 5.1 % plus 0.02 (first run
 /// 6.8 %), NOT issue 12's goal of 1 %. Most decoys touched: the first run's 0.3 % plus
 /// 0.02.
-const MAX_HARMLESS_ALTERED: f64 = 0.078;
+const MAX_HARMLESS_ALTERED: f64 = 0.071;
 const MAX_DECOYS_TOUCHED: f64 = 0.023;
 
 const CORPUS: &str = include_str!("heldout_m/corpus.jsonl");

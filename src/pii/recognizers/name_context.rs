@@ -35,11 +35,12 @@ use super::person_location::{
 
 /// Indefinite articles and neuter definite ones of the six languages (not English `a`
 /// or `an`, German `an`, Spanish and Italian `a`: prepositions before people as well;
-/// see `BEFORE_ENGLISH_A`). Not the gendered definite articles, which colloquial speech puts
-/// before given names (`die Anna`, `la Maria`).
+/// see `BEFORE_ENGLISH_A`), and French `au` and `aux` (`à le`, `à les`: `au Refuge du
+/// Goûter`; one writes `à Pierre`). Not the gendered definite articles, which colloquial
+/// speech puts before given names (`die Anna`, `la Maria`).
 const ARTICLES: &str =
     "the The un Un une Une ein Ein eine Eine einen einem einer uno Uno una Una een \
-    Een het Het das Das";
+    Een het Het das Das au Au aux Aux";
 
 /// English words after which `a` is the article (`was a`, `with a`, `to a`), not the
 /// Spanish or Italian preposition (`reenvía esto a Ainhoa`).
@@ -968,6 +969,10 @@ mod tests {
                 "Baumschule: zwei Williams Christ und ein Apfel.",
                 "Williams Christ",
             ),
+            (
+                "Dîner au Paul Bocuse, puis retour à l'hôtel.",
+                "Paul Bocuse",
+            ),
             // Items that are routes and titles: an en dash, a leading article.
             (
                 "Spring races: Flèche Brabançonne, Il Giro and Gent–Wevelgem.",
@@ -1009,6 +1014,10 @@ mod tests {
             ),
             // A double name takes a hyphen; `De` and `La` are particles of surnames.
             ("Spring races: Flèche Brabançonne.", "Flèche Brabançonne"),
+            (
+                "Dîner avec Paul Bocuse, puis retour à l'hôtel.",
+                "Paul Bocuse",
+            ),
             ("Music for the drive: Jolene Carter.", "Jolene Carter"),
             (
                 "Guests: Anna Schmidt, Mary Smith-Jones and De Groot.",
