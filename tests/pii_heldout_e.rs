@@ -22,11 +22,12 @@ use pii_support::score::Threshold;
 
 /// (entity, min hidden, min precision, min recall): the figures after the issue 12
 /// quality work on branch pii-quality (first run -> after in the README), less 0.02,
-/// rounded down; PERSON, LOCATION and PHONE_NUMBER raised after the corpus G work. Raise
+/// rounded down; PERSON, LOCATION and PHONE_NUMBER raised after the corpus G work,
+/// LOCATION again after session 17 (a town after a name and a comma). Raise
 /// them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
     ("PERSON", 0.91, 0.97, 0.93),
-    ("LOCATION", 0.87, 0.97, 0.87),
+    ("LOCATION", 0.91, 0.97, 0.91),
     ("PHONE_NUMBER", 0.96, 0.98, 0.95),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
     ("DATE_OF_BIRTH", 0.91, 0.98, 0.91),

@@ -67,6 +67,12 @@ fn phone_number() {
     ignores("PHONE_NUMBER", "call +1 000 000 0000");
     ignores("PHONE_NUMBER", "order 4159 5526 71 shipped");
     ignores("PHONE_NUMBER", "released on 2024-01-15 at 10.30");
+    // A booking record's segment: departure and arrival times after the status, then
+    // the passenger's phone.
+    let pnr =
+        " 1 BA 1347 Y 14JUN LHRDUB HK2 0705 0820\n APE ana.ruiz@example.org\n APM 020 7946 0958";
+    ignores("PHONE_NUMBER", &pnr[..pnr.find('\n').unwrap()]);
+    detects("PHONE_NUMBER", pnr, "020 7946 0958");
 }
 
 #[test]

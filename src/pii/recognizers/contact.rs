@@ -132,8 +132,36 @@ fn spoken_phone(s: &str) -> Option<(usize, f32)> {
 }
 
 /// Labels of a product's or article's code, which is often shaped like a phone or
-/// health number (`Artikelnr. 683-494-7217`, `Réf. article (86) 850 3103`).
+/// health number (`Artikelnr. 683-494-7217`, `Réf. article (86) 850 3103`); and the
+/// status of a booking record's flight segment with its number of seats (`HK2`, as
+/// reservation systems print it), which the departure and arrival times follow (`… 14JUN
+/// LHRDUB HK2 0705 0820`): two times, not a number to dial.
 pub(crate) const PRODUCT_CODE_LABELS: &[&str] = &[
+    "hk1",
+    "hk2",
+    "hk3",
+    "hk4",
+    "hk5",
+    "hk6",
+    "hk7",
+    "hk8",
+    "hk9",
+    "kk1",
+    "kk2",
+    "kk3",
+    "kk4",
+    "tk1",
+    "tk2",
+    "tk3",
+    "tk4",
+    "ss1",
+    "ss2",
+    "ss3",
+    "ss4",
+    "rr1",
+    "rr2",
+    "rr3",
+    "rr4",
     "artikelnr",
     "art.-nr",
     "art.nr",

@@ -11,7 +11,7 @@
 use crate::pii::entity::Entity;
 use crate::pii::scanner::Finding;
 
-use super::person_location::{is_first, ordinary_word};
+use super::person_location::{is_first, is_last, ordinary_word};
 
 /// Appends, after `out[from..]`'s PERSON findings and signature separators, the names the
 /// layout places there.
@@ -28,6 +28,11 @@ pub fn add_layout_names(text: &str, out: &mut Vec<Finding>, from: usize) {
         found.push((start, end, 0.7));
     }
     found.extend(chat_speakers(text).map(|(start, end)| (start, end, 0.7)));
+    found.extend(panel_surnames(text).map(|(start, end)| (start, end, 0.7)));
+    for (surname, given) in surname_first_in_capitals(text) {
+        found.push((surname.0, surname.1, 0.8));
+        found.push((given.0, given.1, 0.8));
+    }
     for (start, end, confidence) in found {
         let mut known = false;
         for f in &mut out[from..] {
@@ -112,6 +117,72 @@ fn chat_speakers(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// The names of a panel of lines `label – Surname` (a doorbell or letterbox panel, a
+/// seating or locker list: `Flat 2 – Okafor`, `3 – Berg / Lund`), when two lines or more
+/// of the text are so shaped and each value is shaped like a surname (or two joined by
+/// ` / `) whose words are listed surnames or no ordinary words (`Laundry`, `Kitchen`).
+/// Looks only at ` – ` (an en dash between spaces).
+fn panel_surnames(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let names: Vec<(usize, usize)> = memchr::memmem::find_iter(text.as_bytes(), " – ".as_bytes())
+        .filter_map(|p| {
+            let start = p + " – ".len();
+            let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+            let value = text[start..line_end].trim_end();
+            let listed = value.split(" / ").all(|part| {
+                name_shaped(part)
+                    && part
+                        .split(' ')
+                        .all(|w| w.len() <= 3 || is_last(w) || !ordinary_word(w))
+            });
+            (!value.is_empty() && listed).then_some((start, start + value.len()))
+        })
+        .collect();
+    let panel = names.len() >= 2;
+    names
+        .into_iter()
+        .filter(move |_| panel)
+        .flat_map(move |(start, end)| {
+            let mut at = start;
+            text[start..end].split(" / ").map(move |part| {
+                let span = (at, at + part.len());
+                at += part.len() + " / ".len();
+                span
+            })
+        })
+}
+
+/// A surname in capitals that opens a line or a sentence, a comma and a listed given name
+/// (`TÉCHER, Ti-Jean`, `Saal 2. WIENS, Lilia, geb. …`): registers, court lists and
+/// wristbands write the surname first, in capitals, so that it stands out. Looks only at a
+/// `, ` after a capital letter.
+fn surname_first_in_capitals(
+    text: &str,
+) -> impl Iterator<Item = ((usize, usize), (usize, usize))> + '_ {
+    memchr::memmem::find_iter(text.as_bytes(), b", ").filter_map(move |comma| {
+        let before = &text[..comma];
+        if !before.ends_with(char::is_uppercase) {
+            return None;
+        }
+        let run =
+            before.trim_end_matches(|c: char| c.is_uppercase() || matches!(c, '-' | '\'' | ' '));
+        let s_start =
+            run.len() + (before[run.len()..].len() - before[run.len()..].trim_start().len());
+        let surname = &text[s_start..comma];
+        let opens = run.is_empty() || run.ends_with(['\n', '.', ':']);
+        if !opens || surname.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return None;
+        }
+        let g_start = comma + 2;
+        let rest = &text[g_start..];
+        let given = &rest[..rest
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(rest.len())];
+        let listed = is_first(given) || given.split('-').any(is_first);
+        (given.starts_with(char::is_uppercase) && given.chars().any(char::is_lowercase) && listed)
+            .then_some(((s_start, comma), (g_start, g_start + given.len())))
+    })
+}
+
 /// One to four words of letters, hyphens and apostrophes, the first capitalised and the
 /// others capitalised or lower-case particles (`Öztürk-Lange`, `Ad van Kempen`, `Oriol
 /// Bosch i Soler`).
@@ -178,5 +249,30 @@ mod tests {
         // Not shaped like a name.
         assert!(names("Vorname/Nachname: Derya / 21 Jahre alt", "Derya").is_empty());
         assert!(names("Thanks!\n--\nsent from my phone", "Thanks").is_empty());
+    }
+
+    #[test]
+    fn a_surname_in_capitals_before_a_listed_given_name_is_a_name() {
+        let text = "Wristband:\nOKAFOR, Anna\n14/02/1978\nCourt 2. VAN DER BERG, Peter, of Leith.";
+        assert_eq!(
+            names(text, "Wristband"),
+            ["OKAFOR", "Anna", "VAN DER BERG", "Peter"]
+        );
+        // Not after a lower-case word, not before a word that is no given name.
+        assert!(names("Call NASA, Anna said.\nNOTE, Please reply.", "Call").is_empty());
+    }
+
+    #[test]
+    fn a_panel_of_lines_ending_in_surnames_names_people() {
+        assert_eq!(
+            names(
+                "Letterboxes:\nFlat 1 – Okafor\nFlat 2 – Berg / Lund\n",
+                "Letterboxes"
+            ),
+            ["Okafor", "Berg", "Lund"]
+        );
+        // One line is no panel; ordinary words are no names.
+        assert!(names("Letterboxes:\nFlat 1 – Okafor\n", "Letterboxes").is_empty());
+        assert!(names("Rota:\nMon – Laundry\nTue – Kitchen", "Rota").is_empty());
     }
 }

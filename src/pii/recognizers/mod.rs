@@ -9,15 +9,18 @@ pub mod crypto;
 pub mod datetime;
 pub mod eu;
 pub mod financial;
+mod gedcom;
 mod hl7;
 mod ical;
 pub mod intl;
 mod layout_names;
+mod mecard;
 pub mod medical;
 mod name_context;
 pub mod network;
 pub mod person_location;
 mod phone_plan;
+mod pnr;
 pub mod secrets;
 pub mod uk;
 pub mod us;
@@ -126,6 +129,20 @@ pub const CONTEXT_BOOST: f32 = 0.35;
 /// Where the line holding byte `at` of `text` starts: after the last `\n` before `at`.
 pub(crate) fn line_start(text: &str, at: usize) -> usize {
     memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |p| p + 1)
+}
+
+/// `ENTITY text` for each finding `add` appends for `text`: what the unit tests of the
+/// format readers (`mecard`, `gedcom`, `pnr`) compare.
+#[cfg(test)]
+pub(crate) fn found(
+    text: &str,
+    add: fn(&str, &mut Vec<crate::pii::scanner::Finding>),
+) -> Vec<String> {
+    let mut out = Vec::new();
+    add(text, &mut out);
+    out.iter()
+        .map(|f| format!("{} {}", f.entity.name(), &text[f.start..f.end]))
+        .collect()
 }
 
 pub fn builtin() -> Vec<Pattern> {

@@ -35,11 +35,12 @@ use super::person_location::{
 
 /// Indefinite articles and neuter definite ones of the six languages (not English `a`
 /// or `an`, German `an`, Spanish and Italian `a`: prepositions before people as well;
-/// see `BEFORE_ENGLISH_A`). Not the gendered definite articles, which colloquial speech puts
-/// before given names (`die Anna`, `la Maria`).
+/// see `BEFORE_ENGLISH_A`), and French `au` and `aux` (`à le`, `à les`: `au Refuge du
+/// Goûter`; one writes `à Pierre`). Not the gendered definite articles, which colloquial
+/// speech puts before given names (`die Anna`, `la Maria`).
 const ARTICLES: &str =
     "the The un Un une Une ein Ein eine Eine einen einem einer uno Uno una Una een \
-    Een het Het das Das";
+    Een het Het das Das au Au aux Aux";
 
 /// English words after which `a` is the article (`was a`, `with a`, `to a`), not the
 /// Spanish or Italian preposition (`reenvía esto a Ainhoa`).
@@ -747,8 +748,18 @@ fn capitalised_words_after(text: &str, at: usize) -> usize {
 
 /// A list's item that is plainly no person: a single word of letters, capitalised, three
 /// or more, that is no listed first name, surname or place and that the word scan did not
-/// read as a person (`Gulpener`, `Calibri`, `Comice`).
+/// read as a person (`Gulpener`, `Calibri`, `Comice`); or a route, a race or a span, two
+/// capitalised words joined by an en dash (`Paris–Nice`, `Tirreno–Adriatico`: a double
+/// name takes a hyphen); or an item opened by a definite article no name takes as a
+/// particle (`Il Lombardia`, `The Hay Wain`, `Het Achterhuis`).
 fn thing_item(item: &str, start: usize, end: usize, people: &[(usize, usize)]) -> bool {
+    if en_dash_pair(item)
+        || item
+            .split_once(' ')
+            .is_some_and(|(first, _)| ITEM_ARTICLES.contains(&first))
+    {
+        return true;
+    }
     item.chars().count() >= 3
         && item
             .chars()
@@ -759,6 +770,17 @@ fn thing_item(item: &str, start: usize, end: usize, people: &[(usize, usize)]) -
         && !is_place(item)
         && !is_cue(item, TITLE | GREETING | LABEL)
         && !people.iter().any(|&(s, e)| s < end && start < e)
+}
+
+/// Definite articles that open a title or a thing's name and are no particle of a
+/// surname (unlike `De`, `La`, `Le`, `Lo`, `El`, `Van`, `Von`).
+const ITEM_ARTICLES: &[&str] = &["The", "Il", "Gli", "Het", "Das", "Les"];
+
+/// Two capitalised words of letters joined by an en dash, nothing else.
+fn en_dash_pair(item: &str) -> bool {
+    let mut parts = item.split('–');
+    let whole = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+    matches!((parts.next(), parts.next()), (Some(a), Some(b)) if whole(a) && whole(b))
 }
 
 /// The words before `at`, nearest first, each with the text between it and the next
@@ -978,6 +1000,19 @@ mod tests {
                 "Baumschule: zwei Williams Christ und ein Apfel.",
                 "Williams Christ",
             ),
+            (
+                "Dîner au Paul Bocuse, puis retour à l'hôtel.",
+                "Paul Bocuse",
+            ),
+            // Items that are routes and titles: an en dash, a leading article.
+            (
+                "Spring races: Flèche Brabançonne, Il Giro and Gent–Wevelgem.",
+                "Flèche Brabançonne",
+            ),
+            (
+                "Music for the drive: Jolene Carter, The Boxer and Vienna.",
+                "Jolene Carter",
+            ),
         ] {
             assert!(!kept(text, name), "{text}");
         }
@@ -1006,6 +1041,21 @@ mod tests {
             ),
             (
                 "In dem Rechtsstreit Ilse Eggimann gegen Anna Schmidt wird",
+                "Anna Schmidt",
+            ),
+            // A double name takes a hyphen; `De` and `La` are particles of surnames.
+            ("Spring races: Flèche Brabançonne.", "Flèche Brabançonne"),
+            (
+                "Dîner avec Paul Bocuse, puis retour à l'hôtel.",
+                "Paul Bocuse",
+            ),
+            ("Music for the drive: Jolene Carter.", "Jolene Carter"),
+            (
+                "Guests: Anna Schmidt, Mary Smith-Jones and De Groot.",
+                "Anna Schmidt",
+            ),
+            (
+                "Guests: Anna Schmidt, La Torre Ruiz and Peter Braun.",
                 "Anna Schmidt",
             ),
         ] {

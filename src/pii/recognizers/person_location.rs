@@ -595,6 +595,8 @@ const PLACE_CUES: &[&str] = &[
     "te",
     "woont",
     "woonplaats",
+    // The radio amateur's Q code for the station's location (`QTH Aurich`).
+    "qth",
     "stad",
     "plaats",
     "town",
@@ -3320,10 +3322,17 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     super::name_context::drop_things(text, out, from);
     // A name the layout places: a slash-paired form field's second value, a signature.
     super::layout_names::add_layout_names(text, out, from);
+    // The town written after a person's name and a comma (`Ana Ruiz, Haro`).
+    super::whereabouts::add_towns_after_names(text, out, from);
     // The values an HL7 PID segment places by field position.
     super::hl7::add_pid_fields(text, out);
     // The parts of an iCalendar `LOCATION` value, split at its escaped commas.
     super::ical::add_location_parts(text, out);
+    // The fields of records whose format places a person's data: contact QR codes,
+    // family-tree exports, airline booking records.
+    super::mecard::add_fields(text, out);
+    super::gedcom::add_fields(text, out);
+    super::pnr::add_fields(text, out);
     // A town or city read alone is someone's whereabouts only with a person's evidence.
     super::whereabouts::keep_whereabouts(text, out, from, LONE_PLACES);
 }

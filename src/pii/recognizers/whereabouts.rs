@@ -68,6 +68,37 @@ pub fn warm_up() {
     LazyLock::force(&EVIDENCE_SET);
 }
 
+/// What ends the town after a name: the clause's or the line's end.
+const TOWN_END: &[char] = &['\n', '\r', ',', ';', ':', '.', '(', ')', '!', '?', '|'];
+
+/// Appends the listed town that follows a person's name and a comma and closes the clause
+/// (`1. Régis Didierjean, Lisieux`, `Signed: Ana Ruiz, Haro.`): written after the name,
+/// it is where the person lives or comes from. The word scan reads a listed town only
+/// after a place cue, and a name's comma is none.
+pub fn add_towns_after_names(text: &str, out: &mut Vec<Finding>, from: usize) {
+    let mut towns = Vec::new();
+    for f in &out[from..] {
+        if f.entity != Entity::Person || f.confidence < 0.5 {
+            continue;
+        }
+        let Some(rest) = text[f.end..].strip_prefix(", ") else {
+            continue;
+        };
+        let town = rest[..rest.find(TOWN_END).unwrap_or(rest.len())].trim_end();
+        if town.starts_with(char::is_uppercase) && super::person_location::is_place(town) {
+            let start = f.end + 2;
+            towns.push(Finding::new(
+                Entity::Location,
+                start,
+                start + town.len(),
+                0.85,
+                "place_after_name",
+            ));
+        }
+    }
+    out.extend(towns);
+}
+
 /// Whether `f` is a lone place of the word scan (its recognizer names are the caller's:
 /// `lone` says which ones read a place alone).
 fn lone_place(f: &Finding, lone: &[&str]) -> bool {
@@ -311,5 +342,32 @@ mod tests {
         // A date is no person.
         let date = Finding::new(Entity::DateTime, 0, 7, 0.9, "date");
         assert!(!kept(text, "Carlisle", vec![date]));
+    }
+
+    #[test]
+    fn a_listed_town_after_a_name_and_a_comma_is_theirs() {
+        let towns = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            let mut out = vec![Finding::new(
+                Entity::Person,
+                start,
+                start + name.len(),
+                0.85,
+                "person_names",
+            )];
+            add_towns_after_names(text, &mut out, 0);
+            out[1..]
+                .iter()
+                .map(|f| text[f.start..f.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(towns("1. Ana Ruiz, Lisieux\n2. …", "Ana Ruiz"), ["Lisieux"]);
+        assert_eq!(
+            towns("Signed: Ana Ruiz, Harderwijk.", "Ana Ruiz"),
+            ["Harderwijk"]
+        );
+        // Not a town, or more than the town before the clause ends.
+        assert!(towns("Dear Ana Ruiz, Thanks for the call.", "Ana Ruiz").is_empty());
+        assert!(towns("Ana Ruiz, Lisieux and Toul are on the list.", "Ana Ruiz").is_empty());
     }
 }
