@@ -429,8 +429,11 @@ fn phone(whole_match: &str) -> Option<(usize, f32)> {
 /// `PHONE_CACHE` of them; the table is cleared when full.
 const PHONE_CACHE: usize = 8192;
 
+/// Each candidate's verdict, keyed by its hash under the thread's random key.
+type Verdicts = HashMap<u64, bool, BuildHasherDefault<Prehashed>>;
+
 thread_local! {
-    static VERDICTS: RefCell<(RandomState, HashMap<u64, bool, BuildHasherDefault<Prehashed>>)> =
+    static VERDICTS: RefCell<(RandomState, Verdicts)> =
         RefCell::new((RandomState::new(), HashMap::default()));
 }
 
