@@ -125,7 +125,6 @@ impl Pattern {
 /// Confidence added when a context word is near the match.
 pub const CONTEXT_BOOST: f32 = 0.35;
 
-/// Every built-in pattern recognizer.
 /// Where the line holding byte `at` of `text` starts: after the last `\n` before `at`.
 pub(crate) fn line_start(text: &str, at: usize) -> usize {
     memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |p| p + 1)
@@ -145,6 +144,7 @@ pub(crate) fn found(
         .collect()
 }
 
+/// Every built-in pattern recognizer.
 pub fn builtin() -> Vec<Pattern> {
     let mut all = Vec::new();
     all.extend(contact::patterns());
