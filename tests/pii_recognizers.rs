@@ -168,6 +168,18 @@ fn medical() {
         "00482913",
     );
     ignores("MEDICAL_RECORD_NUMBER", "job 00482913 admitted");
+    // A label written as a method or an argument name, a check digit after a hyphen.
+    detects(
+        "MEDICAL_RECORD_NUMBER",
+        "rec = Record(patient_id = \"HX4410932\", ward = 3)",
+        "HX4410932",
+    );
+    detects(
+        "MEDICAL_RECORD_NUMBER",
+        "b.casenumber(\"20339187-4\").build()",
+        "20339187-4",
+    );
+    ignores("MEDICAL_RECORD_NUMBER", "b.build(\"20339187-4\")");
     detects("MEDICAL_LICENSE", "DEA number AB1234563", "AB1234563");
     ignores("MEDICAL_LICENSE", "DEA number AB1234564");
     detects("US_NPI", "NPI 1234567893", "1234567893");

@@ -5,6 +5,7 @@
 use super::{whole, Pattern};
 use crate::pii::checksum;
 use crate::pii::entity::Entity;
+use crate::pii::scanner::Finding;
 
 pub fn patterns() -> Vec<Pattern> {
     vec![
@@ -17,7 +18,9 @@ pub fn patterns() -> Vec<Pattern> {
             // A letter after the digits closes some hospitals' numbers (`PAT857371X`);
             // two, four and three digits in dotted groups (`E61.8093.954`); three, three
             // and four digits, a phone number's shape (`312 369 8904`), weaker (`mrn`).
-            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{1,3}(?:\.\d{3}){2,3}|\d{2}\.\d{4}\.\d{3}|\d{3}(?:[ ]\d{3}){2,3}|\d{3}[ ]\d{3}[ ]\d{4}|\d{2,10}(?:[-/]\d{2,8}){0,2}[A-Z]?)\b",
+            // A check digit after a hyphen closes others (`6301200-8`): with six digits
+            // or more before it, so that a dialling code's `04971-9` stays a phone's.
+            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{1,3}(?:\.\d{3}){2,3}|\d{2}\.\d{4}\.\d{3}|\d{3}(?:[ ]\d{3}){2,3}|\d{3}[ ]\d{3}[ ]\d{4}|\d{6,10}-\d\b|\d{2,10}(?:[-/]\d{2,8}){0,2}[A-Z]?)\b",
             mrn,
         )
         .context(&[
@@ -34,6 +37,20 @@ pub fn patterns() -> Vec<Pattern> {
             "case number",
             "hospital no",
             "record no.",
+            // The labels written as one identifier, a builder's method or a named
+            // argument (`.hospitalNumber("…")`, `patient_id = …`).
+            "hospitalnumber",
+            "hospital_number",
+            "patientid",
+            "patient_id",
+            "patientnumber",
+            "patient_number",
+            "recordnumber",
+            "record_number",
+            "medicalrecord",
+            "medical_record",
+            "casenumber",
+            "case_number",
             // A reference the hospital gave: `hospital ref`, `patient reference`.
             "hospital ref",
             "patient ref",
@@ -210,6 +227,76 @@ fn invoice_number(s: &str) -> bool {
     }
 }
 
+/// Appends the record number a wristband or a sample label prints as a Code 39 barcode's
+/// text: between its start and stop asterisks on a line of its own (`*4416023-5*`), under
+/// the patient's name and date of birth. No label names it, so the two lines above must
+/// hold a person the word scan found (in `out[from..]`) and a year. Looks only where a
+/// line opens with `*`: one vectorised search in a text without one.
+pub fn add_wristband_numbers(text: &str, out: &mut Vec<Finding>, from: usize) {
+    let b = text.as_bytes();
+    for p in memchr::memchr_iter(b'*', b) {
+        let indent = b[..p]
+            .iter()
+            .rev()
+            .take_while(|c| matches!(c, b' ' | b'\t'))
+            .count();
+        let line = p - indent;
+        if line > 0 && b[line - 1] != b'\n' {
+            continue;
+        }
+        let rest = &text[p + 1..];
+        let line_end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        let Some(close) = memchr::memchr(b'*', &rest.as_bytes()[..line_end]) else {
+            continue;
+        };
+        let value = &rest[..close];
+        if !rest[close + 1..line_end].trim().is_empty()
+            || !value
+                .bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'-')
+            || mrn(value).is_none()
+        {
+            continue;
+        }
+        let above = lines_above(text, line, 2);
+        let person = out[from..]
+            .iter()
+            .any(|f| f.entity == Entity::Person && f.start >= above && f.end <= line);
+        if person && holds_year(&b[above..line]) {
+            out.push(Finding::new(
+                Entity::MedicalRecordNumber,
+                p + 1,
+                p + 1 + close,
+                0.65,
+                "wristband",
+            ));
+        }
+    }
+}
+
+/// Where the `n` lines before the line starting at `line` start.
+fn lines_above(text: &str, line: usize, n: usize) -> usize {
+    (0..n).fold(line, |at, _| {
+        if at == 0 {
+            0
+        } else {
+            super::line_start(text, at - 1)
+        }
+    })
+}
+
+/// Whether `b` holds a year of the last two centuries as a number of its own (`1959`,
+/// `07/08/1984`), as a date of birth has.
+fn holds_year(b: &[u8]) -> bool {
+    b.windows(6).any(|w| {
+        !w[0].is_ascii_digit()
+            && matches!(&w[1..3], b"19" | b"20")
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+            && !w[5].is_ascii_digit()
+    })
+}
+
 fn dea(s: &str) -> Option<(usize, f32)> {
     checksum::dea(s).then_some((s.len(), 0.5))
 }
@@ -235,5 +322,31 @@ mod tests {
         assert!(mrn("RE-26-11873").is_none());
         assert!(mrn("KH-721362").is_some());
         assert!(mrn("2021/123456").is_some());
+        assert!(mrn("6301200-8").is_some());
+    }
+
+    fn wristband(text: &str, person: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(at) = text.find(person) {
+            let end = at + person.len();
+            out.push(Finding::new(Entity::Person, at, end, 0.8, "t"));
+        }
+        let people = out.len();
+        add_wristband_numbers(text, &mut out, 0);
+        out[people..]
+            .iter()
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn wristband_numbers() {
+        let band = "DUARTE, Inês\n21.3.1977   F\n  *7730218-4*\n";
+        assert_eq!(wristband(band, "DUARTE, Inês"), ["7730218-4"]);
+        // No person above, no year above, words after the stop asterisk, a word inside.
+        assert!(wristband(band, "Nobody").is_empty());
+        assert!(wristband("DUARTE, Inês\nStation 4\n*7730218-4*", "DUARTE, Inês").is_empty());
+        assert!(wristband("DUARTE, Inês 1977\n*7730218-4* ok", "DUARTE, Inês").is_empty());
+        assert!(wristband("DUARTE, Inês 1977\n*bold 7730218*", "DUARTE, Inês").is_empty());
     }
 }

@@ -3333,6 +3333,8 @@ pub fn scan(text: &str, out: &mut Vec<Finding>) {
     super::mecard::add_fields(text, out);
     super::gedcom::add_fields(text, out);
     super::pnr::add_fields(text, out);
+    // A wristband's barcode number under the person's name and date of birth.
+    super::medical::add_wristband_numbers(text, out, from);
     // A town or city read alone is someone's whereabouts only with a person's evidence.
     super::whereabouts::keep_whereabouts(text, out, from, LONE_PLACES);
 }
