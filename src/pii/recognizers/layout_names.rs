@@ -209,19 +209,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str, first: &str) -> Vec<String> {
-        let start = text.find(first).unwrap();
-        let mut out = vec![Finding::new(
-            Entity::Person,
-            start,
-            start + first.len(),
-            0.8,
-            "person_names",
-        )];
-        add_layout_names(text, &mut out, 0);
-        out[1..]
-            .iter()
-            .map(|f| text[f.start..f.end].to_string())
-            .collect()
+        super::super::added_after_name(text, first, 0.8, add_layout_names)
     }
 
     #[test]

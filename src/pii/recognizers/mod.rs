@@ -144,6 +144,35 @@ pub(crate) fn found(
         .collect()
 }
 
+/// The texts of what `add` appends after one PERSON finding over `name`'s first
+/// occurrence in `text` (found by the word scan with `confidence`): what the unit tests
+/// of the rules that read a text around its names (`layout_names`, `whereabouts`)
+/// compare.
+#[cfg(test)]
+pub(crate) fn added_after_name(
+    text: &str,
+    name: &str,
+    confidence: f32,
+    add: fn(&str, &mut Vec<crate::pii::scanner::Finding>, usize),
+) -> Vec<String> {
+    // A name missing from its text fails the test's comparison, naming it.
+    let Some(start) = text.find(name) else {
+        return vec![format!("{name:?} is not in the text")];
+    };
+    let mut out = vec![crate::pii::scanner::Finding::new(
+        crate::pii::entity::Entity::Person,
+        start,
+        start + name.len(),
+        confidence,
+        "person_names",
+    )];
+    add(text, &mut out, 0);
+    out[1..]
+        .iter()
+        .map(|f| text[f.start..f.end].to_string())
+        .collect()
+}
+
 /// Every built-in pattern recognizer.
 pub fn builtin() -> Vec<Pattern> {
     let mut all = Vec::new();

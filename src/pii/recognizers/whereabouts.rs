@@ -347,19 +347,7 @@ mod tests {
     #[test]
     fn a_listed_town_after_a_name_and_a_comma_is_theirs() {
         let towns = |text: &str, name: &str| {
-            let start = text.find(name).unwrap();
-            let mut out = vec![Finding::new(
-                Entity::Person,
-                start,
-                start + name.len(),
-                0.85,
-                "person_names",
-            )];
-            add_towns_after_names(text, &mut out, 0);
-            out[1..]
-                .iter()
-                .map(|f| text[f.start..f.end].to_string())
-                .collect::<Vec<_>>()
+            super::super::added_after_name(text, name, 0.85, add_towns_after_names)
         };
         assert_eq!(towns("1. Ana Ruiz, Lisieux\n2. …", "Ana Ruiz"), ["Lisieux"]);
         assert_eq!(
