@@ -239,3 +239,55 @@ fn labels_broken_by_ocr_spaces_count_and_stay_as_written() {
     );
     assert_eq!(&input[s..e], "22/05/1981");
 }
+
+#[test]
+fn a_long_text_is_read_in_chunks_and_every_finding_lands_at_its_own_offsets() {
+    // 2,000 form lines (about 130 KB, read in chunks of whole lines) and a line of 20 KB
+    // (cut into chunks of its own): the names the word scan reads, in every chunk, are
+    // reported at the input's offsets, and the redacted text is the input with each
+    // value replaced.
+    let mut input = String::new();
+    for i in 0..2000 {
+        input.push_str(&format!(
+            "Ticket {i}: Name: Morag MacLeod, mail morag{i}@example.org\n"
+        ));
+    }
+    input.push_str(&"Today we saw Morag MacLeod again. ".repeat(600));
+    input.push('\n');
+    let out = redact(&["--format", "json"], input.as_bytes());
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let mut people = 0;
+    for f in findings {
+        let (s, e) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
+        match f["entity"].as_str().unwrap() {
+            "PERSON" => {
+                assert_eq!(&input[s..e], "Morag MacLeod");
+                people += 1;
+            }
+            "EMAIL_ADDRESS" => assert!(input[s..e].ends_with("@example.org")),
+            other => panic!("unexpected {other} at {s}..{e}: {:?}", &input[s..e]),
+        }
+    }
+    assert_eq!(people, 2600, "every name, in every chunk");
+    let mut expected = String::new();
+    for _ in 0..2000 {
+        expected.push_str("Ticket ?: Name: <PERSON>, mail <EMAIL_ADDRESS>\n");
+    }
+    expected.push_str(&"Today we saw <PERSON> again. ".repeat(600));
+    expected.push('\n');
+    let redacted = v["redacted"].as_str().unwrap();
+    let numbers_masked: String = redacted
+        .split('\n')
+        .map(|line| match line.strip_prefix("Ticket ") {
+            Some(rest) => format!("Ticket ?{}", &rest[rest.find(':').unwrap()..]),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(numbers_masked, expected);
+}

@@ -4,6 +4,7 @@
 //! token map; its `Restorer` puts originals back in responses and streams.
 
 pub mod checksum;
+mod chunks;
 mod cues;
 pub mod entity;
 mod labels;

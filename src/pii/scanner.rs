@@ -29,6 +29,7 @@ use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::nfa::thompson;
 use regex_automata::{meta, Anchored, Input};
 
+use super::chunks;
 use super::cues::{Cue, CueTrie};
 use super::entity::Entity;
 use super::labels::LabelRepair;
@@ -868,7 +869,8 @@ impl Scanner {
                 self.evaluate(c, text, &hits, m.start(), m.end(), &mut candidates);
             }
         }
-        person_location::scan(text, &mut candidates);
+        // The word scan reads a long text in chunks: its rules look along lines.
+        chunks::scan_by_chunk(text, &mut candidates, person_location::scan);
         if let Some((ac, entities)) = &self.deny {
             for m in ac.find_iter(text) {
                 if word_bounded(text, m.start(), m.end()) {

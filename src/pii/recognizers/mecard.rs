@@ -15,11 +15,14 @@ const ADDRESS_PARTS: [usize; 4] = [2, 3, 4, 5];
 
 /// Appends the name parts, address parts and birthday of every MECARD of `text` to `out`.
 pub fn add_fields(text: &str, out: &mut Vec<Finding>) {
-    for p in memchr::memmem::find_iter(text.as_bytes(), b"MECARD:") {
+    let mut cards = memchr::memmem::find_iter(text.as_bytes(), b"MECARD:").peekable();
+    while let Some(p) = cards.next() {
         let start = p + "MECARD:".len();
-        // The card ends at `;;` or, written without it, at the line's end.
-        let rest = &text[start..];
-        let line_end = rest.find('\n').unwrap_or(rest.len());
+        // The card ends at `;;` or, written without it, at the line's end; cards never
+        // nest, so at the latest where the next one opens (each card is read once, in a
+        // line of thousands too).
+        let rest = &text[start..cards.peek().copied().unwrap_or(text.len())];
+        let line_end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
         let end = start + rest[..line_end].find(";;").unwrap_or(line_end);
         for (at, field) in split_unescaped(&text[start..end], ';', start) {
             let Some((key, value)) = field.split_once(':') else {
@@ -111,5 +114,20 @@ mod tests {
             ["PERSON Brandt\\, Jr.", "PERSON Ola"]
         );
         assert!(fields("no card: N:Okafor,Chidi;;").is_empty());
+    }
+
+    #[test]
+    fn cards_without_their_end_each_end_where_the_next_opens() {
+        // Written without `;;` on one line: each card is read once, up to the next.
+        assert_eq!(
+            fields("MECARD:N:Okafor,Chidi;TEL:1 MECARD:N:Brandt,Ola;BDAY:19780214"),
+            [
+                "PERSON Okafor",
+                "PERSON Chidi",
+                "PERSON Brandt",
+                "PERSON Ola",
+                "DATE_OF_BIRTH 19780214",
+            ]
+        );
     }
 }
