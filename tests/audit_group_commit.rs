@@ -142,3 +142,66 @@ fn batch_appends_under_concurrency_with_rollover_and_rotation_verify() {
     // start + 400 appends + the rotation record + stop.
     assert_eq!(v["records"], 403);
 }
+
+/// A caller alone in the gateway (`Wait::Poll`) gets the writer's answer without its
+/// task yielding when no fdatasync is awaited: the future is ready at its first poll, so
+/// nothing has to wake it. A caller that yields (`Wait::Yield`), and a durable append in
+/// `fsync` mode (whose fdatasync it must not spin through), are pending at their first
+/// poll (unless the writer preempted the caller between hand-off and poll, hence "at
+/// least once in five"). Every append is still written, in order.
+#[test]
+fn a_polling_append_is_answered_without_yielding_unless_it_waits_for_a_sync() {
+    use futures::FutureExt;
+    use ledgergate::audit::{Ack, Durability, Wait};
+    use std::time::Duration;
+
+    // Long enough for a debug build's writer on a loaded machine.
+    let poll = Wait::Poll(Duration::from_secs(5));
+    for durability in [
+        Durability::Batch {
+            max_delay: Duration::from_millis(5),
+        },
+        Durability::Fsync,
+    ] {
+        let data = tempfile::tempdir().unwrap();
+        let mut o = opts(data.path());
+        o.durability = durability;
+        let rt = runtime();
+        let (log, _) = AuditLog::open(o, &master()).unwrap();
+        let mut appends = 0;
+        let mut first_poll = |ack: Ack, wait: Wait| {
+            appends += 1;
+            log.append_waiting(request_record(appends, "acme"), ack, wait)
+                .now_or_never()
+                .map(|r| r.unwrap().0)
+        };
+        let mut answered = Vec::new();
+        for _ in 0..10 {
+            answered.push(first_poll(Ack::Written, poll).expect("answered at once"));
+        }
+        if durability == Durability::Fsync {
+            let pending = (0..5)
+                .filter(|_| first_poll(Ack::Durable, poll).is_none())
+                .count();
+            assert!(pending > 0, "no polling through an fdatasync");
+        } else {
+            for _ in 0..10 {
+                answered.push(first_poll(Ack::Durable, poll).expect("answered at once"));
+            }
+        }
+        let pending = (0..5)
+            .filter(|_| first_poll(Ack::Written, Wait::Yield).is_none())
+            .count();
+        assert!(pending > 0, "a yielding caller is woken");
+        assert!(
+            answered.windows(2).all(|w| w[1] == w[0] + 1),
+            "{answered:?}"
+        );
+        rt.block_on(log.close()).unwrap();
+        let (code, v) = verify_json(data.path());
+        assert_eq!(code, 0, "{v}");
+        // Start, every append (a dropped future's record was handed over before its
+        // first poll returned), stop.
+        assert_eq!(v["records"].as_u64().unwrap(), appends + 2);
+    }
+}

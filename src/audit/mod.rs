@@ -37,6 +37,7 @@ pub use verify::{Failure, Reason};
 
 use keys::KeyStore;
 use segment::{public_key_path, SegmentFile};
+use tokio::sync::oneshot::error::TryRecvError;
 pub use writer::{Ack, Stats, WaitHistogram, WAIT_BUCKETS};
 use writer::{Command, Writer};
 
@@ -52,6 +53,19 @@ pub enum Durability {
     /// later. A crash of the machine (not of the process) can lose the acknowledged
     /// records of the last `max_delay`.
     Batch { max_delay: Duration },
+}
+
+/// How a caller waits for the writer's answer to its append.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wait {
+    /// The task yields at once; the writer's answer wakes it.
+    Yield,
+    /// The caller has nothing else for its thread to do (the gateway's only request in
+    /// flight): when the answer needs no fdatasync (`Batch` durability, or
+    /// [`Ack::Written`]), it checks for it for up to this long before yielding. An answer
+    /// that comes meanwhile wakes nobody, so the thread neither sleeps nor is woken, and
+    /// the runtime wakes no second worker to look for work (README "Load", session 18).
+    Poll(Duration),
 }
 
 #[derive(Clone, Debug)]
@@ -155,6 +169,9 @@ pub struct Recovery {
 
 struct Inner {
     tx: mpsc::Sender<(Command, tokio::sync::OwnedSemaphorePermit)>,
+    /// Whether durable appends wait for an fdatasync (a `Wait::Poll` caller does not
+    /// poll for those).
+    fsync: bool,
     queue: Arc<Semaphore>,
     healthy: Arc<AtomicBool>,
     verifier: Verifier,
@@ -376,6 +393,7 @@ impl AuditLog {
             AuditLog {
                 inner: Arc::new(Inner {
                     tx,
+                    fsync: opts.durability == Durability::Fsync,
                     queue: Arc::new(Semaphore::new(QUEUE_CAPACITY)),
                     healthy,
                     verifier,
@@ -394,6 +412,16 @@ impl AuditLog {
         &self,
         make: impl FnOnce(writer::Reply<T>) -> Command,
     ) -> Result<T, AuditError> {
+        self.call_waiting(make, None).await
+    }
+
+    /// As [`AuditLog::call`]; with `poll`, checks for the answer for up to that long
+    /// before yielding (see [`Wait::Poll`]).
+    async fn call_waiting<T>(
+        &self,
+        make: impl FnOnce(writer::Reply<T>) -> Command,
+        poll: Option<Duration>,
+    ) -> Result<T, AuditError> {
         if !self.healthy() {
             return Err(AuditError::Unhealthy);
         }
@@ -404,11 +432,14 @@ impl AuditLog {
             .acquire_owned()
             .await
             .map_err(|_| AuditError::Closed)?;
-        let (reply, rx) = oneshot::channel();
+        let (reply, mut rx) = oneshot::channel();
         self.inner
             .tx
             .send((make(reply), permit))
             .map_err(|_| AuditError::Closed)?;
+        if let Some(answer) = poll.and_then(|limit| poll_for(&mut rx, limit)) {
+            return answer;
+        }
         rx.await.map_err(|_| AuditError::Closed)?
     }
 
@@ -423,7 +454,17 @@ impl AuditLog {
     /// the record is written and lets the next group commit's fdatasync (at most
     /// `WRITTEN_SYNC_DELAY` later) make it durable; the gateway uses it for response
     /// records, whose request record is already durable.
-    pub async fn append_with(&self, mut record: Record, ack: Ack) -> Result<Seq, AuditError> {
+    pub async fn append_with(&self, record: Record, ack: Ack) -> Result<Seq, AuditError> {
+        self.append_waiting(record, ack, Wait::Yield).await
+    }
+
+    /// As [`AuditLog::append_with`], waiting for the answer as `wait` says.
+    pub async fn append_waiting(
+        &self,
+        mut record: Record,
+        ack: Ack,
+        wait: Wait,
+    ) -> Result<Seq, AuditError> {
         if record.node_id.is_none() {
             record.node_id.clone_from(&self.inner.node_id);
         }
@@ -441,13 +482,20 @@ impl AuditLog {
         };
         let plaintext = serde_json::to_vec(&record).map_err(AuditError::Encode)?;
         let queued = Instant::now();
-        self.call(|reply| Command::Append {
-            plaintext,
-            owner,
-            ack,
-            queued,
-            reply,
-        })
+        let poll = match wait {
+            Wait::Poll(limit) if ack == Ack::Written || !self.inner.fsync => Some(limit),
+            _ => None,
+        };
+        self.call_waiting(
+            |reply| Command::Append {
+                plaintext,
+                owner,
+                ack,
+                queued,
+                reply,
+            },
+            poll,
+        )
         .await
     }
 
@@ -640,6 +688,26 @@ impl AuditLog {
 
     pub fn dir(&self) -> &std::path::Path {
         &self.inner.dir
+    }
+}
+
+/// Checks `rx` for the writer's answer until it comes or `limit` has passed, without
+/// registering a waker: an answer sent meanwhile wakes no task. Between checks the
+/// thread offers its CPU to the scheduler (`sched_yield`), so the writer runs at once
+/// even where it shares that CPU (a busy spin there held it off for the whole limit,
+/// README "Load", session 18). `None`: not yet.
+fn poll_for<T>(
+    rx: &mut oneshot::Receiver<Result<T, AuditError>>,
+    limit: Duration,
+) -> Option<Result<T, AuditError>> {
+    let until = Instant::now() + limit;
+    loop {
+        match rx.try_recv() {
+            Ok(answer) => return Some(answer),
+            Err(TryRecvError::Closed) => return Some(Err(AuditError::Closed)),
+            Err(TryRecvError::Empty) if Instant::now() < until => std::thread::yield_now(),
+            Err(TryRecvError::Empty) => return None,
+        }
     }
 }
 

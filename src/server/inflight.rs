@@ -50,9 +50,10 @@ impl InFlight {
         self.finished = true;
         super::limits::charge(&self.gw, &self.trail, &facts).await;
         let record = self.close(facts);
+        let wait = self.gw.audit_wait();
         self.gw
             .audit
-            .append_with(record, Ack::Written)
+            .append_waiting(record, Ack::Written, wait)
             .await
             .map(|_| ())
     }

@@ -18,6 +18,7 @@ use crate::audit::record::{
     ActionTaken, Attempt, Capture, Cost, DataSubject, Detection, Latency, Outcome, PiiAction,
     PolicyRef, Record, RecordKind, Residency, ResidencyDecision, Seq,
 };
+use crate::audit::Ack;
 use crate::openai::Usage;
 use crate::pii::FindingCount;
 
@@ -328,7 +329,10 @@ impl Trail {
             }
         }
         record.capture = self.capture(sent, None);
-        gw.audit.append(record).await.map_err(|e| {
+        let waiting = gw
+            .audit
+            .append_waiting(record, Ack::Durable, gw.audit_wait());
+        waiting.await.map_err(|e| {
             tracing::error!(error = %e, "audit append failed; refusing the request");
             ApiError::audit_unavailable()
         })
