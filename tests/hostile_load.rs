@@ -64,3 +64,35 @@ async fn health_answers_while_a_10_mib_request_of_distinct_emails_is_screened() 
     );
     assert!(checks > 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_huge_field_past_the_screening_budget_is_refused_whole() {
+    // A single 4 MiB message of name-shaped runs on one line, far more than a 200 ms
+    // budget can screen: the request is refused whole and nothing is forwarded. (The
+    // scan stops at the budget inside the field, which the engine's own tests check; a
+    // debug build took 21 s to finish this field when only fields were checked.)
+    let upstream = TestUpstream::openai().await;
+    let config = config_for(&upstream.base_url(), "").replace(
+        "[server]\n",
+        "[server]\nmax_body_bytes = 8388608\nscreening_budget_ms = 200\n",
+    );
+    let gw = TestGateway::start(&config);
+    let body = json!({"model": "gpt-4o-mini", "messages": [
+        {"role": "user", "content": "Anna\tBerta\t".repeat((4 << 20) / 11)}
+    ]});
+    let response = http()
+        .post(format!("{}/v1/chat/completions", gw.url))
+        .bearer_auth(CLIENT_KEY)
+        .json(&body)
+        .timeout(Duration::from_secs(120))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+    let reply: Value = response.json().await.unwrap();
+    assert_eq!(
+        reply["error"]["code"], "screening_budget_exceeded",
+        "{reply}"
+    );
+    assert_eq!(upstream.requests(), 0, "nothing was forwarded");
+}

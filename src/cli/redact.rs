@@ -154,7 +154,7 @@ fn execute(args: RedactArgs) -> Result<ExitCode> {
                     eprintln!("ledgergate redact: {b}");
                     true
                 }
-                Err(e @ RedactError::TooManyFindings(_)) => {
+                Err(e @ (RedactError::TooManyFindings(_) | RedactError::PastDeadline)) => {
                     return Err(anyhow!("standard input: {e}"));
                 }
             }

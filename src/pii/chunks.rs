@@ -24,15 +24,17 @@ const SENTENCE_REACH: usize = 2 << 10;
 /// Runs `scan` over each chunk of `text` and appends what it adds to `out`, at the
 /// text's offsets. `scan` sees the findings already in `out` that lie inside its chunk
 /// (what the rules may read as evidence), moved to the chunk's offsets, and may only
-/// append after them.
+/// append after them. Stops before a chunk once `stop` says so, and says whether it
+/// read them all.
 pub(crate) fn scan_by_chunk(
     text: &str,
     out: &mut Vec<Finding>,
     scan: impl Fn(&str, &mut Vec<Finding>),
-) {
+    stop: impl Fn() -> bool,
+) -> bool {
     if chunk_end(text, 0) == text.len() {
         scan(text, out);
-        return;
+        return true;
     }
     // The findings already made, by start: each chunk takes those inside it.
     let mut earlier: Vec<usize> = (0..out.len()).collect();
@@ -41,6 +43,9 @@ pub(crate) fn scan_by_chunk(
     let mut part = Vec::new();
     let mut start = 0;
     while start < text.len() {
+        if stop() {
+            return false;
+        }
         let end = chunk_end(text, start);
         part.clear();
         while next < earlier.len() && out[earlier[next]].start < start {
@@ -59,6 +64,7 @@ pub(crate) fn scan_by_chunk(
         out.extend(part.drain(given..).map(|f| moved(f, start, true)));
         start = end;
     }
+    true
 }
 
 /// `f` moved from the text's offsets into a chunk's at `by` (`back`: out of it again).
@@ -211,14 +217,15 @@ mod tests {
             0.9,
             "email",
         )];
-        scan_by_chunk(&text, &mut out, |chunk, part| {
+        let scan = |chunk: &str, part: &mut Vec<Finding>| {
             let seen = part.len();
             part.push(Finding::new(Entity::Person, 1, 3, 0.5, "test"));
             if seen == 1 {
                 // The last chunk: it sees the e-mail address at its own offsets.
                 assert_eq!(&chunk[part[0].start..part[0].end], "yyyyy");
             }
-        });
+        };
+        assert!(scan_by_chunk(&text, &mut out, scan, || false));
         let added: Vec<usize> = out[1..].iter().map(|f| f.start).collect();
         let starts: Vec<usize> = {
             let mut s = Vec::new();

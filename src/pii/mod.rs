@@ -20,6 +20,7 @@ mod wordset;
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
+use std::time::Instant;
 
 pub use entity::Entity;
 pub use output::{OutputStream, OUTPUT_HOLD, OUTPUT_MAX_HOLD};
@@ -87,6 +88,12 @@ impl Engine {
         self.scanner.scan(text, &self.allow)
     }
 
+    /// As [`Engine::scan`], or `None` once `deadline` has passed (the scan stops within
+    /// a few milliseconds of it, whatever the text).
+    pub fn scan_until(&self, text: &str, deadline: Option<Instant>) -> Option<Vec<Finding>> {
+        self.scanner.scan_until(text, &self.allow, deadline)
+    }
+
     /// Most findings one request may hold before screening refuses it
     /// ([`TooManyFindings`]); `PiiRules::max_findings`.
     pub fn max_findings(&self) -> usize {
@@ -114,5 +121,25 @@ mod tests {
     #[test]
     fn engine_is_shareable() {
         assert_send_sync::<Engine>();
+    }
+
+    #[test]
+    fn a_scan_past_its_deadline_stops_inside_one_text() {
+        let engine = Engine::builtin();
+        // One text of many segments and several chunks: the deadline is read inside it.
+        let text = "Write to Morag MacLeod at morag@example.org today.\n".repeat(4000);
+        let passed = Instant::now();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        assert_eq!(engine.scan_until(&text, Some(passed)), None);
+        let later = Instant::now() + std::time::Duration::from_secs(3600);
+        let whole = engine.scan_until(&text, Some(later)).unwrap_or_default();
+        assert_eq!(whole, engine.scan(&text));
+        assert_eq!(whole.len(), 8000, "a name and an address a line");
+        // A redactor given the deadline says why it stopped.
+        let mut redactor = redact::Redactor::new(&engine, b"k").until(passed);
+        assert!(matches!(
+            redactor.redact(&text),
+            Err(redact::RedactError::PastDeadline)
+        ));
     }
 }

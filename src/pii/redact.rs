@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
+use std::time::Instant;
 
 use ring::hmac;
 use serde::{Deserialize, Serialize};
@@ -72,6 +73,9 @@ pub enum RedactError {
     Blocked(#[from] Blocked),
     #[error(transparent)]
     TooManyFindings(#[from] TooManyFindings),
+    /// The deadline given with [`Redactor::until`] passed while a text was scanned.
+    #[error("screening took longer than its budget")]
+    PastDeadline,
 }
 
 /// One finding and what was done with it (offsets into the input text).
@@ -111,6 +115,8 @@ pub struct Redactor<'e> {
     counts: BTreeMap<(Entity, Action), u64>,
     /// Findings in all texts so far, against the engine's cap.
     total: usize,
+    /// A scan still running at this instant stops (`RedactError::PastDeadline`).
+    deadline: Option<Instant>,
 }
 
 impl<'e> Redactor<'e> {
@@ -124,7 +130,14 @@ impl<'e> Redactor<'e> {
             next: HashMap::new(),
             counts: BTreeMap::new(),
             total: 0,
+            deadline: None,
         }
+    }
+
+    /// The same redactor, giving up on a text whose scan is still running at `deadline`.
+    pub fn until(mut self, deadline: Instant) -> Redactor<'e> {
+        self.deadline = Some(deadline);
+        self
     }
 
     /// Rewrites `text` per the engine's actions; `Err` when an entity is blocked or the
@@ -135,7 +148,10 @@ impl<'e> Redactor<'e> {
 
     /// As [`Redactor::redact`], also returning each finding and its action.
     pub fn redact_detailed(&mut self, text: &str) -> Result<Redaction, RedactError> {
-        let findings = self.engine.scan(text);
+        let findings = self
+            .engine
+            .scan_until(text, self.deadline)
+            .ok_or(RedactError::PastDeadline)?;
         let limit = self.engine.max_findings();
         if findings.len() > limit.saturating_sub(self.total) {
             self.total = self.total.saturating_add(findings.len());

@@ -22,6 +22,7 @@
 //! except the overlap resolution, O(n log n) in findings.
 
 use std::collections::{HashMap, HashSet};
+use std::time::Instant;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
@@ -67,6 +68,9 @@ impl Finding {
     }
 }
 
+/// Segments scanned between two looks at the clock (`Scanner::scan_until`): 16 segments
+/// are about 4 KiB, a fraction of a millisecond of scanning.
+const DEADLINE_EVERY: usize = 16;
 /// Segment length after which the scanner looks for a line end to cut at. Short
 /// segments keep the recognizers that the gates let through working on little text.
 const SEGMENT: usize = 256;
@@ -788,6 +792,20 @@ impl Scanner {
     /// `allow` holds values never reported (lower case): a policy's `[pii] allow`. It is
     /// the caller's, so that policies differing only in it share one scanner.
     pub fn scan(&self, text: &str, allow: &HashSet<String>) -> Vec<Finding> {
+        // Without a deadline the scan always completes.
+        self.scan_until(text, allow, None).unwrap_or_default()
+    }
+
+    /// As [`Scanner::scan`], giving up (`None`) once `deadline` has passed: checked every
+    /// `DEADLINE_EVERY` segments and between the word scan's chunks, so a scan stops
+    /// within a few milliseconds of it whatever the text.
+    pub fn scan_until(
+        &self,
+        text: &str,
+        allow: &HashSet<String>,
+        deadline: Option<Instant>,
+    ) -> Option<Vec<Finding>> {
+        let passed = || deadline.is_some_and(|d| Instant::now() > d);
         // The recognizers read the text with its broken labels repaired; the copy has
         // the original's length and offsets, so findings apply to the original.
         let original = text;
@@ -805,7 +823,12 @@ impl Scanner {
         let mut lines = Vec::new();
         let mut first_hit = 0;
         let mut start = 0;
+        let mut segments = 0usize;
         while start < text.len() {
+            segments += 1;
+            if segments % DEADLINE_EVERY == 0 && passed() {
+                return None;
+            }
             let end = segment_end(text, start);
             let segment = &text[start..end];
             lexed.read(segment.as_bytes(), CLUSTER_GAP);
@@ -870,7 +893,9 @@ impl Scanner {
             }
         }
         // The word scan reads a long text in chunks: its rules look along lines.
-        chunks::scan_by_chunk(text, &mut candidates, person_location::scan);
+        if !chunks::scan_by_chunk(text, &mut candidates, person_location::scan, passed) {
+            return None;
+        }
         if let Some((ac, entities)) = &self.deny {
             for m in ac.find_iter(text) {
                 if word_bounded(text, m.start(), m.end()) {
@@ -888,7 +913,7 @@ impl Scanner {
             f.confidence >= self.min_confidence
                 && (allow.is_empty() || !allow.contains(&original[f.start..f.end].to_lowercase()))
         });
-        resolve_overlaps(candidates, text.len())
+        Some(resolve_overlaps(candidates, text.len()))
     }
 
     fn evaluate(

@@ -58,7 +58,7 @@ impl Screened {
 /// policy's engine (`[pii] max_findings`).
 #[derive(Clone, Copy, Debug)]
 pub struct ScreenBudget {
-    /// Screening still running at this instant stops after the field it is in.
+    /// Screening still running at this instant stops, within a few milliseconds.
     pub deadline: Instant,
 }
 
@@ -87,6 +87,7 @@ impl From<RedactError> for Refusal {
         match e {
             RedactError::Blocked(b) => Refusal::Blocked(b),
             RedactError::TooManyFindings(t) => Refusal::TooManyFindings(t),
+            RedactError::PastDeadline => Refusal::OverBudget,
         }
     }
 }
@@ -101,7 +102,8 @@ impl Policy {
         hash_key: &[u8],
         budget: ScreenBudget,
     ) -> Result<Screened, Refusal> {
-        let mut redactor = Redactor::new(&self.engine, hash_key);
+        // The deadline stops a field's scan too: one 10 MiB field cannot outlast it.
+        let mut redactor = Redactor::new(&self.engine, hash_key).until(budget.deadline);
         request.for_each_text_mut::<Refusal>(&mut |text: &mut String| {
             let redacted = redactor.redact(text)?;
             if redacted != *text {

@@ -195,7 +195,7 @@ fn redact_line(
             done.blocked = true;
             write_blocked(&mut done.output, &b)
         }
-        Err(e @ RedactError::TooManyFindings(_)) => {
+        Err(e @ (RedactError::TooManyFindings(_) | RedactError::PastDeadline)) => {
             return Err(format!("standard input line {n}: {e}"));
         }
     };
