@@ -36,9 +36,11 @@ pub(crate) fn scan_by_chunk(
         scan(text, out);
         return true;
     }
-    // The findings already made, by start: each chunk takes those inside it.
-    let mut earlier: Vec<usize> = (0..out.len()).collect();
-    earlier.sort_by_key(|&i| out[i].start);
+    // The findings already made, by start: each chunk takes those inside it. (Nearly
+    // sorted already: the scanner makes them segment by segment.)
+    let mut earlier: Vec<(usize, usize)> =
+        out.iter().enumerate().map(|(i, f)| (f.start, i)).collect();
+    earlier.sort_unstable();
     let mut next = 0;
     let mut part = Vec::new();
     let mut start = 0;
@@ -48,12 +50,12 @@ pub(crate) fn scan_by_chunk(
         }
         let end = chunk_end(text, start);
         part.clear();
-        while next < earlier.len() && out[earlier[next]].start < start {
+        while next < earlier.len() && earlier[next].0 < start {
             next += 1;
         }
         let mut i = next;
-        while i < earlier.len() && out[earlier[i]].start < end {
-            let f = &out[earlier[i]];
+        while i < earlier.len() && earlier[i].0 < end {
+            let f = &out[earlier[i].1];
             if f.end <= end {
                 part.push(moved(f.clone(), start, false));
             }
