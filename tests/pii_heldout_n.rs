@@ -33,20 +33,22 @@ use pii_support::bulk::score_corpus;
 use pii_support::score::Threshold;
 
 /// (entity, min hidden, min precision, min recall): the first run less 0.02, rounded down
-/// (regression bars, not issue 12's goals). Raise them as the engine improves.
+/// (regression bars, not issue 12's goals); PHONE_NUMBER's precision, IBAN_CODE and
+/// MEDICAL_RECORD_NUMBER raised to session 18's figures less 0.02. Raise them as the
+/// engine improves.
 const THRESHOLDS: &[Threshold] = &[
     ("PERSON", 0.72, 0.95, 0.73),
     ("LOCATION", 0.81, 0.93, 0.84),
-    ("PHONE_NUMBER", 0.97, 0.90, 0.97),
+    ("PHONE_NUMBER", 0.97, 0.98, 0.97),
     ("DATE_OF_BIRTH", 0.91, 0.98, 0.97),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
-    ("IBAN_CODE", 0.88, 0.98, 0.88),
-    ("MEDICAL_RECORD_NUMBER", 0.90, 0.98, 0.78),
+    ("IBAN_CODE", 0.98, 0.98, 0.98),
+    ("MEDICAL_RECORD_NUMBER", 0.98, 0.98, 0.98),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: the first run's 13.7 % plus 0.02, NOT issue 12's goal of
-/// 1 %. Most decoys touched: the first run's 0.3 % plus 0.02.
-const MAX_HARMLESS_ALTERED: f64 = 0.158;
+/// Most harmless texts altered: session 18's 9.3 % plus 0.02 (first run 13.7 %), NOT
+/// issue 12's goal of 1 %. Most decoys touched: the first run's 0.3 % plus 0.02.
+const MAX_HARMLESS_ALTERED: f64 = 0.113;
 const MAX_DECOYS_TOUCHED: f64 = 0.023;
 
 const CORPUS: &str = include_str!("heldout_n/corpus.jsonl");

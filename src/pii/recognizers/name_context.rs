@@ -97,7 +97,8 @@ const TITLE_CASE_FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Drops, among `out[from..]`, the PERSON findings of the word scan whose
-/// surroundings say they name a thing.
+/// surroundings say they name a thing, and the towns it read alone from the place lists
+/// that are items of a list of things.
 pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
     // What the word scan read as people, before any is dropped: a list's item that is
     // one of them is no evidence of a list of things.
@@ -109,7 +110,16 @@ pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
     let mut k = 0;
     out.retain_mut(|f| {
         k += 1;
-        if k <= from || f.entity != Entity::Person {
+        if k <= from {
+            return true;
+        }
+        // A town read alone from the place lists that is an item of a list of things
+        // (`Heidi, Chinatown and Middlemarch`, `Casablanca, Middlemarch y Heidi`) names a
+        // film or a book, not anyone's whereabouts.
+        if f.entity == Entity::Location && f.recognizer == "place_list" {
+            return !listed_with_things(text, f.start, f.end, &people);
+        }
+        if f.entity != Entity::Person {
             return true;
         }
         // A name in lower-case writing takes no indefinite article either (`e una rosa
