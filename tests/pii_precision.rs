@@ -773,6 +773,13 @@ fn lists_of_titles_questions_treaties_and_grouped_numbers_in_ordinary_prompts() 
     ] {
         assert_no_person(text);
     }
+    // A company's legal form written with dots ends a firm's name, not a person's.
+    for text in [
+        "Amministratore, Ferramenta Bruni S.p.A.\nCell. 333 123 4567",
+        "Directie, Bakkerij Hofman N.V.\nT: 0515 123456",
+    ] {
+        assert_no_person(text);
+    }
     // A record number in groups of four after its label; a dialling code before such
     // groups makes a phone number.
     assert_found(
