@@ -29,7 +29,7 @@ const THRESHOLDS: &[Threshold] = &[
     ("PHONE_NUMBER", 0.92, 0.98, 0.92),
     ("DATE_OF_BIRTH", 0.96, 0.92, 0.96),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
-    ("IBAN_CODE", 0.96, 0.98, 0.96),
+    ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("MEDICAL_RECORD_NUMBER", 0.89, 0.98, 0.89),
     ("CREDIT_CARD", 0.98, 0.95, 0.98),
 ];

@@ -36,11 +36,12 @@ const THRESHOLDS: &[Threshold] = &[
     ("MEDICAL_RECORD_NUMBER", 0.82, 0.98, 0.81),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered: a regression bar at today's 4.4 % plus 0.02 (5.3 % before
-/// session 17's list items, 6.7 % before session 16's name rules, first run 16.5 %), NOT
+/// Most harmless texts altered: a regression bar at today's 4.3 % plus 0.02 (4.4 % before
+/// session 18's lone places in lists of things, 5.3 % before session 17's list items,
+/// 6.7 % before session 16's name rules, first run 16.5 %), NOT
 /// issue 12's goal of 1 % (paintings, clubs, board games and gadgets named like people or
 /// places; see the README). Most decoys touched: the goal, 5 % (today 0).
-const MAX_HARMLESS_ALTERED: f64 = 0.064;
+const MAX_HARMLESS_ALTERED: f64 = 0.063;
 const MAX_DECOYS_TOUCHED: f64 = 0.05;
 
 const CORPUS: &str = include_str!("heldout_l/corpus.jsonl");

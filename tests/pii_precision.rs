@@ -732,3 +732,71 @@ fn a_phone_number_before_an_equals_sign_of_a_label_or_without_a_total_is_still_f
         "7946 0958",
     );
 }
+
+/// No finding of `entity` in `text`.
+fn assert_no_entity(text: &str, entity: &str) {
+    let (_, findings) = redact_json(&[], text);
+    assert!(
+        findings.iter().all(|f| f["entity"] != entity),
+        "{text}: {findings:?}"
+    );
+}
+
+#[test]
+fn lists_of_titles_questions_treaties_and_grouped_numbers_in_ordinary_prompts() {
+    // A listed town that is an item of a list with a plain thing names a film or a
+    // book; a list of towns after a verb of dwelling is still someone's whereabouts.
+    for text in [
+        "For film night we picked Vertigo, Casablanca and Amarcord. We start at 8.",
+        "Unser Lesekreis liest Lolita, Philadelphia und Gattopardo.",
+    ] {
+        assert_no_entity(text, "LOCATION");
+    }
+    assert_found(
+        "She has lived in Leeds, York and Bristol since 2019.",
+        "LOCATION",
+        "Leeds",
+    );
+    // A question opened by an ordinary word: its verb, not a first name.
+    for text in [
+        "Wir nutzen Gitea. Wäre Grafana für uns zu groß?",
+        "We use Gitea. Would Grafana be too big for us?",
+    ] {
+        assert_no_person(text);
+    }
+    assert_person_hidden("Hallo. Wäre Frau Ana Ruiz morgen frei?", "Ruiz");
+    // Treaties, conventions and protocols open a thing's name.
+    for text in [
+        "Resume dos textos, Convenio de Berna y Tratado de Utrecht, para clase.",
+        "Confronta due testi, Trattato di Nizza e Convenzione di Berna, per la tesina.",
+        "Explain two texts, the Espoo Treaty and the Aarhus Convention, for my essay.",
+    ] {
+        assert_no_person(text);
+    }
+    // A company's legal form written with dots ends a firm's name, not a person's.
+    for text in [
+        "Amministratore, Ferramenta Bruni S.p.A.\nCell. 333 123 4567",
+        "Directie, Bakkerij Hofman N.V.\nT: 0515 123456",
+    ] {
+        assert_no_person(text);
+    }
+    // A record number in groups of four after its label; a dialling code before such
+    // groups makes a phone number.
+    assert_found(
+        "Ontslagbrief, ziekenhuisnummer 4471 0925, graag voor vrijdag.",
+        "MEDICAL_RECORD_NUMBER",
+        "4471 0925",
+    );
+    assert_found(
+        "Referti: cartella clinica n. 3310 2284. Chiamare lo 02 1234 5678.",
+        "PHONE_NUMBER",
+        "02 1234 5678",
+    );
+    // A valid IBAN after a phone number's cue is one IBAN, not phone numbers.
+    assert_found(
+        "Autre conducteur : Paul Roux, téléphone 02 98 41 22 10. Virement de l'indemnité \
+         sur FR16 9351 8190 93H8 6579 7543 231.",
+        "IBAN_CODE",
+        "FR16 9351 8190 93H8 6579 7543 231",
+    );
+}

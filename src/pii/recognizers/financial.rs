@@ -147,10 +147,14 @@ fn issuer(d: &[u8]) -> Option<f32> {
 fn iban(s: &str) -> Option<(usize, f32)> {
     // The regex is greedy over space-separated groups; a following upper-case word can
     // be swallowed, so try shorter group boundaries before giving up.
+    // A valid IBAN (the country's length and mod 97) is as certain as a context word
+    // makes any number (0.99): its groups of four after a phone number's cue
+    // (`téléphone …, virement sur FR19 3339 0981 …`) are no phone numbers, and on a tie
+    // the longer finding wins.
     let mut end = s.len();
     loop {
         if checksum::iban(&s[..end]) {
-            return whole(&s[..end], 0.95);
+            return whole(&s[..end], 0.99);
         }
         match s[..end].rfind(' ') {
             Some(p) if p >= 15 => end = p,

@@ -20,7 +20,10 @@ pub fn patterns() -> Vec<Pattern> {
             // and four digits, a phone number's shape (`312 369 8904`), weaker (`mrn`).
             // A check digit after a hyphen closes others (`6301200-8`): with six digits
             // or more before it, so that a dialling code's `04971-9` stays a phone's.
-            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{1,3}(?:\.\d{3}){2,3}|\d{2}\.\d{4}\.\d{3}|\d{3}(?:[ ]\d{3}){2,3}|\d{3}[ ]\d{3}[ ]\d{4}|\d{6,10}-\d\b|\d{2,10}(?:[-/]\d{2,8}){0,2}[A-Z]?)\b",
+            // Groups of four digits with spaces, as printed on labels (`2084 0653`); after
+            // a shorter group they are a phone number's (`02 1234 5678`), matched here
+            // only so that `mrn` can refuse them whole.
+            r"\b(?:[A-Z]{1,4}[-/]?)?(?:\d{1,3}(?:\.\d{3}){2,3}|\d{2}\.\d{4}\.\d{3}|\d{3}(?:[ ]\d{3}){2,3}|(?:\d{1,3}[ ])?\d{4}(?:[ ]\d{4}){1,2}\b|\d{3}[ ]\d{3}[ ]\d{4}|\d{6,10}-\d\b|\d{2,10}(?:[-/]\d{2,8}){0,2}[A-Z]?)\b",
             mrn,
         )
         .context(&[
@@ -200,6 +203,12 @@ fn mrn(s: &str) -> Option<(usize, f32)> {
     // record number only with its label, and below a phone number's confidence, so
     // that a number after `Recapito` near a record's label stays a phone number.
     let b = s.as_bytes();
+    // `02 1234 5678`: a dialling code before groups of four.
+    let group = |at: usize| b.iter().skip(at).take_while(|c| c.is_ascii_digit()).count();
+    let lead = group(0);
+    if (1..=3).contains(&lead) && b.get(lead) == Some(&b' ') && group(lead + 1) == 4 {
+        return None;
+    }
     if b.len() == 12 && b[3] == b' ' && b[7] == b' ' {
         return whole(s, 0.2);
     }

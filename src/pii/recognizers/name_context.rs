@@ -97,7 +97,8 @@ const TITLE_CASE_FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Drops, among `out[from..]`, the PERSON findings of the word scan whose
-/// surroundings say they name a thing.
+/// surroundings say they name a thing, and the towns it read alone from the place lists
+/// that are items of a list of things.
 pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
     // What the word scan read as people, before any is dropped: a list's item that is
     // one of them is no evidence of a list of things.
@@ -109,7 +110,16 @@ pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
     let mut k = 0;
     out.retain_mut(|f| {
         k += 1;
-        if k <= from || f.entity != Entity::Person {
+        if k <= from {
+            return true;
+        }
+        // A town read alone from the place lists that is an item of a list of things
+        // (`Heidi, Chinatown and Middlemarch`, `Casablanca, Middlemarch y Heidi`) names a
+        // film or a book, not anyone's whereabouts.
+        if f.entity == Entity::Location && f.recognizer == "place_list" {
+            return !listed_with_things(text, f.start, f.end, &people);
+        }
+        if f.entity != Entity::Person {
             return true;
         }
         // A name in lower-case writing takes no indefinite article either (`e una rosa
@@ -133,6 +143,7 @@ pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
             || listed_with_conjunction(&text[f.start..f.end])
             || ends_in_thing_compound(&text[f.start..f.end])
             || opens_with_contraction(&text[f.start..f.end])
+            || legal_form_follows(text, f.start, f.end)
             || counted(text, f.start)
             || text[f.end..]
                 .strip_prefix('-')
@@ -518,6 +529,29 @@ fn counted(text: &str, start: usize) -> bool {
 fn opens_with_contraction(run: &str) -> bool {
     let first = run.split(' ').next().unwrap_or(run);
     matches!(first, "Am" | "Im" | "Zum" | "Zur" | "Beim" | "Vom" | "Ins")
+}
+
+/// Company legal forms written after a firm's name in the six countries, with their
+/// dots (`Waddenvracht B.V.`, `Trasporti Isolani S.r.l.`, `Ferramenta Bruni S.p.A.`);
+/// forms written as one word (`GmbH`, `Ltd`) already end a name's run.
+const LEGAL_FORMS: &[&str] = &[
+    "B.V.", "N.V.", "V.O.F.", "S.r.l.", "S.p.A.", "S.n.c.", "S.a.s.", "S.A.", "S.L.", "S.A.S.",
+    "S.A.R.L.", "S.C.", "e.K.", "e.V.", "C.V.",
+];
+
+/// A company's legal form follows the run, or begins with its last word read as an
+/// initial (`Waddenvracht B.` of `Waddenvracht B.V.`): the run names the company, even
+/// when a person's name gives it its name (`Pérez S.L.`).
+fn legal_form_follows(text: &str, start: usize, end: usize) -> bool {
+    let run = &text[start..end];
+    let rest = &text[end..];
+    LEGAL_FORMS.iter().any(|form| {
+        rest.strip_prefix(' ').is_some_and(|r| r.starts_with(form))
+            || form.get(..2).is_some_and(|head| {
+                run.strip_suffix(head).is_some_and(|r| r.ends_with(' '))
+                    && rest.starts_with(&form[2..])
+            })
+    })
 }
 
 fn capitalised(w: &str) -> bool {

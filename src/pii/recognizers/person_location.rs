@@ -671,7 +671,8 @@ static THING_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
      Audit Invoicer Pager Timesheet Scheduler Capture Sensor Recipes Dock Mesh Archive \
      Analytics Construct CRM POS HR Kiosk Print Store Share Books Foundry \
      Prize Award Awards Medal Trophy Cup Line Express Stadium Stadion ArenA Stiftung Fonds \
-     Cultuurfonds Trust Fund Preis Prijs Treaty Regulation Directive Rangers United \
+     Cultuurfonds Trust Fund Preis Prijs Treaty Regulation Directive Convention Agreement \
+     Accords Pact Rangers United \
      Hotspur Wanderers Rovers Albion Canadiens Leafs City Athletic Academical Argyle \
      Telescope Airport Airfield \
      Hauptbahnhof Centraal Centrale Theatre Theater Museum Gallery Programme Memorial \
@@ -708,9 +709,12 @@ const CONSUMER_HEADS: &str = "Bike Bikes Chair Chairs Table Sofa Lamps Bed Crib 
 
 /// Nouns that open the names of things rather than of people: projects and operations,
 /// storms and hurricanes, named days (`Project Juliet`, `Storm Daniel`, `Hurricane
-/// Helene`, `Sturmtief Zoltan`, `Día de Reyes`), diseases (`Morbus Basedow`), beers
+/// Helene`, `Sturmtief Zoltan`, `Día de Reyes`), laws, treaties and other legal
+/// instruments (`Ley Wert`, `Tratado de Niza`, `Protocolo de Kioto`, `Verdrag van
+/// Nice`), diseases (`Morbus Basedow`, `Chorea Huntington`), beers
 /// (`Tripel Karmeliet`), in the six languages (not `Tag` or
-/// `Dag`, which open greetings: `Guten Tag Birgit`). A capitalised run
+/// `Dag`, which open greetings: `Guten Tag Birgit`; not Dutch `Akkoord`, which also
+/// approves: `Akkoord K. Nieminen`). A capitalised run
 /// starting with one is a named thing unless a title, label or greeting precedes it.
 pub(super) fn thing_opener(w: &str) -> bool {
     static SET: LazyLock<WordSet> = LazyLock::new(|| THING_OPENERS.split_whitespace().collect());
@@ -747,7 +751,12 @@ const THING_OPENERS: &str =
      Tournedos Omelette Omelet Hähnchen Kalbsschnitzel Pollo Pescado Pesce Kip \
      Château Domaine Clos Weingut Schloss Bodega Tenuta Cantina Quinta Wijngoed \
      Lex Loi Ley Legge Wet Gesetz Act \
-     Morbus Tripel Ambrée \
+     Treaty Tratado Trattato Traité Vertrag Verdrag Protocol Protocolo Protocollo Protocole \
+     Protokoll Convention Convenio Convenzione Konvention Conventie Accord Accordo Acuerdo \
+     Abkommen Pact Pacto Pactos Patto Pakt Pacte Decree Decreto Dekret Décret \
+     Directive Directiva Direttiva Richtlinie Richtlijn Reglamento Regolamento Règlement \
+     Verordnung Verordening Estatuto Statuto Statut Charter \
+     Morbus Chorea Tripel Ambrée \
      FC AC SC SV VfB VfL RC CD UD CF SD KV KRC RSC NEC PSV AFC Olympique Borussia \
      Eintracht Atlético Sporting Racing Dynamo Real \
      IES CEIP Liceo Lycée Collège Colegio Gymnasium";
@@ -2079,6 +2088,15 @@ fn name_like(w: &str) -> bool {
         && !SENTENCE_WORDS.contains(w)
         && !PLACES.contains(w)
         && !lower_compound(w)
+}
+
+/// Whether the sentence going on at `at` ends with a question mark (within 200 bytes, on
+/// its line).
+fn question_follows(text: &str, at: usize) -> bool {
+    let rest = &text.as_bytes()[at..(at + 200).min(text.len())];
+    rest.iter()
+        .find(|&&c| matches!(c, b'.' | b'!' | b'?' | b'\n'))
+        .is_some_and(|&c| c == b'?')
 }
 
 /// Whether `w` is written in capitals: two or more letters and no lower-case one.
@@ -3611,6 +3629,19 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         let g = gap(i);
         let sentence_start = i == 0 || g.contains(['.', '!', '?', '\n', ':', '"', '(']);
         if sentence_start {
+            // A question opened by an ordinary word that no list names (`Wäre Envoy für
+            // ein Team übertrieben?`, `Heeft Joplin …?`): the word is the question's verb,
+            // and the one capitalised word after it names no person by itself.
+            // (The lists as written: `Wäre` without its accent is the surname `Ware`.)
+            if last == i + 1
+                && ordinary_word(word(i))
+                && !FIRST.contains(word(i))
+                && !LAST.contains(word(i))
+                && !is_last(word(last))
+                && question_follows(text, ws[last].end)
+            {
+                return None;
+            }
             let next_lower = last + 1 < ws.len()
                 && adjacent(last)
                 && word(last + 1)
