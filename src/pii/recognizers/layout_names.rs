@@ -187,7 +187,9 @@ fn surname_first_in_capitals(
 /// others capitalised or lower-case particles (`Öztürk-Lange`, `Ad van Kempen`, `Oriol
 /// Bosch i Soler`).
 fn name_shaped(value: &str) -> bool {
-    let words: Vec<&str> = value.split(' ').collect();
+    // Five pieces at most: a fifth means more than four words, and the rest of a long
+    // line is never read.
+    let words: Vec<&str> = value.splitn(5, ' ').collect();
     let word_ok = |w: &str| {
         !w.is_empty()
             && w.chars()

@@ -646,7 +646,7 @@ fn listed_with_things(text: &str, start: usize, end: usize, people: &[(usize, us
     let mut at = end;
     // A degree after a name (`Marcelo Ruiz, PhD`) is no list's item.
     while let Some((sep_end, conj)) =
-        separator_after(text, at).filter(|_| !degree_follows(text, at))
+        separator_after(text, at).filter(|_| items.len() < LIST_REACH && !degree_follows(text, at))
     {
         if text[sep_end..].starts_with(|c: char| c.is_ascii_digit()) {
             // A house number or a postcode: an address, not a list.
@@ -665,7 +665,10 @@ fn listed_with_things(text: &str, start: usize, end: usize, people: &[(usize, us
         at = b;
     }
     let mut at = start;
-    while let Some((sep_start, conj)) = separator_before(text, at) {
+    let after = items.len();
+    while let Some((sep_start, conj)) =
+        separator_before(text, at).filter(|_| items.len() - after < LIST_REACH)
+    {
         if text[..sep_start].ends_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
@@ -696,6 +699,11 @@ fn listed_with_things(text: &str, start: usize, end: usize, people: &[(usize, us
             .iter()
             .any(|&(a, b)| thing_item(&text[a..b], a, b, people))
 }
+
+/// Most items of a list read on either side of a run (`listed_with_things`): a run in
+/// a list of thousands (a hostile line) reads a bounded stretch of it, not all of it
+/// for each of its items.
+const LIST_REACH: usize = 16;
 
 /// A list of two joined by a conjunction (not a fixture's `v`) whose other item is one
 /// word and whose run opens with a listed first name (`Boike und Anna Schmidt`, `Tanausú
