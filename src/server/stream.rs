@@ -1,7 +1,12 @@
 //! Relaying an upstream event stream to the client as OpenAI SSE (or, through a
 //! [`Framing`], as another ingress's events built from the same restored chunks). Every event is
 //! written as soon as it arrives (only a possible split token is held back, see
-//! `restore.rs`); an upstream failure after the first byte ends the stream with an
+//! `restore.rs`). Events that have already arrived together go out together: after an
+//! event, the relay takes the further events that are ready at once (letting the other
+//! tasks run up to [`READY_RETRIES`] times when none is, so that the events already on
+//! the upstream connection are decoded), up to [`FRAME_BYTES`] of output, and writes them
+//! as one body frame (one HTTP/1.1 chunk, one `writev`); it never waits for an event that
+//! has not arrived. An upstream failure after the first byte ends the stream with an
 //! error event the OpenAI SDKs raise, never a silent cut. The response record is made
 //! durable before `[DONE]` goes out. Dropping the body (the client went away) drops the
 //! upstream stream, which closes the upstream connection, and still records the answer.
@@ -13,7 +18,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
 use bytes::{Bytes, BytesMut};
-use futures::StreamExt;
+use futures::{FutureExt, StreamExt};
 
 use super::inflight::InFlight;
 use super::restore::StreamTap;
@@ -21,7 +26,31 @@ use super::trail::{ResponseFacts, Trail};
 use super::Gateway;
 use crate::audit::record::Capture;
 use crate::openai::sse;
-use crate::providers::EventStream;
+use crate::providers::{EventStream, ProviderError};
+
+/// The output one body frame gathers from events already read, at most (a frame may
+/// end a little beyond it: the event that crosses it is written whole).
+const FRAME_BYTES: usize = 16 * 1024;
+
+/// How many times the relay yields to the other tasks when no further event is ready,
+/// before it writes what it has: the upstream connection's task decodes the next event
+/// only once the relay has asked for it, so the events that arrived in one read come one
+/// poll apart.
+const READY_RETRIES: usize = 3;
+
+/// The next event if it is ready now or after at most [`READY_RETRIES`] yields; `None`
+/// when none is (the events that are there are written, not held for one that is not).
+async fn ready(events: &mut EventStream) -> Option<Option<Result<String, ProviderError>>> {
+    for retry in 0..=READY_RETRIES {
+        if let Some(item) = events.next().now_or_never() {
+            return Some(item);
+        }
+        if retry < READY_RETRIES {
+            tokio::task::yield_now().await;
+        }
+    }
+    None
+}
 
 /// How a relayed stream is written for the client: OpenAI's SSE by default; another
 /// ingress (Anthropic's `/v1/messages`) re-shapes the same restored chunks.
@@ -132,36 +161,47 @@ pub fn sse_response(
     // 8.4 -> 2.8 KiB per stream in a debug build (README "Memory").
     let body = futures::stream::unfold((events, Some(relay)), |(mut events, relay)| async move {
         let mut relay = relay?;
-        match events.next().await {
-            Some(Ok(data)) => {
-                let out = match relay.tap.apply(data) {
-                    Some(d) => relay.framing.chunk(&d),
-                    None => Bytes::new(),
-                };
-                Some((Ok::<Bytes, Infallible>(out), (events, Some(relay))))
-            }
-            Some(Err(e)) => {
-                tracing::warn!(error = %e, "upstream stream failed after the first byte");
-                Box::pin(relay.record(502, Some("upstream_error"))).await;
-                let out = relay.framing.error(&format!("{e}."), "upstream_error");
-                Some((Ok(out), (events, None)))
-            }
-            None => {
-                let mut out = BytesMut::new();
-                if let Some(last) = relay.tap.finish() {
-                    out.extend_from_slice(&relay.framing.chunk(&last));
+        // The events already read, as one frame: those that were ready when the first
+        // one came, each through the tap in order.
+        let mut out = BytesMut::new();
+        let mut next = events.next().await;
+        loop {
+            match next {
+                Some(Ok(data)) => {
+                    if let Some(d) = relay.tap.apply(data) {
+                        out.extend_from_slice(&relay.framing.chunk(&d));
+                    }
+                    if out.len() >= FRAME_BYTES {
+                        break;
+                    }
+                    match ready(&mut events).await {
+                        Some(item) => next = item,
+                        None => break,
+                    }
                 }
-                if Box::pin(relay.record(200, None)).await {
-                    out.extend_from_slice(&relay.framing.done());
-                } else {
-                    out.extend_from_slice(&relay.framing.error(
-                        "The gateway could not write the audit record of this answer.",
-                        "service_unavailable",
-                    ));
+                Some(Err(e)) => {
+                    tracing::warn!(error = %e, "upstream stream failed after the first byte");
+                    Box::pin(relay.record(502, Some("upstream_error"))).await;
+                    out.extend_from_slice(&relay.framing.error(&format!("{e}."), "upstream_error"));
+                    return Some((Ok(out.freeze()), (events, None)));
                 }
-                Some((Ok(out.freeze()), (events, None)))
+                None => {
+                    if let Some(last) = relay.tap.finish() {
+                        out.extend_from_slice(&relay.framing.chunk(&last));
+                    }
+                    if Box::pin(relay.record(200, None)).await {
+                        out.extend_from_slice(&relay.framing.done());
+                    } else {
+                        out.extend_from_slice(&relay.framing.error(
+                            "The gateway could not write the audit record of this answer.",
+                            "service_unavailable",
+                        ));
+                    }
+                    return Some((Ok(out.freeze()), (events, None)));
+                }
             }
         }
+        Some((Ok::<Bytes, Infallible>(out.freeze()), (events, Some(relay))))
     });
     let mut response = Response::new(Body::from_stream(body));
     let headers = response.headers_mut();

@@ -37,6 +37,10 @@ pub enum Behaviour {
     BreakAfterTwo,
     /// Streams one chunk a second for a long time (to be cancelled).
     Endless,
+    /// Streams the answer's events (the role chunk, a chunk a word, the stop chunk; no
+    /// usage chunk) and `[DONE]` all in one body frame, as a fast provider's events
+    /// arrive in one read.
+    AllAtOnce,
     /// Request n (from 0) is answered as step n says; the last step repeats.
     Scripted(Vec<Step>),
     /// Answers with one tool call `note` whose arguments are `{"note": TEXT}`, TEXT
@@ -213,9 +217,30 @@ async fn chat(
         .pointer("/stream_options/include_usage")
         .and_then(Value::as_bool)
         == Some(true);
+    let words: Vec<String> = reply.split_inclusive(' ').map(str::to_owned).collect();
+    if let Behaviour::AllAtOnce = behaviour {
+        let mut events = vec![chunk(
+            &model,
+            json!({"role": "assistant", "content": ""}),
+            Value::Null,
+        )];
+        events.extend(
+            words
+                .iter()
+                .map(|word| chunk(&model, json!({"content": word}), Value::Null)),
+        );
+        events.push(chunk(&model, json!({}), json!("stop")));
+        events.push("[DONE]".to_owned());
+        state.chunks_sent.fetch_add(events.len(), Ordering::SeqCst);
+        let text: String = events.iter().map(|e| format!("data: {e}\n\n")).collect();
+        return (
+            [("content-type", "text/event-stream")],
+            Body::from(Bytes::from(text)),
+        )
+            .into_response();
+    }
     let (tx, rx) = mpsc::channel::<Result<Bytes, Infallible>>(16);
 
-    let words: Vec<String> = reply.split_inclusive(' ').map(str::to_owned).collect();
     let task_state = state.clone();
     tokio::spawn(async move {
         let send = |data: String| {
