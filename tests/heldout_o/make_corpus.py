@@ -42,11 +42,9 @@ SEEN_PARTS, SEEN_CAP_WORDS = [], set()
 for corpus in sorted(glob.glob(os.path.join(HERE, "..", "heldout*", "corpus.jsonl"))):
     if os.path.samefile(os.path.dirname(corpus), HERE):
         continue
-    for line in open(corpus, encoding="utf-8"):
-        row = json.loads(line)
-        SEEN_PARTS.append(row["text"])
-        if row["kind"] != "pii":
-            SEEN_CAP_WORDS.update(re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]{3,}", row["text"]))
+    held = [json.loads(line) for line in open(corpus, encoding="utf-8")]
+    SEEN_PARTS += [row["text"] for row in held]
+    SEEN_CAP_WORDS.update(w for row in held if row["kind"] != "pii" for w in re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]{3,}", row["text"]))
 SEEN = "\n".join(SEEN_PARTS)
 SEEN_LOW = SEEN.lower()
 DROPPED = []
@@ -639,17 +637,14 @@ def main():
         for i in range(PER_LANG["decoy"]):
             rows.append({"lang": lang, "kind": "decoy", "text": DECOY_SHAPES[shapes[i % len(shapes)]][1](lang), "spans": []})
     RNG.shuffle(rows)
-    for row in rows:
-        raw = row["text"].encode()
-        for entity, start, end in row["spans"]:
-            value = raw[start:end].decode()
-            assert value and value == value.strip(), (entity, value, row["text"])
+    # Every span must cut a non-empty value with no space at either end.
+    bad = [(e, r["text"]) for r in rows for e, a, b in r["spans"]
+           if not r["text"].encode()[a:b].decode().strip() or r["text"].encode()[a:b].decode().strip() != r["text"].encode()[a:b].decode()]
+    assert not bad, bad[:3]
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     with open(os.path.join(HERE, "corpus.jsonl"), "w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} rows; dropped as held by A-N: {len(DROPPED)}", file=sys.stderr)
-    print(", ".join(DROPPED), file=sys.stderr)
-
+        out.write(lines)
+    sys.stderr.write(f"{len(rows)} rows; dropped as held by A-N: {len(DROPPED)}\n{', '.join(DROPPED)}\n")
 
 if __name__ == "__main__":
     main()
