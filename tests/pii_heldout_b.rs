@@ -7,7 +7,7 @@
 //! precision and recall (a finding of the same entity overlapping the value); and the
 //! share of harmless texts altered and of decoys touched. Fails below the thresholds,
 //! which are today's figures less 0.02 (a regression bar). `--nocapture` prints the
-//! README table, recall per language and the first misses. The scorer is shared with
+//! table, recall per language and the first misses. The scorer is shared with
 //! corpus A (`pii_support::score`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing

@@ -25,7 +25,7 @@ use pii_support::bulk::score_corpus;
 use pii_support::score::Threshold;
 
 /// (entity, min hidden, min precision, min recall): the figures after session 17's fixes by
-/// class (README, "Held-out corpus M": first run -> after) less 0.02, rounded down. Raise
+/// class (docs/pii-evaluation-history.md, "Held-out corpus M": first run -> after) less 0.02, rounded down. Raise
 /// them as the engine improves.
 const THRESHOLDS: &[Threshold] = &[
     ("PERSON", 0.80, 0.97, 0.80),

@@ -603,7 +603,7 @@ fn bare_trunk_zero_runs_and_extensions_in_six_languages_are_phone_numbers() {
     }
 }
 
-/// The classes fixed for corpus H (README, "Held-out corpus H"): varieties in quotes after
+/// The classes fixed for corpus H (docs/pii-evaluation-history.md, "Held-out corpus H"): varieties in quotes after
 /// their kind, saints' days, possessive eponyms, makers' models, a place after an article,
 /// an acronym or a street word without a number, clubs; and what must stay found beside
 /// them.
