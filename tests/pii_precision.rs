@@ -82,6 +82,75 @@ fn a_date_next_to_a_birth_label_is_a_date_of_birth_in_six_languages() {
 }
 
 #[test]
+fn a_date_right_after_since_or_until_is_no_birth_even_near_a_birth_label() {
+    // (text, the date of birth, the span's date that stays in the text)
+    for (text, birth, span) in [
+        (
+            "Employee born 04.02.1979; off sick since 16 April 2026.",
+            "04.02.1979",
+            "16 April 2026",
+        ),
+        (
+            "Mitarbeiterin, geboren am 12.05.1981, krankgeschrieben seit dem 24.09.2026.",
+            "12.05.1981",
+            "24.09.2026",
+        ),
+        (
+            "Salarié né le 3 février 1975, en arrêt depuis le 2 mars 2026.",
+            "3 février 1975",
+            "2 mars 2026",
+        ),
+        (
+            "Empleada nacida el 14 de marzo de 1985, de baja desde el 2 de mayo de 2026.",
+            "14 de marzo de 1985",
+            "2 de mayo de 2026",
+        ),
+        (
+            "Dipendente nata il 5 maggio 1979, in malattia dall'8 marzo 2026.",
+            "5 maggio 1979",
+            "8 marzo 2026",
+        ),
+        (
+            "Medewerker, geboren op 5 mei 1979, ziek sinds 1 juni 2026.",
+            "5 mei 1979",
+            "1 juni 2026",
+        ),
+        (
+            "Contractor born 21 June 1982, engaged until 30 June 2027.",
+            "21 June 1982",
+            "30 June 2027",
+        ),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(birth), "{text}: {findings:?}");
+        assert!(redacted.contains(span), "{text}: {findings:?}");
+        let births = findings
+            .iter()
+            .filter(|f| f["entity"] == "DATE_OF_BIRTH")
+            .count();
+        assert_eq!(births, 1, "{text}: {findings:?}");
+    }
+    // The phrase must be right before the date: a licence held since a year, then the
+    // holder's birth, keeps the date of birth (and the licence year is no birth year).
+    for (text, birth, year) in [
+        (
+            "Licence holder since 2009, born 21/06/1982.",
+            "21/06/1982",
+            "2009",
+        ),
+        (
+            "Führerschein seit 2009, geboren 06.11.1937.",
+            "06.11.1937",
+            "2009",
+        ),
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        assert!(!redacted.contains(birth), "{text}: {findings:?}");
+        assert!(redacted.contains(year), "{text}: {findings:?}");
+    }
+}
+
+#[test]
 fn decoys_are_left_alone() {
     for text in [
         "The job ran at 2023-05-05 23:01 and again at 2023-05-06 07:45:12.",

@@ -182,6 +182,7 @@ struct Compiled {
     upgrade: Option<(Entity, Words)>,
     veto: Words,
     veto_before: Words,
+    not_after: &'static [&'static str],
 }
 
 /// A number's pattern compiled for anchored searches, and where its matches can start:
@@ -653,6 +654,7 @@ impl Scanner {
                 multiline: multi,
                 veto,
                 veto_before,
+                not_after,
                 cluster,
                 alone,
             } = p;
@@ -686,6 +688,7 @@ impl Scanner {
                 upgrade: upgrade.map(|(entity, words)| (entity, vocabulary.words(words))),
                 veto: vocabulary.words(veto),
                 veto_before: vocabulary.whole(veto_before),
+                not_after,
             };
             if multi {
                 multiline.push(c);
@@ -720,6 +723,7 @@ impl Scanner {
                 upgrade: None,
                 veto: Words::none(),
                 veto_before: Words::none(),
+                not_after: &[],
             });
         }
         let gates = gate_lists.len();
@@ -909,6 +913,7 @@ impl Scanner {
                 }
             }
         }
+        drop_pieces_of_dates(&mut candidates);
         candidates.retain(|f| {
             f.confidence >= self.min_confidence
                 && (allow.is_empty() || !allow.contains(&original[f.start..f.end].to_lowercase()))
@@ -977,8 +982,12 @@ impl Scanner {
         {
             return;
         }
+        let starts_a_span = ends_with_phrase(&text[..start], c.not_after);
+        if starts_a_span && c.upgrade.is_none() {
+            return;
+        }
         let mut entity = c.entity.clone();
-        if let Some((upgraded, words)) = &c.upgrade {
+        if let Some((upgraded, words)) = c.upgrade.as_ref().filter(|_| !starts_a_span) {
             // "wurde am 5. März 1948 geboren": German puts the label after the date.
             if words.near(cues, text, start, end, CONTEXT_BEFORE, CONTEXT_AFTER) {
                 entity = upgraded.clone();
@@ -1150,6 +1159,39 @@ fn sum_follows(text: &str, end: usize) -> bool {
     rest.strip_prefix('=')
         .map(|r| r.trim_start_matches([' ', '\t']))
         .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// `before` ends with one of `phrases` (ASCII case ignored), spaces and tabs after it
+/// allowed, and the phrase starts a word: `Seit dem ` ends with `seit dem`, `Gleichheit `
+/// does not end with `seit`.
+fn ends_with_phrase(before: &str, phrases: &[&str]) -> bool {
+    let b = before.trim_end_matches([' ', '\t']).as_bytes();
+    phrases.iter().any(|p| {
+        let p = p.as_bytes();
+        b.len() >= p.len()
+            && b[b.len() - p.len()..].eq_ignore_ascii_case(p)
+            && (b.len() == p.len() || !b[b.len() - p.len() - 1].is_ascii_alphanumeric())
+    })
+}
+
+/// Drops each DATE_OF_BIRTH candidate inside a longer DATE_TIME one: the year of `since
+/// 16 April 2026`, which stays a DATE_TIME, is a piece of that date, and a birth label
+/// nearby would otherwise lift it (`dob_year`) above the whole date's confidence.
+fn drop_pieces_of_dates(candidates: &mut Vec<Finding>) {
+    let dates: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter(|f| f.entity == Entity::DateTime)
+        .map(|f| (f.start, f.end))
+        .collect();
+    if dates.is_empty() {
+        return;
+    }
+    candidates.retain(|f| {
+        f.entity != Entity::DateOfBirth
+            || !dates
+                .iter()
+                .any(|&(s, e)| s <= f.start && f.end <= e && e - s > f.end - f.start)
+    });
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {

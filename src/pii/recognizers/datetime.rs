@@ -171,12 +171,53 @@ const NOT_BIRTH: &[&str] = &[
     "overl",
 ];
 
+/// Phrases right before a date that make it one end of a span (`off sick since 16 April
+/// 2026`, `seit dem 24.09.2026`, `depuis le 3 mars`, `desde el 2 de mayo`, `dall'8
+/// marzo`, `sinds 1 juni`, `until 30 June`, `bis zum 5. Mai`): an HR note's or a
+/// contract's date, never a birth, however near the birth label before it. Only right
+/// before the date: `licence holder since 2009, born 21/06/1982` keeps its date of birth.
+const SPAN_ENDS: &[&str] = &[
+    "since",
+    "since the",
+    "from",
+    "from the",
+    "until",
+    "till",
+    "seit",
+    "seit dem",
+    "seit den",
+    "ab",
+    "ab dem",
+    "bis",
+    "bis zum",
+    "depuis",
+    "depuis le",
+    "à partir du",
+    "jusqu'au",
+    "jusqu’au",
+    "desde",
+    "desde el",
+    "a partir del",
+    "hasta",
+    "hasta el",
+    "dal",
+    "dall'",
+    "dall’",
+    "a partire dal",
+    "fino al",
+    "sinds",
+    "vanaf",
+    "tot",
+    "tot en met",
+];
+
 pub fn patterns() -> Vec<Pattern> {
     vec![
         // A birth year alone after its label; a year glued to a date or a number is part
         // of that (`numeric`), and without the label a year is no one's.
         Pattern::new("dob_year", Entity::DateOfBirth, r"\b(?:19|20)\d{2}\b", birth_year)
             .context(BIRTH_YEAR)
+            .not_after(SPAN_ENDS)
             .numeric()
             .cluster(4)
             .alone(0.2),
@@ -188,34 +229,34 @@ pub fn patterns() -> Vec<Pattern> {
             named_date,
         )
         .upgrade(Entity::DateOfBirth, DOB)
-        .veto_before(NOT_BIRTH),
+        .veto_before(NOT_BIRTH).not_after(SPAN_ENDS),
         Pattern::new(
             "date_iso",
             Entity::DateTime,
             r"\b(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
             iso,
         )
-        .upgrade(Entity::DateOfBirth, DOB).veto_before(NOT_BIRTH).cluster(8),
+        .upgrade(Entity::DateOfBirth, DOB).veto_before(NOT_BIRTH).not_after(SPAN_ENDS).cluster(8),
         Pattern::new("date_numeric", Entity::DateTime, r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b", numeric)
-            .upgrade(Entity::DateOfBirth, DOB).veto_before(NOT_BIRTH).cluster(6),
+            .upgrade(Entity::DateOfBirth, DOB).veto_before(NOT_BIRTH).not_after(SPAN_ENDS).cluster(6),
         // `geb. 15.04.91`, Dutch `geb. 18-9-'66`: a two-digit year, a date of birth only
         // next to its label.
         Pattern::new("dob_short_year", Entity::DateOfBirth, r"\b\d{1,2}[./-]\d{1,2}[./-]'?\d{2}\b", short_year)
-            .context(DOB).veto_before(NOT_BIRTH).numeric().cluster(4).alone(0.3),
+            .context(DOB).veto_before(NOT_BIRTH).not_after(SPAN_ENDS).numeric().cluster(4).alone(0.3),
         // `5-VII-1955`, `19.I.1935`: the month in Roman numerals, as Spanish, Italian and
         // Polish forms write it.
         Pattern::new("date_roman", Entity::DateTime, r"\b\d{1,2}[./-](?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})[./-](?:19|20)\d{2}\b", roman)
             .upgrade(Entity::DateOfBirth, DOB)
-            .veto_before(NOT_BIRTH),
+            .veto_before(NOT_BIRTH).not_after(SPAN_ENDS),
         // A German register card or CV: the birth asterisk opens the line (`*12.05.1978 in
         // Lienz`); the finding keeps the asterisk.
         Pattern::new("dob_asterisk", Entity::DateOfBirth, ASTERISK, asterisk_dob),
         Pattern::new("date_named", Entity::DateTime, NAMED, named_date)
             .upgrade(Entity::DateOfBirth, DOB)
-            .veto_before(NOT_BIRTH),
+            .veto_before(NOT_BIRTH).not_after(SPAN_ENDS),
         Pattern::new("date_named_eu", Entity::DateTime, leak(named_eu()), named_date)
             .upgrade(Entity::DateOfBirth, DOB)
-            .veto_before(NOT_BIRTH),
+            .veto_before(NOT_BIRTH).not_after(SPAN_ENDS),
     ]
 }
 

@@ -56,6 +56,12 @@ pub struct Pattern {
     /// Words just before the match (a few words) that rule it out whatever the
     /// context: "build 4.7.26.105" is a version, not an IP address.
     pub veto_before: &'static [&'static str],
+    /// Phrases that end the text right before the match (spaces between, any ASCII
+    /// case) and make it the start of a span: `since 16 April 2026`, `seit dem
+    /// 24.09.2026`, `dall'8 marzo`. The match is not upgraded (the date stays a
+    /// DATE_TIME), and a pattern without an upgrade drops it (`since 2009` is no birth
+    /// year, whatever label is near).
+    pub not_after: &'static [&'static str],
     /// `Some(n)`: every match holds a run of at least `n` digits joined only by short
     /// separators (`4111 1111`, `+44 (0)20`, no letters between): the scanner runs the
     /// regex only around such digit clusters, never over a whole line.
@@ -84,6 +90,7 @@ impl Pattern {
             multiline: false,
             veto: &[],
             veto_before: &[],
+            not_after: &[],
             cluster: None,
             alone: 1.0,
         }
@@ -106,6 +113,10 @@ impl Pattern {
     }
     pub(crate) fn veto_before(mut self, words: &'static [&'static str]) -> Pattern {
         self.veto_before = words;
+        self
+    }
+    pub(crate) fn not_after(mut self, phrases: &'static [&'static str]) -> Pattern {
+        self.not_after = phrases;
         self
     }
     pub(crate) fn cluster(mut self, digits: usize) -> Pattern {
