@@ -498,6 +498,41 @@ fn things_named_after_people_and_places_are_not_people_or_addresses() {
     }
 }
 
+#[test]
+fn goods_quoted_varieties_weekdays_and_course_dates_are_not_people_or_addresses() {
+    for text in [
+        // Goods after a quantity's sign, a container or a tasting, and goods joined to them.
+        "Add 2 × Chesterfield armchair and 1 × Windsor chair to the basket.",
+        "We ordered 12 bottles of Sancerre and Chablis for the party.",
+        "Für das Fest: 6 Flaschen Oppenheimer Krötenbrunnen, dazu Käse.",
+        "Weinprobe Niersteiner Pettenthal am Freitag.",
+        "Prévoir une caisse de Pommard et de Meursault pour le dîner.",
+        "Compramos tres botellas de Ribera del Duero para la cena.",
+        "Portate due bottiglie di Montepulciano e di Barolo.",
+        "Neem een krat Hertog Jan mee naar het feest.",
+        // Quoted varieties listed after a plant's kind and a colon.
+        "Plant list:\n- apples: 'James Grieve' and 'Ellison's Orange'\n- pruning talk in spring",
+        "Commande :\n- poiriers : 'Louise Bonne' et 'Conférence'",
+        // A weekday opening a room rota's next entry is no given name.
+        "Rooms: Mon – Curie, Tue – Fermi + Dirac, Thu – closed, Fri – Curie.",
+        // An article before a number: a day of a course, not a house on a `corso`.
+        "Programma:\n- corso di cucina il 14 novembre\n- cena sociale",
+    ] {
+        let (redacted, findings) = redact_json(&[], text);
+        let touched: Vec<_> = findings.iter().filter(|f| f["action"] != "allow").collect();
+        assert!(touched.is_empty(), "{text}: {touched:?}");
+        assert_eq!(redacted, text);
+    }
+    // People and addresses beside such words are still found: `case of` opens a file.
+    assert_person_hidden("The case of Maria Lopez was closed.", "Maria Lopez");
+    assert_person_hidden("Ward list: Farkas, Réka – day shift.", "Réka");
+    assert_found(
+        "Bitte liefern an Corso Vercelli 12, Torino.",
+        "LOCATION",
+        "Corso Vercelli 12",
+    );
+}
+
 /// A number read out after `plus` in a transcript, its groups written as numerals, is an
 /// international phone number when the plan says so.
 #[test]

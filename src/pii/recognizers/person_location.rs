@@ -1240,6 +1240,8 @@ fn comma_given(text: &str, end: usize) -> Option<usize> {
         .strip_prefix(' ')
         .is_some_and(|a| a.starts_with(char::is_alphanumeric))
         || !is_first(&rest[..n])
+        // `Wed – Volta + Bohr, Thu – closed`: a weekday opening the next entry.
+        || not_name(&rest[..n])
     {
         return None;
     }
@@ -1941,6 +1943,201 @@ fn variety_quote(text: &str, start: usize) -> Option<usize> {
     None
 }
 
+/// Whether `before` (the text up to a capitalised word) ends with a quantity's sign (`2 ×
+/// `, `3 x `) or a container, a measure or a tasting of drink or food and its preposition
+/// (`6 bottles of `, `6 Flaschen `, `une caisse de `, `cata de `, `proeverij van `,
+/// `bouteilles d'`): what follows is goods (a wine, a sofa, a cheese named after a place or
+/// a person), never anyone's name or whereabouts. Not English `case of`, which also opens
+/// a person's file (`the case of Maria Lopez`).
+fn goods_before(before: &str) -> bool {
+    let b = before.trim_end_matches(' ');
+    if let Some(q) = b.strip_suffix('×').or_else(|| b.strip_suffix(" x")) {
+        return q.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    }
+    let b = b
+        .strip_suffix("d'")
+        .or_else(|| b.strip_suffix("d’"))
+        .unwrap_or(b);
+    let mut words = b.rsplit([' ', '\n']).filter(|w| !w.is_empty());
+    let mut last = words.next().unwrap_or("");
+    if matches!(
+        last,
+        "of" | "de" | "di" | "van" | "du" | "des" | "del" | "da"
+    ) {
+        last = words.next().unwrap_or("");
+    }
+    lowered(last, |w| GOODS_NOUNS.contains(&w))
+}
+
+/// Containers, measures and tastings of drink and food in the six languages (lower case).
+const GOODS_NOUNS: &[&str] = &[
+    "bottle",
+    "bottles",
+    "crate",
+    "crates",
+    "glass",
+    "glasses",
+    "tasting",
+    "flasche",
+    "flaschen",
+    "kiste",
+    "kisten",
+    "karton",
+    "kartons",
+    "weinprobe",
+    "verkostung",
+    "bouteille",
+    "bouteilles",
+    "caisse",
+    "caisses",
+    "carton",
+    "cartons",
+    "verre",
+    "verres",
+    "dégustation",
+    "botella",
+    "botellas",
+    "caja",
+    "cajas",
+    "copa",
+    "copas",
+    "cata",
+    "degustación",
+    "bottiglia",
+    "bottiglie",
+    "cassa",
+    "casse",
+    "cartone",
+    "bicchiere",
+    "bicchieri",
+    "degustazione",
+    "fles",
+    "flessen",
+    "krat",
+    "kratten",
+    "doos",
+    "dozen",
+    "glas",
+    "glazen",
+    "proeverij",
+];
+
+/// `- roses: 'Ailsa Craig' and 'Maris Piper'`, `pommiers : 'Boskoop', 'Reinette'`: a
+/// quoted name at `start` in a list after a plant's kind (or `varieties`) and its colon,
+/// on one line, perhaps after other quoted names and their commas and conjunctions, is a
+/// variety, as gardeners write them.
+fn variety_list(text: &str, start: usize) -> bool {
+    let line = &text[super::line_start(text, start)..start];
+    let Some(mut rest) = line
+        .strip_suffix('\'')
+        .or_else(|| line.strip_suffix('\u{2018}'))
+    else {
+        return false;
+    };
+    loop {
+        rest = rest.trim_end();
+        if let Some(r) = rest.strip_suffix(':') {
+            let kind = r
+                .trim_end()
+                .rsplit([' ', '-', '*', '•'])
+                .next()
+                .unwrap_or("");
+            return lowered(kind, |k| PLANT_KINDS.contains(&k));
+        }
+        if let Some(r) = rest.strip_suffix(',') {
+            rest = r;
+        } else if let Some(r) = rest
+            .strip_suffix('\'')
+            .or_else(|| rest.strip_suffix('\u{2019}'))
+        {
+            // The quoted name before: back to its opening quote.
+            match r.rfind(['\'', '\u{2018}']) {
+                Some(open) => rest = &r[..open],
+                None => return false,
+            }
+        } else {
+            let (r, last) = rest.rsplit_once(' ').unwrap_or(("", rest));
+            if !matches!(
+                last,
+                "and" | "or" | "und" | "oder" | "et" | "ou" | "y" | "o" | "e" | "en" | "of" | "&"
+            ) {
+                return false;
+            }
+            rest = r;
+        }
+    }
+}
+
+/// Kinds of plants whose varieties are written in quotes, in the six languages (lower case).
+const PLANT_KINDS: &[&str] = &[
+    "roses",
+    "rose",
+    "apples",
+    "apple",
+    "pears",
+    "potatoes",
+    "tomatoes",
+    "tulips",
+    "dahlias",
+    "clematis",
+    "peonies",
+    "vines",
+    "plums",
+    "cherries",
+    "varieties",
+    "cultivars",
+    "rosen",
+    "äpfel",
+    "apfelbäume",
+    "birnen",
+    "kartoffeln",
+    "tomaten",
+    "tulpen",
+    "dahlien",
+    "reben",
+    "kirschen",
+    "sorten",
+    "rosiers",
+    "pommiers",
+    "pommes",
+    "poiriers",
+    "poires",
+    "tomates",
+    "tulipes",
+    "vignes",
+    "cerisiers",
+    "variétés",
+    "rosales",
+    "rosas",
+    "manzanos",
+    "manzanas",
+    "perales",
+    "patatas",
+    "papas",
+    "tulipanes",
+    "dalias",
+    "variedades",
+    "meli",
+    "mele",
+    "peri",
+    "pere",
+    "patate",
+    "pomodori",
+    "tulipani",
+    "dalie",
+    "viti",
+    "varietà",
+    "rozen",
+    "appels",
+    "appelbomen",
+    "peren",
+    "aardappelen",
+    "aardappels",
+    "tulpen",
+    "druiven",
+    "rassen",
+];
+
 /// `San Isidro`, `Sankt Martin`, `Saint Valentine`, `Santo Stefano`: a saint's word before
 /// a name names a saint, a feast, a church or a place, never a living person.
 fn saint_word(w: &str) -> bool {
@@ -2385,7 +2582,11 @@ fn cased_address(
                     break;
                 }
                 if let Some(e) = house_number_after(text, ws[k].end) {
-                    end = Some((ws[i].start, e));
+                    // `corso di potatura il 12 dicembre`, `taller el 17`: an article
+                    // before the number makes it a day or a quantity, not a house.
+                    if !is_determiner(word(k)) {
+                        end = Some((ws[i].start, e));
+                    }
                     break;
                 }
             }
@@ -4002,8 +4203,8 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
         // (The gap's last byte first: a quote before a word is rare.)
         if matches!(gb.last(), Some(b'\'' | 0x98))
             && i > 0
-            && title_case(word(i - 1))
-            && !cue(i - 1, TITLE | LABEL | GREETING | PERSON_CUE)
+            && ((title_case(word(i - 1)) && !cue(i - 1, TITLE | LABEL | GREETING | PERSON_CUE))
+                || variety_list(text, ws[i].start))
         {
             if let Some(close) = variety_quote(text, ws[i].start) {
                 while i < ws.len() && ws[i].start < close {
@@ -4011,6 +4212,36 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 }
                 continue;
             }
+        }
+        // `6 bottles of Vouvray`, `1 × Chesterfield sofa`, `cata de Piesporter
+        // Goldtröpfchen y Vouvray`: goods, and the goods joined to them.
+        // A German noun for the container (`Weinprobe Würzburger Stein`) is no name's
+        // first word either.
+        if title_case(w) && adjacent(i) && lowered(w, |l| GOODS_NOUNS.contains(&l)) {
+            i += 1;
+            continue;
+        }
+        if i > 0 && title_case(w) && goods_before(&text[..ws[i].start]) {
+            loop {
+                i = extend(i, 4) + 1;
+                // `X and Y`, `X et de Y`, `X e di Y`: goods joined to goods.
+                let conjunction = i + 1 < ws.len()
+                    && gap(i + 1) == " "
+                    && matches!(
+                        word(i),
+                        "and" | "et" | "y" | "e" | "en" | "und" | "or" | "o" | "ou" | "oder"
+                    );
+                let preposition = conjunction
+                    && i + 2 < ws.len()
+                    && gap(i + 2) == " "
+                    && matches!(word(i + 1), "de" | "di" | "van" | "du");
+                let next = i + 1 + usize::from(preposition);
+                if !(conjunction && title_case(word(next))) {
+                    break;
+                }
+                i = next;
+            }
+            continue;
         }
         if skip_lone && lone(i) {
             i += 1;
