@@ -171,12 +171,32 @@ fn decoys_are_left_alone() {
         "Vorne: 6 4 4 3 6 4 6 4 6 = 43",
         "Front nine: 4 3 5 4 4 3 5 4 4 = 36, back nine 38.",
         "Kosten: 120 450 7730 = 8300 Euro.",
+        // Tickets, parts, parcels, receipts and filters in the other five languages.
+        "Biglietto elettronico 057-2468013579 emesso ieri.",
+        "Onderdeel 712-4455-18 is weer leverbaar.",
+        "Das Paket 0690012345 liegt beim Zoll.",
+        "Cambiar el filtro (04411-22873) cada año.",
+        "Beleg INV-0712-4431 ist bezahlt.",
     ] {
         let (redacted, findings) = redact_json(&[], text);
         let touched: Vec<_> = findings.iter().filter(|f| f["action"] != "allow").collect();
         assert!(touched.is_empty(), "{text}: {touched:?}");
         assert_eq!(redacted, text);
     }
+}
+
+#[test]
+fn a_phone_word_outweighs_a_parcel_or_ticket_word() {
+    assert_found(
+        "Colis perdu ? Appelez le 01 42 68 53 00.",
+        "PHONE_NUMBER",
+        "01 42 68 53 00",
+    );
+    assert_found(
+        "Fragen zum Paket: Tel. 030 12345678.",
+        "PHONE_NUMBER",
+        "030 12345678",
+    );
 }
 
 #[test]

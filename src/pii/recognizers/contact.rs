@@ -49,6 +49,8 @@ pub fn patterns() -> Vec<Pattern> {
             // `Pide que le llamen al ...`, `llámeme`; `Referente: Ottavia Di Benedetto, ...`
             // (the contact person for the day, an Italian form's label).
             "llame", "llámeme", "referente",
+            // Polite and plural imperatives: `appelez le`, `chiamate il`, `llámenos al`.
+            "appelez", "chiamate", "llámenos", "call us", "bel ons",
             "queries", "rufnummer", "servicetelefon",
         ])
         // A product's or article's code shaped like a phone number (`Artikelnr.
