@@ -535,6 +535,9 @@ fn goods_quoted_varieties_weekdays_and_course_dates_are_not_people_or_addresses(
         "Commande :\n- poiriers : 'Louise Bonne' et 'Conférence'",
         // A weekday opening a room rota's next entry is no given name.
         "Rooms: Mon – Curie, Tue – Fermi + Dirac, Thu – closed, Fri – Curie.",
+        // A ship named after a place, after an article towns never take.
+        "We steken over met de Helgoland en varen terug met de Pont-Aven.",
+        "Wir fahren mit der Helgoland hin und mit der Pont-Aven zurück.",
         // An article before a number: a day of a course, not a house on a `corso`.
         "Programma:\n- corso di cucina il 14 novembre\n- cena sociale",
     ] {

@@ -4465,14 +4465,15 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                 town = false;
             }
         }
-        // `the Alhambra stands`, `Le Rotterdam fera escale`, `Die Palau de la Música`: a
-        // one-word place right after an article names a building, a ship or a club (no
-        // corpus writes a person's town so), unless a place preposition stands before the
-        // article (`in the Netherlands`, `in der Schweiz`).
+        // `the Alhambra stands`, `Le Rotterdam fera escale`, `Die Palau de la Música`, `met
+        // de Helgoland`, `mit der Helgoland`: a one-word place right after an article names
+        // a building, a ship or a club (no corpus writes a person's town so), unless a
+        // place preposition stands before the article (`in the Netherlands`, `in der
+        // Schweiz`).
         if place_end == Some(i)
             && i > 0
             && gap(i) == " "
-            && matches!(
+            && (matches!(
                 word(i - 1),
                 "the"
                     | "The"
@@ -4492,7 +4493,13 @@ fn scan_words(text: &str, out: &mut Vec<Finding>, skip_lone: bool) {
                     | "Die"
                     | "das"
                     | "Das"
-            )
+            ) || (word(i - 1) == "der"
+                && !(i >= 2 && gap(i - 1) == " " && is_particle(word(i - 2))))
+                // `met de Helgoland`: Dutch `de` after a preposition is the article.
+                || (word(i - 1) == "de"
+                    && i >= 2
+                    && gap(i - 1) == " "
+                    && dutch_preposition(word(i - 2))))
             && !(i >= 2 && prev_cue(i - 1, PLACE_CUE))
             && !(adjacent(i) && title_case(word(i + 1)))
         {
