@@ -1,6 +1,7 @@
 //! Names that only a text's layout marks as names, through `ledgergate redact`: the lone
 //! given names in the cells of a shift rota, in the six languages, and the rotas of tasks,
-//! goods and rooms (some named after people) that must stay as they are.
+//! goods and rooms (some named after people) that must stay as they are, and the given
+//! name after a word for a relative (`Grandma Eirlys`, `Oma Hiltrud`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is the test failing
 
@@ -62,4 +63,18 @@ fn rotas_of_tasks_goods_and_rooms_are_left_alone() {
     assert_untouched("Cuadrante de salas:\nLun – Ochoa, Cajal\nMar – Cajal");
     assert_untouched("Menu della settimana:\nLun – Minestrone, Frittata\nMar – Risotto");
     assert_untouched("Schoonmaakrooster:\nMa – Keuken, Gang\nDi – Badkamer");
+}
+
+#[test]
+fn a_given_name_after_a_word_for_a_relative_is_hidden() {
+    for (text, name) in [
+        ("Seating:\n- Grandma Eirlys\n- Tom Baines", "Eirlys"),
+        ("Sitzplan:\n- Oma Hiltrud\n- Jan Peters", "Hiltrud"),
+        ("Plan de table :\n- Mamie Ginette\n- Paul Morel", "Ginette"),
+        ("Mesas:\n- La abuela Remedios\n- Juan Gil", "Remedios"),
+        ("Tavoli:\n- Nonna Assunta\n- Piero Neri", "Assunta"),
+        ("Tafels:\n- Oma Hendrikje\n- Kees Bos", "Hendrikje"),
+    ] {
+        assert_hidden(text, &[name]);
+    }
 }

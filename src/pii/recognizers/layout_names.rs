@@ -31,8 +31,18 @@ pub fn add_layout_names(text: &str, out: &mut Vec<Finding>, from: usize) {
     }
     found.extend(chat_speakers(text).map(|(start, end)| (start, end, 0.7)));
     found.extend(panel_surnames(text).map(|(start, end)| (start, end, 0.7)));
+    let people: Vec<(usize, usize)> = out[from..]
+        .iter()
+        .filter(|f| f.entity == Entity::Person && f.confidence >= 0.5)
+        .map(|f| (f.start, f.end))
+        .collect();
     found.extend(
-        rota_names(text)
+        rota_names(text, &people)
+            .into_iter()
+            .map(|(start, end)| (start, end, 0.7)),
+    );
+    found.extend(
+        super::name_context::kin_names(text)
             .into_iter()
             .map(|(start, end)| (start, end, 0.7)),
     );
@@ -373,12 +383,13 @@ const ROTA_WITH: &[&str] = &[
 /// or more, every capitalised cell of every such line shaped like a name, no cell a single ordinary
 /// word that is no listed first name (`Mon – Bread, Milk`, `Tue: Review, Deploy`, `Fri –
 /// Laundry`), and at least two cells, and half of them, opening with a listed first name
-/// that is no ordinary word. Rooms, storms, ferries and roses named after people
+/// that is no ordinary word or already read as a person's name by the word scan (`Mon
+/// late – Yeison Zuluaga`: the rota's other cells are its colleagues). Rooms, storms, ferries and roses named after people
 /// (`Noether`, `Turing`, `Storm Kathleen`) are surnames or open with a thing's noun: a
 /// planner of rooms (`Mon – Noether, Turing`) has no listed first names and is left
 /// alone. Looks only at line starts and, on a line that opens with a weekday, at its
 /// first separator.
-fn rota_names(text: &str) -> Vec<(usize, usize)> {
+fn rota_names(text: &str, people: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut names = Vec::new();
     let (mut lines, mut cells, mut listed) = (0, 0, 0);
     let starts =
@@ -408,7 +419,8 @@ fn rota_names(text: &str) -> Vec<(usize, usize)> {
                 return Vec::new();
             }
             cells += 1;
-            if is_first(first) && !ordinary_word(first) {
+            let read = people.iter().any(|&(s, e)| s < end && start < e);
+            if read || (is_first(first) && !ordinary_word(first)) {
                 listed += 1;
             }
             names.push((start, end));
@@ -628,5 +640,24 @@ mod tests {
         // capitalised run (`Brie de Meaux`).
         assert!(names("Les Dawson, then Les écologistes.", "Les Dawson").is_empty());
         assert!(names("Brie Larson; Brie de Meaux", "Brie Larson").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_after_a_word_for_a_relative_is_a_name() {
+        assert_eq!(
+            names(
+                "Guests:\n- Grandma Eirlys\n- la abuela Remedios, tarde",
+                "Guests"
+            ),
+            ["Eirlys", "Remedios"]
+        );
+        // The relative's word is left out; a run or a compound is not read.
+        assert!(names("Guests: Uncle Sam Brand, Tante-Emma-Laden", "Guests").is_empty());
+    }
+
+    #[test]
+    fn a_rota_cell_the_word_scan_read_counts_as_a_listed_name() {
+        let text = "Rota:\nMon – Yeison Zuluaga\nTue – Covadonga, Aled\n";
+        assert_eq!(names(text, "Yeison Zuluaga"), ["Covadonga", "Aled"]);
     }
 }
