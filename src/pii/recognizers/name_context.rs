@@ -170,6 +170,63 @@ pub fn drop_things(text: &str, out: &mut Vec<Finding>, from: usize) {
     });
 }
 
+/// Words for a relative that a family writes before a given name, never as part of
+/// it (`Grandma Hodan`, `Oma Sepp`, `Mamie Lucette`, `la abuela Covadonga`, `Nonna
+/// Liboria`, `oma Dini`), in the six languages, as written (capitalised or not).
+const KIN_WORDS: &[&str] = &[
+    "Grandma", "Grandpa", "Granny", "Grandad", "Nana", "Nan", "Auntie", "Aunt", "Uncle", "grandma",
+    "grandpa", "granny", "grandad", "auntie", "aunt", "uncle", "Oma", "Opa", "Tante", "Onkel",
+    "oma", "opa", "Mamie", "Papi", "Papy", "Pépé", "Mémé", "Tonton", "Tata", "mamie", "papi",
+    "papy", "tonton", "abuela", "abuelo", "Abuela", "Abuelo", "tía", "tío", "Tía", "Tío", "yaya",
+    "Yaya", "Nonna", "Nonno", "nonna", "nonno", "Zia", "Zio", "zia", "zio", "Opoe", "Opoe", "Omi",
+    "Opi", "oom", "Oom", "tante",
+];
+
+/// The given name after a word for a relative (`Grandma Hodan`, `- Oma Sepp`, `la abuela
+/// Covadonga`, `Nonna Liboria arriva`), the relative's word left out: guest lists and
+/// family chats call grandparents, aunts and uncles so. Safe because the name must be one
+/// capitalised word that is no ordinary word (`Oma Kuchen`, `Grandma Moses` is a
+/// painter but a person all the same), not glued to a hyphen (`Tante-Emma-Laden`) and
+/// not followed by another capitalised word (`Uncle Sam Brand`: the scan reads runs).
+/// Looks only at a space after a kin word.
+pub(super) fn kin_names(text: &str) -> Vec<(usize, usize)> {
+    let mut names = Vec::new();
+    for p in memchr::memchr_iter(b' ', text.as_bytes()) {
+        let before = &text[..p];
+        let Some(kin) = KIN_WORDS.iter().find(|k| before.ends_with(**k)) else {
+            continue;
+        };
+        let kin_start = p - kin.len();
+        if text[..kin_start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-')
+        {
+            continue;
+        }
+        let start = p + 1;
+        let rest = &text[start..];
+        let len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let name = &rest[..len];
+        let after = &rest[len..];
+        let followed = after.starts_with('-')
+            || after
+                .strip_prefix(' ')
+                .is_some_and(|a| a.starts_with(char::is_uppercase));
+        if name.chars().count() >= 2
+            && name.starts_with(char::is_uppercase)
+            && name.chars().skip(1).any(char::is_lowercase)
+            && !ordinary_word(name)
+            && !followed
+        {
+            names.push((start, start + len));
+        }
+    }
+    names
+}
+
 /// Verbs whose object is a work, not a person: one reads, finishes or starts a book, a
 /// series or a course (`we finish Adam Bede and start Silas Marner`, `on termine …`,
 /// `wir beenden …`, `terminamos …`, `finiamo …`, `we lezen …`), in the six languages.

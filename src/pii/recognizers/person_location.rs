@@ -1570,7 +1570,7 @@ fn place_preposition(w: &str) -> bool {
 /// Articles, demonstratives and possessives of the six languages: what stands before a
 /// named thing far more often than before a person's name. Not `de`, `van`, `von`, `an`,
 /// `a` or `à`, which stand before people as often (prepositions, name particles).
-fn is_determiner(w: &str) -> bool {
+pub(super) fn is_determiner(w: &str) -> bool {
     static SET: LazyLock<WordSet> = LazyLock::new(|| {
         "the this that these those our your my their its every each any some no \
          der die das den dem des ein eine einen einem einer unser unsere unserer unseren \
@@ -3407,6 +3407,13 @@ fn is_particle(w: &str) -> bool {
             | "vom"
             | "zum"
             | "af"
+            // Welsh `ap` (`Bethan ap Dafydd`), Catalan `i` between two surnames (`Oriol
+            // Bosch i Soler`), Italian `dal`, `dalla` (`Ugo Dalla Valle`, `Lia dal Prà`).
+            | "ap"
+            | "i"
+            | "dal"
+            | "dalla"
+            | "Dalla"
             | "St"
             // Capitalised inside Italian, French, Spanish and Dutch surnames: `Ottavio Lo
             // Fallaci`, `Vincentio De Galvani`, `William Le Rocher`, `Imke die Pelser`.
