@@ -143,26 +143,31 @@ fn given_name_echoes(
     if given.is_empty() {
         return Vec::new();
     }
+    let inside = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
     let mut echoes = Vec::new();
-    let mut word_start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let inside = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
-        match (word_start, inside) {
-            (None, true) => word_start = Some(i),
-            (Some(s), false) => {
-                word_start = None;
-                let word = &text[s..i];
-                if word.starts_with(char::is_uppercase) && !opens_a_run(&text[i..]) {
-                    if let Some(confidence) = given.get(word) {
-                        echoes.push((s, i, *confidence));
-                    }
-                }
-            }
-            _ => {}
+    let b = text.as_bytes();
+    let mut i = 0;
+    // From capital to capital: only a word opening with an ASCII capital or a non-ASCII
+    // letter can be a name, so the bytes of lower-case words cost one test each.
+    while i < b.len() {
+        let c = b[i];
+        if !(c.is_ascii_uppercase() || c >= 0xC0)
+            || text[..i].chars().next_back().is_some_and(inside)
+        {
+            i += 1;
+            continue;
         }
+        let end = text[i..]
+            .char_indices()
+            .find(|&(_, c)| !inside(c))
+            .map_or(text.len(), |(k, _)| i + k);
+        let word = &text[i..end];
+        if word.starts_with(char::is_uppercase) && !opens_a_run(&text[end..]) {
+            if let Some(confidence) = given.get(word) {
+                echoes.push((i, end, *confidence));
+            }
+        }
+        i = end.max(i + 1);
     }
     echoes
 }

@@ -191,7 +191,16 @@ const KIN_WORDS: &[&str] = &[
 /// Looks only at a space after a kin word.
 pub(super) fn kin_names(text: &str) -> Vec<(usize, usize)> {
     let mut names = Vec::new();
-    for p in memchr::memchr_iter(b' ', text.as_bytes()) {
+    let b = text.as_bytes();
+    for p in memchr::memchr_iter(b' ', b) {
+        // A name opens with a capital: most spaces are ruled out by the byte after them
+        // before any relative's word is compared.
+        if !b
+            .get(p + 1)
+            .is_some_and(|&c| c.is_ascii_uppercase() || c >= 0x80)
+        {
+            continue;
+        }
         let before = &text[..p];
         let Some(kin) = KIN_WORDS.iter().find(|k| before.ends_with(**k)) else {
             continue;
