@@ -34,10 +34,11 @@ use pii_support::score::Threshold;
 
 /// (entity, min hidden, min precision, min recall): the first run less 0.02, rounded down
 /// (regression bars, not issue 12's goals); PERSON's and PHONE_NUMBER's precision,
-/// IBAN_CODE and MEDICAL_RECORD_NUMBER raised to session 18's figures less 0.02. Raise them as the
-/// engine improves.
+/// IBAN_CODE and MEDICAL_RECORD_NUMBER raised to session 18's figures less 0.02, PERSON's
+/// hidden and recall to session 22's (0.824 / 0.830) less 0.02. Raise them as the engine
+/// improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.72, 0.97, 0.73),
+    ("PERSON", 0.80, 0.97, 0.81),
     ("LOCATION", 0.81, 0.93, 0.84),
     ("PHONE_NUMBER", 0.97, 0.98, 0.97),
     ("DATE_OF_BIRTH", 0.91, 0.98, 0.97),

@@ -29,21 +29,23 @@ mod pii_support;
 use pii_support::bulk::score_corpus;
 use pii_support::score::Threshold;
 
-/// (entity, min hidden, min precision, min recall): the first run less 0.02, rounded down
-/// (regression bars, not issue 12's goals). Raise them as the engine improves.
+/// (entity, min hidden, min precision, min recall): session 22's figures (PERSON 0.822 /
+/// 0.982 / 0.825, DATE_OF_BIRTH precision 1.000) less 0.02, rounded down, the others the
+/// first run's less 0.02 (regression bars, not issue 12's goals). Raise them as the engine
+/// improves.
 const THRESHOLDS: &[Threshold] = &[
-    ("PERSON", 0.64, 0.95, 0.65),
+    ("PERSON", 0.80, 0.96, 0.80),
     ("LOCATION", 0.83, 0.97, 0.84),
     ("PHONE_NUMBER", 0.98, 0.97, 0.97),
-    ("DATE_OF_BIRTH", 0.98, 0.64, 0.98),
+    ("DATE_OF_BIRTH", 0.98, 0.98, 0.98),
     ("EMAIL_ADDRESS", 0.98, 0.98, 0.98),
     ("IBAN_CODE", 0.98, 0.98, 0.98),
     ("MEDICAL_RECORD_NUMBER", 0.94, 0.98, 0.92),
     ("CREDIT_CARD", 0.98, 0.98, 0.98),
 ];
-/// Most harmless texts altered and most decoys touched: the first run's 28.2 % and 0.0 %
-/// plus 0.02, NOT issue 12's goals of 1 % and 5 %.
-const MAX_HARMLESS_ALTERED: f64 = 0.302;
+/// Most harmless texts altered: session 22's 3.2 % plus 0.02 (first run 28.2 %); most
+/// decoys touched: the first run's 0.0 % plus 0.02. NOT issue 12's goals of 1 % and 5 %.
+const MAX_HARMLESS_ALTERED: f64 = 0.052;
 const MAX_DECOYS_TOUCHED: f64 = 0.02;
 
 const CORPUS: &str = include_str!("heldout_o/corpus.jsonl");
